@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RagAssistant.Ingestion;
+using RagAssistant.Storage.Sqlite;
+
+namespace RagAssistant.Cli;
+
+/// <summary>
+/// The CLI's composition root: configuration from appsettings.json beside the program, then environment variables
+/// (<c>Rag__Storage__DatabasePath</c>), then command-line overrides such as <c>--db</c>; logs go to stderr only.
+/// </summary>
+internal static class CliServices
+{
+    public static ServiceProvider Build(string? databasePath)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (databasePath is not null) overrides[$"{SqliteStorageOptions.Section}:DatabasePath"] = databasePath;
+
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .AddSimpleConsole(o => o.SingleLine = true)
+            // stdout carries only results (JSON with --json); every log line goes to stderr.
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        services.AddRagStorage(configuration);
+        services.AddRagIngestion(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+}

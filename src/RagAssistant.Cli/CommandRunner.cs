@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RagAssistant.Core.Storage;
+
+namespace RagAssistant.Cli;
+
+/// <summary>Runs a command body with its services and turns whole-command failures into exit code 1 and a stderr line.</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(string? databasePath, Func<IServiceProvider, Task<int>> body)
+    {
+        try
+        {
+            await using var services = CliServices.Build(databasePath);
+            return await body(services);
+        }
+        catch (KnowledgeBaseException ex)
+        {
+            return Fail(ex.Message);
+        }
+        catch (OptionsValidationException ex)
+        {
+            return Fail($"invalid configuration: {string.Join("; ", ex.Failures)}");
+        }
+        catch (CommandException ex)
+        {
+            return Fail(ex.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail("cancelled");
+        }
+    }
+
+    public static int Fail(string message)
+    {
+        Console.Error.WriteLine($"rag: {message}");
+        return ExitCodes.Failed;
+    }
+}
+
+/// <summary>The command itself cannot run (a missing password file, an unknown document id).</summary>
+internal sealed class CommandException(string message) : Exception(message);

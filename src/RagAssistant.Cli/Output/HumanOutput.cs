@@ -1,0 +1,68 @@
+using RagAssistant.Core.Documents;
+using RagAssistant.Core.Storage;
+using RagAssistant.Ingestion;
+
+namespace RagAssistant.Cli.Output;
+
+/// <summary>Plain-text output for people at a terminal (without --json).</summary>
+internal static class HumanOutput
+{
+    public static async Task WriteIngestAsync(IngestReport report, IDocumentStore store, CancellationToken ct)
+    {
+        var o = Console.Out;
+        foreach (var file in report.Files.Where(f => f.Status is FileStatus.Failed or FileStatus.Skipped))
+            o.WriteLine($"{file.Status.ToUpperInvariant(),-9} {file.Path}: {file.Error}");
+        foreach (var file in report.Files.Where(f => f.Warnings.Count > 0))
+            foreach (var warning in file.Warnings)
+                o.WriteLine($"WARNING   {file.Path}: {warning}");
+
+        o.WriteLine($"{report.Ingested} ingested, {report.Unchanged} unchanged, {report.Replaced} replaced, " +
+                    $"{report.Skipped} skipped, {report.Failed} failed");
+
+        var ids = report.Files.Where(f => f.DocumentId is not null && f.Status is not FileStatus.Skipped)
+            .Select(f => f.DocumentId!.Value).ToHashSet();
+        if (ids.Count == 0) return;
+        o.WriteLine();
+        WriteDocuments((await store.ListAsync(cancellationToken: ct)).Where(d => ids.Contains(d.Id)).ToList());
+    }
+
+    public static void WriteDocuments(IReadOnlyList<StoredDocument> documents)
+    {
+        var o = Console.Out;
+        if (documents.Count == 0)
+        {
+            o.WriteLine("no documents");
+            return;
+        }
+        o.WriteLine($"{"ID",4}  {"KIND",-16} {"IDENTITY",-26} {"REV",-6} {"CHUNKS",6}  TITLE / SOURCE");
+        foreach (var d in documents)
+        {
+            var revision = (d.Revision ?? "-") + (d.Superseded ? "*" : "");
+            o.WriteLine($"{d.Id,4}  {d.Kind,-16} {Clip(d.Identity ?? "-", 26),-26} {revision,-6} {d.Chunks,6}  {d.Title}");
+            o.WriteLine($"{"",4}  {"",-16} {"",-26} {"",-6} {"",6}  {d.Library}:{d.Source}");
+        }
+        if (documents.Any(d => d.Superseded)) o.WriteLine("* superseded by a newer revision");
+    }
+
+    public static void WriteDocument(StoredDocument d, IReadOnlyList<StoredChunk> chunks)
+    {
+        var o = Console.Out;
+        o.WriteLine($"Document {d.Id}: {d.Title}");
+        o.WriteLine($"  source     {d.Library}:{d.Source} ({d.ContentType}, {d.Size} bytes{(d.Pages is { } p ? $", {p} pages" : "")})");
+        o.WriteLine($"  kind       {d.Kind}");
+        o.WriteLine($"  identity   {d.Identity ?? "-"}");
+        o.WriteLine($"  revision   {d.Revision ?? "-"}{(d.EffectiveDate is { } e ? $" (effective {e:yyyy-MM-dd})" : "")}{(d.Superseded ? " — superseded" : "")}");
+        o.WriteLine($"  status     {d.Status}");
+        o.WriteLine($"  sha256     {d.Sha256}");
+        foreach (var warning in d.Warnings) o.WriteLine($"  warning    {warning}");
+        o.WriteLine($"  chunks     {chunks.Count}");
+        foreach (var c in chunks)
+        {
+            o.WriteLine();
+            o.WriteLine($"  #{c.Ordinal} [{c.Locator}] {c.TokenCount} tokens — {c.Context}");
+            foreach (var line in c.Text.Split('\n')) o.WriteLine($"    {line}");
+        }
+    }
+
+    private static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+}

@@ -1,0 +1,49 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RagAssistant.Cli.Output;
+
+/// <summary>JSON shapes of ARCHITECTURE.md's contracts, with camelCase names.</summary>
+internal sealed record IngestJson(int Ingested, int Unchanged, int Replaced, int Skipped, int Failed, IReadOnlyList<IngestFileJson> Files);
+
+internal sealed record IngestFileJson(string Path, string Status, long? DocumentId, int Chunks, IReadOnlyList<string> Warnings, string? Error);
+
+internal sealed record DocumentListJson(IReadOnlyList<DocumentJson> Documents);
+
+internal sealed record DocumentJson(
+    long Id, string Library, string Source, string Title, string Kind, string? Identity, string? Revision,
+    bool Superseded, string Status, int? Pages, int Chunks);
+
+internal sealed record DocumentDetailJson(DocumentDetail Document, IReadOnlyList<ChunkJson> Chunks);
+
+internal sealed record DocumentDetail(
+    long Id, string Library, string Source, string FileName, string Title, string Kind, string? Identity, string? Revision,
+    string? EffectiveDate, bool Superseded, string Status, string ContentType, string Sha256, long Size, int? Pages,
+    int Chunks, IReadOnlyList<string> Warnings, string CreatedAt, string UpdatedAt);
+
+internal sealed record ChunkJson(long Id, int Ordinal, string Context, string Locator, int? Page, int TokenCount, string Text);
+
+internal sealed record DeleteJson(long Id, bool Deleted);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(IngestJson))]
+[JsonSerializable(typeof(DocumentListJson))]
+[JsonSerializable(typeof(DocumentDetailJson))]
+[JsonSerializable(typeof(DeleteJson))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;
+
+internal static class JsonOutput
+{
+    // Chinese text stays readable instead of \uXXXX escapes; stdout is a UTF-8 document, not HTML.
+    private static readonly CliJsonContext Context = new(new JsonSerializerOptions(CliJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    public static void Write<T>(T value)
+    {
+        var typeInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Context.GetTypeInfo(typeof(T))!;
+        Console.Out.WriteLine(JsonSerializer.Serialize(value, typeInfo));
+    }
+}

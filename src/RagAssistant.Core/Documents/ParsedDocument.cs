@@ -1,0 +1,13 @@
+namespace RagAssistant.Core.Documents;
+
+/// <summary>What a reader makes of one file: its title, its blocks in reading order and what it noticed.</summary>
+/// <param name="Title">The document's own title (first heading, HTML title) or null when it has none.</param>
+/// <param name="Pages">Page count for paged formats; null otherwise.</param>
+public sealed record ParsedDocument(
+    string? Title,
+    IReadOnlyList<DocumentBlock> Blocks,
+    int? Pages = null,
+    IReadOnlyList<string>? Warnings = null)
+{
+    public IReadOnlyList<string> Warnings { get; init; } = Warnings ?? [];
+}

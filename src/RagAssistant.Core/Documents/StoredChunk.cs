@@ -1,0 +1,16 @@
+namespace RagAssistant.Core.Documents;
+
+/// <summary>A chunk as stored; <see cref="Model"/> is null until the chunk is embedded.</summary>
+public sealed record StoredChunk(
+    long Id,
+    long DocumentId,
+    int Ordinal,
+    string Text,
+    string Context,
+    string Locator,
+    int? Page,
+    int TokenCount,
+    string? Model)
+{
+    public string IndexedText => ChunkDraft.ComposeIndexedText(Context, Text);
+}

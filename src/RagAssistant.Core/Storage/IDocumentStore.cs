@@ -1,0 +1,30 @@
+using RagAssistant.Core.Documents;
+
+namespace RagAssistant.Core.Storage;
+
+/// <summary>The knowledge base's documents and chunks. Every write of one document is one transaction.</summary>
+public interface IDocumentStore
+{
+    /// <summary>Opens the store, creating or migrating its schema; throws <see cref="KnowledgeBaseException"/> when it is unusable.</summary>
+    Task OpenAsync(CancellationToken cancellationToken = default);
+
+    Task<StoredDocument?> FindBySourceAsync(string library, string source, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a stored document in <paramref name="library"/> with exactly these bytes.</summary>
+    Task<StoredDocument?> FindByContentAsync(string library, string sha256, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores the document and its chunks, replacing the document with the same library and source if there is one,
+    /// and re-marks which revision of its identity is current — all in one transaction.
+    /// </summary>
+    Task<StoredDocument> SaveAsync(DocumentInfo document, IReadOnlyList<ChunkDraft> chunks, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<StoredDocument>> ListAsync(string? library = null, CancellationToken cancellationToken = default);
+
+    Task<StoredDocument?> GetAsync(long id, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<StoredChunk>> GetChunksAsync(long documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the document and its chunks; returns false when there is no such document.</summary>
+    Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,12 @@
+namespace RagAssistant.Core.Text;
+
+/// <summary>
+/// Turns text into space-separated terms for the keyword index. The same segmenter must process indexed text
+/// and queries, so that a Chinese query matches Chinese text (FTS5's unicode61 tokenizer treats an unsegmented
+/// run of Han characters as one token).
+/// </summary>
+public interface ITextSegmenter
+{
+    /// <summary>Returns <paramref name="text"/> with terms separated by spaces.</summary>
+    string Segment(string text);
+}

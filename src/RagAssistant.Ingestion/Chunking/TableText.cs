@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+
+namespace RagAssistant.Ingestion.Chunking;
+
+/// <summary>How table rows are written into chunk text and how row locators combine.</summary>
+public static partial class TableText
+{
+    /// <summary>A row as a pipe-separated line: "| 日期 | 设备编号 | … |".</summary>
+    public static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells) + " |";
+
+    /// <summary>A row as "column: value" lines, skipping empty values.</summary>
+    public static IEnumerable<string> Labelled(IReadOnlyList<string> header, IReadOnlyList<string> cells) =>
+        cells.Select((value, i) => (value, name: i < header.Count ? header[i] : $"column {i + 1}"))
+            .Where(x => x.value.Length > 0)
+            .Select(x => $"{x.name}: {x.value}");
+
+    /// <summary>"row 5" + "row 9" → "rows 5-9"; "table 2 row 1" + "table 2 row 4" → "table 2 rows 1-4".</summary>
+    public static string RowsLocator(string first, string last)
+    {
+        if (first == last) return first;
+        var a = RowNumber().Match(first);
+        var b = RowNumber().Match(last);
+        if (a.Success && b.Success && a.Groups["prefix"].Value == b.Groups["prefix"].Value)
+            return $"{a.Groups["prefix"].Value}rows {a.Groups["n"].Value}-{b.Groups["n"].Value}";
+        return $"{first} – {last}";
+    }
+
+    [GeneratedRegex(@"^(?<prefix>.*?)row (?<n>\d+)$")]
+    private static partial Regex RowNumber();
+}

@@ -1,0 +1,95 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace RagAssistant.Ingestion.Detection;
+
+/// <summary>
+/// Detects a file's type from its bytes, not its name. Binary signatures decide first (PDF, OOXML, ZIP, OLE, images);
+/// text is decoded, then the extension is believed when the content fits it, otherwise the content is sniffed
+/// (HTML tags, consistent CSV columns, Markdown headings). When the detected type differs from what a known
+/// extension claims, the result carries a warning naming both.
+/// </summary>
+public static partial class ContentTypeDetector
+{
+    public static DetectedContent Detect(ReadOnlySpan<byte> bytes, string fileName)
+    {
+        if (bytes.IsEmpty) throw new IngestionException("file is empty");
+        var claimed = ContentTypes.FromExtension(fileName);
+
+        var binary = DetectBinary(bytes);
+        if (binary is not null) return WithWarning(new DetectedContent(binary), claimed, fileName);
+
+        var (text, encoding) = TextDecoder.Decode(bytes);
+        var type = claimed switch
+        {
+            ContentTypes.Markdown when !LooksLikeHtmlDocument(text) => ContentTypes.Markdown,
+            ContentTypes.Text when !LooksLikeHtmlDocument(text) && !CsvSniffer.LooksLikeCsv(text) => ContentTypes.Text,
+            ContentTypes.Csv when CsvSniffer.LooksLikeCsv(text) => ContentTypes.Csv,
+            ContentTypes.Html when HasHtmlTags(text) => ContentTypes.Html,
+            _ => SniffText(text),
+        };
+        return WithWarning(new DetectedContent(type, text, encoding), claimed, fileName);
+    }
+
+    private static DetectedContent WithWarning(DetectedContent content, string? claimed, string fileName)
+    {
+        if (claimed is null || claimed == content.Type) return content;
+        // A .txt read as Markdown (or the reverse) is the same family; nothing worth a warning.
+        if (claimed is ContentTypes.Text or ContentTypes.Markdown && content.Type is ContentTypes.Text or ContentTypes.Markdown) return content;
+        var extension = Path.GetExtension(fileName);
+        return content with { Warning = $"extension {extension} claims {claimed} but the content is {content.Type}; read as {content.Type}" };
+    }
+
+    private static string? DetectBinary(ReadOnlySpan<byte> bytes)
+    {
+        var head = bytes[..Math.Min(bytes.Length, 1024)];
+        if (head.IndexOf("%PDF-"u8) >= 0) return ContentTypes.Pdf;
+        if (bytes.StartsWith("PK\x03\x04"u8)) return DetectZipKind(bytes);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])) return ContentTypes.LegacyOffice;
+        ReadOnlySpan<byte> png = [0x89, 0x50, 0x4E, 0x47], jpeg = [0xFF, 0xD8, 0xFF], gzip = [0x1F, 0x8B], elf = [0x7F, 0x45, 0x4C, 0x46];
+        if (bytes.StartsWith(png) || bytes.StartsWith(jpeg) || bytes.StartsWith("GIF8"u8) || bytes.StartsWith(gzip)
+            || bytes.StartsWith(elf) || bytes.StartsWith("MZ"u8) || bytes.StartsWith("7z"u8) || bytes.StartsWith("Rar!"u8))
+            return ContentTypes.Binary;
+        return null;
+    }
+
+    private static string DetectZipKind(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes.ToArray()), ZipArchiveMode.Read);
+            if (zip.GetEntry("word/document.xml") is not null) return ContentTypes.Docx;
+            if (zip.GetEntry("xl/workbook.xml") is not null) return ContentTypes.Xlsx;
+            if (zip.GetEntry("ppt/presentation.xml") is not null) return ContentTypes.Pptx;
+            return ContentTypes.Zip;
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new IngestionException($"corrupt ZIP container: {ex.Message}", ex);
+        }
+    }
+
+    private static string SniffText(string text)
+    {
+        if (LooksLikeHtmlDocument(text)) return ContentTypes.Html;
+        if (CsvSniffer.LooksLikeCsv(text)) return ContentTypes.Csv;
+        return MarkdownSyntax().IsMatch(text) ? ContentTypes.Markdown : ContentTypes.Text;
+    }
+
+    private static bool LooksLikeHtmlDocument(string text)
+    {
+        var start = text.AsSpan().TrimStart();
+        return start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
+               || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
+               || start.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) && text.Contains("<html", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool HasHtmlTags(string text) => HtmlTag().IsMatch(text.Length > 8192 ? text[..8192] : text);
+
+    [GeneratedRegex(@"<(html|head|body|div|p|table|h[1-6]|ul|ol|span|br|section|article)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"^(#{1,6} \S|\|.+\|\s*$|```)", RegexOptions.Multiline)]
+    private static partial Regex MarkdownSyntax();
+}

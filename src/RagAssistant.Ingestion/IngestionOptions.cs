@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RagAssistant.Ingestion;
+
+/// <summary>Ingestion limits and chunk budgets. Bound from the configuration section <c>Rag:Ingestion</c>.</summary>
+public sealed class IngestionOptions
+{
+    public const string Section = "Rag:Ingestion";
+
+    /// <summary>Files larger than this are refused before they are read. Default 100 MiB.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxFileBytes { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>Chunk size the chunker aims for, in embedding-tokenizer tokens (context line included). Default 256.</summary>
+    [Range(32, 512)]
+    public int ChunkTargetTokens { get; set; } = 256;
+
+    /// <summary>Hard upper bound for a chunk; never above 512 (the embedding models' window). Default 512.</summary>
+    [Range(64, 512)]
+    public int ChunkMaxTokens { get; set; } = 512;
+
+    /// <summary>Tokens of the previous chunk's last sentence repeated at the start of the next one. Default 32.</summary>
+    [Range(0, 128)]
+    public int ChunkOverlapTokens { get; set; } = 32;
+
+    /// <summary>Most entries read from one ZIP archive. Default 10,000.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxArchiveEntries { get; set; } = 10_000;
+}

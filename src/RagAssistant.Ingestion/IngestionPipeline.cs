@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RagAssistant.Core.Documents;
+using RagAssistant.Core.Storage;
+using RagAssistant.Ingestion.Chunking;
+using RagAssistant.Ingestion.Classification;
+using RagAssistant.Ingestion.Detection;
+using RagAssistant.Ingestion.Readers;
+
+namespace RagAssistant.Ingestion;
+
+/// <summary>
+/// Reader → chunker → store, one file at a time. Each file is isolated: its failure is reported with the reason
+/// and the batch goes on; a file is stored in one transaction, so nothing already stored is lost. A file whose bytes
+/// are unchanged since it was stored is not read again; a byte-identical copy under another name is skipped as a
+/// duplicate; a changed file replaces its chunks.
+/// </summary>
+public sealed class IngestionPipeline(
+    IDocumentStore store,
+    ReaderRegistry readers,
+    DocumentChunker chunker,
+    IOptions<IngestionOptions> options,
+    ILogger<IngestionPipeline> logger)
+{
+    private static readonly ActivitySource Activities = new("RagAssistant.Ingestion");
+    private readonly IngestionOptions _options = options.Value;
+
+    /// <summary>Ingests files and folders given on a command line.</summary>
+    public async Task<IngestReport> IngestPathsAsync(
+        IEnumerable<string> paths, IngestRequest request, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var files = SourceFiles.Expand(paths);
+        var results = new List<FileResult>();
+        var tracker = new ProgressTracker(files.Count, progress);
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            tracker.Start(file.Source);
+            results.AddRange(await IngestFileAsync(file, request, tracker, cancellationToken));
+            tracker.Finish();
+        }
+        return new IngestReport(results);
+    }
+
+    /// <summary>Ingests one uploaded file; its name is checked first because it comes from outside.</summary>
+    public async Task<FileResult> IngestUploadAsync(string fileName, Stream content, IngestRequest request, CancellationToken cancellationToken = default)
+    {
+        var problem = SafeFileName.UploadProblem(fileName);
+        if (problem is not null) return new FileResult(SafeFileName.Printable(fileName), FileStatus.Failed, Error: problem);
+        byte[] bytes;
+        try
+        {
+            bytes = await ReadBoundedAsync(content, cancellationToken);
+        }
+        catch (IngestionException ex)
+        {
+            return new FileResult(fileName, FileStatus.Failed, Error: ex.Message);
+        }
+        var results = await IngestBytesAsync(fileName, fileName, bytes, explicitlyNamed: true, request, ProgressTracker.None, cancellationToken);
+        return results[0];
+    }
+
+    private async Task<IReadOnlyList<FileResult>> IngestFileAsync(SourceFile file, IngestRequest request, ProgressTracker tracker, CancellationToken ct)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(file.FullPath);
+            if (!info.Exists) return [Fail(file.Source, Directory.Exists(file.FullPath) ? "is a folder" : "no such file")];
+            if (info.Length > _options.MaxFileBytes) return [Fail(file.Source, TooLarge(info.Length))];
+            bytes = await File.ReadAllBytesAsync(file.FullPath, ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [Fail(file.Source, $"cannot read the file: {ex.Message}")];
+        }
+        return await IngestBytesAsync(file.Source, Path.GetFileName(file.FullPath), bytes, file.Explicit, request, tracker, ct);
+    }
+
+    private async Task<IReadOnlyList<FileResult>> IngestBytesAsync(
+        string source, string fileName, byte[] bytes, bool explicitlyNamed, IngestRequest request, ProgressTracker tracker, CancellationToken ct,
+        bool inArchive = false)
+    {
+        using var activity = Activities.StartActivity("ingest document");
+        activity?.SetTag("rag.source", source);
+        tracker.AddBytes(bytes.Length);
+        try
+        {
+            var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            var existing = await store.FindBySourceAsync(request.Library, source, ct);
+            if (existing?.Sha256 == sha256)
+                return [new FileResult(source, FileStatus.Unchanged, existing.Id, existing.Chunks)];
+            var duplicate = await store.FindByContentAsync(request.Library, sha256, ct);
+            if (duplicate is not null && duplicate.Source != source)
+                return [Skip(source, $"duplicate of {duplicate.Source} (document {duplicate.Id})", duplicate.Id)];
+
+            var content = ContentTypeDetector.Detect(bytes, fileName);
+            if (content.Type == ContentTypes.Zip)
+                return inArchive ? [Skip(source, "nested archives are not opened")] : await IngestArchiveAsync(source, bytes, request, tracker, ct);
+
+            var reader = readers.For(content.Type);
+            if (reader is null)
+            {
+                var reason = UnsupportedReason(content.Type);
+                return [explicitlyNamed ? Fail(source, reason) : Skip(source, reason)];
+            }
+
+            var parsed = reader.Read(new ReaderInput(fileName, bytes, content) { Passwords = request.Passwords }, ct);
+            var title = TitleRules.Choose(parsed.Title, fileName);
+            var (kind, revision) = DocumentClassifier.Classify(parsed, title);
+            var chunks = chunker.Chunk(parsed, ContextLabel(title, kind, revision));
+            if (chunks.Count == 0) return [Fail(source, "no text found in the document")];
+
+            var warnings = new List<string>();
+            if (content.Warning is not null) warnings.Add(content.Warning);
+            warnings.AddRange(parsed.Warnings);
+            var stored = await store.SaveAsync(new DocumentInfo
+            {
+                Library = request.Library,
+                Source = source,
+                FileName = fileName,
+                Title = title,
+                Kind = kind,
+                Revision = revision,
+                Sha256 = sha256,
+                Size = bytes.Length,
+                Pages = parsed.Pages,
+                ContentType = content.Type,
+                Warnings = warnings,
+            }, chunks, ct);
+
+            tracker.AddChunks(chunks.Count);
+            var status = existing is null ? FileStatus.Ingested : FileStatus.Replaced;
+            Log.FileIngested(logger, source, status, chunks.Count);
+            return [new FileResult(source, status, stored.Id, chunks.Count) { Warnings = warnings }];
+        }
+        catch (IngestionException ex)
+        {
+            return [Fail(source, ex.Message)];
+        }
+        catch (KnowledgeBaseException)
+        {
+            throw; // the store itself is unusable: the whole run fails, not just this file
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // A reader bug or a malformed file the reader did not anticipate: isolate it, keep the batch going.
+            Log.FileCrashed(logger, ex, source);
+            return [Fail(source, $"unexpected error reading the file: {ex.GetType().Name}: {ex.Message}")];
+        }
+    }
+
+    /// <summary>Ingests the entries of a ZIP archive as documents named "archive.zip/entry/path".</summary>
+    private async Task<IReadOnlyList<FileResult>> IngestArchiveAsync(string source, byte[] bytes, IngestRequest request, ProgressTracker tracker, CancellationToken ct)
+    {
+        var results = new List<FileResult>();
+        using var archive = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+        var entries = archive.Entries.Where(e => !e.FullName.EndsWith('/')).ToList();
+        if (entries.Count > _options.MaxArchiveEntries)
+            return [Fail(source, $"archive has {entries.Count} entries, over the limit of {_options.MaxArchiveEntries}")];
+
+        foreach (var entry in entries)
+        {
+            ct.ThrowIfCancellationRequested();
+            var entrySource = $"{source}/{SafeFileName.Printable(entry.FullName)}";
+            var problem = SafeFileName.ArchiveEntryProblem(entry.FullName);
+            if (problem is not null) { results.Add(Fail(entrySource, problem)); continue; }
+            if (entry.FullName.Split('/').Any(s => s.StartsWith('.'))) continue;
+            if (entry.Length > _options.MaxFileBytes) { results.Add(Fail(entrySource, TooLarge(entry.Length))); continue; }
+
+            byte[] entryBytes;
+            try
+            {
+                await using var stream = entry.Open();
+                entryBytes = await ReadBoundedAsync(stream, ct);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IngestionException or IOException)
+            {
+                results.Add(Fail(entrySource, $"cannot read archive entry: {ex.Message}"));
+                continue;
+            }
+            results.AddRange(await IngestBytesAsync(entrySource, entry.Name, entryBytes, explicitlyNamed: false, request, tracker, ct, inArchive: true));
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// The document's name at the head of every chunk's context: the title, preceded by the identity (a standard's code,
+    /// a card's part number, a document number) when the title does not already carry it — so that a question naming
+    /// "Q/JD 105 4.2.3" finds the clause.
+    /// </summary>
+    private static string ContextLabel(string title, string kind, DocumentRevision revision) =>
+        revision.Identity is { } identity && kind != DocumentKind.Other && !title.Contains(identity, StringComparison.OrdinalIgnoreCase)
+            ? $"{identity} {title}"
+            : title;
+
+    /// <summary>Reads a stream up to the size limit; a larger stream is refused without reading it all (ZIP bombs).</summary>
+    private async Task<byte[]> ReadBoundedAsync(Stream stream, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > _options.MaxFileBytes) throw new IngestionException(TooLarge(buffer.Length + read, atLeast: true));
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private string TooLarge(long size, bool atLeast = false) =>
+        $"file is {(atLeast ? "over " : "")}{Megabytes(size)}, larger than the limit of {Megabytes(_options.MaxFileBytes)} (Rag:Ingestion:MaxFileBytes)";
+
+    private static string Megabytes(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MiB" : $"{bytes} bytes";
+
+    private string UnsupportedReason(string type) => type switch
+    {
+        ContentTypes.LegacyOffice => "unsupported type: legacy Office (.doc/.xls/.ppt) or password-protected Office file; save it as .docx/.xlsx without a password",
+        ContentTypes.Binary => "unsupported type: binary file (image, executable or compressed data), not a document",
+        _ => $"unsupported type: {type} (supported: {string.Join(", ", readers.SupportedTypes)})",
+    };
+
+    private FileResult Fail(string source, string reason)
+    {
+        Log.FileFailed(logger, source, reason);
+        return new FileResult(source, FileStatus.Failed, Error: reason);
+    }
+
+    private FileResult Skip(string source, string reason, long? documentId = null)
+    {
+        Log.FileSkipped(logger, source, reason);
+        return new FileResult(source, FileStatus.Skipped, documentId, Error: reason);
+    }
+
+    /// <summary>Counts what has been done and reports it.</summary>
+    private sealed class ProgressTracker(int total, IProgress<IngestProgress>? progress)
+    {
+        public static ProgressTracker None { get; } = new(0, null);
+        private int _done, _chunks;
+        private long _bytes;
+        private string? _current;
+
+        public void Start(string source) { _current = source; Report(); }
+        public void Finish() { _done++; _current = null; Report(); }
+        public void AddChunks(int count) { _chunks += count; Report(); }
+        public void AddBytes(long count) => _bytes += count;
+        private void Report() => progress?.Report(new IngestProgress(_done, total, _chunks, _bytes, _current));
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RagAssistant.Core.Text;
+using RagAssistant.Ingestion.Chunking;
+using RagAssistant.Ingestion.Readers;
+
+namespace RagAssistant.Ingestion;
+
+public static class IngestionServiceCollectionExtensions
+{
+    /// <summary>Registers readers, the chunker and the pipeline (options from <c>Rag:Ingestion</c>).</summary>
+    public static IServiceCollection AddRagIngestion(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IngestionOptions>()
+            .Bind(configuration.GetSection(IngestionOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.ChunkTargetTokens <= o.ChunkMaxTokens, "Rag:Ingestion:ChunkTargetTokens must not exceed ChunkMaxTokens")
+            .ValidateOnStart();
+        // The embedding model's tokenizer replaces this stand-in when the embeddings are registered.
+        services.TryAddSingleton<ITokenCounter, ApproximateTokenCounter>();
+        services.AddSingleton<IDocumentReader, MarkdownReader>();
+        services.AddSingleton<IDocumentReader, PlainTextReader>();
+        services.AddSingleton<IDocumentReader, CsvReader>();
+        services.AddSingleton<IDocumentReader, HtmlReader>();
+        services.TryAddSingleton<ReaderRegistry>();
+        services.TryAddSingleton<DocumentChunker>();
+        services.TryAddSingleton<IngestionPipeline>();
+        return services;
+    }
+}

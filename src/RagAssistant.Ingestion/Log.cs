@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace RagAssistant.Ingestion;
+
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Ingested {Source}: {Status}, {Chunks} chunks")]
+    public static partial void FileIngested(ILogger logger, string source, string status, int chunks);
+
+    [LoggerMessage(2, LogLevel.Warning, "Failed {Source}: {Reason}")]
+    public static partial void FileFailed(ILogger logger, string source, string reason);
+
+    [LoggerMessage(3, LogLevel.Error, "Unexpected error ingesting {Source}")]
+    public static partial void FileCrashed(ILogger logger, Exception exception, string source);
+
+    [LoggerMessage(4, LogLevel.Debug, "Skipped {Source}: {Reason}")]
+    public static partial void FileSkipped(ILogger logger, string source, string reason);
+}

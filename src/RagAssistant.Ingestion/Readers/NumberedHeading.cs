@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+
+namespace RagAssistant.Ingestion.Readers;
+
+/// <summary>
+/// Recognises numbered headings and clause numbers in plain text: "4.2.3 有效硬化层深度", "第十二条", "第三章",
+/// "附录A", "Annex B", "一、", "（二）". A heading line is short and does not end like a sentence.
+/// </summary>
+public static partial class NumberedHeading
+{
+    public const int MaxHeadingLength = 60;
+
+    /// <summary>Returns the heading level (1 = top) and its number when the line is a numbered heading.</summary>
+    public static bool TryParse(string line, out int level, out string number)
+    {
+        level = 0;
+        number = "";
+        var text = line.Trim();
+        if (text.Length is 0 or > MaxHeadingLength || EndsLikeSentence(text)) return false;
+
+        var m = DecimalClause().Match(text);
+        if (m.Success)
+        {
+            number = m.Groups["n"].Value;
+            level = number.Count(c => c == '.') + 1;
+            return level <= 6;
+        }
+        m = ChineseChapter().Match(text);
+        if (m.Success)
+        {
+            number = m.Groups["n"].Value;
+            level = m.Groups["unit"].Value switch { "编" or "篇" => 1, "章" => 1, "节" => 2, _ => 3 };
+            return true;
+        }
+        m = Annex().Match(text);
+        if (m.Success)
+        {
+            number = m.Groups["n"].Value;
+            level = 1;
+            return true;
+        }
+        m = ChineseOrdinal().Match(text);
+        if (m.Success)
+        {
+            number = m.Groups["n"].Value;
+            level = m.Value.StartsWith('（') || m.Value.StartsWith('(') ? 2 : 1;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The clause number a heading starts with ("4.2.3", "第十二条", "附录A"), or null.</summary>
+    public static string? ClauseNumberOf(string heading) => TryParse(heading, out _, out var number) ? number : null;
+
+    private static bool EndsLikeSentence(string text) => text[^1] is '。' or '；' or ';' or '，' or ',' or '：' or ':' or '！' or '？';
+
+    // "4 范围", "4.2.3 要求", "A.1 …"; the number must be followed by a space (or a CJK character) and text.
+    [GeneratedRegex(@"^(?<n>(?:\d{1,2}|[A-Z])(?:\.\d{1,3}){0,5})(?:\s+|(?=[\u4e00-\u9fff]))(?<t>\S.*)$")]
+    private static partial Regex DecimalClause();
+
+    [GeneratedRegex(@"^(?<n>第[一二三四五六七八九十百零〇\d]+(?<unit>[编篇章节条]))(?:\s|$|[\u4e00-\u9fff])")]
+    private static partial Regex ChineseChapter();
+
+    [GeneratedRegex(@"^(?<n>(?:附\s*录|Annex|Appendix)\s*[A-Z])\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Annex();
+
+    [GeneratedRegex(@"^(?:(?<n>[一二三四五六七八九十]+)、|[（(](?<n>[一二三四五六七八九十]+)[)）])")]
+    private static partial Regex ChineseOrdinal();
+}

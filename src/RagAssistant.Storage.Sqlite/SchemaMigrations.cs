@@ -1,0 +1,65 @@
+namespace RagAssistant.Storage.Sqlite;
+
+/// <summary>
+/// The schema, as an ordered list of migrations. <c>PRAGMA user_version</c> records how many have run; opening a
+/// database runs the missing ones in one transaction. Never edit a shipped migration: append a new one.
+/// </summary>
+internal static class SchemaMigrations
+{
+    public static readonly IReadOnlyList<string> All =
+    [
+        // 1: libraries, documents with identity and revision, chunks with nullable vector/model columns,
+        //    and a contentless FTS5 index over segmented text (its rowid is the chunk id).
+        """
+        CREATE TABLE libraries (
+            id          INTEGER PRIMARY KEY,
+            name        TEXT NOT NULL UNIQUE,
+            created_at  TEXT NOT NULL
+        );
+        CREATE TABLE documents (
+            id              INTEGER PRIMARY KEY,
+            library_id      INTEGER NOT NULL REFERENCES libraries(id),
+            source          TEXT NOT NULL,
+            file_name       TEXT NOT NULL,
+            title           TEXT NOT NULL,
+            kind            TEXT NOT NULL,
+            identity        TEXT,
+            identity_key    TEXT,
+            revision        TEXT,
+            effective_date  TEXT,
+            revision_year   INTEGER,
+            superseded      INTEGER NOT NULL DEFAULT 0,
+            sha256          TEXT NOT NULL,
+            size            INTEGER NOT NULL,
+            pages           INTEGER,
+            content_type    TEXT NOT NULL,
+            status          TEXT NOT NULL,
+            error           TEXT,
+            warnings        TEXT NOT NULL DEFAULT '[]',
+            created_at      TEXT NOT NULL,
+            updated_at      TEXT NOT NULL,
+            UNIQUE (library_id, source)
+        );
+        CREATE INDEX documents_sha256 ON documents(library_id, sha256);
+        CREATE INDEX documents_identity ON documents(library_id, kind, identity_key);
+        CREATE TABLE chunks (
+            id           INTEGER PRIMARY KEY,
+            document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ordinal      INTEGER NOT NULL,
+            text         TEXT NOT NULL,
+            context      TEXT NOT NULL,
+            locator      TEXT NOT NULL,
+            page         INTEGER,
+            token_count  INTEGER NOT NULL,
+            vector       BLOB,
+            model        TEXT,
+            UNIQUE (document_id, ordinal)
+        );
+        CREATE VIRTUAL TABLE chunks_fts USING fts5(
+            context, text,
+            content = '', contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """,
+    ];
+}

@@ -1,0 +1,145 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using RagAssistant.Core.Storage;
+
+namespace RagAssistant.Storage.Sqlite;
+
+/// <summary>
+/// Opens connections to the knowledge-base file: checks that the file is a writable SQLite database, switches it
+/// to WAL and runs missing migrations on first use. Failures become <see cref="KnowledgeBaseException"/>s that
+/// name the file and the reason.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
+    private readonly string _connectionString;
+    private readonly Lock _initLock = new();
+    private bool _initialized;
+
+    public SqliteDatabase(IOptions<SqliteStorageOptions> options)
+        : this(options.Value.DatabasePath)
+    {
+    }
+
+    public SqliteDatabase(string databasePath)
+    {
+        DatabasePath = Path.GetFullPath(databasePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            // Seconds a writer waits for another writer (web ingestion and a CLI run may overlap).
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Opens a connection with foreign keys on; the first call also validates and migrates the file.</summary>
+    public SqliteConnection Open()
+    {
+        EnsureInitialized();
+        return OpenRaw();
+    }
+
+    private SqliteConnection OpenRaw()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA foreign_keys = ON;";
+            pragma.ExecuteNonQuery();
+            return connection;
+        }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw Translate(ex);
+        }
+    }
+
+    private void EnsureInitialized()
+    {
+        lock (_initLock)
+        {
+            if (_initialized) return;
+            CheckFile();
+            using var connection = OpenRaw();
+            try
+            {
+                Migrate(connection);
+            }
+            catch (SqliteException ex)
+            {
+                throw Translate(ex);
+            }
+            _initialized = true;
+        }
+    }
+
+    /// <summary>Refuses files that are not SQLite or not writable before SQLite gets a chance to misreport them.</summary>
+    private void CheckFile()
+    {
+        var directory = Path.GetDirectoryName(DatabasePath)!;
+        if (!File.Exists(DatabasePath))
+        {
+            try
+            {
+                Directory.CreateDirectory(directory);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new KnowledgeBaseException($"cannot create the folder of database {DatabasePath}: {ex.Message}", ex);
+            }
+            return;
+        }
+
+        var header = new byte[SqliteHeader.Length];
+        int read;
+        using (var stream = new FileStream(DatabasePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        if (read > 0 && (read < header.Length || !header.AsSpan().SequenceEqual(SqliteHeader)))
+            throw new KnowledgeBaseException($"database file {DatabasePath} is not a SQLite database");
+
+        // Root ignores permission bits, so SQLite would happily write a file the owner marked read-only: honour the mark.
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(DatabasePath) & UnixFileMode.UserWrite) == 0
+            || (File.GetAttributes(DatabasePath) & FileAttributes.ReadOnly) != 0)
+            throw new KnowledgeBaseException($"database file {DatabasePath} is read-only; make it writable or choose another file with --db");
+    }
+
+    private static void Migrate(SqliteConnection connection)
+    {
+        using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteNonQuery();
+        }
+
+        using var transaction = connection.BeginTransaction();
+        using var version = connection.CreateCommand();
+        version.Transaction = transaction;
+        version.CommandText = "PRAGMA user_version;";
+        var current = Convert.ToInt32(version.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = current; i < SchemaMigrations.All.Count; i++)
+        {
+            using var migration = connection.CreateCommand();
+            migration.Transaction = transaction;
+            migration.CommandText = SchemaMigrations.All[i] + $"\nPRAGMA user_version = {i + 1};";
+            migration.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    internal KnowledgeBaseException Translate(SqliteException ex) => ex.SqliteErrorCode switch
+    {
+        26 => new KnowledgeBaseException($"database file {DatabasePath} is not a SQLite database", ex),        // SQLITE_NOTADB
+        8 => new KnowledgeBaseException($"database file {DatabasePath} is read-only", ex),                       // SQLITE_READONLY
+        14 => new KnowledgeBaseException($"cannot open database file {DatabasePath}: {ex.Message}", ex),        // SQLITE_CANTOPEN
+        11 => new KnowledgeBaseException($"database file {DatabasePath} is corrupt: {ex.Message}", ex),         // SQLITE_CORRUPT
+        13 => new KnowledgeBaseException($"disk full while writing database {DatabasePath}", ex),               // SQLITE_FULL
+        _ => new KnowledgeBaseException($"database {DatabasePath}: {ex.Message}", ex),
+    };
+}

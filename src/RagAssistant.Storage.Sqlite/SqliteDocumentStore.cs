@@ -1,0 +1,345 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using RagAssistant.Core.Documents;
+using RagAssistant.Core.Storage;
+using RagAssistant.Core.Text;
+
+namespace RagAssistant.Storage.Sqlite;
+
+/// <summary>Documents and chunks in the SQLite knowledge base; one transaction per document write.</summary>
+public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter segmenter) : IDocumentStore
+{
+    private const string DocumentColumns = """
+        d.id, l.name, d.source, d.file_name, d.title, d.kind, d.identity, d.revision, d.effective_date,
+        d.revision_year, d.superseded, d.sha256, d.size, d.pages, d.content_type, d.status, d.error, d.warnings,
+        d.created_at, d.updated_at, (SELECT count(*) FROM chunks c WHERE c.document_id = d.id)
+        """;
+
+    public Task OpenAsync(CancellationToken cancellationToken = default)
+    {
+        database.Open().Dispose();
+        return Task.CompletedTask;
+    }
+
+    public Task<StoredDocument?> FindBySourceAsync(string library, string source, CancellationToken cancellationToken = default) =>
+        Task.FromResult(QuerySingle(
+            "l.name = $library AND d.source = $source",
+            ("$library", library), ("$source", source)));
+
+    public Task<StoredDocument?> FindByContentAsync(string library, string sha256, CancellationToken cancellationToken = default) =>
+        Task.FromResult(QuerySingle(
+            "l.name = $library AND d.sha256 = $sha ORDER BY d.id",
+            ("$library", library), ("$sha", sha256)));
+
+    public Task<StoredDocument?> GetAsync(long id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(QuerySingle("d.id = $id", ("$id", id)));
+
+    public Task<IReadOnlyList<StoredDocument>> ListAsync(string? library = null, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {DocumentColumns} FROM documents d JOIN libraries l ON l.id = d.library_id
+            WHERE $library IS NULL OR l.name = $library ORDER BY d.id
+            """;
+        command.Parameters.AddWithValue("$library", (object?)library ?? DBNull.Value);
+        return Task.FromResult<IReadOnlyList<StoredDocument>>(ReadDocuments(command));
+    }
+
+    public Task<IReadOnlyList<StoredChunk>> GetChunksAsync(long documentId, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, document_id, ordinal, text, context, locator, page, token_count, model
+            FROM chunks WHERE document_id = $id ORDER BY ordinal
+            """;
+        command.Parameters.AddWithValue("$id", documentId);
+        using var reader = command.ExecuteReader();
+        var chunks = new List<StoredChunk>();
+        while (reader.Read())
+        {
+            chunks.Add(new StoredChunk(
+                reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
+                reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.GetInt32(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8)));
+        }
+        return Task.FromResult<IReadOnlyList<StoredChunk>>(chunks);
+    }
+
+    public Task<StoredDocument> SaveAsync(DocumentInfo document, IReadOnlyList<ChunkDraft> chunks, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = database.Open();
+        try
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var libraryId = EnsureLibrary(connection, document.Library);
+            var previous = FindIdentityGroup(connection, libraryId, document.Source);
+            var documentId = previous?.Id is { } existingId
+                ? UpdateDocument(connection, existingId, document)
+                : InsertDocument(connection, libraryId, document);
+            if (previous is not null) DeleteChunks(connection, documentId);
+            InsertChunks(connection, documentId, chunks);
+
+            RemarkSuperseded(connection, libraryId, document.Kind, IdentityKey(document.Revision.Identity));
+            if (previous is not null && (previous.Kind, previous.Key) != (document.Kind, IdentityKey(document.Revision.Identity)))
+                RemarkSuperseded(connection, libraryId, previous.Kind, previous.Key);
+
+            TestFaults.HangBeforeCommitIfRequested(document.Source);
+            transaction.Commit();
+            return Task.FromResult(QuerySingle("d.id = $id", ("$id", documentId))!);
+        }
+        catch (SqliteException ex)
+        {
+            throw database.Translate(ex);
+        }
+    }
+
+    public Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        try
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var find = connection.CreateCommand();
+            find.CommandText = "SELECT library_id, kind, identity_key FROM documents WHERE id = $id";
+            find.Parameters.AddWithValue("$id", id);
+            using var reader = find.ExecuteReader();
+            if (!reader.Read()) return Task.FromResult(false);
+            var (libraryId, kind, key) = (reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+            reader.Close();
+
+            DeleteChunks(connection, id);
+            Execute(connection, "DELETE FROM documents WHERE id = $id", ("$id", id));
+            RemarkSuperseded(connection, libraryId, kind, key);
+            transaction.Commit();
+            return Task.FromResult(true);
+        }
+        catch (SqliteException ex)
+        {
+            throw database.Translate(ex);
+        }
+    }
+
+    /// <summary>Normalised identity used to group revisions: upper case, single spaces, dashes unified.</summary>
+    internal static string? IdentityKey(string? identity)
+    {
+        if (string.IsNullOrWhiteSpace(identity)) return null;
+        var folded = identity.Normalize(System.Text.NormalizationForm.FormKC).ToUpperInvariant()
+            .Replace('—', '-').Replace('–', '-').Replace('－', '-');
+        return string.Join(' ', folded.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private sealed record IdentityGroup(long Id, string Kind, string? Key);
+
+    private static IdentityGroup? FindIdentityGroup(SqliteConnection connection, long libraryId, string source)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, kind, identity_key FROM documents WHERE library_id = $library AND source = $source";
+        command.Parameters.AddWithValue("$library", libraryId);
+        command.Parameters.AddWithValue("$source", source);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new IdentityGroup(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)) : null;
+    }
+
+    private static long EnsureLibrary(SqliteConnection connection, string name)
+    {
+        Execute(connection, "INSERT OR IGNORE INTO libraries (name, created_at) VALUES ($name, $now)", ("$name", name), ("$now", Now()));
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM libraries WHERE name = $name";
+        command.Parameters.AddWithValue("$name", name);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static long InsertDocument(SqliteConnection connection, long libraryId, DocumentInfo d)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO documents (library_id, source, file_name, title, kind, identity, identity_key, revision,
+                effective_date, revision_year, sha256, size, pages, content_type, status, warnings, created_at, updated_at)
+            VALUES ($library, $source, $file, $title, $kind, $identity, $key, $revision,
+                $date, $year, $sha, $size, $pages, $type, $status, $warnings, $now, $now)
+            RETURNING id
+            """;
+        command.Parameters.AddWithValue("$library", libraryId);
+        command.Parameters.AddWithValue("$source", d.Source);
+        AddDocumentValues(command, d);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static long UpdateDocument(SqliteConnection connection, long id, DocumentInfo d)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE documents SET file_name = $file, title = $title, kind = $kind, identity = $identity,
+                identity_key = $key, revision = $revision, effective_date = $date, revision_year = $year,
+                sha256 = $sha, size = $size, pages = $pages, content_type = $type, status = $status,
+                error = NULL, warnings = $warnings, updated_at = $now
+            WHERE id = $id
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        AddDocumentValues(command, d);
+        command.ExecuteNonQuery();
+        return id;
+    }
+
+    private static void AddDocumentValues(SqliteCommand command, DocumentInfo d)
+    {
+        var p = command.Parameters;
+        p.AddWithValue("$file", d.FileName);
+        p.AddWithValue("$title", d.Title);
+        p.AddWithValue("$kind", d.Kind);
+        p.AddWithValue("$identity", (object?)d.Revision.Identity ?? DBNull.Value);
+        p.AddWithValue("$key", (object?)IdentityKey(d.Revision.Identity) ?? DBNull.Value);
+        p.AddWithValue("$revision", (object?)d.Revision.Display ?? DBNull.Value);
+        p.AddWithValue("$date", (object?)d.Revision.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
+        p.AddWithValue("$year", (object?)d.Revision.Year ?? DBNull.Value);
+        p.AddWithValue("$sha", d.Sha256);
+        p.AddWithValue("$size", d.Size);
+        p.AddWithValue("$pages", (object?)d.Pages ?? DBNull.Value);
+        p.AddWithValue("$type", d.ContentType);
+        p.AddWithValue("$status", d.Status);
+        p.AddWithValue("$warnings", JsonSerializer.Serialize(d.Warnings));
+        p.AddWithValue("$now", Now());
+    }
+
+    private void InsertChunks(SqliteConnection connection, long documentId, IReadOnlyList<ChunkDraft> chunks)
+    {
+        using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO chunks (document_id, ordinal, text, context, locator, page, token_count)
+            VALUES ($doc, $ordinal, $text, $context, $locator, $page, $tokens) RETURNING id
+            """;
+        var pDoc = insert.Parameters.Add("$doc", SqliteType.Integer);
+        var pOrdinal = insert.Parameters.Add("$ordinal", SqliteType.Integer);
+        var pText = insert.Parameters.Add("$text", SqliteType.Text);
+        var pContext = insert.Parameters.Add("$context", SqliteType.Text);
+        var pLocator = insert.Parameters.Add("$locator", SqliteType.Text);
+        var pPage = insert.Parameters.Add("$page", SqliteType.Integer);
+        var pTokens = insert.Parameters.Add("$tokens", SqliteType.Integer);
+
+        using var fts = connection.CreateCommand();
+        fts.CommandText = "INSERT INTO chunks_fts (rowid, context, text) VALUES ($id, $context, $text)";
+        var fId = fts.Parameters.Add("$id", SqliteType.Integer);
+        var fContext = fts.Parameters.Add("$context", SqliteType.Text);
+        var fText = fts.Parameters.Add("$text", SqliteType.Text);
+
+        foreach (var chunk in chunks)
+        {
+            pDoc.Value = documentId;
+            pOrdinal.Value = chunk.Ordinal;
+            pText.Value = chunk.Text;
+            pContext.Value = chunk.Context;
+            pLocator.Value = chunk.Locator;
+            pPage.Value = (object?)chunk.Page ?? DBNull.Value;
+            pTokens.Value = chunk.TokenCount;
+            fId.Value = (long)insert.ExecuteScalar()!;
+            fContext.Value = segmenter.Segment(chunk.Context);
+            fText.Value = segmenter.Segment(chunk.Text);
+            fts.ExecuteNonQuery();
+        }
+    }
+
+    private static void DeleteChunks(SqliteConnection connection, long documentId)
+    {
+        Execute(connection, "DELETE FROM chunks_fts WHERE rowid IN (SELECT id FROM chunks WHERE document_id = $id)", ("$id", documentId));
+        Execute(connection, "DELETE FROM chunks WHERE document_id = $id", ("$id", documentId));
+    }
+
+    /// <summary>
+    /// Marks every revision of one identity superseded except the newest by <see cref="RevisionComparer"/>;
+    /// copies of the newest (same identity and revision in another file) all stay current.
+    /// </summary>
+    private static void RemarkSuperseded(SqliteConnection connection, long libraryId, string kind, string? identityKey)
+    {
+        if (identityKey is null) return;
+        var revisions = new List<(long Id, DocumentRevision Revision)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT id, revision, effective_date, revision_year, identity FROM documents
+                WHERE library_id = $library AND kind = $kind AND identity_key = $key
+                """;
+            command.Parameters.AddWithValue("$library", libraryId);
+            command.Parameters.AddWithValue("$kind", kind);
+            command.Parameters.AddWithValue("$key", identityKey);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                revisions.Add((reader.GetInt64(0), ReadRevision(reader, 4, 1, 2, 3)));
+        }
+        if (revisions.Count == 0) return;
+
+        var newest = revisions.Select(r => r.Revision).Max(RevisionComparer.Instance)!;
+        foreach (var (id, revision) in revisions)
+        {
+            var superseded = RevisionComparer.Instance.Compare(revision, newest) < 0 ? 1 : 0;
+            Execute(connection, "UPDATE documents SET superseded = $s WHERE id = $id", ("$s", superseded), ("$id", id));
+        }
+    }
+
+    /// <summary>Revision marks are stored as displayed; a mark equal to the year is the year alone.</summary>
+    private static DocumentRevision ReadRevision(SqliteDataReader reader, int identity, int mark, int date, int year)
+    {
+        int? y = reader.IsDBNull(year) ? null : reader.GetInt32(year);
+        var m = reader.IsDBNull(mark) ? null : reader.GetString(mark);
+        if (y is not null && m == y.Value.ToString(CultureInfo.InvariantCulture)) m = null;
+        return new DocumentRevision(
+            reader.IsDBNull(identity) ? null : reader.GetString(identity), m,
+            reader.IsDBNull(date) ? null : DateOnly.Parse(reader.GetString(date), CultureInfo.InvariantCulture), y);
+    }
+
+    private StoredDocument? QuerySingle(string where, params (string Name, object Value)[] parameters)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {DocumentColumns} FROM documents d JOIN libraries l ON l.id = d.library_id WHERE {where} LIMIT 1";
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        return ReadDocuments(command).FirstOrDefault();
+    }
+
+    private static List<StoredDocument> ReadDocuments(SqliteCommand command)
+    {
+        using var r = command.ExecuteReader();
+        var documents = new List<StoredDocument>();
+        while (r.Read())
+        {
+            documents.Add(new StoredDocument
+            {
+                Id = r.GetInt64(0),
+                Library = r.GetString(1),
+                Source = r.GetString(2),
+                FileName = r.GetString(3),
+                Title = r.GetString(4),
+                Kind = r.GetString(5),
+                Identity = r.IsDBNull(6) ? null : r.GetString(6),
+                Revision = r.IsDBNull(7) ? null : r.GetString(7),
+                EffectiveDate = r.IsDBNull(8) ? null : DateOnly.Parse(r.GetString(8), CultureInfo.InvariantCulture),
+                RevisionYear = r.IsDBNull(9) ? null : r.GetInt32(9),
+                Superseded = r.GetInt64(10) != 0,
+                Sha256 = r.GetString(11),
+                Size = r.GetInt64(12),
+                Pages = r.IsDBNull(13) ? null : r.GetInt32(13),
+                ContentType = r.GetString(14),
+                Status = r.GetString(15),
+                Error = r.IsDBNull(16) ? null : r.GetString(16),
+                Warnings = JsonSerializer.Deserialize<List<string>>(r.GetString(17)) ?? [],
+                CreatedAt = DateTimeOffset.Parse(r.GetString(18), CultureInfo.InvariantCulture),
+                UpdatedAt = DateTimeOffset.Parse(r.GetString(19), CultureInfo.InvariantCulture),
+                Chunks = r.GetInt32(20),
+            });
+        }
+        return documents;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        command.ExecuteNonQuery();
+    }
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+}

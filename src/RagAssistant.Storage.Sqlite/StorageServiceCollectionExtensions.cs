@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RagAssistant.Core.Storage;
+using RagAssistant.Core.Text;
+
+namespace RagAssistant.Storage.Sqlite;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the SQLite knowledge base (options from <c>Rag:Storage</c>) and the default segmenter.</summary>
+    public static IServiceCollection AddRagStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SqliteStorageOptions>()
+            .Bind(configuration.GetSection(SqliteStorageOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<ITextSegmenter, IdentitySegmenter>();
+        services.TryAddSingleton<SqliteDatabase>();
+        services.TryAddSingleton<IDocumentStore, SqliteDocumentStore>();
+        return services;
+    }
+}
