@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Options;
+using RagAssistant.Core.Documents;
+using RagAssistant.Core.Text;
+using RagAssistant.Ingestion.Chunking;
+
+namespace RagAssistant.Ingestion.Tests;
+
+public class DocumentChunkerTests
+{
+    private static readonly ApproximateTokenCounter Tokens = new();
+
+    private static DocumentChunker Chunker(int target = 256, int max = 512, int overlap = 32) =>
+        new(Options.Create(new IngestionOptions { ChunkTargetTokens = target, ChunkMaxTokens = max, ChunkOverlapTokens = overlap }), Tokens);
+
+    [Fact]
+    public void Chunks_NeverCrossHeadings_AndCarryTheHeadingPath()
+    {
+        var doc = new ParsedDocument("Std", [
+            new HeadingBlock(1, "4 技术要求"),
+            new HeadingBlock(2, "4.2 渗碳淬火"),
+            new ParagraphBlock("渗碳温度 920–930 ℃。"),
+            new HeadingBlock(3, "4.2.3 有效硬化层深度"),
+            new ParagraphBlock("有效硬化层深度 0.8–1.2 mm。"),
+            new HeadingBlock(1, "5 检验方法"),
+            new ParagraphBlock("硬度按 GB/T 230.1 检验。"),
+        ]);
+        var chunks = Chunker().Chunk(doc, "Q/JD 105 热处理");
+
+        Assert.Equal(3, chunks.Count);
+        Assert.Equal("Q/JD 105 热处理 > 4 技术要求 > 4.2 渗碳淬火 > 4.2.3 有效硬化层深度", chunks[1].Context);
+        Assert.Equal("4.2.3", chunks[1].Locator);
+        Assert.Equal("5", chunks[2].Locator);
+        Assert.Equal([0, 1, 2], chunks.Select(c => c.Ordinal));
+    }
+
+    [Fact]
+    public void LongProse_IsSplitAtSentences_WithinTheBudget_WithOverlap()
+    {
+        var sentences = Enumerable.Range(1, 60).Select(i => $"第{i}步：将螺栓拧紧至 {20 + i} N·m，并记录实测扭矩值。");
+        var doc = new ParsedDocument("WI", [new ParagraphBlock(string.Concat(sentences))]);
+        var chunks = Chunker(target: 128).Chunk(doc, "WI");
+
+        Assert.True(chunks.Count > 3);
+        Assert.All(chunks, c => Assert.True(c.TokenCount <= 128, $"chunk {c.Ordinal} has {c.TokenCount} tokens"));
+        // Every chunk ends at a sentence end: no sentence is cut.
+        Assert.All(chunks, c => Assert.EndsWith("。", c.Text));
+        // The next chunk starts with the previous chunk's last sentence (overlap).
+        var lastOfFirst = chunks[0].Text.Split('。', StringSplitOptions.RemoveEmptyEntries)[^1] + "。";
+        Assert.StartsWith(lastOfFirst, chunks[1].Text);
+    }
+
+    [Fact]
+    public void NumbersStayWithTheirUnits_WhenAnUnbrokenSentenceMustBeCut()
+    {
+        var words = string.Join(" ", Enumerable.Range(1, 300).Select(i => $"value {i} mm"));
+        var chunks = Chunker(target: 64, max: 128).Chunk(new ParsedDocument("T", [new ParagraphBlock(words)]), "T");
+
+        Assert.True(chunks.Count > 1);
+        Assert.All(chunks, c => Assert.True(c.TokenCount <= 128));
+        Assert.All(chunks, c => Assert.DoesNotMatch(@"^\S*mm\b", c.Text)); // no chunk starts with a unit cut from its number
+        Assert.All(chunks, c => Assert.DoesNotMatch(@"\d$", c.Text.TrimEnd()));
+    }
+
+    [Fact]
+    public void TableRows_AreKeptWhole_WithTheHeaderRepeated()
+    {
+        var rows = Enumerable.Range(1, 80).Select(i => new TableRow([$"SUP-{i:000}", $"Supplier number {i}", "40Cr bar", "IATF 16949"], $"row {i + 1}")).ToList();
+        var doc = new ParsedDocument("suppliers", [new TableBlock(null, ["ID", "Name", "Material", "Certification"], rows)]);
+        var chunks = Chunker(target: 128).Chunk(doc, "suppliers");
+
+        Assert.True(chunks.Count > 1);
+        Assert.All(chunks, c => Assert.StartsWith("| ID | Name | Material | Certification |", c.Text));
+        Assert.All(chunks, c => Assert.True(c.TokenCount <= 128));
+        Assert.Equal("rows 2-", chunks[0].Locator[..7]);
+        var allRows = chunks.SelectMany(c => c.Text.Split('\n').Skip(1)).ToList();
+        Assert.Equal(80, allRows.Count); // every row exactly once, none split
+    }
+
+    [Fact]
+    public void OversizedRow_BecomesLabelledLines_WithinTheMaximum()
+    {
+        var longCell = string.Concat(Enumerable.Repeat("检查主轴轴承温升并记录。", 80));
+        var doc = new ParsedDocument("t", [new TableBlock(null, ["工序", "内容"], [new TableRow(["60", longCell], "row 2")])]);
+        var chunks = Chunker(target: 128, max: 256).Chunk(doc, "t");
+
+        Assert.True(chunks.Count > 1);
+        Assert.All(chunks, c => Assert.True(c.TokenCount <= 256));
+        Assert.All(chunks, c => Assert.Equal("row 2", c.Locator));
+        Assert.StartsWith("工序: 60", chunks[0].Text);
+    }
+
+    [Fact]
+    public void ParagraphLocator_IsUsed_WhenThereAreNoHeadings()
+    {
+        var chunks = Chunker().Chunk(new ParsedDocument("n", [new ParagraphBlock("Check oil.", Locator: "line 3")]), "n");
+        Assert.Equal("line 3", Assert.Single(chunks).Locator);
+    }
+
+    [Fact]
+    public void TokenCount_IncludesTheContextLine()
+    {
+        var chunk = Assert.Single(Chunker().Chunk(new ParsedDocument("t", [new ParagraphBlock("精车")]), "工艺卡片"));
+        Assert.Equal(Tokens.CountTokens("工艺卡片\n精车"), chunk.TokenCount);
+        Assert.Equal("工艺卡片\n精车", chunk.IndexedText);
+    }
+}

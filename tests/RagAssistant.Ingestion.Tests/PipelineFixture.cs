@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RagAssistant.Core.Storage;
+using RagAssistant.Storage.Sqlite;
+using RagAssistant.Testing;
+
+namespace RagAssistant.Ingestion.Tests;
+
+/// <summary>The real pipeline over a real SQLite file in a temp folder, composed as the hosts compose it.</summary>
+public sealed class PipelineHarness : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public PipelineHarness(long? maxFileBytes = null)
+    {
+        Folder = new TempDirectory();
+        var settings = new Dictionary<string, string?> { ["Rag:Storage:DatabasePath"] = Folder.File("kb.db") };
+        if (maxFileBytes is not null) settings["Rag:Ingestion:MaxFileBytes"] = maxFileBytes.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        _services = new ServiceCollection().AddLogging().AddRagStorage(configuration).AddRagIngestion(configuration).BuildServiceProvider();
+    }
+
+    public TempDirectory Folder { get; }
+    public IngestionPipeline Pipeline => _services.GetRequiredService<IngestionPipeline>();
+    public IDocumentStore Store => _services.GetRequiredService<IDocumentStore>();
+
+    public Task<IngestReport> IngestAsync(params string[] paths) => Pipeline.IngestPathsAsync(paths, new IngestRequest());
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Folder.Dispose();
+    }
+}
