@@ -61,5 +61,9 @@ internal static class SchemaMigrations
             tokenize = 'unicode61 remove_diacritics 2'
         );
         """,
+        // 2: text positions of each chunk (JSON array of PageBox), for highlighting in the viewer.
+        """
+        ALTER TABLE chunks ADD COLUMN boxes TEXT NOT NULL DEFAULT '[]';
+        """,
     ];
 }

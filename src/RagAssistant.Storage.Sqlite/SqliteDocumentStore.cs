@@ -16,6 +16,8 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
         d.created_at, d.updated_at, (SELECT count(*) FROM chunks c WHERE c.document_id = d.id)
         """;
 
+    private static readonly JsonSerializerOptions BoxJson = new(JsonSerializerDefaults.Web);
+
     public Task OpenAsync(CancellationToken cancellationToken = default)
     {
         database.Open().Dispose();
@@ -52,7 +54,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
         using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT id, document_id, ordinal, text, context, locator, page, token_count, model
+            SELECT id, document_id, ordinal, text, context, locator, page, token_count, model, boxes
             FROM chunks WHERE document_id = $id ORDER BY ordinal
             """;
         command.Parameters.AddWithValue("$id", documentId);
@@ -63,7 +65,10 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
             chunks.Add(new StoredChunk(
                 reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
                 reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.GetInt32(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8)));
+                reader.IsDBNull(8) ? null : reader.GetString(8))
+            {
+                Boxes = JsonSerializer.Deserialize<List<PageBox>>(reader.GetString(9), BoxJson) ?? [],
+            });
         }
         return Task.FromResult<IReadOnlyList<StoredChunk>>(chunks);
     }
@@ -209,8 +214,8 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
     {
         using var insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO chunks (document_id, ordinal, text, context, locator, page, token_count)
-            VALUES ($doc, $ordinal, $text, $context, $locator, $page, $tokens) RETURNING id
+            INSERT INTO chunks (document_id, ordinal, text, context, locator, page, token_count, boxes)
+            VALUES ($doc, $ordinal, $text, $context, $locator, $page, $tokens, $boxes) RETURNING id
             """;
         var pDoc = insert.Parameters.Add("$doc", SqliteType.Integer);
         var pOrdinal = insert.Parameters.Add("$ordinal", SqliteType.Integer);
@@ -219,6 +224,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
         var pLocator = insert.Parameters.Add("$locator", SqliteType.Text);
         var pPage = insert.Parameters.Add("$page", SqliteType.Integer);
         var pTokens = insert.Parameters.Add("$tokens", SqliteType.Integer);
+        var pBoxes = insert.Parameters.Add("$boxes", SqliteType.Text);
 
         using var fts = connection.CreateCommand();
         fts.CommandText = "INSERT INTO chunks_fts (rowid, context, text) VALUES ($id, $context, $text)";
@@ -235,6 +241,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
             pLocator.Value = chunk.Locator;
             pPage.Value = (object?)chunk.Page ?? DBNull.Value;
             pTokens.Value = chunk.TokenCount;
+            pBoxes.Value = JsonSerializer.Serialize(chunk.Boxes, BoxJson);
             fId.Value = (long)insert.ExecuteScalar()!;
             fContext.Value = segmenter.Segment(chunk.Context);
             fText.Value = segmenter.Segment(chunk.Text);

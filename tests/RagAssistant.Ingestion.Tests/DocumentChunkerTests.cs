@@ -104,3 +104,34 @@ public class DocumentChunkerTests
         Assert.Equal("工艺卡片\n精车", chunk.IndexedText);
     }
 }
+
+public class DocumentChunkerRecordAndBoxTests
+{
+    private static readonly DocumentChunker Chunker =
+        new(Options.Create(new IngestionOptions { ChunkTargetTokens = 64, ChunkMaxTokens = 128 }), new ApproximateTokenCounter());
+
+    [Fact]
+    public void EachRecord_IsExactlyOneChunk_EvenWhenSmall()
+    {
+        var doc = new ParsedDocument("card", [
+            new RecordBlock("零件号: JD-2105-0318 | 工序号: 50 | 工序名称: 粗车", "工序卡!A13:K13"),
+            new RecordBlock("零件号: JD-2105-0318 | 工序号: 60 | 工序名称: 精车 | 转速 r/min: 950", "工序卡!A14:K14"),
+        ]);
+        var chunks = Chunker.Chunk(doc, "card");
+        Assert.Equal(["工序卡!A13:K13", "工序卡!A14:K14"], chunks.Select(c => c.Locator));
+    }
+
+    [Fact]
+    public void Boxes_FollowParagraphsAndRowsIntoTheirChunks()
+    {
+        var box1 = new PageBox(1, 72, 700, 300, 712);
+        var box2 = new PageBox(2, 72, 100, 300, 112);
+        var doc = new ParsedDocument("p", [
+            new ParagraphBlock("First paragraph.", Page: 1, Boxes: [box1]),
+            new TableBlock(null, ["a", "b"], [new TableRow(["1", "2"], "row 2", [box2])], Page: 2),
+        ]);
+        var chunks = Chunker.Chunk(doc, "p");
+        Assert.Equal([box1], chunks[0].Boxes);
+        Assert.Equal([box2], chunks[1].Boxes);
+    }
+}

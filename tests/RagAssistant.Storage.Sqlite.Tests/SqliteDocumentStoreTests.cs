@@ -47,7 +47,7 @@ public class SqliteDocumentStoreTests : IDisposable
         await _store.OpenAsync();
         using var connection = _database.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal(1L, Scalar(connection, "PRAGMA user_version"));
+        Assert.Equal(2L, Scalar(connection, "PRAGMA user_version"));
         Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM chunks WHERE vector IS NOT NULL OR model IS NOT NULL"));
     }
 
@@ -67,6 +67,14 @@ public class SqliteDocumentStoreTests : IDisposable
         Assert.Equal(2, stored.Chunks);
         using var connection = _database.Open();
         Assert.Equal(1L, Scalar(connection, "SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH 'spindle'"));
+    }
+
+    [Fact]
+    public async Task ChunkBoxes_RoundTrip()
+    {
+        var box = new PageBox(3, 72.5, 100, 520, 112.25);
+        var stored = await _store.SaveAsync(Doc("a.pdf"), [new ChunkDraft(0, "t", "c", "4.2.3", 3, 1) { Boxes = [box] }]);
+        Assert.Equal([box], Assert.Single(await _store.GetChunksAsync(stored.Id)).Boxes);
     }
 
     [Fact]

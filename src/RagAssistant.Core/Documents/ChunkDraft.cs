@@ -9,6 +9,9 @@ namespace RagAssistant.Core.Documents;
 /// <param name="TokenCount">Tokens of <see cref="IndexedText"/>, counted by the configured counter.</param>
 public sealed record ChunkDraft(int Ordinal, string Text, string Context, string Locator, int? Page, int TokenCount)
 {
+    /// <summary>Where the chunk's text sits, per page it spans (paged formats only).</summary>
+    public IReadOnlyList<PageBox> Boxes { get; init; } = [];
+
     /// <summary>The text that is indexed and embedded: the context line, then the text.</summary>
     public string IndexedText => ComposeIndexedText(Context, Text);
 

@@ -12,5 +12,8 @@ public sealed record StoredChunk(
     int TokenCount,
     string? Model)
 {
+    /// <summary>Where the chunk's text sits, per page it spans (paged formats only).</summary>
+    public IReadOnlyList<PageBox> Boxes { get; init; } = [];
+
     public string IndexedText => ChunkDraft.ComposeIndexedText(Context, Text);
 }

@@ -41,6 +41,10 @@ public sealed class DocumentChunker(IOptions<IngestionOptions> options, ITokenCo
                     FlushProse();
                     AddTable(table);
                     break;
+                case RecordBlock record:
+                    FlushProse();
+                    AddRecord(record);
+                    break;
             }
         }
         FlushProse();
@@ -69,6 +73,7 @@ public sealed class DocumentChunker(IOptions<IngestionOptions> options, ITokenCo
             if (prose.Tokens > 0 && prose.Tokens + paragraphTokens > budget) Emit(keepOverlap: true);
             if (prose.Sentences.Count == 0) { prose.Page = paragraph.Page; prose.Locator = paragraph.Locator; }
 
+            if (paragraph.Boxes is { Count: > 0 } boxes) prose.Boxes.AddRange(boxes);
             if (prose.Tokens + paragraphTokens <= budget)
             {
                 prose.Add(paragraph.Text, paragraphTokens, newParagraph: true);
@@ -79,7 +84,11 @@ public sealed class DocumentChunker(IOptions<IngestionOptions> options, ITokenCo
             foreach (var sentence in SentencesWithin(paragraph.Text, budget))
             {
                 var t = tokens.CountTokens(sentence);
-                if (prose.Tokens > 0 && prose.Tokens + t > budget) Emit(keepOverlap: true);
+                if (prose.Tokens > 0 && prose.Tokens + t > budget)
+                {
+                    Emit(keepOverlap: true);
+                    if (paragraph.Boxes is { Count: > 0 } rest) prose.Boxes.AddRange(rest);
+                }
                 if (prose.Sentences.Count == 0) { prose.Page ??= paragraph.Page; prose.Locator ??= paragraph.Locator; }
                 prose.Add(sentence, t, newParagraph: first);
                 first = false;
@@ -98,11 +107,22 @@ public sealed class DocumentChunker(IOptions<IngestionOptions> options, ITokenCo
             var context = Context();
             chunks.Add(new ChunkDraft(chunks.Count, text, context,
                 SectionLocator() ?? prose.Locator ?? $"part {chunks.Count + 1}", prose.Page,
-                tokens.CountTokens(ChunkDraft.ComposeIndexedText(context, text))));
+                tokens.CountTokens(ChunkDraft.ComposeIndexedText(context, text))) { Boxes = [.. prose.Boxes] });
             var last = prose.Sentences.Count > 1 ? prose.Sentences[^1] : null;
             prose.Clear();
             if (keepOverlap && last is not null && last.Tokens <= _options.ChunkOverlapTokens)
                 prose.AddOverlap(last);
+        }
+
+        // A record is one chunk; only a record over the maximum is cut, into labelled lines that each fit.
+        void AddRecord(RecordBlock record)
+        {
+            var context = Context();
+            var budget = _options.ChunkMaxTokens - tokens.CountTokens(context);
+            var pieces = tokens.CountTokens(record.Text) <= budget ? [record.Text] : PackLines(record.Text.Split('\n'), budget).ToList();
+            foreach (var piece in pieces)
+                chunks.Add(new ChunkDraft(chunks.Count, piece, context, record.Locator, record.Page,
+                    tokens.CountTokens(ChunkDraft.ComposeIndexedText(context, piece))) { Boxes = record.Boxes ?? [] });
         }
 
         void AddTable(TableBlock table)
@@ -134,7 +154,10 @@ public sealed class DocumentChunker(IOptions<IngestionOptions> options, ITokenCo
                 var lines = group.Select(g => g.Line);
                 var text = string.Join('\n', headerLine is null ? lines : lines.Prepend(headerLine));
                 chunks.Add(new ChunkDraft(chunks.Count, text, context, TableText.RowsLocator(group[0].Row.Locator, group[^1].Row.Locator),
-                    table.Page, tokens.CountTokens(ChunkDraft.ComposeIndexedText(context, text))));
+                    table.Page, tokens.CountTokens(ChunkDraft.ComposeIndexedText(context, text)))
+                {
+                    Boxes = group.SelectMany(g => g.Row.Boxes ?? []).ToList(),
+                });
                 group.Clear();
                 groupTokens = 0;
             }
@@ -146,7 +169,7 @@ public sealed class DocumentChunker(IOptions<IngestionOptions> options, ITokenCo
                 var budget = _options.ChunkMaxTokens - tokens.CountTokens(context);
                 foreach (var piece in PackLines(labelled, budget))
                     chunks.Add(new ChunkDraft(chunks.Count, piece, context, row.Locator, table.Page,
-                        tokens.CountTokens(ChunkDraft.ComposeIndexedText(context, piece))));
+                        tokens.CountTokens(ChunkDraft.ComposeIndexedText(context, piece))) { Boxes = row.Boxes ?? [] });
             }
         }
     }
@@ -197,6 +220,8 @@ public sealed class DocumentChunker(IOptions<IngestionOptions> options, ITokenCo
         public int Tokens { get; private set; }
         public int? Page { get; set; }
         public string? Locator { get; set; }
+        /// <summary>Boxes of the paragraphs that contributed (a long paragraph's boxes go to each of its chunks).</summary>
+        public List<PageBox> Boxes { get; } = [];
         /// <summary>False when the buffer holds only the overlap carried from the previous chunk.</summary>
         public bool HasNew => Sentences.Any(s => !s.IsOverlap);
 
@@ -229,6 +254,7 @@ public sealed class DocumentChunker(IOptions<IngestionOptions> options, ITokenCo
             Tokens = 0;
             Page = null;
             Locator = null;
+            Boxes.Clear();
         }
     }
 
