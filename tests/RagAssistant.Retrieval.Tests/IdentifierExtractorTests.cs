@@ -1,0 +1,70 @@
+using RagAssistant.Retrieval.Text;
+
+namespace RagAssistant.Retrieval.Tests;
+
+public class IdentifierExtractorTests
+{
+    private static IReadOnlyList<string> Terms(string text) => IdentifierExtractor.Terms(TextFolding.Fold(text));
+
+    [Theory]
+    [InlineData("按 GB/T 3077-2015 合金结构钢", "gbt3077", "gbt30772015")]
+    [InlineData("执行 Q/JD 105—2026 标准", "qjd105", "qjd1052026")]
+    [InlineData("ISO 9001:2015", "iso9001", "iso90012015")]
+    [InlineData("ＧＢ／Ｔ 699－2015", "gbt699", "gbt6992015")]
+    public void StandardNumbers_AreKeptWholeWithAndWithoutYear(string text, string withoutYear, string withYear)
+    {
+        var terms = Terms(text);
+        Assert.Contains(withoutYear, terms);
+        Assert.Contains(withYear, terms);
+    }
+
+    [Fact]
+    public void PartNumbers_AreKeptWhole_AndByFamily()
+    {
+        var terms = Terms("零件图号 JD-2105-0318");
+        Assert.Contains("jd21050318", terms);
+        Assert.Contains("jd2105", terms);
+    }
+
+    [Theory]
+    [InlineData("JD-2105 第60工序精车的转速", "op60")]
+    [InlineData("OP60 finishing", "op60")]
+    [InlineData("工序号: 60 | 工序名称: 精车", "op60")]
+    [InlineData("60工序", "op60")]
+    [InlineData("第 060 工序", "op60")]
+    public void OperationNumbers_BecomeOpTerms(string text, string term)
+    {
+        Assert.Contains(term, Terms(text));
+    }
+
+    [Theory]
+    [InlineData("4.2.3条规定", "4p2p3")]
+    [InlineData("see clause 5.1", "5p1")]
+    public void ClauseNumbers_AreKeptWhole(string text, string term)
+    {
+        Assert.Contains(term, Terms(text));
+    }
+
+    [Theory]
+    [InlineData("材料 40Cr 调质", "40cr")]
+    [InlineData("20CrMnTi 渗碳", "20crmnti")]
+    [InlineData("QT450-10 铸件", "qt45010")]
+    [InlineData("6061-T6 aluminium", "6061t6")]
+    [InlineData("Φ25H7 孔", "φ25")]
+    [InlineData("Φ25H7 孔", "h7")]
+    [InlineData("ø35k6 journal", "φ35")]
+    [InlineData("M8×1.25 螺栓", "m8x125")]
+    [InlineData("M8x1.25 bolt", "m8")]
+    [InlineData("表面粗糙度 Ra1.6", "ra16")]
+    [InlineData("Ra 0.8", "ra08")]
+    public void MaterialsFitsThreadsAndRoughness_AreTerms(string text, string term)
+    {
+        Assert.Contains(term, Terms(text));
+    }
+
+    [Fact]
+    public void PlainNumbers_WithUnits_AreNotClauses()
+    {
+        Assert.DoesNotContain(Terms("转速 950 r/min，进给 0.10 mm/r"), t => t.Contains('p'));
+    }
+}

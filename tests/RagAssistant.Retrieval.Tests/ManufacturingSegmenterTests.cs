@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+using RagAssistant.Retrieval.Text;
+
+namespace RagAssistant.Retrieval.Tests;
+
+public class ManufacturingSegmenterTests
+{
+    private static readonly ManufacturingSegmenter Segmenter = new(Options.Create(new RetrievalOptions()));
+
+    [Fact]
+    public void ChineseText_IsCutIntoWords()
+    {
+        var terms = Segmenter.Terms("精车Φ35k6轴颈的主轴转速为950 r/min");
+        Assert.Contains("精车", terms);
+        Assert.Contains("转速", terms);
+        Assert.Contains("950", terms);
+        Assert.Contains("φ35", terms);
+    }
+
+    [Fact]
+    public void QueryAndDocument_ShareTerms()
+    {
+        var doc = Segmenter.Terms("| 工序号: 60 | 工序名称: 精车Φ35k6轴颈 | 转速 r/min: 950 |");
+        var query = Segmenter.Terms("JD-2105 第60工序精车的转速");
+        Assert.Contains("op60", doc);
+        Assert.Contains("op60", query);
+        Assert.Contains(query.Intersect(doc), t => t is "精车" or "转速");
+    }
+
+    [Fact]
+    public void FullWidthAndCase_AreFolded()
+    {
+        Assert.Contains("abc", Segmenter.Terms("ＡＢＣ"));
+    }
+
+    [Fact]
+    public void Punctuation_IsDropped()
+    {
+        Assert.DoesNotContain(Segmenter.Terms("检查，调整。"), t => t is "，" or "。");
+    }
+}
