@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RagAssistant.Ingestion;
+using RagAssistant.Retrieval;
 using RagAssistant.Storage.Sqlite;
 
 namespace RagAssistant.Cli;
@@ -33,6 +34,7 @@ internal static class CliServices
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddRagStorage(configuration);
         services.AddRagIngestion(configuration);
+        services.AddRagRetrieval(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 }

@@ -10,4 +10,19 @@ public sealed class RetrievalOptions
 
     /// <summary>Extra glossary files (zh TAB en …) merged with the built-in zh↔en glossary.</summary>
     public List<string> Glossaries { get; set; } = [];
+
+    /// <summary>Candidates each retriever contributes to fusion (at least 5 × the requested top). Default 50.</summary>
+    [System.ComponentModel.DataAnnotations.Range(10, 1000)]
+    public int CandidatesPerRetriever { get; set; } = 50;
+
+    /// <summary>
+    /// Weight of the dense list for a Chinese question when the embedding model does not understand Chinese (the built-in
+    /// MiniLM): its scores on Chinese are close to noise. Default 0.2.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0.0, 1.0)]
+    public double DenseWeightForChineseWithEnglishModel { get; set; } = 0.2;
+
+    /// <summary>Factor on a superseded revision's fused score, so the current revision ranks first. Default 0.5.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0.0, 1.0)]
+    public double SupersededFactor { get; set; } = 0.5;
 }

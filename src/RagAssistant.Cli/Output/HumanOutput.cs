@@ -64,5 +64,23 @@ internal static class HumanOutput
         }
     }
 
+    public static void WriteSearch(IReadOnlyList<RagAssistant.Retrieval.SearchResult> results)
+    {
+        var o = Console.Out;
+        if (results.Count == 0)
+        {
+            o.WriteLine("no results");
+            return;
+        }
+        foreach (var r in results)
+        {
+            var c = r.Chunk;
+            var page = c.Page is { } p ? $" p.{p}" : "";
+            o.WriteLine($"{r.Rank,2}. {c.Source}{page} [{c.Locator}]{(c.Superseded ? " (superseded)" : "")}  score {r.Score:0.0000}" +
+                        $" dense #{r.DenseRank?.ToString() ?? "-"} keyword #{r.KeywordRank?.ToString() ?? "-"}");
+            o.WriteLine($"    {Clip(c.Text.ReplaceLineEndings(" "), 160)}");
+        }
+    }
+
     private static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }

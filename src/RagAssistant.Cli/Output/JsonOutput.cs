@@ -26,11 +26,18 @@ internal sealed record ChunkJson(long Id, int Ordinal, string Context, string Lo
 
 internal sealed record DeleteJson(long Id, bool Deleted);
 
+internal sealed record SearchJson(IReadOnlyList<SearchResultJson> Results);
+
+internal sealed record SearchResultJson(
+    int Rank, long ChunkId, string Source, int? Page, string Locator, string Text, double Score,
+    int? DenseRank, int? KeywordRank, bool Superseded);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(IngestJson))]
 [JsonSerializable(typeof(DocumentListJson))]
 [JsonSerializable(typeof(DocumentDetailJson))]
 [JsonSerializable(typeof(DeleteJson))]
+[JsonSerializable(typeof(SearchJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput

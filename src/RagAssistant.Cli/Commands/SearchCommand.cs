@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using RagAssistant.Cli.Output;
+using RagAssistant.Core.Search;
+using RagAssistant.Retrieval;
+
+namespace RagAssistant.Cli.Commands;
+
+/// <summary><c>rag search "QUERY" [--db FILE] [--top K] [--library NAME] [--retriever hybrid|dense|keyword] [--current-only] [--json]</c></summary>
+internal static class SearchCommand
+{
+    public static Command Create()
+    {
+        var query = new Argument<string>("QUERY") { Description = "The question or keywords" };
+        var db = CommonOptions.Db();
+        var top = new Option<int>("--top") { Description = "Number of results (1-100)", DefaultValueFactory = _ => 10 };
+        top.Validators.Add(r =>
+        {
+            if (r.GetValue(top) is < 1 or > 100) r.AddError("--top must be between 1 and 100");
+        });
+        var library = CommonOptions.Library();
+        var retriever = new Option<RetrieverMode>("--retriever") { Description = "hybrid (default), dense or keyword", DefaultValueFactory = _ => RetrieverMode.Hybrid };
+        var currentOnly = new Option<bool>("--current-only") { Description = "Leave out superseded revisions" };
+        var json = CommonOptions.Json();
+        var command = new Command("search", "Search the knowledge base") { query, db, top, library, retriever, currentOnly, json };
+
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(db), async services =>
+        {
+            var text = parse.GetValue(query) ?? "";
+            if (string.IsNullOrWhiteSpace(text)) throw new CommandException("the query is empty");
+            var filter = new SearchFilter(
+                Libraries: parse.GetValue(library) is { } l ? [l] : null,
+                CurrentOnly: parse.GetValue(currentOnly));
+            var (_, results) = await services.GetRequiredService<HybridRetriever>()
+                .SearchAsync(text, new SearchOptions(parse.GetValue(top), parse.GetValue(retriever), filter), ct);
+
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(new SearchJson(results.Select(r => new SearchResultJson(
+                    r.Rank, r.Chunk.ChunkId, r.Chunk.Source, r.Chunk.Page, r.Chunk.Locator, r.Chunk.Text, Math.Round(r.Score, 6),
+                    r.DenseRank, r.KeywordRank, r.Chunk.Superseded)).ToList()));
+            }
+            else
+            {
+                HumanOutput.WriteSearch(results);
+            }
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

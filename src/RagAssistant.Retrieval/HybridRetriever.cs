@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Options;
+using RagAssistant.Core.Search;
+
+namespace RagAssistant.Retrieval;
+
+/// <summary>
+/// Hybrid retrieval: keyword (FTS5 BM25 over segmented text, glossary-expanded) and dense (cosine over embeddings)
+/// candidates fused by reciprocal rank fusion. The dense list's weight follows the question's language: with a model
+/// that does not understand Chinese, a Chinese question leans on keyword search
+/// (<see cref="RetrievalOptions.DenseWeightForChineseWithEnglishModel"/>). Superseded revisions stay searchable but
+/// their fused score is multiplied by <see cref="RetrievalOptions.SupersededFactor"/> unless the question asks about
+/// changes or older revisions.
+/// </summary>
+public sealed class HybridRetriever(
+    QueryAnalyzer analyzer,
+    IChunkSearch chunks,
+    IEnumerable<IDenseRetriever> denseRetrievers,
+    IOptions<RetrievalOptions> options)
+{
+    private readonly IDenseRetriever? _dense = denseRetrievers.FirstOrDefault();
+    private readonly RetrievalOptions _options = options.Value;
+
+    public async Task<(AnalyzedQuery Query, IReadOnlyList<SearchResult> Results)> SearchAsync(
+        string question, SearchOptions search, CancellationToken cancellationToken = default)
+    {
+        var query = analyzer.Analyze(question);
+        var filter = search.Filter ?? SearchFilter.None;
+        if (string.IsNullOrWhiteSpace(question)) return (query, []);
+        var candidates = Math.Max(search.Top * 5, _options.CandidatesPerRetriever);
+
+        IReadOnlyList<ChunkHit> keyword = [];
+        if (search.Mode != RetrieverMode.Dense && !query.IsEmpty)
+        {
+            keyword = await chunks.KeywordSearchAsync(QueryAnalyzer.MatchExpression(query.Terms.Concat(query.Expansions)), filter, candidates, cancellationToken);
+        }
+        IReadOnlyList<ChunkHit> dense = [];
+        if (search.Mode != RetrieverMode.Keyword && _dense is not null)
+            dense = await _dense.SearchAsync(query.Text, filter, candidates, cancellationToken);
+
+        var denseWeight = query.Language == "zh" && _dense is { UnderstandsChinese: false }
+            ? _options.DenseWeightForChineseWithEnglishModel
+            : 1.0;
+        var fused = ReciprocalRankFusion.Fuse([(keyword, 1.0), (dense, denseWeight)]);
+
+        var loaded = (await chunks.GetChunksAsync(fused.Select(f => f.ChunkId).ToList(), cancellationToken)).ToDictionary(c => c.ChunkId);
+        var keywordRanks = Ranks(keyword);
+        var denseRanks = Ranks(dense);
+        var results = fused
+            .Where(f => loaded.ContainsKey(f.ChunkId))
+            .Select(f =>
+            {
+                var chunk = loaded[f.ChunkId];
+                var score = chunk.Superseded && !query.AsksAboutRevisions ? f.Score * _options.SupersededFactor : f.Score;
+                return (chunk, score);
+            })
+            .OrderByDescending(x => x.score)
+            .Take(search.Top)
+            .Select((x, i) => new SearchResult(i + 1, x.chunk, x.score,
+                denseRanks.TryGetValue(x.chunk.ChunkId, out var d) ? d : null,
+                keywordRanks.TryGetValue(x.chunk.ChunkId, out var k) ? k : null))
+            .ToList();
+        return (query, results);
+    }
+
+    private static Dictionary<long, int> Ranks(IReadOnlyList<ChunkHit> hits) =>
+        hits.Select((h, i) => (h.ChunkId, Rank: i + 1)).ToDictionary(x => x.ChunkId, x => x.Rank);
+}

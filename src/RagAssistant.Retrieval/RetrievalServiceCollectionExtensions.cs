@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RagAssistant.Core.Text;
+using RagAssistant.Retrieval.Text;
+
+namespace RagAssistant.Retrieval;
+
+public static class RetrievalServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers query analysis, the glossary, hybrid retrieval and the manufacturing segmenter, which replaces the
+    /// identity segmenter for the keyword index (options from <c>Rag:Retrieval</c>).
+    /// </summary>
+    public static IServiceCollection AddRagRetrieval(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RetrievalOptions>()
+            .Bind(configuration.GetSection(RetrievalOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<ManufacturingSegmenter>();
+        services.Replace(ServiceDescriptor.Singleton<ITextSegmenter>(sp => sp.GetRequiredService<ManufacturingSegmenter>()));
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+            var builtIn = Path.Combine(AppContext.BaseDirectory, "rag-resources", "glossary-zh-en.tsv");
+            return Glossary.Load((File.Exists(builtIn) ? [builtIn] : Array.Empty<string>()).Concat(options.Glossaries));
+        });
+        services.TryAddSingleton<QueryAnalyzer>();
+        services.TryAddSingleton<HybridRetriever>();
+        return services;
+    }
+}

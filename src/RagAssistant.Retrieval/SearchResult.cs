@@ -1,0 +1,17 @@
+using RagAssistant.Core.Search;
+
+namespace RagAssistant.Retrieval;
+
+/// <summary>One retrieved chunk with its fused score and its rank in each retriever (null where it did not appear).</summary>
+public sealed record SearchResult(int Rank, RetrievedChunk Chunk, double Score, int? DenseRank, int? KeywordRank);
+
+/// <summary>Which retrievers a search uses.</summary>
+public enum RetrieverMode
+{
+    Hybrid,
+    Dense,
+    Keyword,
+}
+
+/// <summary>How to search: how many results, with which retrievers, within what.</summary>
+public sealed record SearchOptions(int Top = 10, RetrieverMode Mode = RetrieverMode.Hybrid, SearchFilter? Filter = null);

@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+
+namespace RagAssistant.Retrieval.Text;
+
+/// <summary>
+/// The zh↔en glossary of manufacturing terms (built-in TSV plus configured files): each line is a Chinese term, its
+/// English equivalents, and optional Chinese synonyms prefixed with '|'. <see cref="Expand"/> finds the glossary terms a
+/// folded query mentions and returns the terms of the other language (and synonyms), so a Chinese question can match
+/// an English manual and the reverse.
+/// </summary>
+public sealed partial class Glossary
+{
+    private readonly List<(string Chinese, IReadOnlyList<string> English, IReadOnlyList<string> Synonyms)> _entries = [];
+    private readonly Dictionary<string, List<int>> _byChinese = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _byEnglish = new(StringComparer.Ordinal);
+
+    public int Count => _entries.Count;
+
+    public static Glossary Load(IEnumerable<string> paths)
+    {
+        var glossary = new Glossary();
+        foreach (var path in paths) glossary.AddFile(path);
+        return glossary;
+    }
+
+    public void AddFile(string path)
+    {
+        foreach (var raw in File.ReadLines(path))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var fields = line.Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (fields.Length < 2) continue;
+            var chinese = TextFolding.Fold(fields[0]);
+            var english = fields.Skip(1).Where(f => !f.StartsWith('|')).Select(TextFolding.Fold).ToList();
+            var synonyms = fields.Skip(1).Where(f => f.StartsWith('|')).Select(f => TextFolding.Fold(f[1..])).Where(f => f.Length > 0).ToList();
+            var index = _entries.Count;
+            _entries.Add((chinese, english, synonyms));
+            foreach (var zh in synonyms.Prepend(chinese)) Add(_byChinese, zh, index);
+            foreach (var en in english) Add(_byEnglish, en, index);
+        }
+    }
+
+    /// <summary>
+    /// Terms to add to a folded query: for every Chinese glossary term (or synonym) it contains, the English terms;
+    /// for every English term it contains as whole words, the Chinese term and synonyms. Longest matches win: a term
+    /// inside a longer matched term is not expanded separately.
+    /// </summary>
+    public IReadOnlyList<string> Expand(string foldedQuery)
+    {
+        var matched = new List<(int Start, int Length, int Entry, bool FromChinese)>();
+        foreach (var (zh, entries) in _byChinese)
+        {
+            var at = foldedQuery.IndexOf(zh, StringComparison.Ordinal);
+            if (zh.Length >= 2 && at >= 0) matched.AddRange(entries.Select(e => (at, zh.Length, e, true)));
+        }
+        foreach (Match word in Words().Matches(foldedQuery))
+        {
+            // English phrases up to four words starting at this word.
+            var rest = foldedQuery[word.Index..];
+            foreach (var (en, entries) in _byEnglish)
+            {
+                if (rest.StartsWith(en, StringComparison.Ordinal) && (rest.Length == en.Length || !char.IsLetterOrDigit(rest[en.Length])))
+                    matched.AddRange(entries.Select(e => (word.Index, en.Length, e, false)));
+            }
+        }
+
+        var kept = matched.Where(m => !matched.Any(o => o.Length > m.Length && o.Start <= m.Start && o.Start + o.Length >= m.Start + m.Length)).ToList();
+        var terms = new List<string>();
+        foreach (var m in kept)
+        {
+            var entry = _entries[m.Entry];
+            if (m.FromChinese) terms.AddRange(entry.English.Concat(entry.Synonyms));
+            else terms.AddRange(entry.Synonyms.Prepend(entry.Chinese));
+        }
+        return terms.Distinct().ToList();
+    }
+
+    private static void Add(Dictionary<string, List<int>> index, string key, int entry)
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+        list.Add(entry);
+    }
+
+    [GeneratedRegex(@"(?<![a-z0-9])[a-z][a-z0-9]*")]
+    private static partial Regex Words();
+}

@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using RagAssistant.Core.Documents;
+using RagAssistant.Core.Search;
+
+namespace RagAssistant.Storage.Sqlite;
+
+/// <summary>FTS5/BM25 keyword search with document filters, and chunk loading for results.</summary>
+public sealed class SqliteChunkSearch(SqliteDatabase database) : IChunkSearch
+{
+    /// <summary>BM25 column weights: the context line (title › headings) counts half as much as the chunk's own text.</summary>
+    private const string Bm25 = "bm25(chunks_fts, 0.5, 1.0)";
+
+    public Task<IReadOnlyList<ChunkHit>> KeywordSearchAsync(string matchExpression, SearchFilter filter, int top, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(matchExpression) || top <= 0) return Task.FromResult<IReadOnlyList<ChunkHit>>([]);
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        var where = new StringBuilder("chunks_fts MATCH $match");
+        AppendFilter(command, filter, where);
+        command.CommandText = $"""
+            SELECT chunks_fts.rowid, {Bm25} AS rank
+            FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN documents d ON d.id = c.document_id
+            JOIN libraries l ON l.id = d.library_id
+            WHERE {where} ORDER BY rank LIMIT $top
+            """;
+        command.Parameters.AddWithValue("$match", matchExpression);
+        command.Parameters.AddWithValue("$top", top);
+        var hits = new List<ChunkHit>();
+        try
+        {
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) hits.Add(new ChunkHit(reader.GetInt64(0), -reader.GetDouble(1)));
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 1)
+        {
+            // An FTS5 syntax error means the caller built a bad expression; callers quote every term, so report it.
+            throw new ArgumentException($"invalid keyword query: {ex.Message}", nameof(matchExpression), ex);
+        }
+        return Task.FromResult<IReadOnlyList<ChunkHit>>(hits);
+    }
+
+    public Task<IReadOnlyList<RetrievedChunk>> GetChunksAsync(IReadOnlyCollection<long> chunkIds, CancellationToken cancellationToken = default)
+    {
+        if (chunkIds.Count == 0) return Task.FromResult<IReadOnlyList<RetrievedChunk>>([]);
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        // json_each keeps the statement the same for any number of ids.
+        command.CommandText = """
+            SELECT c.id, d.id, l.name, d.source, d.title, d.kind, d.identity, d.revision, d.superseded,
+                   c.page, c.locator, c.context, c.text, c.token_count, c.boxes
+            FROM chunks c JOIN documents d ON d.id = c.document_id JOIN libraries l ON l.id = d.library_id
+            WHERE c.id IN (SELECT value FROM json_each($ids))
+            """;
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(chunkIds));
+        var byId = new Dictionary<long, RetrievedChunk>();
+        using (var r = command.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                byId[r.GetInt64(0)] = new RetrievedChunk
+                {
+                    ChunkId = r.GetInt64(0),
+                    DocumentId = r.GetInt64(1),
+                    Library = r.GetString(2),
+                    Source = r.GetString(3),
+                    Title = r.GetString(4),
+                    Kind = r.GetString(5),
+                    Identity = r.IsDBNull(6) ? null : r.GetString(6),
+                    Revision = r.IsDBNull(7) ? null : r.GetString(7),
+                    Superseded = r.GetInt64(8) != 0,
+                    Page = r.IsDBNull(9) ? null : r.GetInt32(9),
+                    Locator = r.GetString(10),
+                    Context = r.GetString(11),
+                    Text = r.GetString(12),
+                    TokenCount = r.GetInt32(13),
+                    Boxes = JsonSerializer.Deserialize<List<PageBox>>(r.GetString(14), JsonSerializerOptions.Web) ?? [],
+                };
+            }
+        }
+        // Keep the caller's order (best first).
+        return Task.FromResult<IReadOnlyList<RetrievedChunk>>(chunkIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList());
+    }
+
+    internal static void AppendFilter(SqliteCommand command, SearchFilter filter, StringBuilder where)
+    {
+        if (filter.Libraries is { Count: > 0 } libraries)
+        {
+            where.Append(" AND l.name IN (SELECT value FROM json_each($libraries))");
+            command.Parameters.AddWithValue("$libraries", JsonSerializer.Serialize(libraries));
+        }
+        if (filter.Kinds is { Count: > 0 } kinds)
+        {
+            where.Append(" AND d.kind IN (SELECT value FROM json_each($kinds))");
+            command.Parameters.AddWithValue("$kinds", JsonSerializer.Serialize(kinds));
+        }
+        if (filter.Identity is { } identity)
+        {
+            where.Append(" AND d.identity_key = $identity");
+            command.Parameters.AddWithValue("$identity", SqliteDocumentStore.IdentityKey(identity));
+        }
+        if (filter.CurrentOnly) where.Append(" AND d.superseded = 0");
+    }
+}
