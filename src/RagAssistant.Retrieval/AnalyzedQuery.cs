@@ -3,12 +3,14 @@ namespace RagAssistant.Retrieval;
 /// <summary>A question prepared for retrieval.</summary>
 /// <param name="Language">"zh" when the question is mostly Chinese, else "en".</param>
 /// <param name="Terms">Segmented, folded query terms without stopwords, identifier terms included.</param>
+/// <param name="Identifiers">Identifier terms (part, standard, clause, operation numbers, materials, threads …).</param>
 /// <param name="Expansions">Terms of the other language from the glossary (segmented).</param>
 /// <param name="AsksAboutRevisions">The question is about changes or older revisions, so superseded text is not demoted.</param>
 public sealed record AnalyzedQuery(
     string Text,
     string Language,
     IReadOnlyList<string> Terms,
+    IReadOnlyList<string> Identifiers,
     IReadOnlyList<string> Expansions,
     bool AsksAboutRevisions)
 {

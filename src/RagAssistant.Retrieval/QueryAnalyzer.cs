@@ -29,7 +29,8 @@ public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glos
         var folded = TextFolding.Fold(text);
         var terms = Clean(segmenter.Terms(folded));
         var expansions = Clean(glossary.Expand(folded).SelectMany(segmenter.Terms)).Except(terms).ToList();
-        return new AnalyzedQuery(text, LanguageOf(folded), terms.Take(MaxTerms).ToList(), expansions.Take(MaxTerms).ToList(),
+        var identifiers = IdentifierExtractor.Terms(folded);
+        return new AnalyzedQuery(text, LanguageOf(folded), terms.Take(MaxTerms).ToList(), identifiers, expansions.Take(MaxTerms).ToList(),
             RevisionQuestion().IsMatch(folded));
     }
 

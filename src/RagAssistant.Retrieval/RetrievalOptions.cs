@@ -22,7 +22,11 @@ public sealed class RetrievalOptions
     [System.ComponentModel.DataAnnotations.Range(0.0, 1.0)]
     public double DenseWeightForChineseWithEnglishModel { get; set; } = 0.2;
 
-    /// <summary>Factor on a superseded revision's fused score, so the current revision ranks first. Default 0.5.</summary>
+    /// <summary>Weight of the identifier-only keyword list in fusion. Default 1.0.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0.0, 5.0)]
+    public double IdentifierWeight { get; set; } = 1.0;
+
+    /// <summary>Factor on a superseded revision's fused score, so the current revision ranks first. Default 0.8 (RRF scores sit close together, so a mild factor already orders revisions).</summary>
     [System.ComponentModel.DataAnnotations.Range(0.0, 1.0)]
-    public double SupersededFactor { get; set; } = 0.5;
+    public double SupersededFactor { get; set; } = 0.8;
 }

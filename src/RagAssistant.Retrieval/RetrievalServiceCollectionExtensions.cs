@@ -29,6 +29,7 @@ public static class RetrievalServiceCollectionExtensions
         });
         services.TryAddSingleton<QueryAnalyzer>();
         services.TryAddSingleton<HybridRetriever>();
+        services.TryAddSingleton<Evaluation.EvalRunner>();
         return services;
     }
 }

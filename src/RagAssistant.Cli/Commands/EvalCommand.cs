@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using RagAssistant.Core.Evaluation;
+using RagAssistant.Retrieval;
+using RagAssistant.Retrieval.Evaluation;
+
+namespace RagAssistant.Cli.Commands;
+
+/// <summary><c>rag eval FILE.jsonl [--db FILE] [--retriever dense|keyword|hybrid] [--no-answers] [--json]</c> (EVAL.md).</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "Questions, one JSON object per line (EVAL.md)" };
+        var db = CommonOptions.Db();
+        var retriever = new Option<RetrieverMode>("--retriever") { Description = "hybrid (default), dense or keyword", DefaultValueFactory = _ => RetrieverMode.Hybrid };
+        var noAnswers = new Option<bool>("--no-answers") { Description = "Score retrieval only" };
+        var json = CommonOptions.Json();
+        var command = new Command("eval", "Evaluate retrieval and answers on a question file") { file, db, retriever, noAnswers, json };
+
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(db), async services =>
+        {
+            IReadOnlyList<EvalQuestion> questions;
+            try
+            {
+                questions = EvalRunner.ReadQuestions(parse.GetValue(file)!);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                throw new CommandException(ex.Message);
+            }
+            var report = await services.GetRequiredService<EvalRunner>()
+                .RunAsync(questions, parse.GetValue(retriever), withAnswers: !parse.GetValue(noAnswers), cancellationToken: ct);
+
+            if (parse.GetValue(json))
+            {
+                var options = new JsonSerializerOptions(EvalJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+                Console.Out.WriteLine(JsonSerializer.Serialize(report, new EvalJsonContext(options).EvalReport));
+            }
+            else
+            {
+                WriteHuman(report, parse.GetValue(retriever));
+            }
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void WriteHuman(EvalReport report, RetrieverMode mode)
+    {
+        var o = Console.Out;
+        o.WriteLine($"retriever: {mode.ToString().ToLowerInvariant()}, {report.Questions} questions, {report.Answerable} answerable");
+        o.WriteLine($"{"",-14} {"hit@1",6} {"hit@5",6} {"hit@10",6} {"rec@5",6} {"mrr@10",6} {"ndcg@10",7} {"tokens",6}");
+        Row("all", report);
+        foreach (var (lang, summary) in report.ByLang) Row("lang " + lang, summary);
+        foreach (var (kind, summary) in report.ByKind) Row(kind.Length > 14 ? kind[..14] : kind, summary);
+        o.WriteLine($"answers: answer_contains {F(report.AnswerContains)}, citation_precision {F(report.CitationPrecision)}, " +
+                    $"abstention {F(report.Abstention)}, false_abstention {F(report.FalseAbstention)}");
+        o.WriteLine($"latency ms: retrieve p50 {F(report.LatencyMs.Retrieve.P50)} p95 {F(report.LatencyMs.Retrieve.P95)}");
+        foreach (var failure in report.Failures)
+        {
+            o.WriteLine($"MISS {failure.Id}: {failure.Question}");
+            foreach (var top in failure.Top) o.WriteLine($"     {top.Source} [{top.Locator}] {top.Text}");
+        }
+
+        void Row(string name, EvalSummary s) =>
+            o.WriteLine($"{name,-14} {F(s.Hit1),6} {F(s.Hit5),6} {F(s.Hit10),6} {F(s.Recall5),6} {F(s.Mrr10),6} {F(s.Ndcg10),7} {F(s.MeanChunkTokens),6}");
+    }
+
+    private static string F(double? value) => value is { } v ? v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "-";
+}

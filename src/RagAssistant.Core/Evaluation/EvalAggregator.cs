@@ -1,0 +1,80 @@
+namespace RagAssistant.Core.Evaluation;
+
+/// <summary>Turns per-question outcomes into EVAL.md's report (overall, by language, by kind, failures).</summary>
+public static class EvalAggregator
+{
+    public static EvalReport Report(IReadOnlyList<EvalOutcome> outcomes)
+    {
+        var overall = Summarize(outcomes);
+        return new EvalReport
+        {
+            Questions = overall.Questions,
+            Answerable = overall.Answerable,
+            Hit1 = overall.Hit1,
+            Hit5 = overall.Hit5,
+            Hit10 = overall.Hit10,
+            Recall5 = overall.Recall5,
+            Recall10 = overall.Recall10,
+            Mrr10 = overall.Mrr10,
+            Ndcg10 = overall.Ndcg10,
+            MeanChunkTokens = overall.MeanChunkTokens,
+            AnswerContains = overall.AnswerContains,
+            CitationPrecision = overall.CitationPrecision,
+            Abstention = overall.Abstention,
+            FalseAbstention = overall.FalseAbstention,
+            AnswerCharsMedian = overall.AnswerCharsMedian,
+            LatencyMs = overall.LatencyMs,
+            ByLang = Group(outcomes, o => o.Question.Lang),
+            ByKind = Group(outcomes, o => o.Question.Kind),
+            Failures = outcomes
+                .Where(o => o.Question.Answerable && o.Retrieval is { Hit5: false })
+                .Select(o => new EvalFailure(o.Question.Id, o.Question.Question, o.Top.Take(3).ToList()))
+                .ToList(),
+        };
+    }
+
+    public static EvalSummary Summarize(IReadOnlyList<EvalOutcome> outcomes)
+    {
+        var answerable = outcomes.Where(o => o.Question.Answerable && o.Retrieval is not null).ToList();
+        var answered = outcomes.Where(o => o.Answer is not null).ToList();
+        var withContains = answered.Where(o => o.Question.AnswerContains.Count > 0).ToList();
+        var citations = answered.Where(o => o.Question.Answerable && o.Answer!.Mode != "abstain").SelectMany(o => o.Answer!.CitationMatchesGold).ToList();
+        var noAnswer = answered.Where(o => !o.Question.Answerable).ToList();
+        var answerableAnswered = answered.Where(o => o.Question.Answerable).ToList();
+
+        return new EvalSummary
+        {
+            Questions = outcomes.Count,
+            Answerable = outcomes.Count(o => o.Question.Answerable),
+            Hit1 = Mean(answerable, o => o.Retrieval!.Hit1 ? 1 : 0),
+            Hit5 = Mean(answerable, o => o.Retrieval!.Hit5 ? 1 : 0),
+            Hit10 = Mean(answerable, o => o.Retrieval!.Hit10 ? 1 : 0),
+            Recall5 = Mean(answerable, o => o.Retrieval!.Recall5),
+            Recall10 = Mean(answerable, o => o.Retrieval!.Recall10),
+            Mrr10 = Mean(answerable, o => o.Retrieval!.Mrr10),
+            Ndcg10 = Mean(answerable, o => o.Retrieval!.Ndcg10),
+            MeanChunkTokens = Mean(outcomes.Where(o => o.Top.Count > 0).ToList(), o => o.MeanTopTokens),
+            AnswerContains = Mean(withContains, o => o.Question.AnswerContains.All(s =>
+                GoldMatcher.Normalize(o.Answer!.Text).Contains(GoldMatcher.Normalize(s), StringComparison.Ordinal)) ? 1 : 0),
+            CitationPrecision = citations.Count == 0 ? null : Round(citations.Count(c => c) / (double)citations.Count),
+            Abstention = Mean(noAnswer, o => o.Answer!.Mode == "abstain" ? 1 : 0),
+            FalseAbstention = Mean(answerableAnswered, o => o.Answer!.Mode == "abstain" ? 1 : 0),
+            AnswerCharsMedian = Percentiles.Median(answered.Select(o => (double)o.Answer!.Text.Length).ToList()),
+            LatencyMs = new LatencySummary(
+                Pair(outcomes.Select(o => o.RetrieveMs).ToList()),
+                Pair(answered.Select(o => o.Answer!.AnswerMs).ToList())),
+        };
+    }
+
+    private static Dictionary<string, EvalSummary> Group(IReadOnlyList<EvalOutcome> outcomes, Func<EvalOutcome, string?> key) =>
+        outcomes.Where(o => key(o) is not null).GroupBy(o => key(o)!).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Summarize(g.ToList()));
+
+    private static double? Mean(IReadOnlyCollection<EvalOutcome> items, Func<EvalOutcome, double> value) =>
+        items.Count == 0 ? null : Round(items.Average(value));
+
+    private static PercentilePair Pair(IReadOnlyCollection<double> values) =>
+        new(Percentiles.Of(values, 50) is { } p50 ? Math.Round(p50, 1) : null, Percentiles.Of(values, 95) is { } p95 ? Math.Round(p95, 1) : null);
+
+    private static double Round(double value) => Math.Round(value, 4);
+}

@@ -1,0 +1,86 @@
+using RagAssistant.Core.Search;
+
+namespace RagAssistant.Retrieval.Tests;
+
+public class KeywordSearchTests(CorpusSearchFixture corpus) : IClassFixture<CorpusSearchFixture>
+{
+    private async Task<IReadOnlyList<SearchResult>> Search(string query, int top = 5, SearchFilter? filter = null) =>
+        (await corpus.Retriever.SearchAsync(query, new SearchOptions(top, RetrieverMode.Keyword, filter))).Results;
+
+    [Fact]
+    public async Task ClauseNumber_FindsTheClause()
+    {
+        var results = await Search("Q/JD 105 4.2.3条");
+        Assert.Contains(results.Take(3), r => r.Chunk.Locator == "4.2.3" && r.Chunk.Source.Contains("2026"));
+    }
+
+    [Fact]
+    public async Task ThreadSize_FindsTheTighteningStep()
+    {
+        var results = await Search("M10×1.5 螺栓拧紧扭矩");
+        Assert.Contains(results.Take(3), r => r.Chunk.Text.Contains("48±3"));
+    }
+
+    [Fact]
+    public async Task ChineseQuestion_FindsTheEnglishProcedure_ThroughTheGlossary()
+    {
+        var results = await Search("数控车床预热主轴转速", top: 5);
+        Assert.Contains(results, r => r.Chunk.Source.EndsWith("CNC-Lathe-CK6150-Operating-Procedure.md"));
+    }
+
+    [Fact]
+    public async Task SupersededRevision_RanksBelowTheCurrent_UnlessChangesAreAsked()
+    {
+        var plain = await Search("渗碳淬火 表面硬度", top: 20);
+        var firstCurrent = plain.First(r => r.Chunk.Source.Contains("Q-JD-105")).Chunk;
+        Assert.False(firstCurrent.Superseded);
+        Assert.Contains(plain, r => r.Chunk.Superseded); // still searchable, flagged
+
+        var changes = await Search("Q/JD 105 2021版和2026版表面硬度有什么变化", top: 20);
+        Assert.Contains(changes, r => r.Chunk.Superseded);
+        Assert.Contains(changes, r => !r.Chunk.Superseded && r.Chunk.Source.Contains("2026"));
+    }
+
+    [Fact]
+    public async Task CurrentOnly_LeavesOutSupersededRevisions()
+    {
+        var results = await Search("渗碳淬火 表面硬度", top: 20, new SearchFilter(CurrentOnly: true));
+        Assert.DoesNotContain(results, r => r.Chunk.Superseded);
+    }
+
+    [Fact]
+    public async Task LibraryFilter_ExcludesOtherLibraries()
+    {
+        Assert.Empty(await Search("扭矩", filter: new SearchFilter(Libraries: ["no-such-library"])));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\t ")]
+    [InlineData("\" * : ^ ( ) - NEAR AND OR")]
+    [InlineData("'; DROP TABLE chunks; --")]
+    [InlineData("扭矩 🔧🔩 torque")]
+    [InlineData("Привет мир Schraube Drehmoment")]
+    [InlineData("ねじの締付けトルク")]
+    [InlineData("NEAR(扭矩 螺栓) AND \"M8")]
+    public async Task AwkwardQueries_NeverThrow(string query)
+    {
+        var results = await Search(query);
+        Assert.NotNull(results);
+    }
+
+    [Fact]
+    public async Task HugeQuery_IsCutAndStillAnswers()
+    {
+        var query = "M8×1.25 螺栓拧紧扭矩 " + new string('扭', 10_000);
+        var results = await Search(query);
+        Assert.NotNull(results);
+    }
+
+    [Fact]
+    public async Task SqlLookingText_DoesNotHarmTheDatabase()
+    {
+        await Search("x'); DELETE FROM documents; --");
+        Assert.NotEmpty(await Search("扭矩"));
+    }
+}
