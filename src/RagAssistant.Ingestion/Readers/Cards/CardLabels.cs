@@ -45,7 +45,12 @@ public static partial class CardLabels
     {
         var normalised = Normalise(text);
         if (normalised.Length > 40) return null;
-        var m = CardTitle().Match(text.Normalize(System.Text.NormalizationForm.FormKC).Replace(" ", "").Replace("\u3000", ""));
+        var compact = text.Normalize(System.Text.NormalizationForm.FormKC).Replace(" ", "").Replace("\u3000", "");
+        // '江东精密机械有限公司机械加工工序卡片': the company name is not part of the card type.
+        var company = compact.LastIndexOfAny(['司', '厂']);
+        if (company >= 0 && company + 1 < compact.Length && compact[..(company + 1)].EndsWith("公司", StringComparison.Ordinal) | compact[company] == '厂')
+            compact = compact[(company + 1)..];
+        var m = CardTitle().Match(compact);
         if (!m.Success) return null;
         var type = m.Value.TrimEnd('片');
         return Regex.IsMatch(type, "[a-z]", RegexOptions.IgnoreCase) ? type.ToLowerInvariant() : type;

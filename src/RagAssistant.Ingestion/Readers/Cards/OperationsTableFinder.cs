@@ -40,7 +40,12 @@ public static partial class OperationsTableFinder
             cells++;
             if (opColumn is null && CardLabels.IsOperationNumberColumn(value)) { opColumn = c; labels++; }
             else if (CardLabels.IsOperationsColumn(value)) { operationsColumns++; labels++; }
-            else if (CardLabels.FieldOf(value) is not null) labels++;
+            else if (CardLabels.FieldOf(value) is { } field)
+            {
+                // A row naming the part, material or revision is the card's header block, not its operations table.
+                if (field.Length > 0 && field != Core.Documents.DocumentField.OperationNumber) return null;
+                labels++;
+            }
         }
         if (opColumn is null || operationsColumns < 2 || labels < cells * 0.6) return null;
 
