@@ -26,4 +26,23 @@ public sealed class IngestionOptions
     /// <summary>Most entries read from one ZIP archive. Default 10,000.</summary>
     [Range(1, 1_000_000)]
     public int MaxArchiveEntries { get; set; } = 10_000;
+
+    /// <summary>
+    /// Most ZIP entries a .docx/.xlsx may have; checked before anything is extracted. Real documents have tens to a few
+    /// hundred (one per sheet, image, header); a bomb has thousands. Default 5,000.
+    /// </summary>
+    [Range(16, 1_000_000)]
+    public int MaxOfficeEntries { get; set; } = 5_000;
+
+    /// <summary>
+    /// Most bytes the entries of a .docx/.xlsx may declare when uncompressed, summed; checked before anything is
+    /// extracted, so a small file that expands to gigabytes (a ZIP bomb) is refused. The 872-page handbook in the test
+    /// data declares about 4 MiB. Default 512 MiB.
+    /// </summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxOfficeUncompressedBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>Most cells read from one workbook; the rest of a bigger workbook is left out with a warning. Default 2,000,000.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxSpreadsheetCells { get; set; } = 2_000_000;
 }

@@ -104,8 +104,9 @@ public sealed class IngestionPipeline(
             var reader = readers.For(content.Type);
             if (reader is null)
             {
-                var reason = UnsupportedReason(content.Type);
-                return [explicitlyNamed ? Fail(source, reason) : Skip(source, reason)];
+                var reason = UnsupportedReason(content.Type, bytes);
+                // An Office file that needs saving again is a document the user meant to add: it fails, so it is noticed.
+                return [explicitlyNamed || content.Type == ContentTypes.LegacyOffice ? Fail(source, reason) : Skip(source, reason)];
             }
 
             var parsed = reader.Read(new ReaderInput(fileName, bytes, content) { Passwords = request.Passwords }, ct);
@@ -221,9 +222,16 @@ public sealed class IngestionPipeline(
     private static string Megabytes(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MiB" : $"{bytes} bytes";
 
-    private string UnsupportedReason(string type) => type switch
+    private string UnsupportedReason(string type, byte[] bytes) => type switch
     {
-        ContentTypes.LegacyOffice => "unsupported type: legacy Office (.doc/.xls/.ppt) or password-protected Office file; save it as .docx/.xlsx without a password",
+        ContentTypes.LegacyOffice => OleContainer.Classify(bytes) switch
+        {
+            OleContainer.Kind.Encrypted => "password-protected Office file: remove the password (save it unencrypted) and add it again",
+            OleContainer.Kind.Word => "legacy binary format (Word 97-2003 .doc): save as .docx/.xlsx",
+            OleContainer.Kind.Excel => "legacy binary format (Excel 97-2003 .xls): save as .docx/.xlsx",
+            OleContainer.Kind.PowerPoint => "legacy binary format (PowerPoint 97-2003 .ppt): not supported",
+            _ => "legacy binary format (OLE compound file): save as .docx/.xlsx",
+        },
         ContentTypes.Binary => "unsupported type: binary file (image, executable or compressed data), not a document",
         _ => $"unsupported type: {type} (supported: {string.Join(", ", readers.SupportedTypes)})",
     };

@@ -23,6 +23,8 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<IDocumentReader, PlainTextReader>();
         services.AddSingleton<IDocumentReader, CsvReader>();
         services.AddSingleton<IDocumentReader, HtmlReader>();
+        services.AddSingleton<IDocumentReader, DocxReader>();
+        services.AddSingleton<IDocumentReader, XlsxReader>();
         services.TryAddSingleton<ReaderRegistry>();
         services.TryAddSingleton<DocumentChunker>();
         services.TryAddSingleton<IngestionPipeline>();

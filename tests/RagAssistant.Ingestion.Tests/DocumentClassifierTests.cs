@@ -80,4 +80,45 @@ public class DocumentClassifierTests
         Assert.Equal(DocumentKind.Other, kind);
         Assert.Equal("supplier-list", revision.Identity);
     }
+
+    [Fact]
+    public void RecognisedFields_WinOverTextPatterns()
+    {
+        var doc = new ParsedDocument("输出轴", [new ParagraphBlock("版本：Z"), new RecordBlock("工序号: 60", "Sheet1!A5:K5")])
+        {
+            Fields = new Dictionary<string, string>
+            {
+                [DocumentField.CardType] = "机械加工工艺过程卡", [DocumentField.PartNumber] = "JD-2105-0318",
+                [DocumentField.Revision] = "Rev. B", [DocumentField.EffectiveDate] = "2026年4月25日",
+            },
+        };
+        var (kind, revision) = DocumentClassifier.Classify(doc, "输出轴");
+        Assert.Equal(DocumentKind.ProcessCard, kind);
+        Assert.Equal("JD-2105-0318 机械加工工艺过程卡", revision.Identity);
+        Assert.Equal("B", revision.Mark);
+        Assert.Equal(new DateOnly(2026, 4, 25), revision.EffectiveDate);
+    }
+
+    [Fact]
+    public void SingleOperationCard_IdentityNamesTheOperation()
+    {
+        var doc = new ParsedDocument(null, [])
+        {
+            Fields = new Dictionary<string, string>
+            {
+                [DocumentField.CardType] = "机械加工工序卡", [DocumentField.DrawingNumber] = "JD-2105-0318", [DocumentField.OperationNumber] = "60",
+            },
+        };
+        Assert.Equal("JD-2105-0318 机械加工工序卡 OP60", DocumentClassifier.Classify(doc, "x").Revision.Identity);
+    }
+
+    [Theory]
+    [InlineData("B", "B")]
+    [InlineData("Rev. C", "C")]
+    [InlineData("A/1", "A/1")]
+    [InlineData("第2版", "2")]
+    [InlineData("V3", "3")]
+    [InlineData("见更改单", null)]
+    public void RevisionCells_GiveTheBareMark(string cell, string? mark) =>
+        Assert.Equal(mark, DocumentClassifier.FieldRevision(new Dictionary<string, string> { [DocumentField.Revision] = cell }));
 }

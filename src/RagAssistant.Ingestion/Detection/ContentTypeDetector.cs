@@ -62,6 +62,11 @@ public static partial class ContentTypeDetector
             if (zip.GetEntry("word/document.xml") is not null) return ContentTypes.Docx;
             if (zip.GetEntry("xl/workbook.xml") is not null) return ContentTypes.Xlsx;
             if (zip.GetEntry("ppt/presentation.xml") is not null) return ContentTypes.Pptx;
+            if (zip.GetEntry("mimetype") is { Length: < 200 } mimetype)
+            {
+                using var reader = new StreamReader(mimetype.Open(), Encoding.ASCII);
+                if (reader.ReadToEnd().StartsWith("application/vnd.oasis.opendocument", StringComparison.Ordinal)) return ContentTypes.OpenDocument;
+            }
             return ContentTypes.Zip;
         }
         catch (InvalidDataException ex)
