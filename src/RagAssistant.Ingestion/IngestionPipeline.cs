@@ -106,7 +106,10 @@ public sealed class IngestionPipeline(
             {
                 var reason = UnsupportedReason(content.Type, bytes);
                 // An Office file that needs saving again is a document the user meant to add: it fails, so it is noticed.
-                return [explicitlyNamed || content.Type == ContentTypes.LegacyOffice ? Fail(source, reason) : Skip(source, reason)];
+                // Found while walking a folder, a file of a type we do not read is skipped (with the reason); a password-protected
+                // Office file is a document the user wants, so it fails even then.
+                var wanted = explicitlyNamed || content.Type == ContentTypes.LegacyOffice && OleContainer.Classify(bytes) == OleContainer.Kind.Encrypted;
+                return [wanted ? Fail(source, reason) : Skip(source, reason)];
             }
 
             var parsed = reader.Read(new ReaderInput(fileName, bytes, content) { Passwords = request.Passwords }, ct);

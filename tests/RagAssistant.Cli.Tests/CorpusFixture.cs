@@ -15,6 +15,9 @@ public sealed class CorpusFixture : IAsyncLifetime
 
     public static string Root => RepositoryPaths.Root;
 
+    /// <summary>How many documents corpus/docs holds (it grows as readers are added).</summary>
+    public static int FileCount => Directory.GetFiles(RepositoryPaths.Corpus).Length;
+
     /// <summary>The raw run of <c>rag ingest corpus/docs --db kb.db --json</c>.</summary>
     public RagResult IngestRun { get; private set; } = null!;
 

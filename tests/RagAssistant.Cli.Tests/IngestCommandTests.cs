@@ -18,12 +18,12 @@ public sealed class IngestCommandTests(CorpusFixture corpus) : IClassFixture<Cor
         foreach (var key in SummaryKeys)
             Assert.True(report.GetProperty(key).ValueKind == JsonValueKind.Number && report.GetProperty(key).TryGetInt32(out _),
                 $"'{key}' is not an integer count: {report.GetProperty(key)}");
-        Assert.Equal(8, report.GetProperty("ingested").GetInt32());
+        Assert.Equal(CorpusFixture.FileCount, report.GetProperty("ingested").GetInt32());
         Assert.Equal(0, report.GetProperty("failed").GetInt32());
         Assert.Equal(0, report.GetProperty("unchanged").GetInt32() + report.GetProperty("replaced").GetInt32() + report.GetProperty("skipped").GetInt32());
 
         var files = report.GetProperty("files").EnumerateArray().ToList();
-        Assert.Equal(8, files.Count);
+        Assert.Equal(CorpusFixture.FileCount, files.Count);
         foreach (var file in files)
         {
             Assert.Equal(FileKeys, Rag.PropertyNames(file));
@@ -60,7 +60,7 @@ public sealed class IngestCommandTests(CorpusFixture corpus) : IClassFixture<Cor
     {
         var again = await Rag.IngestAsync(CorpusFixture.Root, corpus.Db, "corpus/docs");
 
-        Assert.Equal(8, again.GetProperty("unchanged").GetInt32());
+        Assert.Equal(CorpusFixture.FileCount, again.GetProperty("unchanged").GetInt32());
         Assert.Equal(0, again.GetProperty("ingested").GetInt32());
         Assert.Equal(0, again.GetProperty("replaced").GetInt32());
         Assert.All(again.GetProperty("files").EnumerateArray(), f => Assert.Equal("unchanged", f.Status()));
@@ -100,7 +100,7 @@ public sealed class IngestCommandTests(CorpusFixture corpus) : IClassFixture<Cor
         CopyCorpus(temp.File("docs"));
         var db = temp.File("kb.db");
         var first = await Rag.IngestAsync(temp.Path, db, "docs");
-        Assert.Equal(8, first.GetProperty("ingested").GetInt32());
+        Assert.Equal(CorpusFixture.FileCount, first.GetProperty("ingested").GetInt32());
 
         const string changed = "docs/制造术语表.md";
         File.AppendAllText(temp.File(changed), "\n\n## 补充 Addendum\n\n新增术语：砂轮修整 wheel dressing，指恢复砂轮切削性能和形状的操作。\n");
@@ -115,7 +115,7 @@ public sealed class IngestCommandTests(CorpusFixture corpus) : IClassFixture<Cor
 
         // Replaced in place: still one document for that source, and it holds the new text.
         var list = await Rag.ListAsync(temp.Path, db);
-        Assert.Equal(8, Rag.Documents(list).Count);
+        Assert.Equal(CorpusFixture.FileCount, Rag.Documents(list).Count);
         var show = await Rag.ShowAsync(temp.Path, db, Rag.Document(list, changed).Id());
         Assert.Contains(Rag.ChunkTexts(show), t => t.Contains("砂轮修整", StringComparison.Ordinal));
     }
