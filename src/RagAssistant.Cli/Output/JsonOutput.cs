@@ -15,7 +15,13 @@ internal sealed record DocumentJson(
     long Id, string Library, string Source, string Title, string Kind, string? Identity, string? Revision,
     bool Superseded, string Status, int? Pages, int Chunks);
 
-internal sealed record DocumentDetailJson(DocumentDetail Document, IReadOnlyList<ChunkJson> Chunks);
+internal sealed record DocumentDetailJson(DocumentDetail Document, IReadOnlyList<ChunkJson> Chunks)
+{
+    /// <summary>Per-page status of paged documents (text, needs_ocr, ocr_done, empty, failed).</summary>
+    public IReadOnlyList<PageJson> PageDetails { get; init; } = [];
+}
+
+internal sealed record PageJson(int Page, string Status, int Characters, string? Error);
 
 internal sealed record DocumentDetail(
     long Id, string Library, string Source, string FileName, string Title, string Kind, string? Identity, string? Revision,

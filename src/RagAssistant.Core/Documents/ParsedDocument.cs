@@ -10,4 +10,7 @@ public sealed record ParsedDocument(
     IReadOnlyList<string>? Warnings = null)
 {
     public IReadOnlyList<string> Warnings { get; init; } = Warnings ?? [];
+
+    /// <summary>Per-page status (text, needs OCR, empty, failed) for paged formats; empty for the others.</summary>
+    public IReadOnlyList<PageInfo> PageDetails { get; init; } = [];
 }

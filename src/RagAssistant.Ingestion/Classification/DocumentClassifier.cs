@@ -15,7 +15,9 @@ namespace RagAssistant.Ingestion.Classification;
 /// identity = the code without the year, whose year becomes the revision year;</item>
 /// <item>otherwise other; identity = the title.</item>
 /// </list>
-/// The order matters: a work instruction or manual that cites a standard in its head stays a work instruction or manual.
+/// The order matters: a work instruction or manual that cites a standard in its head stays a work instruction or manual;
+/// a standard whose code opens it stays a standard when its body cites an operating procedure (操作规程) — the
+/// work-instruction words count before the standard's code only in the title and the first lines.
 /// Revision marks come from 版本/版次/修订/Rev/Revision labels; effective dates from 生效/实施 dates.
 /// </summary>
 public static partial class DocumentClassifier
@@ -38,8 +40,8 @@ public static partial class DocumentClassifier
             var identity = part is null ? title : $"{part} {cardType}";
             return (DocumentKind.ProcessCard, new DocumentRevision(identity, revisionMark, effective));
         }
-        if (WorkInstructionWord().IsMatch(titleAndHead))
-            return (DocumentKind.WorkInstruction, new DocumentRevision(LabelValue(DocumentNumberLabel(), head) ?? title, revisionMark, effective));
+        if (WorkInstructionWord().IsMatch(top))
+            return WorkInstruction();
         if (ManualWord().IsMatch(title) || ManualWord().IsMatch(FirstLines(head, 3)))
             return (DocumentKind.Manual, new DocumentRevision(LabelValue(DocumentNumberLabel(), head) ?? title, revisionMark, effective));
 
@@ -54,7 +56,12 @@ public static partial class DocumentClassifier
             }
             return (DocumentKind.Standard, new DocumentRevision(title, revisionMark, effective));
         }
+        // Named only further down (a standard that cites an operating procedure is still a standard — caught above).
+        if (WorkInstructionWord().IsMatch(titleAndHead)) return WorkInstruction();
         return (DocumentKind.Other, new DocumentRevision(title, revisionMark, effective));
+
+        (string, DocumentRevision) WorkInstruction() =>
+            (DocumentKind.WorkInstruction, new DocumentRevision(LabelValue(DocumentNumberLabel(), head) ?? title, revisionMark, effective));
     }
 
     /// <summary>"GB/T  3077" → "GB/T 3077"; "Q/JD105" → "Q/JD 105"; full-width forms folded.</summary>
