@@ -58,8 +58,8 @@ internal static class HumanOutput
         {
             var byStatus = pages.GroupBy(p => p.Status).Select(g => $"{g.Count()} {g.Key.Replace('_', ' ')}");
             o.WriteLine($"  pages      {string.Join(", ", byStatus)}");
-            foreach (var p in pages.Where(p => p.Status != PageStatus.Text).Take(50))
-                o.WriteLine($"  page {p.Number,-5} {p.Status}{(p.Error is null ? "" : $": {p.Error}")}");
+            foreach (var page in pages.Where(x => x.Status != PageStatus.Text).Take(50))
+                o.WriteLine($"  page {page.Number,-5} {page.Status}{(page.Error is null ? "" : $": {page.Error}")}");
         }
         o.WriteLine($"  sha256     {d.Sha256}");
         foreach (var warning in d.Warnings) o.WriteLine($"  warning    {warning}");

@@ -5,7 +5,7 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// the x-axis is covered with every segment narrower than 60 % of the text width; the widest uncovered run in the middle
 /// half of the page, at least <see cref="MinGutter"/> wide, is a gutter when at least three segments on each side fill
 /// most of their column's width (prose, not the short cells of a two-column table) and both sides share a vertical
-/// range. Rows are then read top-down; a row with a segment crossing the gutter (a title, a full-width table) closes
+/// range, and no vertical rule runs through it (that is a ruled table's column). Rows are then read top-down; a row with a segment crossing the gutter (a title, a full-width table) closes
 /// the band above it, whose left column is read before its right column.
 /// </summary>
 internal static class ColumnLayout
@@ -13,12 +13,12 @@ internal static class ColumnLayout
     private const double MinGutter = 8;
     private const double BinWidth = 2;
 
-    public static List<TextLine> Order(int page, List<List<TextSegment>> rows)
+    public static List<TextLine> Order(int page, List<List<TextSegment>> rows, VerticalRules rules)
     {
         var lines = new List<TextLine>(rows.Count);
         if (rows.Count == 0) return lines;
         rows.Sort((a, b) => b[0].Bottom.CompareTo(a[0].Bottom));
-        var gutter = FindGutter(rows);
+        var gutter = FindGutter(rows, rules);
         if (gutter is null)
         {
             foreach (var row in rows) lines.Add(new TextLine(page, 0, row));
@@ -53,7 +53,7 @@ internal static class ColumnLayout
         }
     }
 
-    private static (double Start, double End)? FindGutter(List<List<TextSegment>> rows)
+    private static (double Start, double End)? FindGutter(List<List<TextSegment>> rows, VerticalRules rules)
     {
         double minX = double.MaxValue, maxX = double.MinValue;
         var count = 0;
@@ -93,6 +93,8 @@ internal static class ColumnLayout
         if (bestLength * BinWidth < MinGutter) return null;
         var g0 = minX + bestStart * BinWidth;
         var g1 = g0 + bestLength * BinWidth;
+        // A ruling line inside the white band is a table's cell border: the band is a table column gap, not a gutter.
+        if (rules.Crossing(g0, g1, double.MinValue, double.MaxValue).Count > 0) return null;
 
         // Both sides must look like columns of prose that overlap vertically.
         var leftSegments = rows.SelectMany(r => r).Where(s => s.Right <= g0 + 1).ToList();

@@ -41,7 +41,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger) : IDocumentReader
             {
                 var page = document.GetPage(number);
                 var rules = VerticalRules.Of(page);
-                var lines = ColumnLayout.Order(number, LineAssembler.Rows(page, rules));
+                var lines = ColumnLayout.Order(number, LineAssembler.Rows(page, rules), rules);
                 var box = page.MediaBox.Bounds;
                 pages.Add(new PdfPageText(number, box.Top, box.Height, lines, rules));
                 var characters = lines.Sum(l => l.Text.Length);

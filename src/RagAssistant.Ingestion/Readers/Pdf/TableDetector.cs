@@ -80,7 +80,8 @@ internal static class TableDetector
         if (rules.IsEmpty) return [];
         double top = lines[start].Top, bottom = lines[end - 1].Bottom, left = double.MaxValue, right = double.MinValue;
         for (var k = start; k < end; k++) { left = Math.Min(left, lines[k].Left); right = Math.Max(right, lines[k].Right); }
-        var xs = rules.Crossing(left - 8, right + 8, bottom, top);
+        // The whole width: the table's outer borders lie beyond its text; intervals holding no text are dropped below.
+        var xs = rules.Crossing(double.MinValue, double.MaxValue, bottom, top);
         var columns = new List<(double Left, double Right)>();
         for (var c = 1; c < xs.Count; c++)
         {
