@@ -32,11 +32,14 @@ internal sealed record ChunkJson(long Id, int Ordinal, string Context, string Lo
 
 internal sealed record DeleteJson(long Id, bool Deleted);
 
+internal sealed record BenchJson(IReadOnlyList<RagAssistant.Ingestion.Benchmarks.PdfBenchResult> Results);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(IngestJson))]
 [JsonSerializable(typeof(DocumentListJson))]
 [JsonSerializable(typeof(DocumentDetailJson))]
 [JsonSerializable(typeof(DeleteJson))]
+[JsonSerializable(typeof(BenchJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput
