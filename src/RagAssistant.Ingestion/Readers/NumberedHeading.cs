@@ -90,7 +90,7 @@ public static partial class NumberedHeading
     [GeneratedRegex(@"^(?<n>\d{1,2}(?:\.\d{1,3}){1,5}|第[一二三四五六七八九十百零〇\d]+条)(?:\s+|(?=[\u4e00-\u9fff]))\S")]
     private static partial Regex LeadingClause();
 
-    [GeneratedRegex(@"^(?:表|Table|Tab\.)\s*(?<n>[A-Z]?\d{1,3}(?:[.\-]\d{1,3})?)(?![\d.])(?:\s|$|[\u4e00-\u9fff:：–—-])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:表|Table|Tab\.)\s*(?<n>(?:[A-Z]\.?)?\d{1,3}(?:[.\-]\d{1,3})?)(?![\d.])(?:\s|$|[\u4e00-\u9fff:：–—-])", RegexOptions.IgnoreCase)]
     private static partial Regex TableCaption();
 
     [GeneratedRegex(@"^(?<n>第[一二三四五六七八九十百零〇\d]+(?<unit>[编篇章节条]))(?:\s|$|[\u4e00-\u9fff])")]

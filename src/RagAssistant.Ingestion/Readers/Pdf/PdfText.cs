@@ -5,7 +5,8 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// <summary>
 /// Text clean-up for PDF glyph values: NFKC folds the compatibility look-alikes some CJK fonts map to (Kangxi radicals
 /// ⼀ → 一, full-width Ａ１ → A1, ligatures ﬁ → fi); zero-width spaces, soft hyphens, BOMs and control characters carry
-/// nothing searchable and break matching ("document\u200Btitle").
+/// nothing searchable and break matching ("document\u200Btitle"); private-use code points (symbol-font glyphs without
+/// a Unicode mapping) and U+FFFD replacement characters are glyphs nobody can type or search, so they go too.
 /// </summary>
 internal static class PdfText
 {
@@ -28,5 +29,5 @@ internal static class PdfText
     }
 
     public static bool IsInvisible(char c) =>
-        c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
+        c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' or '\uFFFD' or >= '\uE000' and <= '\uF8FF';
 }
