@@ -10,6 +10,7 @@ var root = new RootCommand("rag — the RagAssistant knowledge-base command")
 {
     IngestCommand.Create(),
     DocsCommand.Create(),
+    BenchCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -23,6 +23,21 @@ public sealed class IngestionOptions
     [Range(0, 128)]
     public int ChunkOverlapTokens { get; set; } = 32;
 
+    /// <summary>
+    /// Time budget for reading one document, in seconds. A reader checks it between pages; a reader stuck inside one
+    /// page is abandoned a few seconds after the budget and the file fails with a message. Default 60 — on a 2-core
+    /// server a 400-page manual reads in well under 10 s, so only pathological files reach it.
+    /// </summary>
+    [Range(1, 3600)]
+    public int DocumentTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Most the managed heap may grow while one document is read (checked between pages; a decode bomb fails with a
+    /// message instead of exhausting the server). Default 1 GiB, about a quarter of a small 2-core server's memory.
+    /// </summary>
+    [Range(16L * 1024 * 1024, long.MaxValue)]
+    public long MaxDocumentMemoryBytes { get; set; } = 1024L * 1024 * 1024;
+
     /// <summary>Most entries read from one ZIP archive. Default 10,000.</summary>
     [Range(1, 1_000_000)]
     public int MaxArchiveEntries { get; set; } = 10_000;

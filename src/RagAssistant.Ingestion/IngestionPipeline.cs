@@ -22,6 +22,7 @@ public sealed class IngestionPipeline(
     IDocumentStore store,
     ReaderRegistry readers,
     DocumentChunker chunker,
+    IsolatedReader isolatedReader,
     IOptions<IngestionOptions> options,
     ILogger<IngestionPipeline> logger)
 {
@@ -112,15 +113,19 @@ public sealed class IngestionPipeline(
                 return [wanted ? Fail(source, reason) : Skip(source, reason)];
             }
 
-            var parsed = reader.Read(new ReaderInput(fileName, bytes, content) { Passwords = request.Passwords }, ct);
+            var parsed = await isolatedReader.ReadAsync(reader, new ReaderInput(fileName, bytes, content) { Passwords = request.Passwords }, ct);
             var title = TitleRules.Choose(parsed.Title, fileName);
             var (kind, revision) = DocumentClassifier.Classify(parsed, title);
             var chunks = chunker.Chunk(parsed, ContextLabel(title, kind, revision));
-            if (chunks.Count == 0) return [Fail(source, "no text found in the document")];
+            // Scanned pages are stored and marked, never dropped: the document shows up as needing OCR.
+            var needsOcr = parsed.PageDetails.Count(p => p.Status == PageStatus.NeedsOcr);
+            if (chunks.Count == 0 && needsOcr == 0) return [Fail(source, NoTextReason(parsed))];
 
             var warnings = new List<string>();
             if (content.Warning is not null) warnings.Add(content.Warning);
             warnings.AddRange(parsed.Warnings);
+            if (needsOcr > 0)
+                warnings.Add($"no text layer on {needsOcr} of {parsed.PageDetails.Count} pages (scanned or image-only): needs OCR");
             var stored = await store.SaveAsync(new DocumentInfo
             {
                 Library = request.Library,
@@ -133,7 +138,9 @@ public sealed class IngestionPipeline(
                 Size = bytes.Length,
                 Pages = parsed.Pages,
                 ContentType = content.Type,
+                Status = needsOcr > 0 ? DocumentStatus.NeedsOcr : DocumentStatus.Ready,
                 Warnings = warnings,
+                PageDetails = parsed.PageDetails,
             }, chunks, ct);
 
             tracker.AddChunks(chunks.Count);
@@ -204,6 +211,11 @@ public sealed class IngestionPipeline(
         revision.Identity is { } identity && kind != DocumentKind.Other && !title.Contains(identity, StringComparison.OrdinalIgnoreCase)
             ? $"{identity} {title}"
             : title;
+
+    private static string NoTextReason(ParsedDocument parsed) =>
+        parsed.PageDetails.Count == 0
+            ? "no text found in the document"
+            : $"no extractable text: none of its {parsed.PageDetails.Count} page(s) has a text layer or an image";
 
     /// <summary>Reads a stream up to the size limit; a larger stream is refused without reading it all (ZIP bombs).</summary>
     private async Task<byte[]> ReadBoundedAsync(Stream stream, CancellationToken ct)

@@ -122,3 +122,24 @@ public class DocumentClassifierTests
     public void RevisionCells_GiveTheBareMark(string cell, string? mark) =>
         Assert.Equal(mark, DocumentClassifier.FieldRevision(new Dictionary<string, string> { [DocumentField.Revision] = cell }));
 }
+
+public class DocumentClassifierStandardTests
+{
+    [Fact]
+    public void Standard_CitingAnOperatingProcedureInItsBody_StaysAStandard()
+    {
+        var doc = new RagAssistant.Core.Documents.ParsedDocument("数控机床日常点检与润滑规范",
+        [
+            new RagAssistant.Core.Documents.ParagraphBlock("Q/JD 305—2025"),
+            new RagAssistant.Core.Documents.ParagraphBlock("江东精密机械有限公司企业标准"),
+            new RagAssistant.Core.Documents.HeadingBlock(1, "数控机床日常点检与润滑规范"),
+            new RagAssistant.Core.Documents.ParagraphBlock("2025-11-20 发布 2026-01-01 实施"),
+            new RagAssistant.Core.Documents.HeadingBlock(1, "2 规范性引用文件"),
+            new RagAssistant.Core.Documents.ParagraphBlock("JD-OP-EQ-015 CK6150 数控车床操作规程。"),
+        ]);
+        var (kind, revision) = RagAssistant.Ingestion.Classification.DocumentClassifier.Classify(doc, "数控机床日常点检与润滑规范");
+        Assert.Equal(RagAssistant.Core.Documents.DocumentKind.Standard, kind);
+        Assert.Equal("Q/JD 305", revision.Identity);
+        Assert.Equal(2025, revision.Year);
+    }
+}

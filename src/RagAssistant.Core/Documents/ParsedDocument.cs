@@ -17,4 +17,7 @@ public sealed record ParsedDocument(
     /// labelled cell is unambiguous where free text is not. Empty when the reader recognised nothing.
     /// </summary>
     public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Per-page status (text, needs OCR, empty, failed) for paged formats; empty for the others.</summary>
+    public IReadOnlyList<PageInfo> PageDetails { get; init; } = [];
 }

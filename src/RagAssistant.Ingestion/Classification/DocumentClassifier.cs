@@ -15,7 +15,9 @@ namespace RagAssistant.Ingestion.Classification;
 /// identity = the code without the year, whose year becomes the revision year;</item>
 /// <item>otherwise other; identity = the title.</item>
 /// </list>
-/// The order matters: a work instruction or manual that cites a standard in its head stays a work instruction or manual.
+/// The order matters: a work instruction or manual that cites a standard in its head stays a work instruction or manual;
+/// a standard whose code opens it stays a standard when its body cites an operating procedure (操作规程) — the
+/// work-instruction words count before the standard's code only in the title and the first lines.
 /// Revision marks come from 版本/版次/修订/Rev/Revision labels; effective dates from 生效/实施 dates.
 /// Fields the reader recognised by their labels (<see cref="ParsedDocument.Fields"/>) win over these text patterns:
 /// a card the reader recognised (it names a <see cref="DocumentField.CardType"/>) is a process card whose identity is
@@ -53,8 +55,8 @@ public static partial class DocumentClassifier
             return (DocumentKind.ProcessCard, new DocumentRevision(identity, revisionMark, effective));
         }
         var documentNumber = fields.GetValueOrDefault(DocumentField.DocumentNumber) ?? LabelValue(DocumentNumberLabel(), head);
-        if (WorkInstructionWord().IsMatch(titleAndHead))
-            return (DocumentKind.WorkInstruction, new DocumentRevision(documentNumber ?? title, revisionMark, effective));
+        if (WorkInstructionWord().IsMatch(top))
+            return WorkInstruction();
         if (ManualWord().IsMatch(title) || ManualWord().IsMatch(FirstLines(head, 3)))
             return (DocumentKind.Manual, new DocumentRevision(documentNumber ?? title, revisionMark, effective));
 
@@ -69,7 +71,12 @@ public static partial class DocumentClassifier
             }
             return (DocumentKind.Standard, new DocumentRevision(title, revisionMark, effective));
         }
+        // Named only further down (a standard that cites an operating procedure is still a standard — caught above).
+        if (WorkInstructionWord().IsMatch(titleAndHead)) return WorkInstruction();
         return (DocumentKind.Other, new DocumentRevision(title, revisionMark, effective));
+
+        (string, DocumentRevision) WorkInstruction() =>
+            (DocumentKind.WorkInstruction, new DocumentRevision(documentNumber ?? title, revisionMark, effective));
     }
 
     /// <summary>"GB/T  3077" → "GB/T 3077"; "Q/JD105" → "Q/JD 105"; full-width forms folded.</summary>
