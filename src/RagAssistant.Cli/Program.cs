@@ -12,6 +12,7 @@ var root = new RootCommand("rag — the RagAssistant knowledge-base command")
     DocsCommand.Create(),
     SearchCommand.Create(),
     EvalCommand.Create(),
+    BenchCommand.Create(),
 };
 
 var parse = root.Parse(args);

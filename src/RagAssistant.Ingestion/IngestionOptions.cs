@@ -23,7 +23,41 @@ public sealed class IngestionOptions
     [Range(0, 128)]
     public int ChunkOverlapTokens { get; set; } = 32;
 
+    /// <summary>
+    /// Time budget for reading one document, in seconds. A reader checks it between pages; a reader stuck inside one
+    /// page is abandoned a few seconds after the budget and the file fails with a message. Default 60 — on a 2-core
+    /// server a 400-page manual reads in well under 10 s, so only pathological files reach it.
+    /// </summary>
+    [Range(1, 3600)]
+    public int DocumentTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Most the managed heap may grow while one document is read (checked between pages; a decode bomb fails with a
+    /// message instead of exhausting the server). Default 1 GiB, about a quarter of a small 2-core server's memory.
+    /// </summary>
+    [Range(16L * 1024 * 1024, long.MaxValue)]
+    public long MaxDocumentMemoryBytes { get; set; } = 1024L * 1024 * 1024;
+
     /// <summary>Most entries read from one ZIP archive. Default 10,000.</summary>
     [Range(1, 1_000_000)]
     public int MaxArchiveEntries { get; set; } = 10_000;
+
+    /// <summary>
+    /// Most ZIP entries a .docx/.xlsx may have; checked before anything is extracted. Real documents have tens to a few
+    /// hundred (one per sheet, image, header); a bomb has thousands. Default 5,000.
+    /// </summary>
+    [Range(16, 1_000_000)]
+    public int MaxOfficeEntries { get; set; } = 5_000;
+
+    /// <summary>
+    /// Most bytes the entries of a .docx/.xlsx may declare when uncompressed, summed; checked before anything is
+    /// extracted, so a small file that expands to gigabytes (a ZIP bomb) is refused. The 872-page handbook in the test
+    /// data declares about 4 MiB. Default 512 MiB.
+    /// </summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxOfficeUncompressedBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>Most cells read from one workbook; the rest of a bigger workbook is left out with a warning. Default 2,000,000.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxSpreadsheetCells { get; set; } = 2_000_000;
 }

@@ -22,6 +22,7 @@ public sealed class IngestionPipeline(
     IDocumentStore store,
     ReaderRegistry readers,
     DocumentChunker chunker,
+    IsolatedReader isolatedReader,
     IOptions<IngestionOptions> options,
     ILogger<IngestionPipeline> logger)
 {
@@ -104,19 +105,27 @@ public sealed class IngestionPipeline(
             var reader = readers.For(content.Type);
             if (reader is null)
             {
-                var reason = UnsupportedReason(content.Type);
-                return [explicitlyNamed ? Fail(source, reason) : Skip(source, reason)];
+                var reason = UnsupportedReason(content.Type, bytes);
+                // An Office file that needs saving again is a document the user meant to add: it fails, so it is noticed.
+                // Found while walking a folder, a file of a type we do not read is skipped (with the reason); a password-protected
+                // Office file is a document the user wants, so it fails even then.
+                var wanted = explicitlyNamed || content.Type == ContentTypes.LegacyOffice && OleContainer.Classify(bytes) == OleContainer.Kind.Encrypted;
+                return [wanted ? Fail(source, reason) : Skip(source, reason)];
             }
 
-            var parsed = reader.Read(new ReaderInput(fileName, bytes, content) { Passwords = request.Passwords }, ct);
+            var parsed = await isolatedReader.ReadAsync(reader, new ReaderInput(fileName, bytes, content) { Passwords = request.Passwords }, ct);
             var title = TitleRules.Choose(parsed.Title, fileName);
             var (kind, revision) = DocumentClassifier.Classify(parsed, title);
             var chunks = chunker.Chunk(parsed, ContextLabel(title, kind, revision));
-            if (chunks.Count == 0) return [Fail(source, "no text found in the document")];
+            // Scanned pages are stored and marked, never dropped: the document shows up as needing OCR.
+            var needsOcr = parsed.PageDetails.Count(p => p.Status == PageStatus.NeedsOcr);
+            if (chunks.Count == 0 && needsOcr == 0) return [Fail(source, NoTextReason(parsed))];
 
             var warnings = new List<string>();
             if (content.Warning is not null) warnings.Add(content.Warning);
             warnings.AddRange(parsed.Warnings);
+            if (needsOcr > 0)
+                warnings.Add($"no text layer on {needsOcr} of {parsed.PageDetails.Count} pages (scanned or image-only): needs OCR");
             var stored = await store.SaveAsync(new DocumentInfo
             {
                 Library = request.Library,
@@ -129,7 +138,9 @@ public sealed class IngestionPipeline(
                 Size = bytes.Length,
                 Pages = parsed.Pages,
                 ContentType = content.Type,
+                Status = needsOcr > 0 ? DocumentStatus.NeedsOcr : DocumentStatus.Ready,
                 Warnings = warnings,
+                PageDetails = parsed.PageDetails,
             }, chunks, ct);
 
             tracker.AddChunks(chunks.Count);
@@ -201,6 +212,11 @@ public sealed class IngestionPipeline(
             ? $"{identity} {title}"
             : title;
 
+    private static string NoTextReason(ParsedDocument parsed) =>
+        parsed.PageDetails.Count == 0
+            ? "no text found in the document"
+            : $"no extractable text: none of its {parsed.PageDetails.Count} page(s) has a text layer or an image";
+
     /// <summary>Reads a stream up to the size limit; a larger stream is refused without reading it all (ZIP bombs).</summary>
     private async Task<byte[]> ReadBoundedAsync(Stream stream, CancellationToken ct)
     {
@@ -221,9 +237,16 @@ public sealed class IngestionPipeline(
     private static string Megabytes(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MiB" : $"{bytes} bytes";
 
-    private string UnsupportedReason(string type) => type switch
+    private string UnsupportedReason(string type, byte[] bytes) => type switch
     {
-        ContentTypes.LegacyOffice => "unsupported type: legacy Office (.doc/.xls/.ppt) or password-protected Office file; save it as .docx/.xlsx without a password",
+        ContentTypes.LegacyOffice => OleContainer.Classify(bytes) switch
+        {
+            OleContainer.Kind.Encrypted => "password-protected Office file: remove the password (save it unencrypted) and add it again",
+            OleContainer.Kind.Word => "legacy binary format (Word 97-2003 .doc): save as .docx/.xlsx",
+            OleContainer.Kind.Excel => "legacy binary format (Excel 97-2003 .xls): save as .docx/.xlsx",
+            OleContainer.Kind.PowerPoint => "legacy binary format (PowerPoint 97-2003 .ppt): not supported",
+            _ => "legacy binary format (OLE compound file): save as .docx/.xlsx",
+        },
         ContentTypes.Binary => "unsupported type: binary file (image, executable or compressed data), not a document",
         _ => $"unsupported type: {type} (supported: {string.Join(", ", readers.SupportedTypes)})",
     };

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using RagAssistant.Core.Text;
 using RagAssistant.Ingestion.Chunking;
 using RagAssistant.Ingestion.Readers;
+using RagAssistant.Ingestion.Readers.Pdf;
 
 namespace RagAssistant.Ingestion;
 
@@ -23,7 +24,11 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<IDocumentReader, PlainTextReader>();
         services.AddSingleton<IDocumentReader, CsvReader>();
         services.AddSingleton<IDocumentReader, HtmlReader>();
+        services.AddSingleton<IDocumentReader, DocxReader>();
+        services.AddSingleton<IDocumentReader, XlsxReader>();
+        services.AddSingleton<IDocumentReader, PdfReader>();
         services.TryAddSingleton<ReaderRegistry>();
+        services.TryAddSingleton<IsolatedReader>();
         services.TryAddSingleton<DocumentChunker>();
         services.TryAddSingleton<IngestionPipeline>();
         return services;

@@ -15,4 +15,7 @@ internal static partial class Log
 
     [LoggerMessage(4, LogLevel.Debug, "Skipped {Source}: {Reason}")]
     public static partial void FileSkipped(ILogger logger, string source, string reason);
+
+    [LoggerMessage(5, LogLevel.Debug, "{File}: page {Page} could not be read ({ExceptionType})")]
+    public static partial void PdfPageFailed(ILogger logger, string file, int page, string exceptionType);
 }

@@ -39,7 +39,7 @@ public static class SourceFiles
     public static string SourceName(string fullPath, string workingDirectory)
     {
         var relative = Path.GetRelativePath(workingDirectory, fullPath);
-        var inside = !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+        var inside = relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !Path.IsPathRooted(relative);
         return (inside ? relative : fullPath).Replace('\\', '/');
     }
 

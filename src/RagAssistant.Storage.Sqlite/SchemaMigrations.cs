@@ -65,5 +65,18 @@ internal static class SchemaMigrations
         """
         ALTER TABLE chunks ADD COLUMN boxes TEXT NOT NULL DEFAULT '[]';
         """,
+        // 3: per-page status of paged documents (text, needs_ocr, ocr_done, empty, failed), so scanned pages are
+        //    visible and a later OCR step can find and update them.
+        """
+        CREATE TABLE pages (
+            document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            page         INTEGER NOT NULL,
+            status       TEXT NOT NULL,
+            characters   INTEGER NOT NULL,
+            error        TEXT,
+            PRIMARY KEY (document_id, page)
+        ) WITHOUT ROWID;
+        CREATE INDEX pages_status ON pages(status, document_id);
+        """,
     ];
 }

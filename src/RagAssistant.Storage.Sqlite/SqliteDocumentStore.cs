@@ -73,6 +73,19 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
         return Task.FromResult<IReadOnlyList<StoredChunk>>(chunks);
     }
 
+    public Task<IReadOnlyList<PageInfo>> GetPagesAsync(long documentId, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT page, status, characters, error FROM pages WHERE document_id = $id ORDER BY page";
+        command.Parameters.AddWithValue("$id", documentId);
+        using var reader = command.ExecuteReader();
+        var pages = new List<PageInfo>();
+        while (reader.Read())
+            pages.Add(new PageInfo(reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        return Task.FromResult<IReadOnlyList<PageInfo>>(pages);
+    }
+
     public Task<StoredDocument> SaveAsync(DocumentInfo document, IReadOnlyList<ChunkDraft> chunks, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -87,6 +100,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
                 : InsertDocument(connection, libraryId, document);
             if (previous is not null) DeleteChunks(connection, documentId);
             InsertChunks(connection, documentId, chunks);
+            ReplacePages(connection, documentId, document.PageDetails);
 
             RemarkSuperseded(connection, libraryId, document.Kind, IdentityKey(document.Revision.Identity));
             if (previous is not null && (previous.Kind, previous.Key) != (document.Kind, IdentityKey(document.Revision.Identity)))
@@ -246,6 +260,27 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
             fContext.Value = segmenter.Segment(chunk.Context);
             fText.Value = segmenter.Segment(chunk.Text);
             fts.ExecuteNonQuery();
+        }
+    }
+
+    private static void ReplacePages(SqliteConnection connection, long documentId, IReadOnlyList<PageInfo> pages)
+    {
+        Execute(connection, "DELETE FROM pages WHERE document_id = $id", ("$id", documentId));
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO pages (document_id, page, status, characters, error) VALUES ($doc, $page, $status, $chars, $error)";
+        var pDoc = insert.Parameters.Add("$doc", SqliteType.Integer);
+        var pPage = insert.Parameters.Add("$page", SqliteType.Integer);
+        var pStatus = insert.Parameters.Add("$status", SqliteType.Text);
+        var pChars = insert.Parameters.Add("$chars", SqliteType.Integer);
+        var pError = insert.Parameters.Add("$error", SqliteType.Text);
+        foreach (var page in pages)
+        {
+            pDoc.Value = documentId;
+            pPage.Value = page.Number;
+            pStatus.Value = page.Status;
+            pChars.Value = page.Characters;
+            pError.Value = (object?)page.Error ?? DBNull.Value;
+            insert.ExecuteNonQuery();
         }
     }
 

@@ -80,4 +80,66 @@ public class DocumentClassifierTests
         Assert.Equal(DocumentKind.Other, kind);
         Assert.Equal("supplier-list", revision.Identity);
     }
+
+    [Fact]
+    public void RecognisedFields_WinOverTextPatterns()
+    {
+        var doc = new ParsedDocument("输出轴", [new ParagraphBlock("版本：Z"), new RecordBlock("工序号: 60", "Sheet1!A5:K5")])
+        {
+            Fields = new Dictionary<string, string>
+            {
+                [DocumentField.CardType] = "机械加工工艺过程卡", [DocumentField.PartNumber] = "JD-2105-0318",
+                [DocumentField.Revision] = "Rev. B", [DocumentField.EffectiveDate] = "2026年4月25日",
+            },
+        };
+        var (kind, revision) = DocumentClassifier.Classify(doc, "输出轴");
+        Assert.Equal(DocumentKind.ProcessCard, kind);
+        Assert.Equal("JD-2105-0318 机械加工工艺过程卡", revision.Identity);
+        Assert.Equal("B", revision.Mark);
+        Assert.Equal(new DateOnly(2026, 4, 25), revision.EffectiveDate);
+    }
+
+    [Fact]
+    public void SingleOperationCard_IdentityNamesTheOperation()
+    {
+        var doc = new ParsedDocument(null, [])
+        {
+            Fields = new Dictionary<string, string>
+            {
+                [DocumentField.CardType] = "机械加工工序卡", [DocumentField.DrawingNumber] = "JD-2105-0318", [DocumentField.OperationNumber] = "60",
+            },
+        };
+        Assert.Equal("JD-2105-0318 机械加工工序卡 OP60", DocumentClassifier.Classify(doc, "x").Revision.Identity);
+    }
+
+    [Theory]
+    [InlineData("B", "B")]
+    [InlineData("Rev. C", "C")]
+    [InlineData("A/1", "A/1")]
+    [InlineData("第2版", "2")]
+    [InlineData("V3", "3")]
+    [InlineData("见更改单", null)]
+    public void RevisionCells_GiveTheBareMark(string cell, string? mark) =>
+        Assert.Equal(mark, DocumentClassifier.FieldRevision(new Dictionary<string, string> { [DocumentField.Revision] = cell }));
+}
+
+public class DocumentClassifierStandardTests
+{
+    [Fact]
+    public void Standard_CitingAnOperatingProcedureInItsBody_StaysAStandard()
+    {
+        var doc = new RagAssistant.Core.Documents.ParsedDocument("数控机床日常点检与润滑规范",
+        [
+            new RagAssistant.Core.Documents.ParagraphBlock("Q/JD 305—2025"),
+            new RagAssistant.Core.Documents.ParagraphBlock("江东精密机械有限公司企业标准"),
+            new RagAssistant.Core.Documents.HeadingBlock(1, "数控机床日常点检与润滑规范"),
+            new RagAssistant.Core.Documents.ParagraphBlock("2025-11-20 发布 2026-01-01 实施"),
+            new RagAssistant.Core.Documents.HeadingBlock(1, "2 规范性引用文件"),
+            new RagAssistant.Core.Documents.ParagraphBlock("JD-OP-EQ-015 CK6150 数控车床操作规程。"),
+        ]);
+        var (kind, revision) = RagAssistant.Ingestion.Classification.DocumentClassifier.Classify(doc, "数控机床日常点检与润滑规范");
+        Assert.Equal(RagAssistant.Core.Documents.DocumentKind.Standard, kind);
+        Assert.Equal("Q/JD 305", revision.Identity);
+        Assert.Equal(2025, revision.Year);
+    }
 }

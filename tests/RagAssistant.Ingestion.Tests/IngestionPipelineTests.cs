@@ -193,3 +193,14 @@ public class IngestionPipelineTests : IDisposable
         public void Report(IngestProgress value) => report(value);
     }
 }
+
+public class SourceFilesTests
+{
+    [Fact]
+    public void FileInsideWorkingDirectory_WhoseNameStartsWithDots_IsRelative()
+    {
+        Assert.Equal("..notes.md", SourceFiles.SourceName("/work/x/..notes.md", "/work/x"));
+        Assert.Equal("/work/y/a.md", SourceFiles.SourceName("/work/y/a.md", "/work/x"));
+        Assert.Equal("docs/a.md", SourceFiles.SourceName("/work/x/docs/a.md", "/work/x"));
+    }
+}

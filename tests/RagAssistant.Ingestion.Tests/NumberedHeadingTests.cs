@@ -33,3 +33,39 @@ public class NumberedHeadingTests
         Assert.False(NumberedHeading.TryParse(line, out _, out _));
     }
 }
+
+public class NumberedHeadingPdfTests
+{
+    [Theory]
+    [InlineData("4.2.3 渗碳件淬火后应在 2 h 内回火。", 3, "4.2.3")]
+    [InlineData("第十二条 操作者应持证上岗，并按规定穿戴劳保用品。", 3, "第十二条")]
+    public void LeadingClauseNumber_OfAClauseWithoutTitle_IsFound(string line, int level, string number)
+    {
+        Assert.True(NumberedHeading.TryParseLeadingClause(line, out var l, out var n));
+        Assert.Equal((level, number), (l, n));
+    }
+
+    [Theory]
+    [InlineData("3 件/炉，抽检表面硬度。")]
+    [InlineData("2026 年起执行。")]
+    public void LeadingSingleNumber_IsAQuantity_NotAClause(string line) =>
+        Assert.False(NumberedHeading.TryParseLeadingClause(line, out _, out _));
+
+    [Fact]
+    public void BareClauseNumber_IsItsOwnLocator() => Assert.Equal("4.2.3", NumberedHeading.ClauseNumberOf("4.2.3"));
+
+    [Theory]
+    [InlineData("表1 轴类零件典型特征加工要求", "1")]
+    [InlineData("表 A.1 硬度换算", "A.1")]
+    [InlineData("Table 4 Alarm codes", "4")]
+    [InlineData("Table 2 – Maintenance schedule", "2")]
+    public void TableCaptions_AreRecognised(string line, string number)
+    {
+        Assert.True(NumberedHeading.TryParseTableCaption(line, out var n));
+        Assert.Equal(number, n);
+    }
+
+    [Fact]
+    public void ProseMentioningATable_IsNotACaption() =>
+        Assert.False(NumberedHeading.TryParseTableCaption("Table 3 lists the preventive maintenance tasks and their intervals, which the technician records in the log.", out _));
+}

@@ -47,7 +47,7 @@ public class SqliteDocumentStoreTests : IDisposable
         await _store.OpenAsync();
         using var connection = _database.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal(2L, Scalar(connection, "PRAGMA user_version"));
+        Assert.Equal(3L, Scalar(connection, "PRAGMA user_version"));
         Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM chunks WHERE vector IS NOT NULL OR model IS NOT NULL"));
     }
 
@@ -75,6 +75,22 @@ public class SqliteDocumentStoreTests : IDisposable
         var box = new PageBox(3, 72.5, 100, 520, 112.25);
         var stored = await _store.SaveAsync(Doc("a.pdf"), [new ChunkDraft(0, "t", "c", "4.2.3", 3, 1) { Boxes = [box] }]);
         Assert.Equal([box], Assert.Single(await _store.GetChunksAsync(stored.Id)).Boxes);
+    }
+
+    [Fact]
+    public async Task ScannedDocument_IsStoredWithoutChunks_WithItsPageStatus_AndReplacingItReplacesThePages()
+    {
+        var pages = new[] { new PageInfo(1, PageStatus.Text, 812), new PageInfo(2, PageStatus.NeedsOcr, 0), new PageInfo(3, PageStatus.Failed, 0, "bad content") };
+        var stored = await _store.SaveAsync(Doc("scan.pdf") with { Status = DocumentStatus.NeedsOcr, PageDetails = pages }, []);
+
+        Assert.Equal(DocumentStatus.NeedsOcr, stored.Status);
+        Assert.Equal(pages, await _store.GetPagesAsync(stored.Id));
+
+        var again = await _store.SaveAsync(Doc("scan.pdf", sha: "sha-2") with { PageDetails = [new PageInfo(1, PageStatus.OcrDone, 900)] }, Chunks("ocr text"));
+        Assert.Equal(DocumentStatus.Ready, again.Status);
+        Assert.Equal([new PageInfo(1, PageStatus.OcrDone, 900)], await _store.GetPagesAsync(again.Id));
+        Assert.True(await _store.DeleteAsync(again.Id));
+        Assert.Empty(await _store.GetPagesAsync(again.Id));
     }
 
     [Fact]

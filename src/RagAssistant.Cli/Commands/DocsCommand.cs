@@ -43,8 +43,13 @@ internal static class DocsCommand
             var document = await store.GetAsync(parse.GetValue(id), ct)
                            ?? throw new CommandException($"no document with id {parse.GetValue(id)}");
             var chunks = await store.GetChunksAsync(document.Id, ct);
-            if (parse.GetValue(json)) JsonOutput.Write(new DocumentDetailJson(ToDetail(document), chunks.Select(ToJson).ToList()));
-            else HumanOutput.WriteDocument(document, chunks);
+            var pages = await store.GetPagesAsync(document.Id, ct);
+            if (parse.GetValue(json))
+                JsonOutput.Write(new DocumentDetailJson(ToDetail(document), chunks.Select(ToJson).ToList())
+                {
+                    PageDetails = pages.Select(p => new PageJson(p.Number, p.Status, p.Characters, p.Error)).ToList(),
+                });
+            else HumanOutput.WriteDocument(document, chunks, pages);
             return ExitCodes.Success;
         }));
         return command;

@@ -12,6 +12,12 @@ internal static class IngestCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("PATH") { Description = "Files or folders to ingest (folders recursively)", Arity = ArgumentArity.OneOrMore };
+        // The open-ended PATH list would otherwise swallow a mistyped option ("--jsn") as a file name.
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-') && t.Value.Length > 1))
+                result.AddError($"Unrecognized option '{token.Value}' (a file whose name starts with '-' can be given as ./{token.Value})");
+        });
         var db = CommonOptions.Db();
         var library = CommonOptions.Library();
         var passwordFile = new Option<string?>("--password-file") { Description = "File with one password per line, tried in order for encrypted files", HelpName = "FILE" };

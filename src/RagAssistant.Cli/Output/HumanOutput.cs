@@ -38,13 +38,14 @@ internal static class HumanOutput
         foreach (var d in documents)
         {
             var revision = (d.Revision ?? "-") + (d.Superseded ? "*" : "");
-            o.WriteLine($"{d.Id,4}  {d.Kind,-16} {Clip(d.Identity ?? "-", 26),-26} {revision,-6} {d.Chunks,6}  {d.Title}");
+            var status = d.Status == DocumentStatus.Ready ? "" : $"  [{d.Status.Replace('_', ' ')}]";
+            o.WriteLine($"{d.Id,4}  {d.Kind,-16} {Clip(d.Identity ?? "-", 26),-26} {revision,-6} {d.Chunks,6}  {d.Title}{status}");
             o.WriteLine($"{"",4}  {"",-16} {"",-26} {"",-6} {"",6}  {d.Library}:{d.Source}");
         }
         if (documents.Any(d => d.Superseded)) o.WriteLine("* superseded by a newer revision");
     }
 
-    public static void WriteDocument(StoredDocument d, IReadOnlyList<StoredChunk> chunks)
+    public static void WriteDocument(StoredDocument d, IReadOnlyList<StoredChunk> chunks, IReadOnlyList<PageInfo> pages)
     {
         var o = Console.Out;
         o.WriteLine($"Document {d.Id}: {d.Title}");
@@ -53,6 +54,13 @@ internal static class HumanOutput
         o.WriteLine($"  identity   {d.Identity ?? "-"}");
         o.WriteLine($"  revision   {d.Revision ?? "-"}{(d.EffectiveDate is { } e ? $" (effective {e:yyyy-MM-dd})" : "")}{(d.Superseded ? " — superseded" : "")}");
         o.WriteLine($"  status     {d.Status}");
+        if (pages.Count > 0)
+        {
+            var byStatus = pages.GroupBy(p => p.Status).Select(g => $"{g.Count()} {g.Key.Replace('_', ' ')}");
+            o.WriteLine($"  pages      {string.Join(", ", byStatus)}");
+            foreach (var page in pages.Where(x => x.Status != PageStatus.Text).Take(50))
+                o.WriteLine($"  page {page.Number,-5} {page.Status}{(page.Error is null ? "" : $": {page.Error}")}");
+        }
         o.WriteLine($"  sha256     {d.Sha256}");
         foreach (var warning in d.Warnings) o.WriteLine($"  warning    {warning}");
         o.WriteLine($"  chunks     {chunks.Count}");

@@ -15,7 +15,13 @@ internal sealed record DocumentJson(
     long Id, string Library, string Source, string Title, string Kind, string? Identity, string? Revision,
     bool Superseded, string Status, int? Pages, int Chunks);
 
-internal sealed record DocumentDetailJson(DocumentDetail Document, IReadOnlyList<ChunkJson> Chunks);
+internal sealed record DocumentDetailJson(DocumentDetail Document, IReadOnlyList<ChunkJson> Chunks)
+{
+    /// <summary>Per-page status of paged documents (text, needs_ocr, ocr_done, empty, failed).</summary>
+    public IReadOnlyList<PageJson> PageDetails { get; init; } = [];
+}
+
+internal sealed record PageJson(int Page, string Status, int Characters, string? Error);
 
 internal sealed record DocumentDetail(
     long Id, string Library, string Source, string FileName, string Title, string Kind, string? Identity, string? Revision,
@@ -32,12 +38,15 @@ internal sealed record SearchResultJson(
     int Rank, long ChunkId, string Source, int? Page, string Locator, string Text, double Score,
     int? DenseRank, int? KeywordRank, bool Superseded);
 
+internal sealed record BenchJson(IReadOnlyList<RagAssistant.Ingestion.Benchmarks.PdfBenchResult> Results);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(IngestJson))]
 [JsonSerializable(typeof(DocumentListJson))]
 [JsonSerializable(typeof(DocumentDetailJson))]
 [JsonSerializable(typeof(DeleteJson))]
 [JsonSerializable(typeof(SearchJson))]
+[JsonSerializable(typeof(BenchJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput

@@ -17,4 +17,6 @@ public sealed record DocumentInfo
     public required string ContentType { get; init; }
     public string Status { get; init; } = DocumentStatus.Ready;
     public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>Per-page status for paged formats (stored in the pages table).</summary>
+    public IReadOnlyList<PageInfo> PageDetails { get; init; } = [];
 }

@@ -10,4 +10,14 @@ public sealed record ParsedDocument(
     IReadOnlyList<string>? Warnings = null)
 {
     public IReadOnlyList<string> Warnings { get; init; } = Warnings ?? [];
+
+    /// <summary>
+    /// Metadata the reader recognised by its label (a process card's header block: part number, revision, …), keyed by
+    /// the <see cref="DocumentField"/> names. The classifier prefers these over patterns found in the text, because a
+    /// labelled cell is unambiguous where free text is not. Empty when the reader recognised nothing.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Per-page status (text, needs OCR, empty, failed) for paged formats; empty for the others.</summary>
+    public IReadOnlyList<PageInfo> PageDetails { get; init; } = [];
 }

@@ -23,6 +23,9 @@ public interface IDocumentStore
 
     Task<StoredDocument?> GetAsync(long id, CancellationToken cancellationToken = default);
 
+    /// <summary>Per-page status of a paged document, by page number; empty for formats without pages.</summary>
+    Task<IReadOnlyList<PageInfo>> GetPagesAsync(long documentId, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<StoredChunk>> GetChunksAsync(long documentId, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the document and its chunks; returns false when there is no such document.</summary>

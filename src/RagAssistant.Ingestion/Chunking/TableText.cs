@@ -14,16 +14,26 @@ public static partial class TableText
             .Where(x => x.value.Length > 0)
             .Select(x => $"{x.name}: {x.value}");
 
-    /// <summary>"row 5" + "row 9" → "rows 5-9"; "table 2 row 1" + "table 2 row 4" → "table 2 rows 1-4".</summary>
+    /// <summary>
+    /// "row 5" + "row 9" → "rows 5-9"; "table 2 row 1" + "table 2 row 4" → "table 2 rows 1-4";
+    /// "Sheet1!A5:C5" + "Sheet1!A9:C9" → "Sheet1!A5:C9" (a worksheet range).
+    /// </summary>
     public static string RowsLocator(string first, string last)
     {
         if (first == last) return first;
+        var x = SheetRange().Match(first);
+        var y = SheetRange().Match(last);
+        if (x.Success && y.Success && x.Groups["sheet"].Value == y.Groups["sheet"].Value)
+            return $"{x.Groups["sheet"].Value}!{x.Groups["from"].Value}:{(y.Groups["to"].Success ? y.Groups["to"].Value : y.Groups["from"].Value)}";
         var a = RowNumber().Match(first);
         var b = RowNumber().Match(last);
         if (a.Success && b.Success && a.Groups["prefix"].Value == b.Groups["prefix"].Value)
             return $"{a.Groups["prefix"].Value}rows {a.Groups["n"].Value}-{b.Groups["n"].Value}";
         return $"{first} – {last}";
     }
+
+    [GeneratedRegex(@"^(?<sheet>.+)!(?<from>[A-Z]{1,3}\d+)(?::(?<to>[A-Z]{1,3}\d+))?$")]
+    private static partial Regex SheetRange();
 
     [GeneratedRegex(@"^(?<prefix>.*?)row (?<n>\d+)$")]
     private static partial Regex RowNumber();

@@ -15,8 +15,14 @@ namespace RagAssistant.Ingestion.Classification;
 /// identity = the code without the year, whose year becomes the revision year;</item>
 /// <item>otherwise other; identity = the title.</item>
 /// </list>
-/// The order matters: a work instruction or manual that cites a standard in its head stays a work instruction or manual.
+/// The order matters: a work instruction or manual that cites a standard in its head stays a work instruction or manual;
+/// a standard whose code opens it stays a standard when its body cites an operating procedure (操作规程) — the
+/// work-instruction words count before the standard's code only in the title and the first lines.
 /// Revision marks come from 版本/版次/修订/Rev/Revision labels; effective dates from 生效/实施 dates.
+/// Fields the reader recognised by their labels (<see cref="ParsedDocument.Fields"/>) win over these text patterns:
+/// a card the reader recognised (it names a <see cref="DocumentField.CardType"/>) is a process card whose identity is
+/// its part (else drawing) number + card type (+ "OP" + operation number for a single-operation card), so the same card
+/// saved as XLSX and as DOCX gets the same identity and revision.
 /// </summary>
 public static partial class DocumentClassifier
 {
@@ -27,8 +33,18 @@ public static partial class DocumentClassifier
     {
         var head = Head(document);
         var titleAndHead = title + "\n" + head;
-        var revisionMark = RevisionMark(head);
-        var effective = EffectiveDate(head);
+        var fields = document.Fields;
+        var revisionMark = FieldRevision(fields) ?? RevisionMark(head);
+        var effective = FieldDate(fields) ?? EffectiveDate(head);
+
+        if (fields.TryGetValue(DocumentField.CardType, out var recognisedCard))
+        {
+            var number = fields.GetValueOrDefault(DocumentField.PartNumber) ?? fields.GetValueOrDefault(DocumentField.DrawingNumber)
+                ?? LabelValue(PartNumberLabel(), head);
+            var identity = number is null ? title : $"{number} {recognisedCard}";
+            if (number is not null && fields.TryGetValue(DocumentField.OperationNumber, out var op)) identity += $" OP{op}";
+            return (DocumentKind.ProcessCard, new DocumentRevision(identity, revisionMark, effective));
+        }
 
         var top = title + "\n" + FirstLines(head, 4);
         if (ProcessCardLabel().IsMatch(top) && HasOperationsTable(document))
@@ -38,10 +54,11 @@ public static partial class DocumentClassifier
             var identity = part is null ? title : $"{part} {cardType}";
             return (DocumentKind.ProcessCard, new DocumentRevision(identity, revisionMark, effective));
         }
-        if (WorkInstructionWord().IsMatch(titleAndHead))
-            return (DocumentKind.WorkInstruction, new DocumentRevision(LabelValue(DocumentNumberLabel(), head) ?? title, revisionMark, effective));
+        var documentNumber = fields.GetValueOrDefault(DocumentField.DocumentNumber) ?? LabelValue(DocumentNumberLabel(), head);
+        if (WorkInstructionWord().IsMatch(top))
+            return WorkInstruction();
         if (ManualWord().IsMatch(title) || ManualWord().IsMatch(FirstLines(head, 3)))
-            return (DocumentKind.Manual, new DocumentRevision(LabelValue(DocumentNumberLabel(), head) ?? title, revisionMark, effective));
+            return (DocumentKind.Manual, new DocumentRevision(documentNumber ?? title, revisionMark, effective));
 
         var code = StandardCodeAtLineStart().Match(title + "\n" + FirstLines(head, 8));
         if (code.Success || StandardWord().IsMatch(FirstLines(head, 8)))
@@ -54,7 +71,12 @@ public static partial class DocumentClassifier
             }
             return (DocumentKind.Standard, new DocumentRevision(title, revisionMark, effective));
         }
+        // Named only further down (a standard that cites an operating procedure is still a standard — caught above).
+        if (WorkInstructionWord().IsMatch(titleAndHead)) return WorkInstruction();
         return (DocumentKind.Other, new DocumentRevision(title, revisionMark, effective));
+
+        (string, DocumentRevision) WorkInstruction() =>
+            (DocumentKind.WorkInstruction, new DocumentRevision(documentNumber ?? title, revisionMark, effective));
     }
 
     /// <summary>"GB/T  3077" → "GB/T 3077"; "Q/JD105" → "Q/JD 105"; full-width forms folded.</summary>
@@ -74,6 +96,7 @@ public static partial class DocumentClassifier
             {
                 case HeadingBlock h: sb.AppendLine(h.Text); break;
                 case ParagraphBlock p: sb.AppendLine(p.Text); break;
+                case RecordBlock r: sb.AppendLine(r.Text); break;
                 case TableBlock t:
                     if (t.Header.Count > 0) sb.AppendLine(string.Join(' ', t.Header));
                     foreach (var row in t.Rows.Take(12)) sb.AppendLine(string.Join(' ', row.Cells));
@@ -98,6 +121,17 @@ public static partial class DocumentClassifier
         var m = label.Match(head);
         return m.Success ? m.Groups["v"].Value.Trim() : null;
     }
+
+    /// <summary>A labelled revision cell: "B", "Rev. B", "B版", "第2版" → the bare mark; null when it holds none.</summary>
+    internal static string? FieldRevision(IReadOnlyDictionary<string, string> fields)
+    {
+        if (!fields.TryGetValue(DocumentField.Revision, out var value)) return null;
+        var m = BareRevision().Match(value.Normalize(System.Text.NormalizationForm.FormKC).Trim());
+        return m.Success ? m.Groups["v"].Value.ToUpperInvariant() : null;
+    }
+
+    private static DateOnly? FieldDate(IReadOnlyDictionary<string, string> fields) =>
+        fields.TryGetValue(DocumentField.EffectiveDate, out var value) ? EffectiveDate("生效日期: " + value) : null;
 
     private static string? RevisionMark(string head)
     {
@@ -149,6 +183,9 @@ public static partial class DocumentClassifier
 
     [GeneratedRegex(@"(?:版\s*本号?|版\s*次|修订(?:号|版本|版)?|\bRev(?:ision)?\.?|\bVersion)\s*[:：]?\s*(?<v>[A-Z]{1,2}(?:[/.]\d{1,3})?|\d{1,3}(?:\.\d{1,3})?)(?![A-Za-z0-9])", RegexOptions.IgnoreCase)]
     private static partial Regex RevisionLabel();
+
+    [GeneratedRegex(@"^(?:第\s*)?(?:Rev(?:ision)?\.?\s*|版本\s*|V\s*)?(?<v>[A-Z]{1,2}(?:[/.]\d{1,3})?|\d{1,3}(?:\.\d{1,3})?)\s*(?:版|版本)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareRevision();
 
     [GeneratedRegex(@"(?:生效日期|实施日期|执行日期|Effective(?:\s+date)?)\s*[:：]?\s*" + Date + @"|" + Date + @"\s*(?:实施|生效)", RegexOptions.IgnoreCase)]
     private static partial Regex EffectiveDateLabel();

@@ -21,6 +21,10 @@ public static partial class ContentTypeDetector
         if (binary is not null) return WithWarning(new DetectedContent(binary), claimed, fileName);
 
         var (text, encoding) = TextDecoder.Decode(bytes);
+        // A .pdf without its %PDF- header but written in PDF syntax is a damaged PDF, not a text document: the PDF
+        // reader (which recovers what it can) gets it, and a hopeless one fails as a malformed PDF, not as gibberish text.
+        if (claimed == ContentTypes.Pdf && LooksLikePdfSyntax(text))
+            return new DetectedContent(ContentTypes.Pdf, Warning: "no %PDF- header; read as a damaged PDF");
         var type = claimed switch
         {
             ContentTypes.Markdown when !LooksLikeHtmlDocument(text) => ContentTypes.Markdown,
@@ -62,6 +66,11 @@ public static partial class ContentTypeDetector
             if (zip.GetEntry("word/document.xml") is not null) return ContentTypes.Docx;
             if (zip.GetEntry("xl/workbook.xml") is not null) return ContentTypes.Xlsx;
             if (zip.GetEntry("ppt/presentation.xml") is not null) return ContentTypes.Pptx;
+            if (zip.GetEntry("mimetype") is { Length: < 200 } mimetype)
+            {
+                using var reader = new StreamReader(mimetype.Open(), Encoding.ASCII);
+                if (reader.ReadToEnd().StartsWith("application/vnd.oasis.opendocument", StringComparison.Ordinal)) return ContentTypes.OpenDocument;
+            }
             return ContentTypes.Zip;
         }
         catch (InvalidDataException ex)
@@ -75,6 +84,24 @@ public static partial class ContentTypeDetector
         if (LooksLikeHtmlDocument(text)) return ContentTypes.Html;
         if (CsvSniffer.LooksLikeCsv(text)) return ContentTypes.Csv;
         return MarkdownSyntax().IsMatch(text) ? ContentTypes.Markdown : ContentTypes.Text;
+    }
+
+    /// <summary>
+    /// PDF object syntax: "endobj"/"startxref" keywords, or a head where dictionary and array delimiters and names
+    /// (&lt;&lt; &gt;&gt; [ ] /) make up over a quarter of the visible characters — prose never comes close.
+    /// </summary>
+    private static bool LooksLikePdfSyntax(string text)
+    {
+        var head = text.AsSpan(0, Math.Min(text.Length, 4096));
+        if (head.Contains("endobj", StringComparison.Ordinal) || head.Contains("startxref", StringComparison.Ordinal)) return true;
+        int delimiters = 0, visible = 0;
+        foreach (var c in head)
+        {
+            if (char.IsWhiteSpace(c)) continue;
+            visible++;
+            if (c is '<' or '>' or '[' or ']' or '/') delimiters++;
+        }
+        return visible >= 64 && delimiters * 4 > visible;
     }
 
     private static bool LooksLikeHtmlDocument(string text)

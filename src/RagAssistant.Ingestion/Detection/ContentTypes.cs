@@ -12,6 +12,8 @@ public static class ContentTypes
     public const string Xlsx = "xlsx";
     public const string Pptx = "pptx";
     public const string Zip = "zip";
+    /// <summary>OpenDocument (.odt/.ods/.odp): a ZIP with a "mimetype" entry; no reader yet, and never opened as an archive.</summary>
+    public const string OpenDocument = "odf";
     /// <summary>An OLE compound file: legacy .doc/.xls or a password-protected Office file.</summary>
     public const string LegacyOffice = "ole";
     public const string Binary = "binary";
@@ -28,6 +30,7 @@ public static class ContentTypes
         ".xlsx" => Xlsx,
         ".pptx" => Pptx,
         ".zip" => Zip,
+        ".odt" or ".ods" or ".odp" => OpenDocument,
         ".doc" or ".xls" or ".ppt" => LegacyOffice,
         ".png" or ".jpg" or ".jpeg" or ".gif" or ".bmp" or ".tif" or ".tiff" or ".exe" or ".dll" or ".so"
             or ".gz" or ".7z" or ".rar" or ".bin" => Binary,

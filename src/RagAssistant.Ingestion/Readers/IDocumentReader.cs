@@ -17,6 +17,9 @@ public sealed record ReaderInput(string FileName, byte[] Bytes, DetectedContent 
 {
     public IReadOnlyList<string> Passwords { get; init; } = [];
 
+    /// <summary>Time budget and memory ceiling of this document; readers of large formats check it between pages.</summary>
+    public ReadGuard Guard { get; init; } = ReadGuard.None;
+
     /// <summary>The decoded text of a text file.</summary>
     public string Text => Content.Text ?? throw new InvalidOperationException($"{FileName} was not decoded as text");
 }

@@ -19,6 +19,7 @@ public static partial class NumberedHeading
         if (text.Length is 0 or > MaxHeadingLength || EndsLikeSentence(text)) return false;
 
         var m = DecimalClause().Match(text);
+        if (!m.Success) m = BareClauseNumber().Match(text);
         if (m.Success)
         {
             number = m.Groups["n"].Value;
@@ -49,6 +50,30 @@ public static partial class NumberedHeading
         return false;
     }
 
+    /// <summary>
+    /// The clause number that opens a clause written as running text ("4.2.3 渗碳件淬火后应在 2 h 内回火。",
+    /// "第十二条 操作者应……"), as standards without clause titles do: a multi-level decimal number or a 第…条, then a space.
+    /// Single numbers ("3 件") are not taken: in running text they are quantities far more often than clauses.
+    /// </summary>
+    public static bool TryParseLeadingClause(string line, out int level, out string number)
+    {
+        level = 0;
+        number = "";
+        var m = LeadingClause().Match(line.TrimStart());
+        if (!m.Success) return false;
+        number = m.Groups["n"].Value;
+        level = number.StartsWith('第') ? 3 : number.Count(c => c == '.') + 1;
+        return level <= 6;
+    }
+
+    /// <summary>A table caption: "表2 硬度要求", "表 A.1 …", "Table 2 – Maintenance schedule"; returns its number.</summary>
+    public static bool TryParseTableCaption(string line, out string number)
+    {
+        var m = TableCaption().Match(line.Trim());
+        number = m.Success ? m.Groups["n"].Value : "";
+        return m.Success && line.Trim().Length <= MaxHeadingLength;
+    }
+
     /// <summary>The clause number a heading starts with ("4.2.3", "第十二条", "附录A"), or null.</summary>
     public static string? ClauseNumberOf(string heading) => TryParse(heading, out _, out var number) ? number : null;
 
@@ -57,6 +82,16 @@ public static partial class NumberedHeading
     // "4 范围", "4.2.3 要求", "A.1 …"; the number must be followed by a space (or a CJK character) and text.
     [GeneratedRegex(@"^(?<n>(?:\d{1,2}|[A-Z])(?:\.\d{1,3}){0,5})(?:\s+|(?=[\u4e00-\u9fff]))(?<t>\S.*)$")]
     private static partial Regex DecimalClause();
+
+    // A clause number on its own, as a reader emits it for a clause without a title: "4.2.3" (never a bare "4").
+    [GeneratedRegex(@"^(?<n>\d{1,2}(?:\.\d{1,3}){1,5})$")]
+    private static partial Regex BareClauseNumber();
+
+    [GeneratedRegex(@"^(?<n>\d{1,2}(?:\.\d{1,3}){1,5}|第[一二三四五六七八九十百零〇\d]+条)(?:\s+|(?=[\u4e00-\u9fff]))\S")]
+    private static partial Regex LeadingClause();
+
+    [GeneratedRegex(@"^(?:表|Table|Tab\.)\s*(?<n>(?:[A-Z]\.?)?\d{1,3}(?:[.\-]\d{1,3})?)(?![\d.])(?:\s|$|[\u4e00-\u9fff:：–—-])", RegexOptions.IgnoreCase)]
+    private static partial Regex TableCaption();
 
     [GeneratedRegex(@"^(?<n>第[一二三四五六七八九十百零〇\d]+(?<unit>[编篇章节条]))(?:\s|$|[\u4e00-\u9fff])")]
     private static partial Regex ChineseChapter();

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Options;
+using RagAssistant.Core.Documents;
+using RagAssistant.Ingestion.Readers;
+
+namespace RagAssistant.Ingestion;
+
+/// <summary>
+/// Runs one reader on one document in isolation: on its own thread with a large stack, under a time budget and a
+/// memory ceiling (<see cref="ReadGuard"/>). A reader that overruns the budget inside a single page cannot be stopped
+/// (.NET cannot abort threads), so it is abandoned — the file fails with a message and the batch and the process go on.
+/// </summary>
+public sealed class IsolatedReader(IOptions<IngestionOptions> options)
+{
+    /// <summary>
+    /// Stack of the reader thread. Thread-pool threads have 1.5 MiB; deeply nested PDF objects recurse in the parser
+    /// before its own depth guard (256 levels) trips, and a StackOverflowException cannot be caught — it ends the
+    /// process. 256 MiB of reserved (not committed) address space makes the parser's guard trip first.
+    /// </summary>
+    private const int StackBytes = 256 * 1024 * 1024;
+
+    /// <summary>How long past the budget a reader gets to notice it at a page boundary before it is abandoned.</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(3);
+
+    private readonly IngestionOptions _options = options.Value;
+
+    public async Task<ParsedDocument> ReadAsync(IDocumentReader reader, ReaderInput input, CancellationToken cancellationToken)
+    {
+        var budget = TimeSpan.FromSeconds(_options.DocumentTimeoutSeconds);
+        using var budgetCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budgetCts.CancelAfter(budget);
+        var done = new TaskCompletionSource<ParsedDocument>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var token = budgetCts.Token;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                var guard = new ReadGuard(budget, _options.MaxDocumentMemoryBytes);
+                done.TrySetResult(reader.Read(input with { Guard = guard }, token));
+            }
+            catch (Exception ex)
+            {
+                done.TrySetException(ex);
+            }
+        }, StackBytes)
+        {
+            IsBackground = true, // an abandoned reader must not keep the process alive at exit
+            Name = "rag-reader",
+        };
+        thread.Start();
+
+        var finished = await Task.WhenAny(done.Task, Task.Delay(budget + Grace, cancellationToken));
+        cancellationToken.ThrowIfCancellationRequested();
+        if (finished != done.Task)
+        {
+            budgetCts.Cancel();
+            throw new IngestionException(TimedOut(budget) + "; the reader was abandoned");
+        }
+        try
+        {
+            return await done.Task;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new IngestionException(TimedOut(budget));
+        }
+        catch (OutOfMemoryException)
+        {
+            throw new IngestionException("ran out of memory reading the file (Rag:Ingestion:MaxDocumentMemoryBytes)");
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw new IngestionException("malformed file: structures nested too deeply to read");
+        }
+    }
+
+    private static string TimedOut(TimeSpan budget) =>
+        $"took longer than the time budget of {budget.TotalSeconds:0} s (Rag:Ingestion:DocumentTimeoutSeconds)";
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace RagAssistant.Ingestion;
+
+/// <summary>
+/// The per-document limits a reader checks between pages (or other units of work): a time budget and a ceiling on
+/// the growth of the managed heap since the document started. Checking is cheap (a clock read and a heap-size read);
+/// only when the heap looks over the ceiling is a full collection forced to confirm it, so garbage that the GC has
+/// not yet collected never fails a document.
+/// </summary>
+public sealed class ReadGuard
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TimeSpan _budget;
+    private readonly long _maxHeapGrowth;
+    private readonly long _heapAtStart;
+
+    /// <summary>No limits: for readers called outside the pipeline (tests, benchmarks).</summary>
+    public static ReadGuard None => new(Timeout.InfiniteTimeSpan, long.MaxValue);
+
+    public ReadGuard(TimeSpan budget, long maxHeapGrowthBytes)
+    {
+        _budget = budget;
+        _maxHeapGrowth = maxHeapGrowthBytes;
+        _heapAtStart = maxHeapGrowthBytes == long.MaxValue ? 0 : GC.GetTotalMemory(false);
+    }
+
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>Throws <see cref="IngestionException"/> when the document is over its time budget or memory ceiling.</summary>
+    /// <param name="where">What is being read, for the message ("page 12").</param>
+    public void Check(string where)
+    {
+        if (_budget != Timeout.InfiniteTimeSpan && _clock.Elapsed > _budget)
+            throw new IngestionException(
+                $"took longer than the time budget of {_budget.TotalSeconds:0} s (stopped at {where}; Rag:Ingestion:DocumentTimeoutSeconds)");
+        if (_maxHeapGrowth == long.MaxValue || GC.GetTotalMemory(false) - _heapAtStart <= _maxHeapGrowth) return;
+        var grown = GC.GetTotalMemory(forceFullCollection: true) - _heapAtStart;
+        if (grown > _maxHeapGrowth)
+            throw new IngestionException(
+                $"needed more than the memory ceiling of {_maxHeapGrowth / (1024 * 1024)} MiB (stopped at {where}; Rag:Ingestion:MaxDocumentMemoryBytes)");
+    }
+}

@@ -1,0 +1,115 @@
+namespace RagAssistant.Ingestion.Readers.Pdf;
+
+/// <summary>
+/// Reading order for one- and two-column pages, by the white gutter between columns instead of a full layout analysis:
+/// the x-axis is covered with every segment narrower than 60 % of the text width; the widest uncovered run in the middle
+/// half of the page, at least <see cref="MinGutter"/> wide, is a gutter when at least three segments on each side fill
+/// most of their column's width (prose, not the short cells of a two-column table) and both sides share a vertical
+/// range, and no vertical rule runs through it (that is a ruled table's column). Rows are then read top-down; a row with a segment crossing the gutter (a title, a full-width table) closes
+/// the band above it, whose left column is read before its right column.
+/// </summary>
+internal static class ColumnLayout
+{
+    private const double MinGutter = 8;
+    private const double BinWidth = 2;
+
+    public static List<TextLine> Order(int page, List<List<TextSegment>> rows, VerticalRules rules)
+    {
+        var lines = new List<TextLine>(rows.Count);
+        if (rows.Count == 0) return lines;
+        rows.Sort((a, b) => b[0].Bottom.CompareTo(a[0].Bottom));
+        var gutter = FindGutter(rows, rules);
+        if (gutter is null)
+        {
+            foreach (var row in rows) lines.Add(new TextLine(page, 0, row));
+            return lines;
+        }
+
+        var (g0, g1) = gutter.Value;
+        var left = new List<TextLine>();
+        var right = new List<TextLine>();
+        foreach (var row in rows)
+        {
+            if (row.Any(s => s.Left < g0 - 1 && s.Right > g1 + 1))
+            {
+                Flush();
+                lines.Add(new TextLine(page, 0, row));
+                continue;
+            }
+            var l = row.Where(s => s.Right <= g1).ToList();
+            var r = row.Where(s => s.Right > g1).ToList();
+            if (l.Count > 0) left.Add(new TextLine(page, 1, l));
+            if (r.Count > 0) right.Add(new TextLine(page, 2, r));
+        }
+        Flush();
+        return lines;
+
+        void Flush()
+        {
+            lines.AddRange(left);
+            lines.AddRange(right);
+            left.Clear();
+            right.Clear();
+        }
+    }
+
+    private static (double Start, double End)? FindGutter(List<List<TextSegment>> rows, VerticalRules rules)
+    {
+        double minX = double.MaxValue, maxX = double.MinValue;
+        var count = 0;
+        foreach (var row in rows)
+            foreach (var s in row)
+            {
+                minX = Math.Min(minX, s.Left);
+                maxX = Math.Max(maxX, s.Right);
+                count++;
+            }
+        var width = maxX - minX;
+        if (count < 6 || width < 100) return null;
+
+        var bins = (int)(width / BinWidth) + 2;
+        var cover = new int[bins + 1];
+        foreach (var row in rows)
+            foreach (var s in row)
+            {
+                if (s.Width > 0.6 * width) continue;
+                cover[(int)((s.Left - minX) / BinWidth)]++;
+                cover[Math.Min(bins, (int)((s.Right - minX) / BinWidth) + 1)]--;
+            }
+
+        int from = (int)(0.25 * width / BinWidth), to = (int)(0.75 * width / BinWidth);
+        int bestStart = -1, bestLength = 0, runStart = -1, level = 0;
+        for (var i = 0; i <= to; i++)
+        {
+            level += cover[i];
+            if (i < from) continue;
+            if (level == 0)
+            {
+                if (runStart < 0) runStart = i;
+                if (i - runStart + 1 > bestLength) { bestLength = i - runStart + 1; bestStart = runStart; }
+            }
+            else runStart = -1;
+        }
+        if (bestLength * BinWidth < MinGutter) return null;
+        var g0 = minX + bestStart * BinWidth;
+        var g1 = g0 + bestLength * BinWidth;
+        // A ruling line inside the white band is a table's cell border: the band is a table column gap, not a gutter.
+        if (rules.Crossing(g0, g1, double.MinValue, double.MaxValue).Count > 0) return null;
+
+        // Both sides must look like columns of prose that overlap vertically.
+        var leftSegments = rows.SelectMany(r => r).Where(s => s.Right <= g0 + 1).ToList();
+        var rightSegments = rows.SelectMany(r => r).Where(s => s.Left >= g1 - 1).ToList();
+        if (leftSegments.Count < 3 || rightSegments.Count < 3) return null;
+        if (Median(leftSegments.Select(s => s.Width)) < 0.55 * (g0 - minX)) return null;
+        if (Median(rightSegments.Select(s => s.Width)) < 0.55 * (maxX - g1)) return null;
+        var overlap = Math.Min(leftSegments.Max(s => s.Top), rightSegments.Max(s => s.Top))
+                      - Math.Max(leftSegments.Min(s => s.Bottom), rightSegments.Min(s => s.Bottom));
+        return overlap > 0 ? (g0, g1) : null;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text;
+using RagAssistant.Core.Text;
+using UglyToad.PdfPig.Content;
+
+namespace RagAssistant.Ingestion.Readers.Pdf;
+
+/// <summary>
+/// Letters → rows → segments, in O(n log n) (no pairwise distance search, which is what makes the layout analysers
+/// slow): letters are sorted by baseline and clustered into rows (baselines within 0.4 of the font size), each row is
+/// sorted left to right, glyphs overprinted at the same spot ("fake bold" drawn several times) are dropped, and the row
+/// is cut into segments at gaps wider than <see cref="SegmentGapEm"/> font sizes or at a vertical ruling line.
+/// A space is inserted where the gap exceeds <see cref="WordGapEm"/>, never between two CJK characters.
+/// Rotated letters are kept, in content order, as rows of their own after the horizontal ones.
+/// </summary>
+internal static class LineAssembler
+{
+    /// <summary>Justified prose stretches word gaps to about 0.6 em; table cells and columns sit further apart.</summary>
+    public const double SegmentGapEm = 1.2;
+
+    /// <summary>A gap of a fifth of the font size is a word space (a thin space is about 0.17 em).</summary>
+    public const double WordGapEm = 0.2;
+
+    private readonly struct Glyph(string value, double x0, double x1, double y, double size, bool bold)
+    {
+        public string Value { get; } = value;
+        public double X0 { get; } = x0;
+        public double X1 { get; } = x1;
+        public double Y { get; } = y;
+        public double Size { get; } = size;
+        public bool Bold { get; } = bold;
+    }
+
+    public static List<List<TextSegment>> Rows(Page page, VerticalRules rules)
+    {
+        var letters = page.Letters;
+        var glyphs = new List<Glyph>(letters.Count);
+        var rotated = new StringBuilder();
+        string? lastFont = null;
+        var lastBold = false;
+        foreach (var letter in letters)
+        {
+            var value = letter.Value;
+            // Spaces and zero-width spaces (some generators put U+200B between words) only mark a gap.
+            if (string.IsNullOrEmpty(value) || (value.Length == 1 && (char.IsWhiteSpace(value[0]) || PdfText.IsInvisible(value[0])))) continue;
+            if (letter.TextOrientation != TextOrientation.Horizontal)
+            {
+                rotated.Append(value);
+                continue;
+            }
+            var size = letter.PointSize > 0.5 ? letter.PointSize : Math.Max(1, letter.BoundingBox.Height);
+            var x0 = letter.StartBaseLine.X;
+            var x1 = letter.EndBaseLine.X;
+            if (x1 <= x0) x1 = x0 + Math.Max(letter.BoundingBox.Width, size * 0.3);
+            if (!ReferenceEquals(letter.FontName, lastFont))
+            {
+                lastFont = letter.FontName;
+                lastBold = lastFont is not null && (lastFont.Contains("Bold", StringComparison.OrdinalIgnoreCase)
+                                                   || lastFont.Contains("Heavy", StringComparison.OrdinalIgnoreCase)
+                                                   || lastFont.Contains("Black", StringComparison.OrdinalIgnoreCase));
+            }
+            glyphs.Add(new Glyph(value, x0, x1, letter.StartBaseLine.Y, size, lastBold));
+        }
+
+        var rows = new List<List<TextSegment>>();
+        if (glyphs.Count > 0)
+        {
+            glyphs.Sort((a, b) => b.Y.CompareTo(a.Y));
+            var start = 0;
+            for (var i = 1; i <= glyphs.Count; i++)
+            {
+                if (i < glyphs.Count && glyphs[start].Y - glyphs[i].Y <= 0.4 * Math.Max(glyphs[start].Size, glyphs[i].Size)) continue;
+                var row = glyphs.GetRange(start, i - start);
+                row.Sort((a, b) => a.X0.CompareTo(b.X0));
+                rows.Add(Segments(row, rules));
+                start = i;
+            }
+        }
+        if (rotated.Length > 1)
+        {
+            var box = page.MediaBox.Bounds;
+            rows.Add([new TextSegment(PdfText.Clean(rotated.ToString()), box.Left, box.Bottom, box.Right, box.Bottom + 1, 0, false)]);
+        }
+        return rows;
+    }
+
+    private static List<TextSegment> Segments(List<Glyph> row, VerticalRules rules)
+    {
+        var segments = new List<TextSegment>(2);
+        var text = new StringBuilder();
+        Glyph first = row[0], previous = row[0];
+        double maxSize = first.Size, bottomY = first.Y, topY = first.Y;
+        var bold = true;
+        var kept = 0;
+        for (var i = 0; i < row.Count; i++)
+        {
+            var g = row[i];
+            if (kept > 0)
+            {
+                // The same glyph drawn again on (nearly) the same spot: fake bold or a shadow, not text.
+                // (Offsets are a fraction of the glyph's own width; "ll" in "will" is a full advance apart.)
+                if (g.Value == previous.Value && Math.Abs(g.X0 - previous.X0) < 0.3 * (previous.X1 - previous.X0)
+                    && Math.Abs(g.Y - previous.Y) < 0.1 * g.Size) continue;
+                var gap = g.X0 - previous.X1;
+                var em = Math.Max(g.Size, previous.Size);
+                if (gap > SegmentGapEm * em || (gap > 0.5 && rules.Between(previous.X1, g.X0, g.Y)))
+                {
+                    Flush();
+                    first = g;
+                }
+                else if (gap > WordGapEm * em && !(IsCjkEnd(previous.Value) && IsCjkStart(g.Value)))
+                {
+                    text.Append(' ');
+                }
+            }
+            if (text.Length == 0) { maxSize = g.Size; bottomY = g.Y; topY = g.Y; bold = true; first = g; }
+            text.Append(g.Value);
+            maxSize = Math.Max(maxSize, g.Size);
+            bottomY = Math.Min(bottomY, g.Y);
+            topY = Math.Max(topY, g.Y);
+            bold &= g.Bold;
+            previous = g;
+            kept++;
+        }
+        Flush();
+        return segments;
+
+        void Flush()
+        {
+            if (text.Length == 0) return;
+            var clean = PdfText.Clean(text.ToString()).Trim();
+            // Descenders reach about 0.22 em below the baseline, capitals and CJK about 0.8 em above it.
+            if (clean.Length > 0)
+                segments.Add(new TextSegment(clean, first.X0, bottomY - 0.22 * maxSize, previous.X1, topY + 0.8 * maxSize, maxSize, bold));
+            text.Clear();
+        }
+    }
+
+    private static bool IsCjkEnd(string value) => value.Length > 0 && IsCjkLike(value[^1]);
+
+    private static bool IsCjkStart(string value) => value.Length > 0 && IsCjkLike(value[0]);
+
+    /// <summary>CJK ideographs and CJK punctuation/full-width forms: no spaces between them.</summary>
+    private static bool IsCjkLike(char c) => CjkText.IsCjk(c) || c is >= '\u3000' and <= '\u303F' or >= '\uFF00' and <= '\uFFEF' or >= '\u2E80' and <= '\u2FDF';
+}

@@ -1,0 +1,226 @@
+using System.Globalization;
+using RagAssistant.Core.Documents;
+
+namespace RagAssistant.Ingestion.Readers.Pdf;
+
+/// <summary>
+/// Turns the pages' lines (reading order, headers and footers removed) into blocks:
+/// <list type="bullet">
+/// <item>tables (<see cref="TableDetector"/>), with the caption line just above them ("表2 …", "Table 2 …"), joined with
+/// their continuation at the top of the next page (same columns; a repeated header row is dropped);</item>
+/// <item>headings: a line that starts a paragraph and is a numbered clause or chapter ("4.2.3 要求", "第三章", "附录A"),
+/// or is set in a font at least <see cref="HeadingSizeRatio"/> × the body size, or is a short bold line standing alone;
+/// a clause that starts with its number inside running text ("4.2.3 渗碳件……。") gives a heading of the bare number;</item>
+/// <item>paragraphs: consecutive lines of one column until a break — a vertical gap clearly above the page's usual
+/// line gap, a change of font size, a list marker, a first-line indent, or a short line ending a sentence.</item>
+/// </list>
+/// Every paragraph and row keeps the boxes of its lines.
+/// </summary>
+internal sealed class PdfBlockBuilder
+{
+    private const double HeadingSizeRatio = 1.15;
+    private const int MaxBoldHeadingLength = 40;
+
+    private readonly List<object> _raw = [];
+    private readonly List<TextLine> _paragraph = [];
+    private double _bodySize;
+    private int _lastNumberedLevel;
+
+    public (string? Title, List<DocumentBlock> Blocks) Build(IReadOnlyList<PdfPageText> pages)
+    {
+        _bodySize = BodySize(pages);
+        foreach (var page in pages) AddPage(page);
+        FlushParagraph();
+        return (Title(pages), ToBlocks());
+    }
+
+    private void AddPage(PdfPageText page)
+    {
+        var gap = TypicalGap(page.Lines);
+        var columns = page.Lines.GroupBy(l => l.Column).ToDictionary(g => g.Key, g => (Left: g.Min(l => l.Left), Right: g.Max(l => l.Right)));
+        var items = TableDetector.Split(page.Lines, page.Rules);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is DetectedTable table)
+            {
+                FlushParagraph();
+                if (_raw.Count > 0 && _raw[^1] is CaptionLine caption && caption.Page == table.Page)
+                {
+                    _raw.RemoveAt(_raw.Count - 1);
+                    table.Caption = caption.Text;
+                }
+                _raw.Add(table);
+                continue;
+            }
+            var line = (TextLine)items[i];
+            var next = i + 1 < items.Count ? items[i + 1] as TextLine : null;
+            var column = columns[line.Column];
+            var starts = _paragraph.Count == 0 || Breaks(_paragraph[^1], line, gap, column.Left, column.Right);
+            var standsAlone = next is null || Breaks(line, next, gap, column.Left, column.Right) || next.FontSize > line.FontSize * 1.05;
+
+            if (starts && i + 1 < items.Count && items[i + 1] is DetectedTable && NumberedHeading.TryParseTableCaption(line.Text, out _))
+            {
+                FlushParagraph();
+                _raw.Add(new CaptionLine(line.Text, line.Page));
+                continue;
+            }
+            // A line that fills its column and runs on into the next is the start of a paragraph, whatever it begins with.
+            var runsOn = !standsAlone && line.Right >= column.Right - 2 * line.FontSize;
+            if (starts && !runsOn && HeadingLevel(line, standsAlone) is { } level)
+            {
+                FlushParagraph();
+                _raw.Add(new HeadingBlock(level, line.Text, line.Page));
+                continue;
+            }
+            if (starts)
+            {
+                FlushParagraph();
+                if (NumberedHeading.TryParseLeadingClause(line.Text, out var clauseLevel, out var number))
+                {
+                    _lastNumberedLevel = clauseLevel;
+                    _raw.Add(new HeadingBlock(clauseLevel, number, line.Page));
+                }
+            }
+            _paragraph.Add(line);
+        }
+    }
+
+    private int? HeadingLevel(TextLine line, bool standsAlone)
+    {
+        var text = line.Text;
+        if (text.Length > 100 || TextJoin.EndsSentence(text) && !text.EndsWith(':')) return null;
+        if (NumberedHeading.TryParse(text, out var level, out var number) && (standsAlone || line.FontSize > _bodySize * 1.05 || line.Bold)
+            && !(number.Length == 1 && char.IsLetter(number[0])))
+        {
+            _lastNumberedLevel = level;
+            return level;
+        }
+        if (line.FontSize >= _bodySize * HeadingSizeRatio && text.Any(char.IsLetter))
+            return line.FontSize >= _bodySize * 1.5 || _lastNumberedLevel == 0 ? 1 : Math.Min(6, _lastNumberedLevel + 1);
+        if (line.Bold && standsAlone && text.Length <= MaxBoldHeadingLength && text.Any(char.IsLetter) && !TextJoin.EndsSentence(text))
+            return Math.Min(6, _lastNumberedLevel + 1);
+        return null;
+    }
+
+    private static bool Breaks(TextLine previous, TextLine line, double typicalGap, double columnLeft, double columnRight)
+    {
+        if (previous.Page != line.Page || previous.Column != line.Column) return true;
+        var size = Math.Max(previous.FontSize, line.FontSize);
+        var gap = previous.Bottom - line.Top;
+        if (gap > typicalGap + 0.4 * size || gap < -0.5 * size) return true;
+        if (Math.Abs(previous.FontSize - line.FontSize) > 0.15 * size) return true;
+        if (TextJoin.StartsListItem(line.Text)) return true;
+        if (line.Left > columnLeft + 1.5 * line.FontSize && previous.Left <= columnLeft + 0.5 * previous.FontSize) return true;
+        return TextJoin.EndsSentence(previous.Text) && previous.Right < columnRight - 2 * previous.FontSize;
+    }
+
+    /// <summary>The median vertical gap between consecutive lines of one column on the page: its ordinary leading.</summary>
+    private static double TypicalGap(List<TextLine> lines)
+    {
+        var gaps = new List<double>();
+        for (var i = 1; i < lines.Count; i++)
+        {
+            if (lines[i].Column != lines[i - 1].Column) continue;
+            var gap = lines[i - 1].Bottom - lines[i].Top;
+            if (gap >= -0.5 && gap < 3 * lines[i].FontSize) gaps.Add(gap);
+        }
+        if (gaps.Count == 0) return 2;
+        gaps.Sort();
+        return gaps[gaps.Count / 2];
+    }
+
+    /// <summary>The font size that carries the most characters of running text (one-segment lines; table cells aside).</summary>
+    private static double BodySize(IReadOnlyList<PdfPageText> pages)
+    {
+        var bySize = new Dictionary<double, int>();
+        foreach (var line in pages.SelectMany(p => p.Lines))
+        {
+            if (line.Segments.Count > 1) continue;
+            var key = Math.Round(line.FontSize * 2) / 2;
+            bySize[key] = bySize.GetValueOrDefault(key) + line.Text.Length;
+        }
+        return bySize.Count == 0 ? 10 : bySize.MaxBy(kv => kv.Value).Key;
+    }
+
+    /// <summary>The largest-font line(s) among the first lines of the first page with text, when larger than the body.</summary>
+    private string? Title(IReadOnlyList<PdfPageText> pages)
+    {
+        var first = pages.FirstOrDefault(p => p.Lines.Count > 0);
+        if (first is null) return null;
+        var head = first.Lines.Take(20).ToList();
+        var max = head.Max(l => l.FontSize);
+        if (max < _bodySize * HeadingSizeRatio) return null;
+        var title = head.SkipWhile(l => l.FontSize < max - 0.5).TakeWhile(l => l.FontSize >= max - 0.5).Select(l => l.Text).ToList();
+        var text = TextJoin.Lines(title);
+        return text.Length is > 1 and <= 150 ? text : null;
+    }
+
+    private void FlushParagraph()
+    {
+        if (_paragraph.Count == 0) return;
+        _raw.Add(new ParagraphBlock(JoinLines(_paragraph), _paragraph[0].Page, null, _paragraph.Select(l => l.Box).ToList()));
+        _paragraph.Clear();
+    }
+
+    /// <summary>Joins wrapped lines; "manu-" + "facturing" loses its hyphen.</summary>
+    private static string JoinLines(List<TextLine> lines)
+    {
+        var parts = new List<string>(lines.Count);
+        foreach (var line in lines)
+        {
+            var text = line.Text;
+            if (parts.Count > 0 && parts[^1].Length > 2 && parts[^1][^1] == '-' && char.IsLetter(parts[^1][^2]) && text.Length > 0 && char.IsLower(text[0]))
+            {
+                parts[^1] = parts[^1][..^1] + text;
+                continue;
+            }
+            parts.Add(text);
+        }
+        return TextJoin.Lines(parts);
+    }
+
+    private List<DocumentBlock> ToBlocks()
+    {
+        var blocks = new List<DocumentBlock>(_raw.Count);
+        DetectedTable? open = null;
+        var tableNumber = 0;
+        foreach (var item in _raw)
+        {
+            switch (item)
+            {
+                case DetectedTable table when open is not null && TableDetector.Continues(open, table):
+                    TableDetector.Join(open, table);
+                    continue;
+                case DetectedTable table:
+                    open = table;
+                    blocks.Add(new TablePlaceholder(table));
+                    continue;
+                case CaptionLine caption:
+                    blocks.Add(new ParagraphBlock(caption.Text, caption.Page));
+                    break;
+                case DocumentBlock block:
+                    blocks.Add(block);
+                    break;
+            }
+            open = null;
+        }
+        for (var i = 0; i < blocks.Count; i++)
+            if (blocks[i] is TablePlaceholder placeholder) blocks[i] = ToTable(placeholder.Table, ++tableNumber);
+        return blocks;
+    }
+
+    private static TableBlock ToTable(DetectedTable table, int ordinal)
+    {
+        var number = table.Caption is not null && NumberedHeading.TryParseTableCaption(table.Caption, out var n) ? n : ordinal.ToString(CultureInfo.InvariantCulture);
+        var header = table.Rows.Count > 1 ? table.Rows[0].Cells : [];
+        var rows = table.Rows.Skip(header.Length > 0 ? 1 : 0)
+            .Select((r, i) => new TableRow(r.Cells, $"table {number} row {i + 1}", r.Boxes))
+            .ToList();
+        return new TableBlock(table.Caption, header, rows, table.Page);
+    }
+
+    private sealed record CaptionLine(string Text, int Page);
+
+    /// <summary>Holds a table's place in the block list until its continuations are joined.</summary>
+    private sealed record TablePlaceholder(DetectedTable Table) : DocumentBlock(Table.Page);
+}

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Logging;
+using RagAssistant.Core.Documents;
+using RagAssistant.Ingestion.Detection;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Exceptions;
+
+namespace RagAssistant.Ingestion.Readers.Pdf;
+
+/// <summary>
+/// Reads PDFs with PdfPig, page by page: letters → lines and segments (<see cref="LineAssembler"/>), reading order
+/// across columns (<see cref="ColumnLayout"/>), running headers and footers removed (<see cref="RepeatedMargins"/>),
+/// then headings, paragraphs and tables (<see cref="PdfBlockBuilder"/>). A page that throws is reported as a warning
+/// and the others are kept; a page without a text layer but with images is marked as needing OCR. The document's time
+/// budget and memory ceiling (<see cref="ReaderInput.Guard"/>) and cancellation are checked between pages.
+/// </summary>
+public sealed class PdfReader(ILogger<PdfReader> logger) : IDocumentReader
+{
+    /// <summary>Fewer characters than this on a page with images: a scan with a stray text object (a stamp, a page number).</summary>
+    private const int ScanTextThreshold = 16;
+
+    /// <summary>Per-page warnings listed one by one before they are summarised as a count.</summary>
+    private const int MaxPageWarnings = 5;
+
+    public IReadOnlyCollection<string> ContentTypes { get; } = [Detection.ContentTypes.Pdf];
+
+    public ParsedDocument Read(ReaderInput input, CancellationToken cancellationToken)
+    {
+        using var document = PdfOpener.Open(input);
+        var pageCount = document.NumberOfPages;
+        var pages = new List<PdfPageText>(pageCount);
+        var details = new List<PageInfo>(pageCount);
+        var warnings = new List<string>();
+        string? firstError = null;
+        int failed = 0, undecryptable = 0;
+
+        for (var number = 1; number <= pageCount; number++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            input.Guard.Check($"page {number} of {pageCount}");
+            try
+            {
+                var page = document.GetPage(number);
+                var rules = VerticalRules.Of(page);
+                var lines = ColumnLayout.Order(number, LineAssembler.Rows(page, rules), rules);
+                var box = page.MediaBox.Bounds;
+                pages.Add(new PdfPageText(number, box.Top, box.Height, lines, rules));
+                var characters = lines.Sum(l => l.Text.Length);
+                var status = characters >= ScanTextThreshold ? PageStatus.Text
+                    : page.NumberOfImages > 0 ? PageStatus.NeedsOcr
+                    : characters > 0 ? PageStatus.Text : PageStatus.Empty;
+                details.Add(new PageInfo(number, status, characters));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not IngestionException and not OutOfMemoryException)
+            {
+                failed++;
+                if (ex is PdfDocumentEncryptedException) undecryptable++;
+                var reason = ex is PdfDocumentEncryptedException ? $"cannot be decrypted: {PdfOpener.Describe(ex)}" : PdfOpener.Describe(ex);
+                firstError ??= $"page {number}: {reason}";
+                details.Add(new PageInfo(number, PageStatus.Failed, 0, reason));
+                if (failed <= MaxPageWarnings) warnings.Add($"page {number} could not be read: {reason}");
+                Log.PdfPageFailed(logger, input.FileName, number, ex.GetType().Name);
+            }
+        }
+        if (failed > MaxPageWarnings) warnings.Add($"{failed} pages in all could not be read");
+        if (pageCount > 0 && undecryptable == pageCount)
+            throw new IngestionException($"encrypted PDF: it opens but its pages cannot be decrypted, no extractable text ({firstError})");
+        if (pageCount > 0 && failed == pageCount)
+            throw new IngestionException($"malformed PDF: none of its {pageCount} page(s) could be read ({firstError})");
+
+        // Pages that needed OCR keep their (near-empty) text out of the body: a stamp alone is not content.
+        var readable = pages.Where(p => details[p.Number - 1].Status != PageStatus.NeedsOcr).ToList();
+        RepeatedMargins.Remove(readable);
+        var (title, blocks) = new PdfBlockBuilder().Build(readable);
+        return new ParsedDocument(title ?? InfoTitle(document), blocks, pageCount, warnings) { PageDetails = details };
+    }
+
+    /// <summary>The Info dictionary's title, unless it is an application's placeholder ("Microsoft Word - x.doc").</summary>
+    private static string? InfoTitle(PdfDocument document)
+    {
+        try
+        {
+            var title = document.Information?.Title?.Trim();
+            if (string.IsNullOrEmpty(title) || title.Length > 150) return null;
+            if (title.StartsWith("Microsoft ", StringComparison.OrdinalIgnoreCase) || title.EndsWith(".doc", StringComparison.OrdinalIgnoreCase)
+                || title.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) || title.Equals("untitled", StringComparison.OrdinalIgnoreCase)) return null;
+            return PdfText.Clean(title);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return null; // an unreadable Info dictionary costs the title, not the document
+        }
+    }
+}
