@@ -38,6 +38,8 @@ internal sealed record SearchResultJson(
     int Rank, long ChunkId, string Source, int? Page, string Locator, string Text, double Score,
     int? DenseRank, int? KeywordRank, bool Superseded);
 
+internal sealed record SearchBenchJson(IReadOnlyList<RagAssistant.Retrieval.Benchmarks.DenseSearchBenchResult> Results);
+
 internal sealed record BenchJson(IReadOnlyList<RagAssistant.Ingestion.Benchmarks.PdfBenchResult> Results);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
@@ -47,6 +49,7 @@ internal sealed record BenchJson(IReadOnlyList<RagAssistant.Ingestion.Benchmarks
 [JsonSerializable(typeof(DeleteJson))]
 [JsonSerializable(typeof(SearchJson))]
 [JsonSerializable(typeof(BenchJson))]
+[JsonSerializable(typeof(SearchBenchJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput
