@@ -1,0 +1,4 @@
+namespace RagAssistant.Embeddings;
+
+/// <summary>The configured embedding model cannot be loaded; the message says what is missing and where to set it.</summary>
+public sealed class EmbeddingModelException(string message, Exception? inner = null) : Exception(message, inner);
