@@ -32,8 +32,14 @@ public sealed class SqliteChunkVectorStore(SqliteDatabase database) : IChunkVect
         return Task.FromResult<IReadOnlyList<ChunkToEmbed>>(chunks);
     }
 
-    public Task BeginStagingAsync(CancellationToken cancellationToken = default) =>
-        Write<int>(connection => Execute(connection, "DELETE FROM staged_vectors"));
+    public Task BeginStagingAsync(string model, CancellationToken cancellationToken = default) =>
+        Write<int>(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM staged_vectors WHERE model <> $model";
+            command.Parameters.AddWithValue("$model", model);
+            return command.ExecuteNonQuery();
+        });
 
     public Task StageVectorsAsync(IReadOnlyList<(long ChunkId, ChunkVector Vector)> vectors, CancellationToken cancellationToken = default) =>
         Write<int>(connection =>

@@ -12,8 +12,11 @@ public interface IChunkVectorStore
     /// <summary>Chunks (id order, after <paramref name="afterId"/>) without a vector of <paramref name="model"/>.</summary>
     Task<IReadOnlyList<ChunkToEmbed>> GetChunksToEmbedAsync(string model, long afterId, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Starts a re-embedding run: forgets vectors staged by an earlier run that did not finish.</summary>
-    Task BeginStagingAsync(CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Starts a re-embedding run for <paramref name="model"/>: forgets vectors staged for other models; those staged for
+    /// this model by a run that did not finish are kept (resumed).
+    /// </summary>
+    Task BeginStagingAsync(string model, CancellationToken cancellationToken = default);
 
     /// <summary>Stages a batch of vectors in one transaction; they are not visible until <see cref="CommitStagedAsync"/>.</summary>
     Task StageVectorsAsync(IReadOnlyList<(long ChunkId, ChunkVector Vector)> vectors, CancellationToken cancellationToken = default);
