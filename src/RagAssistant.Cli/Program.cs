@@ -10,6 +10,8 @@ var root = new RootCommand("rag — the RagAssistant knowledge-base command")
 {
     IngestCommand.Create(),
     DocsCommand.Create(),
+    ReembedCommand.Create(),
+    new Command("bench", "Measure throughput against a baseline run in the same process") { BenchEmbedCommand.Create() },
 };
 
 var parse = root.Parse(args);

@@ -233,7 +233,7 @@ public sealed class IngestionPipeline(
     /// a card's part number, a document number) when the title does not already carry it — so that a question naming
     /// "Q/JD 105 4.2.3" finds the clause.
     /// </summary>
-    private static string ContextLabel(string title, string kind, DocumentRevision revision) =>
+    public static string ContextLabel(string title, string kind, DocumentRevision revision) =>
         revision.Identity is { } identity && kind != DocumentKind.Other && !title.Contains(identity, StringComparison.OrdinalIgnoreCase)
             ? $"{identity} {title}"
             : title;

@@ -100,6 +100,35 @@ public sealed class OnnxEmbeddingEngine : IDisposable
         return new EmbeddingResult(vectors, tokens, truncated);
     }
 
+    /// <summary>
+    /// For benchmarks: tokenizes <paramref name="texts"/> into batches now (same order and batch size as
+    /// <see cref="Embed"/>) and returns an action that runs only the graph (and output copy) over them.
+    /// </summary>
+    public Action PrepareGraphOnly(IReadOnlyList<string> texts)
+    {
+        var padId = _model.Tokenizer.Vocabulary.Padding;
+        var prepared = Enumerable.Range(0, texts.Count).OrderByDescending(i => texts[i].Length).Chunk(BatchSize)
+            .Select(indices =>
+            {
+                var batch = new TokenBatch(indices.Length, _model.MaxLength);
+                batch.Fill(texts, indices, _model.Tokenizer, padId);
+                return batch;
+            }).ToList();
+        var sink = new float[texts.Count][];
+        return () =>
+        {
+            _gate.Wait();
+            try
+            {
+                foreach (var batch in prepared) Run(batch, sink);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        };
+    }
+
     private void Run(TokenBatch batch, float[][] vectors)
     {
         var rows = batch.Rows;
