@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 using RagAssistant.Embeddings.Models;
@@ -17,6 +18,20 @@ public sealed record DeviceChoice(string Device, string Reason, string GraphDesc
 public static class SessionFactory
 {
     public const string CudaProvider = "CUDAExecutionProvider";
+
+    /// <summary>Libraries the CUDA provider of ONNX Runtime 1.31 loads (CUDA 13, cuDNN 9); named in the fallback reason.</summary>
+    private static readonly string[] CudaLibraries = ["libcudart.so.13", "libcublas.so.13", "libcublasLt.so.13", "libcudnn.so.9"];
+
+    static SessionFactory()
+    {
+        // ONNX Runtime's own logger would print the failed CUDA probe as an error on stderr; the fallback is reported
+        // once, in our log line, with the reason. Real failures still surface as exceptions.
+        if (!OrtEnv.IsCreated)
+        {
+            var env = new EnvironmentCreationOptions { logId = "rag", logLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
+            OrtEnv.CreateInstanceWithOptions(ref env);
+        }
+    }
 
     public static (InferenceSession Session, DeviceChoice Choice) Create(EmbeddingModel model, EmbeddingOptions options, ILogger logger,
         bool forceFp32 = false)
@@ -43,6 +58,8 @@ public static class SessionFactory
                                            or TypeInitializationException)
             {
                 cudaProblem = FirstLine(ex.Message);
+                var missing = CudaLibraries.Where(l => !NativeLibrary.TryLoad(l, out _)).ToList();
+                if (missing.Count > 0) cudaProblem = $"CUDA libraries not found ({string.Join(", ", missing)}; CUDA 13 and cuDNN 9 are needed) — {cudaProblem}";
             }
         }
 
