@@ -18,6 +18,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ITextSegmenter, IdentitySegmenter>();
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<IDocumentStore, SqliteDocumentStore>();
+        services.TryAddSingleton<IChunkVectorStore, SqliteChunkVectorStore>();
         return services;
     }
 }
