@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RagAssistant.Embeddings;
 using RagAssistant.Ingestion;
 using RagAssistant.Retrieval;
 using RagAssistant.Storage.Sqlite;
@@ -13,9 +14,9 @@ namespace RagAssistant.Cli;
 /// </summary>
 internal static class CliServices
 {
-    public static ServiceProvider Build(string? databasePath)
+    public static ServiceProvider Build(string? databasePath, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var overrides = new Dictionary<string, string?>();
+        var overrides = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (databasePath is not null) overrides[$"{SqliteStorageOptions.Section}:DatabasePath"] = databasePath;
 
         var configuration = new ConfigurationBuilder()
@@ -35,6 +36,7 @@ internal static class CliServices
         services.AddRagStorage(configuration);
         services.AddRagIngestion(configuration);
         services.AddRagRetrieval(configuration);
+        services.AddRagEmbeddings(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RagAssistant.Core.Embeddings;
 using RagAssistant.Core.Storage;
 
 namespace RagAssistant.Cli;
@@ -7,11 +8,12 @@ namespace RagAssistant.Cli;
 /// <summary>Runs a command body with its services and turns whole-command failures into exit code 1 and a stderr line.</summary>
 internal static class CommandRunner
 {
-    public static async Task<int> RunAsync(string? databasePath, Func<IServiceProvider, Task<int>> body)
+    public static async Task<int> RunAsync(string? databasePath, Func<IServiceProvider, Task<int>> body,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         try
         {
-            await using var services = CliServices.Build(databasePath);
+            await using var services = CliServices.Build(databasePath, settings);
             return await body(services);
         }
         catch (KnowledgeBaseException ex)
@@ -21,6 +23,10 @@ internal static class CommandRunner
         catch (OptionsValidationException ex)
         {
             return Fail($"invalid configuration: {string.Join("; ", ex.Failures)}");
+        }
+        catch (EmbeddingException ex)
+        {
+            return Fail(ex.Message);
         }
         catch (CommandException ex)
         {

@@ -13,6 +13,7 @@ var root = new RootCommand("rag — the RagAssistant knowledge-base command")
     SearchCommand.Create(),
     EvalCommand.Create(),
     BenchCommand.Create(),
+    ReembedCommand.Create(),
 };
 
 var parse = root.Parse(args);

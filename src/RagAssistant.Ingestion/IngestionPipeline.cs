@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Security.Cryptography;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagAssistant.Core.Documents;
+using RagAssistant.Core.Embeddings;
 using RagAssistant.Core.Storage;
 using RagAssistant.Ingestion.Chunking;
 using RagAssistant.Ingestion.Classification;
@@ -16,13 +18,16 @@ namespace RagAssistant.Ingestion;
 /// Reader → chunker → store, one file at a time. Each file is isolated: its failure is reported with the reason
 /// and the batch goes on; a file is stored in one transaction, so nothing already stored is lost. A file whose bytes
 /// are unchanged since it was stored is not read again; a byte-identical copy under another name is skipped as a
-/// duplicate; a changed file replaces its chunks.
+/// duplicate; a changed file replaces its chunks. A document's chunks are embedded (in batches) before its
+/// transaction and stored with their vectors, model id and dimension in that same transaction, so a crash never
+/// leaves a document half embedded.
 /// </summary>
 public sealed class IngestionPipeline(
     IDocumentStore store,
     ReaderRegistry readers,
     DocumentChunker chunker,
     IsolatedReader isolatedReader,
+    IEmbeddingGenerator<string, Embedding<float>> embeddings,
     IOptions<IngestionOptions> options,
     ILogger<IngestionPipeline> logger)
 {
@@ -116,7 +121,7 @@ public sealed class IngestionPipeline(
             var parsed = await isolatedReader.ReadAsync(reader, new ReaderInput(fileName, bytes, content) { Passwords = request.Passwords }, ct);
             var title = TitleRules.Choose(parsed.Title, fileName);
             var (kind, revision) = DocumentClassifier.Classify(parsed, title);
-            var chunks = chunker.Chunk(parsed, ContextLabel(title, kind, revision));
+            IReadOnlyList<ChunkDraft> chunks = chunker.Chunk(parsed, ContextLabel(title, kind, revision));
             // Scanned pages are stored and marked, never dropped: the document shows up as needing OCR.
             var needsOcr = parsed.PageDetails.Count(p => p.Status == PageStatus.NeedsOcr);
             if (chunks.Count == 0 && needsOcr == 0) return [Fail(source, NoTextReason(parsed))];
@@ -126,6 +131,7 @@ public sealed class IngestionPipeline(
             warnings.AddRange(parsed.Warnings);
             if (needsOcr > 0)
                 warnings.Add($"no text layer on {needsOcr} of {parsed.PageDetails.Count} pages (scanned or image-only): needs OCR");
+            chunks = await EmbedAsync(chunks, warnings, ct);
             var stored = await store.SaveAsync(new DocumentInfo
             {
                 Library = request.Library,
@@ -156,6 +162,10 @@ public sealed class IngestionPipeline(
         {
             throw; // the store itself is unusable: the whole run fails, not just this file
         }
+        catch (EmbeddingException)
+        {
+            throw; // the embedding model is unusable: every file would fail the same way
+        }
         catch (OperationCanceledException)
         {
             throw;
@@ -166,6 +176,33 @@ public sealed class IngestionPipeline(
             Log.FileCrashed(logger, ex, source);
             return [Fail(source, $"unexpected error reading the file: {ex.GetType().Name}: {ex.Message}")];
         }
+    }
+
+    /// <summary>Embeds the chunks' indexed text as passages (the generator batches them) and attaches the vectors.</summary>
+    private async Task<IReadOnlyList<ChunkDraft>> EmbedAsync(IReadOnlyList<ChunkDraft> chunks, List<string> warnings, CancellationToken ct)
+    {
+        GeneratedEmbeddings<Embedding<float>> generated;
+        try
+        {
+            generated = await embeddings.GenerateAsync(chunks.Select(c => c.IndexedText), EmbeddingPurpose.ForPassage(), ct);
+        }
+        catch (Exception ex) when (ex is not (EmbeddingException or OperationCanceledException))
+        {
+            throw new EmbeddingException($"embedding failed: {ex.Message}", ex);
+        }
+        if (generated.Count != chunks.Count) throw new InvalidOperationException($"the embedding generator returned {generated.Count} vectors for {chunks.Count} chunks");
+        var modelId = embeddings.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId;
+        var truncated = 0;
+        var result = new ChunkDraft[chunks.Count];
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var embedding = generated[i];
+            if (embedding.AdditionalProperties?.TryGetValue(EmbeddingProperties.Truncated, out var t) == true && t is true) truncated++;
+            var model = embedding.ModelId ?? modelId ?? throw new InvalidOperationException("the embedding generator names no model id");
+            result[i] = chunks[i] with { Vector = new ChunkVector(model, embedding.Vector) };
+        }
+        if (truncated > 0) warnings.Add($"{truncated} chunk(s) were longer than the embedding model's window and were truncated for embedding");
+        return result;
     }
 
     /// <summary>Ingests the entries of a ZIP archive as documents named "archive.zip/entry/path".</summary>
@@ -207,7 +244,7 @@ public sealed class IngestionPipeline(
     /// a card's part number, a document number) when the title does not already carry it — so that a question naming
     /// "Q/JD 105 4.2.3" finds the clause.
     /// </summary>
-    private static string ContextLabel(string title, string kind, DocumentRevision revision) =>
+    public static string ContextLabel(string title, string kind, DocumentRevision revision) =>
         revision.Identity is { } identity && kind != DocumentKind.Other && !title.Contains(identity, StringComparison.OrdinalIgnoreCase)
             ? $"{identity} {title}"
             : title;

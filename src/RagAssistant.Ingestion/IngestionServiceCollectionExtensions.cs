@@ -10,7 +10,10 @@ namespace RagAssistant.Ingestion;
 
 public static class IngestionServiceCollectionExtensions
 {
-    /// <summary>Registers readers, the chunker and the pipeline (options from <c>Rag:Ingestion</c>).</summary>
+    /// <summary>
+    /// Registers readers, the chunker, the pipeline and the re-embedding service (options from <c>Rag:Ingestion</c>).
+    /// The pipeline needs an <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c>: hosts call <c>AddRagEmbeddings</c>.
+    /// </summary>
     public static IServiceCollection AddRagIngestion(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<IngestionOptions>()
@@ -31,6 +34,7 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton<IsolatedReader>();
         services.TryAddSingleton<DocumentChunker>();
         services.TryAddSingleton<IngestionPipeline>();
+        services.TryAddSingleton<ReembedService>();
         return services;
     }
 }

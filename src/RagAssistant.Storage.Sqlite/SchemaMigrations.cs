@@ -78,5 +78,17 @@ internal static class SchemaMigrations
         ) WITHOUT ROWID;
         CREATE INDEX pages_status ON pages(status, document_id);
         """,
+        // 4: the dimension of each stored vector (vectors are float32 little-endian BLOBs), an index to find chunks
+        //    of another model, and a staging table for re-embedding runs (swapped in with one transaction).
+        """
+        ALTER TABLE chunks ADD COLUMN dimension INTEGER;
+        CREATE INDEX chunks_model ON chunks(model);
+        CREATE TABLE staged_vectors (
+            chunk_id   INTEGER PRIMARY KEY,
+            vector     BLOB NOT NULL,
+            model      TEXT NOT NULL,
+            dimension  INTEGER NOT NULL
+        );
+        """,
     ];
 }

@@ -54,7 +54,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
         using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT id, document_id, ordinal, text, context, locator, page, token_count, model, boxes
+            SELECT id, document_id, ordinal, text, context, locator, page, token_count, model, boxes, dimension
             FROM chunks WHERE document_id = $id ORDER BY ordinal
             """;
         command.Parameters.AddWithValue("$id", documentId);
@@ -68,6 +68,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
                 reader.IsDBNull(8) ? null : reader.GetString(8))
             {
                 Boxes = JsonSerializer.Deserialize<List<PageBox>>(reader.GetString(9), BoxJson) ?? [],
+                Dimension = reader.IsDBNull(10) ? null : reader.GetInt32(10),
             });
         }
         return Task.FromResult<IReadOnlyList<StoredChunk>>(chunks);
@@ -228,8 +229,8 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
     {
         using var insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO chunks (document_id, ordinal, text, context, locator, page, token_count, boxes)
-            VALUES ($doc, $ordinal, $text, $context, $locator, $page, $tokens, $boxes) RETURNING id
+            INSERT INTO chunks (document_id, ordinal, text, context, locator, page, token_count, boxes, vector, model, dimension)
+            VALUES ($doc, $ordinal, $text, $context, $locator, $page, $tokens, $boxes, $vector, $model, $dimension) RETURNING id
             """;
         var pDoc = insert.Parameters.Add("$doc", SqliteType.Integer);
         var pOrdinal = insert.Parameters.Add("$ordinal", SqliteType.Integer);
@@ -239,6 +240,9 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
         var pPage = insert.Parameters.Add("$page", SqliteType.Integer);
         var pTokens = insert.Parameters.Add("$tokens", SqliteType.Integer);
         var pBoxes = insert.Parameters.Add("$boxes", SqliteType.Text);
+        var pVector = insert.Parameters.Add("$vector", SqliteType.Blob);
+        var pModel = insert.Parameters.Add("$model", SqliteType.Text);
+        var pDimension = insert.Parameters.Add("$dimension", SqliteType.Integer);
 
         using var fts = connection.CreateCommand();
         fts.CommandText = "INSERT INTO chunks_fts (rowid, context, text) VALUES ($id, $context, $text)";
@@ -256,6 +260,9 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
             pPage.Value = (object?)chunk.Page ?? DBNull.Value;
             pTokens.Value = chunk.TokenCount;
             pBoxes.Value = JsonSerializer.Serialize(chunk.Boxes, BoxJson);
+            pVector.Value = chunk.Vector is { } v ? VectorBlob.ToBytes(v.Values.Span) : DBNull.Value;
+            pModel.Value = (object?)chunk.Vector?.Model ?? DBNull.Value;
+            pDimension.Value = (object?)chunk.Vector?.Dimension ?? DBNull.Value;
             fId.Value = (long)insert.ExecuteScalar()!;
             fContext.Value = segmenter.Segment(chunk.Context);
             fText.Value = segmenter.Segment(chunk.Text);

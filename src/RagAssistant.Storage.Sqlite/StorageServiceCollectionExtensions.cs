@@ -19,6 +19,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<IDocumentStore, SqliteDocumentStore>();
         services.TryAddSingleton<RagAssistant.Core.Search.IChunkSearch, SqliteChunkSearch>();
+        services.TryAddSingleton<IChunkVectorStore, SqliteChunkVectorStore>();
         return services;
     }
 }

@@ -52,7 +52,7 @@ public sealed class DocsCommandTests(CorpusFixture corpus) : IClassFixture<Corpu
         var listed = corpus.Document(Standard2026);
         var show = await Rag.ShowAsync(CorpusFixture.Root, corpus.Db, listed.Id());
 
-        Assert.Equal(["document", "chunks"], Rag.PropertyNames(show));
+        Assert.Equal(["document", "chunks", "pageDetails"], Rag.PropertyNames(show));
         var document = show.GetProperty("document");
         Assert.Equal(listed.Id(), document.Id());
         Assert.Equal("corpus/docs/" + Standard2026, document.GetProperty("source").GetString());

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RagAssistant.Core.Storage;
@@ -10,19 +11,29 @@ namespace RagAssistant.Ingestion.Tests;
 public sealed class PipelineHarness : IDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly bool _ownsFolder;
 
-    public PipelineHarness(long? maxFileBytes = null)
+    public PipelineHarness(long? maxFileBytes = null, HashEmbeddingGenerator? embedder = null, TempDirectory? folder = null)
     {
-        Folder = new TempDirectory();
+        Folder = folder ?? new TempDirectory();
+        _ownsFolder = folder is null;
+        Embedder = embedder ?? new HashEmbeddingGenerator();
         var settings = new Dictionary<string, string?> { ["Rag:Storage:DatabasePath"] = Folder.File("kb.db") };
         if (maxFileBytes is not null) settings["Rag:Ingestion:MaxFileBytes"] = maxFileBytes.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        _services = new ServiceCollection().AddLogging().AddRagStorage(configuration).AddRagIngestion(configuration).BuildServiceProvider();
+        _services = new ServiceCollection().AddLogging().AddRagStorage(configuration).AddRagIngestion(configuration)
+            .AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(Embedder).BuildServiceProvider();
     }
 
     public TempDirectory Folder { get; }
+    public HashEmbeddingGenerator Embedder { get; }
     public IngestionPipeline Pipeline => _services.GetRequiredService<IngestionPipeline>();
     public IDocumentStore Store => _services.GetRequiredService<IDocumentStore>();
+    public IChunkVectorStore Vectors => _services.GetRequiredService<IChunkVectorStore>();
+    public ReembedService Reembed => _services.GetRequiredService<ReembedService>();
+
+    /// <summary>The same knowledge base composed with another embedding model (the folder stays with this harness).</summary>
+    public PipelineHarness WithEmbedder(HashEmbeddingGenerator embedder) => new(embedder: embedder, folder: Folder);
 
     public Task<IngestReport> IngestAsync(params string[] paths) => Pipeline.IngestPathsAsync(paths, new IngestRequest());
 
@@ -30,6 +41,6 @@ public sealed class PipelineHarness : IDisposable
     {
         _services.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Folder.Dispose();
+        if (_ownsFolder) Folder.Dispose();
     }
 }

@@ -47,7 +47,7 @@ public class SqliteDocumentStoreTests : IDisposable
         await _store.OpenAsync();
         using var connection = _database.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal(3L, Scalar(connection, "PRAGMA user_version"));
+        Assert.Equal((long)SchemaMigrations.All.Count, Scalar(connection, "PRAGMA user_version"));
         Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM chunks WHERE vector IS NOT NULL OR model IS NOT NULL"));
     }
 

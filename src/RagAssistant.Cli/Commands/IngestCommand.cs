@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using RagAssistant.Cli.Output;
 using RagAssistant.Core.Storage;
+using RagAssistant.Embeddings;
 using RagAssistant.Ingestion;
 
 namespace RagAssistant.Cli.Commands;
@@ -39,7 +40,11 @@ internal static class IngestCommand
                 report = await pipeline.IngestPathsAsync(parse.GetValue(paths)!, request, bar, ct);
 
             if (parse.GetValue(json)) JsonOutput.Write(ToJson(report));
-            else await HumanOutput.WriteIngestAsync(report, services.GetRequiredService<IDocumentStore>(), ct);
+            else
+            {
+                await HumanOutput.WriteIngestAsync(report, services.GetRequiredService<IDocumentStore>(), ct);
+                await EmbeddingStatus.WriteAsync(services.GetRequiredService<EmbeddingModelProvider>(), services.GetRequiredService<IChunkVectorStore>(), ct);
+            }
             return ExitCodes.Success;
         }));
         return command;

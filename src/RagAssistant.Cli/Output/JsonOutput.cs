@@ -42,12 +42,30 @@ internal sealed record SearchBenchJson(IReadOnlyList<RagAssistant.Retrieval.Benc
 
 internal sealed record BenchJson(IReadOnlyList<RagAssistant.Ingestion.Benchmarks.PdfBenchResult> Results);
 
+internal sealed record ReembedJson(string Model, int Dimension, int Reembedded, int Total);
+
+internal sealed record BenchEmbedJson(IReadOnlyList<BenchEmbedRow> Results);
+
+/// <summary>One row of <c>rag bench embed</c> (ARCHITECTURE.md); the graph-alone keys only on CUDA.</summary>
+internal sealed record BenchEmbedRow(
+    string Input, string Device, string Model, int SeqLen, int Batch, double ChunksPerSec, double TokensPerSec,
+    double? PeerChunksPerSec, double? Ratio)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? GraphChunksPerSec { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? RatioToGraph { get; init; }
+}
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(IngestJson))]
 [JsonSerializable(typeof(DocumentListJson))]
 [JsonSerializable(typeof(DocumentDetailJson))]
 [JsonSerializable(typeof(DeleteJson))]
 [JsonSerializable(typeof(SearchJson))]
+[JsonSerializable(typeof(ReembedJson))]
+[JsonSerializable(typeof(BenchEmbedJson))]
 [JsonSerializable(typeof(BenchJson))]
 [JsonSerializable(typeof(SearchBenchJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -12,6 +12,9 @@ public sealed record ChunkDraft(int Ordinal, string Text, string Context, string
     /// <summary>Where the chunk's text sits, per page it spans (paged formats only).</summary>
     public IReadOnlyList<PageBox> Boxes { get; init; } = [];
 
+    /// <summary>The chunk's embedding, stored with the chunk in the same transaction; null when not embedded.</summary>
+    public ChunkVector? Vector { get; init; }
+
     /// <summary>The text that is indexed and embedded: the context line, then the text.</summary>
     public string IndexedText => ComposeIndexedText(Context, Text);
 

@@ -15,5 +15,8 @@ public sealed record StoredChunk(
     /// <summary>Where the chunk's text sits, per page it spans (paged formats only).</summary>
     public IReadOnlyList<PageBox> Boxes { get; init; } = [];
 
+    /// <summary>Length of the stored vector; null until the chunk is embedded.</summary>
+    public int? Dimension { get; init; }
+
     public string IndexedText => ChunkDraft.ComposeIndexedText(Context, Text);
 }
