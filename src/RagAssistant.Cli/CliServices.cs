@@ -35,8 +35,8 @@ internal static class CliServices
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddRagStorage(configuration);
         services.AddRagIngestion(configuration);
-        services.AddRagRetrieval(configuration);
         services.AddRagEmbeddings(configuration);
+        services.AddRagRetrieval(configuration); // after embeddings: dense search joins when a generator is registered
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 }

@@ -26,6 +26,13 @@ public sealed class RetrievalOptions
     [System.ComponentModel.DataAnnotations.Range(0.0, 5.0)]
     public double IdentifierWeight { get; set; } = 1.0;
 
+    /// <summary>Vector count above which dense search uses an int8 first pass with exact re-scoring. Default 200,000.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1000, int.MaxValue)]
+    public int QuantizeAbove { get; set; } = 200_000;
+
+    /// <summary>Whether the embedding model understands Chinese; null = decide from its name (zh, multilingual, m3, text2vec).</summary>
+    public bool? DenseUnderstandsChinese { get; set; }
+
     /// <summary>Factor on a superseded revision's fused score, so the current revision ranks first. Default 0.8 (RRF scores sit close together, so a mild factor already orders revisions).</summary>
     [System.ComponentModel.DataAnnotations.Range(0.0, 1.0)]
     public double SupersededFactor { get; set; } = 0.8;

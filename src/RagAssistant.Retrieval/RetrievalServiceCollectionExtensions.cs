@@ -10,7 +10,7 @@ namespace RagAssistant.Retrieval;
 public static class RetrievalServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers query analysis, the glossary, hybrid retrieval and the manufacturing segmenter, which replaces the
+    /// Registers query analysis, the glossary, hybrid retrieval (with dense search when embeddings are registered before) and the manufacturing segmenter, which replaces the
     /// identity segmenter for the keyword index (options from <c>Rag:Retrieval</c>).
     /// </summary>
     public static IServiceCollection AddRagRetrieval(this IServiceCollection services, IConfiguration configuration)
@@ -28,6 +28,10 @@ public static class RetrievalServiceCollectionExtensions
             return Glossary.Load((File.Exists(builtIn) ? [builtIn] : Array.Empty<string>()).Concat(options.Glossaries));
         });
         services.TryAddSingleton<QueryAnalyzer>();
+        // Dense search joins when an embedding generator is registered (call AddRagEmbeddings first); keyword search
+        // works without one.
+        if (services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>)))
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<RagAssistant.Core.Search.IDenseRetriever, Dense.DenseRetriever>());
         services.TryAddSingleton<HybridRetriever>();
         services.TryAddSingleton<Evaluation.EvalRunner>();
         return services;

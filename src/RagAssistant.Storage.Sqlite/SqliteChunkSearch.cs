@@ -83,6 +83,39 @@ public sealed class SqliteChunkSearch(SqliteDatabase database) : IChunkSearch
         return Task.FromResult<IReadOnlyList<RetrievedChunk>>(chunkIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList());
     }
 
+    public Task<IReadOnlyList<IndexedVector>> ReadVectorsAsync(string model, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT c.id, c.vector, l.name, d.kind, d.identity_key, d.superseded
+            FROM chunks c JOIN documents d ON d.id = c.document_id JOIN libraries l ON l.id = d.library_id
+            WHERE c.model = $model AND c.vector IS NOT NULL
+            """;
+        command.Parameters.AddWithValue("$model", model);
+        var vectors = new List<IndexedVector>();
+        using var r = command.ExecuteReader();
+        while (r.Read())
+        {
+            vectors.Add(new IndexedVector(r.GetInt64(0), VectorBlob.FromBytes((byte[])r.GetValue(1)), r.GetString(2), r.GetString(3),
+                r.IsDBNull(4) ? null : r.GetString(4), r.GetInt64(5) != 0));
+        }
+        return Task.FromResult<IReadOnlyList<IndexedVector>>(vectors);
+    }
+
+    public Task<string> VectorSignatureAsync(string model, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        // Replacing a document gives its chunks new ids, so count, max and sum of ids change with every write.
+        command.CommandText = """
+            SELECT (SELECT count(*) || ':' || ifnull(max(id), 0) || ':' || total(id) FROM chunks WHERE model = $model)
+                || ':' || (SELECT total(id * superseded) FROM documents)
+            """;
+        command.Parameters.AddWithValue("$model", model);
+        return Task.FromResult((string)command.ExecuteScalar()!);
+    }
+
     internal static void AppendFilter(SqliteCommand command, SearchFilter filter, StringBuilder where)
     {
         if (filter.Libraries is { Count: > 0 } libraries)

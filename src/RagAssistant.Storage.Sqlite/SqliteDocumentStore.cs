@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using RagAssistant.Core.Documents;
+using RagAssistant.Core.Search;
 using RagAssistant.Core.Storage;
 using RagAssistant.Core.Text;
 
@@ -143,14 +144,8 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
         }
     }
 
-    /// <summary>Normalised identity used to group revisions: upper case, single spaces, dashes unified.</summary>
-    internal static string? IdentityKey(string? identity)
-    {
-        if (string.IsNullOrWhiteSpace(identity)) return null;
-        var folded = identity.Normalize(System.Text.NormalizationForm.FormKC).ToUpperInvariant()
-            .Replace('—', '-').Replace('–', '-').Replace('－', '-');
-        return string.Join(' ', folded.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
+    /// <summary>Normalised identity used to group revisions (<see cref="IdentityKeys"/>).</summary>
+    internal static string? IdentityKey(string? identity) => IdentityKeys.Of(identity);
 
     private sealed record IdentityGroup(long Id, string Kind, string? Key);
 
