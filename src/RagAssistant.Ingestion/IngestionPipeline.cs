@@ -110,8 +110,7 @@ public sealed class IngestionPipeline(
             var reader = readers.For(content.Type);
             if (reader is null)
             {
-                var reason = UnsupportedReason(content.Type, bytes);
-                // An Office file that needs saving again is a document the user meant to add: it fails, so it is noticed.
+                var reason = content.Reason ?? UnsupportedReason(content.Type, bytes);
                 // Found while walking a folder, a file of a type we do not read is skipped (with the reason); a password-protected
                 // Office file is a document the user wants, so it fails even then.
                 var wanted = explicitlyNamed || content.Type == ContentTypes.LegacyOffice && OleContainer.Classify(bytes) == OleContainer.Kind.Encrypted;

@@ -204,3 +204,26 @@ public class SourceFilesTests
         Assert.Equal("docs/a.md", SourceFiles.SourceName("/work/x/docs/a.md", "/work/x"));
     }
 }
+
+public class BinaryContentTests : IDisposable
+{
+    private readonly PipelineHarness _h = new();
+
+    public void Dispose() => _h.Dispose();
+
+    [Fact]
+    public async Task BinaryPosingAsText_IsSkippedInAFolder_AndFailsWhenNamed_WithTheReason()
+    {
+        var bytes = new byte[] { 0x41, 0x00, 0x42, 0x00, 0x00, 0x01, 0x02, 0xFF, 0xFE, 0x00, 0x13, 0x37, 0x00, 0x00, 0x99, 0x88 };
+        var file = _h.Folder.WriteBytes("in/data.txt", bytes);
+        _h.Folder.WriteBytes("in/kb-copy.db", [.. "SQLite format 3\0"u8, .. new byte[100]]);
+
+        var walked = await _h.IngestAsync(_h.Folder.File("in"));
+        Assert.All(walked.Files, f => Assert.Equal(FileStatus.Skipped, f.Status));
+        Assert.Contains(walked.Files, f => f.Error!.Contains("binary content, not text"));
+
+        var named = Assert.Single((await _h.IngestAsync(file)).Files);
+        Assert.Equal(FileStatus.Failed, named.Status);
+        Assert.Contains("binary", named.Error);
+    }
+}

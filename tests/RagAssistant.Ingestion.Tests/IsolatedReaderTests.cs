@@ -27,7 +27,8 @@ public class IsolatedReaderTests : IDisposable
         };
         if (memory is not null) settings["Rag:Ingestion:MaxDocumentMemoryBytes"] = memory.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging().AddRagStorage(configuration).AddRagIngestion(configuration);
+        var services = new ServiceCollection().AddLogging().AddRagStorage(configuration).AddRagIngestion(configuration)
+            .AddSingleton<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>(new HashEmbeddingGenerator());
         services.AddSingleton<IDocumentReader>(reader); // registered last: it replaces the plain-text reader
         return services.BuildServiceProvider();
     }

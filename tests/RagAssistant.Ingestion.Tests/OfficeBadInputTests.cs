@@ -81,14 +81,14 @@ public class OfficeBadInputTests : IDisposable
     [InlineData("Workbook", "legacy binary format (Excel 97-2003 .xls)")]
     public async Task OleContainers_FailWithTheRightReason(string stream, string reason)
     {
-        var file = _h.Folder.WriteBytes("card.xlsx", CompoundFile("EncryptionInfo" == stream ? stream : stream, "\u0005SummaryInformation"));
+        var file = _h.Folder.WriteBytes("in/card.xlsx", CompoundFile("EncryptionInfo" == stream ? stream : stream, "\u0005SummaryInformation"));
         var result = Assert.Single((await _h.IngestAsync(file)).Files);
         Assert.Equal(FileStatus.Failed, result.Status);
         Assert.StartsWith(reason, result.Error);
         Assert.True(File.Exists(file));
 
         // Found by walking a folder, a legacy file is skipped with the same reason; a protected one still fails.
-        var walked = Assert.Single((await _h.IngestAsync(_h.Folder.Path)).Files);
+        var walked = Assert.Single((await _h.IngestAsync(_h.Folder.File("in"))).Files);
         Assert.Equal(stream == "EncryptedPackage" ? FileStatus.Failed : FileStatus.Skipped, walked.Status);
         Assert.StartsWith(reason, walked.Error);
     }

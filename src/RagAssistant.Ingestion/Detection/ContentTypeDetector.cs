@@ -20,7 +20,16 @@ public static partial class ContentTypeDetector
         var binary = DetectBinary(bytes);
         if (binary is not null) return WithWarning(new DetectedContent(binary), claimed, fileName);
 
-        var (text, encoding) = TextDecoder.Decode(bytes);
+        string text, encoding;
+        try
+        {
+            (text, encoding) = TextDecoder.Decode(bytes);
+        }
+        catch (IngestionException ex) when (ex.Message.StartsWith("binary content", StringComparison.Ordinal))
+        {
+            // Not a document at all: treated like any other unsupported type (skipped in a folder, failed when named).
+            return WithWarning(new DetectedContent(ContentTypes.Binary, Warning: null) { Reason = ex.Message }, claimed, fileName);
+        }
         // A .pdf without its %PDF- header but written in PDF syntax is a damaged PDF, not a text document: the PDF
         // reader (which recovers what it can) gets it, and a hopeless one fails as a malformed PDF, not as gibberish text.
         if (claimed == ContentTypes.Pdf && LooksLikePdfSyntax(text))
@@ -53,7 +62,8 @@ public static partial class ContentTypeDetector
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])) return ContentTypes.LegacyOffice;
         ReadOnlySpan<byte> png = [0x89, 0x50, 0x4E, 0x47], jpeg = [0xFF, 0xD8, 0xFF], gzip = [0x1F, 0x8B], elf = [0x7F, 0x45, 0x4C, 0x46];
         if (bytes.StartsWith(png) || bytes.StartsWith(jpeg) || bytes.StartsWith("GIF8"u8) || bytes.StartsWith(gzip)
-            || bytes.StartsWith(elf) || bytes.StartsWith("MZ"u8) || bytes.StartsWith("7z"u8) || bytes.StartsWith("Rar!"u8))
+            || bytes.StartsWith(elf) || bytes.StartsWith("MZ"u8) || bytes.StartsWith("7z"u8) || bytes.StartsWith("Rar!"u8)
+            || bytes.StartsWith("SQLite format 3\0"u8))
             return ContentTypes.Binary;
         return null;
     }
