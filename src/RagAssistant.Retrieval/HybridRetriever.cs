@@ -4,9 +4,8 @@ using RagAssistant.Core.Search;
 namespace RagAssistant.Retrieval;
 
 /// <summary>
-/// Hybrid retrieval: keyword (FTS5 BM25 over segmented text, glossary-expanded), identifier (FTS5 over the query's
-/// identifier terms alone, so that a part, clause or operation number is not drowned by common words in long chunks)
-/// and dense (cosine over embeddings) candidates fused by reciprocal rank fusion. The dense list's weight follows the question's language: with a model
+/// Hybrid retrieval: keyword (FTS5 BM25 over segmented text with identifier terms, glossary-expanded) and dense
+/// (cosine over embeddings) candidates fused by weighted reciprocal rank fusion. The dense list's weight follows the question's language: with a model
 /// that does not understand Chinese, a Chinese question leans on keyword search
 /// (<see cref="RetrievalOptions.DenseWeightForChineseWithEnglishModel"/>). Superseded revisions stay searchable but
 /// their fused score is multiplied by <see cref="RetrievalOptions.SupersededFactor"/> unless the question asks about
@@ -34,17 +33,14 @@ public sealed class HybridRetriever(
         {
             keyword = await chunks.KeywordSearchAsync(QueryAnalyzer.MatchExpression(query.Terms.Concat(query.Expansions)), filter, candidates, cancellationToken);
         }
-        IReadOnlyList<ChunkHit> identifiers = [];
-        if (search.Mode != RetrieverMode.Dense && query.Identifiers.Count > 0)
-            identifiers = await chunks.KeywordSearchAsync(QueryAnalyzer.MatchExpression(query.Identifiers), filter, candidates, cancellationToken);
         IReadOnlyList<ChunkHit> dense = [];
         if (search.Mode != RetrieverMode.Keyword && _dense is not null)
             dense = await _dense.SearchAsync(query.Text, filter, candidates, cancellationToken);
 
         var denseWeight = query.Language == "zh" && _dense is { UnderstandsChinese: false }
             ? _options.DenseWeightForChineseWithEnglishModel
-            : 1.0;
-        var fused = ReciprocalRankFusion.Fuse([(keyword, 1.0), (identifiers, _options.IdentifierWeight), (dense, denseWeight)]);
+            : _options.DenseWeight;
+        var fused = ReciprocalRankFusion.Fuse([(keyword, 1.0), (dense, denseWeight)]);
 
         var loaded = (await chunks.GetChunksAsync(fused.Select(f => f.ChunkId).ToList(), cancellationToken)).ToDictionary(c => c.ChunkId);
         var keywordRanks = Ranks(keyword);

@@ -9,8 +9,12 @@ namespace RagAssistant.Storage.Sqlite;
 /// <summary>FTS5/BM25 keyword search with document filters, and chunk loading for results.</summary>
 public sealed class SqliteChunkSearch(SqliteDatabase database) : IChunkSearch
 {
-    /// <summary>BM25 column weights: the context line (title › headings) counts half as much as the chunk's own text.</summary>
-    private const string Bm25 = "bm25(chunks_fts, 0.5, 1.0)";
+    /// <summary>
+    /// BM25 column weights: the context line (title › headings) counts as much as the chunk's own text — it is part of
+    /// what the chunk says (a clause's heading, a card's part number). Measured: halving it lowered hit@5 on the corpus
+    /// set (0.889 → 0.877) and left emanual-en unchanged.
+    /// </summary>
+    private const string Bm25 = "bm25(chunks_fts, 1.0, 1.0)";
 
     public Task<IReadOnlyList<ChunkHit>> KeywordSearchAsync(string matchExpression, SearchFilter filter, int top, CancellationToken cancellationToken = default)
     {

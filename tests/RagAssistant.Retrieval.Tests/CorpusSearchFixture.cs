@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,8 +22,11 @@ public sealed class CorpusSearchFixture : IAsyncLifetime
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Rag:Storage:DatabasePath"] = _folder.File("kb.db") })
             .Build();
+        // A hash embedder keeps these tests fast; they are about keyword search, fusion and filters, not embedding quality.
         _services = new ServiceCollection().AddLogging()
-            .AddRagStorage(configuration).AddRagIngestion(configuration).AddRagRetrieval(configuration)
+            .AddRagStorage(configuration).AddRagIngestion(configuration)
+            .AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new HashEmbeddingGenerator())
+            .AddRagRetrieval(configuration)
             .BuildServiceProvider();
         var report = await Services.GetRequiredService<IngestionPipeline>().IngestPathsAsync([RepositoryPaths.Corpus], new IngestRequest());
         if (report.Failed > 0) throw new InvalidOperationException("corpus ingestion failed: " + string.Join("; ", report.Files.Where(f => f.Error is not null).Select(f => f.Path + ": " + f.Error)));

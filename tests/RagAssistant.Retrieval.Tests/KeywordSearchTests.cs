@@ -84,3 +84,24 @@ public class KeywordSearchTests(CorpusSearchFixture corpus) : IClassFixture<Corp
         Assert.NotEmpty(await Search("扭矩"));
     }
 }
+
+public class HybridSearchTests(CorpusSearchFixture corpus) : IClassFixture<CorpusSearchFixture>
+{
+    [Fact]
+    public async Task Hybrid_ReportsBothRanks_AndFlagsSuperseded()
+    {
+        var (_, results) = await corpus.Retriever.SearchAsync("hydraulic chuck pressure CK6150", new SearchOptions(10));
+        Assert.NotEmpty(results);
+        Assert.Contains(results, r => r.DenseRank is not null);
+        Assert.Contains(results, r => r.KeywordRank is not null);
+        Assert.Equal(Enumerable.Range(1, results.Count), results.Select(r => r.Rank));
+    }
+
+    [Fact]
+    public async Task DenseOnly_UsesTheVectorIndex()
+    {
+        var (_, results) = await corpus.Retriever.SearchAsync("spindle warm-up", new SearchOptions(5, RetrieverMode.Dense));
+        Assert.All(results, r => Assert.Null(r.KeywordRank));
+        Assert.Equal(5, results.Count);
+    }
+}

@@ -116,7 +116,7 @@ public sealed class VectorIndex(int dimension, int quantizeAbove = 200_000, int 
     private IReadOnlyList<ChunkHit> SearchQuantized(float[] query, int k, Func<VectorTag, bool>? allow)
     {
         // The query stays at full precision, scaled into the int16 range; each row's int8 dot times its scale estimates the cosine.
-        var maxAbs = TensorPrimitives.MaxMagnitude(query);
+        var maxAbs = MathF.Abs(TensorPrimitives.MaxMagnitude(query)); // MaxMagnitude keeps the sign
         var queryScale = maxAbs > 0 ? 127f / maxAbs : 1f;
         var wideQuery = new short[dimension];
         for (var i = 0; i < dimension; i++) wideQuery[i] = (short)MathF.Round(query[i] * queryScale);
@@ -175,7 +175,7 @@ public sealed class VectorIndex(int dimension, int quantizeAbove = 200_000, int 
     {
         var row = _vectors.AsSpan(slot * dimension, dimension);
         var target = _quantized.AsSpan(slot * dimension, dimension);
-        var maxAbs = TensorPrimitives.MaxMagnitude(row);
+        var maxAbs = MathF.Abs(TensorPrimitives.MaxMagnitude(row)); // MaxMagnitude keeps the sign
         var scale = maxAbs > 0 ? maxAbs / 127f : 1f;
         for (var i = 0; i < dimension; i++) target[i] = (sbyte)Math.Clamp(MathF.Round(row[i] / scale), -127, 127);
         _scales[slot] = scale;
