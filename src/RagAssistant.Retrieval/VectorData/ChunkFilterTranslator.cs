@@ -89,7 +89,14 @@ internal static class ChunkFilterTranslator
         return both.Count > 0 ? both : ["\0none"];
     }
 
-    private static Expression Unwrap(Expression e) => e is UnaryExpression { NodeType: ExpressionType.Convert } c ? Unwrap(c.Operand) : e;
+    // C# 14 binds array.Contains(x) to MemoryExtensions.Contains over an implicit array → span conversion, which an
+    // expression tree cannot evaluate; the array itself is the value wanted.
+    private static Expression Unwrap(Expression e) => e switch
+    {
+        UnaryExpression { NodeType: ExpressionType.Convert } c => Unwrap(c.Operand),
+        MethodCallExpression { Method.Name: "op_Implicit", Arguments: [var operand] } => Unwrap(operand),
+        _ => e,
+    };
 
     private static bool IsRecordMember(Expression e, ParameterExpression record) => Unwrap(e) is MemberExpression { Expression: var target } && target == record;
 
