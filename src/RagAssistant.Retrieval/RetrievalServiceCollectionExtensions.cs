@@ -10,7 +10,7 @@ namespace RagAssistant.Retrieval;
 public static class RetrievalServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers query analysis, the glossary, hybrid retrieval (with dense search when embeddings are registered before) and the manufacturing segmenter, which replaces the
+    /// Registers query analysis, the glossary, hybrid retrieval (with dense search and the VectorData store when embeddings are registered before) and the manufacturing segmenter, which replaces the
     /// identity segmenter for the keyword index (options from <c>Rag:Retrieval</c>).
     /// </summary>
     public static IServiceCollection AddRagRetrieval(this IServiceCollection services, IConfiguration configuration)
@@ -31,7 +31,13 @@ public static class RetrievalServiceCollectionExtensions
         // Dense search joins when an embedding generator is registered (call AddRagEmbeddings first); keyword search
         // works without one.
         if (services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>)))
+        {
+            services.TryAddSingleton<Dense.VectorIndexCache>();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<RagAssistant.Core.Search.IDenseRetriever, Dense.DenseRetriever>());
+            // The knowledge base as a VectorData store, for Semantic Kernel code (one collection, "chunks").
+            services.TryAddSingleton<VectorData.SqliteChunkCollection>();
+            services.TryAddSingleton<Microsoft.Extensions.VectorData.VectorStore, VectorData.SqliteVectorStore>();
+        }
         services.TryAddSingleton<HybridRetriever>();
         services.TryAddSingleton<Evaluation.EvalRunner>();
         return services;

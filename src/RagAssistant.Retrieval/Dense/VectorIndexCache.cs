@@ -1,0 +1,60 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using RagAssistant.Core.Search;
+
+namespace RagAssistant.Retrieval.Dense;
+
+/// <summary>
+/// The one in-memory <see cref="VectorIndex"/> of the configured embedding model, shared by dense retrieval and the
+/// VectorData collection. It holds the stored vectors of that model only (vectors of another model are never mixed in;
+/// `rag reembed` converts them), is loaded on first use and reloaded when the store's vector signature changes (chunks
+/// written, replaced or deleted, revisions re-marked), so it stays in step with ingestion.
+/// </summary>
+public sealed class VectorIndexCache(
+    IEmbeddingGenerator<string, Embedding<float>> generator,
+    IChunkSearch store,
+    IOptions<RetrievalOptions> options)
+{
+    private readonly SemaphoreSlim _loadLock = new(1, 1);
+    private VectorIndex? _index;
+    private string? _signature;
+
+    /// <summary>The model id the stored vectors must carry (the generator's).</summary>
+    public string ModelId { get; } =
+        generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? throw new InvalidOperationException("the embedding generator does not name its model");
+
+    /// <summary>The index of the current vectors, or null when no chunk carries a vector of the model.</summary>
+    public async Task<VectorIndex?> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var signature = await store.VectorSignatureAsync(ModelId, cancellationToken);
+        if (_index is not null && signature == _signature) return _index;
+        await _loadLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_index is not null && signature == _signature) return _index;
+            var vectors = await store.ReadVectorsAsync(ModelId, cancellationToken);
+            if (vectors.Count == 0) return _index = null;
+            var index = new VectorIndex(vectors[0].Vector.Length, options.Value.QuantizeAbove);
+            foreach (var v in vectors.Where(v => v.Vector.Length == index.Dimension))
+                index.Upsert(v.ChunkId, v.Vector, new VectorTag(v.Library, v.Kind, v.IdentityKey, v.Superseded));
+            _signature = signature;
+            return _index = index;
+        }
+        finally
+        {
+            _loadLock.Release();
+        }
+    }
+
+    /// <summary>The index predicate for <paramref name="filter"/>; null when it restricts nothing.</summary>
+    public static Func<VectorTag, bool>? Allow(SearchFilter filter)
+    {
+        if (filter == SearchFilter.None) return null;
+        var identityKey = filter.Identity is null ? null : IdentityKeys.Of(filter.Identity);
+        return tag =>
+            (filter.Libraries is not { Count: > 0 } libraries || libraries.Contains(tag.Library))
+            && (filter.Kinds is not { Count: > 0 } kinds || kinds.Contains(tag.Kind))
+            && (identityKey is null || tag.IdentityKey == identityKey)
+            && (!filter.CurrentOnly || !tag.Superseded);
+    }
+}

@@ -1,0 +1,210 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.VectorData;
+using RagAssistant.Core.Embeddings;
+using RagAssistant.Core.Search;
+using RagAssistant.Core.Storage;
+using RagAssistant.Retrieval.Dense;
+
+namespace RagAssistant.Retrieval.VectorData;
+
+/// <summary>
+/// The knowledge base's chunks as a VectorData collection (<see cref="ChunkRecord.CollectionName"/>), so Semantic
+/// Kernel code can search it like any connector. Read-only: chunks are written by ingestion, one document per
+/// transaction with its FTS rows and revision flags, so <see cref="UpsertAsync(ChunkRecord, CancellationToken)"/> and
+/// <see cref="DeleteAsync(long, CancellationToken)"/> throw <see cref="NotSupportedException"/>; ingest or delete the
+/// document instead. Vector search runs over the same in-memory <see cref="VectorIndexCache"/> as dense retrieval;
+/// filters are translated by <see cref="ChunkFilterTranslator"/>.
+/// </summary>
+public sealed class SqliteChunkCollection(
+    IEmbeddingGenerator<string, Embedding<float>> generator,
+    VectorIndexCache indexCache,
+    IChunkSearch chunks,
+    IChunkVectorStore vectors,
+    QueryAnalyzer analyzer,
+    IEnumerable<IDenseRetriever> denseRetrievers,
+    IOptions<RetrievalOptions> options)
+    : VectorStoreCollection<long, ChunkRecord>, IKeywordHybridSearchable<ChunkRecord>
+{
+    private const string ReadOnlyMessage =
+        "Chunks are written by ingestion (one transaction per document, with its keyword index and revision flags); " +
+        "ingest or delete the document instead of writing chunks through the VectorData collection.";
+
+    private readonly RetrievalOptions _options = options.Value;
+
+    private readonly VectorStoreCollectionMetadata _metadata = new()
+    {
+        VectorStoreSystemName = SqliteVectorStore.SystemName,
+        CollectionName = ChunkRecord.CollectionName,
+    };
+
+    /// <summary>The vector dimension of the configured model.</summary>
+    public int Dimensions { get; } = generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions
+        ?? throw new InvalidOperationException("the embedding generator does not state its vector dimension (EmbeddingGeneratorMetadata.DefaultModelDimensions)");
+
+    /// <summary>The record schema, with the configured model's dimension.</summary>
+    public VectorStoreCollectionDefinition Definition => ChunkRecord.Definition(Dimensions);
+
+    public override string Name => ChunkRecord.CollectionName;
+
+    /// <summary>Always true: the chunks table is created when the database is opened.</summary>
+    public override Task<bool> CollectionExistsAsync(CancellationToken cancellationToken = default) => Task.FromResult(true);
+
+    /// <summary>A no-op: the schema is migrated when the database is opened.</summary>
+    public override Task EnsureCollectionExistsAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    /// <summary>Not supported: chunks belong to their documents.</summary>
+    public override Task EnsureCollectionDeletedAsync(CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The chunks collection is the knowledge base itself and cannot be deleted; delete documents instead.");
+
+    public override async Task<ChunkRecord?> GetAsync(long key, RecordRetrievalOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await LoadAsync([key], options?.IncludeVectors == true, cancellationToken)).FirstOrDefault();
+
+    public override async IAsyncEnumerable<ChunkRecord> GetAsync(
+        IEnumerable<long> keys, RecordRetrievalOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var record in await LoadAsync(keys.ToList(), options?.IncludeVectors == true, cancellationToken))
+            yield return record;
+    }
+
+    /// <summary>Not supported: the store reads chunks by key or by search; a filter-only scan has no index.</summary>
+    public override IAsyncEnumerable<ChunkRecord> GetAsync(
+        Expression<Func<ChunkRecord, bool>> filter, int top, FilteredRecordRetrievalOptions<ChunkRecord>? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The chunks collection reads records by key or by search, not by filter alone.");
+
+    /// <summary>Not supported: see the class summary.</summary>
+    public override Task DeleteAsync(long key, CancellationToken cancellationToken = default) => throw new NotSupportedException(ReadOnlyMessage);
+
+    /// <summary>Not supported: see the class summary.</summary>
+    public override Task DeleteAsync(IEnumerable<long> keys, CancellationToken cancellationToken = default) => throw new NotSupportedException(ReadOnlyMessage);
+
+    /// <summary>Not supported: see the class summary.</summary>
+    public override Task UpsertAsync(ChunkRecord record, CancellationToken cancellationToken = default) => throw new NotSupportedException(ReadOnlyMessage);
+
+    /// <summary>Not supported: see the class summary.</summary>
+    public override Task UpsertAsync(IEnumerable<ChunkRecord> records, CancellationToken cancellationToken = default) => throw new NotSupportedException(ReadOnlyMessage);
+
+    /// <summary>
+    /// Exact (int8 first pass above the configured size) cosine top-k over the stored vectors of the configured model.
+    /// <paramref name="searchValue"/> is a question (string, embedded as a query) or a vector
+    /// (<see cref="ReadOnlyMemory{T}"/> of float, float[], <see cref="Embedding{T}"/> of float). Score = cosine.
+    /// </summary>
+    public override async IAsyncEnumerable<VectorSearchResult<ChunkRecord>> SearchAsync<TInput>(
+        TInput searchValue, int top, VectorSearchOptions<ChunkRecord>? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        options ??= new();
+        CheckVectorProperty(options.VectorProperty);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        var filter = ChunkFilterTranslator.Translate(options.Filter);
+        var vector = await QueryVectorAsync(searchValue, cancellationToken);
+        if (vector is null) yield break;
+        var hits = (await DenseHitsAsync(vector.Value, filter, top + options.Skip, cancellationToken)).Skip(options.Skip)
+            .Where(h => options.ScoreThreshold is not { } threshold || h.Score >= threshold).ToList();
+        foreach (var result in await ResultsAsync(hits, options.IncludeVectors, cancellationToken))
+            yield return result;
+    }
+
+    /// <summary>
+    /// Keyword (FTS5 BM25 over <see cref="ChunkRecord.Context"/> and <see cref="ChunkRecord.Text"/>, the keywords
+    /// segmented and glossary-expanded like a question) and vector candidates fused by weighted reciprocal rank fusion,
+    /// as <see cref="HybridRetriever"/> does: keyword weight 1, dense weight <see cref="RetrievalOptions.DenseWeight"/>
+    /// (<see cref="RetrievalOptions.DenseWeightForChineseWithEnglishModel"/> for Chinese keywords with a model that does
+    /// not understand Chinese). Score = the fused RRF score. Unlike <see cref="HybridRetriever"/>, superseded chunks
+    /// are not demoted; filter them with <c>!r.Superseded</c>.
+    /// </summary>
+    public async IAsyncEnumerable<VectorSearchResult<ChunkRecord>> HybridSearchAsync<TInput>(
+        TInput searchValue, ICollection<string> keywords, int top, HybridSearchOptions<ChunkRecord>? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where TInput : notnull
+    {
+        options ??= new();
+        CheckVectorProperty(options.VectorProperty);
+        if (options.AdditionalProperty is not null && PropertyName(options.AdditionalProperty) is not (nameof(ChunkRecord.Text) or nameof(ChunkRecord.Context)))
+            throw new NotSupportedException("The chunks collection's full-text property is Text (with Context, indexed together).");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        var filter = ChunkFilterTranslator.Translate(options.Filter);
+        var candidates = Math.Max((top + options.Skip) * 5, _options.CandidatesPerRetriever);
+
+        var query = analyzer.Analyze(string.Join(' ', keywords));
+        IReadOnlyList<ChunkHit> keyword = query.IsEmpty ? [] :
+            await chunks.KeywordSearchAsync(QueryAnalyzer.MatchExpression(query.Terms.Concat(query.Expansions)), filter, candidates, cancellationToken);
+        var vector = await QueryVectorAsync(searchValue, cancellationToken);
+        var dense = vector is null ? [] : await DenseHitsAsync(vector.Value, filter, candidates, cancellationToken);
+
+        var denseWeight = query.Language == "zh" && denseRetrievers.FirstOrDefault() is { UnderstandsChinese: false }
+            ? _options.DenseWeightForChineseWithEnglishModel
+            : _options.DenseWeight;
+        var fused = ReciprocalRankFusion.Fuse([(keyword, 1.0), (dense, denseWeight)])
+            .Skip(options.Skip).Take(top)
+            .Select(f => new ChunkHit(f.ChunkId, f.Score))
+            .Where(h => options.ScoreThreshold is not { } threshold || h.Score >= threshold).ToList();
+        foreach (var result in await ResultsAsync(fused, options.IncludeVectors, cancellationToken))
+            yield return result;
+    }
+
+    public override object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is not null ? null
+            : serviceType == typeof(VectorStoreCollectionMetadata) ? _metadata
+            : serviceType == typeof(VectorStoreCollectionDefinition) ? Definition
+            : serviceType.IsInstanceOfType(this) ? this
+            : null;
+    }
+
+    private async Task<ReadOnlyMemory<float>?> QueryVectorAsync<TInput>(TInput value, CancellationToken ct)
+    {
+        ReadOnlyMemory<float>? vector = value switch
+        {
+            string text when string.IsNullOrWhiteSpace(text) => null,
+            string text => (await generator.GenerateAsync(text, EmbeddingPurpose.ForQuery(), ct)).Vector,
+            ReadOnlyMemory<float> memory => memory,
+            float[] array => array,
+            Embedding<float> embedding => embedding.Vector,
+            _ => throw new NotSupportedException(
+                $"The chunks collection searches by a string (embedded with the configured model) or a float vector, not by {typeof(TInput).Name}."),
+        };
+        if (vector is { } v && v.Length != Dimensions)
+            throw new ArgumentException($"the search vector has {v.Length} dimensions, the collection's model {Dimensions}", nameof(value));
+        return vector;
+    }
+
+    private async Task<IReadOnlyList<ChunkHit>> DenseHitsAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int count, CancellationToken ct)
+    {
+        var index = await indexCache.GetAsync(ct);
+        return index is null || index.Count == 0 ? [] : index.Search(vector.Span, count, VectorIndexCache.Allow(filter));
+    }
+
+    private async Task<List<VectorSearchResult<ChunkRecord>>> ResultsAsync(IReadOnlyList<ChunkHit> hits, bool includeVectors, CancellationToken ct)
+    {
+        var records = (await LoadAsync(hits.Select(h => h.ChunkId).ToList(), includeVectors, ct)).ToDictionary(r => r.Id);
+        return hits.Where(h => records.ContainsKey(h.ChunkId)).Select(h => new VectorSearchResult<ChunkRecord>(records[h.ChunkId], h.Score)).ToList();
+    }
+
+    private async Task<IReadOnlyList<ChunkRecord>> LoadAsync(IReadOnlyCollection<long> ids, bool includeVectors, CancellationToken ct)
+    {
+        var records = new List<ChunkRecord>();
+        foreach (var chunk in await chunks.GetChunksAsync(ids, ct))
+        {
+            ReadOnlyMemory<float>? embedding = null;
+            // Only a vector of the configured model belongs in this collection's vector property.
+            if (includeVectors && await vectors.GetVectorAsync(chunk.ChunkId, ct) is { } stored && stored.Model == indexCache.ModelId)
+                embedding = stored.Values;
+            records.Add(ChunkRecord.From(chunk, embedding));
+        }
+        return records;
+    }
+
+    private static void CheckVectorProperty(Expression<Func<ChunkRecord, object?>>? property)
+    {
+        if (property is not null && PropertyName(property) != ChunkRecord.EmbeddingProperty)
+            throw new NotSupportedException($"The chunks collection's only vector property is {ChunkRecord.EmbeddingProperty}.");
+    }
+
+    private static string? PropertyName(Expression<Func<ChunkRecord, object?>> property) =>
+        (property.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : property.Body) is MemberExpression member
+            ? member.Member.Name
+            : null;
+}
