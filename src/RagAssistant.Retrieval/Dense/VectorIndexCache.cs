@@ -16,8 +16,15 @@ public sealed class VectorIndexCache(
     IOptions<RetrievalOptions> options)
 {
     private readonly SemaphoreSlim _loadLock = new(1, 1);
+    /// <summary>
+    /// How often the store's signature is re-read. Counting a million vectors on every question would cost more than
+    /// the search itself; a write shows up in dense results within this time.
+    /// </summary>
+    private const long RecheckMilliseconds = 1000;
+
     private VectorIndex? _index;
     private string? _signature;
+    private long _checkedAt = long.MinValue;
 
     /// <summary>The model id the stored vectors must carry (the generator's).</summary>
     public string ModelId { get; } =
@@ -26,7 +33,10 @@ public sealed class VectorIndexCache(
     /// <summary>The index of the current vectors, or null when no chunk carries a vector of the model.</summary>
     public async Task<VectorIndex?> GetAsync(CancellationToken cancellationToken = default)
     {
+        var now = Environment.TickCount64;
+        if (_index is not null && now - Interlocked.Read(ref _checkedAt) < RecheckMilliseconds) return _index;
         var signature = await store.VectorSignatureAsync(ModelId, cancellationToken);
+        Interlocked.Exchange(ref _checkedAt, now);
         if (_index is not null && signature == _signature) return _index;
         await _loadLock.WaitAsync(cancellationToken);
         try
