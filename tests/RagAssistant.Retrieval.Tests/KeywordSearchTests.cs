@@ -105,3 +105,28 @@ public class HybridSearchTests(CorpusSearchFixture corpus) : IClassFixture<Corpu
         Assert.Equal(5, results.Count);
     }
 }
+
+public class SearchFilterTests(CorpusSearchFixture corpus) : IClassFixture<CorpusSearchFixture>
+{
+    [Theory]
+    [InlineData(RetrieverMode.Keyword)]
+    [InlineData(RetrieverMode.Dense)]
+    [InlineData(RetrieverMode.Hybrid)]
+    public async Task KindFilter_KeepsOnlyThatKind(RetrieverMode mode)
+    {
+        var (_, results) = await corpus.Retriever.SearchAsync("渗碳淬火 表面硬度 torque", new SearchOptions(10, mode, new SearchFilter(Kinds: ["standard"])));
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.Equal("standard", r.Chunk.Kind));
+    }
+
+    [Theory]
+    [InlineData(RetrieverMode.Keyword)]
+    [InlineData(RetrieverMode.Dense)]
+    public async Task IdentityFilter_KeepsAllRevisionsOfThatDocument(RetrieverMode mode)
+    {
+        var (_, results) = await corpus.Retriever.SearchAsync("表面硬度", new SearchOptions(30, mode, new SearchFilter(Identity: "q/jd  105")));
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.Equal("Q/JD 105", r.Chunk.Identity));
+        Assert.Contains(results, r => r.Chunk.Superseded);
+    }
+}

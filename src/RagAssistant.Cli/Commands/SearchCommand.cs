@@ -6,7 +6,7 @@ using RagAssistant.Retrieval;
 
 namespace RagAssistant.Cli.Commands;
 
-/// <summary><c>rag search "QUERY" [--db FILE] [--top K] [--library NAME] [--retriever hybrid|dense|keyword] [--current-only] [--json]</c></summary>
+/// <summary><c>rag search "QUERY" [--db FILE] [--top K] [--library NAME] [--kind KIND…] [--identity ID] [--retriever hybrid|dense|keyword] [--current-only] [--json]</c></summary>
 internal static class SearchCommand
 {
     public static Command Create()
@@ -21,8 +21,15 @@ internal static class SearchCommand
         var library = CommonOptions.Library();
         var retriever = new Option<RetrieverMode>("--retriever") { Description = "hybrid (default), dense or keyword", DefaultValueFactory = _ => RetrieverMode.Hybrid };
         var currentOnly = new Option<bool>("--current-only") { Description = "Leave out superseded revisions" };
+        var kind = new Option<string[]>("--kind") { Description = "Only these kinds (process_card, standard, work_instruction, manual, other)", HelpName = "KIND", AllowMultipleArgumentsPerToken = true };
+        kind.Validators.Add(r =>
+        {
+            foreach (var k in r.GetValue(kind) ?? [])
+                if (!RagAssistant.Core.Documents.DocumentKind.All.Contains(k)) r.AddError($"--kind {k}: not one of {string.Join(", ", RagAssistant.Core.Documents.DocumentKind.All)}");
+        });
+        var identity = new Option<string?>("--identity") { Description = "Only this document identity, all its revisions (e.g. \"Q/JD 105\")", HelpName = "ID" };
         var json = CommonOptions.Json();
-        var command = new Command("search", "Search the knowledge base") { query, db, top, library, retriever, currentOnly, json };
+        var command = new Command("search", "Search the knowledge base") { query, db, top, library, kind, identity, retriever, currentOnly, json };
 
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(db), async services =>
         {
@@ -30,6 +37,8 @@ internal static class SearchCommand
             if (string.IsNullOrWhiteSpace(text)) throw new CommandException("the query is empty");
             var filter = new SearchFilter(
                 Libraries: parse.GetValue(library) is { } l ? [l] : null,
+                Kinds: parse.GetValue(kind) is { Length: > 0 } kinds ? kinds : null,
+                Identity: parse.GetValue(identity),
                 CurrentOnly: parse.GetValue(currentOnly));
             var (_, results) = await services.GetRequiredService<HybridRetriever>()
                 .SearchAsync(text, new SearchOptions(parse.GetValue(top), parse.GetValue(retriever), filter), ct);
