@@ -16,4 +16,7 @@ public sealed record AnalyzedQuery(
 {
     /// <summary>True when nothing searchable is left (empty, punctuation or stopwords only).</summary>
     public bool IsEmpty => Terms.Count == 0 && Expansions.Count == 0;
+
+    /// <summary>The FTS5 expression of the keyword search: the question's own terms and the glossary expansions, OR-ed.</summary>
+    public string KeywordMatch => QueryAnalyzer.MatchExpression(Terms.Concat(Expansions));
 }

@@ -31,15 +31,13 @@ public sealed class HybridRetriever(
         IReadOnlyList<ChunkHit> keyword = [];
         if (search.Mode != RetrieverMode.Dense && !query.IsEmpty)
         {
-            keyword = await chunks.KeywordSearchAsync(QueryAnalyzer.MatchExpression(query.Terms.Concat(query.Expansions)), filter, candidates, cancellationToken);
+            keyword = await chunks.KeywordSearchAsync(query.KeywordMatch, filter, candidates, cancellationToken);
         }
         IReadOnlyList<ChunkHit> dense = [];
         if (search.Mode != RetrieverMode.Keyword && _dense is not null)
             dense = await _dense.SearchAsync(query.Text, filter, candidates, cancellationToken);
 
-        var denseWeight = query.Language == "zh" && _dense is { UnderstandsChinese: false }
-            ? _options.DenseWeightForChineseWithEnglishModel
-            : _options.DenseWeight;
+        var denseWeight = _options.DenseWeightFor(query.Language, _dense?.UnderstandsChinese ?? false);
         var fused = ReciprocalRankFusion.Fuse([(keyword, 1.0), (dense, denseWeight)]);
 
         var loaded = (await chunks.GetChunksAsync(fused.Select(f => f.ChunkId).ToList(), cancellationToken)).ToDictionary(c => c.ChunkId);

@@ -41,4 +41,11 @@ public sealed class RetrievalOptions
     /// <summary>Factor on a superseded revision's fused score, so the current revision ranks first. Default 0.8 (RRF scores sit close together, so a mild factor already orders revisions).</summary>
     [System.ComponentModel.DataAnnotations.Range(0.0, 1.0)]
     public double SupersededFactor { get; set; } = 0.8;
+
+    /// <summary>
+    /// The dense list's weight for a question in <paramref name="language"/>: <see cref="DenseWeightForChineseWithEnglishModel"/>
+    /// for a Chinese question when the model cannot read Chinese, else <see cref="DenseWeight"/>.
+    /// </summary>
+    public double DenseWeightFor(string language, bool modelUnderstandsChinese) =>
+        language == "zh" && !modelUnderstandsChinese ? DenseWeightForChineseWithEnglishModel : DenseWeight;
 }

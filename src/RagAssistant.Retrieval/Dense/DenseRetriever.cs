@@ -1,5 +1,4 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Options;
 using RagAssistant.Core.Embeddings;
 using RagAssistant.Core.Search;
 
@@ -11,22 +10,13 @@ namespace RagAssistant.Retrieval.Dense;
 /// </summary>
 public sealed class DenseRetriever(
     IEmbeddingGenerator<string, Embedding<float>> generator,
-    VectorIndexCache indexCache,
-    IOptions<RetrievalOptions> options) : IDenseRetriever
+    VectorIndexCache indexCache) : IDenseRetriever
 {
-    private readonly RetrievalOptions _options = options.Value;
-
     /// <summary>The model id the stored vectors must carry (the generator's).</summary>
     public string ModelId => indexCache.ModelId;
 
-    /// <summary>
-    /// Chinese-capable models by name (bge-*-zh, text2vec, multilingual/m3 models), unless
-    /// <see cref="RetrievalOptions.DenseUnderstandsChinese"/> says otherwise.
-    /// </summary>
-    public bool UnderstandsChinese => _options.DenseUnderstandsChinese
-        ?? ModelId.Contains("zh", StringComparison.OrdinalIgnoreCase) || ModelId.Contains("chinese", StringComparison.OrdinalIgnoreCase)
-        || ModelId.Contains("multilingual", StringComparison.OrdinalIgnoreCase) || ModelId.Contains("m3", StringComparison.OrdinalIgnoreCase)
-        || ModelId.Contains("text2vec", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether the model reads Chinese (<see cref="VectorIndexCache.UnderstandsChinese"/>).</summary>
+    public bool UnderstandsChinese => indexCache.UnderstandsChinese;
 
     public async Task<IReadOnlyList<ChunkHit>> SearchAsync(string query, SearchFilter filter, int top, CancellationToken cancellationToken = default)
     {

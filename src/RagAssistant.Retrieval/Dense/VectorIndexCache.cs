@@ -30,6 +30,15 @@ public sealed class VectorIndexCache(
     public string ModelId { get; } =
         generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? throw new InvalidOperationException("the embedding generator does not name its model");
 
+    /// <summary>
+    /// Chinese-capable models by name (bge-*-zh, text2vec, multilingual/m3 models), unless
+    /// <see cref="RetrievalOptions.DenseUnderstandsChinese"/> says otherwise.
+    /// </summary>
+    public bool UnderstandsChinese => options.Value.DenseUnderstandsChinese
+        ?? ModelId.Contains("zh", StringComparison.OrdinalIgnoreCase) || ModelId.Contains("chinese", StringComparison.OrdinalIgnoreCase)
+        || ModelId.Contains("multilingual", StringComparison.OrdinalIgnoreCase) || ModelId.Contains("m3", StringComparison.OrdinalIgnoreCase)
+        || ModelId.Contains("text2vec", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The index of the current vectors, or null when no chunk carries a vector of the model.</summary>
     public async Task<VectorIndex?> GetAsync(CancellationToken cancellationToken = default)
     {

@@ -24,7 +24,6 @@ public sealed class SqliteChunkCollection(
     IChunkSearch chunks,
     IChunkVectorStore vectors,
     QueryAnalyzer analyzer,
-    IEnumerable<IDenseRetriever> denseRetrievers,
     IOptions<RetrievalOptions> options)
     : VectorStoreCollection<long, ChunkRecord>, IKeywordHybridSearchable<ChunkRecord>
 {
@@ -129,13 +128,11 @@ public sealed class SqliteChunkCollection(
 
         var query = analyzer.Analyze(string.Join(' ', keywords));
         IReadOnlyList<ChunkHit> keyword = query.IsEmpty ? [] :
-            await chunks.KeywordSearchAsync(QueryAnalyzer.MatchExpression(query.Terms.Concat(query.Expansions)), filter, candidates, cancellationToken);
+            await chunks.KeywordSearchAsync(query.KeywordMatch, filter, candidates, cancellationToken);
         var vector = await QueryVectorAsync(searchValue, cancellationToken);
         var dense = vector is null ? [] : await DenseHitsAsync(vector.Value, filter, candidates, cancellationToken);
 
-        var denseWeight = query.Language == "zh" && denseRetrievers.FirstOrDefault() is { UnderstandsChinese: false }
-            ? _options.DenseWeightForChineseWithEnglishModel
-            : _options.DenseWeight;
+        var denseWeight = _options.DenseWeightFor(query.Language, indexCache.UnderstandsChinese);
         var fused = ReciprocalRankFusion.Fuse([(keyword, 1.0), (dense, denseWeight)])
             .Skip(options.Skip).Take(top)
             .Select(f => new ChunkHit(f.ChunkId, f.Score))
