@@ -15,7 +15,7 @@ public sealed class HybridRetriever(
     QueryAnalyzer analyzer,
     IChunkSearch chunks,
     IEnumerable<IDenseRetriever> denseRetrievers,
-    IOptions<RetrievalOptions> options)
+    IOptions<RetrievalOptions> options) : IHybridSearch
 {
     private readonly IDenseRetriever? _dense = denseRetrievers.FirstOrDefault();
     private readonly RetrievalOptions _options = options.Value;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RagAssistant.Core.Search;
 using RagAssistant.Core.Text;
 using RagAssistant.Retrieval.Text;
 
@@ -9,7 +10,7 @@ namespace RagAssistant.Retrieval;
 /// through the glossary, and notices when it asks about changes or older revisions. Very long input is cut to
 /// <see cref="MaxQueryChars"/> characters (a pasted page is not a question, and FTS5 queries must stay small).
 /// </summary>
-public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glossary glossary)
+public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glossary glossary) : IQueryAnalyzer
 {
     public const int MaxQueryChars = 1000;
     private const int MaxTerms = 64;
@@ -46,10 +47,6 @@ public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glos
         // Latin letters come in words of several letters; a CJK character is a word on its own, so weigh it triple.
         return letters > 0 && cjk * 3 >= letters - cjk ? "zh" : "en";
     }
-
-    /// <summary>An FTS5 MATCH expression: every term double-quoted (so no FTS5 syntax leaks in) and OR-ed.</summary>
-    public static string MatchExpression(IEnumerable<string> terms) =>
-        string.Join(" OR ", terms.Select(t => "\"" + t.Replace("\"", "\"\"") + "\""));
 
     private static List<string> Clean(IEnumerable<string> terms) =>
         terms.Where(t => !Stopwords.Contains(t) && t.Any(char.IsLetterOrDigit)).Distinct().ToList();

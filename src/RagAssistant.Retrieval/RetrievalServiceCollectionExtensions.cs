@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RagAssistant.Core.Search;
 using RagAssistant.Core.Text;
 using RagAssistant.Retrieval.Text;
 
@@ -39,6 +40,8 @@ public static class RetrievalServiceCollectionExtensions
             services.TryAddSingleton<Microsoft.Extensions.VectorData.VectorStore, VectorData.SqliteVectorStore>();
         }
         services.TryAddSingleton<HybridRetriever>();
+        services.TryAddSingleton<IHybridSearch>(sp => sp.GetRequiredService<HybridRetriever>());
+        services.TryAddSingleton<IQueryAnalyzer>(sp => sp.GetRequiredService<QueryAnalyzer>());
         services.TryAddSingleton<Evaluation.EvalRunner>();
         return services;
     }

@@ -1,3 +1,4 @@
+using RagAssistant.Core.Search;
 namespace RagAssistant.Retrieval.Tests;
 
 public class QueryAnalyzerTests
@@ -15,7 +16,7 @@ public class QueryAnalyzerTests
     [Fact]
     public void MatchExpression_QuotesEveryTerm()
     {
-        Assert.Equal("\"a\"\"b\" OR \"near\"", QueryAnalyzer.MatchExpression(["a\"b", "near"]));
+        Assert.Equal("\"a\"\"b\" OR \"near\"", AnalyzedQuery.MatchExpression(["a\"b", "near"]));
     }
 }
 

@@ -1,3 +1,4 @@
+using RagAssistant.Core.Search;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.VectorData;

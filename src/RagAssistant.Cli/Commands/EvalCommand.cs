@@ -1,3 +1,4 @@
+using RagAssistant.Core.Search;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using RagAssistant.Core.Search;
 using RagAssistant.Core.Documents;
 using RagAssistant.Core.Storage;
 using RagAssistant.Ingestion;
@@ -72,7 +73,7 @@ internal static class HumanOutput
         }
     }
 
-    public static void WriteSearch(IReadOnlyList<RagAssistant.Retrieval.SearchResult> results)
+    public static void WriteSearch(IReadOnlyList<SearchResult> results)
     {
         var o = Console.Out;
         if (results.Count == 0)

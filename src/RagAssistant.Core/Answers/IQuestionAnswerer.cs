@@ -1,14 +1,19 @@
+using RagAssistant.Core.Search;
+
 namespace RagAssistant.Core.Answers;
 
 /// <summary>
 /// Answers a question with citations (the generation layer implements it: an LLM through Semantic Kernel, or the
-/// offline extractive answerer). Evaluation uses it when answers are scored.
+/// offline extractive answerer). The CLI, the web app and evaluation all go through it.
 /// </summary>
 public interface IQuestionAnswerer
 {
-    /// <param name="conversationId">Continue this conversation (follow-up questions), or null for a new one.</param>
-    Task<AnswerResult> AnswerAsync(string question, string? conversationId, CancellationToken cancellationToken = default);
+    /// <param name="request">The question, the conversation it continues and what it may read.</param>
+    /// <param name="onDelta">Receives the answer text as it is produced (streaming); the returned result holds the final, checked text.</param>
+    Task<AnswerResult> AnswerAsync(AskRequest request, Func<string, ValueTask>? onDelta = null, CancellationToken cancellationToken = default);
 }
 
-/// <summary>An answer: its text, its mode ("llm", "extractive", "abstain"), its conversation and the chunks it cites.</summary>
-public sealed record AnswerResult(string Answer, string Mode, string ConversationId, IReadOnlyList<long> CitedChunkIds);
+/// <summary>A question to answer.</summary>
+/// <param name="ConversationId">Continue this conversation (follow-up questions), or null for a new one.</param>
+/// <param name="Filter">What the answer may draw on (libraries the caller may read, kinds, current revisions only).</param>
+public sealed record AskRequest(string Question, string? ConversationId = null, SearchFilter? Filter = null);

@@ -71,9 +71,9 @@ public sealed class EvalRunner(HybridRetriever retriever, IChunkSearch chunks, I
     {
         string? conversation = null;
         foreach (var earlier in question.History)
-            conversation = (await _answerer!.AnswerAsync(earlier, conversation, ct)).ConversationId;
+            conversation = (await _answerer!.AnswerAsync(new AskRequest(earlier, conversation), cancellationToken: ct)).ConversationId;
         var clock = Stopwatch.StartNew();
-        var result = await _answerer!.AnswerAsync(question.Question, conversation, ct);
+        var result = await _answerer!.AnswerAsync(new AskRequest(question.Question, conversation), cancellationToken: ct);
         var answerMs = clock.Elapsed.TotalMilliseconds;
         var cited = await chunks.GetChunksAsync(result.CitedChunkIds.Distinct().ToList(), ct);
         var byId = cited.ToDictionary(c => c.ChunkId);

@@ -1,4 +1,4 @@
-namespace RagAssistant.Retrieval;
+namespace RagAssistant.Core.Search;
 
 /// <summary>A question prepared for retrieval.</summary>
 /// <param name="Language">"zh" when the question is mostly Chinese, else "en".</param>
@@ -18,5 +18,9 @@ public sealed record AnalyzedQuery(
     public bool IsEmpty => Terms.Count == 0 && Expansions.Count == 0;
 
     /// <summary>The FTS5 expression of the keyword search: the question's own terms and the glossary expansions, OR-ed.</summary>
-    public string KeywordMatch => QueryAnalyzer.MatchExpression(Terms.Concat(Expansions));
+    public string KeywordMatch => MatchExpression(Terms.Concat(Expansions));
+
+    /// <summary>An FTS5 MATCH expression: every term double-quoted (so no FTS5 syntax leaks in) and OR-ed.</summary>
+    public static string MatchExpression(IEnumerable<string> terms) =>
+        string.Join(" OR ", terms.Select(t => "\"" + t.Replace("\"", "\"\"") + "\""));
 }

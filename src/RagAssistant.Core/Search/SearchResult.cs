@@ -1,6 +1,4 @@
-using RagAssistant.Core.Search;
-
-namespace RagAssistant.Retrieval;
+namespace RagAssistant.Core.Search;
 
 /// <summary>One retrieved chunk with its fused score and its rank in each retriever (null where it did not appear).</summary>
 public sealed record SearchResult(int Rank, RetrievedChunk Chunk, double Score, int? DenseRank, int? KeywordRank);
