@@ -3,16 +3,20 @@ using System.Text.RegularExpressions;
 namespace RagAssistant.Retrieval;
 
 /// <summary>
-/// Makes a follow-up question searchable without an LLM: "那M10的呢？" after "M8 螺栓拧紧扭矩是多少？" carries no subject of
-/// its own, so the previous question is put in front of it. A question counts as a follow-up when it opens with a
+/// Makes a follow-up question searchable without an LLM. A question counts as a follow-up when it opens with a
 /// referring word (那/那么/它/这个/还有/and/what about …) or is short (≤ 12 characters of Chinese, ≤ 5 English words).
+/// When the follow-up names something of the same type as the previous question — a thread (M8 → M10), an operation
+/// (第60工序 → 第40工序), a material, an alarm or part code, a clause, a quantity with its unit (1.2 MPa → 1.8 MPa) — the
+/// previous question is repeated with that slot replaced ("那M10的呢？" after "M8 螺栓拧紧扭矩是多少？" becomes
+/// "M10 螺栓拧紧扭矩是多少？"); otherwise the previous question is put in front of the follow-up.
 /// </summary>
 public static partial class FollowUpQuery
 {
     public static string Compose(IReadOnlyList<string> history, string question)
     {
-        if (history.Count == 0) return question;
-        return IsFollowUp(question) ? history[^1] + " " + question : question;
+        if (history.Count == 0 || !IsFollowUp(question)) return question;
+        var previous = history[^1];
+        return Substitute(previous, question) ?? previous + " " + question;
     }
 
     public static bool IsFollowUp(string question)
@@ -23,6 +27,49 @@ public static partial class FollowUpQuery
         return language == "zh" ? q.Count(c => !char.IsPunctuation(c) && !char.IsWhiteSpace(c)) <= 12 : q.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5;
     }
 
+    /// <summary>The previous question with each slot the follow-up names replaced, or null when no slot matched.</summary>
+    private static string? Substitute(string previous, string followUp)
+    {
+        var result = previous;
+        var replaced = false;
+        var used = new List<(int Start, int End)>();
+        foreach (var slot in Slots)
+        {
+            var wanted = slot.Match(followUp);
+            if (!wanted.Success || used.Any(u => wanted.Index < u.End && u.Start < wanted.Index + wanted.Length)) continue;
+            used.Add((wanted.Index, wanted.Index + wanted.Length));
+            var old = slot.Match(result);
+            if (!old.Success || string.Equals(old.Value, wanted.Value, StringComparison.OrdinalIgnoreCase)) continue;
+            result = result[..old.Index] + wanted.Value + result[(old.Index + old.Length)..];
+            replaced = true;
+        }
+        return replaced ? result : null;
+    }
+
+    // Most specific first: a quantity's number must not be taken for a code, nor an alarm number for a quantity.
+    private static readonly Regex[] Slots = [Alarm(), Operation(), Thread(), Material(), Clause(), PartCode(), Quantity()];
+
     [GeneratedRegex(@"^(那|那么|它|它的|这个|这些|那个|该|还有|另外|其|and\b|what about|how about|and the|also|same for|its\b|their\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Referring();
+
+    [GeneratedRegex(@"(?:alarm|报警号?|故障码)\s*(?:code\s*)?[A-Z]{0,3}\d{3,5}", RegexOptions.IgnoreCase)]
+    private static partial Regex Alarm();
+
+    [GeneratedRegex(@"第\s*\d{1,4}\s*(?:道\s*)?工序|\bOP\s*\d{1,4}\b|\d{1,4}\s*工序", RegexOptions.IgnoreCase)]
+    private static partial Regex Operation();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9])M\d{1,3}(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?)?(?![\d.])")]
+    private static partial Regex Thread();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:\d{2}(?:Cr|Mn|Mo|Ni|Si|Ti|V|B|Al)+\w{0,6}|QT\d{3}-\d{1,2}|HT\d{3}|ZG\d{3}-\d{3}|\d{4}-T\d{1,2})(?![A-Za-z0-9])", RegexOptions.IgnoreCase)]
+    private static partial Regex Material();
+
+    [GeneratedRegex(@"(?<![\d.])[1-9]\d?(?:\.\d{1,3}){1,4}(?=\s*[条款节])|(?<=(?:clause|section)\s*)[1-9]\d?(?:\.\d{1,3}){1,4}", RegexOptions.IgnoreCase)]
+    private static partial Regex Clause();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Z]{2,5}(?:-[A-Z]{1,5})?-?\d{2,}(?:-\d{1,6}[A-Z]?){0,3}(?![A-Za-z0-9])", RegexOptions.IgnoreCase)]
+    private static partial Regex PartCode();
+
+    [GeneratedRegex(@"\d+(?:\.\d+)?\s*(?:MPa|kPa|bar|kN|N·m|N\.m|Nm|mm/r|mm|r/min|rpm|°C|℃|HRC|HBW|HV|kg|min|h|%)(?![A-Za-z])", RegexOptions.IgnoreCase)]
+    private static partial Regex Quantity();
 }

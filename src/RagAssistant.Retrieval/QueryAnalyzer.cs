@@ -35,6 +35,15 @@ public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glos
             RevisionQuestion().IsMatch(folded));
     }
 
+    /// <inheritdoc />
+    public string Fold(string text) => TextFolding.Fold(text);
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> IdentifierTerms(string text) => IdentifierExtractor.Terms(TextFolding.Fold(text));
+
+    /// <inheritdoc />
+    public string ComposeFollowUp(IReadOnlyList<string> history, string question) => FollowUpQuery.Compose(history, question);
+
     /// <summary>"zh" when CJK characters are at least a third of the letters, else "en".</summary>
     public static string LanguageOf(string text)
     {

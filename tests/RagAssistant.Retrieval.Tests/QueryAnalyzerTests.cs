@@ -23,12 +23,22 @@ public class QueryAnalyzerTests
 public class FollowUpQueryTests
 {
     [Theory]
-    [InlineData("那M10的呢？")]
-    [InlineData("What about the M10 bolts?")]
     [InlineData("和2021版比呢")]
+    [InlineData("还有吗？")]
     public void FollowUps_CarryThePreviousQuestion(string question)
     {
         Assert.StartsWith("M8 螺栓拧紧扭矩是多少？ ", FollowUpQuery.Compose(["M8 螺栓拧紧扭矩是多少？"], question));
+    }
+
+    [Theory]
+    [InlineData("M8 螺栓拧紧扭矩是多少？", "那M10的呢？", "M10 螺栓拧紧扭矩是多少？")]
+    [InlineData("JD-2105-0318 第60工序的主轴转速是多少？", "那第40工序呢？", "JD-2105-0318 第40工序的主轴转速是多少？")]
+    [InlineData("Q/JD 105—2026 里 40Cr 调质硬度要求多少？", "42CrMo 呢？", "Q/JD 105—2026 里 42CrMo 调质硬度要求多少？")]
+    [InlineData("On the CK6150, what's the max spindle speed at 1.2 MPa chuck pressure?", "And at 1.8 MPa?", "On the CK6150, what's the max spindle speed at 1.8 MPa chuck pressure?")]
+    [InlineData("What does alarm 2001 mean on the CK6150?", "And alarm 4010?", "What does alarm 4010 mean on the CK6150?")]
+    public void FollowUps_ThatNameANewSlotValue_ReplaceItInThePreviousQuestion(string previous, string followUp, string expected)
+    {
+        Assert.Equal(expected, FollowUpQuery.Compose([previous], followUp));
     }
 
     [Fact]

@@ -4,6 +4,15 @@ namespace RagAssistant.Core.Search;
 public interface IQueryAnalyzer
 {
     AnalyzedQuery Analyze(string question);
+
+    /// <summary>Folds text like the index does (NFKC, lower case, unified dashes and Φ).</summary>
+    string Fold(string text);
+
+    /// <summary>The identifier terms of a text (part, standard, clause, operation numbers, materials, threads …), as the index stores them.</summary>
+    IReadOnlyList<string> IdentifierTerms(string text);
+
+    /// <summary>A follow-up question made standalone from the earlier questions of its conversation (rules, no LLM).</summary>
+    string ComposeFollowUp(IReadOnlyList<string> history, string question);
 }
 
 /// <summary>Hybrid retrieval (keyword + dense, fused); the retrieval layer implements it, answering and the UI use it.</summary>
