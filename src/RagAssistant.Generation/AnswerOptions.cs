@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RagAssistant.Generation;
+
+/// <summary>How answers are built, bound from <c>Rag:Answers</c>. Thresholds were calibrated on corpus/eval (see README).</summary>
+public sealed class AnswerOptions
+{
+    public const string Section = "Rag:Answers";
+
+    /// <summary>Retrieved chunks the answer may draw on (numbered sources in the LLM prompt). Default 6.</summary>
+    [Range(1, 20)]
+    public int Sources { get; set; } = 6;
+
+    /// <summary>Chunks whose sentences and rows the extractive answerer considers. Default 5.</summary>
+    [Range(1, 20)]
+    public int ExtractiveSources { get; set; } = 5;
+
+    /// <summary>Most quoted units (sentences or table rows) in an extractive answer. Default 3.</summary>
+    [Range(1, 10)]
+    public int MaxQuotes { get; set; } = 3;
+
+    /// <summary>About how many characters of quotes an extractive answer holds. Default 600.</summary>
+    [Range(100, 5000)]
+    public int MaxQuoteChars { get; set; } = 600;
+
+    /// <summary>
+    /// A further quote joins the first only when its score is at least this share of the best one. Default 0.75.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double FollowingQuoteRatio { get; set; } = 0.75;
+
+    /// <summary>
+    /// Abstain when the best evidence covers less than this share of the question's weighted terms (0–1). Default 0.35.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinCoverage { get; set; } = 0.35;
+
+    /// <summary>Earlier turns of the conversation sent to the LLM with a question. Default 3.</summary>
+    [Range(0, 20)]
+    public int HistoryTurns { get; set; } = 3;
+}

@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel.ChatCompletion;
+using RagAssistant.Core.Answers;
+using RagAssistant.Core.Search;
+using RagAssistant.Generation.Checking;
+using RagAssistant.Generation.Extractive;
+using RagAssistant.Generation.Llm;
+using RagAssistant.Generation.Prompting;
+
+namespace RagAssistant.Generation.Answering;
+
+/// <summary>
+/// Answers a question: makes a follow-up standalone (the LLM rewrites it when there is one, rules otherwise), retrieves
+/// the sources, checks the evidence — and abstains when the question's identifiers are not found together in one source
+/// or the best passage covers too little of the question — then lets the LLM write a cited answer through Semantic
+/// Kernel (checked afterwards: invalid citations removed, untraceable numbers flagged) or, with no LLM configured,
+/// quotes the passages that answer. Superseded sources are pointed out. Every turn is stored with its conversation.
+/// </summary>
+public sealed class AnswerService(
+    IHybridSearch search,
+    IQueryAnalyzer analyzer,
+    ExtractiveAnswerer extractive,
+    IConversationStore conversations,
+    ChatModelProvider models,
+    IOptions<AnswerOptions> options,
+    ILogger<AnswerService> logger) : IQuestionAnswerer
+{
+    /// <summary>The evidence check looks for the question's anchors in at least this many retrieved chunks.</summary>
+    private const int AnchorPool = 10;
+    private const int ClosestShown = 3;
+    private readonly AnswerOptions _options = options.Value;
+
+    public async Task<AnswerResult> AnswerAsync(AskRequest request, Func<string, ValueTask>? onDelta = null, CancellationToken cancellationToken = default)
+    {
+        var question = request.Question.Trim();
+        if (question.Length == 0) throw new ArgumentException("the question is empty", nameof(request));
+        var conversation = request.ConversationId is null ? null
+            : await conversations.GetAsync(request.ConversationId, cancellationToken)
+              ?? throw new KeyNotFoundException($"conversation {request.ConversationId} not found");
+        var history = conversation?.Turns ?? [];
+        var model = models.IsConfigured ? models.Get() : null;
+
+        var clock = Stopwatch.StartNew();
+        var query = await StandaloneQueryAsync(question, history, model, cancellationToken);
+        var (analyzed, results) = await search.SearchAsync(query,
+            new SearchOptions(Math.Max(AnchorPool, _options.Sources), RetrieverMode.Hybrid, request.Filter), cancellationToken);
+        var retrieveMs = clock.Elapsed.TotalMilliseconds;
+
+        clock.Restart();
+        var focus = query == question ? null : analyzer.Analyze(question);
+        var terms = QuestionTerms.From(analyzed, focus);
+        var pool = results.Select(r => r.Chunk).ToList();
+        var selection = extractive.Select(terms, pool.Take(_options.ExtractiveSources).ToList(), pool);
+        var scores = results.ToDictionary(r => r.Chunk.ChunkId, r => r.Score);
+
+        AnswerResult result;
+        if (pool.Count == 0 || selection.MissingAnchors.Count > 0 || selection.BestCoverage < _options.MinCoverage)
+        {
+            result = Abstain(AnswerTexts.NotFound(terms.Language, selection.MissingAnchors), terms.Language, pool, scores);
+        }
+        else if (model is not null)
+        {
+            try
+            {
+                result = await GenerateAsync(model, question, terms.Language, pool.Take(_options.Sources).ToList(), history, scores, onDelta, cancellationToken);
+            }
+            catch (LlmException ex)
+            {
+                logger.LogWarning("LLM unavailable, quoting instead: {Reason}", ex.Message);
+                result = Quote(selection, terms, pool, scores, AnswerTexts.LlmUnavailable(terms.Language, ex.Message));
+            }
+        }
+        else
+        {
+            result = Quote(selection, terms, pool, scores, AnswerTexts.QuotingHeader(terms.Language));
+        }
+        if (model is null && onDelta is not null) await onDelta(result.Answer);
+
+        result = result with { Timings = new AnswerTimings(Math.Round(retrieveMs, 1), Math.Round(clock.Elapsed.TotalMilliseconds, 1)) };
+        var conversationId = conversation?.Id ?? await conversations.CreateAsync(question, owner: null, cancellationToken);
+        result = result with { ConversationId = conversationId };
+        await conversations.AddTurnAsync(conversationId, question, query, result, cancellationToken);
+        return result;
+    }
+
+    private async Task<string> StandaloneQueryAsync(string question, IReadOnlyList<ConversationTurn> history, ChatModel? model, CancellationToken ct)
+    {
+        if (history.Count == 0) return question;
+        var rules = analyzer.ComposeFollowUp(history.Select(t => t.Query).ToList(), question);
+        if (model is null) return rules;
+        try
+        {
+            var rewritten = (await model.CompleteAsync(FollowUpPrompt.Build(question, history.TakeLast(_options.HistoryTurns).ToList()), 120, ct)).Trim();
+            return rewritten.Length is > 0 and <= 500 ? rewritten : rules;
+        }
+        catch (LlmException ex)
+        {
+            logger.LogWarning("LLM could not rewrite the follow-up question, using rules: {Reason}", ex.Message);
+            return rules;
+        }
+    }
+
+    private async Task<AnswerResult> GenerateAsync(ChatModel model, string question, string language, List<RetrievedChunk> sources,
+        IReadOnlyList<ConversationTurn> history, Dictionary<long, double> scores, Func<string, ValueTask>? onDelta, CancellationToken ct)
+    {
+        var chat = AnswerPrompt.Build(question, sources, history.TakeLast(_options.HistoryTurns).ToList());
+        var text = new StringBuilder();
+        await foreach (var delta in model.StreamAsync(chat, ct))
+        {
+            text.Append(delta);
+            if (onDelta is not null) await onDelta(delta);
+        }
+        var checkedAnswer = CitationChecker.Check(text.ToString(), sources.Count, n => sources[n - 1].IndexedText, question);
+        var checks = new AnswerChecks(checkedAnswer.RemovedCitations, checkedAnswer.UnsupportedNumbers);
+        if (checkedAnswer.Cited.Count == 0)
+        {
+            var reply = checkedAnswer.Text.Length == 0 ? AnswerTexts.NotFound(language, []) : checkedAnswer.Text + "\n" + AnswerTexts.Uncited(language);
+            return Abstain(reply, language, sources, scores) with { Checks = checks };
+        }
+        var citations = checkedAnswer.Cited
+            .Select(n => ToCitation(n, sources[n - 1], SupportingText(sources[n - 1], checkedAnswer.Text, n), scores))
+            .ToList();
+        var notes = RevisionNotes(language, checkedAnswer.Cited.Select(n => (n, sources[n - 1])).ToList(), sources);
+        return new AnswerResult
+        {
+            Answer = notes.Length == 0 ? checkedAnswer.Text : checkedAnswer.Text + "\n\n" + notes,
+            Mode = AnswerMode.Llm,
+            ConversationId = "",
+            Citations = citations,
+            Checks = checks,
+        };
+    }
+
+    private AnswerResult Quote(ExtractiveSelection selection, QuestionTerms terms, List<RetrievedChunk> pool, Dictionary<long, double> scores, string header)
+    {
+        var numbers = new Dictionary<int, int>(); // source index → citation number
+        var lines = new List<string>();
+        var supporting = new Dictionary<int, List<string>>();
+        foreach (var quote in selection.Quotes)
+        {
+            if (!numbers.TryGetValue(quote.Source, out var n)) numbers[quote.Source] = n = numbers.Count + 1;
+            lines.Add($"- {QuoteFormatter.Format(quote.Unit, terms, analyzer)} [{n}]");
+            (supporting.TryGetValue(quote.Source, out var list) ? list : supporting[quote.Source] = []).Add(quote.Unit.Text);
+        }
+        var cited = numbers.OrderBy(p => p.Value).Select(p => (N: p.Value, Chunk: pool[p.Key])).ToList();
+        var citations = cited.Select(c => ToCitation(c.N, c.Chunk, string.Join("\n", supporting[numbers.First(p => p.Value == c.N).Key]), scores)).ToList();
+        var notes = RevisionNotes(terms.Language, cited, pool);
+        var answer = header + "\n" + string.Join("\n", lines) + (notes.Length == 0 ? "" : "\n" + notes);
+        var checkedAnswer = CitationChecker.Check(answer, cited.Count, n => cited[n - 1].Chunk.IndexedText, terms.Query.Text);
+        return new AnswerResult
+        {
+            Answer = answer,
+            Mode = AnswerMode.Extractive,
+            ConversationId = "",
+            Citations = citations,
+            Checks = new AnswerChecks(checkedAnswer.RemovedCitations, checkedAnswer.UnsupportedNumbers),
+        };
+    }
+
+    private static AnswerResult Abstain(string reply, string language, List<RetrievedChunk> closest, Dictionary<long, double> scores)
+    {
+        var shown = closest.Take(ClosestShown).ToList();
+        var text = new StringBuilder(reply);
+        if (shown.Count > 0)
+        {
+            text.Append('\n').Append(AnswerTexts.ClosestSources(language));
+            for (var i = 0; i < shown.Count; i++)
+                text.Append("\n- ").Append(shown[i].Title).Append(" · ").Append(shown[i].Locator).Append(" [").Append(i + 1).Append(']');
+        }
+        return new AnswerResult
+        {
+            Answer = text.ToString(),
+            Mode = AnswerMode.Abstain,
+            ConversationId = "",
+            Citations = shown.Select((c, i) => ToCitation(i + 1, c, c.Text, scores)).ToList(),
+        };
+    }
+
+    /// <summary>Notes for cited sources that are superseded revisions, naming the current revision (cited or among the sources).</summary>
+    private static string RevisionNotes(string language, IReadOnlyList<(int N, RetrievedChunk Chunk)> cited, IReadOnlyList<RetrievedChunk> sources)
+    {
+        var notes = new List<string>();
+        foreach (var (n, chunk) in cited.Where(c => c.Chunk.Superseded))
+        {
+            var currentCited = cited.FirstOrDefault(c => !c.Chunk.Superseded && SameDocument(c.Chunk, chunk));
+            var current = currentCited.Chunk ?? sources.FirstOrDefault(s => !s.Superseded && SameDocument(s, chunk));
+            notes.Add(AnswerTexts.SupersededNote(language, n, chunk, currentCited.Chunk is null ? null : currentCited.N, current));
+        }
+        return string.Join("\n", notes.Distinct());
+    }
+
+    private static bool SameDocument(RetrievedChunk a, RetrievedChunk b) =>
+        a.Identity is not null && string.Equals(a.Identity, b.Identity, StringComparison.OrdinalIgnoreCase) && a.DocumentId != b.DocumentId;
+
+    /// <summary>The unit of a cited chunk that shares most numbers and words with the answer's sentences citing it; the chunk text when none does.</summary>
+    private static string SupportingText(RetrievedChunk chunk, string answer, int n)
+    {
+        var claims = string.Join(" ", answer.Split('\n', '。', '.').Where(s => s.Contains($"[{n}]", StringComparison.Ordinal)));
+        var claimNumbers = CitationChecker.Numbers(claims).ToHashSet();
+        var best = UnitSplitter.Split(chunk.Text)
+            .Select(u => (u.Text, Score: CitationChecker.Numbers(u.Text).Count(claimNumbers.Contains) * 3 + SharedCharacters(u.Text, claims)))
+            .OrderByDescending(u => u.Score)
+            .FirstOrDefault();
+        return best.Text is null || best.Score < 4 ? chunk.Text : best.Text;
+    }
+
+    private static int SharedCharacters(string unit, string claims)
+    {
+        var set = claims.Where(char.IsLetterOrDigit).ToHashSet();
+        return unit.Where(char.IsLetterOrDigit).Distinct().Count(set.Contains) / 4;
+    }
+
+    private static Citation ToCitation(int n, RetrievedChunk chunk, string text, Dictionary<long, double> scores) => new()
+    {
+        N = n,
+        ChunkId = chunk.ChunkId,
+        DocumentId = chunk.DocumentId,
+        Source = chunk.Source,
+        Library = chunk.Library,
+        Title = chunk.Title,
+        Identity = chunk.Identity,
+        Revision = chunk.Revision,
+        Superseded = chunk.Superseded,
+        Page = chunk.Page,
+        Locator = chunk.Locator,
+        Text = text,
+        Boxes = chunk.Boxes,
+        Score = Math.Round(scores.GetValueOrDefault(chunk.ChunkId), 6),
+    };
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace RagAssistant.Generation.Checking;
+
+/// <summary>The answer after checking: its text with invalid citation markers removed, the source numbers it cites
+/// (in order of first citation), how many markers were removed, and the numbers no cited source contains.</summary>
+public sealed record CheckedAnswer(string Text, IReadOnlyList<int> Cited, int RemovedCitations, IReadOnlyList<string> UnsupportedNumbers);
+
+/// <summary>
+/// Checks a generated answer against the sources it was given: every citation marker ([1], [1, 3], [1][3], 【2】) must
+/// name a provided source — others are removed and counted; every number in the answer must appear in one of the
+/// sources it cites (or in the question itself) — others are flagged. Numbers are compared as written after folding
+/// (full-width digits, thousands separators), so "0.10" is not "0.1": the prompt asks for numbers quoted exactly.
+/// </summary>
+public static partial class CitationChecker
+{
+    public static CheckedAnswer Check(string answer, int sourceCount, Func<int, string> sourceText, string question)
+    {
+        var removed = 0;
+        var cited = new List<int>();
+        var text = Marker().Replace(answer, m =>
+        {
+            var kept = new List<int>();
+            foreach (Capture c in m.Groups["n"].Captures)
+            {
+                if (int.TryParse(c.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= sourceCount)
+                {
+                    kept.Add(n);
+                    if (!cited.Contains(n)) cited.Add(n);
+                }
+                else
+                {
+                    removed++;
+                }
+            }
+            return kept.Count == 0 ? "" : "[" + string.Join("][", kept) + "]";
+        });
+        text = SpaceBeforePunctuation().Replace(text, "$1");
+
+        var allowed = new HashSet<string>(Numbers(question));
+        foreach (var n in cited)
+            allowed.UnionWith(Numbers(sourceText(n)));
+        var unsupported = Numbers(Marker().Replace(text, " "))
+            .Where(n => !allowed.Contains(n))
+            .Distinct()
+            .ToList();
+        return new CheckedAnswer(text.Trim(), cited, removed, unsupported);
+    }
+
+    /// <summary>The numbers in a text, folded (NFKC, thousands separators dropped); list markers such as "1." at a line start are not numbers of the answer.</summary>
+    public static IEnumerable<string> Numbers(string text)
+    {
+        var folded = ListMarker().Replace(text.Normalize(NormalizationForm.FormKC), "");
+        foreach (Match m in Number().Matches(folded))
+            yield return m.Value.Replace(",", "", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"[\[【]\s*(?<n>\d{1,3})(?:\s*[,，、;]\s*(?<n>\d{1,3}))*\s*[\]】]")]
+    private static partial Regex Marker();
+
+    [GeneratedRegex(@"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d+(?:\.\d+)?")]
+    private static partial Regex Number();
+
+    [GeneratedRegex(@"(?m)^\s*(?:\d{1,2}[.)、]|[-*•])\s+")]
+    private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"\s+([。，,.;；!?！？])")]
+    private static partial Regex SpaceBeforePunctuation();
+}

@@ -1,0 +1,21 @@
+namespace RagAssistant.Generation.Extractive;
+
+/// <summary>What a quotable unit is: a sentence of prose, a row of a table, a process-card row, or one header field line.</summary>
+public enum UnitKind
+{
+    Sentence,
+    TableRow,
+    Record,
+    Field,
+}
+
+/// <summary>
+/// The smallest piece of a chunk an answer quotes. <see cref="Fields"/> holds (label, value) pairs for table rows and
+/// records (the table's header gives the labels), so a quote can show only the asked columns.
+/// </summary>
+/// <param name="Text">The unit as it stands in the document (what a citation shows as supporting text).</param>
+public sealed record AnswerUnit(UnitKind Kind, string Text, IReadOnlyList<(string Label, string Value)> Fields)
+{
+    /// <summary>The unit's text with its labels, as matched against a question.</summary>
+    public string MatchText => Fields.Count == 0 ? Text : string.Join(" ", Fields.Select(f => f.Label + " " + f.Value));
+}

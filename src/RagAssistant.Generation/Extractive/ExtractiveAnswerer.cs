@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Options;
+using RagAssistant.Core.Search;
+
+namespace RagAssistant.Generation.Extractive;
+
+/// <summary>A unit of a numbered source with how well it answers the question.</summary>
+/// <param name="Source">Index into the sources passed in (0-based).</param>
+/// <param name="Coverage">Weighted share of the question's terms found in the unit (or, at a discount, in its chunk's headings).</param>
+public sealed record ScoredUnit(int Source, AnswerUnit Unit, double Coverage, double Score);
+
+/// <summary>What the extractive answerer found: the quotes it chose, best first, and the anchors no single source holds together.</summary>
+public sealed record ExtractiveSelection(IReadOnlyList<ScoredUnit> Quotes, double BestCoverage, IReadOnlyList<string> MissingAnchors);
+
+/// <summary>
+/// Picks the sentences and table rows of the top chunks that answer a question, without an LLM: every unit is scored by
+/// the weighted share of the question's terms it contains (identifiers weigh most; a term found only in the chunk's
+/// title or headings counts at a discount; terms found in nearly every candidate unit count less), with a small bonus
+/// for the chunk's retrieval rank. The best unit is quoted, then up to <see cref="AnswerOptions.MaxQuotes"/> − 1 more
+/// whose score comes close, within <see cref="AnswerOptions.MaxQuoteChars"/>. A question about changes or revisions
+/// also quotes the best unit of each other revision among the sources.
+/// </summary>
+public sealed class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions<AnswerOptions> options)
+{
+    private const double ContextDiscount = 0.6;
+    private const double RankBonus = 0.05;
+    private readonly AnswerOptions _options = options.Value;
+
+    /// <param name="sources">The chunks to quote from, best first (citation indexes refer to this list).</param>
+    /// <param name="anchorPool">The chunks searched for the question's anchors (usually more than <paramref name="sources"/>).</param>
+    public ExtractiveSelection Select(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources, IReadOnlyList<RetrievedChunk> anchorPool)
+    {
+        var candidates = new List<(int Source, AnswerUnit Unit, TextView View)>();
+        var contexts = new List<TextView>();
+        for (var i = 0; i < sources.Count; i++)
+        {
+            contexts.Add(new TextView(sources[i].Context, analyzer));
+            foreach (var unit in UnitSplitter.Split(sources[i].Text))
+                candidates.Add((i, unit, new TextView(unit.MatchText, analyzer)));
+        }
+        var missingAnchors = MissingAnchors(question, anchorPool.Select(c => new TextView(c.IndexedText, analyzer)).ToList());
+        if (candidates.Count == 0) return new ExtractiveSelection([], 0, missingAnchors);
+
+        var weights = question.Terms.Select(t => t.Weight * Rarity(t, candidates.Select(c => c.View))).ToArray();
+        var total = weights.Sum();
+        var scored = candidates.Select(c =>
+        {
+            double matched = 0;
+            for (var t = 0; t < question.Terms.Count; t++)
+            {
+                if (c.View.Contains(question.Terms[t])) matched += weights[t];
+                else if (contexts[c.Source].Contains(question.Terms[t])) matched += weights[t] * ContextDiscount;
+            }
+            var coverage = total == 0 ? 0 : matched / total;
+            return new ScoredUnit(c.Source, c.Unit, coverage, coverage + RankBonus / (c.Source + 1));
+        }).OrderByDescending(s => s.Score).ToList();
+
+        return new ExtractiveSelection(Choose(scored, question, sources), scored[0].Coverage, missingAnchors);
+    }
+
+    private List<ScoredUnit> Choose(List<ScoredUnit> scored, QuestionTerms question, IReadOnlyList<RetrievedChunk> sources)
+    {
+        var best = scored[0];
+        var chosen = new List<ScoredUnit> { best };
+        var chars = best.Unit.Text.Length;
+        bool Fits(ScoredUnit u) => chosen.Count < _options.MaxQuotes && chars + u.Unit.Text.Length <= _options.MaxQuoteChars
+                                   && !chosen.Any(c => c.Unit.Text == u.Unit.Text);
+        void Take(ScoredUnit u) { chosen.Add(u); chars += u.Unit.Text.Length; }
+
+        if (question.Query.AsksAboutRevisions)
+        {
+            // One quote per revision of the same document, so "what changed" shows the old and the new text.
+            var identity = sources[best.Source].Identity;
+            foreach (var other in scored.Where(u => u.Source != best.Source && identity is not null
+                                                    && sources[u.Source].Identity == identity
+                                                    && sources[u.Source].DocumentId != sources[best.Source].DocumentId
+                                                    && u.Score >= best.Score * 0.5)
+                         .GroupBy(u => sources[u.Source].DocumentId).Select(g => g.First()))
+            {
+                if (Fits(other)) Take(other);
+            }
+        }
+        foreach (var unit in scored.Skip(1))
+        {
+            if (unit.Score < best.Score * _options.FollowingQuoteRatio) break;
+            if (Fits(unit)) Take(unit);
+        }
+        return chosen;
+    }
+
+    /// <summary>Anchors (identifiers, long Chinese terms) that no single source contains together with all the others.</summary>
+    private static List<string> MissingAnchors(QuestionTerms question, List<TextView> chunks)
+    {
+        if (question.Anchors.Count == 0) return [];
+        var identifiers = question.Terms.Where(t => t.IsIdentifier).Select(t => t.Term).ToHashSet();
+        List<string>? fewestMissing = null;
+        foreach (var chunk in chunks)
+        {
+            var missing = question.Anchors.Where(a => !chunk.Contains(a, identifiers.Contains(a))).ToList();
+            if (fewestMissing is null || missing.Count < fewestMissing.Count) fewestMissing = missing;
+            if (missing.Count == 0) break;
+        }
+        return fewestMissing ?? question.Anchors.ToList();
+    }
+
+    /// <summary>Terms found in most candidate units tell them apart less (the part number repeated in every row of a card).</summary>
+    private static double Rarity(WeightedTerm term, IEnumerable<TextView> units)
+    {
+        int n = 0, df = 0;
+        foreach (var unit in units)
+        {
+            n++;
+            if (unit.Contains(term)) df++;
+        }
+        return Math.Log(1 + (double)n / (df + 1)) / Math.Log(1 + n);
+    }
+}

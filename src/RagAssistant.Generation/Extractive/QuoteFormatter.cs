@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using RagAssistant.Core.Search;
+
+namespace RagAssistant.Generation.Extractive;
+
+/// <summary>
+/// Writes a chosen unit as a quote. Prose and field lines are quoted as they stand. A process-card or table row is
+/// quoted with what identifies it — part number, operation, operation name, step (or the table's first column) — and
+/// only the columns the question asks about ("JD-2105-0318 第60工序 精车Φ35k6轴颈 工步2: 主轴转速 950 r/min, 进给量 0.10 mm/r"),
+/// not the whole row; when no column is asked for, the row's leading columns are shown.
+/// </summary>
+public static partial class QuoteFormatter
+{
+    private const int MaxRowQuoteChars = 260;
+
+    public static string Format(AnswerUnit unit, QuestionTerms question, IQueryAnalyzer analyzer)
+    {
+        if (unit.Kind is UnitKind.Sentence or UnitKind.Field || unit.Fields.Count == 0) return unit.Text;
+
+        var identifying = new List<(string Label, string Value)>();
+        var rest = new List<(string Label, string Value)>();
+        foreach (var field in unit.Fields)
+        {
+            if (IdentifyingLabel().IsMatch(field.Label)) identifying.Add(field);
+            else rest.Add(field);
+        }
+        if (identifying.Count == 0 && unit.Kind == UnitKind.TableRow && rest.Count > 0)
+        {
+            identifying.Add(rest[0]); // a table's first column names its row (alarm code, interval, position …)
+            rest.RemoveAt(0);
+        }
+
+        var asked = rest.Where(f => Asks(question, f, analyzer)).ToList();
+        var shown = asked.Count > 0 ? asked : rest.Take(4).ToList();
+        var head = string.Join(" ", identifying.Select(f => IdentifyingText(f, question.Language)));
+        var body = string.Join(question.Language == "zh" ? "，" : "; ", shown.Select(FieldText));
+        var quote = head.Length == 0 ? body : body.Length == 0 ? head : head + ": " + body;
+        return quote.Length <= MaxRowQuoteChars ? quote : quote[..MaxRowQuoteChars] + "…";
+    }
+
+    /// <summary>A column is asked for when a question term is in its label or its value.</summary>
+    private static bool Asks(QuestionTerms question, (string Label, string Value) field, IQueryAnalyzer analyzer)
+    {
+        var label = new TextView(field.Label, analyzer);
+        var value = new TextView(field.Value, analyzer);
+        return question.Terms.Any(t => label.Contains(t) || (value.Contains(t) && t.Weight >= 1));
+    }
+
+    private static string IdentifyingText((string Label, string Value) field, string language)
+    {
+        if (OperationLabel().IsMatch(field.Label) && int.TryParse(field.Value, out var op))
+            return language == "zh" ? $"第{op}工序" : $"OP{op}";
+        if (StepLabel().IsMatch(field.Label) && int.TryParse(field.Value, out var step))
+            return language == "zh" ? $"工步{step}" : $"step {step}";
+        if (PartLabel().IsMatch(field.Label) || NameLabel().IsMatch(field.Label)) return field.Value;
+        return field.Label.Length == 0 ? field.Value : field.Label + " " + field.Value;
+    }
+
+    /// <summary>"主轴转速 r/min: 950" reads better as "主轴转速 950 r/min": a unit at the end of a label moves behind the value.</summary>
+    private static string FieldText((string Label, string Value) field)
+    {
+        var m = LabelWithUnit().Match(field.Label);
+        return m.Success ? $"{m.Groups["name"].Value} {field.Value} {m.Groups["unit"].Value}" : $"{field.Label} {field.Value}".Trim();
+    }
+
+    [GeneratedRegex(@"^(零件号|零件图号|图号|零件名称|产品图号|产品名称|工序号|工序名称|工序内容名称|工步号?|part\s*(no\.?|number|name)|drawing\s*(no\.?|number)|op(eration)?\s*(no\.?|number|name)?|step(\s*no\.?)?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex IdentifyingLabel();
+
+    [GeneratedRegex(@"^(工序号|op(eration)?\s*(no\.?|number)?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex OperationLabel();
+
+    [GeneratedRegex(@"^(工步号?|step(\s*no\.?)?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex StepLabel();
+
+    [GeneratedRegex(@"^(零件号|零件图号|图号|产品图号|part\s*(no\.?|number)|drawing\s*(no\.?|number))$", RegexOptions.IgnoreCase)]
+    private static partial Regex PartLabel();
+
+    [GeneratedRegex(@"^(零件名称|产品名称|工序名称|工序内容名称|part\s*name|op(eration)?\s*name)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NameLabel();
+
+    [GeneratedRegex(@"^(?<name>.+?)[\s(（]+(?<unit>(?:r/min|rpm|mm/r|mm/min|m/min|mm|μm|um|n·m|nm|n\.m|kn|n|mpa|kpa|bar|°c|℃|min|s|h|kg|g|%|hrc|hbw|hv))[)）]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelWithUnit();
+}

@@ -1,0 +1,31 @@
+using RagAssistant.Core.Search;
+
+namespace RagAssistant.Generation.Extractive;
+
+/// <summary>A piece of text folded once, with its identifier terms, so many question terms can be looked up in it cheaply.</summary>
+public sealed class TextView
+{
+    private readonly string _folded;
+    private readonly HashSet<string> _identifiers;
+
+    public TextView(string text, IQueryAnalyzer analyzer)
+    {
+        _folded = analyzer.Fold(text);
+        _identifiers = analyzer.IdentifierTerms(text).ToHashSet();
+    }
+
+    public bool Contains(WeightedTerm term) => Contains(term.Term, term.IsIdentifier);
+
+    public bool Contains(string term, bool isIdentifier)
+    {
+        if (isIdentifier) return _identifiers.Contains(term) || _folded.Contains(term, StringComparison.Ordinal) && term.Any(char.IsLetter) && term.Length >= 4;
+        var at = _folded.IndexOf(term, StringComparison.Ordinal);
+        // An English word must start a word ("oil" must not match "boil"); Chinese has no word boundaries to check.
+        while (at >= 0)
+        {
+            if (!char.IsAsciiLetterOrDigit(term[0]) || at == 0 || !char.IsAsciiLetterOrDigit(_folded[at - 1])) return true;
+            at = _folded.IndexOf(term, at + 1, StringComparison.Ordinal);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RagAssistant.Core.Answers;
+using RagAssistant.Generation.Answering;
+using RagAssistant.Generation.Extractive;
+
+namespace RagAssistant.Generation;
+
+public static class GenerationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers answering (options from <c>Rag:Answers</c>): the answer service behind <see cref="IQuestionAnswerer"/>, the
+    /// extractive answerer and the LLM provider (<c>Rag:Llm</c>; none configured = extractive answers). Needs storage and
+    /// retrieval registered too.
+    /// </summary>
+    public static IServiceCollection AddRagGeneration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AnswerOptions>()
+            .Bind(configuration.GetSection(AnswerOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<Llm.ChatModelProvider>();
+        services.TryAddSingleton<ExtractiveAnswerer>();
+        services.TryAddSingleton<AnswerService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IQuestionAnswerer, AnswerService>(sp => sp.GetRequiredService<AnswerService>()));
+        return services;
+    }
+}
