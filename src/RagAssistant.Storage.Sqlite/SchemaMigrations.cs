@@ -90,5 +90,57 @@ internal static class SchemaMigrations
             dimension  INTEGER NOT NULL
         );
         """,
+        // 5: conversations, their turns and the turns' citations. Citations are copies (text, boxes, title, library)
+        //    rather than references to chunks, so a reopened conversation still shows and highlights its sources after
+        //    the document is re-ingested or deleted; chunk_id and document_id are therefore plain columns, not keys.
+        //    Turns and citations go with their conversation (ON DELETE CASCADE). A citation's ordinal is its place in the
+        //    answer's list, which keeps that order even if numbers repeat or skip.
+        """
+        CREATE TABLE conversations (
+            id          TEXT PRIMARY KEY,
+            title       TEXT NOT NULL,
+            owner       TEXT,
+            created_at  TEXT NOT NULL,
+            updated_at  TEXT NOT NULL
+        );
+        CREATE INDEX conversations_owner ON conversations(owner, updated_at);
+        CREATE INDEX conversations_updated ON conversations(updated_at);
+        CREATE TABLE conversation_turns (
+            id                   INTEGER PRIMARY KEY,
+            conversation_id      TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            ordinal              INTEGER NOT NULL,
+            question             TEXT NOT NULL,
+            query                TEXT NOT NULL,
+            answer               TEXT NOT NULL,
+            mode                 TEXT NOT NULL,
+            removed_citations    INTEGER NOT NULL DEFAULT 0,
+            unsupported_numbers  TEXT NOT NULL DEFAULT '[]',
+            retrieve_ms          REAL NOT NULL,
+            generate_ms          REAL NOT NULL,
+            rating               INTEGER CHECK (rating IN (-1, 1)),
+            comment              TEXT,
+            created_at           TEXT NOT NULL,
+            UNIQUE (conversation_id, ordinal)
+        );
+        CREATE TABLE turn_citations (
+            turn_id      INTEGER NOT NULL REFERENCES conversation_turns(id) ON DELETE CASCADE,
+            ordinal      INTEGER NOT NULL,
+            n            INTEGER NOT NULL,
+            chunk_id     INTEGER NOT NULL,
+            document_id  INTEGER NOT NULL,
+            library      TEXT,
+            source       TEXT NOT NULL,
+            title        TEXT NOT NULL,
+            identity     TEXT,
+            revision     TEXT,
+            superseded   INTEGER NOT NULL DEFAULT 0,
+            page         INTEGER,
+            locator      TEXT NOT NULL,
+            text         TEXT NOT NULL,
+            boxes        TEXT NOT NULL DEFAULT '[]',
+            score        REAL NOT NULL DEFAULT 0,
+            PRIMARY KEY (turn_id, ordinal)
+        );
+        """,
     ];
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RagAssistant.Core.Answers;
 using RagAssistant.Core.Storage;
 using RagAssistant.Core.Text;
 
@@ -8,7 +9,8 @@ namespace RagAssistant.Storage.Sqlite;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the SQLite knowledge base (options from <c>Rag:Storage</c>) and the default segmenter.</summary>
+    /// <summary>Registers the SQLite knowledge base (options from <c>Rag:Storage</c>): documents, chunk search, vectors and
+    /// conversations, with the default segmenter and the system clock unless the host registered others.</summary>
     public static IServiceCollection AddRagStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SqliteStorageOptions>()
@@ -20,6 +22,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDocumentStore, SqliteDocumentStore>();
         services.TryAddSingleton<RagAssistant.Core.Search.IChunkSearch, SqliteChunkSearch>();
         services.TryAddSingleton<IChunkVectorStore, SqliteChunkVectorStore>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConversationStore, SqliteConversationStore>();
         return services;
     }
 }

@@ -36,6 +36,13 @@ public sealed record Citation
     public required string Source { get; init; }
     public string? Library { get; init; }
     public required string Title { get; init; }
+
+    /// <summary>
+    /// The library of the cited document, kept with the stored conversation so access control can hide sources a user
+    /// may no longer read; null when unknown.
+    /// </summary>
+    public string? Library { get; init; }
+
     public string? Identity { get; init; }
     public string? Revision { get; init; }
     public bool Superseded { get; init; }

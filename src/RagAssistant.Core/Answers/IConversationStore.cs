@@ -25,9 +25,12 @@ public interface IConversationStore
     Task<bool> DeleteAsync(string conversationId, CancellationToken cancellationToken = default);
 }
 
+/// <summary>A conversation as a list shows it: title, owner, when it started and was last active, and how many turns it has.</summary>
 public sealed record ConversationSummary(string Id, string Title, string? Owner, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Turns);
 
+/// <summary>A conversation with all its turns, oldest first.</summary>
 public sealed record Conversation(string Id, string Title, string? Owner, DateTimeOffset CreatedAt, IReadOnlyList<ConversationTurn> Turns);
 
+/// <summary>One question and its answer as stored, with the user's feedback (rating −1 or +1, comment) when given.</summary>
 /// <param name="Query">The standalone query the question was searched as (a follow-up rewritten with the conversation).</param>
 public sealed record ConversationTurn(long Id, string Question, string Query, AnswerResult Answer, DateTimeOffset At, int? Rating, string? Comment);
