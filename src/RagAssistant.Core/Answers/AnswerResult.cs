@@ -34,7 +34,6 @@ public sealed record Citation
     public required long ChunkId { get; init; }
     public required long DocumentId { get; init; }
     public required string Source { get; init; }
-    public string? Library { get; init; }
     public required string Title { get; init; }
 
     /// <summary>
