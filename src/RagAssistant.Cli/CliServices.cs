@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RagAssistant.Embeddings;
+using RagAssistant.Generation;
 using RagAssistant.Ingestion;
 using RagAssistant.Retrieval;
 using RagAssistant.Storage.Sqlite;
@@ -37,6 +38,7 @@ internal static class CliServices
         services.AddRagIngestion(configuration);
         services.AddRagEmbeddings(configuration);
         services.AddRagRetrieval(configuration); // after embeddings: dense search joins when a generator is registered
+        services.AddRagGeneration(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 }

@@ -32,6 +32,10 @@ internal static class CommandRunner
         {
             return Fail(ex.Message);
         }
+        catch (RagAssistant.Generation.Llm.LlmException ex)
+        {
+            return Fail(ex.Message);
+        }
         catch (OperationCanceledException)
         {
             return Fail("cancelled");

@@ -11,6 +11,7 @@ var root = new RootCommand("rag — the RagAssistant knowledge-base command")
     IngestCommand.Create(),
     DocsCommand.Create(),
     SearchCommand.Create(),
+    AskCommand.Create(),
     EvalCommand.Create(),
     BenchCommand.Create(),
     ReembedCommand.Create(),

@@ -39,6 +39,9 @@ public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glos
     public string Fold(string text) => TextFolding.Fold(text);
 
     /// <inheritdoc />
+    public bool IsDomainTerm(string term) => segmenter.IsDomainTerm(term);
+
+    /// <inheritdoc />
     public IReadOnlyList<string> IdentifierTerms(string text) => IdentifierExtractor.Terms(TextFolding.Fold(text));
 
     /// <inheritdoc />

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using RagAssistant.Cli.Output;
 using RagAssistant.Core.Evaluation;
 using RagAssistant.Retrieval;
 using RagAssistant.Retrieval.Evaluation;
@@ -18,8 +19,9 @@ internal static class EvalCommand
         var db = CommonOptions.Db();
         var retriever = new Option<RetrieverMode>("--retriever") { Description = "hybrid (default), dense or keyword", DefaultValueFactory = _ => RetrieverMode.Hybrid };
         var noAnswers = new Option<bool>("--no-answers") { Description = "Score retrieval only" };
+        var details = new Option<string?>("--details") { Description = "Also write one JSON line per question (answer, mode, citations against gold, top retrieved) to this file", HelpName = "FILE" };
         var json = CommonOptions.Json();
-        var command = new Command("eval", "Evaluate retrieval and answers on a question file") { file, db, retriever, noAnswers, json };
+        var command = new Command("eval", "Evaluate retrieval and answers on a question file") { file, db, retriever, noAnswers, details, json };
 
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(db), async services =>
         {
@@ -32,8 +34,10 @@ internal static class EvalCommand
             {
                 throw new CommandException(ex.Message);
             }
-            var report = await services.GetRequiredService<EvalRunner>()
-                .RunAsync(questions, parse.GetValue(retriever), withAnswers: !parse.GetValue(noAnswers), cancellationToken: ct);
+            var outcomes = await services.GetRequiredService<EvalRunner>()
+                .RunOutcomesAsync(questions, parse.GetValue(retriever), withAnswers: !parse.GetValue(noAnswers), cancellationToken: ct);
+            var report = EvalAggregator.Report(outcomes);
+            if (parse.GetValue(details) is { } detailsPath) EvalDetails.Write(detailsPath, outcomes);
 
             if (parse.GetValue(json))
             {

@@ -92,4 +92,30 @@ internal static class HumanOutput
     }
 
     private static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+
+    /// <summary>Streams a piece of the answer as it arrives.</summary>
+    public static ValueTask WriteDelta(string delta)
+    {
+        Console.Out.Write(delta);
+        Console.Out.Flush();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>After the streamed answer: the mode, the checks and the cited sources with their supporting text.</summary>
+    public static void WriteAnswerSources(RagAssistant.Core.Answers.AnswerResult result)
+    {
+        Console.Out.WriteLine();
+        Console.Out.WriteLine();
+        Console.Out.WriteLine($"[{result.Mode}] conversation {result.ConversationId}");
+        if (result.Checks.RemovedCitations > 0) Console.Out.WriteLine($"removed citations: {result.Checks.RemovedCitations}");
+        if (result.Checks.UnsupportedNumbers.Count > 0) Console.Out.WriteLine($"numbers found in no cited source: {string.Join(", ", result.Checks.UnsupportedNumbers)}");
+        foreach (var c in result.Citations)
+        {
+            var where = c.Page is { } page ? $"p.{page} {c.Locator}" : c.Locator;
+            var revision = c.Revision is null ? "" : $" Rev {c.Revision}" + (c.Superseded ? " (superseded)" : "");
+            Console.Out.WriteLine($"[{c.N}] {c.Title}{revision} · {where} · {c.Source}");
+            var text = c.Text.ReplaceLineEndings(" ");
+            Console.Out.WriteLine("    " + (text.Length <= 160 ? text : text[..160] + "…"));
+        }
+    }
 }

@@ -58,12 +58,27 @@ internal sealed record BenchEmbedRow(
     public double? RatioToGraph { get; init; }
 }
 
+/// <summary><c>rag ask --json</c> (ARCHITECTURE.md).</summary>
+internal sealed record AskJson(
+    string Answer, string Mode, string ConversationId, IReadOnlyList<CitationJson> Citations, ChecksJson Checks, TimingsJson TimingsMs);
+
+internal sealed record CitationJson(
+    int N, long ChunkId, long DocumentId, string Source, string Title, string? Identity, string? Revision, bool Superseded,
+    int? Page, string Locator, string Text, IReadOnlyList<BoxJson> Boxes, double Score);
+
+internal sealed record BoxJson(int Page, double Left, double Bottom, double Right, double Top);
+
+internal sealed record ChecksJson(int RemovedCitations, IReadOnlyList<string> UnsupportedNumbers);
+
+internal sealed record TimingsJson(double Retrieve, double Generate);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(IngestJson))]
 [JsonSerializable(typeof(DocumentListJson))]
 [JsonSerializable(typeof(DocumentDetailJson))]
 [JsonSerializable(typeof(DeleteJson))]
 [JsonSerializable(typeof(SearchJson))]
+[JsonSerializable(typeof(AskJson))]
 [JsonSerializable(typeof(ReembedJson))]
 [JsonSerializable(typeof(BenchEmbedJson))]
 [JsonSerializable(typeof(BenchJson))]

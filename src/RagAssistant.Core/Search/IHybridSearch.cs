@@ -8,6 +8,9 @@ public interface IQueryAnalyzer
     /// <summary>Folds text like the index does (NFKC, lower case, unified dashes and Φ).</summary>
     string Fold(string text);
 
+    /// <summary>True for a term of the manufacturing dictionaries (渗碳, 首件检验, 扭矩 …), given folded.</summary>
+    bool IsDomainTerm(string term);
+
     /// <summary>The identifier terms of a text (part, standard, clause, operation numbers, materials, threads …), as the index stores them.</summary>
     IReadOnlyList<string> IdentifierTerms(string text);
 

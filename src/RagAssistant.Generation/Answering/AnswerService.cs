@@ -51,7 +51,7 @@ public sealed class AnswerService(
 
         clock.Restart();
         var focus = query == question ? null : analyzer.Analyze(question);
-        var terms = QuestionTerms.From(analyzed, focus);
+        var terms = QuestionTerms.From(analyzed, focus, analyzer);
         var pool = results.Select(r => r.Chunk).ToList();
         var selection = extractive.Select(terms, pool.Take(_options.ExtractiveSources).ToList(), pool);
         var scores = results.ToDictionary(r => r.Chunk.ChunkId, r => r.Score);

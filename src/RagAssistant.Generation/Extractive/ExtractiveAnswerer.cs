@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagAssistant.Core.Search;
 
@@ -19,10 +20,16 @@ public sealed record ExtractiveSelection(IReadOnlyList<ScoredUnit> Quotes, doubl
 /// whose score comes close, within <see cref="AnswerOptions.MaxQuoteChars"/>. A question about changes or revisions
 /// also quotes the best unit of each other revision among the sources.
 /// </summary>
-public sealed class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions<AnswerOptions> options)
+public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions<AnswerOptions> options, ILogger<ExtractiveAnswerer> logger)
 {
     private const double ContextDiscount = 0.6;
-    private const double RankBonus = 0.05;
+    private const double ShortUnitFactor = 0.5;
+    private const int ShortUnitChars = 12;
+    private const double NoValueFactor = 0.6;
+    private const double ClauseBonus = 0.3;
+
+    /// <summary>A quote from another source than the best one must score nearly as well: each extra source is a citation that may not hold the answer.</summary>
+    private const double OtherSourceRatio = 0.92;
     private readonly AnswerOptions _options = options.Value;
 
     /// <param name="sources">The chunks to quote from, best first (citation indexes refer to this list).</param>
@@ -37,11 +44,14 @@ public sealed class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions<AnswerO
             foreach (var unit in UnitSplitter.Split(sources[i].Text))
                 candidates.Add((i, unit, new TextView(unit.MatchText, analyzer)));
         }
-        var missingAnchors = MissingAnchors(question, anchorPool.Select(c => new TextView(c.IndexedText, analyzer)).ToList());
+        var missingAnchors = MissingAnchors(question, anchorPool.Select(c => new TextView(WithDocumentFacts(c), analyzer)).ToList());
         if (candidates.Count == 0) return new ExtractiveSelection([], 0, missingAnchors);
 
+        var clauseSources = ClauseSources(question, sources);
         var weights = question.Terms.Select(t => t.Weight * Rarity(t, candidates.Select(c => c.View))).ToArray();
-        var total = weights.Sum();
+        // Glossary expansions are other-language alternatives of the question's own terms: they add to what is matched
+        // but not to what must be matched, so a Chinese passage is not penalised for lacking the English words.
+        var total = question.Terms.Select((t, i) => t.IsExpansion ? 0 : weights[i]).Sum();
         var scored = candidates.Select(c =>
         {
             double matched = 0;
@@ -50,10 +60,22 @@ public sealed class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions<AnswerO
                 if (c.View.Contains(question.Terms[t])) matched += weights[t];
                 else if (contexts[c.Source].Contains(question.Terms[t])) matched += weights[t] * ContextDiscount;
             }
-            var coverage = total == 0 ? 0 : matched / total;
-            return new ScoredUnit(c.Source, c.Unit, coverage, coverage + RankBonus / (c.Source + 1));
+            var coverage = total == 0 ? 0 : Math.Min(1, matched / total);
+            var score = coverage + _options.RankBonus / (c.Source + 1);
+            if (question.AsksForValue && !c.View.HasDigit) score *= NoValueFactor;
+            // A bare title or label line ("Q/JD 105—2026") matches a question's identifiers but answers nothing.
+            if (c.Unit.Kind != UnitKind.Record && c.Unit.Text.Length < ShortUnitChars) score *= ShortUnitFactor;
+            if (clauseSources.Contains(c.Source)) score += ClauseBonus;
+            return new ScoredUnit(c.Source, c.Unit, coverage, score);
         }).OrderByDescending(s => s.Score).ToList();
 
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.LogDebug("Question terms: {Terms}; anchors: {Anchors}; missing: {Missing}",
+                string.Join(" ", question.Terms.Select((t, i) => $"{t.Term}:{weights[i]:0.00}")), string.Join(" ", question.Anchors), string.Join(" ", missingAnchors));
+            foreach (var unit in scored.Take(5))
+                logger.LogDebug("  {Score:0.000} cov {Coverage:0.000} [{Source}] {Text}", unit.Score, unit.Coverage, unit.Source, unit.Unit.Text.Length > 100 ? unit.Unit.Text[..100] : unit.Unit.Text);
+        }
         return new ExtractiveSelection(Choose(scored, question, sources), scored[0].Coverage, missingAnchors);
     }
 
@@ -82,24 +104,57 @@ public sealed class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions<AnswerO
         foreach (var unit in scored.Skip(1))
         {
             if (unit.Score < best.Score * _options.FollowingQuoteRatio) break;
+            var sameSource = chosen.Any(c => c.Source == unit.Source);
+            if (!sameSource && unit.Score < best.Score * OtherSourceRatio) continue;
             if (Fits(unit)) Take(unit);
         }
         return chosen;
     }
 
-    /// <summary>Anchors (identifiers, long Chinese terms) that no single source contains together with all the others.</summary>
+    /// <summary>
+    /// Sources whose locator is a clause the question names ("4.2.3 条规定了什么" → the chunk of clause 4.2.3): the clause's own
+    /// text answers, though its sentences do not repeat the clause number.
+    /// </summary>
+    private HashSet<int> ClauseSources(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources)
+    {
+        var clauses = question.Anchors.Where(a => ClauseTerm().IsMatch(a)).ToHashSet();
+        var found = new HashSet<int>();
+        if (clauses.Count == 0) return found;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var locator = sources[i].Locator.Trim();
+            if (clauses.Contains(locator.Replace('.', 'p'))) found.Add(i);
+        }
+        return found;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d+(p\d+)+$")]
+    private static partial System.Text.RegularExpressions.Regex ClauseTerm();
+
+    /// <summary>The chunk's text with its document's title, identity, revision and file name, where identifiers of the document itself live.</summary>
+    private static string WithDocumentFacts(RetrievedChunk chunk) =>
+        $"{chunk.IndexedText}\n{chunk.Title} {chunk.Identity}{(chunk.Revision is null ? "" : "-" + chunk.Revision)} {Path.GetFileNameWithoutExtension(chunk.Source)}";
+
+    /// <summary>Anchors (identifiers) that no single source contains together with all the others.</summary>
     private static List<string> MissingAnchors(QuestionTerms question, List<TextView> chunks)
     {
-        if (question.Anchors.Count == 0) return [];
-        var identifiers = question.Terms.Where(t => t.IsIdentifier).Select(t => t.Term).ToHashSet();
+        // A manufacturing term no retrieved source mentions, in either language (渗氮 when only 渗碳 is documented).
+        var absentTerms = question.DomainTerms
+            .Where(d => !chunks.Any(c => c.Contains(d.Term, false) || d.Translations.Any(t => c.Contains(t, false))))
+            .Select(d => d.Term)
+            .ToList();
+        if (absentTerms.Count > 0) return absentTerms;
+        if (question.Anchors.Count == 0 && question.Numbers.Count == 0) return [];
         List<string>? fewestMissing = null;
         foreach (var chunk in chunks)
         {
-            var missing = question.Anchors.Where(a => !chunk.Contains(a, identifiers.Contains(a))).ToList();
+            var missing = question.Anchors.Where(a => !chunk.Contains(a, true))
+                .Concat(question.Numbers.Where(n => !chunk.ContainsNumber(n)))
+                .ToList();
             if (fewestMissing is null || missing.Count < fewestMissing.Count) fewestMissing = missing;
             if (missing.Count == 0) break;
         }
-        return fewestMissing ?? question.Anchors.ToList();
+        return fewestMissing ?? question.Anchors.Concat(question.Numbers).ToList();
     }
 
     /// <summary>Terms found in most candidate units tell them apart less (the part number repeated in every row of a card).</summary>

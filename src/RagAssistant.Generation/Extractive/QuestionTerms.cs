@@ -1,28 +1,42 @@
-using RagAssistant.Core.Search;
 using RagAssistant.Core.Text;
+using RagAssistant.Core.Search;
 
 namespace RagAssistant.Generation.Extractive;
 
 /// <summary>One weighted term of a question. Identifiers are matched as identifier terms, other terms as folded text.</summary>
-public sealed record WeightedTerm(string Term, double Weight, bool IsIdentifier);
+/// <param name="IsExpansion">A glossary translation of a question term (matching it helps; lacking it costs nothing).</param>
+public sealed record WeightedTerm(string Term, double Weight, bool IsIdentifier, bool IsExpansion = false);
 
 /// <summary>
 /// A question as the extractive answerer and the evidence check see it: weighted terms (identifiers weigh most,
 /// glossary expansions least, the follow-up's own words more than the words it inherited) and its anchors — the
 /// identifiers and long Chinese terms that evidence must contain together, in one chunk.
 /// </summary>
-public sealed class QuestionTerms
+public sealed partial class QuestionTerms
 {
     private const double IdentifierWeight = 3.0;
     private const double ExpansionWeight = 0.5;
     private const double FocusFactor = 2.0;
 
-    private QuestionTerms(AnalyzedQuery query, IReadOnlyList<WeightedTerm> terms, IReadOnlyList<string> anchors)
+    private QuestionTerms(AnalyzedQuery query, IReadOnlyList<WeightedTerm> terms, IReadOnlyList<string> anchors,
+        IReadOnlyList<string> numbers, IReadOnlyList<(string Term, IReadOnlyList<string> Translations)> domainTerms)
     {
         Query = query;
         Terms = terms;
         Anchors = anchors;
+        Numbers = numbers;
+        DomainTerms = domainTerms;
+        AsksForValue = ValueQuestion().IsMatch(query.Text);
     }
+
+    /// <summary>Numbers of three or more digits, or with decimals, that the question names (alarm 2002, 1.8 MPa): evidence must contain them.</summary>
+    public IReadOnlyList<string> Numbers { get; }
+
+    /// <summary>Manufacturing terms of the question (渗氮, 首件检验 …) with their glossary translations: some retrieved source must mention each.</summary>
+    public IReadOnlyList<(string Term, IReadOnlyList<string> Translations)> DomainTerms { get; }
+
+    /// <summary>The question asks for a value (多少, 几, how many, what torque …): passages without a digit answer it less.</summary>
+    public bool AsksForValue { get; }
 
     public AnalyzedQuery Query { get; }
     public IReadOnlyList<WeightedTerm> Terms { get; }
@@ -31,7 +45,7 @@ public sealed class QuestionTerms
 
     /// <param name="query">The standalone query (a follow-up already rewritten).</param>
     /// <param name="focus">The question as asked, when it was a follow-up rewritten into <paramref name="query"/>: its own terms weigh more.</param>
-    public static QuestionTerms From(AnalyzedQuery query, AnalyzedQuery? focus)
+    public static QuestionTerms From(AnalyzedQuery query, AnalyzedQuery? focus, IQueryAnalyzer analyzer)
     {
         var focusTerms = focus is null ? [] : focus.Terms.ToHashSet();
         var identifiers = query.Identifiers.ToHashSet();
@@ -46,14 +60,25 @@ public sealed class QuestionTerms
         foreach (var identifier in query.Identifiers.Where(i => !query.Terms.Contains(i)))
             terms.Add(new WeightedTerm(identifier, IdentifierWeight, true));
         foreach (var expansion in query.Expansions)
-            terms.Add(new WeightedTerm(expansion, ExpansionWeight * BaseWeight(expansion), false));
+            terms.Add(new WeightedTerm(expansion, ExpansionWeight * BaseWeight(expansion), false, IsExpansion: true));
 
-        var anchors = query.Identifiers
-            .Concat(query.Terms.Where(t => !identifiers.Contains(t) && t.Length >= 4 && t.All(CjkText.IsCjk)))
+        // Only identifiers anchor: a near miss names a part, operation, clause, thread or code the documents lack, while
+        // ordinary words of a question are often paraphrased away in the text that answers it.
+        var anchors = query.Identifiers.Distinct().ToList();
+        var identifierText = string.Join(" ", anchors);
+        var numbers = Checking.CitationChecker.Numbers(analyzer.Fold(query.Text))
+            .Where(n => (n.Contains('.') || n.Length >= 3) && !identifierText.Contains(n, StringComparison.Ordinal))
             .Distinct()
             .ToList();
-        return new QuestionTerms(query, terms, anchors);
+        var domainTerms = query.Terms
+            .Where(t => !identifiers.Contains(t) && t.Any(CjkText.IsCjk) && analyzer.IsDomainTerm(t))
+            .Select(t => (t, (IReadOnlyList<string>)analyzer.Analyze(t).Expansions))
+            .ToList();
+        return new QuestionTerms(query, terms, anchors, numbers, domainTerms);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"多少|几|多大|多久|多长|多高|多厚|多重|什么时候|哪天|哪一天|日期|\bhow (many|much|often|long|far|high|thick)\b|\bwhat (torque|speed|feed|pressure|temperature|value|hardness|tolerance|size|interval|date)\b|\bwhen\b|\bmax(imum)?\b|\bmin(imum)?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ValueQuestion();
 
     /// <summary>Longer terms say more: a 2-character Chinese word or a short English word weighs 1, longer ones up to 2.</summary>
     private static double BaseWeight(string term)

@@ -13,6 +13,9 @@ public static partial class QuoteFormatter
 {
     private const int MaxRowQuoteChars = 260;
 
+    /// <summary>A row this short is quoted whole (labelled); longer rows show only identifying and asked columns.</summary>
+    private const int ShortRowChars = 160;
+
     public static string Format(AnswerUnit unit, QuestionTerms question, IQueryAnalyzer analyzer)
     {
         if (unit.Kind is UnitKind.Sentence or UnitKind.Field || unit.Fields.Count == 0) return unit.Text;
@@ -31,8 +34,9 @@ public static partial class QuoteFormatter
         }
 
         var asked = rest.Where(f => Asks(question, f, analyzer)).ToList();
-        var shown = asked.Count > 0 ? asked : rest.Take(4).ToList();
-        var head = string.Join(" ", identifying.Select(f => IdentifyingText(f, question.Language)));
+        var whole = unit.Kind == UnitKind.TableRow && unit.Text.Length <= ShortRowChars;
+        var shown = whole ? rest : asked.Count > 0 ? asked : rest.Take(4).ToList();
+        var head = string.Join(" ", identifying.Select(f => IdentifyingText(f, question.Language)).Distinct());
         var body = string.Join(question.Language == "zh" ? "，" : "; ", shown.Select(FieldText));
         var quote = head.Length == 0 ? body : body.Length == 0 ? head : head + ": " + body;
         return quote.Length <= MaxRowQuoteChars ? quote : quote[..MaxRowQuoteChars] + "…";

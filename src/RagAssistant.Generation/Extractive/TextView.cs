@@ -7,12 +7,19 @@ public sealed class TextView
 {
     private readonly string _folded;
     private readonly HashSet<string> _identifiers;
+    private HashSet<string>? _numbers;
 
     public TextView(string text, IQueryAnalyzer analyzer)
     {
         _folded = analyzer.Fold(text);
         _identifiers = analyzer.IdentifierTerms(text).ToHashSet();
     }
+
+    public bool HasDigit => _folded.Any(char.IsAsciiDigit);
+
+    /// <summary>True when the text holds this number as a number of its own (2002 is not part of 12002 or 2002.5).</summary>
+    public bool ContainsNumber(string number) =>
+        (_numbers ??= Checking.CitationChecker.Numbers(_folded).ToHashSet()).Contains(number);
 
     public bool Contains(WeightedTerm term) => Contains(term.Term, term.IsIdentifier);
 

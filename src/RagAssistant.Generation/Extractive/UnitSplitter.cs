@@ -14,35 +14,90 @@ public static partial class UnitSplitter
     public static IReadOnlyList<AnswerUnit> Split(string text)
     {
         var units = new List<AnswerUnit>();
-        string[]? header = null;
+        var table = new List<string>();
+        var fieldLines = new List<(string Line, string Label, string Value)>();
         foreach (var rawLine in text.Split('\n'))
         {
             var line = rawLine.Trim();
             if (line.Length == 0) continue;
             if (line.StartsWith('|'))
             {
-                var cells = Cells(line);
-                if (cells.All(c => c.Length == 0 || SeparatorCell().IsMatch(c))) continue;
-                if (header is null) { header = cells; continue; }
-                units.Add(new AnswerUnit(UnitKind.TableRow, line, Pair(header, cells)));
+                FlushFields(units, fieldLines);
+                table.Add(line);
                 continue;
             }
-            header = null;
+            FlushTable(units, table);
             if (RecordLine(line) is { } fields)
             {
+                FlushFields(units, fieldLines);
                 units.Add(new AnswerUnit(UnitKind.Record, line, fields));
                 continue;
             }
             var field = FieldLine().Match(line);
             if (field.Success && line.Length <= 120)
             {
-                units.Add(new AnswerUnit(UnitKind.Field, line, [(field.Groups["label"].Value.Trim(), field.Groups["value"].Value.Trim())]));
+                fieldLines.Add((line, field.Groups["label"].Value.Trim(), field.Groups["value"].Value.Trim()));
                 continue;
             }
+            FlushFields(units, fieldLines);
             foreach (var sentence in Sentences(line))
                 units.Add(new AnswerUnit(UnitKind.Sentence, sentence, []));
         }
+        FlushTable(units, table);
+        FlushFields(units, fieldLines);
         return units;
+    }
+
+    /// <summary>Consecutive "label: value" lines are one header block (a card's or a document's header): one record unit.</summary>
+    private static void FlushFields(List<AnswerUnit> units, List<(string Line, string Label, string Value)> lines)
+    {
+        if (lines.Count == 1) units.Add(new AnswerUnit(UnitKind.Field, lines[0].Line, [(lines[0].Label, lines[0].Value)]));
+        else if (lines.Count > 1) units.Add(new AnswerUnit(UnitKind.Record, string.Join("\n", lines.Select(l => l.Line)), lines.Select(l => (l.Label, l.Value)).ToList()));
+        lines.Clear();
+    }
+
+    /// <summary>
+    /// A table: one unit per row, labelled by the header row — unless it is a grid of label/value pairs (two columns, or
+    /// label cells alternating with values as in a document's header table), which is one record unit.
+    /// </summary>
+    private static void FlushTable(List<AnswerUnit> units, List<string> lines)
+    {
+        var rows = lines.Select(l => (Line: l, Cells: Cells(l)))
+            .Where(r => !r.Cells.All(c => c.Length == 0 || SeparatorCell().IsMatch(c)))
+            .ToList();
+        lines.Clear();
+        if (rows.Count == 0) return;
+        if (IsLabelValueGrid(rows.Select(r => r.Cells).ToList()))
+        {
+            var pairs = new List<(string, string)>();
+            foreach (var (_, cells) in rows)
+                for (var i = 0; i + 1 < cells.Length; i += 2)
+                    if (cells[i].Length > 0 && cells[i + 1].Length > 0) pairs.Add((cells[i], cells[i + 1]));
+            // A two-column table often opens with a header such as "Item | Value": not a pair of the grid.
+            if (pairs.Count > 1 && rows[0].Cells.Length == 2 && !rows[0].Cells[1].Any(char.IsDigit) && rows[0].Cells.All(c => c.Length <= 12)
+                && GridHeader().IsMatch(rows[0].Cells[0]))
+                pairs.RemoveAt(0);
+            units.Add(new AnswerUnit(UnitKind.Record, string.Join("\n", rows.Select(r => r.Line)), pairs));
+            return;
+        }
+        if (rows.Count == 1)
+        {
+            units.Add(new AnswerUnit(UnitKind.TableRow, rows[0].Line, rows[0].Cells.Where(c => c.Length > 0).Select(c => ("", c)).ToList()));
+            return;
+        }
+        var header = rows[0].Cells;
+        foreach (var (line, cells) in rows.Skip(1))
+            units.Add(new AnswerUnit(UnitKind.TableRow, line, Pair(header, cells)));
+    }
+
+    /// <summary>Two columns, or an even number of columns whose even cells are all short labels without digits.</summary>
+    private static bool IsLabelValueGrid(List<string[]> rows)
+    {
+        var columns = rows.Max(r => r.Length);
+        if (columns == 2) return true;
+        if (columns % 2 != 0 || columns > 8) return false;
+        return rows.All(r => r.Where((_, i) => i % 2 == 0).All(c => c.Length is > 0 and <= 12 && !c.Any(char.IsDigit)))
+               && rows[0].Where((_, i) => i % 2 == 1).Any(c => c.Any(char.IsDigit));
     }
 
     /// <summary>"label: value | label: value | …" with at least three labelled cells.</summary>
@@ -108,6 +163,9 @@ public static partial class UnitSplitter
             start += length;
         }
     }
+
+    [GeneratedRegex(@"^(item|field|name|key|parameter|项目|名称|参数)$", RegexOptions.IgnoreCase)]
+    private static partial Regex GridHeader();
 
     [GeneratedRegex(@"^:?-{2,}:?$")]
     private static partial Regex SeparatorCell();

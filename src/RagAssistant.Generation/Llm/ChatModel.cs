@@ -33,3 +33,8 @@ public sealed class ChatModelProvider
     public ChatModel? Get() => null;
     public string Describe() => "none";
 }
+
+public sealed class LlmOptions
+{
+    public const string Section = "Rag:Llm";
+}

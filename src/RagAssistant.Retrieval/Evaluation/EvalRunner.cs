@@ -39,6 +39,11 @@ public sealed class EvalRunner(HybridRetriever retriever, IChunkSearch chunks, I
     }
 
     public async Task<EvalReport> RunAsync(IReadOnlyList<EvalQuestion> questions, RetrieverMode mode, bool withAnswers,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+        EvalAggregator.Report(await RunOutcomesAsync(questions, mode, withAnswers, progress, cancellationToken));
+
+    /// <summary>Every question's outcome (for a per-question report); <see cref="EvalAggregator.Report"/> sums them up.</summary>
+    public async Task<IReadOnlyList<EvalOutcome>> RunOutcomesAsync(IReadOnlyList<EvalQuestion> questions, RetrieverMode mode, bool withAnswers,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var outcomes = new List<EvalOutcome>();
@@ -48,7 +53,7 @@ public sealed class EvalRunner(HybridRetriever retriever, IChunkSearch chunks, I
             outcomes.Add(await EvaluateAsync(question, mode, withAnswers && _answerer is not null, cancellationToken));
             progress?.Report(outcomes.Count);
         }
-        return EvalAggregator.Report(outcomes);
+        return outcomes;
     }
 
     private async Task<EvalOutcome> EvaluateAsync(EvalQuestion question, RetrieverMode mode, bool withAnswers, CancellationToken ct)

@@ -63,7 +63,7 @@ public static partial class IdentifierExtractor
     private static partial Regex StandardNumber();
 
     // Letter prefix then digit groups joined by dashes: JD-2105-0318, WI-AS-021, CP-2105-0318, SUP-009, EX1002.
-    [GeneratedRegex(@"(?<![a-z0-9])[a-z]{1,5}(?:-[a-z]{1,5})?-?\d{2,}(?:-\d{1,6}[a-z]?){0,3}(?![a-z0-9])")]
+    [GeneratedRegex(@"(?<![a-z0-9])[a-z]{1,5}(?:-[a-z]{1,8})?-?\d{2,}(?:-\d{1,6}[a-z]?){0,3}(?![a-z0-9])")]
     private static partial Regex PartNumber();
 
     // Three or more levels are always clauses (4.2.3); two levels (4.2) only where written as a clause — before 条/款/节,
@@ -71,7 +71,7 @@ public static partial class IdentifierExtractor
     [GeneratedRegex(@"(?<![\d.])[1-9]\d?(?:\.\d{1,3}){2,4}(?![\d.])|(?<=(?:clause|section|条款|见|第)\s*)[1-9]\d?\.\d{1,3}(?![\d.])|(?<![\d.])[1-9]\d?\.\d{1,3}(?=\s*[条款节章]|\s+[\u4e00-\u9fff])")]
     private static partial Regex ClauseNumber();
 
-    [GeneratedRegex(@"第\s*(?<n>\d{1,4})\s*(?:道\s*)?工序|工序号?\s*[:：]?\s*(?<n>\d{1,4})(?!\d)|\bop\s*\.?\s*(?<n>\d{1,4})(?!\d)|(?<n>\d{1,4})\s*工序")]
+    [GeneratedRegex(@"第\s*(?<n>\d{1,4})\s*(?:道\s*)?工序|工序号?\s*[:：]?\s*(?<n>\d{1,4})(?!\d)|\bop\s*\.?\s*(?<n>\d{1,4})(?!\d)|(?<![\w-])(?<n>\d{1,4})\s*工序")]
     private static partial Regex OperationNumber();
 
     // Steel and cast-iron grades: 40cr, 20crmnti, 42crmo, 45#, qt450-10, ht250, 6061-t6, 304, 1.4301 is left to clause numbers.

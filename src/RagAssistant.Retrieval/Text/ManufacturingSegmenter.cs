@@ -13,11 +13,16 @@ namespace RagAssistant.Retrieval.Text;
 public sealed class ManufacturingSegmenter : ITextSegmenter
 {
     private readonly Lazy<JiebaSegmenter> _jieba;
+    private readonly Lazy<HashSet<string>> _domainTerms;
 
     public ManufacturingSegmenter(IOptions<RetrievalOptions> options)
     {
         _jieba = new Lazy<JiebaSegmenter>(() => Create(options.Value), LazyThreadSafetyMode.ExecutionAndPublication);
+        _domainTerms = new Lazy<HashSet<string>>(() => LoadDomainTerms(options.Value), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>True for a word of the manufacturing user dictionaries (渗碳, 首件检验, 扭矩 …), folded.</summary>
+    public bool IsDomainTerm(string term) => _domainTerms.Value.Contains(term);
 
     public string Segment(string text) => string.Join(' ', Terms(text));
 
@@ -34,6 +39,20 @@ public sealed class ManufacturingSegmenter : ITextSegmenter
         terms.AddRange(IdentifierExtractor.Terms(folded));
         return terms;
     }
+
+    private static IEnumerable<string> DictionaryFiles(RetrievalOptions options)
+    {
+        var builtIn = Path.Combine(AppContext.BaseDirectory, "rag-resources", "userdict-manufacturing.txt");
+        return (File.Exists(builtIn) ? [builtIn] : Array.Empty<string>()).Concat(options.UserDictionaries.Where(File.Exists));
+    }
+
+    private static HashSet<string> LoadDomainTerms(RetrievalOptions options) =>
+        DictionaryFiles(options)
+            .SelectMany(File.ReadLines)
+            .Select(line => line.Split(' ', 2)[0].Trim())
+            .Where(word => word.Length > 0 && !word.StartsWith('#'))
+            .Select(TextFolding.Fold)
+            .ToHashSet();
 
     private static JiebaSegmenter Create(RetrievalOptions options)
     {
