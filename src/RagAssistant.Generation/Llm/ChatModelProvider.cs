@@ -15,8 +15,12 @@ public sealed class ChatModelProvider(IOptions<LlmOptions> options, ILoggerFacto
     private ChatModel? model;
     private bool disposed;
 
-    /// <summary>Whether a model is configured (<c>Rag:Llm:Provider</c> is not <c>none</c>); says nothing about whether it works.</summary>
-    public bool IsConfigured => Options?.IsConfigured == true;
+    /// <summary>
+    /// Whether a model is configured: <c>Rag:Llm:Provider</c> is not <c>none</c>. Also true when the settings are
+    /// invalid (only a provider other than none is checked), so a misconfigured model is reported by <see cref="Get"/>
+    /// rather than silently replaced by extractive answers. Says nothing about whether the server answers.
+    /// </summary>
+    public bool IsConfigured => Read(out _)?.IsConfigured ?? true;
 
     /// <summary>
     /// The model, or null when none is configured. Created once, on the first call; unusable settings (unknown
@@ -45,9 +49,11 @@ public sealed class ChatModelProvider(IOptions<LlmOptions> options, ILoggerFacto
         }
     }
 
-    /// <summary><c>openai qwen2.5:7b at http://localhost:11434/v1</c>, <c>llama x.gguf at /models/x.gguf</c> or <c>none</c>
-    /// (from the settings; never throws).</summary>
-    public string Describe() => model?.Describe() ?? Options?.Describe() ?? LlmOptions.None;
+    /// <summary>
+    /// <c>openai qwen2.5:7b at http://localhost:11434/v1</c>, <c>llama x.gguf at /models/x.gguf</c>, <c>none</c>, or
+    /// <c>misconfigured: Rag:Llm:ModelPath: file not found: …</c> (from the settings; never throws).
+    /// </summary>
+    public string Describe() => model?.Describe() ?? Read(out var problem)?.Describe() ?? $"misconfigured: {problem}";
 
     public void Dispose()
     {
@@ -59,19 +65,18 @@ public sealed class ChatModelProvider(IOptions<LlmOptions> options, ILoggerFacto
         }
     }
 
-    /// <summary>The settings, or null when they fail validation (Describe and IsConfigured must not throw).</summary>
-    private LlmOptions? Options
+    /// <summary>The settings, or null with the <paramref name="problem"/> when they fail validation.</summary>
+    private LlmOptions? Read(out string? problem)
     {
-        get
+        problem = null;
+        try
         {
-            try
-            {
-                return options.Value;
-            }
-            catch (OptionsValidationException)
-            {
-                return null;
-            }
+            return options.Value;
+        }
+        catch (OptionsValidationException e)
+        {
+            problem = string.Join("; ", e.Failures);
+            return null;
         }
     }
 }

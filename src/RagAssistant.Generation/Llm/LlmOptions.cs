@@ -74,8 +74,8 @@ public sealed class LlmOptions
 
     /// <summary>
     /// What is wrong with these settings, one message per problem, each naming the setting
-    /// (<c>Rag:Llm:ModelPath: file not found: /x/y.gguf</c>); empty when they can be used. For llama it reads the
-    /// first four bytes of the model file to check the GGUF magic.
+    /// (<c>Rag:Llm:ModelPath: file not found: /x/y.gguf</c>); empty when they can be used, and always empty for
+    /// <c>none</c>. For llama it reads the first four bytes of the model file to check the GGUF magic.
     /// </summary>
     public IReadOnlyList<string> Validate()
     {
@@ -86,6 +86,7 @@ public sealed class LlmOptions
             errors.Add($"{Section}:Provider: unknown provider '{Provider}' (use {string.Join(", ", Providers)})");
             return errors;
         }
+        if (provider == None) return errors; // nothing else is read without a model
         if (TimeoutSeconds < 1) errors.Add($"{Section}:TimeoutSeconds: must be at least 1 (is {TimeoutSeconds})");
         if (MaxRetries is < 0 or > 10) errors.Add($"{Section}:MaxRetries: must be 0 to 10 (is {MaxRetries})");
         if (RetryDelaySeconds < 0 || MaxRetryDelaySeconds < 0) errors.Add($"{Section}:RetryDelaySeconds and MaxRetryDelaySeconds: must not be negative");

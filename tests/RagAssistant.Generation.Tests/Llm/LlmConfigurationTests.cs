@@ -127,7 +127,7 @@ public sealed class LlmConfigurationTests
     }
 
     [Fact]
-    public void Provider_WithBadSettings_ThrowsLlmExceptionNamingTheSetting_ButStillDescribes()
+    public void Provider_WithBadSettings_IsConfigured_AndGetThrowsNamingTheSetting()
     {
         using var services = Services(new() { ["Rag:Llm:Provider"] = "llama", ["Rag:Llm:ModelPath"] = "/nowhere/model.gguf" });
         var provider = services.GetRequiredService<ChatModelProvider>();
@@ -135,7 +135,8 @@ public sealed class LlmConfigurationTests
         var e = Assert.Throws<LlmException>(() => provider.Get());
         Assert.Equal(LlmFailure.Configuration, e.Failure);
         Assert.Equal("Rag:Llm:ModelPath: file not found: /nowhere/model.gguf", e.Message);
-        Assert.Equal("none", provider.Describe()); // invalid settings describe as no model rather than throwing
-        Assert.False(provider.IsConfigured);
+        // Configured, so the caller reports the problem instead of answering extractively as if no model were set.
+        Assert.True(provider.IsConfigured);
+        Assert.Equal("misconfigured: Rag:Llm:ModelPath: file not found: /nowhere/model.gguf", provider.Describe());
     }
 }

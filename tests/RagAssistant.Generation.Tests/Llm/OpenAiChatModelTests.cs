@@ -70,6 +70,16 @@ public sealed class OpenAiChatModelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EndpointWithATrailingSlash_PostsToTheSamePath()
+    {
+        server.EnqueueStream("ok");
+        using var model = new ChatModel(Options(new Uri(server.BaseUrl + "/")));
+
+        Assert.Equal(["ok"], await CollectAsync(model.StreamAsync(Question())));
+        Assert.Equal("/v1/chat/completions", Assert.Single(server.Requests).Path);
+    }
+
+    [Fact]
     public async Task Complete_ReturnsTheText_WithTheGivenTokenLimit_AndTheConfiguredKey()
     {
         server.EnqueueCompletion("What torque do the M8 bolts of the cylinder head need?");
