@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using RagAssistant.Core.Answers;
 using RagAssistant.Generation.Answering;
 using RagAssistant.Generation.Extractive;
+using RagAssistant.Generation.Llm;
 
 namespace RagAssistant.Generation;
 
@@ -20,7 +21,7 @@ public static class GenerationServiceCollectionExtensions
             .Bind(configuration.GetSection(AnswerOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddSingleton<Llm.ChatModelProvider>();
+        services.AddRagLlm(configuration);
         services.TryAddSingleton<ExtractiveAnswerer>();
         services.TryAddSingleton<AnswerService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IQuestionAnswerer, AnswerService>(sp => sp.GetRequiredService<AnswerService>()));
