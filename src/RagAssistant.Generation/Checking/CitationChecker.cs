@@ -35,7 +35,12 @@ public static partial class CitationChecker
                     removed++;
                 }
             }
-            return kept.Count == 0 ? "" : "[" + string.Join("][", kept) + "]";
+            // A removed marker takes the spaces before it along, so "25 N·m [7] 见" does not become "25 N·m  见" —
+            // unless another marker follows ("r/min [0][1]" keeps its space for the [1]).
+            var end = m.Index + m.Length;
+            var markerFollows = end < answer.Length && answer[end] is '[' or '【';
+            return kept.Count > 0 ? m.Groups["lead"].Value + "[" + string.Join("][", kept) + "]"
+                : markerFollows ? m.Groups["lead"].Value : "";
         });
         text = SpaceBeforePunctuation().Replace(text, "$1");
 
@@ -57,7 +62,7 @@ public static partial class CitationChecker
             yield return m.Value.Replace(",", "", StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"[\[【]\s*(?<n>\d{1,3})(?:\s*[,，、;]\s*(?<n>\d{1,3}))*\s*[\]】]")]
+    [GeneratedRegex(@"(?<lead>[ \t\u3000]*)[\[【]\s*(?<n>\d{1,3})(?:\s*[,，、;]\s*(?<n>\d{1,3}))*\s*[\]】]")]
     private static partial Regex Marker();
 
     [GeneratedRegex(@"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d+(?:\.\d+)?")]

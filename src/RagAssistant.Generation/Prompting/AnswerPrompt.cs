@@ -66,5 +66,6 @@ public static class AnswerPrompt
     private static string Fence(string text) =>
         System.Text.RegularExpressions.Regex.Replace(text, @"<\s*(/?\s*source)", "‹$1", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
-    private static string Attribute(string value) => value.Replace("\"", "'", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    // Titles and locators come from the documents too (headings, metadata): they must not close the fence either.
+    private static string Attribute(string value) => Fence(value).Replace("\"", "'", StringComparison.Ordinal).ReplaceLineEndings(" ");
 }

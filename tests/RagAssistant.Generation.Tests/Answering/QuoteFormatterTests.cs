@@ -1,0 +1,55 @@
+using RagAssistant.Generation.Extractive;
+
+namespace RagAssistant.Generation.Tests.Answering;
+
+public sealed class QuoteFormatterTests
+{
+    private const string CardRow = "零件号: JD-2105-0318 | 零件名称: 输出轴 | 工序号: 60 | 工序名称: 精车Φ35k6轴颈 | 工步号: 2 | 设备: CK6150数控车床"
+        + " | 刀具: 外圆车刀 DCLNR2525M12 | 主轴转速 r/min: 950 | 进给量 mm/r: 0.10 | 背吃刀量 mm: 0.3 | 冷却液: 乳化液 | 检具: 外径千分尺";
+
+    private static string Format(string unitText, string question) =>
+        QuoteFormatter.Format(Assert.Single(UnitSplitter.Split(unitText)), TestSources.Terms(question), TestSources.Analyzer);
+
+    [Fact]
+    public void LongCardRow_ShowsIdentifyingFieldsFirst_ThenOnlyTheAskedColumns()
+    {
+        var quote = Format(CardRow, "JD-2105-0318 第60工序的主轴转速和进给量是多少？");
+        Assert.Equal("JD-2105-0318 输出轴 第60工序 精车Φ35k6轴颈 工步2: 主轴转速 950 r/min，进给量 0.10 mm/r", quote);
+    }
+
+    [Fact]
+    public void LongCardRow_ForAnEnglishQuestion_NamesTheOperationOP()
+    {
+        var quote = Format(CardRow, "What is the spindle speed of JD-2105-0318 OP60?");
+        Assert.StartsWith("JD-2105-0318 输出轴 OP60 精车Φ35k6轴颈 step 2: ", quote);
+        Assert.Contains("主轴转速 950 r/min", quote);
+        Assert.DoesNotContain("乳化液", quote);
+    }
+
+    [Fact]
+    public void LongCardRow_WithNoColumnAsked_ShowsItsLeadingColumns()
+    {
+        var quote = Format(CardRow, "JD-2105-0318 第60工序");
+        Assert.Equal("JD-2105-0318 输出轴 第60工序 精车Φ35k6轴颈 工步2: 设备 CK6150数控车床，刀具 外圆车刀 DCLNR2525M12，主轴转速 950 r/min，进给量 0.10 mm/r", quote);
+    }
+
+    [Fact]
+    public void ShortTableRow_IsQuotedWhole_WithLabels()
+    {
+        const string table = "| 报警号 | 内容 | 处理方法 |\n|---|---|---|\n| 2002 | 主轴过载 | 检查切削负载 |";
+        var row = UnitSplitter.Split(table)[0];
+        var quote = QuoteFormatter.Format(row, TestSources.Terms("报警2002怎么处理？"), TestSources.Analyzer);
+        Assert.Equal("报警号 2002: 内容 主轴过载，处理方法 检查切削负载", quote);
+    }
+
+    [Theory]
+    [InlineData("零件号: JD-2105-0318 | 工序号: 60 | 主轴转速 r/min: 950", "主轴转速 950 r/min")]
+    [InlineData("零件号: JD-2105-0318 | 工序号: 60 | 拧紧扭矩（N·m）: 25", "拧紧扭矩 25 N·m")]
+    [InlineData("零件号: JD-2105-0318 | 工序号: 60 | 渗碳温度 ℃: 920", "渗碳温度 920 ℃")]
+    public void UnitAtTheEndOfALabel_MovesBehindTheValue(string record, string expected) =>
+        Assert.EndsWith(": " + expected, Format(record, "JD-2105-0318 第60工序"));
+
+    [Fact]
+    public void Sentence_IsQuotedAsItStands() =>
+        Assert.Equal("渗碳温度为920℃±10℃。", Format("渗碳温度为920℃±10℃。", "渗碳温度是多少？"));
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RagAssistant.Core.Search;
+using RagAssistant.Generation.Extractive;
+using RagAssistant.Retrieval;
+
+namespace RagAssistant.Generation.Tests.Answering;
+
+/// <summary>The real query analyzer (jieba with the manufacturing dictionary and glossary) and hand-made chunks.</summary>
+internal static class TestSources
+{
+    public static IQueryAnalyzer Analyzer { get; } = new ServiceCollection()
+        .AddLogging()
+        .AddRagRetrieval(new ConfigurationBuilder().Build())
+        .BuildServiceProvider()
+        .GetRequiredService<IQueryAnalyzer>();
+
+    public static QuestionTerms Terms(string question) => QuestionTerms.From(Analyzer.Analyze(question), null, Analyzer);
+
+    public static RetrievedChunk Chunk(long id, string title, string text, string locator = "", string context = "",
+        string? identity = null, string? revision = null, bool superseded = false) => new()
+    {
+        ChunkId = id,
+        DocumentId = id,
+        Library = "default",
+        Source = $"/docs/doc-{id}.pdf",
+        Title = title,
+        Kind = "pdf",
+        Locator = locator,
+        Context = context,
+        Text = text,
+        Identity = identity,
+        Revision = revision,
+        Superseded = superseded,
+    };
+}

@@ -1,0 +1,111 @@
+using RagAssistant.Generation.Extractive;
+
+namespace RagAssistant.Generation.Tests.Answering;
+
+public sealed class UnitSplitterTests
+{
+    [Fact]
+    public void ProcessCardLine_IsOneRecord_WithItsFields()
+    {
+        const string line = "零件号: JD-2105-0318 | 工序号: 60 | 主轴转速 r/min: 950 | 进给量 mm/r: 0.10";
+        var unit = Assert.Single(UnitSplitter.Split(line));
+        Assert.Equal(UnitKind.Record, unit.Kind);
+        Assert.Equal(line, unit.Text);
+        Assert.Equal([("零件号", "JD-2105-0318"), ("工序号", "60"), ("主轴转速 r/min", "950"), ("进给量 mm/r", "0.10")], unit.Fields);
+    }
+
+    [Fact]
+    public void MarkdownTable_IsOneRowPerUnit_LabelledByTheHeader()
+    {
+        const string table = """
+            | 报警号 | 内容 | 处理方法 |
+            |---|---|---|
+            | 2002 | 主轴过载 | 检查切削负载 |
+            | 2003 | 润滑压力低 | 补充润滑油 |
+            """;
+        var units = UnitSplitter.Split(table);
+        Assert.Equal(2, units.Count);
+        Assert.All(units, u => Assert.Equal(UnitKind.TableRow, u.Kind));
+        Assert.Equal("| 2002 | 主轴过载 | 检查切削负载 |", units[0].Text);
+        Assert.Equal([("报警号", "2002"), ("内容", "主轴过载"), ("处理方法", "检查切削负载")], units[0].Fields);
+        Assert.Equal([("报警号", "2003"), ("内容", "润滑压力低"), ("处理方法", "补充润滑油")], units[1].Fields);
+    }
+
+    [Fact]
+    public void TwoColumnItemValueTable_IsOneRecord_WithoutItsHeader()
+    {
+        const string table = """
+            | Item | Value |
+            |---|---|
+            | Torque | 25 N·m |
+            | Interval | 500 h |
+            """;
+        var unit = Assert.Single(UnitSplitter.Split(table));
+        Assert.Equal(UnitKind.Record, unit.Kind);
+        Assert.Equal([("Torque", "25 N·m"), ("Interval", "500 h")], unit.Fields);
+    }
+
+    [Fact]
+    public void LabelValueGrid_IsOneRecord_OfPairs()
+    {
+        const string table = """
+            | 文件编号 | WI-AS-022 | 版本 | A/2 |
+            | 生效日期 | 2025-03-01 | 页码 | 1/4 |
+            """;
+        var unit = Assert.Single(UnitSplitter.Split(table));
+        Assert.Equal(UnitKind.Record, unit.Kind);
+        Assert.Equal([("文件编号", "WI-AS-022"), ("版本", "A/2"), ("生效日期", "2025-03-01"), ("页码", "1/4")], unit.Fields);
+    }
+
+    [Fact]
+    public void ConsecutiveFieldLines_AreOneRecord()
+    {
+        var unit = Assert.Single(UnitSplitter.Split("文件编号: WI-AS-022\n版本：A/2\n生效日期: 2025-03-01"));
+        Assert.Equal(UnitKind.Record, unit.Kind);
+        Assert.Equal("文件编号: WI-AS-022\n版本：A/2\n生效日期: 2025-03-01", unit.Text);
+        Assert.Equal([("文件编号", "WI-AS-022"), ("版本", "A/2"), ("生效日期", "2025-03-01")], unit.Fields);
+    }
+
+    [Fact]
+    public void SingleFieldLine_IsAField()
+    {
+        var units = UnitSplitter.Split("适用范围: 输出轴精车工序\n本规程适用于数控车床。");
+        Assert.Equal(UnitKind.Field, units[0].Kind);
+        Assert.Equal([("适用范围", "输出轴精车工序")], units[0].Fields);
+        Assert.Equal(UnitKind.Sentence, units[1].Kind);
+    }
+
+    [Fact]
+    public void ChineseProse_IsCutAtSentenceEnds()
+    {
+        var units = UnitSplitter.Split("拧紧前应清洁螺纹。扭矩为25 N·m！是否漏油？记录结果；签字确认");
+        Assert.All(units, u => Assert.Equal(UnitKind.Sentence, u.Kind));
+        Assert.Equal(["拧紧前应清洁螺纹。", "扭矩为25 N·m！", "是否漏油？", "记录结果；", "签字确认"], units.Select(u => u.Text));
+    }
+
+    [Fact]
+    public void EnglishProse_IsCutAtFullStops_ButNotInDecimalsOrAbbreviations()
+    {
+        var units = UnitSplitter.Split("Set the pressure to 1.5 MPa before the start. Use bolt No. 3 only. Check the seal.");
+        Assert.Equal(["Set the pressure to 1.5 MPa before the start.", "Use bolt No. 3 only.", "Check the seal."], units.Select(u => u.Text));
+    }
+
+    [Fact]
+    public void VeryLongSentence_IsCutUnder400Chars_AtCommas()
+    {
+        var sentence = string.Concat(Enumerable.Range(1, 60).Select(i => $"第{i}步检查夹具定位面清洁，")) + "完毕。";
+        var units = UnitSplitter.Split(sentence);
+        Assert.True(units.Count > 1);
+        Assert.All(units, u => Assert.InRange(u.Text.Length, 1, 400));
+        Assert.All(units.SkipLast(1), u => Assert.EndsWith("，", u.Text));
+        Assert.Equal(sentence, string.Concat(units.Select(u => u.Text)));
+    }
+
+    [Fact]
+    public void VeryLongSentence_WithoutCommas_IsStillCut()
+    {
+        var sentence = new string('检', 1000);
+        var units = UnitSplitter.Split(sentence);
+        Assert.Equal([400, 400, 200], units.Select(u => u.Text.Length));
+    }
+}
