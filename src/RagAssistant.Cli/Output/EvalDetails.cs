@@ -28,7 +28,7 @@ internal static class EvalDetails
                 ["hit@5"] = o.Retrieval?.Hit5,
                 ["mode"] = o.Answer?.Mode,
                 ["answerContainsOk"] = o.Answer is null || o.Question.AnswerContains.Count == 0 ? null
-                    : o.Question.AnswerContains.All(s => GoldMatcher.Normalize(o.Answer.Text).Contains(GoldMatcher.Normalize(s), StringComparison.Ordinal)),
+                    : GoldMatcher.AnswerContainsAll(o.Answer.Text, o.Question.AnswerContains),
                 ["expected"] = new JsonArray(o.Question.AnswerContains.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
                 ["citationsMatchGold"] = o.Answer is null ? null : new JsonArray(o.Answer.CitationMatchesGold.Select(b => (JsonNode?)JsonValue.Create(b)).ToArray()),
                 ["answer"] = o.Answer?.Text,

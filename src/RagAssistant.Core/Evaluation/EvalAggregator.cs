@@ -54,8 +54,7 @@ public static class EvalAggregator
             Mrr10 = Mean(answerable, o => o.Retrieval!.Mrr10),
             Ndcg10 = Mean(answerable, o => o.Retrieval!.Ndcg10),
             MeanChunkTokens = Mean(outcomes.Where(o => o.Top.Count > 0).ToList(), o => o.MeanTopTokens),
-            AnswerContains = Mean(withContains, o => o.Question.AnswerContains.All(s =>
-                GoldMatcher.Normalize(o.Answer!.Text).Contains(GoldMatcher.Normalize(s), StringComparison.Ordinal)) ? 1 : 0),
+            AnswerContains = Mean(withContains, o => GoldMatcher.AnswerContainsAll(o.Answer!.Text, o.Question.AnswerContains) ? 1 : 0),
             CitationPrecision = citations.Count == 0 ? null : Round(citations.Count(c => c) / (double)citations.Count),
             Abstention = Mean(noAnswer, o => o.Answer!.Mode == "abstain" ? 1 : 0),
             FalseAbstention = Mean(answerableAnswered, o => o.Answer!.Mode == "abstain" ? 1 : 0),

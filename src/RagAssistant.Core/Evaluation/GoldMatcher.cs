@@ -29,4 +29,11 @@ public static class GoldMatcher
         }
         return sb.ToString();
     }
+
+    /// <summary>True when the answer contains every expected string (EVAL.md's answer_contains), both sides normalised.</summary>
+    public static bool AnswerContainsAll(string answer, IReadOnlyList<string> expected)
+    {
+        var normalized = Normalize(answer);
+        return expected.All(s => normalized.Contains(Normalize(s), StringComparison.Ordinal));
+    }
 }
