@@ -136,17 +136,14 @@ public sealed class AnswerService(
 
     private AnswerResult Quote(ExtractiveSelection selection, QuestionTerms terms, List<RetrievedChunk> pool, Dictionary<long, double> scores, string header)
     {
-        var numbers = new Dictionary<int, int>(); // source index → citation number
-        var lines = new List<string>();
-        var supporting = new Dictionary<int, List<string>>();
-        foreach (var quote in selection.Quotes)
-        {
-            if (!numbers.TryGetValue(quote.Source, out var n)) numbers[quote.Source] = n = numbers.Count + 1;
-            lines.Add($"- {QuoteFormatter.Format(quote.Unit, terms, analyzer)} [{n}]");
-            (supporting.TryGetValue(quote.Source, out var list) ? list : supporting[quote.Source] = []).Add(quote.Unit.Text);
-        }
-        var cited = numbers.OrderBy(p => p.Value).Select(p => (N: p.Value, Chunk: pool[p.Key])).ToList();
-        var citations = cited.Select(c => ToCitation(c.N, c.Chunk, string.Join("\n", supporting[numbers.First(p => p.Value == c.N).Key]), scores)).ToList();
+        // Citation n is the n-th distinct source quoted; its supporting text is every unit quoted from it.
+        var quotedSources = selection.Quotes.Select(q => q.Source).Distinct().ToList();
+        var lines = selection.Quotes
+            .Select(q => $"- {QuoteFormatter.Format(q.Unit, terms, analyzer)} [{quotedSources.IndexOf(q.Source) + 1}]")
+            .ToList();
+        var cited = quotedSources.Select((source, i) => (N: i + 1, Chunk: pool[source])).ToList();
+        var citations = quotedSources.Select((source, i) => ToCitation(i + 1, pool[source],
+            string.Join("\n", selection.Quotes.Where(q => q.Source == source).Select(q => q.Unit.Text)), scores)).ToList();
         var notes = RevisionNotes(terms.Language, cited, pool);
         var answer = header + "\n" + string.Join("\n", lines) + (notes.Length == 0 ? "" : "\n" + notes);
         var checkedAnswer = CitationChecker.Check(answer, cited.Count, n => cited[n - 1].Chunk.IndexedText, terms.Query.Text);
