@@ -65,7 +65,7 @@ public sealed class IngestionPipeline(
         {
             return new FileResult(fileName, FileStatus.Failed, Error: ex.Message);
         }
-        var results = await IngestBytesAsync(fileName, fileName, bytes, explicitlyNamed: true, request, ProgressTracker.None, cancellationToken);
+        var results = await IngestBytesAsync(request.Source ?? fileName, fileName, bytes, explicitlyNamed: true, request, ProgressTracker.None, cancellationToken);
         return results[0];
     }
 
@@ -97,7 +97,7 @@ public sealed class IngestionPipeline(
         {
             var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
             var existing = await store.FindBySourceAsync(request.Library, source, ct);
-            if (existing?.Sha256 == sha256)
+            if (existing?.Sha256 == sha256 && !request.Force)
                 return [new FileResult(source, FileStatus.Unchanged, existing.Id, existing.Chunks)];
             var duplicate = await store.FindByContentAsync(request.Library, sha256, ct);
             if (duplicate is not null && duplicate.Source != source)
@@ -117,6 +117,7 @@ public sealed class IngestionPipeline(
                 return [wanted ? Fail(source, reason) : Skip(source, reason)];
             }
 
+            request.OnStage?.Invoke(IngestStage.Parsing);
             var parsed = await isolatedReader.ReadAsync(reader, new ReaderInput(fileName, bytes, content) { Passwords = request.Passwords }, ct);
             var title = TitleRules.Choose(parsed.Title, fileName);
             var (kind, revision) = DocumentClassifier.Classify(parsed, title);
@@ -130,7 +131,9 @@ public sealed class IngestionPipeline(
             warnings.AddRange(parsed.Warnings);
             if (needsOcr > 0)
                 warnings.Add($"no text layer on {needsOcr} of {parsed.PageDetails.Count} pages (scanned or image-only): needs OCR");
+            request.OnStage?.Invoke(IngestStage.Embedding);
             chunks = await EmbedAsync(chunks, warnings, ct);
+            request.OnStage?.Invoke(IngestStage.Saving);
             var stored = await store.SaveAsync(new DocumentInfo
             {
                 Library = request.Library,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using RagAssistant.Cli.Output;
 using RagAssistant.Core.Answers;
+using RagAssistant.Core.Contracts;
 using RagAssistant.Core.Search;
 using RagAssistant.Generation.Llm;
 
@@ -57,18 +58,11 @@ internal static class AskCommand
                 {
                     throw new CommandException(ex.Message);
                 }
-                if (asJson) JsonOutput.Write(ToJson(result));
+                if (asJson) JsonOutput.Write(AskJson.From(result));
                 else HumanOutput.WriteAnswerSources(result);
                 return ExitCodes.Success;
             }, settings);
         });
         return command;
     }
-
-    private static AskJson ToJson(AnswerResult r) => new(
-        r.Answer, r.Mode, r.ConversationId,
-        r.Citations.Select(c => new CitationJson(c.N, c.ChunkId, c.DocumentId, c.Source, c.Title, c.Identity, c.Revision, c.Superseded,
-            c.Page, c.Locator, c.Text, c.Boxes.Select(b => new BoxJson(b.Page, b.Left, b.Bottom, b.Right, b.Top)).ToList(), c.Score)).ToList(),
-        new ChecksJson(r.Checks.RemovedCitations, r.Checks.UnsupportedNumbers),
-        new TimingsJson(r.Timings.RetrieveMs, r.Timings.GenerateMs));
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using RagAssistant.Cli.Output;
+using RagAssistant.Core.Contracts;
 using RagAssistant.Core.Documents;
 using RagAssistant.Core.Storage;
 
@@ -24,7 +25,7 @@ internal static class DocsCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(db), async services =>
         {
             var documents = await services.GetRequiredService<IDocumentStore>().ListAsync(parse.GetValue(library), ct);
-            if (parse.GetValue(json)) JsonOutput.Write(new DocumentListJson(documents.Select(ToJson).ToList()));
+            if (parse.GetValue(json)) JsonOutput.Write(new DocumentListJson(documents.Select(DocumentJson.From).ToList()));
             else HumanOutput.WriteDocuments(documents);
             return ExitCodes.Success;
         }));
@@ -72,9 +73,6 @@ internal static class DocsCommand
         }));
         return command;
     }
-
-    private static DocumentJson ToJson(StoredDocument d) =>
-        new(d.Id, d.Library, d.Source, d.Title, d.Kind, d.Identity, d.Revision, d.Superseded, d.Status, d.Pages, d.Chunks);
 
     private static DocumentDetail ToDetail(StoredDocument d) => new(
         d.Id, d.Library, d.Source, d.FileName, d.Title, d.Kind, d.Identity, d.Revision,

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RagAssistant.Core.Contracts;
 
 namespace RagAssistant.Cli.Output;
 
@@ -9,11 +10,6 @@ internal sealed record IngestJson(int Ingested, int Unchanged, int Replaced, int
 
 internal sealed record IngestFileJson(string Path, string Status, long? DocumentId, int Chunks, IReadOnlyList<string> Warnings, string? Error);
 
-internal sealed record DocumentListJson(IReadOnlyList<DocumentJson> Documents);
-
-internal sealed record DocumentJson(
-    long Id, string Library, string Source, string Title, string Kind, string? Identity, string? Revision,
-    bool Superseded, string Status, int? Pages, int Chunks);
 
 internal sealed record DocumentDetailJson(DocumentDetail Document, IReadOnlyList<ChunkJson> Chunks)
 {
@@ -57,20 +53,6 @@ internal sealed record BenchEmbedRow(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? RatioToGraph { get; init; }
 }
-
-/// <summary><c>rag ask --json</c> (ARCHITECTURE.md).</summary>
-internal sealed record AskJson(
-    string Answer, string Mode, string ConversationId, IReadOnlyList<CitationJson> Citations, ChecksJson Checks, TimingsJson TimingsMs);
-
-internal sealed record CitationJson(
-    int N, long ChunkId, long DocumentId, string Source, string Title, string? Identity, string? Revision, bool Superseded,
-    int? Page, string Locator, string Text, IReadOnlyList<BoxJson> Boxes, double Score);
-
-internal sealed record BoxJson(int Page, double Left, double Bottom, double Right, double Top);
-
-internal sealed record ChecksJson(int RemovedCitations, IReadOnlyList<string> UnsupportedNumbers);
-
-internal sealed record TimingsJson(double Retrieve, double Generate);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(IngestJson))]

@@ -1,0 +1,148 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+using RagAssistant.Core.Answers;
+using RagAssistant.Core.Search;
+using RagAssistant.Web.Access;
+using RagAssistant.Web.Components.Chat;
+using RagAssistant.Web.Ingestion;
+using RagAssistant.Web.Localization;
+
+namespace RagAssistant.Web.Components.Pages;
+
+/// <summary>
+/// The chat: asks through the same <see cref="IQuestionAnswerer"/> as <c>rag ask</c>, streams the answer, and keeps
+/// the conversation in the store, so reopening it (/c/{id}) shows the same answers and sources.
+/// </summary>
+public sealed partial class Ask : ComponentBase, IDisposable
+{
+    [Inject] private IQuestionAnswerer Answerer { get; set; } = default!;
+    [Inject] private IConversationStore Conversations { get; set; } = default!;
+    [Inject] private CurrentAccess Access { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private RecentErrors Errors { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private ILogger<Ask> Logger { get; set; } = default!;
+
+    [CascadingParameter] private UiText T { get; set; } = UiText.Chinese;
+    [Parameter] public string? ConversationId { get; set; }
+
+    private const int ConversationListSize = 50;
+    private readonly List<ChatTurn> _turns = [];
+    private IReadOnlyList<ConversationSummary> _conversations = [];
+    private string? _conversationId;
+    private string? _question;
+    private bool _busy;
+    private Citation? _source;
+    private CancellationTokenSource? _answering;
+    private ElementReference _turnsElement;
+    private bool _scrollPending;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_busy && ConversationId == _conversationId) return; // our own navigation to the new conversation's address
+        _conversationId = ConversationId;
+        _turns.Clear();
+        _source = null;
+        if (_conversationId is not null)
+        {
+            var conversation = await Conversations.GetAsync(_conversationId);
+            if (conversation is null) Navigation.NavigateTo("/");
+            else _turns.AddRange(conversation.Turns.Select(ChatTurn.From));
+        }
+        await LoadConversationsAsync();
+        _scrollPending = true;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_scrollPending) return;
+        _scrollPending = false;
+        await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/answer.js");
+        await module.InvokeVoidAsync("scrollToBottom", _turnsElement);
+    }
+
+    private async Task LoadConversationsAsync() => _conversations = await Conversations.ListAsync(owner: null, ConversationListSize);
+
+    private void NewConversation()
+    {
+        _answering?.Cancel();
+        Navigation.NavigateTo("/");
+        _conversationId = null;
+        _turns.Clear();
+        _source = null;
+    }
+
+    private async Task OnKeyDown(KeyboardEventArgs e)
+    {
+        if (e is { Key: "Enter", ShiftKey: false } && !_busy) await SendAsync();
+    }
+
+    private async Task SendAsync()
+    {
+        var question = _question?.Trim();
+        if (string.IsNullOrEmpty(question) || _busy) return;
+        _question = "";
+        var turn = new ChatTurn(question);
+        _turns.Add(turn);
+        _busy = true;
+        _scrollPending = true;
+        _answering = new CancellationTokenSource();
+        var lastRender = DateTime.UtcNow;
+        try
+        {
+            var scope = await Access.GetAsync();
+            var request = new AskRequest(question, _conversationId, scope.Restrict(SearchFilter.None));
+            var result = await Answerer.AnswerAsync(request, async delta =>
+            {
+                turn.Text += delta;
+                // Re-render at most every 60 ms while streaming: enough to look live without flooding the circuit.
+                if ((DateTime.UtcNow - lastRender).TotalMilliseconds < 60) return;
+                lastRender = DateTime.UtcNow;
+                _scrollPending = true;
+                await InvokeAsync(StateHasChanged);
+            }, _answering.Token);
+            turn.Answer = result;
+            turn.Text = result.Answer;
+            var stored = await Conversations.GetAsync(result.ConversationId);
+            turn.TurnId = stored?.Turns.LastOrDefault()?.Id;
+            if (_conversationId != result.ConversationId)
+            {
+                _conversationId = result.ConversationId;
+                Navigation.NavigateTo($"/c/{_conversationId}", replace: true);
+            }
+            await LoadConversationsAsync();
+        }
+        catch (OperationCanceledException)
+        {
+            turn.Error = T.Stop;
+        }
+        catch (Exception ex)
+        {
+            Log.AnswerFailed(Logger, ex);
+            Errors.Add("ask", ex.Message);
+            turn.Error = ex.Message;
+        }
+        finally
+        {
+            _busy = false;
+            _scrollPending = true;
+            _answering.Dispose();
+            _answering = null;
+        }
+    }
+
+    private void Stop() => _answering?.Cancel();
+
+    private void ShowSource(Citation citation) => _source = citation;
+
+    private async Task SaveFeedback(ChatTurn turn, (int Rating, string? Comment) feedback)
+    {
+        if (turn.TurnId is not { } id) return;
+        turn.Rating = feedback.Rating;
+        turn.Comment = feedback.Comment;
+        await Conversations.SetFeedbackAsync(id, feedback.Rating, feedback.Comment);
+    }
+
+    public void Dispose() => _answering?.Cancel();
+}

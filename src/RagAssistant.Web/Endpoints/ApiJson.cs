@@ -1,0 +1,44 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RagAssistant.Core.Contracts;
+
+namespace RagAssistant.Web.Endpoints;
+
+/// <summary>POST /api/ask body.</summary>
+public sealed record AskBody(string? Question, string? ConversationId, string? Library);
+
+/// <summary>Every API error: what was wrong, naming the field or file.</summary>
+public sealed record ApiError(string Error);
+
+public sealed record DeltaEvent(string Text);
+
+public sealed record CitationsEvent(IReadOnlyList<CitationJson> Citations);
+
+/// <summary>One uploaded file as the API reports it; <c>state</c> is a job state (queued, …, failed) and <c>job</c> its id.</summary>
+public sealed record JobJson(Guid Job, string FileName, string Library, string State, string? Outcome, long? DocumentId, int Chunks, string? Reason);
+
+public sealed record UploadJson(IReadOnlyList<JobJson> Files);
+
+public sealed record JobListJson(IReadOnlyList<JobJson> Jobs);
+
+public sealed record DeletedJson(long DocumentId, bool Deleted);
+
+public sealed record HealthJson(string Status, string Version);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(AskBody))]
+[JsonSerializable(typeof(AskJson))]
+[JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(DeltaEvent))]
+[JsonSerializable(typeof(CitationsEvent))]
+[JsonSerializable(typeof(UploadJson))]
+[JsonSerializable(typeof(JobListJson))]
+[JsonSerializable(typeof(DocumentListJson))]
+[JsonSerializable(typeof(DeletedJson))]
+[JsonSerializable(typeof(HealthJson))]
+public sealed partial class ApiJsonContext : JsonSerializerContext
+{
+    /// <summary>camelCase, Chinese kept readable (responses are JSON, never HTML).</summary>
+    public static ApiJsonContext Relaxed { get; } = new(new JsonSerializerOptions(Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using RagAssistant.Core.Answers;
+using RagAssistant.Core.Contracts;
+using RagAssistant.Core.Search;
+using RagAssistant.Generation.Llm;
+using RagAssistant.Web.Access;
+using RagAssistant.Web.Ingestion;
+
+namespace RagAssistant.Web.Endpoints;
+
+/// <summary>
+/// POST /api/ask for other systems (MES, PLM): body <c>{"question", "conversationId"?, "library"?}</c>, answered as
+/// Server-Sent Events — <c>delta</c> events with text as it is produced, then <c>citations</c>, then <c>done</c>
+/// carrying the <c>rag ask --json</c> object; a failure after the stream began is an <c>error</c> event.
+/// </summary>
+internal static class AskEndpoint
+{
+    /// <summary>Longer questions are refused: nobody types 4,000 characters, and retrieval time grows with them.</summary>
+    public const int MaxQuestionChars = 4000;
+
+    public static async Task HandleAsync(HttpContext context, IQuestionAnswerer answerer, RecentErrors errors, ILogger<AskBody> logger)
+    {
+        var (body, problem) = await ReadBodyAsync(context);
+        if (problem is null && body!.Library is { Length: > 0 } library && !(await context.AccessAsync()).MayRead(library))
+            problem = (StatusCodes.Status403Forbidden, $"no read access to library '{library}'");
+        if (problem is { } p)
+        {
+            await TypedResults.Json(new ApiError(p.Message), ApiJsonContext.Relaxed.ApiError, statusCode: p.Status).ExecuteAsync(context);
+            return;
+        }
+        var question = body!.Question!.Trim();
+        var scope = await context.AccessAsync();
+        var filter = scope.Restrict(body.Library is { Length: > 0 } chosen ? new SearchFilter(Libraries: [chosen]) : SearchFilter.None);
+
+        var response = context.Response;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no"; // a reverse proxy must not hold the stream back
+        await response.StartAsync(context.RequestAborted);
+        try
+        {
+            var result = await answerer.AnswerAsync(new AskRequest(question, body.ConversationId, filter),
+                delta => new ValueTask(WriteEventAsync(response, "delta", new DeltaEvent(delta), ApiJsonContext.Relaxed.DeltaEvent, context.RequestAborted)),
+                context.RequestAborted);
+            var contract = AskJson.From(result);
+            await WriteEventAsync(response, "citations", new CitationsEvent(contract.Citations), ApiJsonContext.Relaxed.CitationsEvent, context.RequestAborted);
+            await WriteEventAsync(response, "done", contract, ApiJsonContext.Relaxed.AskJson, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away: nothing left to tell.
+        }
+        catch (Exception ex) when (ex is LlmException or RagAssistant.Core.Storage.KnowledgeBaseException)
+        {
+            errors.Add("api/ask", ex.Message);
+            await WriteEventAsync(response, "error", new ApiError(ex.Message), ApiJsonContext.Relaxed.ApiError, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.AnswerFailed(logger, ex);
+            errors.Add("api/ask", ex.Message);
+            await WriteEventAsync(response, "error", new ApiError($"answering failed: {ex.Message}"), ApiJsonContext.Relaxed.ApiError, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The body, or the status and message naming what is wrong with it.</summary>
+    private static async Task<(AskBody? Body, (int Status, string Message)? Problem)> ReadBodyAsync(HttpContext context)
+    {
+        AskBody? body;
+        try
+        {
+            body = await context.Request.ReadFromJsonAsync(ApiJsonContext.Relaxed.AskBody, context.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            return (null, (StatusCodes.Status400BadRequest, $"the request body is not valid JSON: {ex.Message}"));
+        }
+        catch (InvalidOperationException ex)
+        {
+            return (null, (StatusCodes.Status415UnsupportedMediaType, $"send the question as JSON (Content-Type: application/json): {ex.Message}"));
+        }
+        var question = body?.Question?.Trim();
+        if (string.IsNullOrEmpty(question)) return (body, (StatusCodes.Status400BadRequest, "field 'question' is required and must not be empty"));
+        if (question.Length > MaxQuestionChars)
+            return (body, (StatusCodes.Status400BadRequest, $"field 'question' has {question.Length} characters, over the limit of {MaxQuestionChars}"));
+        return (body, null);
+    }
+
+    private static async Task WriteEventAsync<T>(HttpResponse response, string name, T value, JsonTypeInfo<T> type, CancellationToken ct)
+    {
+        // One JSON document per data line: JSON never contains a raw newline, so the event cannot be split.
+        await response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(value, type)}\n\n", ct);
+        await response.Body.FlushAsync(ct);
+    }
+}

@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Options;
+using RagAssistant.Core.Contracts;
+using RagAssistant.Core.Storage;
+using RagAssistant.Ingestion;
+using RagAssistant.Web.Access;
+using RagAssistant.Web.Ingestion;
+
+namespace RagAssistant.Web.Endpoints;
+
+/// <summary>
+/// GET/POST/DELETE /api/documents and the original file of a document. Every handler asks the access seam first and
+/// answers a document the caller may not read exactly as one that does not exist (404), so ids cannot be probed.
+/// </summary>
+internal static class DocumentEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/documents", ListAsync);
+        api.MapPost("/documents", UploadAsync).DisableAntiforgery(); // an API for other systems: no browser form, no antiforgery token
+        api.MapGet("/documents/jobs", ListJobs);
+        api.MapDelete("/documents/{id:long}", DeleteAsync);
+        api.MapGet("/documents/{id:long}/file", FileAsync);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, IDocumentStore store, string? library, string? kind)
+    {
+        var scope = await context.AccessAsync();
+        var documents = (await store.ListAsync(library, context.RequestAborted))
+            .Where(d => scope.MayRead(d.Library) && (kind is null || d.Kind == kind))
+            .Select(DocumentJson.From).ToList();
+        return TypedResults.Json(new DocumentListJson(documents), ApiJsonContext.Relaxed.DocumentListJson);
+    }
+
+    /// <summary>multipart/form-data with one or more files (any field name) and an optional <c>library</c> field; 202 with one job per file.</summary>
+    private static async Task<IResult> UploadAsync(HttpContext context, IngestionQueue queue, IOptions<WebOptions> web, IOptions<IngestionOptions> ingestion)
+    {
+        var scope = await context.AccessAsync();
+        if (!scope.CanUpload) return Error(StatusCodes.Status403Forbidden, "you may not upload documents");
+        if (!context.Request.HasFormContentType)
+            return Error(StatusCodes.Status415UnsupportedMediaType, "send the files as multipart/form-data");
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return Error(StatusCodes.Status400BadRequest, $"the upload could not be read: {ex.Message}");
+        }
+        var library = form["library"].FirstOrDefault() is { Length: > 0 } l ? l.Trim() : Libraries.Default;
+        if (form.Files.Count == 0) return Error(StatusCodes.Status400BadRequest, "no file in the upload (send at least one file part)");
+        if (form.Files.Count > web.Value.MaxFilesPerUpload)
+            return Error(StatusCodes.Status400BadRequest, $"{form.Files.Count} files in one upload, over the limit of {web.Value.MaxFilesPerUpload}");
+
+        var jobs = new List<JobJson>();
+        foreach (var file in form.Files)
+        {
+            var name = Path.GetFileName(file.FileName);
+            if (file.Length > ingestion.Value.MaxFileBytes)
+            {
+                jobs.Add(new JobJson(Guid.Empty, name, library, IngestJobState.Failed.Name(), FileStatus.Failed, null, 0,
+                    $"{name} is {file.Length / 1048576.0:0.#} MB, over the limit of {ingestion.Value.MaxFileBytes / 1048576.0:0.#} MB"));
+                continue;
+            }
+            using var buffer = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(buffer, context.RequestAborted);
+            jobs.Add(ToJson(queue.EnqueueUpload(name, buffer.ToArray(), library)));
+        }
+        return TypedResults.Json(new UploadJson(jobs), ApiJsonContext.Relaxed.UploadJson, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<IResult> ListJobs(HttpContext context, IngestionQueue queue)
+    {
+        var scope = await context.AccessAsync();
+        var jobs = queue.Jobs.Where(j => scope.MayRead(j.Library)).Select(ToJson).ToList();
+        return TypedResults.Json(new JobListJson(jobs), ApiJsonContext.Relaxed.JobListJson);
+    }
+
+    private static async Task<IResult> DeleteAsync(long id, HttpContext context, IDocumentStore store)
+    {
+        var scope = await context.AccessAsync();
+        var document = await store.GetAsync(id, context.RequestAborted);
+        if (document is null || !scope.MayRead(document.Library)) return Error(StatusCodes.Status404NotFound, $"no document {id}");
+        if (!scope.CanDelete) return Error(StatusCodes.Status403Forbidden, "you may not delete documents");
+        var deleted = await store.DeleteAsync(id, context.RequestAborted);
+        return TypedResults.Json(new DeletedJson(id, deleted), ApiJsonContext.Relaxed.DeletedJson);
+    }
+
+    /// <summary>The original file, inline (the PDF viewer fetches it) or as a download with <c>?download=true</c>.</summary>
+    private static async Task<IResult> FileAsync(long id, bool? download, HttpContext context, IDocumentStore store)
+    {
+        var scope = await context.AccessAsync();
+        var document = await store.GetAsync(id, context.RequestAborted);
+        if (document is null || !scope.MayRead(document.Library)) return Error(StatusCodes.Status404NotFound, $"no document {id}");
+        var bytes = await store.OpenOriginalAsync(id, context.RequestAborted);
+        if (bytes is null)
+            return Error(StatusCodes.Status404NotFound, $"the original of document {id} ({document.FileName}) was not kept; re-ingest it to view or download it");
+        if (!ContentTypes.TryGetContentType(document.FileName, out var contentType)) contentType = "application/octet-stream";
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        return download == true
+            ? TypedResults.File(bytes, contentType, document.FileName)
+            // Inline, but never as active content: a stored HTML file is shown as text, not run on our origin.
+            : TypedResults.File(bytes, contentType.StartsWith("text/html", StringComparison.Ordinal) ? "text/plain; charset=utf-8" : contentType);
+    }
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    internal static JobJson ToJson(IngestJob job) =>
+        new(job.Id, job.FileName, job.Library, job.State.Name(), job.Outcome, job.DocumentId, job.Chunks, job.Reason);
+
+    private static IResult Error(int status, string message) =>
+        TypedResults.Json(new ApiError(message), ApiJsonContext.Relaxed.ApiError, statusCode: status);
+}

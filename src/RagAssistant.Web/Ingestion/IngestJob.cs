@@ -1,0 +1,35 @@
+namespace RagAssistant.Web.Ingestion;
+
+/// <summary>One file in the ingestion queue, as the library page and the API show it. Immutable: each change is a new snapshot.</summary>
+public sealed record IngestJob(Guid Id, string FileName, string Library, long Bytes, DateTimeOffset QueuedAt)
+{
+    public IngestJobState State { get; init; } = IngestJobState.Queued;
+
+    /// <summary>What the pipeline reported: ingested, replaced, unchanged, skipped or failed.</summary>
+    public string? Outcome { get; init; }
+
+    public long? DocumentId { get; init; }
+    public int Chunks { get; init; }
+
+    /// <summary>Why the file failed or was skipped, in words for the engineer.</summary>
+    public string? Reason { get; init; }
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    public bool IsFinished => State is IngestJobState.Done or IngestJobState.Failed or IngestJobState.NeedsOcr
+        or IngestJobState.Skipped or IngestJobState.Cancelled;
+}
+
+/// <summary>Where a queued file stands. The names in <see cref="IngestJobStates"/> are the API's.</summary>
+public enum IngestJobState { Queued, Parsing, Embedding, Saving, Done, NeedsOcr, Skipped, Failed, Cancelled }
+
+public static class IngestJobStates
+{
+    /// <summary>The lower-case name used by the HTTP API and the UI's test ids: queued, parsing, embedding, saving, done, needs_ocr, skipped, failed, cancelled.</summary>
+    public static string Name(this IngestJobState state) => state switch
+    {
+        IngestJobState.NeedsOcr => "needs_ocr",
+        _ => state.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,260 @@
+namespace RagAssistant.Web.Localization;
+
+/// <summary>
+/// Every string the UI shows, in one language. Plain properties rather than resource lookups, so a missing
+/// translation is a compile error, not a blank label.
+/// </summary>
+public sealed record UiText
+{
+    public required string Code { get; init; }
+    public required string AppName { get; init; }
+    public required string NavAsk { get; init; }
+    public required string NavLibrary { get; init; }
+    public required string NavStatus { get; init; }
+    public required string OtherLanguage { get; init; }
+    public required string OtherLanguageCode { get; init; }
+    public required string UnhandledError { get; init; }
+    public required string Reload { get; init; }
+    public required string NotFound { get; init; }
+
+    // Ask page
+    public required string NewConversation { get; init; }
+    public required string Conversations { get; init; }
+    public required string NoConversations { get; init; }
+    public required string AskPlaceholder { get; init; }
+    public required string Send { get; init; }
+    public required string Stop { get; init; }
+    public required string Thinking { get; init; }
+    public required string QuotedBadge { get; init; }
+    public required string LlmBadge { get; init; }
+    public required string InsufficientEvidence { get; init; }
+    public required string Sources { get; init; }
+    public required string Superseded { get; init; }
+    public required string Copy { get; init; }
+    public required string Copied { get; init; }
+    public required string Helpful { get; init; }
+    public required string NotHelpful { get; init; }
+    public required string FeedbackComment { get; init; }
+    public required string FeedbackSave { get; init; }
+    public required string FeedbackThanks { get; init; }
+    public required string AnswerFailed { get; init; }
+    public required string EmptyChat { get; init; }
+    public required string UnsupportedNumbers { get; init; }
+
+    // Source panel
+    public required string Close { get; init; }
+    public required string Download { get; init; }
+    public required string Page { get; init; }
+    public required string Locator { get; init; }
+    public required string Revision { get; init; }
+    public required string Identity { get; init; }
+    public required string SupportingText { get; init; }
+    public required string PreviousPage { get; init; }
+    public required string NextPage { get; init; }
+    public required string SourceUnavailable { get; init; }
+    public required string Loading { get; init; }
+
+    // Library page
+    public required string DropFiles { get; init; }
+    public required string DropHint { get; init; }
+    public required string LibraryName { get; init; }
+    public required string Queue { get; init; }
+    public required string ClearFinished { get; init; }
+    public required string Cancel { get; init; }
+    public required string Documents { get; init; }
+    public required string Search { get; init; }
+    public required string Kind { get; init; }
+    public required string Status { get; init; }
+    public required string Title { get; init; }
+    public required string Chunks { get; init; }
+    public required string Delete { get; init; }
+    public required string Reindex { get; init; }
+    public required string ConfirmDelete { get; init; }
+    public required string Deleted { get; init; }
+    public required string All { get; init; }
+    public required string CurrentOnly { get; init; }
+    public required string View { get; init; }
+    public required string UploadRefused { get; init; }
+    public required string NoUploadRight { get; init; }
+    public required IReadOnlyDictionary<string, string> JobStates { get; init; }
+
+    // Status page
+    public required string EmbeddingModel { get; init; }
+    public required string EmbeddingDevice { get; init; }
+    public required string ChineseLimitation { get; init; }
+    public required string LlmProvider { get; init; }
+    public required string LlmNone { get; init; }
+    public required string Counts { get; init; }
+    public required string RecentErrorsTitle { get; init; }
+    public required string NoErrors { get; init; }
+    public required string Database { get; init; }
+    public required string IngestionQueue { get; init; }
+
+    public static UiText For(string? language) => language == UiLanguages.English ? English : Chinese;
+
+    public static readonly UiText Chinese = new()
+    {
+        Code = UiLanguages.Chinese,
+        AppName = "工艺知识库助手",
+        NavAsk = "问答",
+        NavLibrary = "文档库",
+        NavStatus = "状态",
+        OtherLanguage = "English",
+        OtherLanguageCode = UiLanguages.English,
+        UnhandledError = "页面出错了。",
+        Reload = "重新加载",
+        NotFound = "页面不存在。",
+        NewConversation = "新对话",
+        Conversations = "对话",
+        NoConversations = "还没有对话",
+        AskPlaceholder = "输入问题，例如：JD-2105-0318 第60工序转速是多少？（Enter 发送，Shift+Enter 换行）",
+        Send = "发送",
+        Stop = "停止",
+        Thinking = "正在检索与作答…",
+        QuotedBadge = "原文摘录 — 未配置大模型",
+        LlmBadge = "大模型作答",
+        InsufficientEvidence = "证据不足：知识库中没有找到能回答这个问题的内容。下面是最接近的来源。",
+        Sources = "来源",
+        Superseded = "已作废版本",
+        Copy = "复制答案",
+        Copied = "已复制",
+        Helpful = "有帮助",
+        NotHelpful = "没帮助",
+        FeedbackComment = "补充说明（可选）",
+        FeedbackSave = "提交",
+        FeedbackThanks = "已记录反馈",
+        AnswerFailed = "作答失败：",
+        EmptyChat = "向知识库提问：工艺卡片、标准条款、作业指导书、设备手册。每条回答都标注出处，点击 [n] 查看原文位置。",
+        UnsupportedNumbers = "以下数字在引用来源中未找到，请核对：",
+        Close = "关闭",
+        Download = "下载原文件",
+        Page = "页",
+        Locator = "位置",
+        Revision = "版本",
+        Identity = "编号",
+        SupportingText = "引用原文",
+        PreviousPage = "上一页",
+        NextPage = "下一页",
+        SourceUnavailable = "无法显示原文：",
+        Loading = "加载中…",
+        DropFiles = "拖放文件到这里，或点击选择（可多选）",
+        DropHint = "支持 PDF、Word、Excel、CSV、Markdown、文本、HTML 和 ZIP",
+        LibraryName = "库",
+        Queue = "导入队列",
+        ClearFinished = "清除已完成",
+        Cancel = "取消",
+        Documents = "文档",
+        Search = "搜索标题、编号或文件名",
+        Kind = "类型",
+        Status = "状态",
+        Title = "标题",
+        Chunks = "分块",
+        Delete = "删除",
+        Reindex = "重新索引",
+        ConfirmDelete = "确定删除该文档及其全部分块？",
+        Deleted = "已删除",
+        All = "全部",
+        CurrentOnly = "只看现行版本",
+        View = "查看",
+        UploadRefused = "未接收：",
+        NoUploadRight = "你没有上传权限。",
+        JobStates = new Dictionary<string, string>
+        {
+            ["queued"] = "排队中", ["parsing"] = "解析中", ["embedding"] = "向量化中", ["saving"] = "保存中", ["done"] = "完成",
+            ["needs_ocr"] = "需要 OCR", ["skipped"] = "已跳过", ["failed"] = "失败", ["cancelled"] = "已取消",
+        },
+        EmbeddingModel = "向量模型",
+        EmbeddingDevice = "计算设备",
+        ChineseLimitation = "内置模型以英文为主，对中文的向量检索效果有限（中文主要依靠关键词检索）；可在 Rag:Embeddings:Model 配置中文模型后运行 rag reembed。",
+        LlmProvider = "大模型",
+        LlmNone = "未配置：以原文摘录方式作答",
+        Counts = "统计",
+        RecentErrorsTitle = "最近的错误",
+        NoErrors = "没有错误",
+        Database = "数据库",
+        IngestionQueue = "导入队列",
+    };
+
+    public static readonly UiText English = Chinese with
+    {
+        Code = UiLanguages.English,
+        AppName = "Manufacturing Knowledge Assistant",
+        NavAsk = "Ask",
+        NavLibrary = "Library",
+        NavStatus = "Status",
+        OtherLanguage = "中文",
+        OtherLanguageCode = UiLanguages.Chinese,
+        UnhandledError = "An error occurred.",
+        Reload = "Reload",
+        NotFound = "Page not found.",
+        NewConversation = "New conversation",
+        Conversations = "Conversations",
+        NoConversations = "No conversations yet",
+        AskPlaceholder = "Ask a question, e.g. What spindle speed does operation 60 of JD-2105-0318 use? (Enter sends, Shift+Enter for a new line)",
+        Send = "Send",
+        Stop = "Stop",
+        Thinking = "Searching and answering…",
+        QuotedBadge = "Quoted — no LLM configured",
+        LlmBadge = "LLM answer",
+        InsufficientEvidence = "Insufficient evidence: the knowledge base has nothing that answers this. The closest sources follow.",
+        Sources = "Sources",
+        Superseded = "superseded",
+        Copy = "Copy answer",
+        Copied = "Copied",
+        Helpful = "Helpful",
+        NotHelpful = "Not helpful",
+        FeedbackComment = "Comment (optional)",
+        FeedbackSave = "Submit",
+        FeedbackThanks = "Feedback saved",
+        AnswerFailed = "Answering failed: ",
+        EmptyChat = "Ask the knowledge base: process cards, standard clauses, work instructions, manuals. Every answer cites its sources; click [n] to see the source in place.",
+        UnsupportedNumbers = "Numbers not found in the cited sources — check them:",
+        Close = "Close",
+        Download = "Download original",
+        Page = "page",
+        Locator = "Location",
+        Revision = "Revision",
+        Identity = "Identity",
+        SupportingText = "Quoted text",
+        PreviousPage = "Previous page",
+        NextPage = "Next page",
+        SourceUnavailable = "Cannot show the source: ",
+        Loading = "Loading…",
+        DropFiles = "Drop files here, or click to choose (several at once)",
+        DropHint = "PDF, Word, Excel, CSV, Markdown, text, HTML and ZIP",
+        LibraryName = "Library",
+        Queue = "Ingestion queue",
+        ClearFinished = "Clear finished",
+        Cancel = "Cancel",
+        Documents = "Documents",
+        Search = "Search title, identity or file name",
+        Kind = "Kind",
+        Status = "Status",
+        Title = "Title",
+        Chunks = "Chunks",
+        Delete = "Delete",
+        Reindex = "Re-index",
+        ConfirmDelete = "Delete this document and all its chunks?",
+        Deleted = "Deleted",
+        All = "All",
+        CurrentOnly = "Current revisions only",
+        View = "View",
+        UploadRefused = "Not accepted: ",
+        NoUploadRight = "You may not upload.",
+        JobStates = new Dictionary<string, string>
+        {
+            ["queued"] = "queued", ["parsing"] = "parsing", ["embedding"] = "embedding", ["saving"] = "saving", ["done"] = "done",
+            ["needs_ocr"] = "needs OCR", ["skipped"] = "skipped", ["failed"] = "failed", ["cancelled"] = "cancelled",
+        },
+        EmbeddingModel = "Embedding model",
+        EmbeddingDevice = "Device",
+        ChineseLimitation = "The built-in model is English-centred: dense search on Chinese text is weak (Chinese relies on keyword search). Set Rag:Embeddings:Model to a Chinese model and run rag reembed.",
+        LlmProvider = "LLM",
+        LlmNone = "not configured: answers quote the documents",
+        Counts = "Counts",
+        RecentErrorsTitle = "Recent errors",
+        NoErrors = "No errors",
+        Database = "Database",
+        IngestionQueue = "Ingestion queue",
+    };
+}

@@ -1,0 +1,25 @@
+namespace RagAssistant.Web;
+
+internal static partial class Log
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingestion of {File} finished: {State} {Reason}")]
+    public static partial void JobFinished(ILogger logger, string file, string state, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ingestion of {File} crashed")]
+    public static partial void JobCrashed(ILogger logger, Exception exception, string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An ingestion listener failed")]
+    public static partial void ListenerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "First start: ingesting the sample corpus {Folder} ({Files} files) in the background")]
+    public static partial void SampleCorpusQueued(ILogger logger, string folder, int files);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sample corpus not ingested: {Reason}")]
+    public static partial void SampleCorpusSkipped(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "RagAssistant is running at {Urls}")]
+    public static partial void Listening(ILogger logger, string urls);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Answering failed")]
+    public static partial void AnswerFailed(ILogger logger, Exception exception);
+}

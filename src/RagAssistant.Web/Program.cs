@@ -1,0 +1,40 @@
+using MudBlazor.Services;
+using RagAssistant.Embeddings;
+using RagAssistant.Generation;
+using RagAssistant.Ingestion;
+using RagAssistant.Retrieval;
+using RagAssistant.Storage.Sqlite;
+using RagAssistant.Web;
+using RagAssistant.Web.Components;
+using RagAssistant.Web.Endpoints;
+
+// Settings (appsettings.json) and static files are found beside the app, whatever the working directory is; relative
+// data paths (the database, the sample corpus) are still taken from the working directory, as the CLI does.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// A build output (not only a publish) then serves MudBlazor's and our static files in every environment.
+builder.WebHost.UseStaticWebAssets();
+
+builder.Services.AddRagStorage(builder.Configuration);
+builder.Services.AddRagIngestion(builder.Configuration);
+builder.Services.AddRagEmbeddings(builder.Configuration);
+builder.Services.AddRagRetrieval(builder.Configuration); // after embeddings: dense search joins when a generator is registered
+builder.Services.AddRagGeneration(builder.Configuration);
+builder.Services.AddRagWeb(builder.Configuration);
+builder.Services.AddMudServices();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthEndpoints();
+app.MapApiEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

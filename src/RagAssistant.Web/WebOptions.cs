@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RagAssistant.Web;
+
+/// <summary>The web app's own settings, bound from <c>Rag:Web</c>.</summary>
+public sealed class WebOptions
+{
+    public const string Section = "Rag:Web";
+
+    /// <summary>
+    /// Documents ingested in the background on first start, when the knowledge base is empty. Relative paths are
+    /// taken from the working directory, then from the folders above the app. Default <c>corpus/docs</c>; empty turns it off.
+    /// </summary>
+    public string SampleCorpus { get; set; } = "corpus/docs";
+
+    /// <summary>How many files may wait in the ingestion queue; an upload beyond it is refused with a clear reason. Default 200.</summary>
+    [Range(1, 100_000)]
+    public int QueueCapacity { get; set; } = 200;
+
+    /// <summary>Files ingested at the same time. Default 1: embedding already uses every core.</summary>
+    [Range(1, 64)]
+    public int IngestParallelism { get; set; } = 1;
+
+    /// <summary>Files one upload may carry. Default 100.</summary>
+    [Range(1, 10_000)]
+    public int MaxFilesPerUpload { get; set; } = 100;
+
+    /// <summary>Finished ingestion jobs remembered for the library page and the status page. Default 500.</summary>
+    [Range(10, 100_000)]
+    public int JobHistory { get; set; } = 500;
+}
