@@ -20,7 +20,8 @@ namespace RagAssistant.Ingestion;
 /// are unchanged since it was stored is not read again; a byte-identical copy under another name is skipped as a
 /// duplicate; a changed file replaces its chunks. A document's chunks are embedded (in batches) before its
 /// transaction and stored with their vectors, model id and dimension in that same transaction, so a crash never
-/// leaves a document half embedded.
+/// leaves a document half embedded. The file's bytes (an archive entry's own bytes) go to the store with the document,
+/// which keeps them as its original unless <c>Rag:Storage:KeepOriginals</c> is off.
 /// </summary>
 public sealed class IngestionPipeline(
     IDocumentStore store,
@@ -98,7 +99,11 @@ public sealed class IngestionPipeline(
             var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
             var existing = await store.FindBySourceAsync(request.Library, source, ct);
             if (existing?.Sha256 == sha256 && !request.Force)
+            {
+                // Stored before originals were kept: the unchanged file still brings its original along, for the viewer.
+                if (!existing.HasOriginal) await store.AttachOriginalAsync(existing.Id, bytes, ct);
                 return [new FileResult(source, FileStatus.Unchanged, existing.Id, existing.Chunks)];
+            }
             var duplicate = await store.FindByContentAsync(request.Library, sha256, ct);
             if (duplicate is not null && duplicate.Source != source)
                 return [Skip(source, $"duplicate of {duplicate.Source} (document {duplicate.Id})", duplicate.Id)];
@@ -149,6 +154,7 @@ public sealed class IngestionPipeline(
                 Status = needsOcr > 0 ? DocumentStatus.NeedsOcr : DocumentStatus.Ready,
                 Warnings = warnings,
                 PageDetails = parsed.PageDetails,
+                Content = bytes,
             }, chunks, ct);
 
             tracker.AddChunks(chunks.Count);

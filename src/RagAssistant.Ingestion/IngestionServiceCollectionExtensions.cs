@@ -11,7 +11,7 @@ namespace RagAssistant.Ingestion;
 public static class IngestionServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers readers, the chunker, the pipeline and the re-embedding service (options from <c>Rag:Ingestion</c>).
+    /// Registers readers, the chunker, the pipeline, the re-embedding service and the document view builder (options from <c>Rag:Ingestion</c>).
     /// The pipeline needs an <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c>: hosts call <c>AddRagEmbeddings</c>.
     /// </summary>
     public static IServiceCollection AddRagIngestion(this IServiceCollection services, IConfiguration configuration)
@@ -35,6 +35,7 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton<DocumentChunker>();
         services.TryAddSingleton<IngestionPipeline>();
         services.TryAddSingleton<ReembedService>();
+        services.TryAddSingleton<Viewing.DocumentViewBuilder>();
         return services;
     }
 }

@@ -23,19 +23,23 @@ public sealed class IsolatedReader(IOptions<IngestionOptions> options)
 
     private readonly IngestionOptions _options = options.Value;
 
-    public async Task<ParsedDocument> ReadAsync(IDocumentReader reader, ReaderInput input, CancellationToken cancellationToken)
+    public Task<ParsedDocument> ReadAsync(IDocumentReader reader, ReaderInput input, CancellationToken cancellationToken) =>
+        RunAsync(reader.Read, input, cancellationToken);
+
+    /// <summary>Runs any reading of one document (a reader, or the viewer's own pass over a workbook) under the same isolation.</summary>
+    public async Task<T> RunAsync<T>(Func<ReaderInput, CancellationToken, T> read, ReaderInput input, CancellationToken cancellationToken)
     {
         var budget = TimeSpan.FromSeconds(_options.DocumentTimeoutSeconds);
         using var budgetCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budgetCts.CancelAfter(budget);
-        var done = new TaskCompletionSource<ParsedDocument>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var token = budgetCts.Token;
         var thread = new Thread(() =>
         {
             try
             {
                 var guard = new ReadGuard(budget, _options.MaxDocumentMemoryBytes);
-                done.TrySetResult(reader.Read(input with { Guard = guard }, token));
+                done.TrySetResult(read(input with { Guard = guard }, token));
             }
             catch (Exception ex)
             {

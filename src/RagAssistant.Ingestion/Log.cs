@@ -18,4 +18,7 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Debug, "{File}: page {Page} could not be read ({ExceptionType})")]
     public static partial void PdfPageFailed(ILogger logger, string file, int page, string exceptionType);
+
+    [LoggerMessage(6, LogLevel.Warning, "Document {DocumentId} cannot be shown in place: {Reason}")]
+    public static partial void ViewUnavailable(ILogger logger, long documentId, string reason);
 }

@@ -142,5 +142,14 @@ internal static class SchemaMigrations
             PRIMARY KEY (turn_id, ordinal)
         );
         """,
+        // 6: the original bytes of each document, so the viewer can show a cited source in place and offer it for download.
+        //    One row per document, replaced with it and gone with it (ON DELETE CASCADE, as pages). A separate table keeps
+        //    the BLOBs out of the documents rows that listings scan. Documents stored before this migration have no row.
+        """
+        CREATE TABLE document_files (
+            document_id  INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            content      BLOB NOT NULL
+        );
+        """,
     ];
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using RagAssistant.Core.Documents;
 using RagAssistant.Core.Search;
 using RagAssistant.Core.Storage;
@@ -8,13 +10,20 @@ using RagAssistant.Core.Text;
 
 namespace RagAssistant.Storage.Sqlite;
 
-/// <summary>Documents and chunks in the SQLite knowledge base; one transaction per document write.</summary>
-public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter segmenter) : IDocumentStore
+/// <summary>
+/// Documents, chunks and original files in the SQLite knowledge base; one transaction per document write.
+/// Originals are kept unless <see cref="SqliteStorageOptions.KeepOriginals"/> is off (no options: kept).
+/// </summary>
+public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter segmenter, IOptions<SqliteStorageOptions>? options = null)
+    : IDocumentStore
 {
+    private readonly bool _keepOriginals = options?.Value.KeepOriginals ?? true;
+
     private const string DocumentColumns = """
         d.id, l.name, d.source, d.file_name, d.title, d.kind, d.identity, d.revision, d.effective_date,
         d.revision_year, d.superseded, d.sha256, d.size, d.pages, d.content_type, d.status, d.error, d.warnings,
-        d.created_at, d.updated_at, (SELECT count(*) FROM chunks c WHERE c.document_id = d.id)
+        d.created_at, d.updated_at, (SELECT count(*) FROM chunks c WHERE c.document_id = d.id),
+        EXISTS (SELECT 1 FROM document_files f WHERE f.document_id = d.id)
         """;
 
     private static readonly JsonSerializerOptions BoxJson = new(JsonSerializerDefaults.Web);
@@ -103,6 +112,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
             if (previous is not null) DeleteChunks(connection, documentId);
             InsertChunks(connection, documentId, chunks);
             ReplacePages(connection, documentId, document.PageDetails);
+            ReplaceOriginal(connection, documentId, _keepOriginals ? document.Content : null);
 
             RemarkSuperseded(connection, libraryId, document.Kind, IdentityKey(document.Revision.Identity));
             if (previous is not null && (previous.Kind, previous.Key) != (document.Kind, IdentityKey(document.Revision.Identity)))
@@ -111,6 +121,37 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
             TestFaults.HangBeforeCommitIfRequested(document.Source);
             transaction.Commit();
             return Task.FromResult(QuerySingle("d.id = $id", ("$id", documentId))!);
+        }
+        catch (SqliteException ex)
+        {
+            throw database.Translate(ex);
+        }
+    }
+
+    public Task<byte[]?> OpenOriginalAsync(long documentId, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT content FROM document_files WHERE document_id = $id";
+        command.Parameters.AddWithValue("$id", documentId);
+        return Task.FromResult(command.ExecuteScalar() as byte[]);
+    }
+
+    public Task<bool> AttachOriginalAsync(long documentId, byte[] content, CancellationToken cancellationToken = default)
+    {
+        if (!_keepOriginals) return Task.FromResult(false);
+        using var connection = database.Open();
+        try
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var find = connection.CreateCommand();
+            find.CommandText = "SELECT sha256 FROM documents WHERE id = $id";
+            find.Parameters.AddWithValue("$id", documentId);
+            if (find.ExecuteScalar() is not string sha || sha != Convert.ToHexStringLower(SHA256.HashData(content)))
+                return Task.FromResult(false);
+            ReplaceOriginal(connection, documentId, content);
+            transaction.Commit();
+            return Task.FromResult(true);
         }
         catch (SqliteException ex)
         {
@@ -286,6 +327,14 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
         }
     }
 
+    /// <summary>The document's original: the new bytes, or none (a replaced document never keeps its old file).</summary>
+    private static void ReplaceOriginal(SqliteConnection connection, long documentId, byte[]? content)
+    {
+        Execute(connection, "DELETE FROM document_files WHERE document_id = $id", ("$id", documentId));
+        if (content is null) return;
+        Execute(connection, "INSERT INTO document_files (document_id, content) VALUES ($id, $content)", ("$id", documentId), ("$content", content));
+    }
+
     private static void DeleteChunks(SqliteConnection connection, long documentId)
     {
         Execute(connection, "DELETE FROM chunks_fts WHERE rowid IN (SELECT id FROM chunks WHERE document_id = $id)", ("$id", documentId));
@@ -372,6 +421,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
                 CreatedAt = DateTimeOffset.Parse(r.GetString(18), CultureInfo.InvariantCulture),
                 UpdatedAt = DateTimeOffset.Parse(r.GetString(19), CultureInfo.InvariantCulture),
                 Chunks = r.GetInt32(20),
+                HasOriginal = r.GetInt64(21) != 0,
             });
         }
         return documents;

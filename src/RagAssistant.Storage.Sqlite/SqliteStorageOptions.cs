@@ -10,4 +10,12 @@ public sealed class SqliteStorageOptions
     /// <summary>The SQLite file; relative paths are taken from the working directory. Default: <c>data/rag.db</c>.</summary>
     [Required]
     public string DatabasePath { get; set; } = "data/rag.db";
+
+    /// <summary>
+    /// Whether each document's original file is stored with it (table <c>document_files</c>), so the viewer can show a
+    /// cited PDF page, sheet row or paragraph in place and offer the file for download. Costs about the files' size
+    /// again in the database. Default true; when false, documents saved from then on keep no original (their earlier
+    /// originals are dropped as they are re-ingested).
+    /// </summary>
+    public bool KeepOriginals { get; set; } = true;
 }

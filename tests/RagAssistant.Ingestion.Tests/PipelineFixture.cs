@@ -13,12 +13,13 @@ public sealed class PipelineHarness : IDisposable
     private readonly ServiceProvider _services;
     private readonly bool _ownsFolder;
 
-    public PipelineHarness(long? maxFileBytes = null, HashEmbeddingGenerator? embedder = null, TempDirectory? folder = null)
+    public PipelineHarness(long? maxFileBytes = null, HashEmbeddingGenerator? embedder = null, TempDirectory? folder = null, bool keepOriginals = true)
     {
         Folder = folder ?? new TempDirectory();
         _ownsFolder = folder is null;
         Embedder = embedder ?? new HashEmbeddingGenerator();
         var settings = new Dictionary<string, string?> { ["Rag:Storage:DatabasePath"] = Folder.File("kb.db") };
+        if (!keepOriginals) settings["Rag:Storage:KeepOriginals"] = "false";
         if (maxFileBytes is not null) settings["Rag:Ingestion:MaxFileBytes"] = maxFileBytes.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         _services = new ServiceCollection().AddLogging().AddRagStorage(configuration).AddRagIngestion(configuration)
@@ -31,6 +32,7 @@ public sealed class PipelineHarness : IDisposable
     public IDocumentStore Store => _services.GetRequiredService<IDocumentStore>();
     public IChunkVectorStore Vectors => _services.GetRequiredService<IChunkVectorStore>();
     public ReembedService Reembed => _services.GetRequiredService<ReembedService>();
+    public Viewing.DocumentViewBuilder Views => _services.GetRequiredService<Viewing.DocumentViewBuilder>();
 
     /// <summary>The same knowledge base composed with another embedding model (the folder stays with this harness).</summary>
     public PipelineHarness WithEmbedder(HashEmbeddingGenerator embedder) => new(embedder: embedder, folder: Folder);

@@ -19,4 +19,9 @@ public sealed record DocumentInfo
     public IReadOnlyList<string> Warnings { get; init; } = [];
     /// <summary>Per-page status for paged formats (stored in the pages table).</summary>
     public IReadOnlyList<PageInfo> PageDetails { get; init; } = [];
+    /// <summary>
+    /// The original file's bytes (an archive entry's own bytes), stored with the document for viewing and download;
+    /// null stores none. The store may decline to keep them (<c>Rag:Storage:KeepOriginals</c>).
+    /// </summary>
+    public byte[]? Content { get; init; }
 }

@@ -23,6 +23,8 @@ public sealed record StoredDocument
     public string? Error { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = [];
     public int Chunks { get; init; }
+    /// <summary>True when the original file is stored (see <c>IDocumentStore.OpenOriginalAsync</c>).</summary>
+    public bool HasOriginal { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 }

@@ -28,6 +28,19 @@ public interface IDocumentStore
 
     Task<IReadOnlyList<StoredChunk>> GetChunksAsync(long documentId, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes the document and its chunks; returns false when there is no such document.</summary>
+    /// <summary>
+    /// The original file of a document, byte for byte as ingested; null when there is no such document or its original
+    /// was not kept (stored before originals were kept, or with <c>Rag:Storage:KeepOriginals</c> off).
+    /// </summary>
+    Task<byte[]?> OpenOriginalAsync(long documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores the original of a document that has none (an unchanged file re-ingested after originals began to be kept);
+    /// returns false when there is no such document, the store does not keep originals, or the bytes are not the
+    /// document's (their SHA-256 differs from the stored one).
+    /// </summary>
+    Task<bool> AttachOriginalAsync(long documentId, byte[] content, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the document, its chunks and its original; returns false when there is no such document.</summary>
     Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default);
 }

@@ -58,12 +58,7 @@ public sealed class DocumentChunker(IOptions<IngestionOptions> options, ITokenCo
             return string.Join(PathSeparator, parts);
         }
 
-        string? SectionLocator()
-        {
-            if (headings.Count == 0) return null;
-            return NumberedHeadingLocator(headings[^1].Text)
-                   ?? string.Join(PathSeparator, headings.Select(h => h.Text).Where(h => h != title)) switch { "" => null, var path => path };
-        }
+        string? SectionLocator() => DocumentChunker.SectionLocator(headings, title);
 
         void AddParagraph(ParagraphBlock paragraph)
         {
@@ -208,6 +203,17 @@ public sealed class DocumentChunker(IOptions<IngestionOptions> options, ITokenCo
             used += t;
         }
         if (current.Count > 0) yield return string.Join('\n', current);
+    }
+
+    /// <summary>
+    /// What a prose chunk under these open headings cites: the innermost heading's clause number when it has one, else
+    /// the heading path without the document's title; null outside any heading.
+    /// </summary>
+    public static string? SectionLocator(IReadOnlyList<HeadingBlock> headings, string title)
+    {
+        if (headings.Count == 0) return null;
+        return NumberedHeadingLocator(headings[^1].Text)
+               ?? string.Join(PathSeparator, headings.Select(h => h.Text).Where(h => h != title)) switch { "" => null, var path => path };
     }
 
     private static string? NumberedHeadingLocator(string heading) =>

@@ -71,7 +71,7 @@ public sealed class XlsxReader(IOptions<IngestionOptions> options) : IDocumentRe
         return new ParsedDocument(title ?? FirstTitle(grids), blocks, Warnings: warnings) { Fields = card?.Metadata ?? new Dictionary<string, string>() };
     }
 
-    private static SpreadsheetDocument Open(byte[] bytes)
+    internal static SpreadsheetDocument Open(byte[] bytes)
     {
         try
         {

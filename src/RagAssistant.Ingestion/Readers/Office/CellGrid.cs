@@ -23,6 +23,12 @@ public sealed class CellGrid
         _locator = locator;
     }
 
+    /// <summary>The worksheet's 1-based row number of each grid row (for a Word table, the row's position).</summary>
+    internal IReadOnlyList<int> RowNumbers { get; init; } = [];
+
+    /// <summary>The worksheet's 1-based column number of each grid column.</summary>
+    internal IReadOnlyList<int> ColumnNumbers { get; init; } = [];
+
     public int Rows => _values.GetLength(0);
     public int Columns => _values.GetLength(1);
     public IReadOnlyList<bool> RowGapBefore { get; }

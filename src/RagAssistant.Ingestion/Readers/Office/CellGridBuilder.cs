@@ -74,7 +74,11 @@ internal sealed class CellGridBuilder
         var rowGaps = gaps ? Gaps(rowNumbers, isSkippedRow) : new bool[rowNumbers.Length];
         var columnGaps = gaps ? Gaps(columnNumbers, isSkippedColumn) : new bool[columnNumbers.Length];
         return new CellGrid(grid, origins, rowGaps, columnGaps,
-            (r0, c0, r1, c1) => locator(rowNumbers[r0], columnNumbers[c0], rowNumbers[r1], columnNumbers[c1]));
+            (r0, c0, r1, c1) => locator(rowNumbers[r0], columnNumbers[c0], rowNumbers[r1], columnNumbers[c1]))
+        {
+            RowNumbers = rowNumbers,
+            ColumnNumbers = columnNumbers,
+        };
     }
 
     /// <summary>A gap before an entry when a number between it and the previous one is missing and not skipped.</summary>
