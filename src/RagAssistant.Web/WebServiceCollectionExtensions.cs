@@ -1,6 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RagAssistant.Web.Access;
 using RagAssistant.Web.Ingestion;
-using RagAssistant.Web.Localization;
 
 namespace RagAssistant.Web;
 
@@ -11,14 +11,13 @@ public static class WebServiceCollectionExtensions
     {
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IAccessGate, OpenAccessGate>();
         services.AddScoped<CurrentAccess>();
         services.AddSingleton<IngestionQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestionQueue>());
         services.AddHostedService<SampleCorpusLoader>();
         services.AddSingleton<RecentErrors>();
-        services.AddScoped<UiLanguage>();
         return services;
     }
 }

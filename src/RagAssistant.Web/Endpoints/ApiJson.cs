@@ -40,5 +40,9 @@ public sealed record HealthJson(string Status, string Version);
 public sealed partial class ApiJsonContext : JsonSerializerContext
 {
     /// <summary>camelCase, Chinese kept readable (responses are JSON, never HTML).</summary>
-    public static ApiJsonContext Relaxed { get; } = new(new JsonSerializerOptions(Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    public static ApiJsonContext Relaxed { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }

@@ -1,3 +1,5 @@
+using RagAssistant.Core.Answers;
+
 namespace RagAssistant.Web.Components.Chat;
 
 /// <summary>One question and its answer as the chat shows it: streaming text until the checked answer arrives.</summary>
