@@ -21,6 +21,13 @@ public sealed class WebOptions
     [Range(1, 64)]
     public int IngestParallelism { get; set; } = 1;
 
+    /// <summary>
+    /// Bytes of queued files held in memory at most (uploads wait in memory until their turn); a file beyond it is
+    /// refused with the reason. Also the largest HTTP upload accepted. Default 1 GiB.
+    /// </summary>
+    [Range(1_048_576, long.MaxValue)]
+    public long MaxQueuedBytes { get; set; } = 1L << 30;
+
     /// <summary>Files one upload may carry. Default 100.</summary>
     [Range(1, 10_000)]
     public int MaxFilesPerUpload { get; set; } = 100;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RagAssistant.Web.Access;
 using RagAssistant.Web.Ingestion;
@@ -11,6 +13,10 @@ public static class WebServiceCollectionExtensions
     {
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
+        var maxUpload = configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.MaxQueuedBytes ?? new WebOptions().MaxQueuedBytes;
+        // Kestrel's 30 MB request limit and the form reader's 128 MB would refuse a batch of drawings or manuals.
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxUpload);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxUpload);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IAccessGate, OpenAccessGate>();
         services.AddScoped<CurrentAccess>();

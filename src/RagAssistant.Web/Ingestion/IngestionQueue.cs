@@ -74,7 +74,14 @@ public sealed class IngestionQueue(
     private IngestJob Enqueue(Entry entry)
     {
         _entries[entry.Job.Id] = entry;
-        if (!_channel.Writer.TryWrite(entry.Job.Id))
+        var held = _entries.Values.Sum(e => e.Content?.LongLength ?? 0);
+        if (held > _options.MaxQueuedBytes && entry.Content is not null)
+            Finish(entry, entry.Job with
+            {
+                State = IngestJobState.Failed,
+                Reason = $"the ingestion queue already holds {held / 1048576.0:0} MB of files waiting (limit {_options.MaxQueuedBytes / 1048576.0:0} MB); try again when it has room",
+            });
+        else if (!_channel.Writer.TryWrite(entry.Job.Id))
             Finish(entry, entry.Job with
             {
                 State = IngestJobState.Failed,

@@ -1,5 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using RagAssistant.Testing;
@@ -31,10 +34,12 @@ public sealed class WebAppFixture : IAsyncLifetime
             builder.UseSetting("Rag:Storage:DatabasePath", DatabasePath);
             builder.UseSetting("Rag:Web:SampleCorpus", RepositoryPaths.Corpus);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            // A free port chosen by the OS: test runs (and a developer's running app) never collide.
+            builder.UseSetting("urls", "http://127.0.0.1:0");
         });
-        _factory.UseKestrel(0);
+        _factory.UseKestrel();
         _factory.StartServer();
-        BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        BaseUrl = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
         await WaitForQueueAsync(TimeSpan.FromMinutes(4));
     }
 
