@@ -1,14 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 using RagAssistant.Testing;
-using RagAssistant.Web.Ingestion;
 using RagAssistant.Web.Tests.Hosting;
 
 namespace RagAssistant.Web.Tests.Api;
@@ -22,36 +14,26 @@ public sealed class LlmStreamingApiTests : IAsyncLifetime
 {
     private readonly ScriptedOpenAiServer _llm = new();
     private readonly TempDirectory _data = new();
-    private WebApplicationFactory<Program> _factory = null!;
-    private string _baseUrl = "";
+    private SmallApp _app = null!;
 
     public async Task InitializeAsync()
     {
         _data.WriteText("corpus/WI-AS-021_扭矩紧固.md", "# WI-AS-021 扭矩紧固作业指导书\n\n## 3 拧紧要求\n\n支架总成 M8×1.25 螺栓拧紧扭矩要求：25±2 N·m。\n");
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        _app = new SmallApp(_data.File("rag.db"), _data.File("corpus"), new Dictionary<string, string>
         {
-            builder.UseSetting("Rag:Storage:DatabasePath", _data.File("rag.db"));
-            builder.UseSetting("Rag:Web:SampleCorpus", _data.File("corpus"));
-            builder.UseSetting("Rag:Llm:Provider", "openai");
-            builder.UseSetting("Rag:Llm:Endpoint", _llm.BaseUrl.ToString());
-            builder.UseSetting("Rag:Llm:Model", "test-model");
-            builder.UseSetting("Rag:Llm:MaxRetries", "0");
-            builder.UseSetting("urls", "http://127.0.0.1:0");
-            builder.ConfigureServices(services => services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new HashEmbeddingGenerator()));
+            ["Rag:Llm:Provider"] = "openai",
+            ["Rag:Llm:Endpoint"] = _llm.BaseUrl.ToString(),
+            ["Rag:Llm:Model"] = "test-model",
+            ["Rag:Llm:MaxRetries"] = "0",
         });
-        _factory.UseKestrel();
-        _factory.StartServer();
-        _baseUrl = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        var queue = _factory.Services.GetRequiredService<IngestionQueue>();
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while ((queue.Jobs.Count == 0 || queue.Pending > 0) && DateTime.UtcNow < deadline) await Task.Delay(50);
+        await _app.SettleAsync();
     }
 
     [Fact]
     public async Task Ask_RelaysEachModelDelta_ThenTheCheckedLlmAnswer()
     {
         _llm.EnqueueStream("M8×1.25 螺栓", "拧紧扭矩为 ", "25±2 N·m [1]。");
-        using var client = new HttpClient { BaseAddress = new Uri(_baseUrl) };
+        using var client = _app.CreateClient();
 
         using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/ask")
         {
@@ -70,7 +52,7 @@ public sealed class LlmStreamingApiTests : IAsyncLifetime
     public async Task Ask_WhenTheModelFails_FallsBackToQuotes_AndSaysWhy()
     {
         _llm.EnqueueStatus(500, "{\"error\": {\"message\": \"model crashed\"}}");
-        using var client = new HttpClient { BaseAddress = new Uri(_baseUrl) };
+        using var client = _app.CreateClient();
 
         using var response = await client.PostAsJsonAsync("/api/ask", new { question = "M8 螺栓拧紧扭矩是多少？" });
         var events = await ServerSentEvents.ReadAllAsync(response);
@@ -83,9 +65,8 @@ public sealed class LlmStreamingApiTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _factory.DisposeAsync();
+        await _app.DisposeAsync();
         await _llm.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _data.Dispose();
     }
 }

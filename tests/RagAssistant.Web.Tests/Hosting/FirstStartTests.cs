@@ -1,0 +1,53 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using RagAssistant.Testing;
+using RagAssistant.Web.Ingestion;
+
+namespace RagAssistant.Web.Tests.Hosting;
+
+/// <summary>First start on an empty knowledge base ingests the sample corpus in the background; later starts do not.</summary>
+public sealed class FirstStartTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+
+    [Fact]
+    public async Task EmptyKnowledgeBase_GetsTheSampleCorpus_OnceTheAppListens_AndARestartLeavesItAlone()
+    {
+        _data.WriteText("samples/扭矩.md", "# 扭矩\n\nM8 螺栓拧紧扭矩 25±2 N·m。\n");
+        _data.WriteText("samples/lube.txt", "Spindle lubrication: check the oil level every shift.\n");
+        var db = _data.File("rag.db");
+
+        await using (var first = new SmallApp(db, _data.File("samples")))
+        {
+            await first.SettleAsync();
+            Assert.Equal(2, first.Queue.Jobs.Count(j => j.State == IngestJobState.Done));
+            using var client = first.CreateClient();
+            Assert.Equal(2, (await client.GetFromJsonAsync<JsonElement>("/api/documents")).GetProperty("documents").GetArrayLength());
+        }
+
+        await using var second = new SmallApp(db, _data.File("samples"));
+        await second.SettleAsync(expectJobsWithin: TimeSpan.FromSeconds(3));
+        Assert.Empty(second.Queue.Jobs);
+    }
+
+    [Fact]
+    public async Task MissingSampleFolder_StartsAnEmptyApp_ThatStillAnswersHealthz()
+    {
+        await using var app = new SmallApp(_data.File("rag.db"), _data.File("no-such-folder"));
+        using var client = app.CreateClient();
+        Assert.True((await client.GetAsync("/healthz")).IsSuccessStatusCode);
+        await app.SettleAsync(expectJobsWithin: TimeSpan.FromSeconds(2));
+        Assert.Empty(app.Queue.Jobs);
+    }
+
+    [Fact]
+    public void SampleFolder_RelativePath_IsFoundFromTheWorkingDirectoryOrAboveTheApp()
+    {
+        Assert.Null(SampleCorpusLoader.Resolve(""));
+        Assert.Null(SampleCorpusLoader.Resolve("no/such/folder/anywhere"));
+        // The tests run below the repository, so corpus/docs is found by walking up from the app's folder.
+        Assert.Equal(Path.GetFullPath(RepositoryPaths.Corpus), Path.GetFullPath(SampleCorpusLoader.Resolve("corpus/docs")!));
+    }
+
+    public void Dispose() => _data.Dispose();
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using RagAssistant.Testing;
+using RagAssistant.Web.Ingestion;
+
+namespace RagAssistant.Web.Tests.Hosting;
+
+/// <summary>
+/// The real app on a free port over a given database and sample folder, with the hash embedder: quick to start, for
+/// tests about hosting, streaming and queueing rather than retrieval quality.
+/// </summary>
+public sealed class SmallApp : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public SmallApp(string databasePath, string sampleCorpus, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Rag:Storage:DatabasePath", databasePath);
+            builder.UseSetting("Rag:Web:SampleCorpus", sampleCorpus);
+            builder.UseSetting("urls", "http://127.0.0.1:0");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+            builder.ConfigureServices(services => services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new HashEmbeddingGenerator()));
+        });
+        _factory.UseKestrel();
+        _factory.StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+    }
+
+    public string BaseUrl { get; }
+    public IServiceProvider Services => _factory.Services;
+    public IngestionQueue Queue => Services.GetRequiredService<IngestionQueue>();
+
+    public HttpClient CreateClient() => new() { BaseAddress = new Uri(BaseUrl) };
+
+    /// <summary>Waits until the queue has taken on the sample corpus (if it will) and finished it.</summary>
+    public async Task SettleAsync(TimeSpan? expectJobsWithin = null)
+    {
+        var deadline = DateTime.UtcNow + (expectJobsWithin ?? TimeSpan.FromSeconds(10));
+        while (Queue.Jobs.Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        var finish = DateTime.UtcNow.AddMinutes(1);
+        while (Queue.Pending > 0 && DateTime.UtcNow < finish) await Task.Delay(50);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}
