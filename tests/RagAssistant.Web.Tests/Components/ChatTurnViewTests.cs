@@ -1,0 +1,96 @@
+using Bunit;
+using RagAssistant.Core.Answers;
+using RagAssistant.Core.Documents;
+using RagAssistant.Web.Components.Chat;
+using RagAssistant.Web.Components.Sources;
+using RagAssistant.Core.Documents.Views;
+using RagAssistant.Web.Localization;
+
+namespace RagAssistant.Web.Tests.Components;
+
+/// <summary>How one answer shows its mode, its sources and its checks; how a source view marks the cited place.</summary>
+public sealed class ChatTurnViewTests : ComponentTest
+{
+    private static Citation Cite(int n, bool superseded = false) => new()
+    {
+        N = n, ChunkId = 10 + n, DocumentId = 1, Source = "JD-2105-0318_RevA.xlsx", Title = "输出轴 工艺过程卡", Identity = "JD-2105-0318",
+        Revision = superseded ? "A" : "B", Superseded = superseded, Locator = "工序卡!A14:K14", Text = "第60工序 精车 转速 950 r/min",
+    };
+
+    private static ChatTurn Turn(string mode, IReadOnlyList<Citation> citations, IReadOnlyList<string>? unsupported = null) => new("第60工序转速？")
+    {
+        Text = "转速 950 r/min [1]",
+        Answer = new AnswerResult
+        {
+            Answer = "转速 950 r/min [1]", Mode = mode, ConversationId = "c1", Citations = citations,
+            Checks = new AnswerChecks(0, unsupported ?? []),
+        },
+        TurnId = 7,
+    };
+
+    [Fact]
+    public void ExtractiveAnswer_CarriesTheQuotedBadge_AndAChipPerCitation()
+    {
+        var view = RenderWithText<ChatTurnView>(p => p.Add(c => c.Turn, Turn(AnswerMode.Extractive, [Cite(1), Cite(2)])));
+
+        Assert.Contains("原文摘录", view.Find("[data-testid=quoted-badge]").TextContent);
+        Assert.Equal(2, view.FindAll("[data-testid=citation-chip]").Count);
+        Assert.Empty(view.FindAll("[data-testid=insufficient-evidence]"));
+        Assert.NotEmpty(view.FindAll("button.rag-cite[data-n='1']"));
+    }
+
+    [Fact]
+    public void SupersededSource_IsLabelledOnItsChip()
+    {
+        var view = RenderWithText<ChatTurnView>(p => p.Add(c => c.Turn, Turn(AnswerMode.Extractive, [Cite(1, superseded: true)])), UiText.English);
+        Assert.Contains("superseded", view.Find("[data-testid=citation-chip]").TextContent);
+    }
+
+    [Fact]
+    public void Abstention_ShowsInsufficientEvidence()
+    {
+        var view = RenderWithText<ChatTurnView>(p => p.Add(c => c.Turn, Turn(AnswerMode.Abstain, [])));
+        Assert.Contains("证据不足", view.Find("[data-testid=insufficient-evidence]").TextContent);
+        Assert.Empty(view.FindAll("[data-testid=quoted-badge]"));
+    }
+
+    [Fact]
+    public void LlmAnswer_WithUntraceableNumbers_SaysWhichToCheck()
+    {
+        var view = RenderWithText<ChatTurnView>(p => p.Add(c => c.Turn, Turn(AnswerMode.Llm, [Cite(1)], ["30"])));
+        Assert.NotEmpty(view.FindAll("[data-testid=llm-badge]"));
+        Assert.Contains("30", view.Find("[data-testid=unsupported-numbers]").TextContent);
+    }
+
+    [Fact]
+    public void ClickingACitationChip_SelectsThatSource()
+    {
+        Citation? selected = null;
+        var view = RenderWithText<ChatTurnView>(p => p
+            .Add(c => c.Turn, Turn(AnswerMode.Extractive, [Cite(1), Cite(2)]))
+            .Add(c => c.Selected, (Citation c) => selected = c));
+
+        view.FindAll("[data-testid=citation-chip]")[1].Click();
+
+        Assert.Equal(2, selected?.N);
+    }
+
+    [Fact]
+    public void SheetView_HighlightsTheCitedRows_Only()
+    {
+        var sheet = new SheetView([new SheetTable("工序卡", ["A", "B"], [new SheetRow(13, ["50", "粗车"]), new SheetRow(14, ["60", "精车"]), new SheetRow(15, ["70", "磨削"])], false)])
+        {
+            Document = new StoredDocument
+            {
+                Id = 1, Library = "default", Source = "a.xlsx", FileName = "a.xlsx", Title = "a", Kind = "process_card", Sha256 = "x", Size = 1,
+                ContentType = "xlsx", Status = "ready",
+            },
+        };
+        var view = RenderWithText<SheetTableView>(p => p.Add(c => c.View, sheet).Add(c => c.Highlight, sheet.Find("工序卡!A14:K14")));
+
+        var lit = view.FindAll("[data-testid=highlighted]");
+        Assert.Single(lit);
+        Assert.Equal("14", lit[0].GetAttribute("data-row"));
+        Assert.Contains("精车", lit[0].TextContent);
+    }
+}
