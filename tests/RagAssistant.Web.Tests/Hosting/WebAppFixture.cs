@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using RagAssistant.Testing;
 using RagAssistant.Web.Ingestion;
+using RagAssistant.Web.Tests.EndToEnd;
 
 namespace RagAssistant.Web.Tests.Hosting;
 
@@ -65,8 +66,9 @@ public sealed class WebAppFixture : IAsyncLifetime
     }
 }
 
+/// <summary>All web tests share one app (ingesting the corpus takes a while) and, for the browser tests, one Chromium.</summary>
 [CollectionDefinition(Name)]
-public sealed class WebAppCollection : ICollectionFixture<WebAppFixture>
+public sealed class WebAppCollection : ICollectionFixture<WebAppFixture>, ICollectionFixture<BrowserFixture>
 {
     public const string Name = "web app";
 }

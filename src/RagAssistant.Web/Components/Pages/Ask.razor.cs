@@ -40,7 +40,9 @@ public sealed partial class Ask : ComponentBase, IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        if (_busy && ConversationId == _conversationId) return; // our own navigation to the new conversation's address
+        // Our own navigation to the new conversation's address (which arrives after the answer finished), or a re-render
+        // of the conversation already shown: reloading would replace every turn and close the source panel.
+        if (ConversationId is not null && ConversationId == _conversationId) return;
         _conversationId = ConversationId;
         _turns.Clear();
         _source = null;

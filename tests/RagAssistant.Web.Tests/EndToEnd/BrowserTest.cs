@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+using RagAssistant.Web.Tests.Hosting;
+
+namespace RagAssistant.Web.Tests.EndToEnd;
+
+/// <summary>
+/// Base of the browser tests: a fresh context and page per test (own cookies, so the UI language starts as Chinese),
+/// in the collection's one browser against the collection's one app. Touching <see cref="Page"/> skips the test when
+/// Chromium is not installed.
+/// </summary>
+public abstract class BrowserTest(WebAppFixture app, BrowserFixture browser) : IAsyncLifetime
+{
+    /// <summary>Answers are produced on 2 cores with the real embedding model: give them time, never a fixed sleep.</summary>
+    protected static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(30);
+
+    private IBrowserContext? _context;
+    private IPage? _page;
+    private BlazorCircuit? _circuit;
+
+    protected WebAppFixture App { get; } = app;
+
+    protected IPage Page
+    {
+        get
+        {
+            Skip.IfNot(BrowserFixture.IsAvailable, BrowserFixture.MissingReason);
+            return _page!;
+        }
+    }
+
+    protected BlazorCircuit Circuit => _circuit!;
+
+    /// <summary>The viewport of the test's context; the workshop screens are 1366×768.</summary>
+    protected virtual ViewportSize Viewport => new() { Width = 1366, Height = 768 };
+
+    public async Task InitializeAsync()
+    {
+        if (!BrowserFixture.IsAvailable) return;
+        Assertions.SetDefaultExpectTimeout((float)AnswerTimeout.TotalMilliseconds);
+        _context = await (await browser.GetAsync()).NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseUrl,
+            Locale = "zh-CN",
+            ViewportSize = Viewport,
+        });
+        _context.SetDefaultTimeout((float)AnswerTimeout.TotalMilliseconds);
+        _page = await _context.NewPageAsync();
+        _circuit = new BlazorCircuit(_page);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null) await _context.DisposeAsync();
+    }
+
+    protected static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}

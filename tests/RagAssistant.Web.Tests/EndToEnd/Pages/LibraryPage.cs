@@ -1,0 +1,59 @@
+using Microsoft.Playwright;
+
+namespace RagAssistant.Web.Tests.EndToEnd.Pages;
+
+/// <summary>The library at "/library": upload, the live job list and the document table.</summary>
+public sealed class LibraryPage(IPage page, BlazorCircuit circuit) : AppPage(page, circuit)
+{
+    public ILocator UploadInput => Page.GetByTestId("upload-input");
+    public ILocator Jobs => Page.GetByTestId("job");
+    public ILocator DocumentTable => Page.GetByTestId("document-table");
+    public ILocator DocumentRows => Page.GetByTestId("document-row");
+
+    public Task OpenAsync() => OpenAsync("/library");
+
+    /// <summary>
+    /// Chooses the files in the file input. Blazor's InputFile starts listening for "change" in an interop call just
+    /// after its first render, so a page can be interactive and still miss the choice: wait for that listener first
+    /// (it marks the element with _blazorInputFileNextFileId).
+    /// </summary>
+    public async Task UploadAsync(params string[] paths)
+    {
+        await Page.WaitForFunctionAsync(
+            "() => document.querySelector('[data-testid=upload-input]')?._blazorInputFileNextFileId !== undefined");
+        await UploadInput.SetInputFilesAsync(paths);
+    }
+
+    /// <summary>The job row of an uploaded file (its file name).</summary>
+    public JobRow Job(string fileName) => new(Page.Locator($"[data-testid=job][data-file='{fileName}']").Last);
+
+    /// <summary>The document cell whose source ends with <paramref name="fileName"/>.</summary>
+    public ILocator DocumentRow(string fileName) => Page.Locator($"[data-testid=document-row][data-source$='{fileName}']");
+
+    /// <summary>The table row (tr) holding a document, for its action buttons.</summary>
+    public ILocator TableRow(string fileName) => Page.Locator("tr").Filter(new() { Has = DocumentRow(fileName) });
+
+    public async Task DeleteAsync(string fileName)
+    {
+        await TableRow(fileName).GetByTestId("delete").ClickAsync();
+        var dialog = Page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+    }
+}
+
+/// <summary>One upload's row in the job list.</summary>
+public sealed class JobRow(ILocator root)
+{
+    public static readonly string[] FinishedStates = ["done", "needs_ocr", "skipped", "failed", "cancelled"];
+
+    public ILocator Root { get; } = root;
+    public ILocator Reason => Root.GetByTestId("job-reason");
+
+    /// <summary>Waits until the job reaches a final state and returns it.</summary>
+    public async Task<string> WaitFinishedAsync()
+    {
+        await Assertions.Expect(Root).ToHaveAttributeAsync("data-state", new System.Text.RegularExpressions.Regex($"^({string.Join('|', FinishedStates)})$"));
+        return (await Root.GetAttributeAsync("data-state"))!;
+    }
+}
