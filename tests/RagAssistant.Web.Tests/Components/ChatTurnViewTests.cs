@@ -78,7 +78,9 @@ public sealed class ChatTurnViewTests : ComponentTest
     [Fact]
     public void SheetView_HighlightsTheCitedRows_Only()
     {
-        var sheet = new SheetView([new SheetTable("工序卡", ["A", "B"], [new SheetRow(13, ["50", "粗车"]), new SheetRow(14, ["60", "精车"]), new SheetRow(15, ["70", "磨削"])], false)])
+        var sheet = new SheetView([
+            new SheetTable("封面", ["A"], [new SheetRow(1, ["输出轴"])], false),
+            new SheetTable("工序卡", ["A", "B"], [new SheetRow(13, ["50", "粗车"]), new SheetRow(14, ["60", "精车"]), new SheetRow(15, ["70", "磨削"])], false)])
         {
             Document = new StoredDocument
             {
