@@ -197,4 +197,4 @@ public sealed class VectorIndex(int dimension, int quantizeAbove = 200_000, int 
 }
 
 /// <summary>What a dense search may filter on, per vector.</summary>
-public readonly record struct VectorTag(string Library, string Kind, string? IdentityKey, bool Superseded);
+public readonly record struct VectorTag(string Library, string Kind, string? IdentityKey, bool Superseded, string? Language = null);
