@@ -5,4 +5,5 @@ namespace RagAssistant.Retrieval.Benchmarks;
 /// <summary>One row of <c>rag bench search</c>: <c>case</c> says what was measured ("dense" or "hybrid").</summary>
 [JsonDerivedType(typeof(DenseSearchBenchResult))]
 [JsonDerivedType(typeof(HybridSearchBenchResult))]
-public abstract record SearchBenchRow(string Case);
+// Order -1: "case" leads each row (derived records would otherwise write it last).
+public abstract record SearchBenchRow([property: JsonPropertyOrder(-1)] string Case);
