@@ -9,7 +9,8 @@ namespace RagAssistant.Retrieval;
 /// that does not understand Chinese, a Chinese question leans on keyword search
 /// (<see cref="RetrievalOptions.DenseWeightForChineseWithEnglishModel"/>). Superseded revisions stay searchable but
 /// their fused score is multiplied by <see cref="RetrievalOptions.SupersededFactor"/> unless the question asks about
-/// changes or older revisions.
+/// changes or older revisions. Optionally (<see cref="MmrOptions"/>) the fused list is re-ranked by maximal marginal
+/// relevance so near-duplicates do not crowd the top.
 /// </summary>
 public sealed class HybridRetriever(
     QueryAnalyzer analyzer,
@@ -43,7 +44,7 @@ public sealed class HybridRetriever(
         var loaded = (await chunks.GetChunksAsync(fused.Select(f => f.ChunkId).ToList(), cancellationToken)).ToDictionary(c => c.ChunkId);
         var keywordRanks = Ranks(keyword);
         var denseRanks = Ranks(dense);
-        var results = fused
+        var ranked = fused
             .Where(f => loaded.ContainsKey(f.ChunkId))
             .Select(f =>
             {
@@ -52,12 +53,35 @@ public sealed class HybridRetriever(
                 return (chunk, score);
             })
             .OrderByDescending(x => x.score)
+            .ToList();
+        if (search.Mmr ?? _options.Mmr.Enabled)
+            ranked = await DiversifyAsync(ranked, search.Top, cancellationToken);
+        var results = ranked
             .Take(search.Top)
             .Select((x, i) => new SearchResult(i + 1, x.chunk, x.score,
                 denseRanks.TryGetValue(x.chunk.ChunkId, out var d) ? d : null,
                 keywordRanks.TryGetValue(x.chunk.ChunkId, out var k) ? k : null))
             .ToList();
         return (query, results);
+    }
+
+    /// <summary>
+    /// MMR (<see cref="MaximalMarginalRelevance.Order"/>) over the best <see cref="MmrOptions.PoolSize"/> fused candidates
+    /// (at least <paramref name="top"/>), with the chunk vectors of the in-memory dense index; the results keep their fused
+    /// scores, so after MMR a score can exceed the one above it. Without dense search there are no vectors, and MMR
+    /// keeps the fused order.
+    /// </summary>
+    private async Task<List<(RetrievedChunk chunk, double score)>> DiversifyAsync(
+        List<(RetrievedChunk chunk, double score)> ranked, int top, CancellationToken cancellationToken)
+    {
+        if (_dense is null || ranked.Count < 2) return ranked;
+        var pool = ranked.Take(Math.Max(top, _options.Mmr.PoolSize)).ToList();
+        var vectors = await _dense.GetVectorsAsync(pool.Select(x => x.chunk.ChunkId).ToList(), cancellationToken);
+        var order = MaximalMarginalRelevance.Order(
+            pool.Select(x => x.score).ToList(),
+            pool.Select(x => vectors.TryGetValue(x.chunk.ChunkId, out var v) ? v : null).ToList(),
+            _options.Mmr.Lambda, pool.Count);
+        return order.Select(i => pool[i]).Concat(ranked.Skip(pool.Count)).ToList();
     }
 
     private static Dictionary<long, int> Ranks(IReadOnlyList<ChunkHit> hits) =>

@@ -42,6 +42,9 @@ public sealed class RetrievalOptions
     [System.ComponentModel.DataAnnotations.Range(0.0, 1.0)]
     public double SupersededFactor { get; set; } = 0.8;
 
+    /// <summary>Optional maximal marginal relevance over the fused candidates (<c>Rag:Retrieval:Mmr</c>); off by default.</summary>
+    public MmrOptions Mmr { get; set; } = new();
+
     /// <summary>
     /// The dense list's weight for a question in <paramref name="language"/>: <see cref="DenseWeightForChineseWithEnglishModel"/>
     /// for a Chinese question when the model cannot read Chinese, else <see cref="DenseWeight"/>.

@@ -19,6 +19,9 @@ public static class RetrievalServiceCollectionExtensions
         services.AddOptions<RetrievalOptions>()
             .Bind(configuration.GetSection(RetrievalOptions.Section))
             .ValidateDataAnnotations()
+            // DataAnnotations do not reach nested options; the MMR section is checked here with the same ranges.
+            .Validate(o => o.Mmr is { Lambda: >= 0 and <= 1, PoolSize: >= 1 and <= 1000 },
+                "Rag:Retrieval:Mmr: Lambda must be between 0 and 1 and PoolSize between 1 and 1000")
             .ValidateOnStart();
         services.TryAddSingleton<ManufacturingSegmenter>();
         services.Replace(ServiceDescriptor.Singleton<ITextSegmenter>(sp => sp.GetRequiredService<ManufacturingSegmenter>()));

@@ -151,5 +151,16 @@ internal static class SchemaMigrations
             content      BLOB NOT NULL
         );
         """,
+        // 7: each chunk's language for the search filter: 'zh' when its text has a CJK character (CjkText.IsCjk: the
+        //    ranges U+4E00–U+9FFF, U+3400–U+4DBF, U+F900–U+FAFF), else 'en'. Written with each chunk from now on
+        //    (ChunkLanguage.Of); existing chunks are backfilled here. GLOB compares whole UTF-8 characters inside [ ],
+        //    so the class below is exactly those three ranges (spelled with char() because U+F900 is a compatibility
+        //    ideograph that Unicode normalisation in an editor would silently turn into U+8C48).
+        """
+        ALTER TABLE chunks ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+        UPDATE chunks SET language = 'zh'
+        WHERE text GLOB '*[' || char(0x4E00) || '-' || char(0x9FFF) || char(0x3400) || '-' || char(0x4DBF)
+                     || char(0xF900) || '-' || char(0xFAFF) || ']*';
+        """,
     ];
 }

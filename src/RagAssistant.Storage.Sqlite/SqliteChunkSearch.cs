@@ -92,7 +92,7 @@ public sealed class SqliteChunkSearch(SqliteDatabase database) : IChunkSearch
         using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT c.id, c.vector, l.name, d.kind, d.identity_key, d.superseded
+            SELECT c.id, c.vector, l.name, d.kind, d.identity_key, d.superseded, c.language
             FROM chunks c JOIN documents d ON d.id = c.document_id JOIN libraries l ON l.id = d.library_id
             WHERE c.model = $model AND c.vector IS NOT NULL
             """;
@@ -102,7 +102,7 @@ public sealed class SqliteChunkSearch(SqliteDatabase database) : IChunkSearch
         while (r.Read())
         {
             vectors.Add(new IndexedVector(r.GetInt64(0), VectorBlob.FromBytes((byte[])r.GetValue(1)), r.GetString(2), r.GetString(3),
-                r.IsDBNull(4) ? null : r.GetString(4), r.GetInt64(5) != 0));
+                r.IsDBNull(4) ? null : r.GetString(4), r.GetInt64(5) != 0, r.GetString(6)));
         }
         return Task.FromResult<IReadOnlyList<IndexedVector>>(vectors);
     }
@@ -138,5 +138,10 @@ public sealed class SqliteChunkSearch(SqliteDatabase database) : IChunkSearch
             command.Parameters.AddWithValue("$identity", SqliteDocumentStore.IdentityKey(identity));
         }
         if (filter.CurrentOnly) where.Append(" AND d.superseded = 0");
+        if (filter.Language is { } language)
+        {
+            where.Append(" AND c.language = $language");
+            command.Parameters.AddWithValue("$language", language);
+        }
     }
 }

@@ -265,8 +265,8 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
     {
         using var insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO chunks (document_id, ordinal, text, context, locator, page, token_count, boxes, vector, model, dimension)
-            VALUES ($doc, $ordinal, $text, $context, $locator, $page, $tokens, $boxes, $vector, $model, $dimension) RETURNING id
+            INSERT INTO chunks (document_id, ordinal, text, context, locator, page, token_count, boxes, vector, model, dimension, language)
+            VALUES ($doc, $ordinal, $text, $context, $locator, $page, $tokens, $boxes, $vector, $model, $dimension, $language) RETURNING id
             """;
         var pDoc = insert.Parameters.Add("$doc", SqliteType.Integer);
         var pOrdinal = insert.Parameters.Add("$ordinal", SqliteType.Integer);
@@ -279,6 +279,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
         var pVector = insert.Parameters.Add("$vector", SqliteType.Blob);
         var pModel = insert.Parameters.Add("$model", SqliteType.Text);
         var pDimension = insert.Parameters.Add("$dimension", SqliteType.Integer);
+        var pLanguage = insert.Parameters.Add("$language", SqliteType.Text);
 
         using var fts = connection.CreateCommand();
         fts.CommandText = "INSERT INTO chunks_fts (rowid, context, text) VALUES ($id, $context, $text)";
@@ -299,6 +300,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
             pVector.Value = chunk.Vector is { } v ? VectorBlob.ToBytes(v.Values.Span) : DBNull.Value;
             pModel.Value = (object?)chunk.Vector?.Model ?? DBNull.Value;
             pDimension.Value = (object?)chunk.Vector?.Dimension ?? DBNull.Value;
+            pLanguage.Value = ChunkLanguage.Of(chunk.Text);
             fId.Value = (long)insert.ExecuteScalar()!;
             fContext.Value = segmenter.Segment(chunk.Context);
             fText.Value = segmenter.Segment(chunk.Text);

@@ -1,38 +1,83 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using RagAssistant.Cli.Output;
+using RagAssistant.Retrieval;
 using RagAssistant.Retrieval.Benchmarks;
+using RagAssistant.Retrieval.Dense;
+using RagAssistant.Retrieval.Evaluation;
 
 namespace RagAssistant.Cli.Commands;
 
 /// <summary>
-/// <c>rag bench search [--sizes 100000,1000000] [--queries N] [--repetitions N] [--json]</c>: dense top-10 latency and
-/// recall of our path against the exact SIMD scan measured in the same run.
+/// <c>rag bench search [--sizes 100000,1000000] [--queries N] [--repetitions N] [--db FILE [--questions FILE]] [--json]</c>:
+/// dense top-10 latency and recall of our path against the exact SIMD scan on Gaussian vectors; with <c>--db</c>, also
+/// the full hybrid search over that knowledge base against keyword-only search, both measured in the same run.
 /// </summary>
 internal static class BenchSearchCommand
 {
     public static Command Create()
     {
-        var sizes = new Option<string>("--sizes") { Description = "Comma-separated vector counts", DefaultValueFactory = _ => "100000,1000000" };
-        var queries = new Option<int>("--queries") { Description = "Queries per repetition", DefaultValueFactory = _ => 200 };
+        var sizes = new Option<string>("--sizes") { Description = "Comma-separated vector counts for the Gaussian dense rows (default 100000,1000000; none with --db unless given)", DefaultValueFactory = _ => "100000,1000000" };
+        var queries = new Option<int>("--queries") { Description = "Queries per repetition (Gaussian rows; with --db, at most this many questions)", DefaultValueFactory = _ => 200 };
         var repetitions = new Option<int>("--repetitions") { Description = "Measured repetitions (at least 5)", DefaultValueFactory = _ => 5 };
         var quantizeAbove = new Option<int>("--quantize-above") { Description = "Vector count above which the int8 first pass is used (Rag:Retrieval:QuantizeAbove)", DefaultValueFactory = _ => 200_000 };
+        var db = new Option<string?>("--db") { Description = "Knowledge base for the hybrid row (hybrid vs keyword-only latency, configured embedding model)", HelpName = "FILE" };
+        var questionsFile = new Option<string>("--questions") { Description = "Questions (JSONL, EVAL.md format) for the hybrid row", HelpName = "FILE", DefaultValueFactory = _ => Path.Combine("corpus", "eval", "questions.jsonl") };
         var json = CommonOptions.Json();
-        var command = new Command("search", "Dense search latency and recall vs the exact SIMD scan") { sizes, queries, repetitions, quantizeAbove, json };
-        command.SetAction((parse, ct) =>
+        var command = new Command("search", "Dense search latency and recall vs the exact SIMD scan; with --db, hybrid vs keyword-only latency")
+            { sizes, queries, repetitions, quantizeAbove, db, questionsFile, json };
+        command.SetAction(async (parse, ct) =>
         {
-            var counts = parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToList();
-            var results = counts.Select(n => DenseSearchBenchmark.Run(n, 384, parse.GetValue(queries), Math.Max(5, parse.GetValue(repetitions)),
-                parse.GetValue(quantizeAbove), message => Console.Error.WriteLine($"rag: {message}"))).ToList();
-            if (parse.GetValue(json)) JsonOutput.Write(new SearchBenchJson(results));
-            else
+            var dbPath = parse.GetValue(db);
+            var sizesGiven = parse.GetResult(sizes) is { Implicit: false };
+            List<int> counts = dbPath is not null && !sizesGiven ? []
+                : parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToList();
+            var reps = Math.Max(5, parse.GetValue(repetitions));
+            var rows = new List<SearchBenchRow>();
+            rows.AddRange(counts.Select(n => DenseSearchBenchmark.Run(n, 384, parse.GetValue(queries), reps,
+                parse.GetValue(quantizeAbove), Log)));
+            if (dbPath is not null)
             {
-                Console.Out.WriteLine($"{"vectors",9} {"path",13} {"p50 ms",7} {"p95 ms",7} {"exact p50",9} {"exact p95",9} {"q/s",8} {"exact q/s",9} {"ratio",6} {"recall@10",9}");
-                foreach (var r in results)
-                    Console.Out.WriteLine($"{r.Vectors,9} {r.Path,13} {r.P50Ms,7:0.00} {r.P95Ms,7:0.00} {r.BaselineP50Ms,9:0.00} {r.BaselineP95Ms,9:0.00} {r.QueriesPerSec,8:0.0} {r.BaselineQueriesPerSec,9:0.0} {r.Ratio,6:0.00} {r.RecallAt10,9:0.0000}");
-                Console.Out.WriteLine($"384 dims, top-10, {Environment.ProcessorCount} cores; medians of interleaved repetitions; ratio = our q/s ÷ exact scan q/s");
+                if (!File.Exists(dbPath)) return CommandRunner.Fail($"--db {dbPath}: no such file");
+                var path = parse.GetValue(questionsFile)!;
+                if (!File.Exists(path)) return CommandRunner.Fail($"--questions {path}: no such file");
+                var questions = EvalRunner.ReadQuestions(path).Select(q => q.Question).Take(Math.Max(1, parse.GetValue(queries))).ToList();
+                var code = await CommandRunner.RunAsync(dbPath, async services =>
+                {
+                    var cache = services.GetService<VectorIndexCache>()
+                        ?? throw new CommandException("no embedding model is configured, so there is no hybrid search to measure");
+                    var index = await cache.GetAsync(ct);
+                    rows.Add(await HybridSearchBenchmark.RunAsync(services.GetRequiredService<HybridRetriever>(), questions, reps,
+                        Path.GetFileName(dbPath), index?.Count ?? 0, cache.ModelId, Log, ct));
+                    return ExitCodes.Success;
+                });
+                if (code != ExitCodes.Success) return code;
             }
-            return Task.FromResult(ExitCodes.Success);
+            if (parse.GetValue(json)) JsonOutput.Write(new SearchBenchJson(rows));
+            else Print(rows);
+            return ExitCodes.Success;
         });
         return command;
+
+        static void Log(string message) => Console.Error.WriteLine($"rag: {message}");
+    }
+
+    private static void Print(IReadOnlyList<SearchBenchRow> rows)
+    {
+        var dense = rows.OfType<DenseSearchBenchResult>().ToList();
+        if (dense.Count > 0)
+        {
+            Console.Out.WriteLine($"{"vectors",9} {"path",13} {"p50 ms",7} {"p95 ms",7} {"exact p50",9} {"exact p95",9} {"q/s",8} {"exact q/s",9} {"ratio",6} {"recall@10",9}");
+            foreach (var r in dense)
+                Console.Out.WriteLine($"{r.Vectors,9} {r.Path,13} {r.P50Ms,7:0.00} {r.P95Ms,7:0.00} {r.BaselineP50Ms,9:0.00} {r.BaselineP95Ms,9:0.00} {r.QueriesPerSec,8:0.0} {r.BaselineQueriesPerSec,9:0.0} {r.Ratio,6:0.00} {r.RecallAt10,9:0.0000}");
+            Console.Out.WriteLine($"384 dims, top-10, {Environment.ProcessorCount} cores; medians of interleaved repetitions; ratio = our q/s ÷ exact scan q/s");
+        }
+        foreach (var r in rows.OfType<HybridSearchBenchResult>())
+        {
+            Console.Out.WriteLine($"hybrid over {r.Input} ({r.Chunks} vectors, {r.Model}), {r.Queries} questions, top-{r.K}:");
+            Console.Out.WriteLine($"  hybrid  p50 {r.P50Ms:0.00} ms  p95 {r.P95Ms:0.00} ms  {r.QueriesPerSec:0.0} q/s");
+            Console.Out.WriteLine($"  keyword p50 {r.BaselineP50Ms:0.00} ms  p95 {r.BaselineP95Ms:0.00} ms  {r.BaselineQueriesPerSec:0.0} q/s");
+            Console.Out.WriteLine($"  ratio = hybrid q/s ÷ keyword q/s = {r.Ratio:0.00}");
+        }
     }
 }

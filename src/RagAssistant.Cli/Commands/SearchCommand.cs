@@ -6,7 +6,7 @@ using RagAssistant.Retrieval;
 
 namespace RagAssistant.Cli.Commands;
 
-/// <summary><c>rag search "QUERY" [--db FILE] [--top K] [--library NAME] [--kind KIND…] [--identity ID] [--retriever hybrid|dense|keyword] [--current-only] [--json]</c></summary>
+/// <summary><c>rag search "QUERY" [--db FILE] [--top K] [--library NAME] [--kind KIND…] [--identity ID] [--language zh|en] [--retriever hybrid|dense|keyword] [--current-only] [--mmr] [--json]</c></summary>
 internal static class SearchCommand
 {
     public static Command Create()
@@ -28,8 +28,14 @@ internal static class SearchCommand
                 if (!RagAssistant.Core.Documents.DocumentKind.All.Contains(k)) r.AddError($"--kind {k}: not one of {string.Join(", ", RagAssistant.Core.Documents.DocumentKind.All)}");
         });
         var identity = new Option<string?>("--identity") { Description = "Only this document identity, all its revisions (e.g. \"Q/JD 105\")", HelpName = "ID" };
+        var language = new Option<string?>("--language") { Description = "Only chunks in this language: zh (text with Chinese characters) or en (without)", HelpName = "zh|en" };
+        language.Validators.Add(r =>
+        {
+            if (r.GetValue(language) is { } l && !ChunkLanguage.All.Contains(l)) r.AddError($"--language {l}: not one of {string.Join(", ", ChunkLanguage.All)}");
+        });
+        var mmr = new Option<bool>("--mmr") { Description = "Re-rank by maximal marginal relevance so near-duplicates do not crowd the top (Rag:Retrieval:Mmr)" };
         var json = CommonOptions.Json();
-        var command = new Command("search", "Search the knowledge base") { query, db, top, library, kind, identity, retriever, currentOnly, json };
+        var command = new Command("search", "Search the knowledge base") { query, db, top, library, kind, identity, language, retriever, currentOnly, mmr, json };
 
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(db), async services =>
         {
@@ -39,9 +45,11 @@ internal static class SearchCommand
                 Libraries: parse.GetValue(library) is { } l ? [l] : null,
                 Kinds: parse.GetValue(kind) is { Length: > 0 } kinds ? kinds : null,
                 Identity: parse.GetValue(identity),
-                CurrentOnly: parse.GetValue(currentOnly));
+                CurrentOnly: parse.GetValue(currentOnly),
+                Language: parse.GetValue(language));
+            // Without --mmr the configured default applies (Rag:Retrieval:Mmr:Enabled).
             var (_, results) = await services.GetRequiredService<HybridRetriever>()
-                .SearchAsync(text, new SearchOptions(parse.GetValue(top), parse.GetValue(retriever), filter), ct);
+                .SearchAsync(text, new SearchOptions(parse.GetValue(top), parse.GetValue(retriever), filter, parse.GetValue(mmr) ? true : null), ct);
 
             if (parse.GetValue(json))
             {

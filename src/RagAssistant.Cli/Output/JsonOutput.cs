@@ -34,7 +34,7 @@ internal sealed record SearchResultJson(
     int Rank, long ChunkId, string Source, int? Page, string Locator, string Text, double Score,
     int? DenseRank, int? KeywordRank, bool Superseded);
 
-internal sealed record SearchBenchJson(IReadOnlyList<RagAssistant.Retrieval.Benchmarks.DenseSearchBenchResult> Results);
+internal sealed record SearchBenchJson(IReadOnlyList<RagAssistant.Retrieval.Benchmarks.SearchBenchRow> Results);
 
 internal sealed record BenchJson(IReadOnlyList<RagAssistant.Ingestion.Benchmarks.PdfBenchResult> Results);
 

@@ -8,4 +8,11 @@ public interface IDenseRetriever
 
     /// <summary>The best chunks by cosine similarity to the embedded query, best first (score = cosine).</summary>
     Task<IReadOnlyList<ChunkHit>> SearchAsync(string query, SearchFilter filter, int top, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The stored unit-length vectors of <paramref name="chunkIds"/> (for diversity re-ranking); chunks without a vector of
+    /// the model are left out. The default returns none.
+    /// </summary>
+    Task<IReadOnlyDictionary<long, float[]>> GetVectorsAsync(IReadOnlyCollection<long> chunkIds, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<long, float[]>>(new Dictionary<long, float[]>());
 }

@@ -5,11 +5,13 @@ namespace RagAssistant.Core.Search;
 /// <param name="Kinds">Document kinds (process_card, standard, …).</param>
 /// <param name="Identity">One document identity (all its revisions).</param>
 /// <param name="CurrentOnly">Leave out superseded revisions.</param>
+/// <param name="Language">Only chunks of this language (<see cref="ChunkLanguage"/>: "zh" = text with a CJK character, "en" = without); null = any.</param>
 public sealed record SearchFilter(
     IReadOnlyList<string>? Libraries = null,
     IReadOnlyList<string>? Kinds = null,
     string? Identity = null,
-    bool CurrentOnly = false)
+    bool CurrentOnly = false,
+    string? Language = null)
 {
     public static SearchFilter None { get; } = new();
 }

@@ -12,4 +12,5 @@ public enum RetrieverMode
 }
 
 /// <summary>How to search: how many results, with which retrievers, within what.</summary>
-public sealed record SearchOptions(int Top = 10, RetrieverMode Mode = RetrieverMode.Hybrid, SearchFilter? Filter = null);
+/// <param name="Mmr">Re-rank the fused candidates by maximal marginal relevance: true or false for this search, null = as configured.</param>
+public sealed record SearchOptions(int Top = 10, RetrieverMode Mode = RetrieverMode.Hybrid, SearchFilter? Filter = null, bool? Mmr = null);

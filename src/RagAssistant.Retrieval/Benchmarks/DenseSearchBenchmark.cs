@@ -9,7 +9,7 @@ namespace RagAssistant.Retrieval.Benchmarks;
 public sealed record DenseSearchBenchResult(
     string Input, int Vectors, int Dimension, int Queries, int K, string Path,
     double P50Ms, double P95Ms, double BaselineP50Ms, double BaselineP95Ms,
-    double QueriesPerSec, double BaselineQueriesPerSec, double Ratio, double RecallAt10);
+    double QueriesPerSec, double BaselineQueriesPerSec, double Ratio, double RecallAt10) : SearchBenchRow("dense");
 
 /// <summary>
 /// `rag bench search`: L2-normalised Gaussian vectors (fixed seed) and independently drawn queries; after a warm-up,

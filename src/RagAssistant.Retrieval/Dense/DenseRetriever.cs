@@ -26,4 +26,14 @@ public sealed class DenseRetriever(
         var embedding = await generator.GenerateAsync(query, EmbeddingPurpose.ForQuery(), cancellationToken);
         return index.Search(embedding.Vector.Span, top, VectorIndexCache.Allow(filter));
     }
+
+    public async Task<IReadOnlyDictionary<long, float[]>> GetVectorsAsync(IReadOnlyCollection<long> chunkIds, CancellationToken cancellationToken = default)
+    {
+        var index = await indexCache.GetAsync(cancellationToken);
+        var vectors = new Dictionary<long, float[]>();
+        if (index is null) return vectors;
+        foreach (var id in chunkIds)
+            if (index.GetVector(id) is { } vector) vectors[id] = vector;
+        return vectors;
+    }
 }

@@ -82,6 +82,20 @@ public sealed class VectorIndex(int dimension, int quantizeAbove = 200_000, int 
         }
     }
 
+    /// <summary>A copy of the stored (unit-length) vector of <paramref name="id"/>, or null when the index does not hold it.</summary>
+    public float[]? GetVector(long id)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _slotOf.TryGetValue(id, out var slot) ? _vectors.AsSpan(slot * dimension, dimension).ToArray() : null;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     /// <summary>The <paramref name="k"/> best rows by cosine, best first; <paramref name="allow"/> filters by tag.</summary>
     public IReadOnlyList<ChunkHit> Search(ReadOnlySpan<float> query, int k, Func<VectorTag, bool>? allow = null, bool exact = false)
     {
@@ -183,4 +197,4 @@ public sealed class VectorIndex(int dimension, int quantizeAbove = 200_000, int 
 }
 
 /// <summary>What a dense search may filter on, per vector.</summary>
-public readonly record struct VectorTag(string Library, string Kind, string? IdentityKey, bool Superseded);
+public readonly record struct VectorTag(string Library, string Kind, string? IdentityKey, bool Superseded, string? Language = null);

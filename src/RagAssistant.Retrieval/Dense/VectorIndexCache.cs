@@ -55,7 +55,7 @@ public sealed class VectorIndexCache(
             if (vectors.Count == 0) return _index = null;
             var index = new VectorIndex(vectors[0].Vector.Length, options.Value.QuantizeAbove);
             foreach (var v in vectors.Where(v => v.Vector.Length == index.Dimension))
-                index.Upsert(v.ChunkId, v.Vector, new VectorTag(v.Library, v.Kind, v.IdentityKey, v.Superseded));
+                index.Upsert(v.ChunkId, v.Vector, new VectorTag(v.Library, v.Kind, v.IdentityKey, v.Superseded, v.Language));
             _signature = signature;
             return _index = index;
         }
@@ -74,6 +74,7 @@ public sealed class VectorIndexCache(
             (filter.Libraries is not { Count: > 0 } libraries || libraries.Contains(tag.Library))
             && (filter.Kinds is not { Count: > 0 } kinds || kinds.Contains(tag.Kind))
             && (identityKey is null || tag.IdentityKey == identityKey)
-            && (!filter.CurrentOnly || !tag.Superseded);
+            && (!filter.CurrentOnly || !tag.Superseded)
+            && (filter.Language is null || tag.Language == filter.Language);
     }
 }

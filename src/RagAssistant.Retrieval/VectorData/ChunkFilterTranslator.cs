@@ -5,7 +5,7 @@ namespace RagAssistant.Retrieval.VectorData;
 
 /// <summary>
 /// Translates a VectorData filter over <see cref="ChunkRecord"/> into the store's <see cref="SearchFilter"/>. Supported:
-/// <c>r.Library == x</c>, <c>r.Kind == x</c>, <c>r.Identity == x</c> (any revision of that identity),
+/// <c>r.Library == x</c>, <c>r.Kind == x</c>, <c>r.Identity == x</c> (any revision of that identity), <c>r.Language == "zh" | "en"</c>,
 /// <c>!r.Superseded</c> / <c>r.Superseded == false</c>, list <c>.Contains(r.Library)</c> / <c>.Contains(r.Kind)</c>,
 /// and <c>&amp;&amp;</c> of these (x a constant or a captured variable). Anything else throws
 /// <see cref="NotSupportedException"/>: the filter is applied inside the index scan, not by evaluating the lambda.
@@ -17,7 +17,7 @@ internal static class ChunkFilterTranslator
         if (filter is null) return SearchFilter.None;
         var parts = new Parts();
         Visit(filter.Body, filter.Parameters[0], parts);
-        return new SearchFilter(parts.Libraries, parts.Kinds, parts.Identity, parts.CurrentOnly);
+        return new SearchFilter(parts.Libraries, parts.Kinds, parts.Identity, parts.CurrentOnly, parts.Language);
     }
 
     private sealed class Parts
@@ -26,6 +26,7 @@ internal static class ChunkFilterTranslator
         public List<string>? Kinds;
         public string? Identity;
         public bool CurrentOnly;
+        public string? Language;
     }
 
     private static void Visit(Expression node, ParameterExpression record, Parts parts)
@@ -54,6 +55,10 @@ internal static class ChunkFilterTranslator
                     case nameof(ChunkRecord.Identity) when constant is string identity && parts.Identity is null:
                         parts.Identity = identity;
                         return;
+                    // Two different languages exclude everything: a value no chunk has.
+                    case nameof(ChunkRecord.Language) when constant is string language:
+                        parts.Language = parts.Language is null || parts.Language == language ? language : "\0none";
+                        return;
                     case nameof(ChunkRecord.Superseded) when constant is false:
                         parts.CurrentOnly = true;
                         return;
@@ -77,7 +82,7 @@ internal static class ChunkFilterTranslator
                 break;
         }
         throw new NotSupportedException(
-            $"The chunk collection cannot translate the filter part '{node}'. Supported: r.Library == x, r.Kind == x, r.Identity == x, " +
+            $"The chunk collection cannot translate the filter part '{node}'. Supported: r.Library == x, r.Kind == x, r.Identity == x, r.Language == x, " +
             "!r.Superseded, list.Contains(r.Library | r.Kind), combined with &&.");
     }
 

@@ -27,6 +27,9 @@ public sealed class ChunkRecord
     public string Text { get; set; } = "";
     public int TokenCount { get; set; }
 
+    /// <summary>"zh" when <see cref="Text"/> has a CJK character, else "en" (<see cref="ChunkLanguage"/>).</summary>
+    public string Language { get; set; } = ChunkLanguage.English;
+
     /// <summary>The stored vector of the configured model; null unless vectors were asked for (or none is stored).</summary>
     public ReadOnlyMemory<float>? Embedding { get; set; }
 
@@ -53,6 +56,7 @@ public sealed class ChunkRecord
             new VectorStoreDataProperty(nameof(Context), typeof(string)) { IsFullTextIndexed = true },
             new VectorStoreDataProperty(nameof(Text), typeof(string)) { IsFullTextIndexed = true },
             new VectorStoreDataProperty(nameof(TokenCount), typeof(int)),
+            new VectorStoreDataProperty(nameof(Language), typeof(string)) { IsIndexed = true },
             new VectorStoreVectorProperty(nameof(Embedding), typeof(ReadOnlyMemory<float>?), dimensions)
             {
                 DistanceFunction = DistanceFunction.CosineSimilarity,
@@ -77,6 +81,7 @@ public sealed class ChunkRecord
         Context = chunk.Context,
         Text = chunk.Text,
         TokenCount = chunk.TokenCount,
+        Language = ChunkLanguage.Of(chunk.Text),
         Embedding = embedding,
     };
 }

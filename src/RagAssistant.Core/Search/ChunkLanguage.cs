@@ -1,0 +1,16 @@
+using RagAssistant.Core.Text;
+
+namespace RagAssistant.Core.Search;
+
+/// <summary>The language of a chunk, as <see cref="SearchFilter.Language"/> filters it.</summary>
+public static class ChunkLanguage
+{
+    public const string Chinese = "zh";
+    public const string English = "en";
+
+    /// <summary>The accepted filter values.</summary>
+    public static IReadOnlyList<string> All { get; } = [Chinese, English];
+
+    /// <summary>"zh" when the chunk's text has at least one CJK character (<see cref="CjkText.IsCjk"/>), else "en".</summary>
+    public static string Of(string text) => CjkText.ContainsCjk(text) ? Chinese : English;
+}
