@@ -7,6 +7,7 @@ using RagAssistant.Storage.Sqlite;
 using RagAssistant.Web;
 using RagAssistant.Web.Components;
 using RagAssistant.Web.Endpoints;
+using RagAssistant.Web.Security;
 
 // Settings (appsettings.json) and static files are found beside the app, whatever the working directory is; relative
 // data paths (the database, the sample corpus) are still taken from the working directory, as the CLI does.
@@ -26,6 +27,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 var app = builder.Build();
 
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 
