@@ -30,6 +30,13 @@ public sealed class AnswerOptions
     public double FollowingQuoteRatio { get; set; } = 0.75;
 
     /// <summary>
+    /// A quote from a source not yet cited must add question terms the chosen quotes lack, together worth at least this
+    /// share of the question's weighted terms (0–1): each extra citation should hold something asked for. Default 0.1.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double OtherSourceMinGain { get; set; } = 0.1;
+
+    /// <summary>
     /// Abstain when the best evidence covers less than this share of the question's weighted terms (0–1). Default 0.35.
     /// </summary>
     [Range(0.0, 1.0)]

@@ -7,7 +7,11 @@ namespace RagAssistant.Generation.Extractive;
 /// <summary>A unit of a numbered source with how well it answers the question.</summary>
 /// <param name="Source">Index into the sources passed in (0-based).</param>
 /// <param name="Coverage">Weighted share of the question's terms found in the unit (or, at a discount, in its chunk's headings).</param>
-public sealed record ScoredUnit(int Source, AnswerUnit Unit, double Coverage, double Score);
+public sealed record ScoredUnit(int Source, AnswerUnit Unit, double Coverage, double Score)
+{
+    /// <summary>Indexes of the question's terms found in the unit itself (not in its headings).</summary>
+    public IReadOnlySet<int> Found { get; init; } = new HashSet<int>();
+}
 
 /// <summary>What the extractive answerer found: the quotes it chose, best first, and the anchors no single source holds together.</summary>
 public sealed record ExtractiveSelection(IReadOnlyList<ScoredUnit> Quotes, double BestCoverage, IReadOnlyList<string> MissingAnchors);
@@ -28,6 +32,14 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     private const double NoValueFactor = 0.6;
     private const double ClauseBonus = 0.3;
 
+    /// <summary>
+    /// A glossary row or a terms-and-definitions clause says what a word means; it names many of a question's words (in
+    /// both languages) but seldom holds the plant's value or rule that the question asks for, and where its example repeats
+    /// one, the document it comes from is the one to quote. So its units count at this factor unless the question asks
+    /// for a meaning or a translation.
+    /// </summary>
+    private const double DefinitionFactor = 0.8;
+
     /// <summary>A quote from another source than the best one must score nearly as well: each extra source is a citation that may not hold the answer.</summary>
     private const double OtherSourceRatio = 0.92;
     private readonly AnswerOptions _options = options.Value;
@@ -36,13 +48,21 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     /// <param name="anchorPool">The chunks searched for the question's anchors (usually more than <paramref name="sources"/>).</param>
     public ExtractiveSelection Select(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources, IReadOnlyList<RetrievedChunk> anchorPool)
     {
-        var candidates = new List<(int Source, AnswerUnit Unit, TextView View)>();
+        var definitionSources = DefinitionSources(sources);
+        var candidates = new List<(int Source, AnswerUnit Unit, TextView View, TextView? Headword)>();
         var contexts = new List<TextView>();
         for (var i = 0; i < sources.Count; i++)
         {
             contexts.Add(new TextView(sources[i].Context, analyzer));
             foreach (var unit in UnitSplitter.Split(sources[i].Text))
-                candidates.Add((i, unit, new TextView(unit.MatchText, analyzer)));
+            {
+                // A glossary row is headword(s) then explanation: the headword says what the row is about, like a heading,
+                // and only the explanation states facts.
+                if (definitionSources.Contains(i) && unit.Kind == UnitKind.TableRow && unit.Fields.Count >= 3)
+                    candidates.Add((i, unit, new TextView(unit.Fields[^1].Value, analyzer),
+                        new TextView(string.Join(" ", unit.Fields.SkipLast(1).Select(f => f.Value)), analyzer)));
+                else candidates.Add((i, unit, new TextView(unit.MatchText, analyzer), null));
+            }
         }
         var missingAnchors = MissingAnchors(question, anchorPool.Select(c => new TextView(WithDocumentFacts(c), analyzer)).ToList());
         if (candidates.Count == 0) return new ExtractiveSelection([], 0, missingAnchors);
@@ -55,10 +75,12 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         var scored = candidates.Select(c =>
         {
             double matched = 0;
+            var found = new HashSet<int>();
             for (var t = 0; t < question.Terms.Count; t++)
             {
-                if (c.View.Contains(question.Terms[t])) matched += weights[t];
-                else if (contexts[c.Source].Contains(question.Terms[t])) matched += weights[t] * ContextDiscount;
+                if (Counts(question.Terms[t], c.View)) { matched += weights[t]; found.Add(t); }
+                else if (c.Headword is not null && Counts(question.Terms[t], c.Headword)) matched += weights[t] * HeadwordWeight(question);
+                else if (Counts(question.Terms[t], contexts[c.Source])) matched += weights[t] * ContextDiscount;
             }
             var coverage = total == 0 ? 0 : Math.Min(1, matched / total);
             var score = coverage + _options.RankBonus / (c.Source + 1);
@@ -66,7 +88,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             // A bare title or label line ("Q/JD 105—2026") matches a question's identifiers but answers nothing.
             if (c.Unit.Kind != UnitKind.Record && c.Unit.Text.Length < ShortUnitChars) score *= ShortUnitFactor;
             if (clauseSources.Contains(c.Source)) score += ClauseBonus;
-            return new ScoredUnit(c.Source, c.Unit, coverage, score);
+            if (definitionSources.Contains(c.Source) && !question.AsksForDefinition) score *= DefinitionFactor;
+            return new ScoredUnit(c.Source, c.Unit, coverage, score) { Found = found };
         }).OrderByDescending(s => s.Score).ToList();
 
         if (logger.IsEnabled(LogLevel.Debug))
@@ -76,10 +99,17 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             foreach (var unit in scored.Take(5))
                 logger.LogDebug("  {Score:0.000} cov {Coverage:0.000} [{Source}] {Text}", unit.Score, unit.Coverage, unit.Source, unit.Unit.Text.Length > 100 ? unit.Unit.Text[..100] : unit.Unit.Text);
         }
-        return new ExtractiveSelection(Choose(scored, question, sources), scored[0].Coverage, missingAnchors);
+        return new ExtractiveSelection(Choose(scored, question, sources, weights, total), scored[0].Coverage, missingAnchors);
     }
 
-    private List<ScoredUnit> Choose(List<ScoredUnit> scored, QuestionTerms question, IReadOnlyList<RetrievedChunk> sources)
+    /// <summary>
+    /// The quotes: the best unit; for a revision question the best unit of each other revision of its document; then
+    /// further units scoring at least <see cref="AnswerOptions.FollowingQuoteRatio"/> of the best. A unit of a source not
+    /// yet cited must score at least <see cref="OtherSourceRatio"/> of the best, and a unit of another document must also add question terms the chosen units lack, worth <see cref="AnswerOptions.OtherSourceMinGain"/>
+    /// of the question's weight: a second document must say something the first does not ("材料和毛坯" answered by two
+    /// documents), not repeat it — each citation should hold something asked for.
+    /// </summary>
+    private List<ScoredUnit> Choose(List<ScoredUnit> scored, QuestionTerms question, IReadOnlyList<RetrievedChunk> sources, double[] weights, double total)
     {
         var best = scored[0];
         var chosen = new List<ScoredUnit> { best };
@@ -105,11 +135,54 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         {
             if (unit.Score < best.Score * _options.FollowingQuoteRatio) break;
             var sameSource = chosen.Any(c => c.Source == unit.Source);
+            // Another source must score nearly as well; another document must also add asked-for terms the chosen quotes lack.
+            var sameDocument = chosen.Any(c => sources[c.Source].DocumentId == sources[unit.Source].DocumentId);
             if (!sameSource && unit.Score < best.Score * OtherSourceRatio) continue;
+            if (!sameDocument && Gain(unit) < _options.OtherSourceMinGain * total) continue;
             if (Fits(unit)) Take(unit);
         }
         return chosen;
+
+        double Gain(ScoredUnit unit)
+        {
+            var covered = chosen.SelectMany(c => c.Found).ToHashSet();
+            var coveredTerms = covered.Select(t => question.Terms[t].Term).ToHashSet();
+            // A translation found stands for the question term it translates, and weighs as much.
+            return unit.Found.Where(t => !covered.Contains(t)
+                                         && !(question.Terms[t].Translates is { } from && from.Any(coveredTerms.Contains)))
+                .Sum(t => question.Terms[t].Translates is { Count: > 0 } from ? SourceWeight(from) : weights[t]);
+        }
+
+        double SourceWeight(IReadOnlyList<string> from)
+        {
+            var max = 0.0;
+            for (var t = 0; t < question.Terms.Count; t++)
+                if (from.Contains(question.Terms[t].Term)) max = Math.Max(max, weights[t]);
+            return max;
+        }
     }
+
+    /// <summary>A question asking what a word means is answered by the row whose headword it is; otherwise a headword counts like a heading.</summary>
+    private static double HeadwordWeight(QuestionTerms question) => question.AsksForDefinition ? 1 : ContextDiscount;
+
+    /// <summary>
+    /// Whether a text earns a term's weight: it contains the term, and — for a glossary expansion — not also the question
+    /// term it translates (a bilingual row naming 主轴转速 and "spindle speed" has matched one word, not two).
+    /// </summary>
+    private static bool Counts(WeightedTerm term, TextView text) =>
+        text.Contains(term) && !(term.IsExpansion && term.Translates is { Count: > 0 } from && from.Any(f => text.Contains(f, false)));
+
+    /// <summary>Sources from a glossary or a terms-and-definitions section, told by their document title or headings.</summary>
+    private static HashSet<int> DefinitionSources(IReadOnlyList<RetrievedChunk> sources)
+    {
+        var found = new HashSet<int>();
+        for (var i = 0; i < sources.Count; i++)
+            if (DefinitionHeading().IsMatch(sources[i].Title) || DefinitionHeading().IsMatch(sources[i].Context)) found.Add(i);
+        return found;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"术语|词汇表|名词解释|glossary|terminology|terms and definitions|\bdefinitions\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DefinitionHeading();
 
     /// <summary>
     /// Sources whose locator is a clause the question names ("4.2.3 条规定了什么" → the chunk of clause 4.2.3): the clause's own

@@ -5,7 +5,9 @@ namespace RagAssistant.Generation.Extractive;
 
 /// <summary>One weighted term of a question. Identifiers are matched as identifier terms, other terms as folded text.</summary>
 /// <param name="IsExpansion">A glossary translation of a question term (matching it helps; lacking it costs nothing).</param>
-public sealed record WeightedTerm(string Term, double Weight, bool IsIdentifier, bool IsExpansion = false);
+/// <param name="Translates">For an expansion: the question terms it translates (empty when unknown). A passage holding
+/// both a term and its translation — a bilingual glossary row — has said the word once, not twice.</param>
+public sealed record WeightedTerm(string Term, double Weight, bool IsIdentifier, bool IsExpansion = false, IReadOnlyList<string>? Translates = null);
 
 /// <summary>
 /// A question as the extractive answerer and the evidence check see it: weighted terms (identifiers weigh most,
@@ -27,7 +29,11 @@ public sealed partial class QuestionTerms
         Numbers = numbers;
         DomainTerms = domainTerms;
         AsksForValue = ValueQuestion().IsMatch(query.Text);
+        AsksForDefinition = DefinitionQuestion().IsMatch(query.Text);
     }
+
+    /// <summary>The question asks what a word means or how it is said in the other language (什么是…, …是什么意思, what does … mean).</summary>
+    public bool AsksForDefinition { get; }
 
     /// <summary>Numbers of three or more digits, or with decimals, that the question names (alarm 2002, 1.8 MPa): evidence must contain them.</summary>
     public IReadOnlyList<string> Numbers { get; }
@@ -59,8 +65,10 @@ public sealed partial class QuestionTerms
         }
         foreach (var identifier in query.Identifiers.Where(i => !query.Terms.Contains(i)))
             terms.Add(new WeightedTerm(identifier, IdentifierWeight, true));
+        var sources = TranslationSources(query, identifiers, analyzer);
         foreach (var expansion in query.Expansions)
-            terms.Add(new WeightedTerm(expansion, ExpansionWeight * BaseWeight(expansion), false, IsExpansion: true));
+            terms.Add(new WeightedTerm(expansion, ExpansionWeight * BaseWeight(expansion), false, IsExpansion: true,
+                sources.TryGetValue(expansion, out var from) ? from : []));
 
         // Only identifiers anchor: a near miss names a part, operation, clause, thread or code the documents lack, while
         // ordinary words of a question are often paraphrased away in the text that answers it.
@@ -77,8 +85,24 @@ public sealed partial class QuestionTerms
         return new QuestionTerms(query, terms, anchors, numbers, domainTerms);
     }
 
+    /// <summary>Which of the question's own terms each glossary expansion translates (an expansion may translate several).</summary>
+    private static Dictionary<string, IReadOnlyList<string>> TranslationSources(AnalyzedQuery query, HashSet<string> identifiers, IQueryAnalyzer analyzer)
+    {
+        var sources = new Dictionary<string, List<string>>();
+        foreach (var term in query.Terms.Where(t => !identifiers.Contains(t)).Distinct())
+            foreach (var expansion in analyzer.Analyze(term).Expansions)
+            {
+                if (!sources.TryGetValue(expansion, out var list)) sources[expansion] = list = [];
+                list.Add(term);
+            }
+        return sources.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value);
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex(@"多少|几|多大|多久|多长|多高|多厚|多重|什么时候|哪天|哪一天|日期|\bhow (many|much|often|long|far|high|thick)\b|\bwhat (torque|speed|feed|pressure|temperature|value|hardness|tolerance|size|interval|date)\b|\bwhen\b|\bmax(imum)?\b|\bmin(imum)?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ValueQuestion();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"什么是|何谓|是什么意思|什么意思|指什么|含义|定义|英文|英语|中文怎么说|怎么说|怎么翻译|是什么[？?\s]*$|\bmean(s|ing)?\b|\bdefin(e|ed|ition)\b|\bin (english|chinese)\b|\bterm for\b|^\s*what (is|are) (a |an |the )?[\w-]+( [\w-]+)?\s*\??\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DefinitionQuestion();
 
     /// <summary>Longer terms say more: a 2-character Chinese word or a short English word weighs 1, longer ones up to 2.</summary>
     private static double BaseWeight(string term)

@@ -83,6 +83,56 @@ public sealed class ExtractiveAnswererTests
         Assert.Equal(0, selection.BestCoverage);
     }
 
+    private static readonly RetrievedChunk GlossaryRows = TestSources.Chunk(20, "制造术语表 Manufacturing Glossary",
+        "| 中文 | English | 说明 |\n|---|---|---|\n| 渗碳淬火 | case hardening (carburizing and quenching) | 渗碳后直接淬火再低温回火 |",
+        locator: "table 1", context: "制造术语表 Manufacturing Glossary > 1 热处理");
+
+    private static readonly RetrievedChunk TemperingClause = TestSources.Chunk(21, "热处理通用技术条件",
+        "零件淬火后应在 2 h 内回火，回火温度 180±10 ℃。", locator: "4.2.4", context: "热处理通用技术条件 > 4.2 渗碳淬火件");
+
+    [Fact]
+    public void Picker_PrefersTheClauseThatAnswersOverTheGlossaryRowNamingTheTerm()
+    {
+        var selection = Select("渗碳件淬火后多久之内必须回火？", sources: [GlossaryRows, TemperingClause]);
+        Assert.Equal(1, selection.Quotes[0].Source);
+    }
+
+    [Fact]
+    public void Picker_QuotesTheGlossaryRowWhenAskedWhatATermMeans()
+    {
+        var selection = Select("渗碳淬火是什么意思？", sources: [TemperingClause, GlossaryRows]);
+        Assert.Equal(1, selection.Quotes[0].Source);
+    }
+
+    [Fact]
+    public void SecondDocument_IsNotCitedWhenItRepeatsTheFirst()
+    {
+        var selection = Select("M8 螺栓拧紧扭矩是多少？", sources:
+        [
+            TestSources.Chunk(30, "扭矩紧固作业指导书", "M8 螺栓拧紧扭矩 25±2 N·m，使用定扭扳手。", context: "扭矩紧固作业指导书"),
+            TestSources.Chunk(31, "装配工艺", "M8 螺栓的拧紧扭矩为 25±2 N·m。", context: "装配工艺"),
+        ]);
+        Assert.Single(selection.Quotes);
+    }
+
+    [Fact]
+    public void SecondDocument_IsCitedWhenItAddsAnAskedTerm()
+    {
+        var selection = Select("中间齿轮的材料和毛坯种类是什么？", sources:
+        [
+            TestSources.Chunk(32, "中间齿轮工艺卡", "中间齿轮材料为 20CrMnTi，毛坯种类为模锻件。", context: "中间齿轮工艺卡"),
+            TestSources.Chunk(33, "供应商清单", "中间齿轮材料为 20CrMnTi。", context: "供应商清单"),
+            TestSources.Chunk(34, "锻件技术条件", "中间齿轮毛坯种类为模锻件，正火处理。", context: "锻件技术条件"),
+        ]);
+        Assert.Single(selection.Quotes);
+        var split = Select("中间齿轮的材料和毛坯是什么？", sources:
+        [
+            TestSources.Chunk(33, "供应商清单", "中间齿轮材料为 20CrMnTi，交货期 30 天。", context: "供应商清单"),
+            TestSources.Chunk(34, "锻件技术条件", "中间齿轮毛坯为模锻件，正火处理。", context: "锻件技术条件"),
+        ]);
+        Assert.Equal([0, 1], split.Quotes.Select(q => q.Source).Order());
+    }
+
     private static RetrievedChunk ManyTorqueSentences() => TestSources.Chunk(9, "螺栓拧紧规范",
         string.Concat(Enumerable.Range(1, 8).Select(i => $"M{i + 5}螺栓的拧紧扭矩为{i * 5} N·m，按对角顺序拧紧。")), context: "螺栓拧紧规范");
 }
