@@ -49,6 +49,13 @@ public sealed class AnswerOptions
     [Range(0.0, 1.0)]
     public double RankBonus { get; set; } = 0.05;
 
+    /// <summary>
+    /// How much the embedding similarity (cosine, 0–1) of an English sentence or row to the question adds to its score,
+    /// next to keyword and identifier coverage; 0 turns it off. Default 0.3.
+    /// </summary>
+    [Range(0.0, 2.0)]
+    public double SimilarityWeight { get; set; } = 0.3;
+
     /// <summary>Earlier turns of the conversation sent to the LLM with a question. Default 3.</summary>
     [Range(0, 20)]
     public int HistoryTurns { get; set; } = 3;
