@@ -28,7 +28,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
 {
     private const double ContextDiscount = 0.6;
 
-    /// <summary>A glossary row's headword counts like a heading. Open issue: at 0.6 (and at 0.9) the row holding "校准周期 6 个月" loses to a maintenance record that repeats the question's words.</summary>
+    /// <summary>A glossary row's headword counts like a heading.</summary>
     private const double HeadwordDiscount = 0.6;
     private const double ShortUnitFactor = 0.5;
     private const int ShortUnitChars = 12;
@@ -69,7 +69,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                 else candidates.Add((i, unit, new TextView(unit.MatchText, analyzer), null));
             }
         }
-        var missingAnchors = MissingAnchors(question, anchorPool.Select(c => new TextView(WithDocumentFacts(c), analyzer)).ToList());
+        var missingAnchors = MissingAnchors(question, anchorPool.Select(c => new TextView(WithDocumentFacts(c), analyzer)).ToList(),
+            anchorPool.Select(c => new TextView(DocumentFacts(c), analyzer)).ToList());
         if (candidates.Count == 0) return new ExtractiveSelection([], 0, missingAnchors);
 
         var clauseSources = ClauseSources(question, sources);
@@ -90,7 +91,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             var coverage = total == 0 ? 0 : Math.Min(1, matched / total);
             // Similarity adds to the score, not to the coverage: it helps choose among passages but is no evidence of its own.
             var score = coverage + _options.RankBonus / (c.Source + 1) + _options.SimilarityWeight * (similarity?.GetValueOrDefault(c.Unit.Text) ?? 0);
-            if (question.AsksForValue && !c.View.HasDigit) score *= NoValueFactor;
+            if (question.AsksForFrequency ? !StatesFrequency(c.Unit.MatchText) : question.AsksForValue && !c.View.HasDigit) score *= NoValueFactor;
             // A bare title or label line ("Q/JD 105—2026") matches a question's identifiers but answers nothing.
             if (c.Unit.Kind != UnitKind.Record && c.Unit.Text.Length < ShortUnitChars) score *= ShortUnitFactor;
             if (clauseSources.Contains(c.Source)) score += ClauseBonus;
@@ -210,19 +211,43 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d+(p\d+)+$")]
     private static partial System.Text.RegularExpressions.Regex ClauseTerm();
 
-    /// <summary>The chunk's text with its document's title, identity, revision and file name, where identifiers of the document itself live.</summary>
-    private static string WithDocumentFacts(RetrievedChunk chunk) =>
-        $"{chunk.IndexedText}\n{chunk.Title} {chunk.Identity}{(chunk.Revision is null ? "" : "-" + chunk.Revision)} {Path.GetFileNameWithoutExtension(chunk.Source)}";
-
-    /// <summary>Anchors (identifiers) that no single source contains together with all the others.</summary>
-    private static List<string> MissingAnchors(QuestionTerms question, List<TextView> chunks)
+    /// <summary>
+    /// The chunk's text, its table rows with their column labels ("工序号 50 工序名称 铣花键": a row of a table whose
+    /// header names the operation column holds that operation), and its document facts.
+    /// </summary>
+    private static string WithDocumentFacts(RetrievedChunk chunk)
     {
-        // A manufacturing term no retrieved source mentions, in either language (渗氮 when only 渗碳 is documented).
+        var labelled = UnitSplitter.Split(chunk.Text).Where(u => u.Kind == UnitKind.TableRow).Select(u => u.MatchText);
+        return $"{chunk.IndexedText}\n{string.Join("\n", labelled)}\n{DocumentFacts(chunk)}";
+    }
+
+    /// <summary>The document's title, identity, revision and file name, where identifiers of the document itself live.</summary>
+    private static string DocumentFacts(RetrievedChunk chunk) =>
+        $"{chunk.Title} {chunk.Identity}{(chunk.Revision is null ? "" : "-" + chunk.Revision)} {chunk.Revision} {Path.GetFileNameWithoutExtension(chunk.Source)}";
+
+    /// <summary>
+    /// A unit that states an interval or frequency: "周期 6 个月", "每班 3 件", "every 500 h", "quarterly" — not one that
+    /// only holds a duration or a count ("停机时间 0.0 h", "12 把").
+    /// </summary>
+    public static bool StatesFrequency(string text) => Frequency().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(周期|频次|频率|间隔|每隔|每)\s*[:：]?[^，。；;,|]{0,8}?\d+(\.\d+)?\s*(个月|月|年|周|天|日|小时|h|班|min|分钟|件|次)|每\s*(班|天|日|周|月|季度?|年|批|件|次|台)|\d+\s*(个月|月|年|周|天|小时|h)\s*(一次|1\s*次)|\b(every|each|per)\s+(\d|shift|day|week|month|year|batch|lot)|\b(daily|weekly|monthly|quarterly|annually|yearly|semi-annually)\b|\bintervals?\b[^.;|]{0,20}\d", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Frequency();
+
+    /// <summary>Anchors (identifiers) that no single source contains together with all the others; edition years no document carries.</summary>
+    private static List<string> MissingAnchors(QuestionTerms question, List<TextView> chunks, List<TextView> documents)
+    {
+        // A manufacturing term no retrieved source mentions, in either language (渗氮 when only 渗碳 is documented); a
+        // compound term counts as mentioned where its parts among the question's terms all are (检验频次: 检验项目 … 频次).
         var absentTerms = question.DomainTerms
-            .Where(d => !chunks.Any(c => c.Contains(d.Term, false) || d.Translations.Any(t => c.Contains(t, false))))
+            .Where(d => !chunks.Any(c => c.Contains(d.Term, false) || d.Translations.Any(t => c.Contains(t, false))
+                                         || Parts(question, d.Term) is { Count: > 0 } parts && parts.All(p => c.Contains(p, false))))
             .Select(d => d.Term)
             .ToList();
         if (absentTerms.Count > 0) return absentTerms;
+        // An edition the question names ("2026 版") must be one of the documents' own revisions, each on its own.
+        var absentEditions = question.Editions.Where(e => !documents.Any(d => d.ContainsNumber(e))).ToList();
+        if (absentEditions.Count > 0) return absentEditions;
         if (question.Anchors.Count == 0 && question.Numbers.Count == 0) return [];
         List<string>? fewestMissing = null;
         foreach (var chunk in chunks)
@@ -234,6 +259,22 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             if (missing.Count == 0) break;
         }
         return fewestMissing ?? question.Anchors.Concat(question.Numbers).ToList();
+    }
+
+    /// <summary>
+    /// Shorter Chinese terms of the question that together spell a compound term (检验 + 频次 = 检验频次); empty when they do not
+    /// cover it all.
+    /// </summary>
+    private static List<string> Parts(QuestionTerms question, string term)
+    {
+        var parts = question.Terms.Where(t => !t.IsExpansion && !t.IsIdentifier && t.Term.Length >= 2 && t.Term.Length < term.Length
+                                              && term.Contains(t.Term, StringComparison.Ordinal))
+            .Select(t => t.Term).Distinct().ToList();
+        var covered = new bool[term.Length];
+        foreach (var part in parts)
+            for (var at = term.IndexOf(part, StringComparison.Ordinal); at >= 0; at = term.IndexOf(part, at + 1, StringComparison.Ordinal))
+                for (var k = at; k < at + part.Length; k++) covered[k] = true;
+        return covered.All(c => c) ? parts : [];
     }
 
     /// <summary>Terms found in most candidate units tell them apart less (the part number repeated in every row of a card).</summary>

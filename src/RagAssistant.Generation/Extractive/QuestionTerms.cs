@@ -21,8 +21,10 @@ public sealed partial class QuestionTerms
     private const double FocusFactor = 2.0;
 
     private QuestionTerms(AnalyzedQuery query, IReadOnlyList<WeightedTerm> terms, IReadOnlyList<string> anchors,
-        IReadOnlyList<string> numbers, IReadOnlyList<(string Term, IReadOnlyList<string> Translations)> domainTerms)
+        IReadOnlyList<string> numbers, IReadOnlyList<(string Term, IReadOnlyList<string> Translations)> domainTerms, IReadOnlyList<string> editions)
     {
+        Editions = editions;
+        AsksForFrequency = FrequencyQuestion().IsMatch(query.Text);
         Query = query;
         Terms = terms;
         Anchors = anchors;
@@ -31,6 +33,16 @@ public sealed partial class QuestionTerms
         AsksForValue = ValueQuestion().IsMatch(query.Text);
         AsksForDefinition = DefinitionQuestion().IsMatch(query.Text);
     }
+
+    /// <summary>
+    /// Years the question names as an edition or revision of a document ("2026 版", "2021 年版", "the 2026 edition", "Rev 2021"):
+    /// documents carry them in their identity and revision ("Q/JD 105-2026"), not in the passage that answers, so they are
+    /// matched against document facts, each on its own, and are not values the evidence must contain.
+    /// </summary>
+    public IReadOnlyList<string> Editions { get; }
+
+    /// <summary>The question asks how often something is done (多久…一次, 频次, 周期, how often): the answer states an interval or frequency.</summary>
+    public bool AsksForFrequency { get; }
 
     /// <summary>The question asks what a word means or how it is said in the other language (什么是…, …是什么意思, what does … mean).</summary>
     public bool AsksForDefinition { get; }
@@ -59,7 +71,7 @@ public sealed partial class QuestionTerms
         foreach (var term in query.Terms)
         {
             var isIdentifier = identifiers.Contains(term);
-            var weight = isIdentifier ? IdentifierWeight : BaseWeight(term);
+            var weight = isIdentifier ? IdentifierWeight : FunctionWord().IsMatch(term) ? 0 : BaseWeight(term);
             if (focusTerms.Contains(term)) weight *= FocusFactor;
             terms.Add(new WeightedTerm(term, weight, isIdentifier));
         }
@@ -74,15 +86,16 @@ public sealed partial class QuestionTerms
         // ordinary words of a question are often paraphrased away in the text that answers it.
         var anchors = query.Identifiers.Distinct().ToList();
         var identifierText = string.Join(" ", anchors);
+        var editions = EditionYear().Matches(query.Text).Select(m => m.Groups["y"].Success ? m.Groups["y"].Value : m.Groups["z"].Value).Distinct().ToList();
         var numbers = Checking.CitationChecker.Numbers(analyzer.Fold(query.Text))
-            .Where(n => (n.Contains('.') || n.Length >= 3) && !identifierText.Contains(n, StringComparison.Ordinal))
+            .Where(n => (n.Contains('.') || n.Length >= 3) && !identifierText.Contains(n, StringComparison.Ordinal) && !editions.Contains(n))
             .Distinct()
             .ToList();
         var domainTerms = query.Terms
             .Where(t => !identifiers.Contains(t) && t.Any(CjkText.IsCjk) && analyzer.IsDomainTerm(t))
             .Select(t => (t, (IReadOnlyList<string>)analyzer.Analyze(t).Expansions))
             .ToList();
-        return new QuestionTerms(query, terms, anchors, numbers, domainTerms);
+        return new QuestionTerms(query, terms, anchors, numbers, domainTerms, editions);
     }
 
     /// <summary>Which of the question's own terms each glossary expansion translates (an expansion may translate several).</summary>
@@ -97,6 +110,19 @@ public sealed partial class QuestionTerms
             }
         return sources.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.])(?<y>(19|20)\d\d)\s*(年版|版|年\s*版本|edition)|\b(rev(ision)?|edition)\.?\s*(?<z>(19|20)\d\d)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex EditionYear();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"多久|多长时间|周期|频次|频率|间隔|每隔|\bhow often\b|\binterval\b|\bfrequency\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex FrequencyQuestion();
+
+    /// <summary>
+    /// Interrogatives, demonstratives and pronouns of a Chinese question (多厚, 怎么办, 哪台, 那些, 自己):
+    /// they say how the question is asked, not what it is about, and the passage that answers never repeats them.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(多[少久大长高厚重宽深远]\S*|怎么\S*|怎样|如何|哪\S*|什么\S*|为什么|为何|[那这]\S?|[那这]些|自己|我们|你们|他们|咱们|吗|呢|吧)$")]
+    private static partial System.Text.RegularExpressions.Regex FunctionWord();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"多少|几|多大|多久|多长|多高|多厚|多重|什么时候|哪天|哪一天|日期|\bhow (many|much|often|long|far|high|thick)\b|\bwhat (torque|speed|feed|pressure|temperature|value|hardness|tolerance|size|interval|date)\b|\bwhen\b|\bmax(imum)?\b|\bmin(imum)?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ValueQuestion();

@@ -133,6 +133,76 @@ public sealed class ExtractiveAnswererTests
         Assert.Equal([0, 1], split.Quotes.Select(q => q.Source).Order());
     }
 
+    [Fact]
+    public void FrequencyQuestion_PrefersTheUnitStatingAnIntervalOverOneRepeatingTheQuestion()
+    {
+        var selection = Select("装配线的定扭扳手多久校准一次？", sources:
+        [
+            TestSources.Chunk(40, "设备维护记录", "2026-04-07 扭矩校验台 校准：无（半年度定期校准），校准装配线定扭扳手 12 把，停机时间 0.0 h。", context: "设备维护记录"),
+            TestSources.Chunk(41, "扭矩紧固作业指导书", "装配线用预置式定扭扳手：量程 5–60 N·m，校准周期 6 个月。", context: "扭矩紧固作业指导书 > 3 工装"),
+        ]);
+        Assert.Equal(1, selection.Quotes[0].Source);
+    }
+
+    [Theory]
+    [InlineData("校准周期 6 个月", true)]
+    [InlineData("检验项目: 齿形 | 频次: 首件+每班 3 件", true)]
+    [InlineData("Hydraulic oil: replace quarterly", true)]
+    [InlineData("every 500 h", true)]
+    [InlineData("停机时间 0.0 h", false)]
+    [InlineData("校准装配线定扭扳手 12 把", false)]
+    public void StatesFrequency_TellsIntervalsFromDurationsAndCounts(string text, bool expected) =>
+        Assert.Equal(expected, ExtractiveAnswerer.StatesFrequency(text));
+
+    private static readonly RetrievedChunk[] TwoEditions =
+    [
+        TestSources.Chunk(42, "热处理通用技术条件", "有效硬化层深度应为 0.8–1.2 mm。", context: "热处理通用技术条件 > 4.2", identity: "Q/JD 105", revision: "2026"),
+        TestSources.Chunk(43, "热处理通用技术条件", "有效硬化层深度应为 0.6–1.0 mm。", context: "热处理通用技术条件 > 4.2", identity: "Q/JD 105", revision: "2021", superseded: true),
+    ];
+
+    [Fact]
+    public void EditionYears_AreMatchedAgainstTheDocumentsRevisions_NotRequiredInOnePassage()
+    {
+        var selection = Select("有效硬化层深度 2026 版和 2021 版要求有什么区别？", sources: TwoEditions);
+        Assert.Empty(selection.MissingAnchors);
+        Assert.NotEmpty(selection.Quotes);
+    }
+
+    [Fact]
+    public void EditionNoDocumentHas_IsAMissingAnchor()
+    {
+        var selection = Select("有效硬化层深度 2019 版要求是多少？", sources: TwoEditions);
+        Assert.Equal(["2019"], selection.MissingAnchors);
+    }
+
+    [Fact]
+    public void OperationInATableColumnLabelledByItsHeader_IsNotMissing()
+    {
+        var card = TestSources.Chunk(44, "机械加工工序卡片",
+            "| 工序号 | 工序名称 | 设备 | 刀具 |\n| 40 | 精车 | CK6150-02 | VNMG160404 |\n| 50 | 铣花键 | YK3150 滚齿机 | 花键滚刀 m2 |",
+            locator: "table 2", context: "JD-2108-0102 花键轴 机械加工工序卡片");
+        var selection = Select("花键轴第50工序铣花键在哪台设备上做，用什么刀？", sources: [card]);
+        Assert.Equal(new string[0], selection.MissingAnchors);
+        Assert.Contains("YK3150", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompoundTerm_IsMentionedWhereAllItsPartsAre()
+    {
+        var row = TestSources.Chunk(45, "中间齿轮工艺过程卡",
+            "零件号: JD-2105-0422 | 工序号: 50 | 工序名称: 剃齿 | 检验项目: 齿形、齿向 | 频次: 首件+每班 3 件", context: "中间齿轮工艺过程卡");
+        var selection = Select("中间齿轮剃齿工序的检验项目和检验频次是什么？", sources: [row]);
+        Assert.Empty(selection.MissingAnchors);
+    }
+
+    [Fact]
+    public void QuestionWords_WeighNothing()
+    {
+        var terms = TestSources.Terms("盖板那层氧化膜要求多厚？之前那些产品怎么办？").Terms;
+        Assert.All(terms.Where(t => t.Term is "多厚" or "那层" or "那些" or "怎么办"), t => Assert.Equal(0, t.Weight));
+        Assert.Contains(terms, t => t.Term == "盖板" && t.Weight > 0);
+    }
+
     private static RetrievedChunk ManyTorqueSentences() => TestSources.Chunk(9, "螺栓拧紧规范",
         string.Concat(Enumerable.Range(1, 8).Select(i => $"M{i + 5}螺栓的拧紧扭矩为{i * 5} N·m，按对角顺序拧紧。")), context: "螺栓拧紧规范");
 }
