@@ -74,6 +74,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         if (candidates.Count == 0) return new ExtractiveSelection([], 0, missingAnchors);
 
         var clauseSources = ClauseSources(question, sources);
+        // The question's own numbers (JD-2105, M8) are not the value it asks for: a unit repeating only them states none.
+        var questionNumbers = Checking.CitationChecker.Numbers(analyzer.Fold(question.Query.Text)).ToHashSet();
         var weights = question.Terms.Select(t => t.Weight * Rarity(t, candidates.Select(c => c.View))).ToArray();
         // Glossary expansions are other-language alternatives of the question's own terms: they add to what is matched
         // but not to what must be matched, so a Chinese passage is not penalised for lacking the English words.
@@ -91,7 +93,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             var coverage = total == 0 ? 0 : Math.Min(1, matched / total);
             // Similarity adds to the score, not to the coverage: it helps choose among passages but is no evidence of its own.
             var score = coverage + _options.RankBonus / (c.Source + 1) + _options.SimilarityWeight * (similarity?.GetValueOrDefault(c.Unit.Text) ?? 0);
-            if (question.AsksForFrequency ? !StatesFrequency(c.Unit.MatchText) : question.AsksForValue && !c.View.HasDigit) score *= NoValueFactor;
+            if (question.AsksForFrequency ? !StatesFrequency(c.Unit.MatchText) : question.AsksForValue && !c.View.HasNumberBeyond(questionNumbers)) score *= NoValueFactor;
             // A bare title or label line ("Q/JD 105—2026") matches a question's identifiers but answers nothing.
             if (c.Unit.Kind != UnitKind.Record && c.Unit.Text.Length < ShortUnitChars) score *= ShortUnitFactor;
             if (clauseSources.Contains(c.Source)) score += ClauseBonus;

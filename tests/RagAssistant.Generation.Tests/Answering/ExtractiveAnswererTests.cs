@@ -203,6 +203,17 @@ public sealed class ExtractiveAnswererTests
         Assert.Contains(terms, t => t.Term == "盖板" && t.Weight > 0);
     }
 
+    [Fact]
+    public void ValueQuestion_DoesNotCountTheQuestionsOwnNumbersAsAValue()
+    {
+        var selection = Select("JD-2105 支架总成 M8 螺栓拧多大扭矩？", sources:
+        [
+            TestSources.Chunk(46, "扭矩紧固作业指导书", "规范 JD-2105 变速箱支架总成的螺栓紧固作业，确保拧紧扭矩符合图样要求。", context: "扭矩紧固作业指导书 > 1 目的"),
+            TestSources.Chunk(47, "扭矩紧固作业指导书", "M8×1.25 螺栓拧紧扭矩：25±2 N·m。", context: "JD-2105 支架总成扭矩紧固作业指导书 > 4 拧紧"),
+        ]);
+        Assert.Equal(1, selection.Quotes[0].Source);
+    }
+
     private static RetrievedChunk ManyTorqueSentences() => TestSources.Chunk(9, "螺栓拧紧规范",
         string.Concat(Enumerable.Range(1, 8).Select(i => $"M{i + 5}螺栓的拧紧扭矩为{i * 5} N·m，按对角顺序拧紧。")), context: "螺栓拧紧规范");
 }
