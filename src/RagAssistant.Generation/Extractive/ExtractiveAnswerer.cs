@@ -80,14 +80,16 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         // Glossary expansions are other-language alternatives of the question's own terms: they add to what is matched
         // but not to what must be matched, so a Chinese passage is not penalised for lacking the English words.
         var total = question.Terms.Select((t, i) => t.IsExpansion ? 0 : weights[i]).Sum();
+        var hasFocus = question.Terms.Any(t => t.IsFocus);
         var scored = candidates.Select(c =>
         {
             double matched = 0;
             var found = new HashSet<int>();
+            var focusOnUnit = false;
             for (var t = 0; t < question.Terms.Count; t++)
             {
-                if (Counts(question.Terms[t], c.View)) { matched += weights[t]; found.Add(t); }
-                else if (c.Headword is not null && Counts(question.Terms[t], c.Headword)) matched += weights[t] * HeadwordWeight(question);
+                if (Counts(question.Terms[t], c.View)) { matched += weights[t]; found.Add(t); if (question.Terms[t].IsFocus) focusOnUnit = true; }
+                else if (c.Headword is not null && Counts(question.Terms[t], c.Headword)) { matched += weights[t] * HeadwordWeight(question); if (question.Terms[t].IsFocus) focusOnUnit = true; }
                 else if (Counts(question.Terms[t], contexts[c.Source])) matched += weights[t] * ContextDiscount;
             }
             var coverage = total == 0 ? 0 : Math.Min(1, matched / total);
@@ -96,6 +98,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             if (question.AsksForFrequency ? !StatesFrequency(c.Unit.MatchText) : question.AsksForValue && !c.View.HasNumberBeyond(questionNumbers)) score *= NoValueFactor;
             // A bare title or label line ("Q/JD 105—2026") matches a question's identifiers but answers nothing.
             if (c.Unit.Kind != UnitKind.Record && c.Unit.Text.Length < ShortUnitChars) score *= ShortUnitFactor;
+            // A follow-up asks about its own words ("心部呢？" after a question on 表面硬度): a unit naming none of them
+            // answers the earlier question, not this one.
+            if (hasFocus && !focusOnUnit) score *= NoValueFactor;
             if (clauseSources.Contains(c.Source)) score += ClauseBonus;
             if (definitionSources.Contains(c.Source) && !question.AsksForDefinition) score *= DefinitionFactor;
             return new ScoredUnit(c.Source, c.Unit, coverage, score) { Found = found };

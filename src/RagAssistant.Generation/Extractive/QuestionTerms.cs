@@ -7,7 +7,11 @@ namespace RagAssistant.Generation.Extractive;
 /// <param name="IsExpansion">A glossary translation of a question term (matching it helps; lacking it costs nothing).</param>
 /// <param name="Translates">For an expansion: the question terms it translates (empty when unknown). A passage holding
 /// both a term and its translation — a bilingual glossary row — has said the word once, not twice.</param>
-public sealed record WeightedTerm(string Term, double Weight, bool IsIdentifier, bool IsExpansion = false, IReadOnlyList<string>? Translates = null);
+public sealed record WeightedTerm(string Term, double Weight, bool IsIdentifier, bool IsExpansion = false, IReadOnlyList<string>? Translates = null)
+{
+    /// <summary>A word of the follow-up itself ("心部" of "心部呢？"), not one inherited from the earlier question.</summary>
+    public bool IsFocus { get; init; }
+}
 
 /// <summary>
 /// A question as the extractive answerer and the evidence check see it: weighted terms (identifiers weigh most,
@@ -72,8 +76,9 @@ public sealed partial class QuestionTerms
         {
             var isIdentifier = identifiers.Contains(term);
             var weight = isIdentifier ? IdentifierWeight : FunctionWord().IsMatch(term) ? 0 : BaseWeight(term);
-            if (focusTerms.Contains(term)) weight *= FocusFactor;
-            terms.Add(new WeightedTerm(term, weight, isIdentifier));
+            var isFocus = focusTerms.Contains(term);
+            if (isFocus) weight *= FocusFactor;
+            terms.Add(new WeightedTerm(term, weight, isIdentifier) { IsFocus = isFocus && weight > 0 });
         }
         foreach (var identifier in query.Identifiers.Where(i => !query.Terms.Contains(i)))
             terms.Add(new WeightedTerm(identifier, IdentifierWeight, true));

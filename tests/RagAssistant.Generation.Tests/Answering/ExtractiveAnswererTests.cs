@@ -214,6 +214,20 @@ public sealed class ExtractiveAnswererTests
         Assert.Equal(1, selection.Quotes[0].Source);
     }
 
+    [Fact]
+    public void FollowUp_PrefersTheUnitNamingTheFollowUpsOwnWords()
+    {
+        var analyzer = TestSources.Analyzer;
+        var terms = QuestionTerms.From(analyzer.Analyze("2026 版热处理标准渗碳件表面硬度是多少？ 心部呢？"), analyzer.Analyze("心部呢？"), analyzer);
+        RetrievedChunk[] sources =
+        [
+            TestSources.Chunk(48, "热处理通用技术条件", "渗碳淬火件表面硬度应为 58–63 HRC，同一零件各测点硬度差应不大于 3 HRC。", context: "热处理通用技术条件 > 4.2 渗碳件"),
+            TestSources.Chunk(49, "热处理通用技术条件", "心部硬度应为 30–45 HRC。", context: "热处理通用技术条件 > 4.2 渗碳件"),
+        ];
+        var answerer = new ExtractiveAnswerer(analyzer, Options.Create(new AnswerOptions()), NullLogger<ExtractiveAnswerer>.Instance);
+        Assert.Equal(1, answerer.Select(terms, sources, sources).Quotes[0].Source);
+    }
+
     private static RetrievedChunk ManyTorqueSentences() => TestSources.Chunk(9, "螺栓拧紧规范",
         string.Concat(Enumerable.Range(1, 8).Select(i => $"M{i + 5}螺栓的拧紧扭矩为{i * 5} N·m，按对角顺序拧紧。")), context: "螺栓拧紧规范");
 }
