@@ -95,7 +95,10 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             var coverage = total == 0 ? 0 : Math.Min(1, matched / total);
             // Similarity adds to the score, not to the coverage: it helps choose among passages but is no evidence of its own.
             var score = coverage + _options.RankBonus / (c.Source + 1) + _options.SimilarityWeight * (similarity?.GetValueOrDefault(c.Unit.Text) ?? 0);
-            if (question.AsksForFrequency ? !StatesFrequency(c.Unit.MatchText) : question.AsksForValue && !c.View.HasNumberBeyond(questionNumbers)) score *= NoValueFactor;
+            // The asked-for kind of value: an interval for "how often", a date for "when", some number of its own otherwise.
+            if (question.AsksForFrequency ? !StatesFrequency(c.Unit.MatchText)
+                : question.AsksForDate ? !StatesDate(c.Unit.MatchText)
+                : question.AsksForValue && !c.View.HasNumberBeyond(questionNumbers)) score *= NoValueFactor;
             // A bare title or label line ("Q/JD 105—2026") matches a question's identifiers but answers nothing.
             if (c.Unit.Kind != UnitKind.Record && c.Unit.Text.Length < ShortUnitChars) score *= ShortUnitFactor;
             // A follow-up asks about its own words ("心部呢？" after a question on 表面硬度): a unit naming none of them
@@ -113,7 +116,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             foreach (var unit in scored.Take(5))
                 logger.LogDebug("  {Score:0.000} cov {Coverage:0.000} [{Source}] {Text}", unit.Score, unit.Coverage, unit.Source, unit.Unit.Text.Length > 100 ? unit.Unit.Text[..100] : unit.Unit.Text);
         }
-        return new ExtractiveSelection(Choose(scored, question, sources, weights, total), scored.Max(s => s.Coverage), missingAnchors);
+        return new ExtractiveSelection(Choose(scored, question, sources, weights, total, clauseSources), scored.Max(s => s.Coverage), missingAnchors);
     }
 
     /// <summary>
@@ -123,7 +126,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     /// of the question's weight: a second document must say something the first does not ("材料和毛坯" answered by two
     /// documents), not repeat it — each citation should hold something asked for.
     /// </summary>
-    private List<ScoredUnit> Choose(List<ScoredUnit> scored, QuestionTerms question, IReadOnlyList<RetrievedChunk> sources, double[] weights, double total)
+    private List<ScoredUnit> Choose(List<ScoredUnit> scored, QuestionTerms question, IReadOnlyList<RetrievedChunk> sources, double[] weights, double total,
+        HashSet<int> clauseSources)
     {
         var best = scored[0];
         var chosen = new List<ScoredUnit> { best };
@@ -148,7 +152,10 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         foreach (var unit in scored.Skip(1))
         {
             if (unit.Score < best.Score * _options.FollowingQuoteRatio) break;
-            var sameSource = chosen.Any(c => c.Source == unit.Source);
+            // Chunks of the clause asked for are one passage of one document, split only by the chunker.
+            var sameSource = chosen.Any(c => c.Source == unit.Source
+                                             || clauseSources.Contains(c.Source) && clauseSources.Contains(unit.Source)
+                                             && sources[c.Source].DocumentId == sources[unit.Source].DocumentId);
             // Another source must score nearly as well; another document must also add asked-for terms the chosen quotes lack.
             var sameDocument = chosen.Any(c => sources[c.Source].DocumentId == sources[unit.Source].DocumentId);
             if (!sameSource && unit.Score < best.Score * OtherSourceRatio) continue;
@@ -210,7 +217,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         for (var i = 0; i < sources.Count; i++)
         {
             var locator = sources[i].Locator.Trim();
-            if (clauses.Contains(locator.Replace('.', 'p'))) found.Add(i);
+            // The clause itself or one of its sub-clauses (5.2.1 of clause 5.2).
+            var folded = locator.Replace('.', 'p');
+            if (clauses.Any(c => folded == c || folded.StartsWith(c + "p", StringComparison.Ordinal))) found.Add(i);
         }
         return found;
     }
@@ -231,6 +240,12 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     /// <summary>The document's title, identity, revision and file name, where identifiers of the document itself live.</summary>
     private static string DocumentFacts(RetrievedChunk chunk) =>
         $"{chunk.Title} {chunk.Identity}{(chunk.Revision is null ? "" : "-" + chunk.Revision)} {chunk.Revision} {Path.GetFileNameWithoutExtension(chunk.Source)}";
+
+    /// <summary>A unit that states a calendar date (2026-02-01, 2026年2月1日, 2026/02/01, Feb 1, 2026).</summary>
+    public static bool StatesDate(string text) => Date().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d\d|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(19|20)\d\d", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Date();
 
     /// <summary>
     /// A unit that states an interval or frequency: "周期 6 个月", "每班 3 件", "every 500 h", "quarterly" — not one that

@@ -29,6 +29,7 @@ public sealed partial class QuestionTerms
     {
         Editions = editions;
         AsksForFrequency = FrequencyQuestion().IsMatch(query.Text);
+        AsksForDate = DateQuestion().IsMatch(query.Text);
         Query = query;
         Terms = terms;
         Anchors = anchors;
@@ -44,6 +45,9 @@ public sealed partial class QuestionTerms
     /// matched against document facts, each on its own, and are not values the evidence must contain.
     /// </summary>
     public IReadOnlyList<string> Editions { get; }
+
+    /// <summary>The question asks for a date (哪天, 什么时候, 日期, since when, what date): the answer states one.</summary>
+    public bool AsksForDate { get; }
 
     /// <summary>The question asks how often something is done (多久…一次, 频次, 周期, how often): the answer states an interval or frequency.</summary>
     public bool AsksForFrequency { get; }
@@ -121,6 +125,9 @@ public sealed partial class QuestionTerms
 
     [System.Text.RegularExpressions.GeneratedRegex(@"多久|多长时间|周期|频次|频率|间隔|每隔|\bhow often\b|\binterval\b|\bfrequency\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex FrequencyQuestion();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"哪天|哪一天|哪日|什么时候|何时|几月几[日号]|日期|\bwhat date\b|\bsince when\b|\bwhen (is|was|did|does|do|will)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DateQuestion();
 
     /// <summary>
     /// Interrogatives, demonstratives and pronouns of a Chinese question (多厚, 怎么办, 哪台, 那些, 自己):

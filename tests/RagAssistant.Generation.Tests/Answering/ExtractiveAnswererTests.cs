@@ -228,6 +228,36 @@ public sealed class ExtractiveAnswererTests
         Assert.Equal(1, answerer.Select(terms, sources, sources).Quotes[0].Source);
     }
 
+    [Fact]
+    public void DateQuestion_PrefersTheUnitStatingADate()
+    {
+        var selection = Select("Q/JD 105—2026 哪天开始实施？", sources:
+        [
+            TestSources.Chunk(50, "轴类零件机械加工通用技术条件", "调质处理按 Q/JD 105—2026 执行，40Cr 调质硬度 241–286 HBW。", context: "轴类零件机械加工通用技术条件 > 4.1"),
+            TestSources.Chunk(51, "热处理通用技术条件", "2026-01-15 发布 2026-02-01 实施", context: "Q/JD 105—2026 热处理通用技术条件"),
+        ]);
+        Assert.Equal(1, selection.Quotes[0].Source);
+    }
+
+    [Theory]
+    [InlineData("2026-01-15 发布 2026-02-01 实施", true)]
+    [InlineData("2026年2月1日起执行", true)]
+    [InlineData("Effective: Apr 25, 2026", true)]
+    [InlineData("调质硬度 269–302 HBW（按 Q/JD 105—2026）", false)]
+    public void StatesDate_FindsCalendarDatesOnly(string text, bool expected) =>
+        Assert.Equal(expected, ExtractiveAnswerer.StatesDate(text));
+
+    [Fact]
+    public void ClauseQuestion_QuotesItsSubClausesFromEveryChunk()
+    {
+        var selection = Select("Q/JD 201 第 5.2 条首件检验对检验件数和记录保存期限有什么要求？", sources:
+        [
+            TestSources.Chunk(52, "轴类零件机械加工通用技术条件", "5.2.2 首件检验记录应保存 3 年。", locator: "5.2.2", context: "Q/JD 201 > 5.2 首件检验", identity: "Q/JD 201"),
+            TestSources.Chunk(52, "轴类零件机械加工通用技术条件", "5.2.1 每班首件及换刀后首件应连续检验 5 件，全部尺寸合格后方可批量生产。", locator: "5.2.1", context: "Q/JD 201 > 5.2 首件检验", identity: "Q/JD 201") with { ChunkId = 53 },
+        ]);
+        Assert.Equal([0, 1], selection.Quotes.Select(q => q.Source).Order());
+    }
+
     private static RetrievedChunk ManyTorqueSentences() => TestSources.Chunk(9, "螺栓拧紧规范",
         string.Concat(Enumerable.Range(1, 8).Select(i => $"M{i + 5}螺栓的拧紧扭矩为{i * 5} N·m，按对角顺序拧紧。")), context: "螺栓拧紧规范");
 }
