@@ -9,6 +9,9 @@ namespace RagAssistant.Generation.Extractive;
 /// <param name="Coverage">Weighted share of the question's terms found in the unit (or, at a discount, in its chunk's headings).</param>
 public sealed record ScoredUnit(int Source, AnswerUnit Unit, double Coverage, double Score)
 {
+    /// <summary>The question asks for a kind of value (a number, an interval, a date) that the unit does not state.</summary>
+    public bool LacksAskedValue { get; init; }
+
     /// <summary>Indexes of the question's terms found in the unit itself (not in its headings).</summary>
     public IReadOnlySet<int> Found { get; init; } = new HashSet<int>();
 }
@@ -96,9 +99,11 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             // Similarity adds to the score, not to the coverage: it helps choose among passages but is no evidence of its own.
             var score = coverage + _options.RankBonus / (c.Source + 1) + _options.SimilarityWeight * (similarity?.GetValueOrDefault(c.Unit.Text) ?? 0);
             // The asked-for kind of value: an interval for "how often", a date for "when", some number of its own otherwise.
-            if (question.AsksForFrequency ? !StatesFrequency(c.Unit.MatchText)
+            var lacksValue = question.AsksForFrequency ? !StatesFrequency(c.Unit.MatchText)
                 : question.AsksForDate ? !StatesDate(c.Unit.MatchText)
-                : question.AsksForValue && !c.View.HasNumberBeyond(questionNumbers)) score *= NoValueFactor;
+                : question.AsksForDuration ? !StatesDuration(c.Unit.MatchText)
+                : question.AsksForValue && !c.View.HasNumberBeyond(questionNumbers);
+            if (lacksValue) score *= NoValueFactor;
             // A bare title or label line ("Q/JD 105—2026") matches a question's identifiers but answers nothing.
             if (c.Unit.Kind != UnitKind.Record && c.Unit.Text.Length < ShortUnitChars) score *= ShortUnitFactor;
             // A follow-up asks about its own words ("心部呢？" after a question on 表面硬度): a unit naming none of them
@@ -106,7 +111,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             if (hasFocus && !focusOnUnit) score *= NoValueFactor;
             if (clauseSources.Contains(c.Source)) score += ClauseBonus;
             if (definitionSources.Contains(c.Source) && !question.AsksForDefinition) score *= DefinitionFactor;
-            return new ScoredUnit(c.Source, c.Unit, coverage, score) { Found = found };
+            return new ScoredUnit(c.Source, c.Unit, coverage, score) { Found = found, LacksAskedValue = lacksValue };
         }).OrderByDescending(s => s.Score).ToList();
 
         if (logger.IsEnabled(LogLevel.Debug))
@@ -152,6 +157,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         foreach (var unit in scored.Skip(1))
         {
             if (unit.Score < best.Score * _options.FollowingQuoteRatio) break;
+            // A further quote must state the asked-for kind of value: one that does not only adds a citation.
+            if (unit.LacksAskedValue) continue;
             // Chunks of the clause asked for are one passage of one document, split only by the chunker.
             var sameSource = chosen.Any(c => c.Source == unit.Source
                                              || clauseSources.Contains(c.Source) && clauseSources.Contains(unit.Source)
@@ -240,6 +247,12 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     /// <summary>The document's title, identity, revision and file name, where identifiers of the document itself live.</summary>
     private static string DocumentFacts(RetrievedChunk chunk) =>
         $"{chunk.Title} {chunk.Identity}{(chunk.Revision is null ? "" : "-" + chunk.Revision)} {chunk.Revision} {Path.GetFileNameWithoutExtension(chunk.Source)}";
+
+    /// <summary>A unit that states a time span: a number with a unit of time (2 h, 10 min, 3 天, 6 个月, 30 days).</summary>
+    public static bool StatesDuration(string text) => Duration().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d+(\.\d+)?\s*(h|min|s|小时|分钟|秒|天|日|周|个月|年|hours?|minutes?|seconds?|days?|weeks?|months?|years?)(?![A-Za-z])", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Duration();
 
     /// <summary>A unit that states a calendar date (2026-02-01, 2026年2月1日, 2026/02/01, Feb 1, 2026).</summary>
     public static bool StatesDate(string text) => Date().IsMatch(text);

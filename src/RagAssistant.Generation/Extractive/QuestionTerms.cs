@@ -30,6 +30,7 @@ public sealed partial class QuestionTerms
         Editions = editions;
         AsksForFrequency = FrequencyQuestion().IsMatch(query.Text);
         AsksForDate = DateQuestion().IsMatch(query.Text);
+        AsksForDuration = !AsksForFrequency && DurationQuestion().IsMatch(query.Text);
         Query = query;
         Terms = terms;
         Anchors = anchors;
@@ -45,6 +46,9 @@ public sealed partial class QuestionTerms
     /// matched against document facts, each on its own, and are not values the evidence must contain.
     /// </summary>
     public IReadOnlyList<string> Editions { get; }
+
+    /// <summary>The question asks how long (多久之内, 多长时间, how long): the answer states a time span.</summary>
+    public bool AsksForDuration { get; }
 
     /// <summary>The question asks for a date (哪天, 什么时候, 日期, since when, what date): the answer states one.</summary>
     public bool AsksForDate { get; }
@@ -123,11 +127,14 @@ public sealed partial class QuestionTerms
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.])(?<y>(19|20)\d\d)\s*(年版|版|年\s*版本|edition)|\b(rev(ision)?|edition)\.?\s*(?<z>(19|20)\d\d)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex EditionYear();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"多久|多长时间|周期|频次|频率|间隔|每隔|\bhow often\b|\binterval\b|\bfrequency\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(多久|多长时间|多少天|多少小时)[^？?，,。；;]{0,8}一次|周期|频次|频率|间隔|每隔|\bhow often\b|\binterval\b|\bfrequency\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex FrequencyQuestion();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"哪天|哪一天|哪日|什么时候|何时|几月几[日号]|日期|\bwhat date\b|\bsince when\b|\bwhen (is|was|did|does|do|will)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex DateQuestion();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"多久|多长时间|多少(分钟|小时|天)|\bhow long\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DurationQuestion();
 
     /// <summary>
     /// Interrogatives, demonstratives and pronouns of a Chinese question (多厚, 怎么办, 哪台, 那些, 自己):

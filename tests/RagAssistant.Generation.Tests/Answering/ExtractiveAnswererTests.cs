@@ -258,6 +258,38 @@ public sealed class ExtractiveAnswererTests
         Assert.Equal([0, 1], selection.Quotes.Select(q => q.Source).Order());
     }
 
+    [Fact]
+    public void FurtherQuote_ThatLacksTheAskedForValue_IsNotCited()
+    {
+        var selection = Select("Q/JD 105—2026 哪天开始实施？", sources:
+        [
+            TestSources.Chunk(54, "热处理通用技术条件", "2026-01-15 发布 2026-02-01 实施", context: "Q/JD 105—2026 热处理通用技术条件"),
+            TestSources.Chunk(55, "热处理通用技术条件", "Q/JD 105—2026 开始实施前应完成培训。", context: "Q/JD 105—2026 热处理通用技术条件 > 前言"),
+        ]);
+        Assert.Single(selection.Quotes);
+        Assert.Equal(0, selection.Quotes[0].Source);
+    }
+
+    [Fact]
+    public void HowLongQuestion_PrefersTheUnitStatingATimeSpan()
+    {
+        var selection = Select("渗碳件淬火后多久之内必须回火？", sources:
+        [
+            TestSources.Chunk(56, "热处理通用技术条件", "渗碳件淬火后应低温回火，回火温度 180±10 ℃。", context: "热处理通用技术条件 > 4.2"),
+            TestSources.Chunk(57, "热处理通用技术条件", "渗碳件淬火后应在 2 h 内回火。", context: "热处理通用技术条件 > 4.2"),
+        ]);
+        Assert.Equal(1, selection.Quotes[0].Source);
+        Assert.False(TestSources.Terms("渗碳件淬火后多久之内必须回火？").AsksForFrequency);
+        Assert.True(TestSources.Terms("主轴轴承多久检查一次？").AsksForFrequency);
+    }
+
+    [Theory]
+    [InlineData("零件淬火后应在 2 h 内回火", true)]
+    [InlineData("spindle at 500 r/min for 10 min", true)]
+    [InlineData("最高转速 2000 r/min", false)]
+    public void StatesDuration_FindsTimeSpansOnly(string text, bool expected) =>
+        Assert.Equal(expected, ExtractiveAnswerer.StatesDuration(text));
+
     private static RetrievedChunk ManyTorqueSentences() => TestSources.Chunk(9, "螺栓拧紧规范",
         string.Concat(Enumerable.Range(1, 8).Select(i => $"M{i + 5}螺栓的拧紧扭矩为{i * 5} N·m，按对角顺序拧紧。")), context: "螺栓拧紧规范");
 }
