@@ -30,6 +30,13 @@ public sealed class AnswerOptions
     public double FollowingQuoteRatio { get; set; } = 0.75;
 
     /// <summary>
+    /// A quote from a source not yet cited must add question terms the chosen quotes lack, together worth at least this
+    /// share of the question's weighted terms (0–1): each extra citation should hold something asked for. Default 0.1.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double OtherSourceMinGain { get; set; } = 0.1;
+
+    /// <summary>
     /// Abstain when the best evidence covers less than this share of the question's weighted terms (0–1). Default 0.35.
     /// </summary>
     [Range(0.0, 1.0)]
@@ -41,6 +48,13 @@ public sealed class AnswerOptions
     /// </summary>
     [Range(0.0, 1.0)]
     public double RankBonus { get; set; } = 0.05;
+
+    /// <summary>
+    /// How much the embedding similarity (cosine, 0–1) of an English sentence or row to the question adds to its score,
+    /// next to keyword and identifier coverage; 0 turns it off. Default 0.3.
+    /// </summary>
+    [Range(0.0, 2.0)]
+    public double SimilarityWeight { get; set; } = 0.3;
 
     /// <summary>Earlier turns of the conversation sent to the LLM with a question. Default 3.</summary>
     [Range(0, 20)]

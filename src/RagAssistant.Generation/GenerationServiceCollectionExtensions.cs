@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,8 @@ public static class GenerationServiceCollectionExtensions
             .ValidateOnStart();
         services.AddRagLlm(configuration);
         services.TryAddSingleton<ExtractiveAnswerer>();
+        // The embedding model is optional here: without one, passages are chosen by their terms alone.
+        services.TryAddSingleton(sp => new UnitSimilarity(sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
         services.TryAddSingleton<AnswerService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IQuestionAnswerer, AnswerService>(sp => sp.GetRequiredService<AnswerService>()));
         return services;

@@ -23,6 +23,7 @@ public sealed class AnswerService(
     IHybridSearch search,
     IQueryAnalyzer analyzer,
     ExtractiveAnswerer extractive,
+    UnitSimilarity similarity,
     IConversationStore conversations,
     ChatModelProvider models,
     IOptions<AnswerOptions> options,
@@ -53,7 +54,9 @@ public sealed class AnswerService(
         var focus = query == question ? null : analyzer.Analyze(question);
         var terms = QuestionTerms.From(analyzed, focus, analyzer);
         var pool = results.Select(r => r.Chunk).ToList();
-        var selection = extractive.Select(terms, pool.Take(_options.ExtractiveSources).ToList(), pool);
+        var sources = pool.Take(_options.ExtractiveSources).ToList();
+        var similarities = await similarity.ScoreAsync(terms, sources.SelectMany(c => UnitSplitter.Split(c.Text)).Select(u => u.Text), cancellationToken);
+        var selection = extractive.Select(terms, sources, pool, similarities);
         var scores = results.ToDictionary(r => r.Chunk.ChunkId, r => r.Score);
 
         AnswerResult result;

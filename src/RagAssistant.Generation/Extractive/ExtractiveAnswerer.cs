@@ -7,7 +7,14 @@ namespace RagAssistant.Generation.Extractive;
 /// <summary>A unit of a numbered source with how well it answers the question.</summary>
 /// <param name="Source">Index into the sources passed in (0-based).</param>
 /// <param name="Coverage">Weighted share of the question's terms found in the unit (or, at a discount, in its chunk's headings).</param>
-public sealed record ScoredUnit(int Source, AnswerUnit Unit, double Coverage, double Score);
+public sealed record ScoredUnit(int Source, AnswerUnit Unit, double Coverage, double Score)
+{
+    /// <summary>The question asks for a kind of value (a number, an interval, a date) that the unit does not state.</summary>
+    public bool LacksAskedValue { get; init; }
+
+    /// <summary>Indexes of the question's terms found in the unit itself (not in its headings).</summary>
+    public IReadOnlySet<int> Found { get; init; } = new HashSet<int>();
+}
 
 /// <summary>What the extractive answerer found: the quotes it chose, best first, and the anchors no single source holds together.</summary>
 public sealed record ExtractiveSelection(IReadOnlyList<ScoredUnit> Quotes, double BestCoverage, IReadOnlyList<string> MissingAnchors);
@@ -23,10 +30,21 @@ public sealed record ExtractiveSelection(IReadOnlyList<ScoredUnit> Quotes, doubl
 public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions<AnswerOptions> options, ILogger<ExtractiveAnswerer> logger)
 {
     private const double ContextDiscount = 0.6;
+
+    /// <summary>A glossary row's headword counts like a heading.</summary>
+    private const double HeadwordDiscount = 0.6;
     private const double ShortUnitFactor = 0.5;
     private const int ShortUnitChars = 12;
     private const double NoValueFactor = 0.6;
     private const double ClauseBonus = 0.3;
+
+    /// <summary>
+    /// A glossary row or a terms-and-definitions clause says what a word means; it names many of a question's words (in
+    /// both languages) but seldom holds the plant's value or rule that the question asks for, and where its example repeats
+    /// one, the document it comes from is the one to quote. So its units count at this factor unless the question asks
+    /// for a meaning or a translation.
+    /// </summary>
+    private const double DefinitionFactor = 0.8;
 
     /// <summary>A quote from another source than the best one must score nearly as well: each extra source is a citation that may not hold the answer.</summary>
     private const double OtherSourceRatio = 0.92;
@@ -34,39 +52,66 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
 
     /// <param name="sources">The chunks to quote from, best first (citation indexes refer to this list).</param>
     /// <param name="anchorPool">The chunks searched for the question's anchors (usually more than <paramref name="sources"/>).</param>
-    public ExtractiveSelection Select(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources, IReadOnlyList<RetrievedChunk> anchorPool)
+    /// <param name="similarity">Embedding similarity of unit texts to the question (<see cref="UnitSimilarity"/>); a unit not in it gets none.</param>
+    public ExtractiveSelection Select(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources, IReadOnlyList<RetrievedChunk> anchorPool,
+        IReadOnlyDictionary<string, double>? similarity = null)
     {
-        var candidates = new List<(int Source, AnswerUnit Unit, TextView View)>();
+        var definitionSources = DefinitionSources(sources);
+        var candidates = new List<(int Source, AnswerUnit Unit, TextView View, TextView? Headword)>();
         var contexts = new List<TextView>();
         for (var i = 0; i < sources.Count; i++)
         {
             contexts.Add(new TextView(sources[i].Context, analyzer));
             foreach (var unit in UnitSplitter.Split(sources[i].Text))
-                candidates.Add((i, unit, new TextView(unit.MatchText, analyzer)));
+            {
+                // A glossary row is headword(s) then explanation: the headword says what the row is about, like a heading,
+                // and only the explanation states facts.
+                if (definitionSources.Contains(i) && unit.Kind == UnitKind.TableRow && unit.Fields.Count >= 3)
+                    candidates.Add((i, unit, new TextView(unit.Fields[^1].Value, analyzer),
+                        new TextView(string.Join(" ", unit.Fields.SkipLast(1).Select(f => f.Value)), analyzer)));
+                else candidates.Add((i, unit, new TextView(unit.MatchText, analyzer), null));
+            }
         }
-        var missingAnchors = MissingAnchors(question, anchorPool.Select(c => new TextView(WithDocumentFacts(c), analyzer)).ToList());
+        var missingAnchors = MissingAnchors(question, anchorPool.Select(c => new TextView(WithDocumentFacts(c), analyzer)).ToList(),
+            anchorPool.Select(c => new TextView(DocumentFacts(c), analyzer)).ToList());
         if (candidates.Count == 0) return new ExtractiveSelection([], 0, missingAnchors);
 
         var clauseSources = ClauseSources(question, sources);
+        // The question's own numbers (JD-2105, M8) are not the value it asks for: a unit repeating only them states none.
+        var questionNumbers = Checking.CitationChecker.Numbers(analyzer.Fold(question.Query.Text)).ToHashSet();
         var weights = question.Terms.Select(t => t.Weight * Rarity(t, candidates.Select(c => c.View))).ToArray();
         // Glossary expansions are other-language alternatives of the question's own terms: they add to what is matched
         // but not to what must be matched, so a Chinese passage is not penalised for lacking the English words.
         var total = question.Terms.Select((t, i) => t.IsExpansion ? 0 : weights[i]).Sum();
+        var hasFocus = question.Terms.Any(t => t.IsFocus);
         var scored = candidates.Select(c =>
         {
             double matched = 0;
+            var found = new HashSet<int>();
+            var focusOnUnit = false;
             for (var t = 0; t < question.Terms.Count; t++)
             {
-                if (c.View.Contains(question.Terms[t])) matched += weights[t];
-                else if (contexts[c.Source].Contains(question.Terms[t])) matched += weights[t] * ContextDiscount;
+                if (Counts(question.Terms[t], c.View)) { matched += weights[t]; found.Add(t); if (question.Terms[t].IsFocus) focusOnUnit = true; }
+                else if (c.Headword is not null && Counts(question.Terms[t], c.Headword)) { matched += weights[t] * HeadwordWeight(question); if (question.Terms[t].IsFocus) focusOnUnit = true; }
+                else if (Counts(question.Terms[t], contexts[c.Source])) matched += weights[t] * ContextDiscount;
             }
             var coverage = total == 0 ? 0 : Math.Min(1, matched / total);
-            var score = coverage + _options.RankBonus / (c.Source + 1);
-            if (question.AsksForValue && !c.View.HasDigit) score *= NoValueFactor;
+            // Similarity adds to the score, not to the coverage: it helps choose among passages but is no evidence of its own.
+            var score = coverage + _options.RankBonus / (c.Source + 1) + _options.SimilarityWeight * (similarity?.GetValueOrDefault(c.Unit.Text) ?? 0);
+            // The asked-for kind of value: an interval for "how often", a date for "when", some number of its own otherwise.
+            var lacksValue = question.AsksForFrequency ? !StatesFrequency(c.Unit.MatchText)
+                : question.AsksForDate ? !StatesDate(c.Unit.MatchText)
+                : question.AsksForDuration ? !StatesDuration(c.Unit.MatchText)
+                : question.AsksForValue && !c.View.HasNumberBeyond(questionNumbers);
+            if (lacksValue) score *= NoValueFactor;
             // A bare title or label line ("Q/JD 105—2026") matches a question's identifiers but answers nothing.
             if (c.Unit.Kind != UnitKind.Record && c.Unit.Text.Length < ShortUnitChars) score *= ShortUnitFactor;
+            // A follow-up asks about its own words ("心部呢？" after a question on 表面硬度): a unit naming none of them
+            // answers the earlier question, not this one.
+            if (hasFocus && !focusOnUnit) score *= NoValueFactor;
             if (clauseSources.Contains(c.Source)) score += ClauseBonus;
-            return new ScoredUnit(c.Source, c.Unit, coverage, score);
+            if (definitionSources.Contains(c.Source) && !question.AsksForDefinition) score *= DefinitionFactor;
+            return new ScoredUnit(c.Source, c.Unit, coverage, score) { Found = found, LacksAskedValue = lacksValue };
         }).OrderByDescending(s => s.Score).ToList();
 
         if (logger.IsEnabled(LogLevel.Debug))
@@ -76,10 +121,18 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             foreach (var unit in scored.Take(5))
                 logger.LogDebug("  {Score:0.000} cov {Coverage:0.000} [{Source}] {Text}", unit.Score, unit.Coverage, unit.Source, unit.Unit.Text.Length > 100 ? unit.Unit.Text[..100] : unit.Unit.Text);
         }
-        return new ExtractiveSelection(Choose(scored, question, sources), scored[0].Coverage, missingAnchors);
+        return new ExtractiveSelection(Choose(scored, question, sources, weights, total, clauseSources), scored.Max(s => s.Coverage), missingAnchors);
     }
 
-    private List<ScoredUnit> Choose(List<ScoredUnit> scored, QuestionTerms question, IReadOnlyList<RetrievedChunk> sources)
+    /// <summary>
+    /// The quotes: the best unit; for a revision question the best unit of each other revision of its document; then
+    /// further units scoring at least <see cref="AnswerOptions.FollowingQuoteRatio"/> of the best. A unit of a source not
+    /// yet cited must score at least <see cref="OtherSourceRatio"/> of the best, and a unit of another document must also add question terms the chosen units lack, worth <see cref="AnswerOptions.OtherSourceMinGain"/>
+    /// of the question's weight: a second document must say something the first does not ("材料和毛坯" answered by two
+    /// documents), not repeat it — each citation should hold something asked for.
+    /// </summary>
+    private List<ScoredUnit> Choose(List<ScoredUnit> scored, QuestionTerms question, IReadOnlyList<RetrievedChunk> sources, double[] weights, double total,
+        HashSet<int> clauseSources)
     {
         var best = scored[0];
         var chosen = new List<ScoredUnit> { best };
@@ -104,12 +157,60 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         foreach (var unit in scored.Skip(1))
         {
             if (unit.Score < best.Score * _options.FollowingQuoteRatio) break;
-            var sameSource = chosen.Any(c => c.Source == unit.Source);
+            // A further quote must state the asked-for kind of value: one that does not only adds a citation.
+            if (unit.LacksAskedValue) continue;
+            // Chunks of the clause asked for are one passage of one document, split only by the chunker.
+            var sameSource = chosen.Any(c => c.Source == unit.Source
+                                             || clauseSources.Contains(c.Source) && clauseSources.Contains(unit.Source)
+                                             && sources[c.Source].DocumentId == sources[unit.Source].DocumentId);
+            // Another source must score nearly as well; another document must also add asked-for terms the chosen quotes lack.
+            var sameDocument = chosen.Any(c => sources[c.Source].DocumentId == sources[unit.Source].DocumentId);
             if (!sameSource && unit.Score < best.Score * OtherSourceRatio) continue;
+            if (!sameDocument && Gain(unit) < _options.OtherSourceMinGain * total) continue;
             if (Fits(unit)) Take(unit);
         }
         return chosen;
+
+        double Gain(ScoredUnit unit)
+        {
+            var covered = chosen.SelectMany(c => c.Found).ToHashSet();
+            var coveredTerms = covered.Select(t => question.Terms[t].Term).ToHashSet();
+            // A translation found stands for the question term it translates, and weighs as much.
+            return unit.Found.Where(t => !covered.Contains(t)
+                                         && !(question.Terms[t].Translates is { } from && from.Any(coveredTerms.Contains)))
+                .Sum(t => question.Terms[t].Translates is { Count: > 0 } from ? SourceWeight(from) : weights[t]);
+        }
+
+        double SourceWeight(IReadOnlyList<string> from)
+        {
+            var max = 0.0;
+            for (var t = 0; t < question.Terms.Count; t++)
+                if (from.Contains(question.Terms[t].Term)) max = Math.Max(max, weights[t]);
+            return max;
+        }
     }
+
+    /// <summary>A question asking what a word means is answered by the row whose headword it is; otherwise a headword counts like a heading.</summary>
+    private static double HeadwordWeight(QuestionTerms question) => question.AsksForDefinition ? 1 : HeadwordDiscount;
+
+    /// <summary>
+    /// Whether a text earns a term's weight: it contains the term, and — for a glossary expansion — not also the question
+    /// term it translates (a bilingual row naming 主轴转速 and "spindle speed" has matched one word, not two).
+    /// </summary>
+    private static bool Counts(WeightedTerm term, TextView text) =>
+        text.Contains(term) && !(term.IsExpansion && term.Translates is { Count: > 0 } from && from.Any(f => text.Contains(f, false)));
+
+    /// <summary>Sources from a glossary or a terms-and-definitions section, told by their document title or headings.</summary>
+    private static HashSet<int> DefinitionSources(IReadOnlyList<RetrievedChunk> sources)
+    {
+        var found = new HashSet<int>();
+        for (var i = 0; i < sources.Count; i++)
+            if (DefinitionHeading().IsMatch(sources[i].Title) || DefinitionHeading().IsMatch(sources[i].Context)) found.Add(i);
+        return found;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"术语|词汇表|名词解释|glossary|terminology|terms and definitions|\bdefinitions\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DefinitionHeading();
 
     /// <summary>
     /// Sources whose locator is a clause the question names ("4.2.3 条规定了什么" → the chunk of clause 4.2.3): the clause's own
@@ -123,7 +224,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         for (var i = 0; i < sources.Count; i++)
         {
             var locator = sources[i].Locator.Trim();
-            if (clauses.Contains(locator.Replace('.', 'p'))) found.Add(i);
+            // The clause itself or one of its sub-clauses (5.2.1 of clause 5.2).
+            var folded = locator.Replace('.', 'p');
+            if (clauses.Any(c => folded == c || folded.StartsWith(c + "p", StringComparison.Ordinal))) found.Add(i);
         }
         return found;
     }
@@ -131,19 +234,55 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d+(p\d+)+$")]
     private static partial System.Text.RegularExpressions.Regex ClauseTerm();
 
-    /// <summary>The chunk's text with its document's title, identity, revision and file name, where identifiers of the document itself live.</summary>
-    private static string WithDocumentFacts(RetrievedChunk chunk) =>
-        $"{chunk.IndexedText}\n{chunk.Title} {chunk.Identity}{(chunk.Revision is null ? "" : "-" + chunk.Revision)} {Path.GetFileNameWithoutExtension(chunk.Source)}";
-
-    /// <summary>Anchors (identifiers) that no single source contains together with all the others.</summary>
-    private static List<string> MissingAnchors(QuestionTerms question, List<TextView> chunks)
+    /// <summary>
+    /// The chunk's text, its table rows with their column labels ("工序号 50 工序名称 铣花键": a row of a table whose
+    /// header names the operation column holds that operation), and its document facts.
+    /// </summary>
+    private static string WithDocumentFacts(RetrievedChunk chunk)
     {
-        // A manufacturing term no retrieved source mentions, in either language (渗氮 when only 渗碳 is documented).
+        var labelled = UnitSplitter.Split(chunk.Text).Where(u => u.Kind == UnitKind.TableRow).Select(u => u.MatchText);
+        return $"{chunk.IndexedText}\n{string.Join("\n", labelled)}\n{DocumentFacts(chunk)}";
+    }
+
+    /// <summary>The document's title, identity, revision and file name, where identifiers of the document itself live.</summary>
+    private static string DocumentFacts(RetrievedChunk chunk) =>
+        $"{chunk.Title} {chunk.Identity}{(chunk.Revision is null ? "" : "-" + chunk.Revision)} {chunk.Revision} {Path.GetFileNameWithoutExtension(chunk.Source)}";
+
+    /// <summary>A unit that states a time span: a number with a unit of time (2 h, 10 min, 3 天, 6 个月, 30 days).</summary>
+    public static bool StatesDuration(string text) => Duration().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d+(\.\d+)?\s*(h|min|s|小时|分钟|秒|天|日|周|个月|年|hours?|minutes?|seconds?|days?|weeks?|months?|years?)(?![A-Za-z])", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Duration();
+
+    /// <summary>A unit that states a calendar date (2026-02-01, 2026年2月1日, 2026/02/01, Feb 1, 2026).</summary>
+    public static bool StatesDate(string text) => Date().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d\d|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(19|20)\d\d", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Date();
+
+    /// <summary>
+    /// A unit that states an interval or frequency: "周期 6 个月", "每班 3 件", "every 500 h", "quarterly" — not one that
+    /// only holds a duration or a count ("停机时间 0.0 h", "12 把").
+    /// </summary>
+    public static bool StatesFrequency(string text) => Frequency().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(周期|频次|频率|间隔|每隔|每)\s*[:：]?[^，。；;,|]{0,8}?\d+(\.\d+)?\s*(个月|月|年|周|天|日|小时|h|班|min|分钟|件|次)|每\s*(班|天|日|周|月|季度?|年|批|件|次|台)|\d+\s*(个月|月|年|周|天|小时|h)\s*(一次|1\s*次)|\b(every|each|per)\s+(\d|shift|day|week|month|year|batch|lot)|\b(daily|weekly|monthly|quarterly|annually|yearly|semi-annually)\b|\bintervals?\b[^.;|]{0,20}\d", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Frequency();
+
+    /// <summary>Anchors (identifiers) that no single source contains together with all the others; edition years no document carries.</summary>
+    private static List<string> MissingAnchors(QuestionTerms question, List<TextView> chunks, List<TextView> documents)
+    {
+        // A manufacturing term no retrieved source mentions, in either language (渗氮 when only 渗碳 is documented); a
+        // compound term counts as mentioned where its parts among the question's terms all are (检验频次: 检验项目 … 频次).
         var absentTerms = question.DomainTerms
-            .Where(d => !chunks.Any(c => c.Contains(d.Term, false) || d.Translations.Any(t => c.Contains(t, false))))
+            .Where(d => !chunks.Any(c => c.Contains(d.Term, false) || d.Translations.Any(t => c.Contains(t, false))
+                                         || Parts(question, d.Term) is { Count: > 0 } parts && parts.All(p => c.Contains(p, false))))
             .Select(d => d.Term)
             .ToList();
         if (absentTerms.Count > 0) return absentTerms;
+        // An edition the question names ("2026 版") must be one of the documents' own revisions, each on its own.
+        var absentEditions = question.Editions.Where(e => !documents.Any(d => d.ContainsNumber(e))).ToList();
+        if (absentEditions.Count > 0) return absentEditions;
         if (question.Anchors.Count == 0 && question.Numbers.Count == 0) return [];
         List<string>? fewestMissing = null;
         foreach (var chunk in chunks)
@@ -155,6 +294,22 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             if (missing.Count == 0) break;
         }
         return fewestMissing ?? question.Anchors.Concat(question.Numbers).ToList();
+    }
+
+    /// <summary>
+    /// Shorter Chinese terms of the question that together spell a compound term (检验 + 频次 = 检验频次); empty when they do not
+    /// cover it all.
+    /// </summary>
+    private static List<string> Parts(QuestionTerms question, string term)
+    {
+        var parts = question.Terms.Where(t => !t.IsExpansion && !t.IsIdentifier && t.Term.Length >= 2 && t.Term.Length < term.Length
+                                              && term.Contains(t.Term, StringComparison.Ordinal))
+            .Select(t => t.Term).Distinct().ToList();
+        var covered = new bool[term.Length];
+        foreach (var part in parts)
+            for (var at = term.IndexOf(part, StringComparison.Ordinal); at >= 0; at = term.IndexOf(part, at + 1, StringComparison.Ordinal))
+                for (var k = at; k < at + part.Length; k++) covered[k] = true;
+        return covered.All(c => c) ? parts : [];
     }
 
     /// <summary>Terms found in most candidate units tell them apart less (the part number repeated in every row of a card).</summary>

@@ -17,6 +17,10 @@ public sealed class TextView
 
     public bool HasDigit => _folded.Any(char.IsAsciiDigit);
 
+    /// <summary>True when the text holds a number other than these (the question's own numbers: a part number is no value).</summary>
+    public bool HasNumberBeyond(IReadOnlySet<string> numbers) =>
+        (_numbers ??= Checking.CitationChecker.Numbers(_folded).ToHashSet()).Any(n => !numbers.Contains(n));
+
     /// <summary>True when the text holds this number as a number of its own (2002 is not part of 12002 or 2002.5).</summary>
     public bool ContainsNumber(string number) =>
         (_numbers ??= Checking.CitationChecker.Numbers(_folded).ToHashSet()).Contains(number);

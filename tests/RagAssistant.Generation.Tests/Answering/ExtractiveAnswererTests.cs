@@ -83,6 +83,213 @@ public sealed class ExtractiveAnswererTests
         Assert.Equal(0, selection.BestCoverage);
     }
 
+    private static readonly RetrievedChunk GlossaryRows = TestSources.Chunk(20, "制造术语表 Manufacturing Glossary",
+        "| 中文 | English | 说明 |\n|---|---|---|\n| 渗碳淬火 | case hardening (carburizing and quenching) | 渗碳后直接淬火再低温回火 |",
+        locator: "table 1", context: "制造术语表 Manufacturing Glossary > 1 热处理");
+
+    private static readonly RetrievedChunk TemperingClause = TestSources.Chunk(21, "热处理通用技术条件",
+        "零件淬火后应在 2 h 内回火，回火温度 180±10 ℃。", locator: "4.2.4", context: "热处理通用技术条件 > 4.2 渗碳淬火件");
+
+    [Fact]
+    public void Picker_PrefersTheClauseThatAnswersOverTheGlossaryRowNamingTheTerm()
+    {
+        var selection = Select("渗碳件淬火后多久之内必须回火？", sources: [GlossaryRows, TemperingClause]);
+        Assert.Equal(1, selection.Quotes[0].Source);
+    }
+
+    [Fact]
+    public void Picker_QuotesTheGlossaryRowWhenAskedWhatATermMeans()
+    {
+        var selection = Select("渗碳淬火是什么意思？", sources: [TemperingClause, GlossaryRows]);
+        Assert.Equal(1, selection.Quotes[0].Source);
+    }
+
+    [Fact]
+    public void SecondDocument_IsNotCitedWhenItRepeatsTheFirst()
+    {
+        var selection = Select("M8 螺栓拧紧扭矩是多少？", sources:
+        [
+            TestSources.Chunk(30, "扭矩紧固作业指导书", "M8 螺栓拧紧扭矩 25±2 N·m，使用定扭扳手。", context: "扭矩紧固作业指导书"),
+            TestSources.Chunk(31, "装配工艺", "M8 螺栓的拧紧扭矩为 25±2 N·m。", context: "装配工艺"),
+        ]);
+        Assert.Single(selection.Quotes);
+    }
+
+    [Fact]
+    public void SecondDocument_IsCitedWhenItAddsAnAskedTerm()
+    {
+        var selection = Select("中间齿轮的材料和毛坯种类是什么？", sources:
+        [
+            TestSources.Chunk(32, "中间齿轮工艺卡", "中间齿轮材料为 20CrMnTi，毛坯种类为模锻件。", context: "中间齿轮工艺卡"),
+            TestSources.Chunk(33, "供应商清单", "中间齿轮材料为 20CrMnTi。", context: "供应商清单"),
+            TestSources.Chunk(34, "锻件技术条件", "中间齿轮毛坯种类为模锻件，正火处理。", context: "锻件技术条件"),
+        ]);
+        Assert.Single(selection.Quotes);
+        var split = Select("中间齿轮的材料和毛坯是什么？", sources:
+        [
+            TestSources.Chunk(33, "供应商清单", "中间齿轮材料为 20CrMnTi，交货期 30 天。", context: "供应商清单"),
+            TestSources.Chunk(34, "锻件技术条件", "中间齿轮毛坯为模锻件，正火处理。", context: "锻件技术条件"),
+        ]);
+        Assert.Equal([0, 1], split.Quotes.Select(q => q.Source).Order());
+    }
+
+    [Fact]
+    public void FrequencyQuestion_PrefersTheUnitStatingAnIntervalOverOneRepeatingTheQuestion()
+    {
+        var selection = Select("装配线的定扭扳手多久校准一次？", sources:
+        [
+            TestSources.Chunk(40, "设备维护记录", "2026-04-07 扭矩校验台 校准：无（半年度定期校准），校准装配线定扭扳手 12 把，停机时间 0.0 h。", context: "设备维护记录"),
+            TestSources.Chunk(41, "扭矩紧固作业指导书", "装配线用预置式定扭扳手：量程 5–60 N·m，校准周期 6 个月。", context: "扭矩紧固作业指导书 > 3 工装"),
+        ]);
+        Assert.Equal(1, selection.Quotes[0].Source);
+    }
+
+    [Theory]
+    [InlineData("校准周期 6 个月", true)]
+    [InlineData("检验项目: 齿形 | 频次: 首件+每班 3 件", true)]
+    [InlineData("Hydraulic oil: replace quarterly", true)]
+    [InlineData("every 500 h", true)]
+    [InlineData("停机时间 0.0 h", false)]
+    [InlineData("校准装配线定扭扳手 12 把", false)]
+    public void StatesFrequency_TellsIntervalsFromDurationsAndCounts(string text, bool expected) =>
+        Assert.Equal(expected, ExtractiveAnswerer.StatesFrequency(text));
+
+    private static readonly RetrievedChunk[] TwoEditions =
+    [
+        TestSources.Chunk(42, "热处理通用技术条件", "有效硬化层深度应为 0.8–1.2 mm。", context: "热处理通用技术条件 > 4.2", identity: "Q/JD 105", revision: "2026"),
+        TestSources.Chunk(43, "热处理通用技术条件", "有效硬化层深度应为 0.6–1.0 mm。", context: "热处理通用技术条件 > 4.2", identity: "Q/JD 105", revision: "2021", superseded: true),
+    ];
+
+    [Fact]
+    public void EditionYears_AreMatchedAgainstTheDocumentsRevisions_NotRequiredInOnePassage()
+    {
+        var selection = Select("有效硬化层深度 2026 版和 2021 版要求有什么区别？", sources: TwoEditions);
+        Assert.Empty(selection.MissingAnchors);
+        Assert.NotEmpty(selection.Quotes);
+    }
+
+    [Fact]
+    public void EditionNoDocumentHas_IsAMissingAnchor()
+    {
+        var selection = Select("有效硬化层深度 2019 版要求是多少？", sources: TwoEditions);
+        Assert.Equal(["2019"], selection.MissingAnchors);
+    }
+
+    [Fact]
+    public void OperationInATableColumnLabelledByItsHeader_IsNotMissing()
+    {
+        var card = TestSources.Chunk(44, "机械加工工序卡片",
+            "| 工序号 | 工序名称 | 设备 | 刀具 |\n| 40 | 精车 | CK6150-02 | VNMG160404 |\n| 50 | 铣花键 | YK3150 滚齿机 | 花键滚刀 m2 |",
+            locator: "table 2", context: "JD-2108-0102 花键轴 机械加工工序卡片");
+        var selection = Select("花键轴第50工序铣花键在哪台设备上做，用什么刀？", sources: [card]);
+        Assert.Equal(new string[0], selection.MissingAnchors);
+        Assert.Contains("YK3150", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompoundTerm_IsMentionedWhereAllItsPartsAre()
+    {
+        var row = TestSources.Chunk(45, "中间齿轮工艺过程卡",
+            "零件号: JD-2105-0422 | 工序号: 50 | 工序名称: 剃齿 | 检验项目: 齿形、齿向 | 频次: 首件+每班 3 件", context: "中间齿轮工艺过程卡");
+        var selection = Select("中间齿轮剃齿工序的检验项目和检验频次是什么？", sources: [row]);
+        Assert.Empty(selection.MissingAnchors);
+    }
+
+    [Fact]
+    public void QuestionWords_WeighNothing()
+    {
+        var terms = TestSources.Terms("盖板那层氧化膜要求多厚？之前那些产品怎么办？").Terms;
+        Assert.All(terms.Where(t => t.Term is "多厚" or "那层" or "那些" or "怎么办"), t => Assert.Equal(0, t.Weight));
+        Assert.Contains(terms, t => t.Term == "盖板" && t.Weight > 0);
+    }
+
+    [Fact]
+    public void ValueQuestion_DoesNotCountTheQuestionsOwnNumbersAsAValue()
+    {
+        var selection = Select("JD-2105 支架总成 M8 螺栓拧多大扭矩？", sources:
+        [
+            TestSources.Chunk(46, "扭矩紧固作业指导书", "规范 JD-2105 变速箱支架总成的螺栓紧固作业，确保拧紧扭矩符合图样要求。", context: "扭矩紧固作业指导书 > 1 目的"),
+            TestSources.Chunk(47, "扭矩紧固作业指导书", "M8×1.25 螺栓拧紧扭矩：25±2 N·m。", context: "JD-2105 支架总成扭矩紧固作业指导书 > 4 拧紧"),
+        ]);
+        Assert.Equal(1, selection.Quotes[0].Source);
+    }
+
+    [Fact]
+    public void FollowUp_PrefersTheUnitNamingTheFollowUpsOwnWords()
+    {
+        var analyzer = TestSources.Analyzer;
+        var terms = QuestionTerms.From(analyzer.Analyze("2026 版热处理标准渗碳件表面硬度是多少？ 心部呢？"), analyzer.Analyze("心部呢？"), analyzer);
+        RetrievedChunk[] sources =
+        [
+            TestSources.Chunk(48, "热处理通用技术条件", "渗碳淬火件表面硬度应为 58–63 HRC，同一零件各测点硬度差应不大于 3 HRC。", context: "热处理通用技术条件 > 4.2 渗碳件"),
+            TestSources.Chunk(49, "热处理通用技术条件", "心部硬度应为 30–45 HRC。", context: "热处理通用技术条件 > 4.2 渗碳件"),
+        ];
+        var answerer = new ExtractiveAnswerer(analyzer, Options.Create(new AnswerOptions()), NullLogger<ExtractiveAnswerer>.Instance);
+        Assert.Equal(1, answerer.Select(terms, sources, sources).Quotes[0].Source);
+    }
+
+    [Fact]
+    public void DateQuestion_PrefersTheUnitStatingADate()
+    {
+        var selection = Select("Q/JD 105—2026 哪天开始实施？", sources:
+        [
+            TestSources.Chunk(50, "轴类零件机械加工通用技术条件", "调质处理按 Q/JD 105—2026 执行，40Cr 调质硬度 241–286 HBW。", context: "轴类零件机械加工通用技术条件 > 4.1"),
+            TestSources.Chunk(51, "热处理通用技术条件", "2026-01-15 发布 2026-02-01 实施", context: "Q/JD 105—2026 热处理通用技术条件"),
+        ]);
+        Assert.Equal(1, selection.Quotes[0].Source);
+    }
+
+    [Theory]
+    [InlineData("2026-01-15 发布 2026-02-01 实施", true)]
+    [InlineData("2026年2月1日起执行", true)]
+    [InlineData("Effective: Apr 25, 2026", true)]
+    [InlineData("调质硬度 269–302 HBW（按 Q/JD 105—2026）", false)]
+    public void StatesDate_FindsCalendarDatesOnly(string text, bool expected) =>
+        Assert.Equal(expected, ExtractiveAnswerer.StatesDate(text));
+
+    [Fact]
+    public void ClauseQuestion_QuotesItsSubClausesFromEveryChunk()
+    {
+        var selection = Select("Q/JD 201 第 5.2 条首件检验对检验件数和记录保存期限有什么要求？", sources:
+        [
+            TestSources.Chunk(52, "轴类零件机械加工通用技术条件", "5.2.2 首件检验记录应保存 3 年。", locator: "5.2.2", context: "Q/JD 201 > 5.2 首件检验", identity: "Q/JD 201"),
+            TestSources.Chunk(52, "轴类零件机械加工通用技术条件", "5.2.1 每班首件及换刀后首件应连续检验 5 件，全部尺寸合格后方可批量生产。", locator: "5.2.1", context: "Q/JD 201 > 5.2 首件检验", identity: "Q/JD 201") with { ChunkId = 53 },
+        ]);
+        Assert.Equal([0, 1], selection.Quotes.Select(q => q.Source).Order());
+    }
+
+    [Fact]
+    public void FurtherQuote_ThatLacksTheAskedForValue_IsNotCited()
+    {
+        var selection = Select("Q/JD 105—2026 哪天开始实施？", sources:
+        [
+            TestSources.Chunk(54, "热处理通用技术条件", "2026-01-15 发布 2026-02-01 实施", context: "Q/JD 105—2026 热处理通用技术条件"),
+            TestSources.Chunk(55, "热处理通用技术条件", "Q/JD 105—2026 开始实施前应完成培训。", context: "Q/JD 105—2026 热处理通用技术条件 > 前言"),
+        ]);
+        Assert.Single(selection.Quotes);
+        Assert.Equal(0, selection.Quotes[0].Source);
+    }
+
+    [Fact]
+    public void HowLongQuestion_PrefersTheUnitStatingATimeSpan()
+    {
+        var selection = Select("渗碳件淬火后多久之内必须回火？", sources:
+        [
+            TestSources.Chunk(56, "热处理通用技术条件", "渗碳件淬火后应低温回火，回火温度 180±10 ℃。", context: "热处理通用技术条件 > 4.2"),
+            TestSources.Chunk(57, "热处理通用技术条件", "渗碳件淬火后应在 2 h 内回火。", context: "热处理通用技术条件 > 4.2"),
+        ]);
+        Assert.Equal(1, selection.Quotes[0].Source);
+        Assert.False(TestSources.Terms("渗碳件淬火后多久之内必须回火？").AsksForFrequency);
+        Assert.True(TestSources.Terms("主轴轴承多久检查一次？").AsksForFrequency);
+    }
+
+    [Theory]
+    [InlineData("零件淬火后应在 2 h 内回火", true)]
+    [InlineData("spindle at 500 r/min for 10 min", true)]
+    [InlineData("最高转速 2000 r/min", false)]
+    public void StatesDuration_FindsTimeSpansOnly(string text, bool expected) =>
+        Assert.Equal(expected, ExtractiveAnswerer.StatesDuration(text));
+
     private static RetrievedChunk ManyTorqueSentences() => TestSources.Chunk(9, "螺栓拧紧规范",
         string.Concat(Enumerable.Range(1, 8).Select(i => $"M{i + 5}螺栓的拧紧扭矩为{i * 5} N·m，按对角顺序拧紧。")), context: "螺栓拧紧规范");
 }

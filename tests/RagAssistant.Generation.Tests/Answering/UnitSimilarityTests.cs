@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RagAssistant.Generation.Extractive;
+
+namespace RagAssistant.Generation.Tests.Answering;
+
+public sealed class UnitSimilarityTests
+{
+    [Theory]
+    [InlineData("Gloves must NOT be worn when the spindle is rotating.", true)]
+    [InlineData("零件淬火后应在 2 h 内回火。", false)]
+    [InlineData("Supplier ID SUP-005: 安徽华山铸造 QT450-10 ductile iron casting", true)]
+    public void OnlyEnglishUnits_AreCompared(string text, bool english) => Assert.Equal(english, UnitSimilarity.IsEnglish(text));
+
+    [Fact]
+    public async Task WithoutAnEmbeddingModel_NoUnitGetsASimilarity()
+    {
+        var scores = await new UnitSimilarity(null).ScoreAsync(TestSources.Terms("Is hand protection allowed on the lathe?"), ["Gloves must not be worn."]);
+        Assert.Empty(scores);
+    }
+
+    [Fact]
+    public void Picker_PrefersTheParaphrasedSentenceTheEmbeddingFindsSimilar()
+    {
+        var chunk = TestSources.Chunk(40, "CK6150 Operating Procedure",
+            "Never open the sliding door while the spindle is running. Gloves must not be worn when the spindle is rotating.",
+            context: "CK6150 Operating Procedure > 3 Safety");
+        var answerer = new ExtractiveAnswerer(TestSources.Analyzer, Options.Create(new AnswerOptions()), NullLogger<ExtractiveAnswerer>.Instance);
+        var question = TestSources.Terms("Is hand protection allowed when the spindle turns?");
+        var similarity = new Dictionary<string, double>
+        {
+            ["Never open the sliding door while the spindle is running."] = 0.2,
+            ["Gloves must not be worn when the spindle is rotating."] = 0.7,
+        };
+        Assert.StartsWith("Never", answerer.Select(question, [chunk], [chunk]).Quotes[0].Unit.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Gloves", answerer.Select(question, [chunk], [chunk], similarity).Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+}
