@@ -37,7 +37,7 @@ public sealed class AnswerOptions
     public double OtherSourceMinGain { get; set; } = 0.1;
 
     /// <summary>
-    /// Abstain when the best evidence covers less than this share of the question's weighted terms (0–1). Default 0.35.
+    /// Abstain when the best evidence covers less than this share of the question's weighted terms (0–1). Default 0.2.
     /// </summary>
     [Range(0.0, 1.0)]
     public double MinCoverage { get; set; } = 0.2;
