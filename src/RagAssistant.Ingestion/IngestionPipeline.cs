@@ -52,11 +52,14 @@ public sealed class IngestionPipeline(
         return new IngestReport(results);
     }
 
-    /// <summary>Ingests one uploaded file; its name is checked first because it comes from outside.</summary>
-    public async Task<FileResult> IngestUploadAsync(string fileName, Stream content, IngestRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Ingests one uploaded file; its name is checked first because it comes from outside. One result, or one per entry
+    /// when the upload is a ZIP archive.
+    /// </summary>
+    public async Task<IReadOnlyList<FileResult>> IngestUploadAsync(string fileName, Stream content, IngestRequest request, CancellationToken cancellationToken = default)
     {
         var problem = SafeFileName.UploadProblem(fileName);
-        if (problem is not null) return new FileResult(SafeFileName.Printable(fileName), FileStatus.Failed, Error: problem);
+        if (problem is not null) return [new FileResult(SafeFileName.Printable(fileName), FileStatus.Failed, Error: problem)];
         byte[] bytes;
         try
         {
@@ -64,10 +67,9 @@ public sealed class IngestionPipeline(
         }
         catch (IngestionException ex)
         {
-            return new FileResult(fileName, FileStatus.Failed, Error: ex.Message);
+            return [new FileResult(fileName, FileStatus.Failed, Error: ex.Message)];
         }
-        var results = await IngestBytesAsync(request.Source ?? fileName, fileName, bytes, explicitlyNamed: true, request, ProgressTracker.None, cancellationToken);
-        return results[0];
+        return await IngestBytesAsync(request.Source ?? fileName, fileName, bytes, explicitlyNamed: true, request, ProgressTracker.None, cancellationToken);
     }
 
     private async Task<IReadOnlyList<FileResult>> IngestFileAsync(SourceFile file, IngestRequest request, ProgressTracker tracker, CancellationToken ct)

@@ -105,7 +105,7 @@ public class IngestionPipelineTests : IDisposable
     {
         foreach (var name in new[] { "../evil.md", "dir/a.md", "a\u0001b.md", "..\\x.md" })
         {
-            var result = await _h.Pipeline.IngestUploadAsync(name, new MemoryStream("# x"u8.ToArray()), new IngestRequest());
+            var result = (await _h.Pipeline.IngestUploadAsync(name, new MemoryStream("# x"u8.ToArray()), new IngestRequest())).Single();
             Assert.Equal(FileStatus.Failed, result.Status);
             Assert.Matches("path separator|'\\.\\.'|control characters", result.Error);
             Assert.DoesNotContain('\u0001', result.Path);
@@ -116,7 +116,7 @@ public class IngestionPipelineTests : IDisposable
     [Fact]
     public async Task Upload_WithAPlainName_IsIngested()
     {
-        var result = await _h.Pipeline.IngestUploadAsync("设备点检.md", new MemoryStream(Encoding.UTF8.GetBytes("# 点检\n\n每班检查油位。")), new IngestRequest());
+        var result = (await _h.Pipeline.IngestUploadAsync("设备点检.md", new MemoryStream(Encoding.UTF8.GetBytes("# 点检\n\n每班检查油位。")), new IngestRequest())).Single();
         Assert.Equal(FileStatus.Ingested, result.Status);
     }
 
@@ -124,7 +124,7 @@ public class IngestionPipelineTests : IDisposable
     public async Task Upload_OverTheSizeLimit_IsRefusedWithoutReadingItAll()
     {
         using var small = new PipelineHarness(maxFileBytes: 1000);
-        var result = await small.Pipeline.IngestUploadAsync("big.txt", new MemoryStream(new byte[5000]), new IngestRequest());
+        var result = (await small.Pipeline.IngestUploadAsync("big.txt", new MemoryStream(new byte[5000]), new IngestRequest())).Single();
         Assert.Equal(FileStatus.Failed, result.Status);
         Assert.Contains("limit", result.Error);
     }

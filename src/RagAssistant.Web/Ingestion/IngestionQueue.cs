@@ -118,9 +118,9 @@ public sealed class IngestionQueue(
         {
             await using var scope = services.CreateAsyncScope();
             var pipeline = scope.ServiceProvider.GetRequiredService<IngestionPipeline>();
-            var result = entry.Content is { } content
+            var result = Combine(entry.Content is { } content
                 ? await pipeline.IngestUploadAsync(entry.Job.FileName, new MemoryStream(content), request, ct)
-                : Combine((await pipeline.IngestPathsAsync([entry.Path!], request, cancellationToken: ct)).Files);
+                : (await pipeline.IngestPathsAsync([entry.Path!], request, cancellationToken: ct)).Files);
             var needsOcr = result.DocumentId is { } id
                 && (await scope.ServiceProvider.GetRequiredService<IDocumentStore>().GetAsync(id, ct))?.Status == DocumentStatus.NeedsOcr;
             Finish(entry, entry.Job with
@@ -154,14 +154,19 @@ public sealed class IngestionQueue(
         }
     }
 
-    /// <summary>A file on disk is one result, unless it is an archive: then its entries' outcomes are summed up.</summary>
+    /// <summary>A file is one result, unless it is an archive: then its entries' outcomes are summed up, failures named.</summary>
     private static FileResult Combine(IReadOnlyList<FileResult> results)
     {
         if (results.Count == 1) return results[0];
+        if (results.Count == 0) return new FileResult("", FileStatus.Skipped, Error: "the archive holds no files");
         var failed = results.Where(r => r.Status == FileStatus.Failed).ToList();
-        var status = failed.Count == results.Count ? FileStatus.Failed : FileStatus.Ingested;
-        return new FileResult(results.Count == 0 ? "" : results[0].Path, status, Chunks: results.Sum(r => r.Chunks),
-            Error: failed.Count == 0 ? null : string.Join("; ", failed.Select(f => $"{f.Path}: {f.Error}")));
+        var statuses = results.Select(r => r.Status).Distinct().ToList();
+        var status = statuses.Count == 1 ? statuses[0] : failed.Count == results.Count ? FileStatus.Failed : FileStatus.Ingested;
+        return new FileResult(results[0].Path, status, Chunks: results.Sum(r => r.Chunks),
+            Error: failed.Count == 0 ? null : $"{failed.Count} of {results.Count} entries failed: " + string.Join("; ", failed.Select(f => $"{f.Path}: {f.Error}")))
+        {
+            Warnings = results.SelectMany(r => r.Warnings.Select(w => $"{r.Path}: {w}")).ToList(),
+        };
     }
 
     private void Update(Entry entry, IngestJob job)

@@ -107,6 +107,38 @@ public sealed class IngestionQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task UploadedArchive_IngestsEveryEntry_AndNamesTheEntriesThatFailed()
+    {
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, bytes) in new[] { ("a/规程.md", Markdown("拧紧扭矩 25±2 N·m。")), ("a/点检.md", Markdown("每班检查油位。")), ("a/broken.pdf", "%PDF-1.7 broken"u8.ToArray()) })
+            {
+                await using var entry = archive.CreateEntry(name).Open();
+                await entry.WriteAsync(bytes);
+            }
+        }
+        var queue = Queue();
+        await queue.StartAsync(CancellationToken.None);
+        try
+        {
+            var job = queue.EnqueueUpload("batch.zip", zip.ToArray(), Libraries.Default);
+            await WaitAsync(queue);
+
+            var done = queue.Find(job.Id)!;
+            Assert.Equal(IngestJobState.Done, done.State);
+            Assert.True(done.Chunks >= 2, $"{done.Chunks} chunks");
+            Assert.Contains("1 of 3 entries failed", done.Reason);
+            Assert.Contains("batch.zip/a/broken.pdf", done.Reason);
+            Assert.Equal(2, (await _services.GetRequiredService<IDocumentStore>().ListAsync()).Count);
+        }
+        finally
+        {
+            await queue.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Reindex_ReadsAStoredDocumentAgain_UnderItsOwnSource()
     {
         var queue = Queue();
