@@ -19,11 +19,14 @@ internal static class AskEndpoint
     /// <summary>Longer questions are refused: nobody types 4,000 characters, and retrieval time grows with them.</summary>
     public const int MaxQuestionChars = 4000;
 
-    public static async Task HandleAsync(HttpContext context, IQuestionAnswerer answerer, RecentErrors errors, ILogger<AskBody> logger)
+    public static async Task HandleAsync(
+        HttpContext context, IQuestionAnswerer answerer, IConversationStore conversations, RecentErrors errors, ILogger<AskBody> logger)
     {
         var (body, problem) = await ReadBodyAsync(context);
         if (problem is null && body!.Library is { Length: > 0 } library && !(await context.AccessAsync()).MayRead(library))
             problem = (StatusCodes.Status403Forbidden, $"no read access to library '{library}'");
+        if (problem is null && body!.ConversationId is { Length: > 0 } id && await conversations.GetAsync(id, context.RequestAborted) is null)
+            problem = (StatusCodes.Status404NotFound, $"field 'conversationId': no conversation {id}");
         if (problem is { } p)
         {
             await TypedResults.Json(new ApiError(p.Message), ApiJsonContext.Relaxed.ApiError, statusCode: p.Status).ExecuteAsync(context);

@@ -78,6 +78,15 @@ public sealed class AskApiTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task Ask_UnknownConversation_Is404NamingTheField()
+    {
+        using var client = app.CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/ask", new { question = "那第40工序呢？", conversationId = "0000000000000000" });
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("conversationId", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Ask_TooLongQuestion_Is400WithTheLimit()
     {
         using var client = app.CreateClient();
