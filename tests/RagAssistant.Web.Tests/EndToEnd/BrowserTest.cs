@@ -3,12 +3,20 @@ using RagAssistant.Web.Tests.Hosting;
 
 namespace RagAssistant.Web.Tests.EndToEnd;
 
+/// <summary>Browser tests against the shared app with the real embedding model and the sample corpus.</summary>
+public abstract class BrowserTest(WebAppFixture app, BrowserFixture browser) : BrowserPageTest(browser)
+{
+    protected WebAppFixture App { get; } = app;
+
+    protected override string BaseUrl => App.BaseUrl;
+}
+
 /// <summary>
 /// Base of the browser tests: a fresh context and page per test (own cookies, so the UI language starts as Chinese),
-/// in the collection's one browser against the collection's one app. Touching <see cref="Page"/> skips the test when
-/// Chromium is not installed.
+/// in the collection's one browser against the collection's one app (<see cref="BaseUrl"/>). Touching
+/// <see cref="Page"/> skips the test when Chromium is not installed.
 /// </summary>
-public abstract class BrowserTest(WebAppFixture app, BrowserFixture browser) : IAsyncLifetime
+public abstract class BrowserPageTest(BrowserFixture browser) : IAsyncLifetime
 {
     /// <summary>Answers are produced on 2 cores with the real embedding model: give them time, never a fixed sleep.</summary>
     protected static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(30);
@@ -17,7 +25,8 @@ public abstract class BrowserTest(WebAppFixture app, BrowserFixture browser) : I
     private IPage? _page;
     private BlazorCircuit? _circuit;
 
-    protected WebAppFixture App { get; } = app;
+    /// <summary>The app the test's context browses.</summary>
+    protected abstract string BaseUrl { get; }
 
     protected IPage Page
     {
@@ -39,7 +48,7 @@ public abstract class BrowserTest(WebAppFixture app, BrowserFixture browser) : I
         Assertions.SetDefaultExpectTimeout((float)AnswerTimeout.TotalMilliseconds);
         _context = await (await browser.GetAsync()).NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.BaseUrl,
+            BaseURL = BaseUrl,
             Locale = "zh-CN",
             ViewportSize = Viewport,
         });

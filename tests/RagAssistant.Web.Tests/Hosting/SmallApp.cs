@@ -18,7 +18,9 @@ public sealed class SmallApp : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
 
-    public SmallApp(string databasePath, string sampleCorpus, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="embedder">The embedder the app gets; default: a <see cref="HashEmbeddingGenerator"/>.</param>
+    public SmallApp(string databasePath, string sampleCorpus, IReadOnlyDictionary<string, string>? settings = null,
+        IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -26,7 +28,7 @@ public sealed class SmallApp : IAsyncDisposable
             builder.UseSetting("Rag:Web:SampleCorpus", sampleCorpus);
             builder.UseSetting("urls", "http://127.0.0.1:0");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
-            builder.ConfigureServices(services => services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new HashEmbeddingGenerator()));
+            builder.ConfigureServices(services => services.AddSingleton(embedder ?? new HashEmbeddingGenerator()));
         });
         _factory.UseKestrel();
         _factory.StartServer();
