@@ -39,28 +39,16 @@ public sealed class HybridRetriever(
             dense = await _dense.SearchAsync(query.Text, filter, candidates, cancellationToken);
 
         var denseWeight = _options.DenseWeightFor(query.Language, _dense?.UnderstandsChinese ?? false);
-        var fused = ReciprocalRankFusion.Fuse([(keyword, 1.0), (dense, denseWeight)]);
-
-        var loaded = (await chunks.GetChunksAsync(fused.Select(f => f.ChunkId).ToList(), cancellationToken)).ToDictionary(c => c.ChunkId);
+        var ranked = await HybridFusion.RankAsync(keyword, dense, denseWeight, query.AsksAboutRevisions, chunks, _options, cancellationToken);
         var keywordRanks = Ranks(keyword);
         var denseRanks = Ranks(dense);
-        var ranked = fused
-            .Where(f => loaded.ContainsKey(f.ChunkId))
-            .Select(f =>
-            {
-                var chunk = loaded[f.ChunkId];
-                var score = chunk.Superseded && !query.AsksAboutRevisions ? f.Score * _options.SupersededFactor : f.Score;
-                return (chunk, score);
-            })
-            .OrderByDescending(x => x.score)
-            .ToList();
         if (search.Mmr ?? _options.Mmr.Enabled)
             ranked = await DiversifyAsync(ranked, search.Top, cancellationToken);
         var results = ranked
             .Take(search.Top)
-            .Select((x, i) => new SearchResult(i + 1, x.chunk, x.score,
-                denseRanks.TryGetValue(x.chunk.ChunkId, out var d) ? d : null,
-                keywordRanks.TryGetValue(x.chunk.ChunkId, out var k) ? k : null))
+            .Select((x, i) => new SearchResult(i + 1, x.Chunk, x.Score,
+                denseRanks.TryGetValue(x.Chunk.ChunkId, out var d) ? d : null,
+                keywordRanks.TryGetValue(x.Chunk.ChunkId, out var k) ? k : null))
             .ToList();
         return (query, results);
     }
@@ -71,15 +59,15 @@ public sealed class HybridRetriever(
     /// scores, so after MMR a score can exceed the one above it. Without dense search there are no vectors, and MMR
     /// keeps the fused order.
     /// </summary>
-    private async Task<List<(RetrievedChunk chunk, double score)>> DiversifyAsync(
-        List<(RetrievedChunk chunk, double score)> ranked, int top, CancellationToken cancellationToken)
+    private async Task<List<(RetrievedChunk Chunk, double Score)>> DiversifyAsync(
+        List<(RetrievedChunk Chunk, double Score)> ranked, int top, CancellationToken cancellationToken)
     {
         if (_dense is null || ranked.Count < 2) return ranked;
         var pool = ranked.Take(Math.Max(top, _options.Mmr.PoolSize)).ToList();
-        var vectors = await _dense.GetVectorsAsync(pool.Select(x => x.chunk.ChunkId).ToList(), cancellationToken);
+        var vectors = await _dense.GetVectorsAsync(pool.Select(x => x.Chunk.ChunkId).ToList(), cancellationToken);
         var order = MaximalMarginalRelevance.Order(
-            pool.Select(x => x.score).ToList(),
-            pool.Select(x => vectors.TryGetValue(x.chunk.ChunkId, out var v) ? v : null).ToList(),
+            pool.Select(x => x.Score).ToList(),
+            pool.Select(x => vectors.TryGetValue(x.Chunk.ChunkId, out var v) ? v : null).ToList(),
             _options.Mmr.Lambda, pool.Count);
         return order.Select(i => pool[i]).Concat(ranked.Skip(pool.Count)).ToList();
     }

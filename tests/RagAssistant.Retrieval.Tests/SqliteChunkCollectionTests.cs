@@ -97,6 +97,37 @@ public class SqliteChunkCollectionTests(CorpusSearchFixture corpus) : IClassFixt
     }
 
     [Fact]
+    public async Task HybridSearch_RanksTheCurrentRevisionAboveTheSupersededOne()
+    {
+        // RevA and RevB of the process card both state this step; RevB is the current revision.
+        const string question = "JD-2105-0318 精车Φ35k6 轴颈 刀片寿命";
+        var hybrid = (IKeywordHybridSearchable<ChunkRecord>)Chunks;
+        var results = await List(hybrid.HybridSearchAsync(question, [question], 20));
+        var seen = string.Join("; ", results.Select(r => $"{r.Record.Source}|{r.Record.Identity}|{r.Record.Revision}|{r.Record.Superseded}|{r.Score:F5}"));
+
+        bool Card(ChunkRecord r) => r.Source.Contains("JD-2105-0318_输出轴_工艺过程卡", StringComparison.Ordinal);
+        var old = results.FindIndex(r => Card(r.Record) && r.Record.Source.Contains("RevA", StringComparison.Ordinal));
+        Assert.True(old >= 0, "the superseded RevA process card is still searchable: " + seen);
+        Assert.True(results[old].Record.Superseded, seen);
+        var current = results.FindIndex(r => Card(r.Record) && !r.Record.Superseded);
+        Assert.True(current >= 0 && current < old, $"current revision at {current}, superseded at {old}: {seen}");
+        Assert.True(results[current].Score > results[old].Score);
+    }
+
+    [Fact]
+    public async Task HybridSearch_FusesAndDemotesExactlyLikeTheHybridRetriever()
+    {
+        var hybrid = (IKeywordHybridSearchable<ChunkRecord>)Chunks;
+        foreach (var question in new[] { "JD-2105-0318 输出轴 第60工序 精车 主轴转速", "JD-2105-0318 A版和B版有什么变化" })
+        {
+            var (_, expected) = await corpus.Retriever.SearchAsync(question, new SearchOptions(Top: 10, Mmr: false));
+            var actual = await List(hybrid.HybridSearchAsync(question, [question], 10));
+            Assert.Equal(expected.Select(r => (r.Chunk.ChunkId, r.Chunk.Superseded)), actual.Select(r => (r.Record.Id, r.Record.Superseded)));
+            Assert.Equal(expected.Select(r => r.Score), actual.Select(r => r.Score ?? double.NaN));
+        }
+    }
+
+    [Fact]
     public async Task Writes_AreNotSupported()
     {
         await Assert.ThrowsAsync<NotSupportedException>(() => Chunks.UpsertAsync(new ChunkRecord { Id = 1 }));

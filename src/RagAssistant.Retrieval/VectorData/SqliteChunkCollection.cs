@@ -110,8 +110,10 @@ public sealed class SqliteChunkCollection(
     /// segmented and glossary-expanded like a question) and vector candidates fused by weighted reciprocal rank fusion,
     /// as <see cref="HybridRetriever"/> does: keyword weight 1, dense weight <see cref="RetrievalOptions.DenseWeight"/>
     /// (<see cref="RetrievalOptions.DenseWeightForChineseWithEnglishModel"/> for Chinese keywords with a model that does
-    /// not understand Chinese). Score = the fused RRF score. Unlike <see cref="HybridRetriever"/>, superseded chunks
-    /// are not demoted; filter them with <c>!r.Superseded</c>.
+    /// not understand Chinese). Score = the fused RRF score, a superseded chunk's × <see cref="RetrievalOptions.SupersededFactor"/>
+    /// unless the question or the keywords ask about changes or older revisions: the same fusion
+    /// (<see cref="HybridFusion"/>) as <see cref="HybridRetriever"/>, so both rank alike. Leave superseded chunks out
+    /// with <c>!r.Superseded</c>.
     /// </summary>
     public async IAsyncEnumerable<VectorSearchResult<ChunkRecord>> HybridSearchAsync<TInput>(
         TInput searchValue, ICollection<string> keywords, int top, HybridSearchOptions<ChunkRecord>? options = null,
@@ -132,13 +134,16 @@ public sealed class SqliteChunkCollection(
         var vector = await QueryVectorAsync(searchValue, cancellationToken);
         var dense = vector is null ? [] : await DenseHitsAsync(vector.Value, filter, candidates, cancellationToken);
 
+        // The same fusion and revision demotion as HybridRetriever; the question (a string search value) or the
+        // keywords asking about changes or older revisions keeps superseded text undemoted, as there.
         var denseWeight = _options.DenseWeightFor(query.Language, indexCache.UnderstandsChinese);
-        var fused = ReciprocalRankFusion.Fuse([(keyword, 1.0), (dense, denseWeight)])
+        var asksAboutRevisions = query.AsksAboutRevisions || (searchValue is string question && analyzer.Analyze(question).AsksAboutRevisions);
+        var ranked = (await HybridFusion.RankAsync(keyword, dense, denseWeight, asksAboutRevisions, chunks, _options, cancellationToken))
             .Skip(options.Skip).Take(top)
-            .Select(f => new ChunkHit(f.ChunkId, f.Score))
-            .Where(h => options.ScoreThreshold is not { } threshold || h.Score >= threshold).ToList();
-        foreach (var result in await ResultsAsync(fused, options.IncludeVectors, cancellationToken))
-            yield return result;
+            .Where(x => options.ScoreThreshold is not { } threshold || x.Score >= threshold).ToList();
+        var records = await RecordsAsync(ranked.Select(x => x.Chunk), options.IncludeVectors, cancellationToken);
+        for (var i = 0; i < ranked.Count; i++)
+            yield return new VectorSearchResult<ChunkRecord>(records[i], ranked[i].Score);
     }
 
     public override object? GetService(Type serviceType, object? serviceKey = null)
@@ -180,10 +185,13 @@ public sealed class SqliteChunkCollection(
         return hits.Where(h => records.ContainsKey(h.ChunkId)).Select(h => new VectorSearchResult<ChunkRecord>(records[h.ChunkId], h.Score)).ToList();
     }
 
-    private async Task<IReadOnlyList<ChunkRecord>> LoadAsync(IReadOnlyCollection<long> ids, bool includeVectors, CancellationToken ct)
+    private async Task<IReadOnlyList<ChunkRecord>> LoadAsync(IReadOnlyCollection<long> ids, bool includeVectors, CancellationToken ct) =>
+        await RecordsAsync(await chunks.GetChunksAsync(ids, ct), includeVectors, ct);
+
+    private async Task<IReadOnlyList<ChunkRecord>> RecordsAsync(IEnumerable<RetrievedChunk> loaded, bool includeVectors, CancellationToken ct)
     {
         var records = new List<ChunkRecord>();
-        foreach (var chunk in await chunks.GetChunksAsync(ids, ct))
+        foreach (var chunk in loaded)
         {
             ReadOnlyMemory<float>? embedding = null;
             // Only a vector of the configured model belongs in this collection's vector property.
