@@ -42,6 +42,13 @@ public sealed class RetrievalOptions
     [System.ComponentModel.DataAnnotations.Range(0.0, 1.0)]
     public double SupersededFactor { get; set; } = 0.8;
 
+    /// <summary>
+    /// Factor on the fused score of a chunk that names operations but none the question names (operation 60's row when
+    /// operation 40 is asked). Default 0.5: the right operation's row should win even when the other matches more words.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0.0, 1.0)]
+    public double OtherOperationFactor { get; set; } = 0.5;
+
     /// <summary>Optional maximal marginal relevance over the fused candidates (<c>Rag:Retrieval:Mmr</c>); off by default.</summary>
     public MmrOptions Mmr { get; set; } = new();
 

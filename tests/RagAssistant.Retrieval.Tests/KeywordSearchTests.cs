@@ -15,6 +15,18 @@ public class KeywordSearchTests(CorpusSearchFixture corpus) : IClassFixture<Corp
     }
 
     [Fact]
+    public async Task AskedOperation_OutranksAnotherOperationsRowThatMatchesMoreWords()
+    {
+        // OP60's 工序卡 rows say 主轴转速 word for word; the process card's operation 40 row says only 转速. The asked
+        // operation decides which row answers.
+        var results = (await corpus.Retriever.SearchAsync("JD-2105-0318 第40工序主轴转速是多少？", new SearchOptions(5, RetrieverMode.Hybrid))).Results;
+        var firstRow = results.First(r => r.Chunk.Text.Contains("工序号:")).Chunk;
+        Assert.Contains("JD-2105-0318", firstRow.Text);
+        Assert.Contains("工序号: 40", firstRow.Text);
+        Assert.DoesNotContain(results, r => r.Chunk.Text.Contains("工序号: 60"));
+    }
+
+    [Fact]
     public async Task ThreadSize_FindsTheTighteningStep()
     {
         var results = await Search("M10×1.5 螺栓拧紧扭矩");
