@@ -51,7 +51,10 @@ public sealed class AskApiTests(WebAppFixture app)
         var second = await DoneAsync(client, new { question = "那第40工序呢？", conversationId = id });
 
         Assert.Equal(id, second.GetProperty("conversationId").GetString());
-        Assert.Contains(second.GetProperty("citations").EnumerateArray(), c => c.GetProperty("text").GetString()!.Contains("40"));
+        // The follow-up is about operation 40 of the same part: its row, not operation 60's again.
+        var cited = second.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("text").GetString()!).ToList();
+        Assert.Contains(cited, t => t.Contains("工序号: 40") && t.Contains("JD-2105-0318"));
+        Assert.DoesNotContain(cited, t => t.Contains("工序号: 60"));
     }
 
     [Fact]
