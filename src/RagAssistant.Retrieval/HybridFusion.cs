@@ -8,25 +8,28 @@ namespace RagAssistant.Retrieval;
 /// collection's hybrid search so both rank alike: weighted reciprocal rank fusion (keyword weight 1, dense weight
 /// <see cref="RetrievalOptions.DenseWeightFor"/> the question's language), then a superseded revision's score ×
 /// <see cref="RetrievalOptions.SupersededFactor"/> unless the question asks about changes or older revisions, and a chunk
-/// that names only other operations than the question's (a row of operation 60 when operation 40 is asked) ×
-/// <see cref="RetrievalOptions.OtherOperationFactor"/>; best first. Candidates whose chunk no longer loads are dropped.
+/// that names only other operations than the question's (a row of operation 60 when operation 40 is asked) or only other
+/// materials (a 40Cr clause when 42CrMo is asked) × <see cref="RetrievalOptions.OtherOperationFactor"/>; best first.
+/// Candidates whose chunk no longer loads are dropped.
 /// </summary>
 internal static class HybridFusion
 {
     public static async Task<List<(RetrievedChunk Chunk, double Score)>> RankAsync(
         IReadOnlyList<ChunkHit> keyword, IReadOnlyList<ChunkHit> dense, double denseWeight, bool asksAboutRevisions,
-        IReadOnlyList<string> questionIdentifiers, IChunkSearch chunks, RetrievalOptions options, CancellationToken cancellationToken)
+        string question, IChunkSearch chunks, RetrievalOptions options, CancellationToken cancellationToken)
     {
         var fused = ReciprocalRankFusion.Fuse([(keyword, 1.0), (dense, denseWeight)]);
         var loaded = (await chunks.GetChunksAsync(fused.Select(f => f.ChunkId).ToList(), cancellationToken)).ToDictionary(c => c.ChunkId);
-        var askedOperations = Operations(questionIdentifiers);
+        var folded = TextFolding.Fold(question);
+        var askedOperations = IdentifierExtractor.Operations(folded);
+        var askedMaterials = IdentifierExtractor.Materials(folded);
         return fused
             .Where(f => loaded.ContainsKey(f.ChunkId))
             .Select(f =>
             {
                 var chunk = loaded[f.ChunkId];
                 var score = chunk.Superseded && !asksAboutRevisions ? f.Score * options.SupersededFactor : f.Score;
-                if (askedOperations.Count > 0 && NamesOnlyOtherOperations(chunk, askedOperations)) score *= options.OtherOperationFactor;
+                if (NamesOnlyOthers(chunk, askedOperations, askedMaterials)) score *= options.OtherOperationFactor;
                 return (chunk, score);
             })
             .OrderByDescending(x => x.score)
@@ -34,16 +37,18 @@ internal static class HybridFusion
     }
 
     /// <summary>
-    /// True when the chunk names operations and none of them is asked: a process-card row is about one operation, so
-    /// another operation's row matching the rest of the question ("主轴转速") is the wrong row, not a weaker right one.
-    /// A chunk naming no operation at all (a clause, a manual section) is left as it is.
+    /// True when the question names an operation (or a material) and the chunk names operations (materials) but none of
+    /// the asked ones: a process-card row is about one operation and a hardness clause about its materials, so another
+    /// operation's row or another material's clause matching the rest of the question ("主轴转速", "调质硬度") is the
+    /// wrong passage, not a weaker right one. A chunk naming none at all (a general clause, a manual section) is left alone.
     /// </summary>
-    private static bool NamesOnlyOtherOperations(RetrievedChunk chunk, IReadOnlySet<string> asked)
+    private static bool NamesOnlyOthers(RetrievedChunk chunk, IReadOnlySet<string> operations, IReadOnlySet<string> materials)
     {
-        var own = Operations(IdentifierExtractor.Terms(TextFolding.Fold(chunk.Text)));
-        return own.Count > 0 && !own.Overlaps(asked);
+        if (operations.Count == 0 && materials.Count == 0) return false;
+        var text = TextFolding.Fold(chunk.Text);
+        return Conflicts(operations, IdentifierExtractor.Operations(text)) || Conflicts(materials, IdentifierExtractor.Materials(text));
     }
 
-    private static HashSet<string> Operations(IEnumerable<string> identifiers) =>
-        identifiers.Where(t => t.Length > 2 && t.StartsWith("op", StringComparison.Ordinal) && t[2..].All(char.IsAsciiDigit)).ToHashSet();
+    private static bool Conflicts(IReadOnlySet<string> asked, IReadOnlySet<string> named) =>
+        asked.Count > 0 && named.Count > 0 && !named.Overlaps(asked);
 }

@@ -43,8 +43,9 @@ public sealed class RetrievalOptions
     public double SupersededFactor { get; set; } = 0.8;
 
     /// <summary>
-    /// Factor on the fused score of a chunk that names operations but none the question names (operation 60's row when
-    /// operation 40 is asked). Default 0.5: the right operation's row should win even when the other matches more words.
+    /// Factor on the fused score of a chunk that names operations (materials) but none the question names (operation 60's
+    /// row when operation 40 is asked; a 40Cr clause when 42CrMo is asked). Default 0.5: the right row or clause should
+    /// win even when the other matches more words.
     /// </summary>
     [System.ComponentModel.DataAnnotations.Range(0.0, 1.0)]
     public double OtherOperationFactor { get; set; } = 0.5;

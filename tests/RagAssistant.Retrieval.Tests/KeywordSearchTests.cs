@@ -27,6 +27,16 @@ public class KeywordSearchTests(CorpusSearchFixture corpus) : IClassFixture<Corp
     }
 
     [Fact]
+    public async Task AskedMaterial_OutranksClausesAndRowsAboutAnotherMaterial()
+    {
+        // 40Cr passages repeat 调质硬度 more often; the table row naming 42CrMo is the one that answers.
+        var results = (await corpus.Retriever.SearchAsync("Q/JD 105—2026 里 42CrMo 调质硬度要求多少？", new SearchOptions(5, RetrieverMode.Hybrid))).Results;
+        Assert.Contains(results, r => r.Chunk.Text.Contains("269–302 HBW"));
+        var firstNamingAMaterial = results.First(r => r.Chunk.Text.Contains("40Cr") || r.Chunk.Text.Contains("42CrMo")).Chunk;
+        Assert.Contains("42CrMo", firstNamingAMaterial.Text);
+    }
+
+    [Fact]
     public async Task ThreadSize_FindsTheTighteningStep()
     {
         var results = await Search("M10×1.5 螺栓拧紧扭矩");

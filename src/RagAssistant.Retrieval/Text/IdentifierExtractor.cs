@@ -50,6 +50,14 @@ public static partial class IdentifierExtractor
         return terms.Distinct().ToList();
     }
 
+    /// <summary>The operation numbers named in folded text, as index terms (op40).</summary>
+    public static IReadOnlySet<string> Operations(string foldedText) =>
+        OperationNumber().Matches(foldedText).Select(m => "op" + int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+
+    /// <summary>The materials named in folded text, compacted (40cr, 42crmo, qt45010).</summary>
+    public static IReadOnlySet<string> Materials(string foldedText) =>
+        Material().Matches(foldedText).Select(m => Compact(m.Value)).ToHashSet();
+
     /// <summary>Letters and digits only: what remains of an identifier in one FTS5 token.</summary>
     public static string Compact(string value)
     {

@@ -138,8 +138,8 @@ public sealed class SqliteChunkCollection(
         // keywords asking about changes or older revisions keeps superseded text undemoted, as there.
         var denseWeight = _options.DenseWeightFor(query.Language, indexCache.UnderstandsChinese);
         var asksAboutRevisions = query.AsksAboutRevisions || (searchValue is string question && analyzer.Analyze(question).AsksAboutRevisions);
-        var identifiers = searchValue is string asked ? analyzer.Analyze(asked).Identifiers.Concat(query.Identifiers).Distinct().ToList() : query.Identifiers;
-        var ranked = (await HybridFusion.RankAsync(keyword, dense, denseWeight, asksAboutRevisions, identifiers, chunks, _options, cancellationToken))
+        var askedText = searchValue is string asked ? asked + " " + string.Join(' ', keywords) : string.Join(' ', keywords);
+        var ranked = (await HybridFusion.RankAsync(keyword, dense, denseWeight, asksAboutRevisions, askedText, chunks, _options, cancellationToken))
             .Skip(options.Skip).Take(top)
             .Where(x => options.ScoreThreshold is not { } threshold || x.Score >= threshold).ToList();
         var records = await RecordsAsync(ranked.Select(x => x.Chunk), options.IncludeVectors, cancellationToken);
