@@ -14,12 +14,12 @@ public sealed class LlmStreamingApiTests : IAsyncLifetime
 {
     private readonly ScriptedOpenAiServer _llm = new();
     private readonly TempDirectory _data = new();
-    private SmallApp _app = null!;
+    private HostedApp _app = null!;
 
     public async Task InitializeAsync()
     {
         _data.WriteText("corpus/WI-AS-021_扭矩紧固.md", "# WI-AS-021 扭矩紧固作业指导书\n\n## 3 拧紧要求\n\n支架总成 M8×1.25 螺栓拧紧扭矩要求：25±2 N·m。\n");
-        _app = new SmallApp(_data.File("rag.db"), _data.File("corpus"), new Dictionary<string, string>
+        _app = new HostedApp(_data.File("rag.db"), _data.File("corpus"), new Dictionary<string, string>
         {
             ["Rag:Llm:Provider"] = "openai",
             ["Rag:Llm:Endpoint"] = _llm.BaseUrl.ToString(),

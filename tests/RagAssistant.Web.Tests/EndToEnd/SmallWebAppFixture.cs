@@ -14,18 +14,18 @@ public sealed class SmallWebAppFixture : IAsyncLifetime
     public const string TorqueDocument = "WI-AS-021_扭矩紧固.md";
 
     private readonly TempDirectory _data = new();
-    private SmallApp? _app;
+    private HostedApp? _app;
 
     public ScriptedOpenAiServer Llm { get; } = new();
     public DelayedEmbedder Embedder { get; } = new(new HashEmbeddingGenerator());
-    public SmallApp App => _app!;
+    public HostedApp App => _app!;
     public string BaseUrl => App.BaseUrl.TrimEnd('/');
 
     public async Task InitializeAsync()
     {
         _data.WriteText($"corpus/{TorqueDocument}", "# WI-AS-021 扭矩紧固作业指导书\n\n## 3 拧紧要求\n\n支架总成 M8×1.25 螺栓拧紧扭矩要求：25±2 N·m。\n");
         _data.WriteText("corpus/WI-QC-007_首件检验.md", "# WI-QC-007 首件检验规程\n\n## 2 检验频次\n\n每班开班、换型或换刀后须做首件检验，合格后方可批量生产。\n");
-        _app = new SmallApp(_data.File("rag.db"), _data.File("corpus"), new Dictionary<string, string>
+        _app = new HostedApp(_data.File("rag.db"), _data.File("corpus"), new Dictionary<string, string>
         {
             ["Rag:Llm:Provider"] = "openai",
             ["Rag:Llm:Endpoint"] = Llm.BaseUrl.ToString(),

@@ -17,7 +17,7 @@ public sealed class FirstStartTests : IDisposable
         _data.WriteText("samples/lube.txt", "Spindle lubrication: check the oil level every shift.\n");
         var db = _data.File("rag.db");
 
-        await using (var first = new SmallApp(db, _data.File("samples")))
+        await using (var first = new HostedApp(db, _data.File("samples")))
         {
             await first.SettleAsync();
             Assert.Equal(2, first.Queue.Jobs.Count(j => j.State == IngestJobState.Done));
@@ -25,7 +25,7 @@ public sealed class FirstStartTests : IDisposable
             Assert.Equal(2, (await client.GetFromJsonAsync<JsonElement>("/api/documents")).GetProperty("documents").GetArrayLength());
         }
 
-        await using var second = new SmallApp(db, _data.File("samples"));
+        await using var second = new HostedApp(db, _data.File("samples"));
         await second.SettleAsync(expectJobsWithin: TimeSpan.FromSeconds(3));
         Assert.Empty(second.Queue.Jobs);
     }
@@ -33,7 +33,7 @@ public sealed class FirstStartTests : IDisposable
     [Fact]
     public async Task MissingSampleFolder_StartsAnEmptyApp_ThatStillAnswersHealthz()
     {
-        await using var app = new SmallApp(_data.File("rag.db"), _data.File("no-such-folder"));
+        await using var app = new HostedApp(_data.File("rag.db"), _data.File("no-such-folder"));
         using var client = app.CreateClient();
         Assert.True((await client.GetAsync("/healthz")).IsSuccessStatusCode);
         await app.SettleAsync(expectJobsWithin: TimeSpan.FromSeconds(2));

@@ -1,9 +1,3 @@
-using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using RagAssistant.Testing;
 using RagAssistant.Web.Ingestion;
@@ -19,10 +13,10 @@ namespace RagAssistant.Web.Tests.Hosting;
 public sealed class WebAppFixture : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
-    private WebApplicationFactory<Program>? _factory;
+    private HostedApp? _app;
 
-    public string BaseUrl { get; private set; } = "";
-    public IServiceProvider Services => _factory!.Services;
+    public string BaseUrl => _app!.BaseUrl.TrimEnd('/');
+    public IServiceProvider Services => _app!.Services;
     public string DatabasePath => _data.File("rag.db");
 
     /// <summary>A client for the app's own origin.</summary>
@@ -30,17 +24,8 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Rag:Storage:DatabasePath", DatabasePath);
-            builder.UseSetting("Rag:Web:SampleCorpus", RepositoryPaths.Corpus);
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            // A free port chosen by the OS: test runs (and a developer's running app) never collide.
-            builder.UseSetting("urls", "http://127.0.0.1:0");
-        });
-        _factory.UseKestrel();
-        _factory.StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
+        _app = new HostedApp(DatabasePath, RepositoryPaths.Corpus,
+            new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Warning" }, useBuiltInModel: true);
         await WaitForQueueAsync(TimeSpan.FromMinutes(4));
     }
 
@@ -60,8 +45,7 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_factory is not null) await _factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_app is not null) await _app.DisposeAsync();
         _data.Dispose();
     }
 }

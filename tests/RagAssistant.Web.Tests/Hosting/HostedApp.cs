@@ -11,16 +11,18 @@ using RagAssistant.Web.Ingestion;
 namespace RagAssistant.Web.Tests.Hosting;
 
 /// <summary>
-/// The real app on a free port over a given database and sample folder, with the hash embedder: quick to start, for
-/// tests about hosting, streaming and queueing rather than retrieval quality.
+/// The real app hosted in the test process on a free port chosen by the OS (Kestrel, so a real browser can reach it),
+/// over a given database and sample folder. By default with the hash embedder — quick to start, for tests about hosting,
+/// streaming and queueing rather than retrieval quality; <c>useBuiltInModel</c> keeps the real embedding model.
 /// </summary>
-public sealed class SmallApp : IAsyncDisposable
+public sealed class HostedApp : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
 
     /// <param name="embedder">The embedder the app gets; default: a <see cref="HashEmbeddingGenerator"/>.</param>
-    public SmallApp(string databasePath, string sampleCorpus, IReadOnlyDictionary<string, string>? settings = null,
-        IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
+    /// <param name="useBuiltInModel">Keep the app's own embedding model (the real ONNX model) instead.</param>
+    public HostedApp(string databasePath, string sampleCorpus, IReadOnlyDictionary<string, string>? settings = null,
+        IEmbeddingGenerator<string, Embedding<float>>? embedder = null, bool useBuiltInModel = false)
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -28,7 +30,7 @@ public sealed class SmallApp : IAsyncDisposable
             builder.UseSetting("Rag:Web:SampleCorpus", sampleCorpus);
             builder.UseSetting("urls", "http://127.0.0.1:0");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
-            builder.ConfigureServices(services => services.AddSingleton(embedder ?? new HashEmbeddingGenerator()));
+            if (!useBuiltInModel) builder.ConfigureServices(services => services.AddSingleton(embedder ?? new HashEmbeddingGenerator()));
         });
         _factory.UseKestrel();
         _factory.StartServer();
