@@ -11,6 +11,14 @@ public sealed class IngestionOptions
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = 100L * 1024 * 1024;
 
+    /// <summary>Why a file of <paramref name="size"/> bytes is refused — one wording for the CLI, the web page and the API.</summary>
+    /// <param name="atLeast">The size is a lower bound (a stream read until it passed the limit).</param>
+    public string TooLargeReason(long size, bool atLeast = false) =>
+        $"file is {(atLeast ? "over " : "")}{Megabytes(size)}, larger than the limit of {Megabytes(MaxFileBytes)} (Rag:Ingestion:MaxFileBytes)";
+
+    private static string Megabytes(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MiB" : $"{bytes} bytes";
+
     /// <summary>Chunk size the chunker aims for, in embedding-tokenizer tokens (context line included). Default 256.</summary>
     [Range(32, 512)]
     public int ChunkTargetTokens { get; set; } = 256;

@@ -278,11 +278,7 @@ public sealed class IngestionPipeline(
         return buffer.ToArray();
     }
 
-    private string TooLarge(long size, bool atLeast = false) =>
-        $"file is {(atLeast ? "over " : "")}{Megabytes(size)}, larger than the limit of {Megabytes(_options.MaxFileBytes)} (Rag:Ingestion:MaxFileBytes)";
-
-    private static string Megabytes(long bytes) =>
-        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MiB" : $"{bytes} bytes";
+    private string TooLarge(long size, bool atLeast = false) => _options.TooLargeReason(size, atLeast);
 
     private string UnsupportedReason(string type, byte[] bytes) => type switch
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using RagAssistant.Web.Access;
 using RagAssistant.Web.Ingestion;
 
@@ -13,10 +14,9 @@ public static class WebServiceCollectionExtensions
     {
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
-        var maxUpload = configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.MaxQueuedBytes ?? new WebOptions().MaxQueuedBytes;
         // Kestrel's 30 MB request limit and the form reader's 128 MB would refuse a batch of drawings or manuals.
-        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxUpload);
-        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxUpload);
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<WebOptions>>((o, web) => o.Limits.MaxRequestBodySize = web.Value.MaxQueuedBytes);
+        services.AddOptions<FormOptions>().Configure<IOptions<WebOptions>>((o, web) => o.MultipartBodyLengthLimit = web.Value.MaxQueuedBytes);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IAccessGate, OpenAccessGate>();
         services.AddScoped<CurrentAccess>();

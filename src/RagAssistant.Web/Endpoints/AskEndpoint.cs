@@ -22,8 +22,9 @@ internal static class AskEndpoint
     public static async Task HandleAsync(
         HttpContext context, IQuestionAnswerer answerer, IConversationStore conversations, RecentErrors errors, ILogger<AskBody> logger)
     {
+        var scope = await context.AccessAsync();
         var (body, problem) = await ReadBodyAsync(context);
-        if (problem is null && body!.Library is { Length: > 0 } library && !(await context.AccessAsync()).MayRead(library))
+        if (problem is null && body!.Library is { Length: > 0 } library && !scope.MayRead(library))
             problem = (StatusCodes.Status403Forbidden, $"no read access to library '{library}'");
         if (problem is null && body!.ConversationId is { Length: > 0 } id && await conversations.GetAsync(id, context.RequestAborted) is null)
             problem = (StatusCodes.Status404NotFound, $"field 'conversationId': no conversation {id}");
@@ -33,7 +34,6 @@ internal static class AskEndpoint
             return;
         }
         var question = body!.Question!.Trim();
-        var scope = await context.AccessAsync();
         var filter = scope.Restrict(body.Library is { Length: > 0 } chosen ? new SearchFilter(Libraries: [chosen]) : SearchFilter.None);
 
         var response = context.Response;

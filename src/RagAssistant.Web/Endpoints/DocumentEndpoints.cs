@@ -60,7 +60,7 @@ internal static class DocumentEndpoints
             if (file.Length > ingestion.Value.MaxFileBytes)
             {
                 jobs.Add(new JobJson(Guid.Empty, name, library, IngestJobState.Failed.Name(), FileStatus.Failed, null, 0,
-                    $"{name} is {file.Length / 1048576.0:0.#} MB, over the limit of {ingestion.Value.MaxFileBytes / 1048576.0:0.#} MB"));
+                    $"{name}: {ingestion.Value.TooLargeReason(file.Length)}"));
                 continue;
             }
             using var buffer = new MemoryStream((int)file.Length);
