@@ -16,4 +16,5 @@ public interface IQuestionAnswerer
 /// <summary>A question to answer.</summary>
 /// <param name="ConversationId">Continue this conversation (follow-up questions), or null for a new one.</param>
 /// <param name="Filter">What the answer may draw on (libraries the caller may read, kinds, current revisions only).</param>
-public sealed record AskRequest(string Question, string? ConversationId = null, SearchFilter? Filter = null);
+/// <param name="Owner">The user a new conversation belongs to; null for the local operator of the <c>rag</c> command.</param>
+public sealed record AskRequest(string Question, string? ConversationId = null, SearchFilter? Filter = null, string? Owner = null);

@@ -83,7 +83,7 @@ public sealed class AnswerService(
         if (model is null && onDelta is not null) await onDelta(result.Answer);
 
         result = result with { Timings = new AnswerTimings(Math.Round(retrieveMs, 1), Math.Round(clock.Elapsed.TotalMilliseconds, 1)) };
-        var conversationId = conversation?.Id ?? await conversations.CreateAsync(question, owner: null, cancellationToken);
+        var conversationId = conversation?.Id ?? await conversations.CreateAsync(question, request.Owner, cancellationToken);
         result = result with { ConversationId = conversationId };
         await conversations.AddTurnAsync(conversationId, question, query, result, cancellationToken);
         return result;

@@ -8,7 +8,7 @@ namespace RagAssistant.Web.Access;
 /// </summary>
 public sealed class OpenAccessGate : IAccessGate
 {
-    private static readonly AccessScope Everything = new("local", ReadableLibraries: null, CanUpload: true, CanDelete: true);
+    private static readonly AccessScope Everything = new("local", ReadableLibraries: null, WritableLibraries: null, IsAdministrator: true);
 
     public ValueTask<AccessScope> ScopeForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(user.Identity?.IsAuthenticated == true && user.Identity.Name is { } name ? Everything with { User = name } : Everything);

@@ -82,7 +82,7 @@ internal static class DocumentEndpoints
         var scope = await context.AccessAsync();
         var document = await store.GetAsync(id, context.RequestAborted);
         if (document is null || !scope.MayRead(document.Library)) return Error(StatusCodes.Status404NotFound, $"no document {id}");
-        if (!scope.CanDelete) return Error(StatusCodes.Status403Forbidden, "you may not delete documents");
+        if (!scope.MayWrite(document.Library)) return Error(StatusCodes.Status403Forbidden, "you may not delete documents");
         var deleted = await store.DeleteAsync(id, context.RequestAborted);
         return TypedResults.Json(new DeletedJson(id, deleted), ApiJsonContext.Relaxed.DeletedJson);
     }

@@ -1,19 +1,19 @@
+using RagAssistant.Core.Access;
 using RagAssistant.Core.Search;
-using RagAssistant.Web.Access;
 
-namespace RagAssistant.Web.Tests.Components;
+namespace RagAssistant.Accounts.Tests;
 
 public sealed class AccessScopeTests
 {
-    private static readonly AccessScope LineA = new("reader", ["line-a", "standards"], CanUpload: false, CanDelete: false);
-    private static readonly AccessScope Everything = new("local", null, true, true);
+    private static readonly AccessScope LineA = new("reader", ["line-a", "standards"], []);
 
     [Fact]
     public void UnrestrictedScope_LeavesTheFilterAsItIs()
     {
         var filter = new SearchFilter(Libraries: ["x"], CurrentOnly: true);
-        Assert.Same(filter, Everything.Restrict(filter));
-        Assert.True(Everything.MayRead("anything"));
+        Assert.Same(filter, AccessScope.LocalOperator.Restrict(filter));
+        Assert.True(AccessScope.LocalOperator.MayRead("anything"));
+        Assert.True(AccessScope.LocalOperator.MayWrite("anything"));
     }
 
     [Fact]
@@ -21,6 +21,8 @@ public sealed class AccessScopeTests
     {
         Assert.Equal(["line-a", "standards"], LineA.Restrict(null).Libraries);
         Assert.False(LineA.MayRead("line-b"));
+        Assert.False(LineA.MayWrite("line-a"));
+        Assert.False(LineA.CanUpload);
     }
 
     [Fact]
@@ -37,5 +39,14 @@ public sealed class AccessScopeTests
         Assert.NotEmpty(libraries); // an empty list would mean "no restriction" to the search layer
         Assert.DoesNotContain("line-b", libraries);
         Assert.All(libraries, l => Assert.False(LineA.MayRead(l)));
+    }
+
+    [Fact]
+    public void NobodyScope_ReadsAndWritesNothing()
+    {
+        var nobody = AccessScope.Nobody("ghost");
+        Assert.False(nobody.MayRead("default"));
+        Assert.False(nobody.CanUpload);
+        Assert.NotEmpty(nobody.Restrict(null).Libraries!);
     }
 }

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace RagAssistant.Accounts;
+
+/// <summary>
+/// Identity's tables plus libraries, grants, API keys and the audit log — in the knowledge-base file itself, so one file
+/// holds a plant's whole knowledge base and who may read it (one backup, one path for the web app and the CLI).
+/// </summary>
+public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options) : IdentityDbContext<RagUser, IdentityRole, string>(options)
+{
+    public DbSet<LibraryRecord> Libraries => Set<LibraryRecord>();
+    public DbSet<LibraryGrant> Grants => Set<LibraryGrant>();
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<LibraryRecord>(e =>
+        {
+            e.ToTable("account_libraries");
+            e.HasKey(l => l.Name);
+        });
+        builder.Entity<LibraryGrant>(e =>
+        {
+            e.ToTable("account_grants");
+            e.HasIndex(g => new { g.Library, g.SubjectKind, g.Subject }).IsUnique();
+        });
+        builder.Entity<ApiKeyRecord>(e =>
+        {
+            e.ToTable("account_api_keys");
+            e.HasIndex(k => k.Hash).IsUnique();
+            e.HasIndex(k => k.UserId);
+        });
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("account_audit");
+            e.HasIndex(a => a.At);
+        });
+        // SQLite cannot order or compare DateTimeOffset stored as text; store UTC ticks instead.
+        foreach (var entity in builder.Model.GetEntityTypes())
+        foreach (var property in entity.GetProperties())
+        {
+            if (property.ClrType == typeof(DateTimeOffset))
+                property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+            else if (property.ClrType == typeof(DateTimeOffset?))
+                property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RagAssistant.Accounts;
+
+/// <summary>Sign-in and account settings, bound from <c>Rag:Accounts</c>.</summary>
+public sealed class AccountsOptions
+{
+    public const string Section = "Rag:Accounts";
+
+    /// <summary>The administrator created on first start when there are no users. Default <c>admin</c>.</summary>
+    [Required, MaxLength(64)]
+    public string InitialAdminUserName { get; set; } = "admin";
+
+    /// <summary>
+    /// The first administrator's password; when empty one is generated, printed once on the console and written to
+    /// <c>initial-admin-password.txt</c> beside the database (owner-only), which is deleted when that password is changed.
+    /// </summary>
+    public string? InitialAdminPassword { get; set; }
+
+    /// <summary>Failed sign-ins in a row before an account is locked. Default 5.</summary>
+    [Range(1, 100)]
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked. Default 15 minutes.</summary>
+    [Range(1, 24 * 60)]
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Sign-in attempts accepted per client address and minute (beyond them: 429). Default 10.</summary>
+    [Range(1, 10_000)]
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Shortest password accepted. Default 10 (length matters more than character classes).</summary>
+    [Range(6, 128)]
+    public int MinimumPasswordLength { get; set; } = 10;
+}

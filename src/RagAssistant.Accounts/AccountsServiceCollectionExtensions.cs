@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RagAssistant.Core.Access;
+using RagAssistant.Storage.Sqlite;
+
+namespace RagAssistant.Accounts;
+
+public static class AccountsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Accounts in the knowledge-base file (options from <c>Rag:Accounts</c>): Identity's user manager with roles and
+    /// its password and lockout rules, libraries and grants, API keys, the audit log, the first administrator, and the
+    /// <see cref="ProtectedKnowledgeBase"/> every caller reads through. Needs <c>AddRagStorage</c>. The web app adds
+    /// sign-in on top (<c>AddSignInManager</c>, cookies).
+    /// </summary>
+    public static IdentityBuilder AddRagAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AccountsOptions>().Bind(configuration.GetSection(AccountsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDbContextFactory<AccountsDbContext>((sp, o) =>
+            o.UseSqlite($"Data Source={sp.GetRequiredService<SqliteDatabase>().DatabasePath};Default Timeout=30"));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AccountsSchema>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AccessResolver>();
+        services.AddSingleton<UserAccounts>();
+        services.AddSingleton<LibraryAccess>();
+        services.AddSingleton<ApiKeys>();
+        services.AddSingleton<FirstAdministrator>();
+        services.TryAddSingleton<ProtectedKnowledgeBase>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AccountsOptions>>((identity, accounts) =>
+        {
+            var a = accounts.Value;
+            identity.Password.RequiredLength = a.MinimumPasswordLength;
+            identity.Password.RequireDigit = false;
+            identity.Password.RequireLowercase = false;
+            identity.Password.RequireUppercase = false;
+            identity.Password.RequireNonAlphanumeric = false;
+            identity.Lockout.AllowedForNewUsers = true;
+            identity.Lockout.MaxFailedAccessAttempts = a.MaxFailedSignIns;
+            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(a.LockoutMinutes);
+            identity.User.RequireUniqueEmail = false;
+        });
+        return services.AddIdentityCore<RagUser>()
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AccountsDbContext>();
+    }
+}

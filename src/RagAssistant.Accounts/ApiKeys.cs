@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace RagAssistant.Accounts;
+
+/// <summary>An API key as lists show it (never the key itself: only its hash is kept).</summary>
+public sealed record ApiKeySummary(long Id, string UserName, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
+
+/// <summary>
+/// Per-user API keys for other systems (MES, PLM, scripts): <c>rag_</c> + 32 random bytes, shown once at creation;
+/// only their SHA-256 is stored, so a copied database does not leak working keys. A key works while it is not revoked
+/// and its user is enabled.
+/// </summary>
+public sealed class ApiKeys(IDbContextFactory<AccountsDbContext> contexts, AccountsSchema schema, AuditLog audit, TimeProvider clock)
+{
+    public const string KeyPrefix = "rag_";
+
+    /// <summary>Creates a key for the user and returns it (the only time it is seen).</summary>
+    public async Task<string> CreateAsync(string userName, string name, string actor, CancellationToken ct = default)
+    {
+        await schema.EnsureAsync(ct);
+        await using var context = await contexts.CreateDbContextAsync(ct);
+        var user = await FindUserAsync(context, userName, ct);
+        var key = KeyPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        context.ApiKeys.Add(new ApiKeyRecord
+        {
+            UserId = user.Id, Name = string.IsNullOrWhiteSpace(name) ? "key" : name.Trim(), Prefix = key[..(KeyPrefix.Length + 6)],
+            Hash = Hash(key), CreatedAt = clock.GetUtcNow(),
+        });
+        await context.SaveChangesAsync(ct);
+        await audit.WriteAsync(actor, AuditActions.ApiKeyCreated, user.UserName, $"{name} ({key[..(KeyPrefix.Length + 6)]}…)", ct: ct);
+        return key;
+    }
+
+    /// <summary>Keys of one user, or of everyone when <paramref name="userName"/> is null.</summary>
+    public async Task<IReadOnlyList<ApiKeySummary>> ListAsync(string? userName = null, CancellationToken ct = default)
+    {
+        await schema.EnsureAsync(ct);
+        await using var context = await contexts.CreateDbContextAsync(ct);
+        var query = from k in context.ApiKeys.AsNoTracking() join u in context.Users.AsNoTracking() on k.UserId equals u.Id select new { k, u.UserName };
+        if (userName is not null)
+        {
+            var normalized = userName.Trim().ToUpperInvariant();
+            query = from row in query join u in context.Users on row.k.UserId equals u.Id where u.NormalizedUserName == normalized select row;
+        }
+        return (await query.ToListAsync(ct)).OrderBy(r => r.k.Id)
+            .Select(r => new ApiKeySummary(r.k.Id, r.UserName!, r.k.Name, r.k.Prefix, r.k.CreatedAt, r.k.LastUsedAt, r.k.RevokedAt)).ToList();
+    }
+
+    /// <summary>Revokes a key by id; false when there is no such key or it was already revoked. A non-admin may only revoke their own (<paramref name="ownerOnly"/>).</summary>
+    public async Task<bool> RevokeAsync(long id, string actor, string? ownerOnly = null, CancellationToken ct = default)
+    {
+        await schema.EnsureAsync(ct);
+        await using var context = await contexts.CreateDbContextAsync(ct);
+        var key = await context.ApiKeys.FirstOrDefaultAsync(k => k.Id == id && k.RevokedAt == null, ct);
+        if (key is null) return false;
+        var owner = await context.Users.AsNoTracking().FirstAsync(u => u.Id == key.UserId, ct);
+        if (ownerOnly is not null && !string.Equals(owner.UserName, ownerOnly, StringComparison.Ordinal)) return false;
+        key.RevokedAt = clock.GetUtcNow();
+        await context.SaveChangesAsync(ct);
+        await audit.WriteAsync(actor, AuditActions.ApiKeyRevoked, owner.UserName, $"{key.Name} ({key.Prefix}…)", ct: ct);
+        return true;
+    }
+
+    /// <summary>The user a presented key belongs to; null when the key is unknown, revoked or its user disabled.</summary>
+    public async Task<RagUser?> VerifyAsync(string presented, CancellationToken ct = default)
+    {
+        if (!presented.StartsWith(KeyPrefix, StringComparison.Ordinal) || presented.Length > 200) return null;
+        await schema.EnsureAsync(ct);
+        await using var context = await contexts.CreateDbContextAsync(ct);
+        var hash = Hash(presented);
+        var key = await context.ApiKeys.FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, ct);
+        if (key is null) return null;
+        var user = await context.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == key.UserId, ct);
+        if (user is null || user.Disabled) return null;
+        var now = clock.GetUtcNow();
+        if (key.LastUsedAt is null || now - key.LastUsedAt > TimeSpan.FromMinutes(1)) // not one write per request
+        {
+            key.LastUsedAt = now;
+            await context.SaveChangesAsync(ct);
+        }
+        return user;
+    }
+
+    private static async Task<RagUser> FindUserAsync(AccountsDbContext context, string userName, CancellationToken ct)
+    {
+        var normalized = userName.Trim().ToUpperInvariant();
+        return await context.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct)
+               ?? throw new AccountException($"user '{userName}' does not exist");
+    }
+
+    // The key has 256 random bits: a plain SHA-256 is enough (no salt or slow hash needed, unlike passwords).
+    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace RagAssistant.Accounts;
+
+/// <summary>Who signed in, uploaded, deleted, and changed users, grants and keys — kept in the knowledge-base file.</summary>
+public sealed class AuditLog(IDbContextFactory<AccountsDbContext> contexts, AccountsSchema schema, TimeProvider clock)
+{
+    public async Task WriteAsync(string actor, string action, string? target = null, string? detail = null, string? address = null,
+        CancellationToken ct = default)
+    {
+        await schema.EnsureAsync(ct);
+        await using var context = await contexts.CreateDbContextAsync(ct);
+        context.Audit.Add(new AuditEntry { At = clock.GetUtcNow(), Actor = actor, Action = action, Target = target, Detail = detail, Address = address });
+        await context.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The newest entries first; <paramref name="action"/> narrows to one kind of event.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> ListAsync(int limit = 100, string? action = null, CancellationToken ct = default)
+    {
+        await schema.EnsureAsync(ct);
+        await using var context = await contexts.CreateDbContextAsync(ct);
+        var query = context.Audit.AsNoTracking();
+        if (action is not null) query = query.Where(a => a.Action == action);
+        return await query.OrderByDescending(a => a.Id).Take(limit).ToListAsync(ct);
+    }
+}
+
+/// <summary>The audited actions.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "sign_in";
+    public const string SignInFailed = "sign_in_failed";
+    public const string LockedOut = "locked_out";
+    public const string SignOut = "sign_out";
+    public const string PasswordChanged = "password_changed";
+    public const string Upload = "upload";
+    public const string Delete = "delete";
+    public const string Reindex = "reindex";
+    public const string Grant = "grant";
+    public const string Revoke = "revoke";
+    public const string LibraryAdded = "library_add";
+    public const string UserAdded = "user_add";
+    public const string UserDisabled = "user_disable";
+    public const string UserEnabled = "user_enable";
+    public const string UserRoleChanged = "user_role";
+    public const string PasswordReset = "password_reset";
+    public const string ApiKeyCreated = "api_key_create";
+    public const string ApiKeyRevoked = "api_key_revoke";
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using RagAssistant.Core.Access;
+using RagAssistant.Storage.Sqlite;
+
+namespace RagAssistant.Accounts;
+
+/// <summary>The administrator created on a knowledge base with no users, and where a generated password was put.</summary>
+/// <param name="PasswordFile">The owner-only file holding a generated password; null when the password came from configuration.</param>
+public sealed record CreatedAdministrator(string UserName, string Password, string? PasswordFile);
+
+/// <summary>
+/// Keeps the single-user start easy: when the knowledge base has no users, creates an Admin — with the configured
+/// password, or a generated one that the caller prints once and that is also kept, readable by the owner only, in
+/// <c>initial-admin-password.txt</c> beside the database until the administrator changes it.
+/// </summary>
+public sealed class FirstAdministrator(UserAccounts users, IOptions<AccountsOptions> options, SqliteDatabase database)
+{
+    public const string PasswordFileName = "initial-admin-password.txt";
+
+    public string PasswordFilePath => Path.Combine(Path.GetDirectoryName(database.DatabasePath)!, PasswordFileName);
+
+    /// <summary>Creates the first administrator when there are no users; null when there already are.</summary>
+    public async Task<CreatedAdministrator?> EnsureAsync(CancellationToken ct = default)
+    {
+        if (await users.CountAsync(ct) > 0) return null;
+        var configured = options.Value.InitialAdminPassword is { Length: > 0 } p ? p : null;
+        var userName = options.Value.InitialAdminUserName;
+        var password = await users.AddAsync(userName, Roles.Admin, configured, actor: "system", ct);
+        if (configured is not null) return new CreatedAdministrator(userName, password, null);
+        await File.WriteAllTextAsync(PasswordFilePath, $"{userName}\n{password}\n", ct);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(PasswordFilePath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return new CreatedAdministrator(userName, password, PasswordFilePath);
+    }
+
+    /// <summary>Called when the first administrator sets their own password: the generated one is no longer needed on disk.</summary>
+    public void ForgetGeneratedPassword(string userName)
+    {
+        if (userName == options.Value.InitialAdminUserName && File.Exists(PasswordFilePath)) File.Delete(PasswordFilePath);
+    }
+}

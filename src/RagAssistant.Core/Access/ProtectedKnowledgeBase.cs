@@ -1,0 +1,117 @@
+using RagAssistant.Core.Answers;
+using RagAssistant.Core.Documents;
+using RagAssistant.Core.Search;
+using RagAssistant.Core.Storage;
+
+namespace RagAssistant.Core.Access;
+
+/// <summary>
+/// The knowledge base as one caller may see it: every read and write the web app, the HTTP API and the <c>rag</c>
+/// command make on behalf of a user goes through here, with the caller's <see cref="AccessScope"/>, so library grants
+/// are checked in one place, before anything is read. A document the caller may not read is answered exactly like one
+/// that does not exist (null / <see cref="WriteOutcome.NotFound"/>), so ids cannot be probed.
+/// </summary>
+public sealed class ProtectedKnowledgeBase(
+    IDocumentStore documents, IConversationStore conversations, IQuestionAnswerer answerer, IHybridSearch search)
+{
+    public async Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(AccessScope scope, string? library = null, CancellationToken ct = default)
+    {
+        if (library is not null && !scope.MayRead(library)) return [];
+        return (await documents.ListAsync(library, ct)).Where(d => scope.MayRead(d.Library)).ToList();
+    }
+
+    /// <summary>The document, or null when there is none with that id or the caller may not read its library.</summary>
+    public async Task<StoredDocument?> GetDocumentAsync(AccessScope scope, long id, CancellationToken ct = default)
+    {
+        var document = await documents.GetAsync(id, ct);
+        return document is not null && scope.MayRead(document.Library) ? document : null;
+    }
+
+    public async Task<IReadOnlyList<StoredChunk>> GetChunksAsync(AccessScope scope, long documentId, CancellationToken ct = default) =>
+        await GetDocumentAsync(scope, documentId, ct) is null ? [] : await documents.GetChunksAsync(documentId, ct);
+
+    public async Task<IReadOnlyList<PageInfo>> GetPagesAsync(AccessScope scope, long documentId, CancellationToken ct = default) =>
+        await GetDocumentAsync(scope, documentId, ct) is null ? [] : await documents.GetPagesAsync(documentId, ct);
+
+    /// <summary>The original file; null when the document is missing, not readable by the caller, or its original was not kept.</summary>
+    public async Task<byte[]?> OpenOriginalAsync(AccessScope scope, long documentId, CancellationToken ct = default) =>
+        await GetDocumentAsync(scope, documentId, ct) is null ? null : await documents.OpenOriginalAsync(documentId, ct);
+
+    /// <summary>Deletes a document the caller may write; a document they may read but not write is <see cref="WriteOutcome.Forbidden"/>.</summary>
+    public async Task<WriteOutcome> DeleteDocumentAsync(AccessScope scope, long id, CancellationToken ct = default)
+    {
+        var document = await GetDocumentAsync(scope, id, ct);
+        if (document is null) return WriteOutcome.NotFound;
+        if (!scope.MayWrite(document.Library)) return WriteOutcome.Forbidden;
+        return await documents.DeleteAsync(id, ct) ? WriteOutcome.Done : WriteOutcome.NotFound;
+    }
+
+    /// <summary>Hybrid (or dense/keyword) search over the libraries the caller may read.</summary>
+    public Task<(AnalyzedQuery Query, IReadOnlyList<SearchResult> Results)> SearchAsync(
+        AccessScope scope, string query, SearchOptions options, CancellationToken ct = default) =>
+        search.SearchAsync(query, options with { Filter = scope.Restrict(options.Filter) }, ct);
+
+    /// <summary>
+    /// Answers from the libraries the caller may read; a new conversation belongs to the caller, and continuing one that
+    /// is not theirs fails like an unknown conversation (<see cref="KeyNotFoundException"/>).
+    /// </summary>
+    public async Task<AnswerResult> AskAsync(AccessScope scope, AskRequest request, Func<string, ValueTask>? onDelta = null, CancellationToken ct = default)
+    {
+        if (request.ConversationId is { } id && await GetConversationAsync(scope, id, ct) is null)
+            throw new KeyNotFoundException($"conversation {id} not found");
+        var owned = request with { Filter = scope.Restrict(request.Filter), Owner = scope.IsLocal ? request.Owner : scope.User };
+        return await answerer.AnswerAsync(owned, onDelta, ct);
+    }
+
+    public Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync(AccessScope scope, int limit, CancellationToken ct = default) =>
+        conversations.ListAsync(scope.IsLocal ? null : scope.User, limit, ct);
+
+    /// <summary>
+    /// The caller's conversation, or null when it does not exist or is someone else's. A turn that cited a source the
+    /// caller may no longer read keeps only the sources they may read, and its answer text — which quotes the sources —
+    /// is replaced by a notice, so a revoked grant never re-shows a source.
+    /// </summary>
+    public async Task<Conversation?> GetConversationAsync(AccessScope scope, string id, CancellationToken ct = default)
+    {
+        var conversation = await conversations.GetAsync(id, ct);
+        if (conversation is null || !scope.Owns(conversation.Owner)) return null;
+        if (scope.ReadableLibraries is null) return conversation;
+        var readable = new Dictionary<long, bool>();
+        var turns = new List<ConversationTurn>(conversation.Turns.Count);
+        foreach (var turn in conversation.Turns)
+        {
+            var kept = new List<Citation>();
+            foreach (var citation in turn.Answer.Citations)
+            {
+                if (!readable.TryGetValue(citation.DocumentId, out var may))
+                    // Turns stored before citations carried their library are checked against the document, if it still exists.
+                    readable[citation.DocumentId] = may = citation.Library is { } library
+                        ? scope.MayRead(library)
+                        : await GetDocumentAsync(scope, citation.DocumentId, ct) is not null;
+                if (may) kept.Add(citation);
+            }
+            turns.Add(kept.Count == turn.Answer.Citations.Count ? turn
+                : turn with { Answer = turn.Answer with { Answer = WithheldNotice, Citations = kept } });
+        }
+        return conversation with { Turns = turns };
+    }
+
+    /// <summary>Feedback on a turn of one of the caller's conversations; false when the turn is not theirs or does not exist.</summary>
+    public async Task<bool> SetFeedbackAsync(AccessScope scope, string conversationId, long turnId, int rating, string? comment, CancellationToken ct = default)
+    {
+        var conversation = await conversations.GetAsync(conversationId, ct);
+        if (conversation is null || !scope.Owns(conversation.Owner) || conversation.Turns.All(t => t.Id != turnId)) return false;
+        return await conversations.SetFeedbackAsync(turnId, rating, comment, ct);
+    }
+
+    /// <summary>Shown instead of a stored answer that quoted a source the reader may no longer read.</summary>
+    public const string WithheldNotice = "此回答引用的部分来源您已无权查看，回答内容已隐藏。 (This answer quoted sources you may no longer read; it is hidden.)";
+}
+
+/// <summary>The outcome of a write on behalf of a caller.</summary>
+public enum WriteOutcome
+{
+    Done,
+    NotFound,
+    Forbidden,
+}
