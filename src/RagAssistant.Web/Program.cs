@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using MudBlazor.Services;
 using RagAssistant.Embeddings;
 using RagAssistant.Generation;
@@ -5,6 +6,7 @@ using RagAssistant.Ingestion;
 using RagAssistant.Retrieval;
 using RagAssistant.Storage.Sqlite;
 using RagAssistant.Web;
+using RagAssistant.Web.Accounts;
 using RagAssistant.Web.Components;
 using RagAssistant.Web.Endpoints;
 using RagAssistant.Web.Security;
@@ -20,6 +22,7 @@ builder.Services.AddRagIngestion(builder.Configuration);
 builder.Services.AddRagEmbeddings(builder.Configuration);
 builder.Services.AddRagRetrieval(builder.Configuration); // after embeddings: dense search joins when a generator is registered
 builder.Services.AddRagGeneration(builder.Configuration);
+builder.Services.AddRagWebAccounts(builder.Configuration);
 builder.Services.AddRagWeb(builder.Configuration);
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -29,10 +32,16 @@ var app = builder.Build();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// Everything requires a signed-in user (the fallback policy) except what is marked anonymous here and on the
+// sign-in pages: static files (the sign-in page needs its CSS), the health probe and the language switch.
+app.MapStaticAssets().AllowAnonymous();
 app.MapHealthEndpoints();
+app.MapAccountEndpoints();
 app.MapApiEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

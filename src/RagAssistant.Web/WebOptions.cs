@@ -32,6 +32,13 @@ public sealed class WebOptions
     [Range(1, 10_000)]
     public int MaxFilesPerUpload { get; set; } = 100;
 
+    /// <summary>Mark the sign-in cookie Secure always (behind a TLS-terminating proxy); otherwise it is Secure when the request is HTTPS.</summary>
+    public bool SecureCookies { get; set; }
+
+    /// <summary>Hours a sign-in lasts without activity (sliding). Default 12: one shift.</summary>
+    [Range(1, 24 * 90)]
+    public int SessionHours { get; set; } = 12;
+
     /// <summary>Finished ingestion jobs remembered for the library page and the status page. Default 500.</summary>
     [Range(10, 100_000)]
     public int JobHistory { get; set; } = 500;

@@ -18,7 +18,6 @@ public static class WebServiceCollectionExtensions
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<WebOptions>>((o, web) => o.Limits.MaxRequestBodySize = web.Value.MaxQueuedBytes);
         services.AddOptions<FormOptions>().Configure<IOptions<WebOptions>>((o, web) => o.MultipartBodyLengthLimit = web.Value.MaxQueuedBytes);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IAccessGate, OpenAccessGate>();
         services.AddScoped<CurrentAccess>();
         services.AddSingleton<IngestionQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestionQueue>());

@@ -2,15 +2,15 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace RagAssistant.Web.Access;
 
-/// <summary>The access scope of the user of this circuit, for pages and components.</summary>
+/// <summary>
+/// The access scope of the user of this circuit, for pages and components. Read afresh on every call, so a grant
+/// given or revoked by an administrator applies to this user's next question without signing in again.
+/// </summary>
 public sealed class CurrentAccess(AuthenticationStateProvider authentication, IAccessGate gate)
 {
-    private AccessScope? _scope;
-
     public async ValueTask<AccessScope> GetAsync(CancellationToken cancellationToken = default)
     {
-        if (_scope is not null) return _scope;
         var state = await authentication.GetAuthenticationStateAsync();
-        return _scope = await gate.ScopeForAsync(state.User, cancellationToken);
+        return await gate.ScopeForAsync(state.User, cancellationToken);
     }
 }

@@ -11,7 +11,7 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         var version = typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev";
-        app.MapGet("/healthz", () => TypedResults.Json(new HealthJson("ok", version), ApiJsonContext.Relaxed.HealthJson));
+        app.MapGet("/healthz", () => TypedResults.Json(new HealthJson("ok", version), ApiJsonContext.Relaxed.HealthJson)).AllowAnonymous();
         return app;
     }
 }

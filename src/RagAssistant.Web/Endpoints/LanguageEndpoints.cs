@@ -15,7 +15,7 @@ public static class LanguageEndpoints
             });
             var local = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\");
             return Results.LocalRedirect(local ? returnUrl! : "/");
-        });
+        }).AllowAnonymous(); // the sign-in page has the switch too
         return app;
     }
 }

@@ -90,6 +90,8 @@ public sealed record UiText
     public required string Database { get; init; }
     public required string IngestionQueue { get; init; }
 
+    public required AccountText Account { get; init; }
+
     public static UiText For(string? language) => language == UiLanguages.English ? English : Chinese;
 
     public static readonly UiText Chinese = new()
@@ -104,6 +106,7 @@ public sealed record UiText
         UnhandledError = "页面出错了。",
         Reload = "重新加载",
         NotFound = "页面不存在。",
+        Account = AccountText.Chinese,
         NewConversation = "新对话",
         Conversations = "对话",
         NoConversations = "还没有对话",
@@ -187,6 +190,7 @@ public sealed record UiText
         UnhandledError = "An error occurred.",
         Reload = "Reload",
         NotFound = "Page not found.",
+        Account = AccountText.English,
         NewConversation = "New conversation",
         Conversations = "Conversations",
         NoConversations = "No conversations yet",
