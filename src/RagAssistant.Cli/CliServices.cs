@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RagAssistant.Accounts;
 using RagAssistant.Embeddings;
 using RagAssistant.Generation;
 using RagAssistant.Ingestion;
@@ -39,6 +40,7 @@ internal static class CliServices
         services.AddRagEmbeddings(configuration);
         services.AddRagRetrieval(configuration); // after embeddings: dense search joins when a generator is registered
         services.AddRagGeneration(configuration);
+        services.AddRagAccounts(configuration); // users, grants, keys, audit, and the ProtectedKnowledgeBase '--user' reads through
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 }

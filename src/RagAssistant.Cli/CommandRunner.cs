@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RagAssistant.Accounts;
 using RagAssistant.Core.Embeddings;
 using RagAssistant.Core.Storage;
 
@@ -32,6 +33,10 @@ internal static class CommandRunner
         {
             return Fail(ex.Message);
         }
+        catch (AccountException ex)
+        {
+            return Fail(ex.Message);
+        }
         catch (RagAssistant.Generation.Llm.LlmException ex)
         {
             return Fail(ex.Message);
@@ -49,5 +54,5 @@ internal static class CommandRunner
     }
 }
 
-/// <summary>The command itself cannot run (a missing password file, an unknown document id).</summary>
+/// <summary>The command itself cannot run (a missing password file, an unknown document id, an unknown <c>--user</c>).</summary>
 internal sealed class CommandException(string message) : Exception(message);

@@ -15,6 +15,9 @@ var root = new RootCommand("rag — the RagAssistant knowledge-base command")
     EvalCommand.Create(),
     BenchCommand.Create(),
     ReembedCommand.Create(),
+    UsersCommand.Create(),
+    LibrariesCommand.Create(),
+    AuditCommand.Create(),
 };
 
 var parse = root.Parse(args);

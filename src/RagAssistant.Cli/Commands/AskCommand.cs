@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using RagAssistant.Cli.Output;
+using RagAssistant.Core.Access;
 using RagAssistant.Core.Answers;
 using RagAssistant.Core.Contracts;
 using RagAssistant.Core.Search;
@@ -9,8 +10,9 @@ using RagAssistant.Generation.Llm;
 namespace RagAssistant.Cli.Commands;
 
 /// <summary>
-/// <c>rag ask "QUESTION" [--db FILE] [--conversation ID] [--provider none|openai|azure|llama] [--model M] [--library NAME] [--json]</c>:
-/// a cited answer (ARCHITECTURE.md's ask contract). Without --json the answer streams to stdout, then its sources.
+/// <c>rag ask "QUESTION" [--db FILE] [--conversation ID] [--provider none|openai|azure|llama] [--model M] [--library NAME] [--user NAME] [--json]</c>:
+/// a cited answer (ARCHITECTURE.md's ask contract). Without --json the answer streams to stdout, then its sources. With
+/// <c>--user</c> the answer draws only on the libraries that user may read, and the conversation is theirs.
 /// </summary>
 internal static class AskCommand
 {
@@ -28,8 +30,9 @@ internal static class AskCommand
         });
         var model = new Option<string?>("--model") { Description = "Model id (openai), deployment (azure) or GGUF file (llama) (default: Rag:Llm:Model / ModelPath)", HelpName = "M" };
         var library = CommonOptions.Library();
+        var user = CommonOptions.User();
         var json = CommonOptions.Json();
-        var command = new Command("ask", "Answer a question from the knowledge base, with citations") { question, db, conversation, provider, model, library, json };
+        var command = new Command("ask", "Answer a question from the knowledge base, with citations") { question, db, conversation, provider, model, library, user, json };
 
         command.SetAction((parse, ct) =>
         {
@@ -45,14 +48,15 @@ internal static class AskCommand
             {
                 var text = parse.GetValue(question) ?? "";
                 if (string.IsNullOrWhiteSpace(text)) throw new CommandException("the question is empty");
+                var scope = await CallerScope.ResolveAsync(services, parse.GetValue(user), ct);
                 var request = new AskRequest(text, parse.GetValue(conversation),
                     parse.GetValue(library) is { } l ? new SearchFilter(Libraries: [l]) : null);
                 var asJson = parse.GetValue(json);
-                var answerer = services.GetRequiredService<IQuestionAnswerer>();
+                var knowledgeBase = services.GetRequiredService<ProtectedKnowledgeBase>();
                 AnswerResult result;
                 try
                 {
-                    result = await answerer.AnswerAsync(request, asJson ? null : HumanOutput.WriteDelta, ct);
+                    result = await knowledgeBase.AskAsync(scope, request, asJson ? null : HumanOutput.WriteDelta, ct);
                 }
                 catch (KeyNotFoundException ex)
                 {

@@ -2,13 +2,17 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using RagAssistant.Cli.Output;
+using RagAssistant.Core.Access;
 using RagAssistant.Core.Contracts;
 using RagAssistant.Core.Documents;
 using RagAssistant.Core.Storage;
 
 namespace RagAssistant.Cli.Commands;
 
-/// <summary><c>rag docs list|show ID|delete ID [--db FILE] [--json]</c></summary>
+/// <summary>
+/// <c>rag docs list|show ID|delete ID [--db FILE] [--user NAME] [--json]</c>, through <see cref="ProtectedKnowledgeBase"/>:
+/// with <c>--user</c> only that user's libraries exist (another library's document is "no document with id N").
+/// </summary>
 internal static class DocsCommand
 {
     public static Command Create() => new("docs", "List, show and delete stored documents")
@@ -21,10 +25,12 @@ internal static class DocsCommand
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
         var library = CommonOptions.Library();
-        var command = new Command("list", "List stored documents") { db, library, json };
+        var user = CommonOptions.User();
+        var command = new Command("list", "List stored documents") { db, library, user, json };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(db), async services =>
         {
-            var documents = await services.GetRequiredService<IDocumentStore>().ListAsync(parse.GetValue(library), ct);
+            var scope = await CallerScope.ResolveAsync(services, parse.GetValue(user), ct);
+            var documents = await services.GetRequiredService<ProtectedKnowledgeBase>().ListDocumentsAsync(scope, parse.GetValue(library), ct);
             if (parse.GetValue(json)) JsonOutput.Write(new DocumentListJson(documents.Select(DocumentJson.From).ToList()));
             else HumanOutput.WriteDocuments(documents);
             return ExitCodes.Success;
@@ -37,14 +43,16 @@ internal static class DocsCommand
         var id = new Argument<long>("ID") { Description = "Document id (see 'rag docs list')" };
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
-        var command = new Command("show", "Show a document's metadata and its chunks") { id, db, json };
+        var user = CommonOptions.User();
+        var command = new Command("show", "Show a document's metadata and its chunks") { id, db, user, json };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(db), async services =>
         {
-            var store = services.GetRequiredService<IDocumentStore>();
-            var document = await store.GetAsync(parse.GetValue(id), ct)
+            var scope = await CallerScope.ResolveAsync(services, parse.GetValue(user), ct);
+            var knowledgeBase = services.GetRequiredService<ProtectedKnowledgeBase>();
+            var document = await knowledgeBase.GetDocumentAsync(scope, parse.GetValue(id), ct)
                            ?? throw new CommandException($"no document with id {parse.GetValue(id)}");
-            var chunks = await store.GetChunksAsync(document.Id, ct);
-            var pages = await store.GetPagesAsync(document.Id, ct);
+            var chunks = await knowledgeBase.GetChunksAsync(scope, document.Id, ct);
+            var pages = await knowledgeBase.GetPagesAsync(scope, document.Id, ct);
             if (parse.GetValue(json))
                 JsonOutput.Write(new DocumentDetailJson(ToDetail(document), chunks.Select(ToJson).ToList())
                 {
@@ -61,12 +69,19 @@ internal static class DocsCommand
         var id = new Argument<long>("ID") { Description = "Document id (see 'rag docs list')" };
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
-        var command = new Command("delete", "Delete a document and its chunks") { id, db, json };
+        var user = CommonOptions.User();
+        var command = new Command("delete", "Delete a document and its chunks") { id, db, user, json };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(db), async services =>
         {
             var documentId = parse.GetValue(id);
-            if (!await services.GetRequiredService<IDocumentStore>().DeleteAsync(documentId, ct))
-                throw new CommandException($"no document with id {documentId}");
+            var scope = await CallerScope.ResolveAsync(services, parse.GetValue(user), ct);
+            switch (await services.GetRequiredService<ProtectedKnowledgeBase>().DeleteDocumentAsync(scope, documentId, ct))
+            {
+                case WriteOutcome.NotFound:
+                    throw new CommandException($"no document with id {documentId}");
+                case WriteOutcome.Forbidden:
+                    throw new CommandException($"user '{scope.User}' may not delete document {documentId}: no write grant on its library");
+            }
             if (parse.GetValue(json)) JsonOutput.Write(new DeleteJson(documentId, true));
             else Console.Out.WriteLine($"deleted document {documentId}");
             return ExitCodes.Success;

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using RagAssistant.Cli.Output;
+using RagAssistant.Core.Access;
 using RagAssistant.Core.Search;
-using RagAssistant.Retrieval;
 
 namespace RagAssistant.Cli.Commands;
 
-/// <summary><c>rag search "QUERY" [--db FILE] [--top K] [--library NAME] [--kind KIND…] [--identity ID] [--language zh|en] [--retriever hybrid|dense|keyword] [--current-only] [--mmr] [--json]</c></summary>
+/// <summary><c>rag search "QUERY" [--db FILE] [--top K] [--library NAME] [--kind KIND…] [--identity ID] [--language zh|en] [--retriever hybrid|dense|keyword] [--current-only] [--mmr] [--user NAME] [--json]</c>;
+/// with <c>--user</c> only the libraries that user may read are searched.</summary>
 internal static class SearchCommand
 {
     public static Command Create()
@@ -34,13 +35,15 @@ internal static class SearchCommand
             if (r.GetValue(language) is { } l && !ChunkLanguage.All.Contains(l)) r.AddError($"--language {l}: not one of {string.Join(", ", ChunkLanguage.All)}");
         });
         var mmr = new Option<bool>("--mmr") { Description = "Re-rank by maximal marginal relevance so near-duplicates do not crowd the top (Rag:Retrieval:Mmr)" };
+        var user = CommonOptions.User();
         var json = CommonOptions.Json();
-        var command = new Command("search", "Search the knowledge base") { query, db, top, library, kind, identity, language, retriever, currentOnly, mmr, json };
+        var command = new Command("search", "Search the knowledge base") { query, db, top, library, kind, identity, language, retriever, currentOnly, mmr, user, json };
 
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(db), async services =>
         {
             var text = parse.GetValue(query) ?? "";
             if (string.IsNullOrWhiteSpace(text)) throw new CommandException("the query is empty");
+            var scope = await CallerScope.ResolveAsync(services, parse.GetValue(user), ct);
             var filter = new SearchFilter(
                 Libraries: parse.GetValue(library) is { } l ? [l] : null,
                 Kinds: parse.GetValue(kind) is { Length: > 0 } kinds ? kinds : null,
@@ -48,8 +51,8 @@ internal static class SearchCommand
                 CurrentOnly: parse.GetValue(currentOnly),
                 Language: parse.GetValue(language));
             // Without --mmr the configured default applies (Rag:Retrieval:Mmr:Enabled).
-            var (_, results) = await services.GetRequiredService<HybridRetriever>()
-                .SearchAsync(text, new SearchOptions(parse.GetValue(top), parse.GetValue(retriever), filter, parse.GetValue(mmr) ? true : null), ct);
+            var (_, results) = await services.GetRequiredService<ProtectedKnowledgeBase>()
+                .SearchAsync(scope, text, new SearchOptions(parse.GetValue(top), parse.GetValue(retriever), filter, parse.GetValue(mmr) ? true : null), ct);
 
             if (parse.GetValue(json))
             {

@@ -65,6 +65,13 @@ internal sealed record BenchEmbedRow(
 [JsonSerializable(typeof(BenchEmbedJson))]
 [JsonSerializable(typeof(BenchJson))]
 [JsonSerializable(typeof(SearchBenchJson))]
+[JsonSerializable(typeof(UserListJson))]
+[JsonSerializable(typeof(UserPasswordJson))]
+[JsonSerializable(typeof(PasswordResetJson))]
+[JsonSerializable(typeof(ApiKeyCreatedJson))]
+[JsonSerializable(typeof(ApiKeyListJson))]
+[JsonSerializable(typeof(LibraryListJson))]
+[JsonSerializable(typeof(AuditListJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput

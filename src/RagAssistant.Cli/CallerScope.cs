@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using RagAssistant.Accounts;
+using RagAssistant.Core.Access;
+
+namespace RagAssistant.Cli;
+
+/// <summary>
+/// Who a reading command runs as: without <c>--user</c> the trusted local administrator (every library, as before
+/// accounts existed); with it, that account's grants. An unknown or disabled account is an error rather than a scope
+/// that silently reads nothing, so a typo is not mistaken for an empty library.
+/// </summary>
+internal static class CallerScope
+{
+    public static async Task<AccessScope> ResolveAsync(IServiceProvider services, string? userName, CancellationToken ct)
+    {
+        if (userName is null) return AccessScope.LocalOperator;
+        var wanted = userName.Trim();
+        // Identity compares user names case-insensitively (upper-invariant normalized names); so does this lookup.
+        var user = (await services.GetRequiredService<UserAccounts>().ListAsync(ct))
+                   .FirstOrDefault(u => string.Equals(u.UserName, wanted, StringComparison.OrdinalIgnoreCase))
+                   ?? throw new CommandException($"user '{userName}' does not exist");
+        if (user.Disabled) throw new CommandException($"user '{user.UserName}' is disabled");
+        return await services.GetRequiredService<AccessResolver>().ForUserNameAsync(user.UserName, ct);
+    }
+}
