@@ -27,6 +27,21 @@ public sealed class FirstAdministratorTests
     }
 
     [Fact]
+    public async Task ALeftoverPasswordFile_IsReplacedByAnOwnerOnlyOne()
+    {
+        await using var kb = await CreateAsync(withDocuments: false);
+        await File.WriteAllTextAsync(kb.FirstAdministrator.PasswordFilePath, "old\nstale-password-from-a-deleted-database\n");
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(kb.FirstAdministrator.PasswordFilePath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        var created = await kb.FirstAdministrator.EnsureAsync();
+
+        Assert.Equal($"admin\n{created!.Password}\n", await File.ReadAllTextAsync(created.PasswordFile!));
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(created.PasswordFile!));
+    }
+
+    [Fact]
     public async Task SecondCall_CreatesNothing()
     {
         await using var kb = await CreateAsync(withDocuments: false);
