@@ -95,6 +95,19 @@ public sealed class ConversationAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RevokedGrant_AFollowUpInTheSameConversation_CitesNothingOfTheLibrary()
+    {
+        var answer = await Kb.AskAsync(_wang, new AskRequest(LineBQuestion));
+        await _kb.Libraries.RevokeAsync(LineB, GrantSubject.User, "wang", Actor);
+
+        var followUp = await Kb.AskAsync(await _kb.ScopeOfAsync("wang"), new AskRequest("那第30工序呢？", answer.ConversationId));
+
+        Assert.All(followUp.Citations, c => Assert.Equal(LineA, c.Library));
+        Assert.DoesNotContain("Z3050", followUp.Answer);
+        Assert.DoesNotContain("480", followUp.Answer);
+    }
+
+    [Fact]
     public async Task RevokedGrant_LeavesTurnsThatQuotedOnlyReadableLibraries()
     {
         var answer = await Kb.AskAsync(_wang, new AskRequest("JD-2105-0318 第60工序 精车外圆 转速"));
