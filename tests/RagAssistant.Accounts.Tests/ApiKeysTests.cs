@@ -29,6 +29,18 @@ public sealed class ApiKeysTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task KeysUser_ReadsWhatTheUserMayRead()
+    {
+        await _kb.Libraries.GrantAsync(LineA, GrantSubject.User, "mes", GrantAccess.Read, Actor);
+        var key = await Keys.CreateAsync("mes", "MES line 2", Actor);
+
+        var scope = await _kb.Access.ForUserIdAsync((await Keys.VerifyAsync(key))!.Id);
+
+        Assert.Equal("mes", scope.User);
+        Assert.Equal([LineA], scope.ReadableLibraries);
+    }
+
+    [Fact]
     public async Task OnlyTheHashIsStored_TheKeyAppearsNowhereInTheFile()
     {
         var key = await Keys.CreateAsync("wang", "laptop", Actor);

@@ -22,6 +22,7 @@ public sealed class LibraryAccessTests : IAsyncLifetime
     [InlineData(LineA, GrantSubject.User, "ghost", GrantAccess.Read, "user 'ghost' does not exist")]
     [InlineData(LineA, GrantSubject.Role, "Owner", GrantAccess.Read, "role 'Owner' does not exist")]
     [InlineData("  ", GrantSubject.User, "wang", GrantAccess.Read, "library name is empty")]
+    [InlineData("line\u0000b", GrantSubject.User, "wang", GrantAccess.Read, "contains control characters")]
     [InlineData(LineA, GrantSubject.User, "wang", "admin", "access 'admin' is not read or write")]
     [InlineData(LineA, "group", "wang", GrantAccess.Read, "subject kind 'group' is not user or role")]
     public async Task Grant_ThatCannotBeMade_FailsSayingWhy(string library, string kind, string subject, string access, string reason)
