@@ -24,14 +24,18 @@ public sealed class AccountsSchema(SqliteDatabase database, IDbContextFactory<Ac
         {
             if (_ready) return;
             // The knowledge base's own migrations first: they create the file, check it and switch it to WAL.
+            using (database.Open()) { }
+            await using var context = await contexts.CreateDbContextAsync(ct);
+            // Check and create in one write transaction (Microsoft.Data.Sqlite begins IMMEDIATE): a second process starting
+            // on the same new file (the web app and the rag command) waits for the first, then finds the tables.
+            await using var transaction = await context.Database.BeginTransactionAsync(ct);
             bool exists;
-            using (var connection = database.Open())
-            using (var command = connection.CreateCommand())
+            await using (var command = context.Database.GetDbConnection().CreateCommand())
             {
+                command.Transaction = transaction.GetDbTransaction();
                 command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'AspNetUsers'";
                 exists = Convert.ToInt64(await command.ExecuteScalarAsync(ct)) > 0;
             }
-            await using var context = await contexts.CreateDbContextAsync(ct);
             if (!exists) await context.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(ct);
             foreach (var role in Roles.All)
             {
@@ -40,6 +44,7 @@ public sealed class AccountsSchema(SqliteDatabase database, IDbContextFactory<Ac
                     context.Roles.Add(new IdentityRole(role) { NormalizedName = normalized });
             }
             await context.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             _ready = true;
         }
         finally

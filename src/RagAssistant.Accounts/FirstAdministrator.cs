@@ -27,8 +27,12 @@ public sealed class FirstAdministrator(UserAccounts users, IOptions<AccountsOpti
         var userName = options.Value.InitialAdminUserName;
         var password = await users.AddAsync(userName, Roles.Admin, configured, actor: "system", ct);
         if (configured is not null) return new CreatedAdministrator(userName, password, null);
-        await File.WriteAllTextAsync(PasswordFilePath, $"{userName}\n{password}\n", ct);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(PasswordFilePath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        // Created owner-only before the password is written (not chmod-ed afterwards, which leaves it readable for a
+        // moment); a leftover file would keep its own mode, so it goes first.
+        File.Delete(PasswordFilePath);
+        var file = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using (var writer = new StreamWriter(PasswordFilePath, file)) await writer.WriteAsync($"{userName}\n{password}\n".AsMemory(), ct);
         return new CreatedAdministrator(userName, password, PasswordFilePath);
     }
 

@@ -62,7 +62,15 @@ public sealed class LibraryAccess(IDbContextFactory<AccountsDbContext> contexts,
     {
         await schema.EnsureAsync(ct);
         await using var context = await contexts.CreateDbContextAsync(ct);
-        subject = subjectKind == GrantSubject.Role ? Roles.Parse(subject) ?? subject : subject.Trim();
+        // Spelled as GrantAsync stored it: the library trimmed, the role and the user name in their canonical casing.
+        library = library.Trim();
+        subject = subject.Trim();
+        if (subjectKind == GrantSubject.Role) subject = Roles.Parse(subject) ?? subject;
+        else
+        {
+            var normalized = subject.ToUpperInvariant();
+            subject = await context.Users.AsNoTracking().Where(u => u.NormalizedUserName == normalized).Select(u => u.UserName).FirstOrDefaultAsync(ct) ?? subject;
+        }
         var grant = await context.Grants.FirstOrDefaultAsync(g => g.Library == library && g.SubjectKind == subjectKind && g.Subject == subject, ct);
         if (grant is null) return false;
         context.Grants.Remove(grant);

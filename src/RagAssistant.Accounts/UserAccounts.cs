@@ -91,6 +91,8 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, AccountsSchema sch
         password ??= GeneratePassword();
         await ChangeAsync(userName, async (users, user) =>
         {
+            // Validate first: RemovePasswordAsync is saved at once, so a new password that fails validation would leave none.
+            foreach (var validator in users.PasswordValidators) Check(await validator.ValidateAsync(users, user, password), userName);
             if (await users.HasPasswordAsync(user)) Check(await users.RemovePasswordAsync(user), userName);
             Check(await users.AddPasswordAsync(user, password), userName);
             Check(await users.SetLockoutEndDateAsync(user, null), userName);

@@ -21,11 +21,17 @@ public sealed class PlantKnowledgeBase : IAsyncDisposable
 {
     public const string LineA = "line-a";
     public const string LineB = "line-b";
+    public const string Actor = "test";
+
+    /// <summary>A password every test user may share: long enough for the default minimum of 10.</summary>
+    public const string Password = "correct-horse-battery";
 
     private readonly TempDirectory _folder = new();
-    private ServiceProvider? _services;
+    private readonly List<ServiceProvider> _providers = [];
+    private IReadOnlyDictionary<string, string?>? _settings;
 
-    public IServiceProvider Services => _services!;
+    public IServiceProvider Services => _providers[0];
+    public string Folder => _folder.Path;
     public string DatabasePath => _folder.File("kb.db");
     public ProtectedKnowledgeBase KnowledgeBase => Services.GetRequiredService<ProtectedKnowledgeBase>();
     public UserAccounts Users => Services.GetRequiredService<UserAccounts>();
@@ -33,31 +39,79 @@ public sealed class PlantKnowledgeBase : IAsyncDisposable
     public AccessResolver Access => Services.GetRequiredService<AccessResolver>();
     public ApiKeys Keys => Services.GetRequiredService<ApiKeys>();
     public AuditLog Audit => Services.GetRequiredService<AuditLog>();
+    public FirstAdministrator FirstAdministrator => Services.GetRequiredService<FirstAdministrator>();
 
-    /// <summary>Document id of the line-a card and of the line-b card.</summary>
+    /// <summary>Document id of the line-a card and of the line-b card (0 when created without documents).</summary>
     public long CardA { get; private set; }
     public long CardB { get; private set; }
 
-    public static async Task<PlantKnowledgeBase> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>The plant with both cards; <paramref name="withDocuments"/> false gives an empty knowledge base.</summary>
+    public static async Task<PlantKnowledgeBase> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null, bool withDocuments = true)
     {
-        var kb = new PlantKnowledgeBase();
-        await kb.InitializeAsync(settings);
+        var kb = new PlantKnowledgeBase { _settings = settings };
+        kb._providers.Add(kb.BuildServices(withAccounts: true));
+        if (withDocuments) await kb.IngestCardsAsync();
         return kb;
     }
 
-    private async Task InitializeAsync(IReadOnlyDictionary<string, string?>? extra)
+    /// <summary>
+    /// Another composition on the same file, as a second process (the CLI beside the web app) would have;
+    /// <paramref name="withAccounts"/> false composes it as a knowledge base from before accounts existed.
+    /// Disposed with this fixture.
+    /// </summary>
+    public IServiceProvider OpenAnother(bool withAccounts = true)
+    {
+        var provider = BuildServices(withAccounts);
+        _providers.Add(provider);
+        return provider;
+    }
+
+    /// <summary>Adds a user with <see cref="Password"/> and read or write grants, and returns their scope.</summary>
+    public async Task<AccessScope> AddUserAsync(string userName, string role, params (string Library, string Access)[] grants)
+    {
+        await Users.AddAsync(userName, role, Password, Actor);
+        foreach (var (library, access) in grants) await Libraries.GrantAsync(library, GrantSubject.User, userName, access, Actor);
+        return await Access.ForUserNameAsync(userName);
+    }
+
+    public Task<AccessScope> ScopeOfAsync(string userName) => Access.ForUserNameAsync(userName);
+
+    /// <summary>Ingests a Markdown file into a library through the given composition (this fixture's by default).</summary>
+    public async Task<long> IngestAsync(string library, string fileName, string text, IServiceProvider? services = null)
+    {
+        var folder = Directory.CreateDirectory(_folder.File(library)).FullName;
+        var path = Path.Combine(folder, fileName);
+        await File.WriteAllTextAsync(path, text);
+        var report = await (services ?? Services).GetRequiredService<IngestionPipeline>().IngestPathsAsync([path], new IngestRequest(library));
+        return report.Files.Single().DocumentId ?? throw new InvalidOperationException($"{fileName} was not ingested: {report.Files.Single().Error}");
+    }
+
+    /// <summary>Runs a scalar query on the knowledge-base file itself, outside the application's code.</summary>
+    public async Task<object?> QueryFileAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    private ServiceProvider BuildServices(bool withAccounts)
     {
         var settings = new Dictionary<string, string?> { ["Rag:Storage:DatabasePath"] = DatabasePath };
-        foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
+        foreach (var (k, v) in _settings ?? new Dictionary<string, string?>()) settings[k] = v;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging()
             .AddRagStorage(configuration).AddRagIngestion(configuration)
             .AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new HashEmbeddingGenerator())
             .AddRagRetrieval(configuration)
             .AddRagGeneration(configuration);
-        services.AddRagAccounts(configuration);
-        _services = services.BuildServiceProvider();
+        if (withAccounts) services.AddRagAccounts(configuration);
+        return services.BuildServiceProvider();
+    }
 
+    private async Task IngestCardsAsync()
+    {
         CardA = await IngestAsync(LineA, "JD-2105-0318_输出轴工艺卡.md", """
             # JD-2105-0318 输出轴 机械加工工艺卡
 
@@ -76,18 +130,9 @@ public sealed class PlantKnowledgeBase : IAsyncDisposable
             """);
     }
 
-    private async Task<long> IngestAsync(string library, string fileName, string text)
-    {
-        var folder = Directory.CreateDirectory(_folder.File(library)).FullName;
-        var path = Path.Combine(folder, fileName);
-        await File.WriteAllTextAsync(path, text);
-        var report = await Services.GetRequiredService<IngestionPipeline>().IngestPathsAsync([path], new IngestRequest(library));
-        return report.Files.Single().DocumentId ?? throw new InvalidOperationException($"{fileName} was not ingested: {report.Files.Single().Error}");
-    }
-
     public async ValueTask DisposeAsync()
     {
-        if (_services is not null) await _services.DisposeAsync();
+        foreach (var provider in _providers) await provider.DisposeAsync();
         SqliteConnection.ClearAllPools();
         _folder.Dispose();
     }

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.DependencyInjection;
+using RagAssistant.Core.Access;
+using static RagAssistant.Accounts.Tests.PlantKnowledgeBase;
+
+namespace RagAssistant.Accounts.Tests;
+
+/// <summary>The account tables join an existing knowledge-base file without touching its documents, once.</summary>
+public sealed class AccountsSchemaTests
+{
+    private const string CountAccountTables =
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND (name LIKE 'AspNet%' OR name LIKE 'account\\_%' ESCAPE '\\')";
+
+    [Fact]
+    public async Task KnowledgeBaseFromBeforeAccounts_GainsTheTables_AndKeepsItsDocuments()
+    {
+        await using var kb = await CreateAsync(withDocuments: false);
+        var before = kb.OpenAnother(withAccounts: false);
+        var card = await kb.IngestAsync(LineA, "JD-2105-0318_输出轴工艺卡.md", "# JD-2105-0318 输出轴\n\n| 工序号 | 工序名称 |\n|---|---|\n| 60 | 精车外圆 |\n", before);
+        Assert.Equal(0L, await kb.QueryFileAsync(CountAccountTables));
+
+        await kb.Services.GetRequiredService<AccountsSchema>().EnsureAsync();
+
+        Assert.Equal(11L, await kb.QueryFileAsync(CountAccountTables)); // 7 Identity tables + libraries, grants, keys, audit
+        Assert.Equal([card], (await kb.KnowledgeBase.ListDocumentsAsync(AccessScope.LocalOperator)).Select(d => d.Id));
+        Assert.NotEmpty(await kb.KnowledgeBase.GetChunksAsync(AccessScope.LocalOperator, card));
+        Assert.Equal([(LineA, 1)], (await kb.Libraries.ListAsync()).Select(l => (l.Name, l.Documents)));
+        await kb.Users.AddAsync("wang", Roles.Reader, Password, Actor);
+        Assert.Equal(3L, await kb.QueryFileAsync("SELECT count(*) FROM AspNetRoles"));
+    }
+
+    [Fact]
+    public async Task Ensure_IsIdempotentAcrossTwoCompositionsOnOneFile()
+    {
+        await using var kb = await CreateAsync(withDocuments: false);
+        var second = kb.OpenAnother();
+
+        await kb.Services.GetRequiredService<AccountsSchema>().EnsureAsync();
+        await kb.Users.AddAsync("wang", Roles.Reader, Password, Actor);
+        await second.GetRequiredService<AccountsSchema>().EnsureAsync();
+        await kb.Services.GetRequiredService<AccountsSchema>().EnsureAsync();
+
+        Assert.Equal(["wang"], (await second.GetRequiredService<UserAccounts>().ListAsync()).Select(u => u.UserName));
+        Assert.Equal(3L, await kb.QueryFileAsync("SELECT count(*) FROM AspNetRoles"));
+    }
+
+    [Fact]
+    public async Task Ensure_FromTwoCompositionsAtOnce_CreatesTheTablesOnce()
+    {
+        // The web app and the rag command starting together on a new file.
+        await using var kb = await CreateAsync(withDocuments: false);
+        var second = kb.OpenAnother();
+
+        await Task.WhenAll(
+            Task.Run(() => kb.Services.GetRequiredService<AccountsSchema>().EnsureAsync()),
+            Task.Run(() => second.GetRequiredService<AccountsSchema>().EnsureAsync()));
+
+        Assert.Equal(3L, await kb.QueryFileAsync("SELECT count(*) FROM AspNetRoles"));
+        await second.GetRequiredService<UserAccounts>().AddAsync("wang", Roles.Reader, Password, Actor);
+        Assert.Equal(1, await kb.Users.CountAsync());
+    }
+}

@@ -1,0 +1,245 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using RagAssistant.Core.Access;
+using static RagAssistant.Accounts.Tests.PlantKnowledgeBase;
+
+namespace RagAssistant.Accounts.Tests;
+
+/// <summary>Adding users, passwords, roles, disabling and lockout — through Identity, on the real file.</summary>
+public sealed class UserAccountsTests : IAsyncLifetime
+{
+    private const int MaxFailedSignIns = 3;
+    private PlantKnowledgeBase _kb = null!;
+
+    private UserAccounts Users => _kb.Users;
+
+    public async Task InitializeAsync() => _kb = await CreateAsync(new Dictionary<string, string?>
+    {
+        ["Rag:Accounts:MaxFailedSignIns"] = MaxFailedSignIns.ToString(),
+        ["Rag:Accounts:MinimumPasswordLength"] = "12",
+    }, withDocuments: false);
+
+    public async Task DisposeAsync() => await _kb.DisposeAsync();
+
+    [Fact]
+    public async Task AddUser_WithoutAPassword_GeneratesAnEighteenCharacterPasswordThatWorks()
+    {
+        var password = await Users.AddAsync("wang", Roles.Reader, password: null, Actor);
+
+        Assert.Equal(18, password.Length);
+        Assert.True(await CheckPasswordAsync("wang", password));
+        Assert.False(await CheckPasswordAsync("wang", password + "x"));
+    }
+
+    [Fact]
+    public async Task AddUser_WithAPassword_ReturnsItAndItWorks()
+    {
+        Assert.Equal(Password, await Users.AddAsync("wang", Roles.Reader, Password, Actor));
+        Assert.True(await CheckPasswordAsync("wang", Password));
+    }
+
+    [Fact]
+    public async Task AddUser_InAnyRoleCasing_RecordsTheCanonicalRole()
+    {
+        await Users.AddAsync("chen", "editor", Password, Actor);
+
+        var chen = Assert.Single(await Users.ListAsync());
+        Assert.Equal(("chen", Roles.Editor, false), (chen.UserName, chen.Role, chen.Disabled));
+    }
+
+    [Theory]
+    [InlineData("wang")]
+    [InlineData("WANG")]
+    [InlineData(" wang ")]
+    public async Task AddUser_ThatExists_FailsNamingTheUser(string again)
+    {
+        await Users.AddAsync("wang", Roles.Reader, Password, Actor);
+
+        var error = await Assert.ThrowsAsync<AccountException>(() => Users.AddAsync(again, Roles.Reader, Password, Actor));
+
+        Assert.Contains($"'{again.Trim()}'", error.Message);
+        Assert.Contains("already exists", error.Message);
+        Assert.Equal(1, await Users.CountAsync());
+    }
+
+    [Fact]
+    public async Task AddUser_WithAnUnknownRole_FailsNamingTheRoles()
+    {
+        var error = await Assert.ThrowsAsync<AccountException>(() => Users.AddAsync("wang", "Superuser", Password, Actor));
+
+        Assert.Contains("'Superuser'", error.Message);
+        Assert.Contains(Roles.Editor, error.Message);
+        Assert.Equal(0, await Users.CountAsync());
+    }
+
+    [Fact]
+    public async Task AddUser_WithAPasswordShorterThanTheMinimum_FailsWithIdentitysReason()
+    {
+        var error = await Assert.ThrowsAsync<AccountException>(() => Users.AddAsync("wang", Roles.Reader, "short-pw", Actor));
+
+        Assert.Contains("'wang'", error.Message);
+        Assert.Contains("12", error.Message); // Identity: "Passwords must be at least 12 characters."
+        Assert.Equal(0, await Users.CountAsync());
+    }
+
+    [Fact]
+    public async Task DisablingTheLastEnabledAdmin_IsRefused()
+    {
+        await Users.AddAsync("boss", Roles.Admin, Password, Actor);
+
+        var error = await Assert.ThrowsAsync<AccountException>(() => Users.DisableAsync("boss", Actor));
+
+        Assert.Contains("last enabled administrator", error.Message);
+        Assert.False(Assert.Single(await Users.ListAsync()).Disabled);
+    }
+
+    [Fact]
+    public async Task DisablingAnAdmin_WhileAnotherIsEnabled_IsAllowed_ButNotTheOtherAfterwards()
+    {
+        await Users.AddAsync("boss", Roles.Admin, Password, Actor);
+        await Users.AddAsync("deputy", Roles.Admin, Password, Actor);
+
+        await Users.DisableAsync("boss", Actor);
+
+        await Assert.ThrowsAsync<AccountException>(() => Users.DisableAsync("deputy", Actor));
+        Assert.Equal([true, false], (await Users.ListAsync()).Select(u => u.Disabled));
+    }
+
+    [Fact]
+    public async Task DemotingTheLastAdmin_IsRefused()
+    {
+        await Users.AddAsync("boss", Roles.Admin, Password, Actor);
+
+        await Assert.ThrowsAsync<AccountException>(() => Users.SetRoleAsync("boss", Roles.Editor, Actor));
+
+        Assert.Equal(Roles.Admin, Assert.Single(await Users.ListAsync()).Role);
+        Assert.True((await _kb.ScopeOfAsync("boss")).IsAdministrator);
+    }
+
+    [Fact]
+    public async Task DemotingAnAdmin_AfterPromotingAnother_LeavesOneRole()
+    {
+        await Users.AddAsync("boss", Roles.Admin, Password, Actor);
+        await Users.AddAsync("chen", Roles.Editor, Password, Actor);
+
+        await Users.SetRoleAsync("chen", Roles.Admin, Actor);
+        await Users.SetRoleAsync("boss", Roles.Reader, Actor);
+
+        Assert.Equal([("boss", Roles.Reader), ("chen", Roles.Admin)], (await Users.ListAsync()).Select(u => (u.UserName, u.Role)));
+        using var scope = _kb.Services.CreateScope();
+        var manager = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
+        Assert.Equal([Roles.Reader], await manager.GetRolesAsync((await manager.FindByNameAsync("boss"))!));
+    }
+
+    [Fact]
+    public async Task SetRole_ToAnUnknownRole_IsRefused()
+    {
+        await Users.AddAsync("wang", Roles.Reader, Password, Actor);
+
+        await Assert.ThrowsAsync<AccountException>(() => Users.SetRoleAsync("wang", "Owner", Actor));
+    }
+
+    [Fact]
+    public async Task ChangesToAnUnknownUser_FailNamingTheUser()
+    {
+        foreach (var change in new Func<Task>[]
+                 {
+                     () => Users.DisableAsync("ghost", Actor), () => Users.EnableAsync("ghost", Actor),
+                     () => Users.SetRoleAsync("ghost", Roles.Reader, Actor), () => Users.ResetPasswordAsync("ghost", null, Actor),
+                 })
+            Assert.Contains("'ghost' does not exist", (await Assert.ThrowsAsync<AccountException>(change)).Message);
+    }
+
+    [Fact]
+    public async Task FailedSignIns_UpToTheLimit_LockTheAccount()
+    {
+        await Users.AddAsync("wang", Roles.Reader, Password, Actor);
+        using var scope = _kb.Services.CreateScope();
+        var manager = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
+        var wang = (await manager.FindByNameAsync("wang"))!;
+
+        for (var i = 1; i < MaxFailedSignIns; i++) await manager.AccessFailedAsync(wang);
+        Assert.False(await manager.IsLockedOutAsync(wang));
+        await manager.AccessFailedAsync(wang);
+
+        Assert.True(await manager.IsLockedOutAsync(wang));
+        Assert.NotNull(Assert.Single(await Users.ListAsync()).LockedUntil);
+    }
+
+    [Fact]
+    public async Task ResetPassword_EndsTheLockout_AndOnlyTheNewPasswordWorks()
+    {
+        await Users.AddAsync("wang", Roles.Reader, Password, Actor);
+        await LockOutAsync("wang");
+
+        var fresh = await Users.ResetPasswordAsync("wang", password: null, Actor);
+
+        Assert.Equal(18, fresh.Length);
+        Assert.Null(Assert.Single(await Users.ListAsync()).LockedUntil);
+        Assert.True(await CheckPasswordAsync("wang", fresh));
+        Assert.False(await CheckPasswordAsync("wang", Password));
+        using var scope = _kb.Services.CreateScope();
+        var manager = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
+        var wang = (await manager.FindByNameAsync("wang"))!;
+        Assert.False(await manager.IsLockedOutAsync(wang));
+        Assert.Equal(0, await manager.GetAccessFailedCountAsync(wang));
+    }
+
+    [Fact]
+    public async Task ResetPassword_ToOneTooShort_FailsAndKeepsTheOldPassword()
+    {
+        await Users.AddAsync("wang", Roles.Reader, Password, Actor);
+
+        await Assert.ThrowsAsync<AccountException>(() => Users.ResetPasswordAsync("wang", "short", Actor));
+
+        Assert.True(await CheckPasswordAsync("wang", Password));
+    }
+
+    [Fact]
+    public async Task ChangePassword_NeedsTheCurrentOne()
+    {
+        await Users.AddAsync("wang", Roles.Reader, Password, Actor);
+
+        await Assert.ThrowsAsync<AccountException>(() => Users.ChangePasswordAsync("wang", "not-the-password", "another-long-password"));
+        await Users.ChangePasswordAsync("wang", Password, "another-long-password");
+
+        Assert.True(await CheckPasswordAsync("wang", "another-long-password"));
+    }
+
+    [Fact]
+    public async Task Enable_EndsALockoutToo()
+    {
+        await Users.AddAsync("wang", Roles.Reader, Password, Actor);
+        await LockOutAsync("wang");
+
+        await Users.EnableAsync("wang", Actor);
+
+        Assert.Null(Assert.Single(await Users.ListAsync()).LockedUntil);
+    }
+
+    [Fact]
+    public void GeneratedPasswords_AvoidLookAlikes_AndDiffer()
+    {
+        var passwords = Enumerable.Range(0, 50).Select(_ => UserAccounts.GeneratePassword()).ToList();
+
+        Assert.All(passwords, p => Assert.Equal(18, p.Length));
+        Assert.All(passwords, p => Assert.DoesNotContain(p, c => "0O1lI".Contains(c)));
+        Assert.Equal(passwords.Count, passwords.Distinct().Count());
+    }
+
+    private async Task<bool> CheckPasswordAsync(string userName, string password)
+    {
+        using var scope = _kb.Services.CreateScope();
+        var manager = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
+        return await manager.CheckPasswordAsync((await manager.FindByNameAsync(userName))!, password);
+    }
+
+    private async Task LockOutAsync(string userName)
+    {
+        using var scope = _kb.Services.CreateScope();
+        var manager = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
+        var user = (await manager.FindByNameAsync(userName))!;
+        for (var i = 0; i < MaxFailedSignIns; i++) await manager.AccessFailedAsync(user);
+        Assert.True(await manager.IsLockedOutAsync(user));
+    }
+}
