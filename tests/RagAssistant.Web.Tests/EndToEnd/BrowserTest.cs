@@ -55,6 +55,20 @@ public abstract class BrowserPageTest(BrowserFixture browser) : IAsyncLifetime
         _context.SetDefaultTimeout((float)AnswerTimeout.TotalMilliseconds);
         _page = await _context.NewPageAsync();
         _circuit = new BlazorCircuit(_page);
+        if (SignInAs is { } account) await SignInAsync(account.User, account.Password);
+    }
+
+    /// <summary>Who the test's browser signs in as before the test starts; null to start signed out. Default: the administrator.</summary>
+    protected virtual (string User, string Password)? SignInAs => (HostedApp.AdminUser, HostedApp.AdminPassword);
+
+    /// <summary>Signs in through the sign-in page, as a person does, and waits until the app's home page has loaded.</summary>
+    protected async Task SignInAsync(string user, string password)
+    {
+        await _page!.GotoAsync("/Account/Login");
+        await _page.GetByTestId("login-user").FillAsync(user);
+        await _page.GetByTestId("login-password").FillAsync(password);
+        await _page.GetByTestId("login-submit").ClickAsync();
+        await _page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.Ordinal));
     }
 
     public async Task DisposeAsync()

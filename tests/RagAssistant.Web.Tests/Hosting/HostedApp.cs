@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using RagAssistant.Accounts;
 using RagAssistant.Testing;
+using RagAssistant.Web.Accounts;
 using RagAssistant.Web.Ingestion;
 
 namespace RagAssistant.Web.Tests.Hosting;
@@ -29,6 +31,8 @@ public sealed class HostedApp : IAsyncDisposable
             builder.UseSetting("Rag:Storage:DatabasePath", databasePath);
             builder.UseSetting("Rag:Web:SampleCorpus", sampleCorpus);
             builder.UseSetting("urls", "http://127.0.0.1:0");
+            // The first administrator gets a known password instead of a printed one.
+            builder.UseSetting("Rag:Accounts:InitialAdminPassword", AdminPassword);
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
             if (!useBuiltInModel) builder.ConfigureServices(services => services.AddSingleton(embedder ?? new HashEmbeddingGenerator()));
         });
@@ -41,7 +45,29 @@ public sealed class HostedApp : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
     public IngestionQueue Queue => Services.GetRequiredService<IngestionQueue>();
 
-    public HttpClient CreateClient() => new() { BaseAddress = new Uri(BaseUrl) };
+    /// <summary>The first administrator the app creates on an empty knowledge base, and their password.</summary>
+    public const string AdminUser = "admin";
+    public const string AdminPassword = "admin-password-for-tests";
+
+    /// <summary>A client signed in as the administrator (by an API key), as other systems call the API.</summary>
+    public HttpClient CreateClient() => CreateClientWithKey(_adminKey ??= CreateApiKey(AdminUser));
+
+    /// <summary>A client that has not signed in.</summary>
+    public HttpClient CreateAnonymousClient() => new() { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
+
+    /// <summary>A client that sends the given API key.</summary>
+    public HttpClient CreateClientWithKey(string key)
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, key);
+        return client;
+    }
+
+    /// <summary>Creates an API key for a user of the app.</summary>
+    public string CreateApiKey(string userName) =>
+        Services.GetRequiredService<ApiKeys>().CreateAsync(userName, "tests", actor: "tests").GetAwaiter().GetResult();
+
+    private string? _adminKey;
 
     /// <summary>Waits until the queue has taken on the sample corpus (if it will) and finished it.</summary>
     public async Task SettleAsync(TimeSpan? expectJobsWithin = null)

@@ -19,8 +19,13 @@ public sealed class WebAppFixture : IAsyncLifetime
     public IServiceProvider Services => _app!.Services;
     public string DatabasePath => _data.File("rag.db");
 
-    /// <summary>A client for the app's own origin.</summary>
-    public HttpClient CreateClient() => new() { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
+    /// <summary>A client for the app's own origin, signed in as the administrator (API key).</summary>
+    public HttpClient CreateClient() => _app!.CreateClient();
+
+    /// <summary>A client that has not signed in.</summary>
+    public HttpClient CreateAnonymousClient() => _app!.CreateAnonymousClient();
+
+    public HostedApp App => _app!;
 
     public async Task InitializeAsync()
     {
