@@ -43,6 +43,8 @@ public static class AccountsServiceCollectionExtensions
             identity.Lockout.MaxFailedAccessAttempts = a.MaxFailedSignIns;
             identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(a.LockoutMinutes);
             identity.User.RequireUniqueEmail = false;
+            // Any script, so engineers can be 王工 or 李明; UserAccounts refuses spaces and control characters itself.
+            identity.User.AllowedUserNameCharacters = "";
         });
         return services.AddIdentityCore<RagUser>()
             .AddRoles<IdentityRole>()

@@ -44,7 +44,7 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, AccountsSchema sch
     {
         await schema.EnsureAsync(ct);
         var canonicalRole = Roles.Parse(role) ?? throw new AccountException($"role '{role}' does not exist (use {string.Join(", ", Roles.All)})");
-        userName = userName.Trim();
+        userName = CheckUserName(userName);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
         if (await users.FindByNameAsync(userName) is not null) throw new AccountException($"user '{userName}' already exists");
@@ -126,6 +126,18 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, AccountsSchema sch
         var admins = await users.GetUsersInRoleAsync(Roles.Admin);
         if (admins.Count(a => !a.Disabled && a.Id != user.Id) == 0)
             throw new AccountException($"user '{user.UserName}' is the last enabled administrator; make another user Admin first");
+    }
+
+    public const int MaxUserNameLength = 64;
+
+    private static string CheckUserName(string userName)
+    {
+        userName = userName.Trim();
+        if (userName.Length == 0) throw new AccountException("user name is empty");
+        if (userName.Length > MaxUserNameLength) throw new AccountException($"user name has {userName.Length} characters, over the limit of {MaxUserNameLength}");
+        if (userName.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            throw new AccountException($"user name '{userName}' contains spaces or control characters");
+        return userName;
     }
 
     private static void Check(IdentityResult result, string userName)

@@ -20,6 +20,7 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CurrentAccess>();
         services.AddSingleton<IngestionQueue>();
+        services.AddSingleton<DocumentWrites>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestionQueue>());
         services.AddHostedService<SampleCorpusLoader>();
         services.AddSingleton<RecentErrors>();

@@ -32,6 +32,31 @@ public sealed class UserAccountsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddUser_WithAChineseName_Works()
+    {
+        await Users.AddAsync("王工", Roles.Reader, Password, Actor);
+        Assert.True(await CheckPasswordAsync("王工", Password));
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("wang gong", "spaces")]
+    [InlineData("wang\u0007", "control")]
+    public async Task AddUser_WithAnUnusableName_IsRefusedWithTheReason(string name, string reason)
+    {
+        name = System.Text.RegularExpressions.Regex.Unescape(name);
+        var error = await Assert.ThrowsAsync<AccountException>(() => Users.AddAsync(name, Roles.Reader, Password, Actor));
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public async Task AddUser_WithAnOverLongName_IsRefusedWithTheLimit()
+    {
+        var error = await Assert.ThrowsAsync<AccountException>(() => Users.AddAsync(new string('w', 65), Roles.Reader, Password, Actor));
+        Assert.Contains("64", error.Message);
+    }
+
+    [Fact]
     public async Task AddUser_WithAPassword_ReturnsItAndItWorks()
     {
         Assert.Equal(Password, await Users.AddAsync("wang", Roles.Reader, Password, Actor));

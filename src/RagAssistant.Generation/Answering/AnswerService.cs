@@ -41,7 +41,7 @@ public sealed class AnswerService(
         var conversation = request.ConversationId is null ? null
             : await conversations.GetAsync(request.ConversationId, cancellationToken)
               ?? throw new KeyNotFoundException($"conversation {request.ConversationId} not found");
-        var history = conversation?.Turns ?? [];
+        var history = ReadableHistory(conversation?.Turns ?? [], request.Filter);
         var model = models.IsConfigured ? models.Get() : null;
 
         var clock = Stopwatch.StartNew();
@@ -87,6 +87,18 @@ public sealed class AnswerService(
         result = result with { ConversationId = conversationId };
         await conversations.AddTurnAsync(conversationId, question, query, result, cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// The earlier turns the answer may build on: a turn whose answer cited a library the asker may no longer read (a
+    /// revoked grant) keeps its question but loses its answer, so quoted text never reaches the model's prompt again.
+    /// </summary>
+    private static IReadOnlyList<ConversationTurn> ReadableHistory(IReadOnlyList<ConversationTurn> turns, SearchFilter? filter)
+    {
+        if (filter?.Libraries is not { Count: > 0 } readable) return turns;
+        return turns.Select(t => t.Answer.Citations.All(c => c.Library is not null && readable.Contains(c.Library, StringComparer.Ordinal))
+            ? t
+            : t with { Answer = t.Answer with { Answer = "", Citations = [] } }).ToList();
     }
 
     private async Task<string> StandaloneQueryAsync(string question, IReadOnlyList<ConversationTurn> history, ChatModel? model, CancellationToken ct)

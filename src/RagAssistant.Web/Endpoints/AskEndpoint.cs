@@ -20,13 +20,14 @@ internal static class AskEndpoint
     public const int MaxQuestionChars = 4000;
 
     public static async Task HandleAsync(
-        HttpContext context, IQuestionAnswerer answerer, IConversationStore conversations, RecentErrors errors, ILogger<AskBody> logger)
+        HttpContext context, ProtectedKnowledgeBase knowledgeBase, RecentErrors errors, ILogger<AskBody> logger)
     {
         var scope = await context.AccessAsync();
         var (body, problem) = await ReadBodyAsync(context);
         if (problem is null && body!.Library is { Length: > 0 } library && !scope.MayRead(library))
             problem = (StatusCodes.Status403Forbidden, $"no read access to library '{library}'");
-        if (problem is null && body!.ConversationId is { Length: > 0 } id && await conversations.GetAsync(id, context.RequestAborted) is null)
+        // Someone else's conversation is answered exactly like a missing one.
+        if (problem is null && body!.ConversationId is { Length: > 0 } id && await knowledgeBase.GetConversationAsync(scope, id, context.RequestAborted) is null)
             problem = (StatusCodes.Status404NotFound, $"field 'conversationId': no conversation {id}");
         if (problem is { } p)
         {
@@ -34,7 +35,7 @@ internal static class AskEndpoint
             return;
         }
         var question = body!.Question!.Trim();
-        var filter = scope.Restrict(body.Library is { Length: > 0 } chosen ? new SearchFilter(Libraries: [chosen]) : SearchFilter.None);
+        var filter = body.Library is { Length: > 0 } chosen ? new SearchFilter(Libraries: [chosen]) : SearchFilter.None;
 
         var response = context.Response;
         response.ContentType = "text/event-stream; charset=utf-8";
@@ -43,7 +44,7 @@ internal static class AskEndpoint
         await response.StartAsync(context.RequestAborted);
         try
         {
-            var result = await answerer.AnswerAsync(new AskRequest(question, body.ConversationId, filter),
+            var result = await knowledgeBase.AskAsync(scope, new AskRequest(question, body.ConversationId is { Length: > 0 } c ? c : null, filter),
                 delta => new ValueTask(WriteEventAsync(response, "delta", new DeltaEvent(delta), ApiJsonContext.Relaxed.DeltaEvent, context.RequestAborted)),
                 context.RequestAborted);
             var contract = AskJson.From(result);

@@ -23,17 +23,17 @@ internal static class DocumentEndpoints
         api.MapGet("/documents/{id:long}/file", FileAsync);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, IDocumentStore store, string? library, string? kind)
+    private static async Task<IResult> ListAsync(HttpContext context, ProtectedKnowledgeBase knowledgeBase, string? library, string? kind)
     {
         var scope = await context.AccessAsync();
-        var documents = (await store.ListAsync(library, context.RequestAborted))
-            .Where(d => scope.MayRead(d.Library) && (kind is null || d.Kind == kind))
+        var documents = (await knowledgeBase.ListDocumentsAsync(scope, library, context.RequestAborted))
+            .Where(d => kind is null || d.Kind == kind)
             .Select(DocumentJson.From).ToList();
         return TypedResults.Json(new DocumentListJson(documents), ApiJsonContext.Relaxed.DocumentListJson);
     }
 
     /// <summary>multipart/form-data with one or more files (any field name) and an optional <c>library</c> field; 202 with one job per file.</summary>
-    private static async Task<IResult> UploadAsync(HttpContext context, IngestionQueue queue, IOptions<WebOptions> web, IOptions<IngestionOptions> ingestion)
+    private static async Task<IResult> UploadAsync(HttpContext context, DocumentWrites writes, IOptions<WebOptions> web, IOptions<IngestionOptions> ingestion)
     {
         var scope = await context.AccessAsync();
         if (!scope.CanUpload) return Error(StatusCodes.Status403Forbidden, "you may not upload documents");
@@ -49,6 +49,7 @@ internal static class DocumentEndpoints
             return Error(StatusCodes.Status400BadRequest, $"the upload could not be read: {ex.Message}");
         }
         var library = form["library"].FirstOrDefault() is { Length: > 0 } l ? l.Trim() : Libraries.Default;
+        if (!scope.MayWrite(library)) return Error(StatusCodes.Status403Forbidden, $"you may not upload to library '{library}'");
         if (form.Files.Count == 0) return Error(StatusCodes.Status400BadRequest, "no file in the upload (send at least one file part)");
         if (form.Files.Count > web.Value.MaxFilesPerUpload)
             return Error(StatusCodes.Status400BadRequest, $"{form.Files.Count} files in one upload, over the limit of {web.Value.MaxFilesPerUpload}");
@@ -65,7 +66,7 @@ internal static class DocumentEndpoints
             }
             using var buffer = new MemoryStream((int)file.Length);
             await file.CopyToAsync(buffer, context.RequestAborted);
-            jobs.Add(ToJson(queue.EnqueueUpload(name, buffer.ToArray(), library)));
+            jobs.Add(ToJson(await writes.UploadAsync(scope, name, buffer.ToArray(), library, context.Connection.RemoteIpAddress?.ToString())));
         }
         return TypedResults.Json(new UploadJson(jobs), ApiJsonContext.Relaxed.UploadJson, statusCode: StatusCodes.Status202Accepted);
     }
@@ -77,23 +78,24 @@ internal static class DocumentEndpoints
         return TypedResults.Json(new JobListJson(jobs), ApiJsonContext.Relaxed.JobListJson);
     }
 
-    private static async Task<IResult> DeleteAsync(long id, HttpContext context, IDocumentStore store)
+    private static async Task<IResult> DeleteAsync(long id, HttpContext context, DocumentWrites writes)
     {
         var scope = await context.AccessAsync();
-        var document = await store.GetAsync(id, context.RequestAborted);
-        if (document is null || !scope.MayRead(document.Library)) return Error(StatusCodes.Status404NotFound, $"no document {id}");
-        if (!scope.MayWrite(document.Library)) return Error(StatusCodes.Status403Forbidden, "you may not delete documents");
-        var deleted = await store.DeleteAsync(id, context.RequestAborted);
-        return TypedResults.Json(new DeletedJson(id, deleted), ApiJsonContext.Relaxed.DeletedJson);
+        return await writes.DeleteAsync(scope, id, context.Connection.RemoteIpAddress?.ToString()) switch
+        {
+            WriteOutcome.NotFound => Error(StatusCodes.Status404NotFound, $"no document {id}"),
+            WriteOutcome.Forbidden => Error(StatusCodes.Status403Forbidden, $"you may not delete documents of this library"),
+            _ => TypedResults.Json(new DeletedJson(id, true), ApiJsonContext.Relaxed.DeletedJson),
+        };
     }
 
     /// <summary>The original file, inline (the PDF viewer fetches it) or as a download with <c>?download=true</c>.</summary>
-    private static async Task<IResult> FileAsync(long id, bool? download, HttpContext context, IDocumentStore store)
+    private static async Task<IResult> FileAsync(long id, bool? download, HttpContext context, ProtectedKnowledgeBase knowledgeBase)
     {
         var scope = await context.AccessAsync();
-        var document = await store.GetAsync(id, context.RequestAborted);
-        if (document is null || !scope.MayRead(document.Library)) return Error(StatusCodes.Status404NotFound, $"no document {id}");
-        var bytes = await store.OpenOriginalAsync(id, context.RequestAborted);
+        var document = await knowledgeBase.GetDocumentAsync(scope, id, context.RequestAborted);
+        if (document is null) return Error(StatusCodes.Status404NotFound, $"no document {id}");
+        var bytes = await knowledgeBase.OpenOriginalAsync(scope, id, context.RequestAborted);
         if (bytes is null)
             return Error(StatusCodes.Status404NotFound, $"the original of document {id} ({document.FileName}) was not kept; re-ingest it to view or download it");
         if (!ContentTypes.TryGetContentType(document.FileName, out var contentType)) contentType = "application/octet-stream";

@@ -58,6 +58,17 @@ public sealed class IngestionQueue(
         return true;
     }
 
+    /// <summary>Records a file refused before it was queued (no write access, not a document), so the job list shows why.</summary>
+    public IngestJob Refuse(string fileName, string library, long bytes, string reason)
+    {
+        var job = NewJob(fileName, library, bytes) with { State = IngestJobState.Failed, Reason = reason };
+        var entry = new Entry(job);
+        _entries[job.Id] = entry;
+        Finish(entry, job);
+        Trim();
+        return job;
+    }
+
     /// <summary>Forgets finished jobs (the "clear finished" button).</summary>
     public void ClearFinished()
     {

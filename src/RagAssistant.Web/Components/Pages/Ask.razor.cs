@@ -16,8 +16,7 @@ namespace RagAssistant.Web.Components.Pages;
 /// </summary>
 public sealed partial class Ask : ComponentBase, IDisposable
 {
-    [Inject] private IQuestionAnswerer Answerer { get; set; } = default!;
-    [Inject] private IConversationStore Conversations { get; set; } = default!;
+    [Inject] private ProtectedKnowledgeBase KnowledgeBase { get; set; } = default!;
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private RecentErrors Errors { get; set; } = default!;
@@ -48,7 +47,7 @@ public sealed partial class Ask : ComponentBase, IDisposable
         _source = null;
         if (_conversationId is not null)
         {
-            var conversation = await Conversations.GetAsync(_conversationId);
+            var conversation = await KnowledgeBase.GetConversationAsync(await Access.GetAsync(), _conversationId);
             if (conversation is null) Navigation.NavigateTo("/");
             else _turns.AddRange(conversation.Turns.Select(ChatTurn.From));
         }
@@ -64,7 +63,8 @@ public sealed partial class Ask : ComponentBase, IDisposable
         await module.InvokeVoidAsync("scrollToBottom", _turnsElement);
     }
 
-    private async Task LoadConversationsAsync() => _conversations = await Conversations.ListAsync(owner: null, ConversationListSize);
+    private async Task LoadConversationsAsync() =>
+        _conversations = await KnowledgeBase.ListConversationsAsync(await Access.GetAsync(), ConversationListSize);
 
     private void NewConversation()
     {
@@ -94,8 +94,7 @@ public sealed partial class Ask : ComponentBase, IDisposable
         try
         {
             var scope = await Access.GetAsync();
-            var request = new AskRequest(question, _conversationId, scope.Restrict(SearchFilter.None));
-            var result = await Answerer.AnswerAsync(request, async delta =>
+            var result = await KnowledgeBase.AskAsync(scope, new AskRequest(question, _conversationId), async delta =>
             {
                 turn.Text += delta;
                 // Re-render at most every 60 ms while streaming: enough to look live without flooding the circuit.
@@ -106,7 +105,7 @@ public sealed partial class Ask : ComponentBase, IDisposable
             }, _answering.Token);
             turn.Answer = result;
             turn.Text = result.Answer;
-            var stored = await Conversations.GetAsync(result.ConversationId);
+            var stored = await KnowledgeBase.GetConversationAsync(scope, result.ConversationId);
             turn.TurnId = stored?.Turns.LastOrDefault()?.Id;
             if (_conversationId != result.ConversationId)
             {
@@ -143,7 +142,8 @@ public sealed partial class Ask : ComponentBase, IDisposable
         if (turn.TurnId is not { } id) return;
         turn.Rating = feedback.Rating;
         turn.Comment = feedback.Comment;
-        await Conversations.SetFeedbackAsync(id, feedback.Rating, feedback.Comment);
+        if (_conversationId is null) return;
+        await KnowledgeBase.SetFeedbackAsync(await Access.GetAsync(), _conversationId, id, feedback.Rating, feedback.Comment);
     }
 
     public void Dispose() => _answering?.Cancel();

@@ -1,0 +1,46 @@
+using RagAssistant.Accounts;
+using RagAssistant.Core.Documents;
+using RagAssistant.Ingestion.Detection;
+
+namespace RagAssistant.Web.Ingestion;
+
+/// <summary>
+/// Uploads, re-indexing and deletion on behalf of a user, for the library page and the HTTP API alike: the user must be allowed
+/// to write the library, the bytes must be a document by their content (not their name), and every accepted file is
+/// audited. A refused file still becomes a failed job with the reason, so the rest of the batch goes on.
+/// </summary>
+public sealed class DocumentWrites(IngestionQueue queue, ProtectedKnowledgeBase knowledgeBase, AuditLog audit)
+{
+    public async Task<IngestJob> UploadAsync(AccessScope scope, string fileName, byte[] content, string library, string? address = null)
+    {
+        if (!scope.MayWrite(library))
+            return queue.Refuse(fileName, library, content.LongLength, $"{fileName}: {scope.User} may not upload to library '{library}'");
+        var detected = ContentTypeDetector.Detect(content, fileName);
+        if (detected.Type == ContentTypes.Binary)
+            return queue.Refuse(fileName, library, content.LongLength,
+                $"{fileName}: not a document by its content (image, executable or compressed data){(detected.Reason is { } r ? $": {r}" : "")}");
+        var job = queue.EnqueueUpload(fileName, content, library);
+        if (job.State != IngestJobState.Failed)
+            await audit.WriteAsync(scope.User, AuditActions.Upload, fileName, $"library {library}, {content.LongLength} bytes", address);
+        return job;
+    }
+
+    /// <summary>Deletes a document the user may write (audited); one they may not read is <see cref="WriteOutcome.NotFound"/>.</summary>
+    public async Task<WriteOutcome> DeleteAsync(AccessScope scope, long documentId, string? address = null)
+    {
+        var document = await knowledgeBase.GetDocumentAsync(scope, documentId);
+        var outcome = await knowledgeBase.DeleteDocumentAsync(scope, documentId);
+        if (outcome == WriteOutcome.Done)
+            await audit.WriteAsync(scope.User, AuditActions.Delete, $"{documentId} {document?.FileName}", $"library {document?.Library}", address);
+        return outcome;
+    }
+
+    /// <summary>Re-reads a stored document from its kept original; null when the user may not write its library.</summary>
+    public async Task<IngestJob?> ReindexAsync(AccessScope scope, StoredDocument document, byte[] original, string? address = null)
+    {
+        if (!scope.MayWrite(document.Library)) return null;
+        var job = queue.EnqueueReindex(document.Source, document.FileName, original, document.Library);
+        await audit.WriteAsync(scope.User, AuditActions.Reindex, $"{document.Id} {document.FileName}", $"library {document.Library}", address);
+        return job;
+    }
+}
