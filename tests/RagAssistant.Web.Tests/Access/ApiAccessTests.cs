@@ -86,6 +86,21 @@ public sealed class ApiAccessTests(TwoLibraryApp fixture) : IClassFixture<TwoLib
     }
 
     [Fact]
+    public async Task DisabledUsersApiKey_Gets401_AndWorksAgainOnceEnabled()
+    {
+        var users = fixture.App.Services.GetRequiredService<UserAccounts>();
+        await users.AddAsync("zhao", RagAssistant.Core.Access.Roles.Reader, "zhao-password-1", "tests");
+        using var client = fixture.App.CreateClientWithKey(fixture.App.CreateApiKey("zhao"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/documents")).StatusCode);
+
+        await users.DisableAsync("zhao", "tests");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/documents")).StatusCode);
+
+        await users.EnableAsync("zhao", "tests");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/documents")).StatusCode);
+    }
+
+    [Fact]
     public async Task Reader_ListsOnlyTheLibrariesGrantedToThem()
     {
         using var client = Reader();
@@ -219,6 +234,12 @@ public sealed class ApiAccessTests(TwoLibraryApp fixture) : IClassFixture<TwoLib
         var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("RagAssistant.Auth=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+
+        // Signed in now: a sign-out posted without the form's antiforgery token (a cross-site form) is refused.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/documents")).StatusCode);
+        using var forged = await client.PostAsync("/Account/Logout", Form(("returnUrl", "/")));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/documents")).StatusCode);
     }
 
     private HttpClient NoRedirects() =>
