@@ -14,8 +14,7 @@ public sealed class AccessResolver(IDbContextFactory<AccountsDbContext> contexts
     {
         await schema.EnsureAsync(ct);
         await using var context = await contexts.CreateDbContextAsync(ct);
-        var normalized = userName.Trim().ToUpperInvariant();
-        var user = await context.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
+        var user = await context.FindUserByNameAsync(userName, ct);
         return user is null ? AccessScope.Nobody(userName) : await ScopeAsync(context, user, ct);
     }
 

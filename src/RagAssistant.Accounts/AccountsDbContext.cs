@@ -15,6 +15,16 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
+    /// <summary>The user with this name in any casing (normalised as Identity does); null when there is none.</summary>
+    public Task<RagUser?> FindUserByNameAsync(string userName, CancellationToken ct)
+    {
+        var normalized = NormalizeName(userName);
+        return Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
+    }
+
+    /// <summary>Identity's lookup normalisation (<c>UpperInvariantLookupNormalizer</c>), after trimming.</summary>
+    public static string NormalizeName(string name) => name.Trim().Normalize().ToUpperInvariant();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

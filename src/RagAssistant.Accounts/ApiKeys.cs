@@ -41,7 +41,7 @@ public sealed class ApiKeys(IDbContextFactory<AccountsDbContext> contexts, Accou
         var query = from k in context.ApiKeys.AsNoTracking() join u in context.Users.AsNoTracking() on k.UserId equals u.Id select new { k, u.UserName };
         if (userName is not null)
         {
-            var normalized = userName.Trim().ToUpperInvariant();
+            var normalized = AccountsDbContext.NormalizeName(userName);
             query = from row in query join u in context.Users on row.k.UserId equals u.Id where u.NormalizedUserName == normalized select row;
         }
         return (await query.ToListAsync(ct)).OrderBy(r => r.k.Id)
@@ -85,9 +85,7 @@ public sealed class ApiKeys(IDbContextFactory<AccountsDbContext> contexts, Accou
 
     private static async Task<RagUser> FindUserAsync(AccountsDbContext context, string userName, CancellationToken ct)
     {
-        var normalized = userName.Trim().ToUpperInvariant();
-        return await context.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct)
-               ?? throw new AccountException($"user '{userName}' does not exist");
+        return await context.FindUserByNameAsync(userName, ct) ?? throw new AccountException($"user '{userName}' does not exist");
     }
 
     // The key has 256 random bits: a plain SHA-256 is enough (no salt or slow hash needed, unlike passwords).

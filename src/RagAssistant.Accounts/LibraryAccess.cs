@@ -68,8 +68,7 @@ public sealed class LibraryAccess(IDbContextFactory<AccountsDbContext> contexts,
         if (subjectKind == GrantSubject.Role) subject = Roles.Parse(subject) ?? subject;
         else
         {
-            var normalized = subject.ToUpperInvariant();
-            subject = await context.Users.AsNoTracking().Where(u => u.NormalizedUserName == normalized).Select(u => u.UserName).FirstOrDefaultAsync(ct) ?? subject;
+            subject = (await context.FindUserByNameAsync(subject, ct))?.UserName ?? subject;
         }
         var grant = await context.Grants.FirstOrDefaultAsync(g => g.Library == library && g.SubjectKind == subjectKind && g.Subject == subject, ct);
         if (grant is null) return false;
@@ -95,9 +94,7 @@ public sealed class LibraryAccess(IDbContextFactory<AccountsDbContext> contexts,
             case GrantSubject.Role:
                 return Roles.Parse(subject) ?? throw new AccountException($"role '{subject}' does not exist (use {string.Join(", ", Roles.All)})");
             case GrantSubject.User:
-                var normalized = subject.Trim().ToUpperInvariant();
-                var user = await context.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct)
-                           ?? throw new AccountException($"user '{subject}' does not exist");
+                var user = await context.FindUserByNameAsync(subject, ct) ?? throw new AccountException($"user '{subject}' does not exist");
                 return user.UserName!;
             default:
                 throw new AccountException($"grant subject kind '{kind}' is not user or role");
