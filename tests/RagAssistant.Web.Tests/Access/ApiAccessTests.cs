@@ -48,7 +48,9 @@ public sealed class ApiAccessTests(TwoLibraryApp fixture) : IClassFixture<TwoLib
     [InlineData("/library")]
     [InlineData("/status")]
     [InlineData("/admin")]
-    [InlineData("/documents/1")]
+    [InlineData("/library/1")]
+    [InlineData("/c/some-conversation")]
+    [InlineData("/Account/Password")]
     public async Task AnonymousPageRequest_IsRedirectedToTheSignInPageByTheServer(string path)
     {
         using var client = NoRedirects();
