@@ -53,6 +53,7 @@ public sealed class LibraryAccessTests(AccessWebAppFixture app, BrowserFixture b
 
         var before = await ask.AskAsync(FlangeQuestion);
 
+        await Expect(before.InsufficientEvidence).ToBeVisibleAsync();
         await Expect(before.CitationChips.Filter(new() { HasText = "KX-7730-0042" })).ToHaveCountAsync(0);
         Assert.DoesNotContain("120", await before.Root.InnerTextAsync(), StringComparison.Ordinal);
 

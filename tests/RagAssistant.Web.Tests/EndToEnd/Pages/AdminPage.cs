@@ -17,10 +17,25 @@ public sealed class AdminPage(IPage page, BlazorCircuit circuit) : AppPage(page,
     public ILocator KeyRow(string user, string name) => Page.Locator($"[data-testid=key-row][data-user='{user}'][data-name='{name}']");
 
     /// <summary>Opens a tab: users, libraries, keys or audit.</summary>
+    /// <remarks>
+    /// The tab headers are drawn again while the page's first interactive renders settle (the tabs register their panels,
+    /// each tab loads its table): a click on a header that is being replaced is lost, so it is repeated until the tab is active.
+    /// </remarks>
     public async Task TabAsync(string tab)
     {
-        await Page.GetByTestId($"admin-tab-{tab}").ClickAsync();
-        await Assertions.Expect(Page.Locator(".mud-tab-active").GetByTestId($"admin-tab-{tab}")).ToBeVisibleAsync();
+        var active = Page.Locator(".mud-tab-active").GetByTestId($"admin-tab-{tab}");
+        for (var attempt = 1; ; attempt++)
+        {
+            await Page.GetByTestId($"admin-tab-{tab}").ClickAsync();
+            try
+            {
+                await Assertions.Expect(active).ToBeVisibleAsync(new() { Timeout = 3000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 5)
+            {
+            }
+        }
     }
 
     /// <summary>The input of a MudTextField (the test id sits on the input or on its wrapper).</summary>
