@@ -91,6 +91,7 @@ public sealed record UiText
     public required string IngestionQueue { get; init; }
 
     public required AccountText Account { get; init; }
+    public required AdminText Admin { get; init; }
 
     public static UiText For(string? language) => language == UiLanguages.English ? English : Chinese;
 
@@ -107,6 +108,7 @@ public sealed record UiText
         Reload = "重新加载",
         NotFound = "页面不存在。",
         Account = AccountText.Chinese,
+        Admin = AdminText.Chinese,
         NewConversation = "新对话",
         Conversations = "对话",
         NoConversations = "还没有对话",
@@ -191,6 +193,7 @@ public sealed record UiText
         Reload = "Reload",
         NotFound = "Page not found.",
         Account = AccountText.English,
+        Admin = AdminText.English,
         NewConversation = "New conversation",
         Conversations = "Conversations",
         NoConversations = "No conversations yet",

@@ -46,16 +46,26 @@ public abstract class BrowserPageTest(BrowserFixture browser) : IAsyncLifetime
     {
         if (!BrowserFixture.IsAvailable) return;
         Assertions.SetDefaultExpectTimeout((float)AnswerTimeout.TotalMilliseconds);
-        _context = await (await browser.GetAsync()).NewContextAsync(new BrowserNewContextOptions
+        _context = await NewContextAsync();
+        _page = await _context.NewPageAsync();
+        _circuit = new BlazorCircuit(_page);
+        if (SignInAs is { } account) await SignInAsync(account.User, account.Password);
+    }
+
+    /// <summary>
+    /// A browser context like the test's own (a second person at another screen: own cookies, same app); the caller
+    /// disposes it.
+    /// </summary>
+    protected async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await (await browser.GetAsync()).NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             Locale = "zh-CN",
             ViewportSize = Viewport,
         });
-        _context.SetDefaultTimeout((float)AnswerTimeout.TotalMilliseconds);
-        _page = await _context.NewPageAsync();
-        _circuit = new BlazorCircuit(_page);
-        if (SignInAs is { } account) await SignInAsync(account.User, account.Password);
+        context.SetDefaultTimeout((float)AnswerTimeout.TotalMilliseconds);
+        return context;
     }
 
     /// <summary>Who the test's browser signs in as before the test starts; null to start signed out. Default: the administrator.</summary>
