@@ -18,7 +18,17 @@ public sealed class AccountRevalidatingStateProvider(ILoggerFactory loggerFactor
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        if (cancellationToken.IsCancellationRequested) return true;
+        AsyncServiceScope scope;
+        try
+        {
+            scope = scopes.CreateAsyncScope();
+        }
+        catch (ObjectDisposedException)
+        {
+            return true; // the app is shutting down: its circuits end anyway
+        }
+        await using var _ = scope;
         var users = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
         var user = await users.GetUserAsync(state.User);
         if (user is null || user.Disabled) return false;

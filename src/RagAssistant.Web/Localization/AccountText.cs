@@ -21,6 +21,7 @@ public sealed record AccountText
     public required string BackHome { get; init; }
     public required string NavAdmin { get; init; }
     public required string Required { get; init; }
+    public required string NoLibraries { get; init; }
 
     public static readonly AccountText Chinese = new()
     {
@@ -42,6 +43,7 @@ public sealed record AccountText
         BackHome = "返回问答",
         NavAdmin = "管理",
         Required = "必填",
+        NoLibraries = "您的账户还没有任何文档库的阅读权限，所有问题都会回答“未找到”。请联系管理员授权。",
     };
 
     public static readonly AccountText English = new()
@@ -64,5 +66,6 @@ public sealed record AccountText
         BackHome = "Back to questions",
         NavAdmin = "Admin",
         Required = "Required",
+        NoLibraries = "Your account may not read any library yet, so every question will find nothing. Ask an administrator for access.",
     };
 }

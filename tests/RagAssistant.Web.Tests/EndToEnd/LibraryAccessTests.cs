@@ -44,6 +44,17 @@ public sealed class LibraryAccessTests(AccessWebAppFixture app, BrowserFixture b
     }
 
     [SkippableFact]
+    public async Task UserWithoutAnyGrant_IsToldWhyNothingWillBeFound()
+    {
+        var (user, password) = await App.AddUserAsync("newcomer");
+        await SignInAsync(user, password);
+        var ask = new AskPage(Page, Circuit);
+        await ask.OpenAsync();
+
+        await Expect(Page.GetByTestId("no-libraries")).ToBeVisibleAsync();
+    }
+
+    [SkippableFact]
     public async Task Reader_FindsTheOtherLineOnlyOnceTheAdminGrantsIt()
     {
         var (user, password) = await App.AddUserAsync("asker", readable: AccessWebAppFixture.LineA);

@@ -37,6 +37,9 @@ public sealed partial class Ask : ComponentBase, IDisposable
     private ElementReference _turnsElement;
     private bool _scrollPending;
 
+    /// <summary>The user has no library granted yet: every answer would be "not found", so say why up front.</summary>
+    private bool _readsNothing;
+
     protected override async Task OnParametersSetAsync()
     {
         // Our own navigation to the new conversation's address (which arrives after the answer finished), or a re-render
@@ -52,6 +55,7 @@ public sealed partial class Ask : ComponentBase, IDisposable
             else _turns.AddRange(conversation.Turns.Select(ChatTurn.From));
         }
         await LoadConversationsAsync();
+        _readsNothing = (await Access.GetAsync()).ReadableLibraries is { Count: 0 };
         _scrollPending = true;
     }
 

@@ -21,7 +21,17 @@ public abstract class AppPage(IPage page, BlazorCircuit circuit)
     {
         Circuit.Reset();
         await Page.GotoAsync(path);
+        await WaitInteractiveAsync();
+    }
+
+    /// <summary>
+    /// Waits for the circuit's first render batch, then for the layout to say it has drawn the page interactively: the
+    /// batch can arrive (the head outlet's, say) a moment before the page's own, and a click in that moment is lost.
+    /// </summary>
+    private async Task WaitInteractiveAsync()
+    {
         await Circuit.WaitAsync();
+        await Assertions.Expect(Page.GetByTestId("layout")).ToHaveAttributeAsync("data-interactive", "true");
     }
 
     /// <summary>The switch is a plain link (a full page load through /language/…), not an in-circuit navigation.</summary>
@@ -29,6 +39,6 @@ public abstract class AppPage(IPage page, BlazorCircuit circuit)
     {
         Circuit.Reset();
         await LanguageSwitch.ClickAsync();
-        await Circuit.WaitAsync();
+        await WaitInteractiveAsync();
     }
 }
