@@ -36,7 +36,6 @@ public sealed class AccessWebAppFixture : IAsyncLifetime
         _app = new HostedApp(_data.File("rag.db"), _data.File("corpus"), new Dictionary<string, string>
         {
             ["Rag:Accounts:MaxFailedSignIns"] = MaxFailedSignIns.ToString(),
-            ["Rag:Accounts:SignInAttemptsPerMinute"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
         });
         using var admin = App.CreateClient();

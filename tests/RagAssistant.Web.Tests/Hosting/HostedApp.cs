@@ -33,6 +33,8 @@ public sealed class HostedApp : IAsyncDisposable
             builder.UseSetting("urls", "http://127.0.0.1:0");
             // The first administrator gets a known password instead of a printed one.
             builder.UseSetting("Rag:Accounts:InitialAdminPassword", AdminPassword);
+            // Every browser test signs in from 127.0.0.1, dozens a minute: the per-address sign-in limit is tested on its own.
+            builder.UseSetting("Rag:Accounts:SignInAttemptsPerMinute", "100000");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
             if (!useBuiltInModel) builder.ConfigureServices(services => services.AddSingleton(embedder ?? new HashEmbeddingGenerator()));
         });
