@@ -34,7 +34,7 @@ public sealed class HostedApp : IAsyncDisposable
             // The first administrator gets a known password instead of a printed one.
             builder.UseSetting("Rag:Accounts:InitialAdminPassword", AdminPassword);
             // Every browser test signs in from 127.0.0.1, dozens a minute: the per-address sign-in limit is tested on its own.
-            builder.UseSetting("Rag:Accounts:SignInAttemptsPerMinute", "100000");
+            builder.UseSetting("Rag:Accounts:SignInAttemptsPerMinute", "10000");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
             if (!useBuiltInModel) builder.ConfigureServices(services => services.AddSingleton(embedder ?? new HashEmbeddingGenerator()));
         });
