@@ -4,19 +4,29 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RagAssistant.Accounts;
+using RagAssistant.Web.Tests.EndToEnd;
 using RagAssistant.Web.Tests.Hosting;
 
 namespace RagAssistant.Web.Tests.Access;
 
 /// <summary>
-/// Every HTTP entry point with accounts: anonymous callers get 401 from the API and a redirect to the sign-in page
-/// from pages; a Reader of line-a gets nothing of line-b from the API — not by listing, asking, downloading, deleting
-/// or guessing ids — and may not upload; an Editor writes only the library granted to them.
+/// Every HTTP entry point with accounts, on the two-library app of the sign-in tests: anonymous callers get 401 from
+/// the API and a redirect to the sign-in page from pages; a Reader of line-a gets nothing of line-b from the API — not
+/// by listing, asking, downloading, deleting or guessing ids — and may not upload; an Editor writes only the library
+/// granted to them.
 /// </summary>
-public sealed class ApiAccessTests(TwoLibraryApp fixture) : IClassFixture<TwoLibraryApp>
+[Collection(AccessWebAppCollection.Name)]
+public sealed class ApiAccessTests(AccessWebAppFixture fixture)
 {
-    private HttpClient Reader() => fixture.App.CreateClientWithKey(fixture.ReaderKey);
-    private HttpClient Editor() => fixture.App.CreateClientWithKey(fixture.EditorKey);
+    private const string LineA = AccessWebAppFixture.LineA;
+    private const string LineB = AccessWebAppFixture.LineB;
+
+    /// <summary>A client with the API key of a new Reader of line-a.</summary>
+    private async Task<HttpClient> ReaderAsync()
+    {
+        var (user, _) = await fixture.AddUserAsync("reader", readable: LineA);
+        return fixture.App.CreateClientWithKey(fixture.App.CreateApiKey(user));
+    }
 
     public static TheoryData<string, string> ApiEndpoints => new()
     {
@@ -79,10 +89,11 @@ public sealed class ApiAccessTests(TwoLibraryApp fixture) : IClassFixture<TwoLib
             Assert.Equal(HttpStatusCode.Unauthorized, (await bogus.GetAsync("/api/documents")).StatusCode);
 
         var keys = fixture.App.Services.GetRequiredService<ApiKeys>();
-        var key = fixture.App.CreateApiKey("wang");
+        var (user, _) = await fixture.AddUserAsync("keyholder", readable: LineA);
+        var key = fixture.App.CreateApiKey(user);
         using var client = fixture.App.CreateClientWithKey(key);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/documents")).StatusCode);
-        var id = (await keys.ListAsync("wang")).Single(k => key.StartsWith(k.Prefix, StringComparison.Ordinal) && k.RevokedAt is null).Id;
+        var id = (await keys.ListAsync(user)).Single(k => key.StartsWith(k.Prefix, StringComparison.Ordinal) && k.RevokedAt is null).Id;
         await keys.RevokeAsync(id, "tests");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/documents")).StatusCode);
     }
@@ -91,28 +102,28 @@ public sealed class ApiAccessTests(TwoLibraryApp fixture) : IClassFixture<TwoLib
     public async Task DisabledUsersApiKey_Gets401_AndWorksAgainOnceEnabled()
     {
         var users = fixture.App.Services.GetRequiredService<UserAccounts>();
-        await users.AddAsync("zhao", RagAssistant.Core.Access.Roles.Reader, "zhao-password-1", "tests");
-        using var client = fixture.App.CreateClientWithKey(fixture.App.CreateApiKey("zhao"));
+        var (user, _) = await fixture.AddUserAsync("leaver");
+        using var client = fixture.App.CreateClientWithKey(fixture.App.CreateApiKey(user));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/documents")).StatusCode);
 
-        await users.DisableAsync("zhao", "tests");
+        await users.DisableAsync(user, "tests");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/documents")).StatusCode);
 
-        await users.EnableAsync("zhao", "tests");
+        await users.EnableAsync(user, "tests");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/documents")).StatusCode);
     }
 
     [Fact]
     public async Task Reader_ListsOnlyTheLibrariesGrantedToThem()
     {
-        using var client = Reader();
+        using var client = await ReaderAsync();
         var documents = (await client.GetFromJsonAsync<JsonElement>("/api/documents")).GetProperty("documents").EnumerateArray().ToList();
         Assert.Contains(documents, d => d.GetProperty("id").GetInt64() == fixture.CardA);
-        Assert.DoesNotContain(documents, d => d.GetProperty("library").GetString() == TwoLibraryApp.LineB);
-        var chosen = await client.GetFromJsonAsync<JsonElement>($"/api/documents?library={TwoLibraryApp.LineB}");
+        Assert.DoesNotContain(documents, d => d.GetProperty("library").GetString() == LineB);
+        var chosen = await client.GetFromJsonAsync<JsonElement>($"/api/documents?library={LineB}");
         Assert.Equal(0, chosen.GetProperty("documents").GetArrayLength());
         var jobs = (await client.GetFromJsonAsync<JsonElement>("/api/documents/jobs")).GetProperty("jobs").EnumerateArray();
-        Assert.DoesNotContain(jobs, j => j.GetProperty("library").GetString() == TwoLibraryApp.LineB);
+        Assert.DoesNotContain(jobs, j => j.GetProperty("library").GetString() == LineB);
     }
 
     [Fact]
@@ -120,9 +131,9 @@ public sealed class ApiAccessTests(TwoLibraryApp fixture) : IClassFixture<TwoLib
     {
         using var admin = fixture.App.CreateClient();
         var all = (await admin.GetFromJsonAsync<JsonElement>("/api/documents")).GetProperty("documents").EnumerateArray().ToList();
-        var lineA = all.Where(d => d.GetProperty("library").GetString() == TwoLibraryApp.LineA).Select(d => d.GetProperty("id").GetInt64()).ToHashSet();
+        var lineA = all.Where(d => d.GetProperty("library").GetString() == LineA).Select(d => d.GetProperty("id").GetInt64()).ToHashSet();
         Assert.Contains(fixture.CardA, lineA);
-        using var client = Reader();
+        using var client = await ReaderAsync();
         for (var id = 1L; id <= all.Max(d => d.GetProperty("id").GetInt64()) + 2; id++)
         {
             using var response = await client.GetAsync($"/api/documents/{id}/file");
@@ -135,7 +146,7 @@ public sealed class ApiAccessTests(TwoLibraryApp fixture) : IClassFixture<TwoLib
     [Fact]
     public async Task Reader_MayNotDeleteOrUpload()
     {
-        using var client = Reader();
+        using var client = await ReaderAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/documents/{fixture.CardB}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.DeleteAsync($"/api/documents/{fixture.CardA}")).StatusCode);
         using var form = new MultipartFormDataContent { { new ByteArrayContent("# 规程\n\n扭矩 5 N·m"u8.ToArray()), "files", "x.md" } };
@@ -150,7 +161,7 @@ public sealed class ApiAccessTests(TwoLibraryApp fixture) : IClassFixture<TwoLib
     [Fact]
     public async Task Reader_AskingAboutLineBsCard_GetsNothingFromIt()
     {
-        using var client = Reader();
+        using var client = await ReaderAsync();
         var done = await AskAsync(client, new { question = "KX-7730-0042 第40工序铰孔转速是多少？" });
 
         Assert.DoesNotContain(done.GetProperty("citations").EnumerateArray(), c => c.GetProperty("documentId").GetInt64() == fixture.CardB);
@@ -164,8 +175,8 @@ public sealed class ApiAccessTests(TwoLibraryApp fixture) : IClassFixture<TwoLib
     [Fact]
     public async Task Reader_ChoosingLineB_IsRefused()
     {
-        using var client = Reader();
-        using var response = await client.PostAsJsonAsync("/api/ask", new { question = "铰孔转速？", library = TwoLibraryApp.LineB });
+        using var client = await ReaderAsync();
+        using var response = await client.PostAsJsonAsync("/api/ask", new { question = "铰孔转速？", library = LineB });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
@@ -175,7 +186,7 @@ public sealed class ApiAccessTests(TwoLibraryApp fixture) : IClassFixture<TwoLib
         using var admin = fixture.App.CreateClient();
         var conversation = (await AskAsync(admin, new { question = "JD-2105-0318 第60工序转速？" })).GetProperty("conversationId").GetString();
 
-        using var client = Reader();
+        using var client = await ReaderAsync();
         using var response = await client.PostAsJsonAsync("/api/ask", new { question = "那第70工序呢？", conversationId = conversation });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -183,22 +194,23 @@ public sealed class ApiAccessTests(TwoLibraryApp fixture) : IClassFixture<TwoLib
     [Fact]
     public async Task Editor_UploadsAndDeletesInTheirLibraryOnly_AndBothAreAudited()
     {
-        using var client = Editor();
+        var (editor, _) = await fixture.AddEditorAsync("editor", LineA);
+        using var client = fixture.App.CreateClientWithKey(fixture.App.CreateApiKey(editor));
         using (var refused = new MultipartFormDataContent
                {
                    { new ByteArrayContent("# 规程\n\n扭矩 5 N·m"u8.ToArray()), "files", "b.md" },
-                   { new StringContent(TwoLibraryApp.LineB), "library" },
+                   { new StringContent(LineB), "library" },
                })
             Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/api/documents", refused)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/documents/{fixture.CardB}")).StatusCode);
 
         var name = $"editor-{Guid.NewGuid():N}.md";
-        var id = await fixture.UploadAsync(client, TwoLibraryApp.LineA, name, "# 编辑上传规程\n\n拧紧扭矩 7±1 N·m。");
+        var id = await UploadAsync(client, LineA, name, "# 编辑上传规程\n\n拧紧扭矩 7±1 N·m。");
         Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync($"/api/documents/{id}")).StatusCode);
 
         var audit = await fixture.App.Services.GetRequiredService<AuditLog>().ListAsync(50);
-        Assert.Contains(audit, a => a is { Actor: "li", Action: AuditActions.Upload } && a.Target == name);
-        Assert.Contains(audit, a => a is { Actor: "li", Action: AuditActions.Delete } && a.Target!.StartsWith($"{id} ", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Actor == editor && a.Action == AuditActions.Upload && a.Target == name);
+        Assert.Contains(audit, a => a.Actor == editor && a.Action == AuditActions.Delete && a.Target!.StartsWith($"{id} ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -209,7 +221,7 @@ public sealed class ApiAccessTests(TwoLibraryApp fixture) : IClassFixture<TwoLib
         {
             { new ByteArrayContent([0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]), "files", "manual.pdf" },
             { new ByteArrayContent(Encoding.UTF8.GetBytes("# 试验\n\n扭矩 3 N·m")), "files", $"ok-{Guid.NewGuid():N}.md" },
-            { new StringContent(TwoLibraryApp.LineA), "library" },
+            { new StringContent(LineA), "library" },
         };
         using var response = await client.PostAsync("/api/documents", form);
         var files = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("files").EnumerateArray().ToList();
@@ -227,11 +239,12 @@ public sealed class ApiAccessTests(TwoLibraryApp fixture) : IClassFixture<TwoLib
         var page = await client.GetStringAsync("/Account/Login");
         var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
 
-        using var withoutToken = await client.PostAsync("/Account/Login", Form(("_handler", "login"), ("Input.UserName", "wang"), ("Input.Password", TwoLibraryApp.ReaderPassword)));
+        var (user, password) = await fixture.AddUserAsync("cookie", readable: LineA);
+        using var withoutToken = await client.PostAsync("/Account/Login", Form(("_handler", "login"), ("Input.UserName", user), ("Input.Password", password)));
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
 
         using var signedIn = await client.PostAsync("/Account/Login", Form(("_handler", "login"), ("__RequestVerificationToken", token),
-            ("Input.UserName", "wang"), ("Input.Password", TwoLibraryApp.ReaderPassword)));
+            ("Input.UserName", user), ("Input.Password", password)));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("RagAssistant.Auth=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
@@ -242,6 +255,22 @@ public sealed class ApiAccessTests(TwoLibraryApp fixture) : IClassFixture<TwoLib
         using var forged = await client.PostAsync("/Account/Logout", Form(("returnUrl", "/")));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/documents")).StatusCode);
+    }
+
+    /// <summary>Uploads one Markdown file through the API, waits until the queue is idle and returns the stored document's id.</summary>
+    private async Task<long> UploadAsync(HttpClient client, string library, string fileName, string text)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "files", fileName },
+            { new StringContent(library), "library" },
+        };
+        using var response = await client.PostAsync("/api/documents", form);
+        response.EnsureSuccessStatusCode();
+        var job = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("files")[0].GetProperty("job").GetString();
+        await fixture.App.SettleAsync(TimeSpan.Zero);
+        var jobs = (await client.GetFromJsonAsync<JsonElement>("/api/documents/jobs")).GetProperty("jobs").EnumerateArray();
+        return jobs.Single(j => j.GetProperty("job").GetString() == job).GetProperty("documentId").GetInt64();
     }
 
     private HttpClient NoRedirects() =>

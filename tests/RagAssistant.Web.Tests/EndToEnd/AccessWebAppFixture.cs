@@ -27,6 +27,11 @@ public sealed class AccessWebAppFixture : IAsyncLifetime
     private int _users;
 
     public HostedApp App => _app!;
+
+    /// <summary>Document ids of the line-a card and the line-b card.</summary>
+    public long CardA { get; private set; }
+    public long CardB { get; private set; }
+
     public string BaseUrl => App.BaseUrl.TrimEnd('/');
     public IServiceProvider Services => App.Services;
 
@@ -79,20 +84,38 @@ public sealed class AccessWebAppFixture : IAsyncLifetime
             主轴转速: 120 r/min
             """);
         await WaitForQueueAsync();
+        var documents = await Services.GetRequiredService<RagAssistant.Core.Storage.IDocumentStore>().ListAsync();
+        CardA = documents.Single(d => d.FileName == ShaftCard).Id;
+        CardB = documents.Single(d => d.FileName == FlangeCard).Id;
     }
 
     /// <summary>A new account (a unique name with <paramref name="prefix"/>) with a known password, created as the administrator.</summary>
     public async Task<(string User, string Password)> AddUserAsync(string prefix, string role = "Reader", params string[] readable)
     {
-        var name = $"{prefix}{Interlocked.Increment(ref _users)}";
-        var password = $"{name}-password-1";
-        await Services.GetRequiredService<UserAccounts>().AddAsync(name, role, password, HostedApp.AdminUser);
+        var (name, password) = await AddUserWithoutGrantsAsync(prefix, role);
         foreach (var library in readable)
             await Services.GetRequiredService<LibraryAccess>().GrantAsync(library, GrantSubject.User, name, GrantAccess.Read, HostedApp.AdminUser);
         return (name, password);
     }
 
-    private static async Task UploadAsync(HttpClient client, string library, string fileName, string text)
+    /// <summary>A new Editor (unique name with <paramref name="prefix"/>) who may write <paramref name="library"/>.</summary>
+    public async Task<(string User, string Password)> AddEditorAsync(string prefix, string library)
+    {
+        var (name, password) = await AddUserWithoutGrantsAsync(prefix, "Editor");
+        await Services.GetRequiredService<LibraryAccess>().GrantAsync(library, GrantSubject.User, name, GrantAccess.Write, HostedApp.AdminUser);
+        return (name, password);
+    }
+
+    private async Task<(string User, string Password)> AddUserWithoutGrantsAsync(string prefix, string role)
+    {
+        var name = $"{prefix}{Interlocked.Increment(ref _users)}";
+        var password = $"{name}-password-1";
+        await Services.GetRequiredService<UserAccounts>().AddAsync(name, role, password, HostedApp.AdminUser);
+        return (name, password);
+    }
+
+    /// <summary>Uploads one Markdown file through the API (202 expected); <see cref="WaitForQueueAsync"/> waits for it.</summary>
+    public static async Task UploadAsync(HttpClient client, string library, string fileName, string text)
     {
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent(library), "library");
@@ -104,7 +127,8 @@ public sealed class AccessWebAppFixture : IAsyncLifetime
             throw new InvalidOperationException($"uploading {fileName}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    private async Task WaitForQueueAsync()
+    /// <summary>Waits until the queue is idle; fails when a file did not end "done".</summary>
+    public async Task WaitForQueueAsync()
     {
         var queue = Services.GetRequiredService<IngestionQueue>();
         var deadline = DateTime.UtcNow.AddMinutes(1);
