@@ -18,10 +18,4 @@ public static class AccountEndpoints
         });
         return app;
     }
-
-    /// <summary>A return URL on this site, or "/" — never a redirect elsewhere (open-redirect protection).</summary>
-    public static string LocalOrHome(string? url) =>
-        url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url
-            : "/";
 }
