@@ -10,12 +10,16 @@ namespace RagAssistant.Accounts;
 /// </summary>
 public sealed class AccessResolver(IDbContextFactory<AccountsDbContext> contexts, AccountsSchema schema)
 {
-    public async Task<AccessScope> ForUserNameAsync(string userName, CancellationToken ct = default)
+    public async Task<AccessScope> ForUserNameAsync(string userName, CancellationToken ct = default) =>
+        (await ForExistingUserAsync(userName, ct))?.Scope ?? AccessScope.Nobody(userName);
+
+    /// <summary>The account with this name (any casing) and its scope; null when there is no such user.</summary>
+    public async Task<(RagUser User, AccessScope Scope)?> ForExistingUserAsync(string userName, CancellationToken ct = default)
     {
         await schema.EnsureAsync(ct);
         await using var context = await contexts.CreateDbContextAsync(ct);
         var user = await context.FindUserByNameAsync(userName, ct);
-        return user is null ? AccessScope.Nobody(userName) : await ScopeAsync(context, user, ct);
+        return user is null ? null : (user, await ScopeAsync(context, user, ct));
     }
 
     public async Task<AccessScope> ForUserIdAsync(string userId, CancellationToken ct = default)

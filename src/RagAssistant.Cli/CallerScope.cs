@@ -14,12 +14,10 @@ internal static class CallerScope
     public static async Task<AccessScope> ResolveAsync(IServiceProvider services, string? userName, CancellationToken ct)
     {
         if (userName is null) return AccessScope.LocalOperator;
-        var wanted = userName.Trim();
-        // Identity compares user names case-insensitively (upper-invariant normalized names); so does this lookup.
-        var user = (await services.GetRequiredService<UserAccounts>().ListAsync(ct))
-                   .FirstOrDefault(u => string.Equals(u.UserName, wanted, StringComparison.OrdinalIgnoreCase))
-                   ?? throw new CommandException($"user '{userName}' does not exist");
+        // Found in any casing, as Identity compares user names.
+        var (user, scope) = await services.GetRequiredService<AccessResolver>().ForExistingUserAsync(userName, ct)
+                            ?? throw new CommandException($"user '{userName}' does not exist");
         if (user.Disabled) throw new CommandException($"user '{user.UserName}' is disabled");
-        return await services.GetRequiredService<AccessResolver>().ForUserNameAsync(user.UserName, ct);
+        return scope;
     }
 }
