@@ -86,19 +86,17 @@ public sealed class IngestionQueue(
     {
         _entries[entry.Job.Id] = entry;
         var held = _entries.Values.Sum(e => e.Content?.LongLength ?? 0);
-        if (held > _options.MaxQueuedBytes && entry.Content is not null)
-            Finish(entry, entry.Job with
-            {
-                State = IngestJobState.Failed,
-                Reason = $"the ingestion queue already holds {held / 1048576.0:0} MB of files waiting (limit {_options.MaxQueuedBytes / 1048576.0:0} MB); try again when it has room",
-            });
-        else if (!_channel.Writer.TryWrite(entry.Job.Id))
-            Finish(entry, entry.Job with
-            {
-                State = IngestJobState.Failed,
-                Reason = $"the ingestion queue is full ({_options.QueueCapacity} files waiting); try again when it has room",
-            });
-        else Publish(entry.Job);
+        var full = $"the ingestion queue is full ({_options.QueueCapacity} files waiting); try again when it has room";
+        var refusal = held > _options.MaxQueuedBytes && entry.Content is not null
+            ? $"the ingestion queue already holds {held / 1048576.0:0} MB of files waiting (limit {_options.MaxQueuedBytes / 1048576.0:0} MB); try again when it has room"
+            : _channel.Reader.Count >= _options.QueueCapacity ? full : null;
+        if (refusal is null)
+        {
+            // "Queued" is told before a worker can take the job, so listeners never see "parsing" first.
+            Publish(entry.Job);
+            if (!_channel.Writer.TryWrite(entry.Job.Id)) refusal = full;
+        }
+        if (refusal is not null) Finish(entry, entry.Job with { State = IngestJobState.Failed, Reason = refusal });
         Trim();
         return entry.Job;
     }
