@@ -48,6 +48,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
 
     /// <summary>A quote from another source than the best one must score nearly as well: each extra source is a citation that may not hold the answer.</summary>
     private const double OtherSourceRatio = 0.92;
+
+    /// <summary>A translation earns this share of the weight of the question term it translates (a glossary may be loose).</summary>
+    private const double TranslationCredit = 0.9;
     private readonly AnswerOptions _options = options.Value;
 
     /// <param name="sources">The chunks to quote from, best first (citation indexes refer to this list).</param>
@@ -84,16 +87,29 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         // but not to what must be matched, so a Chinese passage is not penalised for lacking the English words.
         var total = question.Terms.Select((t, i) => t.IsExpansion ? 0 : weights[i]).Sum();
         var hasFocus = question.Terms.Any(t => t.IsFocus);
+        // A translation found stands for the question term it translates and earns that term's weight, once however many
+        // of its translations a unit holds: an English question about a Chinese card is answered by the card's row, and
+        // the row must not lose to a header line that merely repeats the question's identifiers.
+        double TermCredit(int t, HashSet<string> translated)
+        {
+            if (question.Terms[t].Translates is not { Count: > 0 } from) return weights[t];
+            if (from.Any(translated.Contains)) return 0;
+            return Math.Max(weights[t], TranslationCredit * SourceWeight(question, weights, from));
+        }
         var scored = candidates.Select(c =>
         {
             double matched = 0;
             var found = new HashSet<int>();
             var focusOnUnit = false;
+            var translated = new HashSet<string>();
             for (var t = 0; t < question.Terms.Count; t++)
             {
-                if (Counts(question.Terms[t], c.View)) { matched += weights[t]; found.Add(t); if (question.Terms[t].IsFocus) focusOnUnit = true; }
-                else if (c.Headword is not null && Counts(question.Terms[t], c.Headword)) { matched += weights[t] * HeadwordWeight(question); if (question.Terms[t].IsFocus) focusOnUnit = true; }
-                else if (Counts(question.Terms[t], contexts[c.Source])) matched += weights[t] * ContextDiscount;
+                var weight = TermCredit(t, translated);
+                if (Counts(question.Terms[t], c.View)) { matched += weight; found.Add(t); if (question.Terms[t].IsFocus) focusOnUnit = true; }
+                else if (c.Headword is not null && Counts(question.Terms[t], c.Headword)) { matched += weight * HeadwordWeight(question); if (question.Terms[t].IsFocus) focusOnUnit = true; }
+                else if (Counts(question.Terms[t], contexts[c.Source])) matched += weight * ContextDiscount;
+                else continue;
+                if (question.Terms[t].Translates is { Count: > 0 } from) translated.UnionWith(from);
             }
             var coverage = total == 0 ? 0 : Math.Min(1, matched / total);
             // Similarity adds to the score, not to the coverage: it helps choose among passages but is no evidence of its own.
@@ -178,16 +194,18 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             // A translation found stands for the question term it translates, and weighs as much.
             return unit.Found.Where(t => !covered.Contains(t)
                                          && !(question.Terms[t].Translates is { } from && from.Any(coveredTerms.Contains)))
-                .Sum(t => question.Terms[t].Translates is { Count: > 0 } from ? SourceWeight(from) : weights[t]);
+                .Sum(t => question.Terms[t].Translates is { Count: > 0 } from ? SourceWeight(question, weights, from) : weights[t]);
         }
 
-        double SourceWeight(IReadOnlyList<string> from)
-        {
-            var max = 0.0;
-            for (var t = 0; t < question.Terms.Count; t++)
-                if (from.Contains(question.Terms[t].Term)) max = Math.Max(max, weights[t]);
-            return max;
-        }
+    }
+
+    /// <summary>The weight of the question terms a translation stands for (the largest, when it translates several).</summary>
+    private static double SourceWeight(QuestionTerms question, double[] weights, IReadOnlyList<string> from)
+    {
+        var max = 0.0;
+        for (var t = 0; t < question.Terms.Count; t++)
+            if (from.Contains(question.Terms[t].Term)) max = Math.Max(max, weights[t]);
+        return max;
     }
 
     /// <summary>A question asking what a word means is answered by the row whose headword it is; otherwise a headword counts like a heading.</summary>

@@ -215,6 +215,23 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void EnglishQuestionAboutAChineseTable_QuotesTheRowItsWordsTranslateTo_NotTheHeaderRepeatingItsIdentifiers()
+    {
+        // The header line names OP60 and CK6150 like the question; only the row says what the clamping screw takes, in
+        // Chinese: each translation found (刀片 insert, 扭矩 torque, 螺钉 screw) must count like the English word it stands
+        // for, or the identifiers alone outweigh the row.
+        var selection = Select("When changing the OP60 insert on the CK6150, what torque goes on the insert clamping screw?", sources:
+        [
+            TestSources.Chunk(61, "OP60 刀片更换作业指导书", "| 紧固件 | 规格 | 扭矩 N·m | 工具 |\n|---|---|---|---|\n| 刀片压紧螺钉 | M5 | 3.5 | T15 扭矩螺丝刀 |",
+                context: "OP60 刀片更换作业指导书 > 4 紧固扭矩"),
+            TestSources.Chunk(60, "OP60 刀片更换作业指导书", "文件编号：WI-MC-031 版本：B 生效日期：2026-04-26 适用：JD-2105-0318 输出轴 OP60 精车，数控车床 CK6150-01/-02",
+                context: "OP60 刀片更换作业指导书"),
+        ]);
+        Assert.Equal(0, selection.Quotes[0].Source);
+        Assert.Contains("3.5", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FollowUp_PrefersTheUnitNamingTheFollowUpsOwnWords()
     {
         var analyzer = TestSources.Analyzer;
