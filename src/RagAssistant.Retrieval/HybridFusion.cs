@@ -5,8 +5,9 @@ namespace RagAssistant.Retrieval;
 
 /// <summary>
 /// The one fusion of keyword and dense candidates, shared by <see cref="HybridRetriever"/> and the VectorData
-/// collection's hybrid search so both rank alike: weighted reciprocal rank fusion (keyword weight 1, dense weight
-/// <see cref="RetrievalOptions.DenseWeightFor"/> the question's language), then a superseded revision's score ×
+/// collection's hybrid search so both rank alike: weighted reciprocal rank fusion of the keyword list (weight 1), the
+/// dense list (weight <see cref="RetrievalOptions.DenseWeightFor"/> the question's language) and their candidates ordered
+/// by how much of the question they contain (<see cref="TermCoverage"/>, weight <see cref="RetrievalOptions.CoverageWeight"/>), then a superseded revision's score ×
 /// <see cref="RetrievalOptions.SupersededFactor"/> unless the question asks about changes or older revisions, and a chunk
 /// that names only other operations than the question's (a row of operation 60 when operation 40 is asked) or only other
 /// materials (a 40Cr clause when 42CrMo is asked) × <see cref="RetrievalOptions.OtherOperationFactor"/>; best first.
@@ -16,10 +17,12 @@ internal static class HybridFusion
 {
     public static async Task<List<(RetrievedChunk Chunk, double Score)>> RankAsync(
         IReadOnlyList<ChunkHit> keyword, IReadOnlyList<ChunkHit> dense, double denseWeight, bool asksAboutRevisions,
-        string question, IChunkSearch chunks, RetrievalOptions options, CancellationToken cancellationToken)
+        string question, AnalyzedQuery query, IChunkSearch chunks, RetrievalOptions options, CancellationToken cancellationToken)
     {
-        var fused = ReciprocalRankFusion.Fuse([(keyword, 1.0), (dense, denseWeight)]);
-        var loaded = (await chunks.GetChunksAsync(fused.Select(f => f.ChunkId).ToList(), cancellationToken)).ToDictionary(c => c.ChunkId);
+        var candidates = ReciprocalRankFusion.Fuse([(keyword, 1.0), (dense, denseWeight)]);
+        var loaded = (await chunks.GetChunksAsync(candidates.Select(f => f.ChunkId).ToList(), cancellationToken)).ToDictionary(c => c.ChunkId);
+        var coverage = TermCoverage.Rank(query, candidates.Where(f => loaded.ContainsKey(f.ChunkId)).Select(f => loaded[f.ChunkId]).ToList());
+        var fused = ReciprocalRankFusion.Fuse([(keyword, 1.0), (dense, denseWeight), (coverage, options.CoverageWeight)]);
         var folded = TextFolding.Fold(question);
         var askedOperations = IdentifierExtractor.Operations(folded);
         var askedMaterials = IdentifierExtractor.Materials(folded);

@@ -39,7 +39,7 @@ public sealed class HybridRetriever(
             dense = await _dense.SearchAsync(query.Text, filter, candidates, cancellationToken);
 
         var denseWeight = _options.DenseWeightFor(query.Language, _dense?.UnderstandsChinese ?? false);
-        var ranked = await HybridFusion.RankAsync(keyword, dense, denseWeight, query.AsksAboutRevisions, question, chunks, _options, cancellationToken);
+        var ranked = await HybridFusion.RankAsync(keyword, dense, denseWeight, query.AsksAboutRevisions, question, query, chunks, _options, cancellationToken);
         var keywordRanks = Ranks(keyword);
         var denseRanks = Ranks(dense);
         if (search.Mmr ?? _options.Mmr.Enabled)

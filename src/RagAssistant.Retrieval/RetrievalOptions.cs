@@ -11,9 +11,13 @@ public sealed class RetrievalOptions
     /// <summary>Extra glossary files (zh TAB en …) merged with the built-in zh↔en glossary.</summary>
     public List<string> Glossaries { get; set; } = [];
 
-    /// <summary>Candidates each retriever contributes to fusion (at least 5 × the requested top). Default 50.</summary>
+    /// <summary>
+    /// Candidates each retriever contributes to fusion (at least 5 × the requested top). Default 100: the coverage list
+    /// re-orders them, so a deeper pool lets it reach the passage BM25 ranked low (domainrag-zh hybrid hit@5 0.599 at 50,
+    /// 0.611 at 100; retrieval p95 on corpus/eval unchanged at ~23 ms).
+    /// </summary>
     [System.ComponentModel.DataAnnotations.Range(10, 1000)]
-    public int CandidatesPerRetriever { get; set; } = 50;
+    public int CandidatesPerRetriever { get; set; } = 100;
 
     /// <summary>
     /// Weight of the dense list in fusion (the keyword list weighs 1). Default 0.1: with the built-in MiniLM, dense
@@ -30,6 +34,14 @@ public sealed class RetrievalOptions
     /// </summary>
     [System.ComponentModel.DataAnnotations.Range(0.0, 1.0)]
     public double DenseWeightForChineseWithEnglishModel { get; set; } = 0.0;
+
+    /// <summary>
+    /// Weight in fusion of the candidates ranked by how much of the question they contain (<see cref="TermCoverage"/>).
+    /// Default 0.5, measured (hybrid hit@5 without → 0.5 → 1.0): emanual-en 0.846 → 0.866 → 0.859, domainrag-zh
+    /// 0.548 → 0.599 → 0.591, corpus/eval 0.914 → 0.926 → 0.926. 0 turns it off.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0.0, 5.0)]
+    public double CoverageWeight { get; set; } = 0.5;
 
     /// <summary>Vector count above which dense search uses an int8 first pass with exact re-scoring. Default 200,000.</summary>
     [System.ComponentModel.DataAnnotations.Range(1000, int.MaxValue)]

@@ -139,7 +139,7 @@ public sealed class SqliteChunkCollection(
         var denseWeight = _options.DenseWeightFor(query.Language, indexCache.UnderstandsChinese);
         var asksAboutRevisions = query.AsksAboutRevisions || (searchValue is string question && analyzer.Analyze(question).AsksAboutRevisions);
         var askedText = searchValue is string asked ? asked + " " + string.Join(' ', keywords) : string.Join(' ', keywords);
-        var ranked = (await HybridFusion.RankAsync(keyword, dense, denseWeight, asksAboutRevisions, askedText, chunks, _options, cancellationToken))
+        var ranked = (await HybridFusion.RankAsync(keyword, dense, denseWeight, asksAboutRevisions, askedText, query, chunks, _options, cancellationToken))
             .Skip(options.Skip).Take(top)
             .Where(x => options.ScoreThreshold is not { } threshold || x.Score >= threshold).ToList();
         var records = await RecordsAsync(ranked.Select(x => x.Chunk), options.IncludeVectors, cancellationToken);

@@ -1,0 +1,57 @@
+using RagAssistant.Core.Search;
+using RagAssistant.Core.Text;
+using RagAssistant.Retrieval.Text;
+
+namespace RagAssistant.Retrieval;
+
+/// <summary>
+/// A third ranked list for fusion: the candidates ordered by how much of the question they contain — the share of the
+/// question's terms found in the chunk, each weighted by its rarity among the candidates (identifiers count more). BM25
+/// over an OR query rewards a chunk that repeats one frequent term; the passage that answers usually names most of what
+/// was asked, once each. A glossary translation found where its source term is absent counts at half weight, so an
+/// English passage can answer a Chinese question.
+/// </summary>
+internal static class TermCoverage
+{
+    private const double IdentifierFactor = 2.0;
+    private const double TranslationFactor = 0.5;
+
+    public static IReadOnlyList<ChunkHit> Rank(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> candidates)
+    {
+        if (candidates.Count == 0 || query.Terms.Count == 0 && query.Expansions.Count == 0) return [];
+        var texts = candidates.Select(c => TextFolding.Fold(c.IndexedText)).ToList();
+        var identifiers = query.Identifiers.ToHashSet();
+        var own = query.Terms.Select(t => (Term: t, Weight: Rarity(t, texts) * (identifiers.Contains(t) ? IdentifierFactor : 1))).ToList();
+        var translations = query.Expansions.Select(t => (Term: t, Weight: Rarity(t, texts) * TranslationFactor)).ToList();
+        var total = own.Sum(t => t.Weight);
+        if (total == 0) total = translations.Sum(t => t.Weight);
+        if (total == 0) return [];
+        return candidates
+            .Select((c, i) =>
+            {
+                var matched = own.Where(t => Contains(texts[i], t.Term)).Sum(t => t.Weight)
+                              + translations.Where(t => Contains(texts[i], t.Term)).Sum(t => t.Weight);
+                return (Hit: new ChunkHit(c.ChunkId, Math.Min(1, matched / total)), Order: i);
+            })
+            .Where(x => x.Hit.Score > 0)
+            .OrderByDescending(x => x.Hit.Score).ThenBy(x => x.Order)
+            .Select(x => x.Hit)
+            .ToList();
+    }
+
+    /// <summary>Terms found in most candidates tell them apart less (idf over the candidate pool, 0..1).</summary>
+    private static double Rarity(string term, List<string> texts)
+    {
+        var df = texts.Count(t => Contains(t, term));
+        return Math.Log(1 + (double)texts.Count / (df + 1)) / Math.Log(1 + texts.Count);
+    }
+
+    /// <summary>Chinese terms anywhere; an English word or number only where a word starts ("oil" is not in "boil").</summary>
+    private static bool Contains(string text, string term)
+    {
+        if (term.Length == 0) return false;
+        for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
+            if (CjkText.IsCjk(term[0]) || at == 0 || !char.IsAsciiLetterOrDigit(text[at - 1])) return true;
+        return false;
+    }
+}
