@@ -19,9 +19,13 @@ public sealed class IngestionOptions
     private static string Megabytes(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MiB" : $"{bytes} bytes";
 
-    /// <summary>Chunk size the chunker aims for, in embedding-tokenizer tokens (context line included). Default 256.</summary>
+    /// <summary>
+    /// Chunk size the chunker aims for, in embedding-tokenizer tokens (context line included). Default 400: measured
+    /// against 256 (hybrid hit@5), emanual-en 0.863 → 0.879, domainrag-zh 0.611 → 0.631, corpus/eval equal; answers
+    /// quote single sentences and rows, so a larger chunk costs no precision there, and the embedding window is 512.
+    /// </summary>
     [Range(32, 512)]
-    public int ChunkTargetTokens { get; set; } = 256;
+    public int ChunkTargetTokens { get; set; } = 400;
 
     /// <summary>Hard upper bound for a chunk; never above 512 (the embedding models' window). Default 512.</summary>
     [Range(64, 512)]

@@ -35,6 +35,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     private const double HeadwordDiscount = 0.6;
     private const double ShortUnitFactor = 0.5;
     private const int ShortUnitChars = 12;
+    private const int RestatementMaxChars = 40;
+    private const double RestatementFactor = 0.25;
     private const double NoValueFactor = 0.6;
     private const double ClauseBonus = 0.3;
 
@@ -87,6 +89,11 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         // but not to what must be matched, so a Chinese passage is not penalised for lacking the English words.
         var total = question.Terms.Select((t, i) => t.IsExpansion ? 0 : weights[i]).Sum();
         var hasFocus = question.Terms.Any(t => t.IsFocus);
+        var questionTerms = question.Terms.Select(t => t.Term).ToHashSet();
+        // A short line made only of the question's own words (the title "Q/JD 105—2026" when asked when Q/JD 105—2026
+        // takes effect) names what was asked but says nothing about it.
+        bool RestatesQuestion(string text) =>
+            text.Length <= RestatementMaxChars && analyzer.Analyze(text) is { IsEmpty: false } unit && unit.Terms.All(questionTerms.Contains);
         // A translation found stands for the question term it translates and earns that term's weight, once however many
         // of its translations a unit holds: an English question about a Chinese card is answered by the card's row, and
         // the row must not lose to a header line that merely repeats the question's identifiers.
@@ -122,6 +129,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             if (lacksValue) score *= NoValueFactor;
             // A bare title or label line ("Q/JD 105—2026") matches a question's identifiers but answers nothing.
             if (c.Unit.Kind != UnitKind.Record && c.Unit.Text.Length < ShortUnitChars) score *= ShortUnitFactor;
+            if (RestatesQuestion(c.Unit.Text)) score *= RestatementFactor;
             // A follow-up asks about its own words ("心部呢？" after a question on 表面硬度): a unit naming none of them
             // answers the earlier question, not this one.
             if (hasFocus && !focusOnUnit) score *= NoValueFactor;
@@ -182,7 +190,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             // Another source must score nearly as well; another document must also add asked-for terms the chosen quotes lack.
             var sameDocument = chosen.Any(c => sources[c.Source].DocumentId == sources[unit.Source].DocumentId);
             if (!sameSource && unit.Score < best.Score * OtherSourceRatio) continue;
-            if (!sameDocument && Gain(unit) < _options.OtherSourceMinGain * total) continue;
+            if (!sameSource && Gain(unit) < _options.OtherSourceMinGain * total) continue;
             if (Fits(unit)) Take(unit);
         }
         return chosen;

@@ -232,6 +232,30 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void TitleLineRestatingTheQuestion_LosesToTheLineThatAnswers()
+    {
+        // "Q/JD 105—2026" holds every identifier of the question and nothing else; the date line is the answer.
+        var selection = Select("Q/JD 105—2026 哪天开始实施？", sources:
+        [
+            TestSources.Chunk(62, "齿轮及轴类零件热处理通用技术条件", "Q/JD 105—2026"),
+            TestSources.Chunk(63, "齿轮及轴类零件热处理通用技术条件", "本标准 2026-02-01 实施。"),
+        ]);
+        Assert.Contains("2026-02-01 实施", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnotherChunkOfTheSameDocument_IsCitedOnlyWhenItAddsAnAskedTerm()
+    {
+        // Two rows of the same card repeat the material: the second citation would hold nothing the first does not.
+        var selection = Select("JD-2105-0201 是什么材料？", sources:
+        [
+            TestSources.Chunk(64, "JD-2105-0201 支架本体 工艺过程卡", "零件号: JD-2105-0201 | 零件名称: 支架本体 | 材料: QT450-10 | 工序号: 10 | 工序名称: 铣底面"),
+            TestSources.Chunk(64, "JD-2105-0201 支架本体 工艺过程卡", "零件号: JD-2105-0201 | 零件名称: 支架本体 | 材料: QT450-10 | 工序号: 50 | 工序名称: 清洗检验") with { ChunkId = 65 },
+        ]);
+        Assert.Single(selection.Quotes);
+    }
+
+    [Fact]
     public void FollowUp_PrefersTheUnitNamingTheFollowUpsOwnWords()
     {
         var analyzer = TestSources.Analyzer;
