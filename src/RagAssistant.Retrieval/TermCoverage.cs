@@ -8,8 +8,8 @@ namespace RagAssistant.Retrieval;
 /// A third ranked list for fusion: the candidates ordered by how much of the question they contain — the share of the
 /// question's terms found in the chunk, each weighted by its rarity among the candidates (identifiers count more). BM25
 /// over an OR query rewards a chunk that repeats one frequent term; the passage that answers usually names most of what
-/// was asked, once each. A glossary translation found where its source term is absent counts at half weight, so an
-/// English passage can answer a Chinese question.
+/// was asked, once each. A passage in the other language is measured by the question's glossary translations, at
+/// half weight, so an English passage can answer a Chinese question.
 /// </summary>
 internal static class TermCoverage
 {
@@ -22,16 +22,19 @@ internal static class TermCoverage
         var texts = candidates.Select(c => TextFolding.Fold(c.IndexedText)).ToList();
         var identifiers = query.Identifiers.ToHashSet();
         var own = query.Terms.Select(t => (Term: t, Weight: Rarity(t, texts) * (identifiers.Contains(t) ? IdentifierFactor : 1))).ToList();
-        var translations = query.Expansions.Select(t => (Term: t, Weight: Rarity(t, texts) * TranslationFactor)).ToList();
-        var total = own.Sum(t => t.Weight);
-        if (total == 0) total = translations.Sum(t => t.Weight);
-        if (total == 0) return [];
+        var translations = query.Expansions.Select(t => (Term: t, Weight: Rarity(t, texts))).ToList();
+        var ownTotal = own.Sum(t => t.Weight);
+        var translationTotal = translations.Sum(t => t.Weight);
+        if (ownTotal == 0 && translationTotal == 0) return [];
         return candidates
             .Select((c, i) =>
             {
-                var matched = own.Where(t => Contains(texts[i], t.Term)).Sum(t => t.Weight)
-                              + translations.Where(t => Contains(texts[i], t.Term)).Sum(t => t.Weight);
-                return (Hit: new ChunkHit(c.ChunkId, Math.Min(1, matched / total)), Order: i);
+                // The question's own words or their translations, whichever the chunk holds more of — not both: a
+                // bilingual glossary row names each word twice but says it once.
+                var ownShare = ownTotal == 0 ? 0 : own.Where(t => Contains(texts[i], t.Term)).Sum(t => t.Weight) / ownTotal;
+                var translatedShare = translationTotal == 0 ? 0
+                    : TranslationFactor * translations.Where(t => Contains(texts[i], t.Term)).Sum(t => t.Weight) / translationTotal;
+                return (Hit: new ChunkHit(c.ChunkId, Math.Max(ownShare, translatedShare)), Order: i);
             })
             .Where(x => x.Hit.Score > 0)
             .OrderByDescending(x => x.Hit.Score).ThenBy(x => x.Order)

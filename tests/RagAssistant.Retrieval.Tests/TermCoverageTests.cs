@@ -50,6 +50,17 @@ public class TermCoverageTests
     }
 
     [Fact]
+    public void BilingualGlossaryRow_CountsEachWordOnce_NotOnceInEachLanguage()
+    {
+        var ranked = TermCoverage.Rank(new AnalyzedQuery("主轴转速报警", "zh", ["主轴", "转速", "报警"], [], ["spindle", "speed", "alarm"], false),
+        [
+            Chunk(1, "| 主轴 | spindle | | 转速 | speed |"),
+            Chunk(2, "主轴转速超过 1400 r/min 时报警。"),
+        ]);
+        Assert.Equal([2L, 1L], ranked.Select(h => h.ChunkId));
+    }
+
+    [Fact]
     public void EnglishWordMatchesOnlyAtTheStartOfAWord()
     {
         var ranked = TermCoverage.Rank(Query("oil", ["oil"]), [Chunk(1, "Bring the water to the boil."), Chunk(2, "Oil level.")]);
