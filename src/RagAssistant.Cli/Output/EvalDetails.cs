@@ -6,7 +6,7 @@ using RagAssistant.Core.Evaluation;
 namespace RagAssistant.Cli.Output;
 
 /// <summary>
-/// <c>rag eval --details FILE</c>: one JSON line per question — its mode, answer, whether the answer holds every expected
+/// <c>rag eval --details FILE</c>: one JSON line per question — the rank of its first gold match, its mode, answer, whether the answer holds every expected
 /// string, which citations matched gold, and the top retrieved — so a failing question can be read without re-running it.
 /// </summary>
 internal static class EvalDetails
@@ -26,6 +26,8 @@ internal static class EvalDetails
                 ["question"] = o.Question.Question,
                 ["answerable"] = o.Question.Answerable,
                 ["hit@5"] = o.Retrieval?.Hit5,
+                // The rank of the first gold match within the top 10 (null beyond it): where tuning should look.
+                ["goldRank"] = o.Retrieval is { Mrr10: > 0 } r ? (int)Math.Round(1 / r.Mrr10) : null,
                 ["mode"] = o.Answer?.Mode,
                 ["answerContainsOk"] = o.Answer is null || o.Question.AnswerContains.Count == 0 ? null
                     : GoldMatcher.AnswerContainsAll(o.Answer.Text, o.Question.AnswerContains),

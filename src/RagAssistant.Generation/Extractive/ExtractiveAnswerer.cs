@@ -231,12 +231,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     {
         var found = new HashSet<int>();
         for (var i = 0; i < sources.Count; i++)
-            if (DefinitionHeading().IsMatch(sources[i].Title) || DefinitionHeading().IsMatch(sources[i].Context)) found.Add(i);
+            if (Definitions.IsDefinitionSource(sources[i])) found.Add(i);
         return found;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"术语|词汇表|名词解释|glossary|terminology|terms and definitions|\bdefinitions\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex DefinitionHeading();
 
     /// <summary>
     /// Sources whose locator is a clause the question names ("4.2.3 条规定了什么" → the chunk of clause 4.2.3): the clause's own

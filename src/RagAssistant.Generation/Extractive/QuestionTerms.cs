@@ -37,7 +37,7 @@ public sealed partial class QuestionTerms
         Numbers = numbers;
         DomainTerms = domainTerms;
         AsksForValue = ValueQuestion().IsMatch(query.Text);
-        AsksForDefinition = DefinitionQuestion().IsMatch(query.Text);
+        AsksForDefinition = Definitions.AsksForDefinition(query.Text);
     }
 
     /// <summary>
@@ -145,9 +145,6 @@ public sealed partial class QuestionTerms
 
     [System.Text.RegularExpressions.GeneratedRegex(@"多少|几|多大|多久|多长|多高|多厚|多重|什么时候|哪天|哪一天|日期|\bhow (many|much|often|long|far|high|thick)\b|\bwhat (torque|speed|feed|pressure|temperature|value|hardness|tolerance|size|interval|date)\b|\bwhen\b|\bmax(imum)?\b|\bmin(imum)?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ValueQuestion();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"什么是|何谓|是什么意思|什么意思|指什么|含义|定义|英文|英语|中文怎么说|怎么说|怎么翻译|是什么[？?\s]*$|\bmean(s|ing)?\b|\bdefin(e|ed|ition)\b|\bin (english|chinese)\b|\bterm for\b|^\s*what (is|are) (a |an |the )?[\w-]+( [\w-]+)?\s*\??\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex DefinitionQuestion();
 
     /// <summary>Longer terms say more: a 2-character Chinese word or a short English word weighs 1, longer ones up to 2.</summary>
     private static double BaseWeight(string term)
