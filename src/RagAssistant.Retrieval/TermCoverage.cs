@@ -8,13 +8,16 @@ namespace RagAssistant.Retrieval;
 /// A third ranked list for fusion: the candidates ordered by how much of the question they contain — the share of the
 /// question's terms found in the chunk, each weighted by its rarity among the candidates (identifiers count more). BM25
 /// over an OR query rewards a chunk that repeats one frequent term; the passage that answers usually names most of what
-/// was asked, once each. A passage in the other language is measured by the question's glossary translations, at
+/// was asked, once each, and says the question's neighbouring words side by side ("主轴轴承", "hydraulic oil": a bonus
+/// of up to <see cref="PhraseBonus"/>). A passage in the other language is measured by the question's glossary translations, at
 /// half weight, so an English passage can answer a Chinese question.
 /// </summary>
 internal static class TermCoverage
 {
     private const double IdentifierFactor = 2.0;
     private const double TranslationFactor = 0.5;
+    /// <summary>Measured: phrase bonus 0 / 0.3 / 0.6 / 1.0 → hybrid hit@5 domainrag-zh 0.631 / 0.651 / 0.651 / 0.651, emanual-en 0.877 / 0.881 / 0.882 / 0.882, corpus/eval MRR@10 0.769 / 0.768 / 0.782 / 0.776.</summary>
+    private const double PhraseBonus = 0.6;
 
     public static IReadOnlyList<ChunkHit> Rank(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> candidates)
     {
@@ -23,6 +26,8 @@ internal static class TermCoverage
         var identifiers = query.Identifiers.ToHashSet();
         var own = query.Terms.Select(t => (Term: t, Weight: Rarity(t, texts) * (identifiers.Contains(t) ? IdentifierFactor : 1))).ToList();
         var translations = query.Expansions.Select(t => (Term: t, Weight: Rarity(t, texts))).ToList();
+        var phrases = Phrases(query, own);
+        var phraseTotal = phrases.Sum(p => p.Weight);
         var ownTotal = own.Sum(t => t.Weight);
         var translationTotal = translations.Sum(t => t.Weight);
         if (ownTotal == 0 && translationTotal == 0) return [];
@@ -32,6 +37,7 @@ internal static class TermCoverage
                 // The question's own words or their translations, whichever the chunk holds more of — not both: a
                 // bilingual glossary row names each word twice but says it once.
                 var ownShare = ownTotal == 0 ? 0 : own.Where(t => Contains(texts[i], t.Term)).Sum(t => t.Weight) / ownTotal;
+                if (phraseTotal > 0) ownShare += PhraseBonus * phrases.Where(p => Contains(texts[i], p.Phrase)).Sum(p => p.Weight) / phraseTotal;
                 var translatedShare = translationTotal == 0 ? 0
                     : TranslationFactor * translations.Where(t => Contains(texts[i], t.Term)).Sum(t => t.Weight) / translationTotal;
                 return (Hit: new ChunkHit(c.ChunkId, Math.Max(ownShare, translatedShare)), Order: i);
@@ -40,6 +46,24 @@ internal static class TermCoverage
             .OrderByDescending(x => x.Hit.Score).ThenBy(x => x.Order)
             .Select(x => x.Hit)
             .ToList();
+    }
+
+    /// <summary>
+    /// Neighbouring terms of the question as it reads there ("主轴" "轴承" → "主轴轴承", "hydraulic" "oil" → "hydraulic oil"),
+    /// weighted by their terms: a chunk holding the words side by side speaks of the same thing, not of each apart.
+    /// </summary>
+    private static List<(string Phrase, double Weight)> Phrases(AnalyzedQuery query, List<(string Term, double Weight)> own)
+    {
+        var folded = TextFolding.Fold(query.Text);
+        var phrases = new List<(string, double)>();
+        for (var i = 0; i + 1 < own.Count; i++)
+        {
+            var (a, wa) = own[i];
+            var (b, wb) = own[i + 1];
+            var joined = CjkText.IsCjk(a[^1]) || CjkText.IsCjk(b[0]) ? a + b : a + " " + b;
+            if (folded.Contains(joined, StringComparison.Ordinal)) phrases.Add((joined, wa + wb));
+        }
+        return phrases;
     }
 
     /// <summary>Terms found in most candidates tell them apart less (idf over the candidate pool, 0..1).</summary>

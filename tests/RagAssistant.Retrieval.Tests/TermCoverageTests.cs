@@ -61,6 +61,17 @@ public class TermCoverageTests
     }
 
     [Fact]
+    public void ChunkSayingTheQuestionsWordsSideBySide_OutranksOneNamingThemApart()
+    {
+        var ranked = TermCoverage.Rank(new AnalyzedQuery("主轴轴承多久检查", "zh", ["主轴", "轴承", "检查"], [], [], false),
+        [
+            Chunk(1, "检查主轴温升；更换刀塔轴承。"),
+            Chunk(2, "每 2000 h 检查主轴轴承。"),
+        ]);
+        Assert.Equal([2L, 1L], ranked.Select(h => h.ChunkId));
+    }
+
+    [Fact]
     public void EnglishWordMatchesOnlyAtTheStartOfAWord()
     {
         var ranked = TermCoverage.Rank(Query("oil", ["oil"]), [Chunk(1, "Bring the water to the boil."), Chunk(2, "Oil level.")]);
