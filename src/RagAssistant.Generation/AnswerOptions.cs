@@ -31,7 +31,9 @@ public sealed class AnswerOptions
 
     /// <summary>
     /// A quote from a source not yet cited must add question terms the chosen quotes lack, together worth at least this
-    /// share of the question's weighted terms (0–1): each extra citation should hold something asked for. Default 0.1.
+    /// share of the question's weighted terms (0–1) and half of what the chosen quotes still lack: each extra citation
+    /// should hold something asked for — the second half of "什么零件，什么材料", not a second row repeating the first.
+    /// Default 0.1.
     /// </summary>
     [Range(0.0, 1.0)]
     public double OtherSourceMinGain { get; set; } = 0.1;

@@ -51,6 +51,12 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     /// <summary>A quote from another source than the best one must score nearly as well: each extra source is a citation that may not hold the answer.</summary>
     private const double OtherSourceRatio = 0.92;
 
+    /// <summary>
+    /// A quote from another source must also supply this share of what the chosen quotes still lack: a second chunk that
+    /// adds one incidental word (发现) to a weak first quote answers no more of the question than before.
+    /// </summary>
+    private const double MissingShare = 0.5;
+
     /// <summary>A translation earns this share of the weight of the question term it translates (a glossary may be loose).</summary>
     private const double TranslationCredit = 0.9;
     private readonly AnswerOptions _options = options.Value;
@@ -64,9 +70,11 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         var definitionSources = DefinitionSources(sources);
         var candidates = new List<(int Source, AnswerUnit Unit, TextView View, TextView? Headword)>();
         var contexts = new List<TextView>();
+        var documents = new List<TextView>();
         for (var i = 0; i < sources.Count; i++)
         {
             contexts.Add(new TextView(sources[i].Context, analyzer));
+            documents.Add(new TextView(DocumentFacts(sources[i]), analyzer));
             foreach (var unit in UnitSplitter.Split(sources[i].Text))
             {
                 // A glossary row is headword(s) then explanation: the headword says what the row is about, like a heading,
@@ -114,6 +122,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                 var weight = TermCredit(t, translated);
                 if (Counts(question.Terms[t], c.View)) { matched += weight; found.Add(t); if (question.Terms[t].IsFocus) focusOnUnit = true; }
                 else if (c.Headword is not null && Counts(question.Terms[t], c.Headword)) { matched += weight * HeadwordWeight(question); if (question.Terms[t].IsFocus) focusOnUnit = true; }
+                // The document's own number (its identity, title or file name: QA-2026-014 of the quality alert) belongs
+                // to every sentence of it, as much as to the header line that happens to repeat it.
+                else if (question.Terms[t].IsIdentifier && documents[c.Source].Contains(question.Terms[t])) matched += weight;
                 else if (Counts(question.Terms[t], contexts[c.Source])) matched += weight * ContextDiscount;
                 else continue;
                 if (question.Terms[t].Translates is { Count: > 0 } from) translated.UnionWith(from);
@@ -151,8 +162,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     /// <summary>
     /// The quotes: the best unit; for a revision question the best unit of each other revision of its document; then
     /// further units scoring at least <see cref="AnswerOptions.FollowingQuoteRatio"/> of the best. A unit of a source not
-    /// yet cited must score at least <see cref="OtherSourceRatio"/> of the best, and a unit of another document must also add question terms the chosen units lack, worth <see cref="AnswerOptions.OtherSourceMinGain"/>
-    /// of the question's weight: a second document must say something the first does not ("材料和毛坯" answered by two
+    /// yet cited must score at least <see cref="OtherSourceRatio"/> of the best and add question terms the chosen units lack, worth <see cref="AnswerOptions.OtherSourceMinGain"/>
+    /// of the question's weight: a second chunk must say something the first does not ("材料和毛坯" answered by two
     /// documents), not repeat it — each citation should hold something asked for.
     /// </summary>
     private List<ScoredUnit> Choose(List<ScoredUnit> scored, QuestionTerms question, IReadOnlyList<RetrievedChunk> sources, double[] weights, double total,
@@ -187,10 +198,10 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             var sameSource = chosen.Any(c => c.Source == unit.Source
                                              || clauseSources.Contains(c.Source) && clauseSources.Contains(unit.Source)
                                              && sources[c.Source].DocumentId == sources[unit.Source].DocumentId);
-            // Another source must score nearly as well; another document must also add asked-for terms the chosen quotes lack.
-            var sameDocument = chosen.Any(c => sources[c.Source].DocumentId == sources[unit.Source].DocumentId);
+            // Another source must score nearly as well and add asked-for terms the chosen quotes lack: another chunk, even
+            // of the same document (a second row of the card), is another citation that may not hold the answer.
             if (!sameSource && unit.Score < best.Score * OtherSourceRatio) continue;
-            if (!sameSource && Gain(unit) < _options.OtherSourceMinGain * total) continue;
+            if (!sameSource && Gain(unit) < Math.Max(_options.OtherSourceMinGain * total, MissingShare * Missing())) continue;
             if (Fits(unit)) Take(unit);
         }
         return chosen;
@@ -205,6 +216,15 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                 .Sum(t => question.Terms[t].Translates is { Count: > 0 } from ? SourceWeight(question, weights, from) : weights[t]);
         }
 
+        // The weight of the question's own terms no chosen quote holds, itself or by a translation.
+        double Missing()
+        {
+            var covered = chosen.SelectMany(c => c.Found).ToHashSet();
+            var translated = covered.SelectMany(t => question.Terms[t].Translates ?? []).ToHashSet();
+            return Enumerable.Range(0, question.Terms.Count)
+                .Where(t => !question.Terms[t].IsExpansion && !covered.Contains(t) && !translated.Contains(question.Terms[t].Term))
+                .Sum(t => weights[t]);
+        }
     }
 
     /// <summary>The weight of the question terms a translation stands for (the largest, when it translates several).</summary>

@@ -134,6 +134,18 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void SecondDocument_AddingOneIncidentalWordToAWeakQuote_IsNotCited()
+    {
+        // The second sentence adds 扳手 and 发现, but the quotes would still lack 送检 and 不准 — what the question is about.
+        var selection = Select("扳手送检发现不准了，之前拧的那些产品怎么办？", sources:
+        [
+            TestSources.Chunk(35, "扭矩紧固作业指导书", "之前拧紧的产品应隔离复检。", context: "扭矩紧固作业指导书"),
+            TestSources.Chunk(36, "点检规范", "拧紧前发现扳手异常应报告班长。", context: "点检规范"),
+        ]);
+        Assert.Single(selection.Quotes);
+    }
+
+    [Fact]
     public void FrequencyQuestion_PrefersTheUnitStatingAnIntervalOverOneRepeatingTheQuestion()
     {
         var selection = Select("装配线的定扭扳手多久校准一次？", sources:
@@ -253,6 +265,20 @@ public sealed class ExtractiveAnswererTests
             TestSources.Chunk(64, "JD-2105-0201 支架本体 工艺过程卡", "零件号: JD-2105-0201 | 零件名称: 支架本体 | 材料: QT450-10 | 工序号: 50 | 工序名称: 清洗检验") with { ChunkId = 65 },
         ]);
         Assert.Single(selection.Quotes);
+    }
+
+    [Fact]
+    public void DocumentsOwnNumber_BelongsToEverySentenceOfIt_NotOnlyToTheLineRepeatingIt()
+    {
+        // QA-2026-014 is the alert's own number: the line naming its author answers, though only the footer repeats it.
+        var selection = Select("Who prepared quality alert QA-2026-014?", sources:
+        [
+            TestSources.Chunk(66, "Quality Alert QA-2026-014", "Issue date: 2026-04-24. Prepared by: Chen Liping, Quality Engineer.",
+                context: "Quality Alert QA-2026-014", identity: "QA-2026-014"),
+            TestSources.Chunk(67, "Quality Alert QA-2026-014", "Distribution: Production, Quality, Warehouse. Document QA-2026-014, page 1/1.",
+                context: "Quality Alert QA-2026-014", identity: "QA-2026-014"),
+        ]);
+        Assert.Contains("Chen Liping", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
     }
 
     [Fact]
