@@ -36,6 +36,15 @@ public class KeywordSearchTests(CorpusSearchFixture corpus) : IClassFixture<Corp
         Assert.Contains("42CrMo", firstNamingAMaterial.Text);
     }
 
+    [Theory]
+    [InlineData("M10 螺栓扭矩是哪一版从 45 改成 48 的？", "由 45±3 N·m 改为 48±3 N·m")]
+    [InlineData("支架本体镗孔转速以前是多少？", "750→900")]
+    public async Task WhatChangedQuestion_RanksTheRecordStatingTheChangeFirst(string question, string change)
+    {
+        var results = (await corpus.Retriever.SearchAsync(question, new SearchOptions(5, RetrieverMode.Hybrid))).Results;
+        Assert.Contains(change, results[0].Chunk.Text);
+    }
+
     [Fact]
     public async Task ThreadSize_FindsTheTighteningStep()
     {
