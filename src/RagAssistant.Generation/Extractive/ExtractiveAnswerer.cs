@@ -74,7 +74,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         for (var i = 0; i < sources.Count; i++)
         {
             contexts.Add(new TextView(sources[i].Context, analyzer));
-            documents.Add(new TextView(DocumentFacts(sources[i]), analyzer));
+            documents.Add(new TextView(sources[i].Identity ?? "", analyzer));
             foreach (var unit in UnitSplitter.Split(sources[i].Text))
             {
                 // A glossary row is headword(s) then explanation: the headword says what the row is about, like a heading,
@@ -97,6 +97,11 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         // but not to what must be matched, so a Chinese passage is not penalised for lacking the English words.
         var total = question.Terms.Select((t, i) => t.IsExpansion ? 0 : weights[i]).Sum();
         var hasFocus = question.Terms.Any(t => t.IsFocus);
+        // Not the ends of a range the question quotes to check it ("还是 229–269 HBW 吗？"): the current value may differ.
+        var foldedQuestion = analyzer.Fold(question.Query.Text);
+        var namedNumbers = question.Numbers
+            .Where(n => !foldedQuestion.Contains(n + "-", StringComparison.Ordinal) && !foldedQuestion.Contains("-" + n, StringComparison.Ordinal))
+            .Where(n => candidates.Any(c => c.View.ContainsNumber(n))).ToList();
         var questionTerms = question.Terms.Select(t => t.Term).ToHashSet();
         // A short line made only of the question's own words (the title "Q/JD 105—2026" when asked when Q/JD 105—2026
         // takes effect) names what was asked but says nothing about it.
@@ -122,8 +127,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                 var weight = TermCredit(t, translated);
                 if (Counts(question.Terms[t], c.View)) { matched += weight; found.Add(t); if (question.Terms[t].IsFocus) focusOnUnit = true; }
                 else if (c.Headword is not null && Counts(question.Terms[t], c.Headword)) { matched += weight * HeadwordWeight(question); if (question.Terms[t].IsFocus) focusOnUnit = true; }
-                // The document's own number (its identity, title or file name: QA-2026-014 of the quality alert) belongs
-                // to every sentence of it, as much as to the header line that happens to repeat it.
+                // The document's own number (its identity: QA-2026-014 of the quality alert) belongs to every sentence of
+                // it, as much as to the header line that happens to repeat it. Not so a machine or part its title names
+                // (the CK6150 manual): that is what the document is about, and the sentence naming it may be the answer.
                 else if (question.Terms[t].IsIdentifier && documents[c.Source].Contains(question.Terms[t])) matched += weight;
                 else if (Counts(question.Terms[t], contexts[c.Source])) matched += weight * ContextDiscount;
                 else continue;
@@ -144,6 +150,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             // A follow-up asks about its own words ("心部呢？" after a question on 表面硬度): a unit naming none of them
             // answers the earlier question, not this one.
             if (hasFocus && !focusOnUnit) score *= NoValueFactor;
+            // A number the question names (alarm 2001, 1.8 MPa) picks the row or sentence about it out of its table.
+            if (namedNumbers.Any(n => !c.View.ContainsNumber(n))) score *= NoValueFactor;
             if (clauseSources.Contains(c.Source)) score += ClauseBonus;
             if (definitionSources.Contains(c.Source) && !question.AsksForDefinition) score *= DefinitionFactor;
             return new ScoredUnit(c.Source, c.Unit, coverage, score) { Found = found, LacksAskedValue = lacksValue };

@@ -282,6 +282,20 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void NumberTheQuestionNames_PicksItsRowOutOfTheTable()
+    {
+        // The sentence repeats "shows", "alarm" and "cause"; only the row of alarm 2001 says what its cause is.
+        var selection = Select("The CK6150 shows alarm 2001 - what is the cause?", sources:
+        [
+            TestSources.Chunk(68, "CK6150 Maintenance Manual", "The controller shows the alarm code and its cause.",
+                context: "CK6150 Maintenance Manual > 4 Alarms"),
+            TestSources.Chunk(69, "CK6150 Maintenance Manual", "| Code | Message | Cause |\n|---|---|---|\n| 2001 | HYDRAULIC PRESSURE LOW | Pressure below 1.2 MPa |\n| 2002 | LUBRICATION LEVEL LOW | Tank below minimum |",
+                context: "CK6150 Maintenance Manual > 4 Alarms"),
+        ]);
+        Assert.Contains("1.2 MPa", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FollowUp_PrefersTheUnitNamingTheFollowUpsOwnWords()
     {
         var analyzer = TestSources.Analyzer;
