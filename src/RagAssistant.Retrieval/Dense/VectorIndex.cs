@@ -129,21 +129,23 @@ public sealed class VectorIndex(int dimension, int quantizeAbove = 200_000, int 
 
     private IReadOnlyList<ChunkHit> SearchQuantized(float[] query, int k, Func<VectorTag, bool>? allow)
     {
-        // The query stays at full precision, scaled into the int16 range; each row's int8 dot times its scale estimates the cosine.
+        // The query is scaled into ±Int8Dot.QueryLimit; each row's int8 dot times its scale estimates the cosine (times a
+        // factor the same for every row), and the candidates are re-scored exactly.
         var maxAbs = MathF.Abs(TensorPrimitives.MaxMagnitude(query)); // MaxMagnitude keeps the sign
-        var queryScale = maxAbs > 0 ? 127f / maxAbs : 1f;
-        var wideQuery = new short[dimension];
-        for (var i = 0; i < dimension; i++) wideQuery[i] = (short)MathF.Round(query[i] * queryScale);
+        var queryScale = maxAbs > 0 ? Int8Dot.QueryLimit / maxAbs : 1f;
+        var smallQuery = new sbyte[dimension];
+        for (var i = 0; i < dimension; i++) smallQuery[i] = (sbyte)MathF.Round(query[i] * queryScale);
+        var querySum = smallQuery.Sum(x => (int)x);
 
         var quantized = _quantized;
         var scales = _scales;
         var candidates = TopK.Parallel(_count, k * oversample, (start, end, heap) =>
         {
-            var wq = wideQuery.AsSpan();
+            var sq = smallQuery.AsSpan();
             for (var slot = start; slot < end; slot++)
             {
                 if (allow is not null && !allow(_tags[slot])) continue;
-                heap.Offer(slot, Int8Dot.Dot(quantized.AsSpan(slot * dimension, dimension), wq) * scales[slot]);
+                heap.Offer(slot, Int8Dot.Dot(quantized.AsSpan(slot * dimension, dimension), sq, querySum) * scales[slot]);
             }
         });
         return candidates
