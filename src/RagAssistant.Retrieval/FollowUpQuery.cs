@@ -8,15 +8,40 @@ namespace RagAssistant.Retrieval;
 /// When the follow-up names something of the same type as the previous question — a thread (M8 → M10), an operation
 /// (第60工序 → 第40工序), a material, an alarm or part code, a clause, a quantity with its unit (1.2 MPa → 1.8 MPa) — the
 /// previous question is repeated with that slot replaced ("那M10的呢？" after "M8 螺栓拧紧扭矩是多少？" becomes
-/// "M10 螺栓拧紧扭矩是多少？"); otherwise the previous question is put in front of the follow-up.
+/// "M10 螺栓拧紧扭矩是多少？"), and a manufacturing term replaces the previous question's term of the same kind ("剃齿呢？"
+/// after a question on 滚齿); otherwise the previous question is put in front of the follow-up.
 /// </summary>
 public static partial class FollowUpQuery
 {
-    public static string Compose(IReadOnlyList<string> history, string question)
+    /// <param name="isTerm">Whether a Chinese word is a manufacturing term (the segmenter's dictionary); with it, a named
+    /// operation or property replaces the one of the same kind in the previous question (滚齿 → 剃齿).</param>
+    public static string Compose(IReadOnlyList<string> history, string question, Func<string, bool>? isTerm = null)
     {
         if (history.Count == 0 || !IsFollowUp(question)) return question;
         var previous = history[^1];
-        return Substitute(previous, question) ?? previous + " " + question;
+        return Substitute(previous, question) ?? (isTerm is null ? null : SubstituteSameKind(previous, question, isTerm)) ?? previous + " " + question;
+    }
+
+    /// <summary>
+    /// "剃齿呢？" after a question on 滚齿: Chinese terms of one kind share their last character (滚齿/剃齿/插齿,
+    /// 粗车/精车, 淬火/回火, 表面硬度/心部硬度), so a dictionary term of the follow-up replaces the previous question's term of
+    /// the same length and last character. Null when the follow-up names no such term.
+    /// </summary>
+    private static string? SubstituteSameKind(string previous, string followUp, Func<string, bool> isTerm)
+    {
+        for (var length = 4; length >= 2; length--)
+            for (var at = 0; at + length <= followUp.Length; at++)
+            {
+                var named = followUp.Substring(at, length);
+                if (!named.All(Core.Text.CjkText.IsCjk) || !isTerm(named)) continue;
+                for (var p = 0; p + length <= previous.Length; p++)
+                {
+                    var old = previous.Substring(p, length);
+                    if (old != named && old[^1] == named[^1] && isTerm(old))
+                        return previous[..p] + named + previous[(p + length)..];
+                }
+            }
+        return null;
     }
 
     public static bool IsFollowUp(string question)

@@ -45,7 +45,7 @@ public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glos
     public IReadOnlyList<string> IdentifierTerms(string text) => IdentifierExtractor.Terms(TextFolding.Fold(text));
 
     /// <inheritdoc />
-    public string ComposeFollowUp(IReadOnlyList<string> history, string question) => FollowUpQuery.Compose(history, question);
+    public string ComposeFollowUp(IReadOnlyList<string> history, string question) => FollowUpQuery.Compose(history, question, segmenter.IsDomainTerm);
 
     /// <summary>"zh" when CJK characters are at least a third of the letters, else "en".</summary>
     public static string LanguageOf(string text)

@@ -41,6 +41,23 @@ public class FollowUpQueryTests
         Assert.Equal(expected, FollowUpQuery.Compose([previous], followUp));
     }
 
+    [Theory]
+    [InlineData("中间齿轮 JD-2105-0422 滚齿工序的检验频次是什么？", "剃齿呢？", "中间齿轮 JD-2105-0422 剃齿工序的检验频次是什么？")]
+    [InlineData("输出轴粗车的转速是多少？", "那精车呢？", "输出轴精车的转速是多少？")]
+    public void FollowUp_NamingATermOfTheSameKind_ReplacesIt(string previous, string followUp, string expected)
+    {
+        // The real segmenter's manufacturing dictionary says which words are terms; 间齿 of 中间齿轮 is none.
+        var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
+        Assert.Equal(expected, analyzer.ComposeFollowUp([previous], followUp));
+    }
+
+    [Fact]
+    public void FollowUp_NamingNoTermOfAKindThePreviousQuestionHas_CarriesIt()
+    {
+        var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
+        Assert.Equal("渗碳件表面硬度是多少？ 心部呢？", analyzer.ComposeFollowUp(["渗碳件表面硬度是多少？"], "心部呢？"));
+    }
+
     [Fact]
     public void StandaloneQuestions_AreLeftAlone()
     {

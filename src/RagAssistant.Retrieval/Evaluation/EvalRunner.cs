@@ -11,7 +11,7 @@ namespace RagAssistant.Retrieval.Evaluation;
 /// retrieves the top 10 with the chosen retrievers and scores them against the gold passages by
 /// <see cref="GoldMatcher"/>; then, when an answerer is available and answers are wanted, answers and scores citations.
 /// </summary>
-public sealed class EvalRunner(HybridRetriever retriever, IChunkSearch chunks, IEnumerable<IQuestionAnswerer> answerers)
+public sealed class EvalRunner(HybridRetriever retriever, QueryAnalyzer analyzer, IChunkSearch chunks, IEnumerable<IQuestionAnswerer> answerers)
 {
     private const int TopK = 10;
     private readonly IQuestionAnswerer? _answerer = answerers.FirstOrDefault();
@@ -59,7 +59,7 @@ public sealed class EvalRunner(HybridRetriever retriever, IChunkSearch chunks, I
     private async Task<EvalOutcome> EvaluateAsync(EvalQuestion question, RetrieverMode mode, bool withAnswers, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var (_, results) = await retriever.SearchAsync(FollowUpQuery.Compose(question.History, question.Question), new SearchOptions(TopK, mode), ct);
+        var (_, results) = await retriever.SearchAsync(analyzer.ComposeFollowUp(question.History, question.Question), new SearchOptions(TopK, mode), ct);
         var retrieveMs = clock.Elapsed.TotalMilliseconds;
 
         var matches = results.Select(r => MatchingGold(question, r.Chunk)).ToList();
