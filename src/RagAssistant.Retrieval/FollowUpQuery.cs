@@ -23,25 +23,37 @@ public static partial class FollowUpQuery
     }
 
     /// <summary>
-    /// "剃齿呢？" after a question on 滚齿: Chinese terms of one kind share their last character (滚齿/剃齿/插齿,
-    /// 粗车/精车, 淬火/回火, 表面硬度/心部硬度), so a dictionary term of the follow-up replaces the previous question's term of
-    /// the same length and last character. Null when the follow-up names no such term.
+    /// "剃齿呢？" after a question on 滚齿, "心部呢？" after one on 表面硬度: Chinese terms of one kind share their last
+    /// characters (滚齿/剃齿, 粗车/精车, 表面硬度/心部硬度), so the follow-up's word replaces the previous question's
+    /// dictionary term of the same length and last character, or — where the word plus that term's ending is a dictionary
+    /// term (心部 + 硬度) — takes the place of the term's head. Null when nothing of the kind is found.
     /// </summary>
     private static string? SubstituteSameKind(string previous, string followUp, Func<string, bool> isTerm)
     {
-        for (var length = 4; length >= 2; length--)
-            for (var at = 0; at + length <= followUp.Length; at++)
-            {
-                var named = followUp.Substring(at, length);
-                if (!named.All(Core.Text.CjkText.IsCjk) || !isTerm(named)) continue;
-                for (var p = 0; p + length <= previous.Length; p++)
-                {
-                    var old = previous.Substring(p, length);
-                    if (old != named && old[^1] == named[^1] && isTerm(old))
-                        return previous[..p] + named + previous[(p + length)..];
-                }
-            }
+        foreach (var named in CjkSpans(followUp, 4, 2))
+            foreach (var (at, old) in CjkSpans(previous, 6, 2).Where(s => isTerm(s.Text) && !s.Text.Contains(named.Text)))
+                if (Replacement(old, named.Text, isTerm) is { } replacement)
+                    return previous[..at] + replacement + previous[(at + old.Length)..];
         return null;
+    }
+
+    private static string? Replacement(string old, string named, Func<string, bool> isTerm)
+    {
+        if (named.Length == old.Length && named[^1] == old[^1] && isTerm(named)) return named;
+        for (var head = 1; head <= old.Length - 2; head++)
+            if (isTerm(named + old[head..])) return named + old[head..];
+        return null;
+    }
+
+    /// <summary>Runs of Chinese characters of the given lengths, longest first, with where they start.</summary>
+    private static IEnumerable<(int At, string Text)> CjkSpans(string text, int longest, int shortest)
+    {
+        for (var length = longest; length >= shortest; length--)
+            for (var at = 0; at + length <= text.Length; at++)
+            {
+                var span = text.Substring(at, length);
+                if (span.All(Core.Text.CjkText.IsCjk)) yield return (at, span);
+            }
     }
 
     public static bool IsFollowUp(string question)

@@ -44,6 +44,7 @@ public class FollowUpQueryTests
     [Theory]
     [InlineData("中间齿轮 JD-2105-0422 滚齿工序的检验频次是什么？", "剃齿呢？", "中间齿轮 JD-2105-0422 剃齿工序的检验频次是什么？")]
     [InlineData("输出轴粗车的转速是多少？", "那精车呢？", "输出轴精车的转速是多少？")]
+    [InlineData("2026 版热处理标准渗碳件表面硬度是多少？", "心部呢？", "2026 版热处理标准渗碳件心部硬度是多少？")]
     public void FollowUp_NamingATermOfTheSameKind_ReplacesIt(string previous, string followUp, string expected)
     {
         // The real segmenter's manufacturing dictionary says which words are terms; 间齿 of 中间齿轮 is none.
@@ -55,7 +56,7 @@ public class FollowUpQueryTests
     public void FollowUp_NamingNoTermOfAKindThePreviousQuestionHas_CarriesIt()
     {
         var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
-        Assert.Equal("渗碳件表面硬度是多少？ 心部呢？", analyzer.ComposeFollowUp(["渗碳件表面硬度是多少？"], "心部呢？"));
+        Assert.Equal("渗碳件表面硬度是多少？ 有什么要求呢？", analyzer.ComposeFollowUp(["渗碳件表面硬度是多少？"], "有什么要求呢？"));
     }
 
     [Fact]

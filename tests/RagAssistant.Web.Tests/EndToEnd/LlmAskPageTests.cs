@@ -14,7 +14,8 @@ public sealed class LlmAskPageTests(SmallWebAppFixture app, BrowserFixture brows
     {
         var ask = new AskPage(Page, Circuit);
         await ask.OpenAsync();
-        App.Llm.EnqueueStream(TimeSpan.FromMilliseconds(300), "支架总成 ", "M8×1.25 螺栓", "拧紧扭矩为 ", "25±2 N·m", " [1]。");
+        // A second between deltas: the check that the number has not arrived yet must not race a busy CI machine.
+        App.Llm.EnqueueStream(TimeSpan.FromSeconds(1), "支架总成 ", "M8×1.25 螺栓", "拧紧扭矩为 ", "25±2 N·m", " [1]。");
 
         var turn = await SendAsync(ask, Question);
 
