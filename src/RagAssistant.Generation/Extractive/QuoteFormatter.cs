@@ -32,6 +32,14 @@ public static partial class QuoteFormatter
             identifying.Add(rest[0]); // a table's first column names its row (alarm code, interval, position …)
             rest.RemoveAt(0);
         }
+        // The row's own name column says what its first column's code stands for ("SUP-005 Anhui Huashan Foundry"): it is
+        // what "which supplier" asks, and it reads better than a bare code.
+        var entityName = rest.FindIndex(f => EntityNameLabel().IsMatch(f.Label.Trim()));
+        if (entityName >= 0 && unit.Kind == UnitKind.TableRow)
+        {
+            identifying.Add(rest[entityName]);
+            rest.RemoveAt(entityName);
+        }
 
         var asked = rest.Where(f => Asks(question, f, analyzer)).ToList();
         var whole = unit.Kind == UnitKind.TableRow && unit.Text.Length <= ShortRowChars;
@@ -56,7 +64,7 @@ public static partial class QuoteFormatter
             return language == "zh" ? $"第{op}工序" : $"OP{op}";
         if (StepLabel().IsMatch(field.Label) && int.TryParse(field.Value, out var step))
             return language == "zh" ? $"工步{step}" : $"step {step}";
-        if (PartLabel().IsMatch(field.Label) || NameLabel().IsMatch(field.Label)) return field.Value;
+        if (PartLabel().IsMatch(field.Label) || NameLabel().IsMatch(field.Label) || EntityNameLabel().IsMatch(field.Label.Trim())) return field.Value;
         return field.Label.Length == 0 ? field.Value : field.Label + " " + field.Value;
     }
 
@@ -81,6 +89,9 @@ public static partial class QuoteFormatter
 
     [GeneratedRegex(@"^(零件名称|产品名称|工序名称|工序内容名称|part\s*name|op(eration)?\s*name)$", RegexOptions.IgnoreCase)]
     private static partial Regex NameLabel();
+
+    [GeneratedRegex(@"^(name|full name|名称|姓名|供应商名称|supplier name|company( name)?|公司名称|设备名称|machine name|equipment name|customer name|客户名称)$", RegexOptions.IgnoreCase)]
+    private static partial Regex EntityNameLabel();
 
     [GeneratedRegex(@"^(?<name>.+?)[\s(（]+(?<unit>(?:r/min|rpm|mm/r|mm/min|m/min|mm|μm|um|n·m|nm|n\.m|kn|n|mpa|kpa|bar|°c|℃|min|s|h|kg|g|%|hrc|hbw|hv))[)）]?$", RegexOptions.IgnoreCase)]
     private static partial Regex LabelWithUnit();

@@ -34,6 +34,17 @@ public sealed class QuoteFormatterTests
     }
 
     [Fact]
+    public void LongTableRow_NamesItsEntity_NextToItsCode()
+    {
+        // "Which supplier" is answered by the Name column, which no question word names.
+        const string table = "| Supplier ID | Name | Category | Material/Part | Certification | Contact | City | Lead time (days) |\n|---|---|---|---|---|---|---|---|\n"
+            + "| SUP-005 | Anhui Huashan Foundry Co., Ltd. | Castings | QT450-10 ductile iron casting, bracket body JD-2105-0201 | IATF 16949 | Wang Lei +86 555 1234 567 | Ma'anshan | 45 |";
+        var quote = Format(table, "Which supplier makes the QT450-10 castings for the bracket?");
+        Assert.StartsWith("Supplier ID SUP-005 Anhui Huashan Foundry Co., Ltd.: ", quote);
+        Assert.Contains("QT450-10 ductile iron casting", quote);
+    }
+
+    [Fact]
     public void ShortTableRow_IsQuotedWhole_WithLabels()
     {
         const string table = "| 报警号 | 内容 | 处理方法 |\n|---|---|---|\n| 2002 | 主轴过载 | 检查切削负载 |";
