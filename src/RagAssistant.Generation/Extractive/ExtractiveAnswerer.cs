@@ -97,6 +97,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         // but not to what must be matched, so a Chinese passage is not penalised for lacking the English words.
         var total = question.Terms.Select((t, i) => t.IsExpansion ? 0 : weights[i]).Sum();
         var hasFocus = question.Terms.Any(t => t.IsFocus);
+        // The follow-up's own words, and their translations: "挑出来多少件不良" is answered by "18 pcs NG found" as well.
+        var focusWords = question.Terms.Where(t => t.IsFocus).Select(t => t.Term).ToHashSet();
+        var focus = question.Terms.Select(t => t.IsFocus || t.Translates is { } from && from.Any(focusWords.Contains)).ToArray();
         // Not the ends of a range the question quotes to check it ("还是 229–269 HBW 吗？"): the current value may differ.
         var foldedQuestion = analyzer.Fold(question.Query.Text);
         var namedNumbers = question.Numbers
@@ -125,8 +128,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             for (var t = 0; t < question.Terms.Count; t++)
             {
                 var weight = TermCredit(t, translated);
-                if (Counts(question.Terms[t], c.View)) { matched += weight; found.Add(t); if (question.Terms[t].IsFocus) focusOnUnit = true; }
-                else if (c.Headword is not null && Counts(question.Terms[t], c.Headword)) { matched += weight * HeadwordWeight(question); if (question.Terms[t].IsFocus) focusOnUnit = true; }
+                if (Counts(question.Terms[t], c.View)) { matched += weight; found.Add(t); if (focus[t]) focusOnUnit = true; }
+                else if (c.Headword is not null && Counts(question.Terms[t], c.Headword)) { matched += weight * HeadwordWeight(question); if (focus[t]) focusOnUnit = true; }
                 // The document's own number (its identity: QA-2026-014 of the quality alert) belongs to every sentence of
                 // it, as much as to the header line that happens to repeat it. Not so a machine or part its title names
                 // (the CK6150 manual): that is what the document is about, and the sentence naming it may be the answer.

@@ -310,6 +310,22 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void ChineseFollowUp_AboutAnEnglishPassage_CountsTheTranslationsOfItsOwnWords()
+    {
+        var analyzer = TestSources.Analyzer;
+        var terms = QuestionTerms.From(analyzer.Analyze("QA-2026-014 客户投诉的是哪个批次？ 这个批次在客户那边挑出来多少件不良？"),
+            analyzer.Analyze("这个批次在客户那边挑出来多少件不良？"), analyzer);
+        RetrievedChunk[] sources =
+        [
+            TestSources.Chunk(70, "作业指导书", "刀具寿命计数器到达 60 件时必须更换刀片（质量警示 QA-2026-014 后锁定，不得修改）。", context: "作业指导书"),
+            TestSources.Chunk(71, "Quality Alert QA-2026-014", "Customer stock: lot 260409-03 (1,200 pcs) sorted 100% at the customer site; 18 pcs NG found and returned.",
+                context: "Quality Alert QA-2026-014", identity: "QA-2026-014"),
+        ];
+        var answerer = new ExtractiveAnswerer(analyzer, Options.Create(new AnswerOptions()), NullLogger<ExtractiveAnswerer>.Instance);
+        Assert.Contains("18 pcs NG", answerer.Select(terms, sources, sources).Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DateQuestion_PrefersTheUnitStatingADate()
     {
         var selection = Select("Q/JD 105—2026 哪天开始实施？", sources:
