@@ -36,10 +36,10 @@ internal static class TermCoverage
             {
                 // The question's own words or their translations, whichever the chunk holds more of — not both: a
                 // bilingual glossary row names each word twice but says it once.
-                var ownShare = ownTotal == 0 ? 0 : own.Where(t => Contains(texts[i], t.Term)).Sum(t => t.Weight) / ownTotal;
-                if (phraseTotal > 0) ownShare += PhraseBonus * phrases.Where(p => Contains(texts[i], p.Phrase)).Sum(p => p.Weight) / phraseTotal;
+                var ownShare = ownTotal == 0 ? 0 : own.Where(t => WordMatch.Contains(texts[i], t.Term)).Sum(t => t.Weight) / ownTotal;
+                if (phraseTotal > 0) ownShare += PhraseBonus * phrases.Where(p => WordMatch.Contains(texts[i], p.Phrase)).Sum(p => p.Weight) / phraseTotal;
                 var translatedShare = translationTotal == 0 ? 0
-                    : TranslationFactor * translations.Where(t => Contains(texts[i], t.Term)).Sum(t => t.Weight) / translationTotal;
+                    : TranslationFactor * translations.Where(t => WordMatch.Contains(texts[i], t.Term)).Sum(t => t.Weight) / translationTotal;
                 return (Hit: new ChunkHit(c.ChunkId, Math.Max(ownShare, translatedShare)), Order: i);
             })
             .Where(x => x.Hit.Score > 0)
@@ -69,16 +69,7 @@ internal static class TermCoverage
     /// <summary>Terms found in most candidates tell them apart less (idf over the candidate pool, 0..1).</summary>
     private static double Rarity(string term, List<string> texts)
     {
-        var df = texts.Count(t => Contains(t, term));
+        var df = texts.Count(t => WordMatch.Contains(t, term));
         return Math.Log(1 + (double)texts.Count / (df + 1)) / Math.Log(1 + texts.Count);
-    }
-
-    /// <summary>Chinese terms anywhere; an English word or number only where a word starts ("oil" is not in "boil").</summary>
-    private static bool Contains(string text, string term)
-    {
-        if (term.Length == 0) return false;
-        for (var at = text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = text.IndexOf(term, at + 1, StringComparison.Ordinal))
-            if (CjkText.IsCjk(term[0]) || at == 0 || !char.IsAsciiLetterOrDigit(text[at - 1])) return true;
-        return false;
     }
 }

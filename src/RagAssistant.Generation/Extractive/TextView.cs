@@ -1,3 +1,4 @@
+using RagAssistant.Core.Text;
 using RagAssistant.Core.Search;
 
 namespace RagAssistant.Generation.Extractive;
@@ -30,13 +31,7 @@ public sealed class TextView
     public bool Contains(string term, bool isIdentifier)
     {
         if (isIdentifier) return _identifiers.Contains(term) || _folded.Contains(term, StringComparison.Ordinal) && term.Any(char.IsLetter) && term.Length >= 4;
-        var at = _folded.IndexOf(term, StringComparison.Ordinal);
         // An English word must start a word ("oil" must not match "boil"); Chinese has no word boundaries to check.
-        while (at >= 0)
-        {
-            if (!char.IsAsciiLetterOrDigit(term[0]) || at == 0 || !char.IsAsciiLetterOrDigit(_folded[at - 1])) return true;
-            at = _folded.IndexOf(term, at + 1, StringComparison.Ordinal);
-        }
-        return false;
+        return WordMatch.Contains(_folded, term);
     }
 }
