@@ -1,3 +1,4 @@
+using RagAssistant.Core.Search;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,8 @@ public static class GenerationServiceCollectionExtensions
             .ValidateOnStart();
         services.AddRagLlm(configuration);
         services.TryAddSingleton<ExtractiveAnswerer>();
+        // Retrieval re-orders its best candidates by the answerer's reading of their sentences and rows.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEvidenceReranker, EvidenceReranker>());
         // The embedding model is optional here: without one, passages are chosen by their terms alone.
         services.TryAddSingleton(sp => new UnitSimilarity(sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
         services.TryAddSingleton<AnswerService>();

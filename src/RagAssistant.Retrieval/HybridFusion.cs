@@ -12,14 +12,16 @@ namespace RagAssistant.Retrieval;
 /// that names only other operations than the question's (a row of operation 60 when operation 40 is asked) or only other
 /// materials (a 40Cr clause when 42CrMo is asked) × <see cref="RetrievalOptions.OtherOperationFactor"/>, and for a question
 /// about what changed, a chunk stating a change (a revision record) × <see cref="RetrievalOptions.ChangeRecordFactor"/>;
-/// best first.
+/// best first; then, when an <see cref="IEvidenceReranker"/> is given, the best <see cref="RetrievalOptions.EvidenceRerankDepth"/>
+/// re-ordered by their best sentence or row (each keeps its fused score).
 /// Candidates whose chunk no longer loads are dropped.
 /// </summary>
 internal static partial class HybridFusion
 {
     public static async Task<List<(RetrievedChunk Chunk, double Score)>> RankAsync(
         IReadOnlyList<ChunkHit> keyword, IReadOnlyList<ChunkHit> dense, double denseWeight, bool asksAboutRevisions,
-        string question, AnalyzedQuery query, IChunkSearch chunks, RetrievalOptions options, CancellationToken cancellationToken)
+        string question, AnalyzedQuery query, IChunkSearch chunks, RetrievalOptions options, IEvidenceReranker? reranker,
+        CancellationToken cancellationToken)
     {
         var candidates = ReciprocalRankFusion.Fuse([(keyword, 1.0), (dense, denseWeight)]);
         var loaded = (await chunks.GetChunksAsync(candidates.Select(f => f.ChunkId).ToList(), cancellationToken)).ToDictionary(c => c.ChunkId);
@@ -29,7 +31,7 @@ internal static partial class HybridFusion
         var askedOperations = IdentifierExtractor.Operations(folded);
         var askedMaterials = IdentifierExtractor.Materials(folded);
         var asksWhatChanged = ChangeQuestion().IsMatch(folded);
-        return fused
+        var ranked = fused
             .Where(f => loaded.ContainsKey(f.ChunkId))
             .Select(f =>
             {
@@ -40,6 +42,13 @@ internal static partial class HybridFusion
                 return (chunk, score);
             })
             .OrderByDescending(x => x.score)
+            .ToList();
+        if (reranker is null || options.EvidenceRerankDepth < 2 || ranked.Count < 2) return ranked;
+        var head = ranked.Take(options.EvidenceRerankDepth).ToList();
+        var scores = head.ToDictionary(x => x.chunk.ChunkId, x => x.score);
+        return reranker.Rerank(query, head.Select(x => x.chunk).ToList())
+            .Select(c => (c, scores[c.ChunkId]))
+            .Concat(ranked.Skip(head.Count))
             .ToList();
     }
 

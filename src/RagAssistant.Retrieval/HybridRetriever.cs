@@ -9,16 +9,19 @@ namespace RagAssistant.Retrieval;
 /// that does not understand Chinese, a Chinese question leans on keyword search
 /// (<see cref="RetrievalOptions.DenseWeightForChineseWithEnglishModel"/>). Superseded revisions stay searchable but
 /// their fused score is multiplied by <see cref="RetrievalOptions.SupersededFactor"/> unless the question asks about
-/// changes or older revisions. Optionally (<see cref="MmrOptions"/>) the fused list is re-ranked by maximal marginal
+/// changes or older revisions. The best fused candidates are then re-ordered by their best sentence or row where the
+/// answering layer registers an <see cref="IEvidenceReranker"/> (<see cref="RetrievalOptions.EvidenceRerankDepth"/>). Optionally (<see cref="MmrOptions"/>) the fused list is re-ranked by maximal marginal
 /// relevance so near-duplicates do not crowd the top.
 /// </summary>
 public sealed class HybridRetriever(
     QueryAnalyzer analyzer,
     IChunkSearch chunks,
     IEnumerable<IDenseRetriever> denseRetrievers,
+    IEnumerable<IEvidenceReranker> rerankers,
     IOptions<RetrievalOptions> options) : IHybridSearch
 {
     private readonly IDenseRetriever? _dense = denseRetrievers.FirstOrDefault();
+    private readonly IEvidenceReranker? _reranker = rerankers.FirstOrDefault();
     private readonly RetrievalOptions _options = options.Value;
 
     public async Task<(AnalyzedQuery Query, IReadOnlyList<SearchResult> Results)> SearchAsync(
@@ -39,7 +42,8 @@ public sealed class HybridRetriever(
             dense = await _dense.SearchAsync(query.Text, filter, candidates, cancellationToken);
 
         var denseWeight = _options.DenseWeightFor(query.Language, _dense?.UnderstandsChinese ?? false);
-        var ranked = await HybridFusion.RankAsync(keyword, dense, denseWeight, query.AsksAboutRevisions, question, query, chunks, _options, cancellationToken);
+        var reranker = search.Evidence ?? true ? _reranker : null;
+        var ranked = await HybridFusion.RankAsync(keyword, dense, denseWeight, query.AsksAboutRevisions, question, query, chunks, _options, reranker, cancellationToken);
         var keywordRanks = Ranks(keyword);
         var denseRanks = Ranks(dense);
         if (search.Mmr ?? _options.Mmr.Enabled)

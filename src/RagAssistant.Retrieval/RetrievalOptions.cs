@@ -70,6 +70,16 @@ public sealed class RetrievalOptions
     [System.ComponentModel.DataAnnotations.Range(1.0, 5.0)]
     public double ChangeRecordFactor { get; set; } = 1.5;
 
+    /// <summary>
+    /// How many of the best fused candidates are re-ordered by their best sentence or table row (<see cref="Core.Search.IEvidenceReranker"/>,
+    /// registered by the answering layer); 0 turns it off. Default 30, measured (hybrid hit@5 / MRR@10 off → 10 → 20 → 30):
+    /// corpus/eval 0.938 / 0.806 → 0.975 / 0.849 → 0.988 / 0.865 → 1.000 / 0.872; emanual-en 0.882 / 0.727 → 0.878 / 0.743
+    /// → 0.882 / 0.737 → 0.882 / 0.739; domainrag-zh 0.651 / 0.426 → 0.627 / 0.410 → 0.619 / 0.409 → 0.623 / 0.387 (long
+    /// web pages whose facts sit in different sentences: the unit reading helps them least).
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 200)]
+    public int EvidenceRerankDepth { get; set; } = 30;
+
     /// <summary>Optional maximal marginal relevance over the fused candidates (<c>Rag:Retrieval:Mmr</c>); off by default.</summary>
     public MmrOptions Mmr { get; set; } = new();
 

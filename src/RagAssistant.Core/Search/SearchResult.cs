@@ -13,4 +13,6 @@ public enum RetrieverMode
 
 /// <summary>How to search: how many results, with which retrievers, within what.</summary>
 /// <param name="Mmr">Re-rank the fused candidates by maximal marginal relevance: true or false for this search, null = as configured.</param>
-public sealed record SearchOptions(int Top = 10, RetrieverMode Mode = RetrieverMode.Hybrid, SearchFilter? Filter = null, bool? Mmr = null);
+/// <param name="Evidence">Re-order the best fused candidates by their best sentence or row (<see cref="IEvidenceReranker"/>), where one is
+/// registered: true or false for this search, null = as configured. The extractive answerer, which reads the units itself, asks without.</param>
+public sealed record SearchOptions(int Top = 10, RetrieverMode Mode = RetrieverMode.Hybrid, SearchFilter? Filter = null, bool? Mmr = null, bool? Evidence = null);

@@ -46,8 +46,11 @@ public sealed class AnswerService(
 
         var clock = Stopwatch.StartNew();
         var query = await StandaloneQueryAsync(question, history, model, cancellationToken);
+        // An LLM gets the sources re-ordered by their best sentence or row; the extractive answerer reads those units
+        // itself, so it takes retrieval's own order (re-ordered by the same reading, it would count that reading twice
+        // and let in rows retrieval ranked low for good reason).
         var (analyzed, results) = await search.SearchAsync(query,
-            new SearchOptions(Math.Max(AnchorPool, _options.Sources), RetrieverMode.Hybrid, request.Filter), cancellationToken);
+            new SearchOptions(Math.Max(AnchorPool, _options.Sources), RetrieverMode.Hybrid, request.Filter, Evidence: model is not null), cancellationToken);
         var retrieveMs = clock.Elapsed.TotalMilliseconds;
 
         clock.Restart();

@@ -67,6 +67,33 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     public ExtractiveSelection Select(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources, IReadOnlyList<RetrievedChunk> anchorPool,
         IReadOnlyDictionary<string, double>? similarity = null)
     {
+        var missingAnchors = MissingAnchors(question, anchorPool.Select(c => new TextView(WithDocumentFacts(c), analyzer)).ToList(),
+            anchorPool.Select(c => new TextView(DocumentFacts(c), analyzer)).ToList());
+        var units = ScoreUnits(question, sources, similarity);
+        if (units.Scored.Count == 0) return new ExtractiveSelection([], 0, missingAnchors);
+        var scored = units.Scored;
+
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.LogDebug("Question terms: {Terms}; anchors: {Anchors}; missing: {Missing}",
+                string.Join(" ", question.Terms.Select((t, i) => $"{t.Term}:{units.Weights[i]:0.00}")), string.Join(" ", question.Anchors), string.Join(" ", missingAnchors));
+            foreach (var unit in scored.Take(5))
+                logger.LogDebug("  {Score:0.000} cov {Coverage:0.000} [{Source}] {Text}", unit.Score, unit.Coverage, unit.Source, unit.Unit.Text.Length > 100 ? unit.Unit.Text[..100] : unit.Unit.Text);
+        }
+        return new ExtractiveSelection(Choose(scored, question, sources, units.Weights, units.Total, units.ClauseSources), scored.Max(s => s.Coverage), missingAnchors);
+    }
+
+    /// <summary>The units of the sources, scored as answers to the question, best first, with the term weights used.</summary>
+    private sealed record UnitScores(List<ScoredUnit> Scored, double[] Weights, double Total, HashSet<int> ClauseSources);
+
+    /// <summary>
+    /// Every sentence and table row of the sources scored as an answer to the question, best first (<see cref="ScoredUnit.Source"/>
+    /// indexes <paramref name="sources"/>); what <see cref="Select"/> quotes from and what evidence reranking orders chunks by.
+    /// </summary>
+    public IReadOnlyList<ScoredUnit> Score(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources) => ScoreUnits(question, sources, null).Scored;
+
+    private UnitScores ScoreUnits(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources, IReadOnlyDictionary<string, double>? similarity)
+    {
         var definitionSources = DefinitionSources(sources);
         var candidates = new List<(int Source, AnswerUnit Unit, TextView View, TextView? Headword)>();
         var contexts = new List<TextView>();
@@ -85,10 +112,6 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                 else candidates.Add((i, unit, new TextView(unit.MatchText, analyzer), null));
             }
         }
-        var missingAnchors = MissingAnchors(question, anchorPool.Select(c => new TextView(WithDocumentFacts(c), analyzer)).ToList(),
-            anchorPool.Select(c => new TextView(DocumentFacts(c), analyzer)).ToList());
-        if (candidates.Count == 0) return new ExtractiveSelection([], 0, missingAnchors);
-
         var clauseSources = ClauseSources(question, sources);
         // The question's own numbers (JD-2105, M8) are not the value it asks for: a unit repeating only them states none.
         var questionNumbers = Checking.CitationChecker.Numbers(analyzer.Fold(question.Query.Text)).ToHashSet();
@@ -159,15 +182,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             if (definitionSources.Contains(c.Source) && !question.AsksForDefinition) score *= DefinitionFactor;
             return new ScoredUnit(c.Source, c.Unit, coverage, score) { Found = found, LacksAskedValue = lacksValue };
         }).OrderByDescending(s => s.Score).ToList();
-
-        if (logger.IsEnabled(LogLevel.Debug))
-        {
-            logger.LogDebug("Question terms: {Terms}; anchors: {Anchors}; missing: {Missing}",
-                string.Join(" ", question.Terms.Select((t, i) => $"{t.Term}:{weights[i]:0.00}")), string.Join(" ", question.Anchors), string.Join(" ", missingAnchors));
-            foreach (var unit in scored.Take(5))
-                logger.LogDebug("  {Score:0.000} cov {Coverage:0.000} [{Source}] {Text}", unit.Score, unit.Coverage, unit.Source, unit.Unit.Text.Length > 100 ? unit.Unit.Text[..100] : unit.Unit.Text);
-        }
-        return new ExtractiveSelection(Choose(scored, question, sources, weights, total, clauseSources), scored.Max(s => s.Coverage), missingAnchors);
+        return new UnitScores(scored, weights, total, clauseSources);
     }
 
     /// <summary>

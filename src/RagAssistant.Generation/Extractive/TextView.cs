@@ -4,11 +4,12 @@ using RagAssistant.Core.Search;
 namespace RagAssistant.Generation.Extractive;
 
 /// <summary>A piece of text folded once, with its identifier terms, so many question terms can be looked up in it cheaply.</summary>
-public sealed class TextView
+public sealed partial class TextView
 {
     private readonly string _folded;
     private readonly HashSet<string> _identifiers;
     private HashSet<string>? _numbers;
+    private HashSet<string>? _values;
 
     public TextView(string text, IQueryAnalyzer analyzer)
     {
@@ -18,9 +19,16 @@ public sealed class TextView
 
     public bool HasDigit => _folded.Any(char.IsAsciiDigit);
 
-    /// <summary>True when the text holds a number other than these (the question's own numbers: a part number is no value).</summary>
+    /// <summary>
+    /// True when the text holds a number other than these (the question's own numbers: a part number is no value) and
+    /// outside a code: the digits of a station, tool or document code (AS2-03, TW-021-02, WI-AS-021) state no value.
+    /// </summary>
     public bool HasNumberBeyond(IReadOnlySet<string> numbers) =>
-        (_numbers ??= Checking.CitationChecker.Numbers(_folded).ToHashSet()).Any(n => !numbers.Contains(n));
+        (_values ??= Checking.CitationChecker.Numbers(Code().Replace(_folded, " ")).ToHashSet()).Any(n => !numbers.Contains(n));
+
+    /// <summary>A code: letters, maybe digits, then hyphenated parts (AS2-03, CK6150-03, JD-2105-0200, QA-2026-014).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![A-Za-z\d])[A-Za-z]+\d*(?:-[A-Za-z\d]+)+")]
+    private static partial System.Text.RegularExpressions.Regex Code();
 
     /// <summary>True when the text holds this number as a number of its own (2002 is not part of 12002 or 2002.5).</summary>
     public bool ContainsNumber(string number) =>

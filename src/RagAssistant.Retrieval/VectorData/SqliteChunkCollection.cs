@@ -24,6 +24,7 @@ public sealed class SqliteChunkCollection(
     IChunkSearch chunks,
     IChunkVectorStore vectors,
     QueryAnalyzer analyzer,
+    IEnumerable<IEvidenceReranker> rerankers,
     IOptions<RetrievalOptions> options)
     : VectorStoreCollection<long, ChunkRecord>, IKeywordHybridSearchable<ChunkRecord>
 {
@@ -112,7 +113,8 @@ public sealed class SqliteChunkCollection(
     /// (<see cref="RetrievalOptions.DenseWeightForChineseWithEnglishModel"/> for Chinese keywords with a model that does
     /// not understand Chinese). Score = the fused RRF score, a superseded chunk's × <see cref="RetrievalOptions.SupersededFactor"/>
     /// unless the question or the keywords ask about changes or older revisions: the same fusion
-    /// (<see cref="HybridFusion"/>) as <see cref="HybridRetriever"/>, so both rank alike. Leave superseded chunks out
+    /// (<see cref="HybridFusion"/>) as <see cref="HybridRetriever"/>, evidence re-ordering included, so both rank alike (after
+    /// re-ordering a score can exceed the one above it). Leave superseded chunks out
     /// with <c>!r.Superseded</c>.
     /// </summary>
     public async IAsyncEnumerable<VectorSearchResult<ChunkRecord>> HybridSearchAsync<TInput>(
@@ -139,7 +141,8 @@ public sealed class SqliteChunkCollection(
         var denseWeight = _options.DenseWeightFor(query.Language, indexCache.UnderstandsChinese);
         var asksAboutRevisions = query.AsksAboutRevisions || (searchValue is string question && analyzer.Analyze(question).AsksAboutRevisions);
         var askedText = searchValue is string asked ? asked + " " + string.Join(' ', keywords) : string.Join(' ', keywords);
-        var ranked = (await HybridFusion.RankAsync(keyword, dense, denseWeight, asksAboutRevisions, askedText, query, chunks, _options, cancellationToken))
+        var ranked = (await HybridFusion.RankAsync(keyword, dense, denseWeight, asksAboutRevisions, askedText, query, chunks, _options,
+                rerankers.FirstOrDefault(), cancellationToken))
             .Skip(options.Skip).Take(top)
             .Where(x => options.ScoreThreshold is not { } threshold || x.Score >= threshold).ToList();
         var records = await RecordsAsync(ranked.Select(x => x.Chunk), options.IncludeVectors, cancellationToken);

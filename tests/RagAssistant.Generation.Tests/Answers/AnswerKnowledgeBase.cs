@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RagAssistant.Core.Answers;
+using RagAssistant.Core.Search;
 using RagAssistant.Ingestion;
 using RagAssistant.Retrieval;
 using RagAssistant.Storage.Sqlite;
@@ -25,6 +26,19 @@ public sealed class AnswerKnowledgeBase : IAsyncDisposable
     public IServiceProvider Services => _services!;
     public IQuestionAnswerer Answerer => Services.GetRequiredService<IQuestionAnswerer>();
     public IConversationStore Conversations => Services.GetRequiredService<IConversationStore>();
+
+    /// <summary>The options of every search the answerer asked for, in order.</summary>
+    public List<SearchOptions> Searches { get; } = [];
+
+    /// <summary>The real hybrid retriever, noting how it was asked.</summary>
+    private sealed class RecordingSearch(HybridRetriever retriever, List<SearchOptions> searches) : IHybridSearch
+    {
+        public Task<(AnalyzedQuery Query, IReadOnlyList<SearchResult> Results)> SearchAsync(string question, SearchOptions search, CancellationToken cancellationToken = default)
+        {
+            lock (searches) searches.Add(search);
+            return retriever.SearchAsync(question, search, cancellationToken);
+        }
+    }
 
     public static async Task<AnswerKnowledgeBase> CreateAsync(Uri? llmEndpoint = null)
     {
@@ -78,6 +92,7 @@ public sealed class AnswerKnowledgeBase : IAsyncDisposable
         _services = new ServiceCollection().AddLogging()
             .AddRagStorage(configuration).AddRagIngestion(configuration)
             .AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new HashEmbeddingGenerator())
+            .AddSingleton<IHybridSearch>(sp => new RecordingSearch(sp.GetRequiredService<HybridRetriever>(), Searches))
             .AddRagRetrieval(configuration)
             .AddRagGeneration(configuration)
             .BuildServiceProvider();

@@ -29,6 +29,15 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Quoting_TakesRetrievalsOwnOrder_NotTheEvidenceReorderedOne()
+    {
+        // The answerer reads sentences and rows itself; sources already re-ordered by that reading would count it twice.
+        await _kb.Answerer.AnswerAsync(new AskRequest("M8 螺栓拧紧扭矩是多少？"));
+
+        Assert.False(Assert.Single(_kb.Searches).Evidence);
+    }
+
+    [Fact]
     public async Task EnglishQuestion_GetsAnEnglishQuote()
     {
         var answer = await _kb.Answerer.AnswerAsync(new AskRequest("What is the max spindle speed at 1.5 MPa chuck pressure?"));

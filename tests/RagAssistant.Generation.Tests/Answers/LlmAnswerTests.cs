@@ -36,6 +36,7 @@ public sealed class LlmAnswerTests : IAsyncLifetime
         var answer = await _kb.Answerer.AnswerAsync(new AskRequest("M8 螺栓拧紧扭矩是多少？"), d => { deltas.Add(d); return ValueTask.CompletedTask; });
 
         Assert.Equal(AnswerMode.Llm, answer.Mode);
+        Assert.True(Assert.Single(_kb.Searches).Evidence, "the model gets the sources re-ordered by their best sentence or row");
         Assert.Equal("M8×1.25 螺栓拧紧扭矩为 25±2 N·m [1]。", answer.Answer);
         Assert.Equal(["M8×1.25 螺栓拧紧扭矩为 ", "25±2 N·m [1]。"], deltas);
         var citation = Assert.Single(answer.Citations);

@@ -1,0 +1,25 @@
+using RagAssistant.Generation.Extractive;
+
+namespace RagAssistant.Generation.Tests.Answering;
+
+public sealed class TextViewTests
+{
+    private static bool StatesAValue(string text, params string[] questionNumbers) =>
+        new TextView(text, TestSources.Analyzer).HasNumberBeyond(questionNumbers.ToHashSet());
+
+    [Fact]
+    public void TheDigitsOfStationToolAndDocumentCodes_AreNoValue()
+    {
+        Assert.False(StatesAValue("本作业指导书适用于装配二线 AS2-03 工位 JD-2105 变速箱支架总成的螺栓拧紧及扭矩检查。", "2105", "8"));
+        Assert.False(StatesAValue("按 WI-AS-021 用扳手 TW-021-02 复检，记入 QA-2026-014。"));
+    }
+
+    [Fact]
+    public void MeasuredValues_RangesAndDates_AreValues()
+    {
+        Assert.True(StatesAValue("M8 螺栓拧紧扭矩 25±2 N·m", "8"));
+        Assert.True(StatesAValue("淬火温度 850-870 ℃"));
+        Assert.True(StatesAValue("Check pressure 1.5 MPa on CK6150-03"));
+        Assert.True(StatesAValue("生效日期 2026-05-10"));
+    }
+}
