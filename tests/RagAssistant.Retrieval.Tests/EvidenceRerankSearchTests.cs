@@ -1,13 +1,6 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.VectorData;
 using RagAssistant.Core.Search;
-using RagAssistant.Ingestion;
 using RagAssistant.Retrieval.VectorData;
-using RagAssistant.Storage.Sqlite;
-using RagAssistant.Testing;
 
 namespace RagAssistant.Retrieval.Tests;
 
@@ -18,8 +11,7 @@ namespace RagAssistant.Retrieval.Tests;
 /// </summary>
 public sealed class EvidenceRerankSearchTests : IAsyncLifetime
 {
-    private readonly TempDirectory _folder = new();
-    private ServiceProvider? _services;
+    private SmallKnowledgeBase? _kb;
 
     private sealed class ReversingReranker : IEvidenceReranker
     {
@@ -34,39 +26,20 @@ public sealed class EvidenceRerankSearchTests : IAsyncLifetime
 
     private readonly ReversingReranker _reranker = new();
 
-    public async Task InitializeAsync()
-    {
-        var docs = Directory.CreateDirectory(_folder.File("docs")).FullName;
-        File.WriteAllText(Path.Combine(docs, "coolant.md"), "# Coolant\n\n## Concentration\n\nKeep the coolant concentration between 5% and 8%; check the coolant every shift.\n");
-        File.WriteAllText(Path.Combine(docs, "conveyor.md"), "# Chip conveyor\n\n## Blockage\n\nWhen chips pile up, clear them and check the coolant concentration.\n");
-        File.WriteAllText(Path.Combine(docs, "tank.md"), "# Coolant tank\n\n## Cleaning\n\nEmpty and clean the coolant tank every quarter.\n");
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Rag:Storage:DatabasePath"] = _folder.File("kb.db"),
-                ["Rag:Retrieval:EvidenceRerankDepth"] = "2",
-            })
-            .Build();
-        _services = new ServiceCollection().AddLogging()
-            .AddRagStorage(configuration).AddRagIngestion(configuration)
-            .AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new HashEmbeddingGenerator())
-            .AddSingleton<IEvidenceReranker>(_reranker)
-            .AddRagRetrieval(configuration)
-            .BuildServiceProvider();
-        var report = await _services.GetRequiredService<IngestionPipeline>().IngestPathsAsync([docs], new IngestRequest());
-        Assert.Equal(3, report.Ingested);
-    }
+    public async Task InitializeAsync() => _kb = await SmallKnowledgeBase.CreateAsync(
+        new Dictionary<string, string>
+        {
+            ["coolant.md"] = "# Coolant\n\n## Concentration\n\nKeep the coolant concentration between 5% and 8%; check the coolant every shift.\n",
+            ["conveyor.md"] = "# Chip conveyor\n\n## Blockage\n\nWhen chips pile up, clear them and check the coolant concentration.\n",
+            ["tank.md"] = "# Coolant tank\n\n## Cleaning\n\nEmpty and clean the coolant tank every quarter.\n",
+        },
+        new Dictionary<string, string?> { ["Rag:Retrieval:EvidenceRerankDepth"] = "2" },
+        services => services.AddSingleton<IEvidenceReranker>(_reranker));
 
-    public Task DisposeAsync()
-    {
-        _services?.Dispose();
-        SqliteConnection.ClearAllPools();
-        _folder.Dispose();
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _kb!.DisposeAsync();
 
     private async Task<List<long>> Search(bool? evidence) =>
-        (await _services!.GetRequiredService<HybridRetriever>().SearchAsync("coolant concentration", new SearchOptions(3, Evidence: evidence)))
+        (await _kb!.Services.GetRequiredService<HybridRetriever>().SearchAsync("coolant concentration", new SearchOptions(3, Evidence: evidence)))
         .Results.Select(r => r.Chunk.ChunkId).ToList();
 
     [Fact]
@@ -85,7 +58,7 @@ public sealed class EvidenceRerankSearchTests : IAsyncLifetime
     public async Task TheVectorDataHybridSearch_RanksAlike()
     {
         var expected = await Search(evidence: null);
-        var collection = _services!.GetRequiredService<SqliteChunkCollection>();
+        var collection = _kb!.Services.GetRequiredService<SqliteChunkCollection>();
         var results = new List<long>();
         await foreach (var r in collection.HybridSearchAsync("coolant concentration", ["coolant", "concentration"], 3))
             results.Add(r.Record.Id);

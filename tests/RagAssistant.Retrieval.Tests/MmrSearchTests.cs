@@ -1,11 +1,5 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RagAssistant.Core.Search;
-using RagAssistant.Ingestion;
-using RagAssistant.Storage.Sqlite;
-using RagAssistant.Testing;
 
 namespace RagAssistant.Retrieval.Tests;
 
@@ -18,37 +12,18 @@ public sealed class MmrSearchTests : IAsyncLifetime
     private const string Body = "## Concentration\n\nCheck the coolant concentration every shift with the refractometer; " +
         "keep the coolant concentration between 5% and 8%, and log each coolant concentration reading.\n";
 
-    private readonly TempDirectory _folder = new();
-    private ServiceProvider? _services;
+    private SmallKnowledgeBase? _kb;
 
-    private HybridRetriever Retriever => _services!.GetRequiredService<HybridRetriever>();
+    private HybridRetriever Retriever => _kb!.Services.GetRequiredService<HybridRetriever>();
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _kb = await SmallKnowledgeBase.CreateAsync(new Dictionary<string, string>
     {
-        var docs = Directory.CreateDirectory(_folder.File("docs")).FullName;
-        File.WriteAllText(Path.Combine(docs, "line1-coolant.md"), "# Line 1 coolant care\n\n" + Body);
-        File.WriteAllText(Path.Combine(docs, "line2-coolant.md"), "# Line 2 coolant care\n\n" + Body);
-        File.WriteAllText(Path.Combine(docs, "chip-conveyor.md"),
-            "# Chip conveyor\n\n## Blockage\n\nWhen chips pile up at the conveyor, clear them and check the coolant concentration too.\n");
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Rag:Storage:DatabasePath"] = _folder.File("kb.db") })
-            .Build();
-        _services = new ServiceCollection().AddLogging()
-            .AddRagStorage(configuration).AddRagIngestion(configuration)
-            .AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new HashEmbeddingGenerator())
-            .AddRagRetrieval(configuration)
-            .BuildServiceProvider();
-        var report = await _services.GetRequiredService<IngestionPipeline>().IngestPathsAsync([docs], new IngestRequest());
-        Assert.Equal(3, report.Ingested);
-    }
+        ["line1-coolant.md"] = "# Line 1 coolant care\n\n" + Body,
+        ["line2-coolant.md"] = "# Line 2 coolant care\n\n" + Body,
+        ["chip-conveyor.md"] = "# Chip conveyor\n\n## Blockage\n\nWhen chips pile up at the conveyor, clear them and check the coolant concentration too.\n",
+    });
 
-    public Task DisposeAsync()
-    {
-        _services?.Dispose();
-        SqliteConnection.ClearAllPools();
-        _folder.Dispose();
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _kb!.DisposeAsync();
 
     private async Task<IReadOnlyList<SearchResult>> Search(bool? mmr) =>
         (await Retriever.SearchAsync("coolant concentration", new SearchOptions(3, RetrieverMode.Hybrid, Mmr: mmr))).Results;
