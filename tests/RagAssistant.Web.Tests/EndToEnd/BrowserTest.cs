@@ -78,7 +78,10 @@ public abstract class BrowserPageTest(BrowserFixture browser) : IAsyncLifetime
         await _page.GetByTestId("login-user").FillAsync(user);
         await _page.GetByTestId("login-password").FillAsync(password);
         await _page.GetByTestId("login-submit").ClickAsync();
-        await _page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.Ordinal));
+        // Wait for the page's DOM, not its load event: on a loaded machine the Blazor page's load event after the
+        // sign-in redirect was twice missed within the timeout; what the tests look for next they wait for themselves.
+        await _page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     public async Task DisposeAsync()
