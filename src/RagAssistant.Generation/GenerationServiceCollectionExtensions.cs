@@ -1,9 +1,9 @@
-using RagAssistant.Core.Search;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RagAssistant.Core.Answers;
+using RagAssistant.Core.Search;
 using RagAssistant.Generation.Answering;
 using RagAssistant.Generation.Extractive;
 using RagAssistant.Generation.Llm;

@@ -10,22 +10,17 @@ namespace RagAssistant.Generation.Extractive;
 /// </summary>
 public sealed class EvidenceReranker(IQueryAnalyzer analyzer, ExtractiveAnswerer answerer) : IEvidenceReranker
 {
-    /// <summary>The usual reciprocal-rank-fusion constant: ranks 1 and 2 differ little, the top and the tail a lot.</summary>
-    private const double RankConstant = 60;
-
     public IReadOnlyList<RetrievedChunk> Rerank(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> ranked)
     {
         if (ranked.Count < 2 || query.IsEmpty) return ranked;
-        var best = new double[ranked.Count];
+        var best = new Dictionary<long, double>();
         foreach (var unit in answerer.Score(QuestionTerms.From(query, null, analyzer), ranked))
-            best[unit.Source] = Math.Max(best[unit.Source], unit.Score);
-        var evidenceRank = new int[ranked.Count];
-        var byEvidence = Enumerable.Range(0, ranked.Count).OrderByDescending(i => best[i]).ThenBy(i => i).ToList();
-        for (var rank = 0; rank < byEvidence.Count; rank++) evidenceRank[byEvidence[rank]] = rank;
-        return Enumerable.Range(0, ranked.Count)
-            .OrderByDescending(i => 1 / (RankConstant + i + 1) + 1 / (RankConstant + evidenceRank[i] + 1))
-            .ThenBy(i => i)
-            .Select(i => ranked[i])
-            .ToList();
+            best[ranked[unit.Source].ChunkId] = Math.Max(best.GetValueOrDefault(ranked[unit.Source].ChunkId), unit.Score);
+        IReadOnlyList<ChunkHit> retrieval = ranked.Select(c => new ChunkHit(c.ChunkId, 0)).ToList();
+        // OrderBy is stable: chunks whose units score alike stay in retrieval's order.
+        IReadOnlyList<ChunkHit> evidence = retrieval.OrderByDescending(h => best.GetValueOrDefault(h.ChunkId)).ToList();
+        var byId = ranked.ToDictionary(c => c.ChunkId);
+        // Ties keep the first list's order: retrieval's.
+        return ReciprocalRankFusion.Fuse([(retrieval, 1.0), (evidence, 1.0)]).Select(f => byId[f.ChunkId]).ToList();
     }
 }

@@ -33,6 +33,7 @@ public sealed class SqliteChunkCollection(
         "ingest or delete the document instead of writing chunks through the VectorData collection.";
 
     private readonly RetrievalOptions _options = options.Value;
+    private readonly IEvidenceReranker? _reranker = rerankers.FirstOrDefault();
 
     private readonly VectorStoreCollectionMetadata _metadata = new()
     {
@@ -142,7 +143,7 @@ public sealed class SqliteChunkCollection(
         var asksAboutRevisions = query.AsksAboutRevisions || (searchValue is string question && analyzer.Analyze(question).AsksAboutRevisions);
         var askedText = searchValue is string asked ? asked + " " + string.Join(' ', keywords) : string.Join(' ', keywords);
         var ranked = (await HybridFusion.RankAsync(keyword, dense, denseWeight, asksAboutRevisions, askedText, query, chunks, _options,
-                rerankers.FirstOrDefault(), cancellationToken))
+                _reranker, cancellationToken))
             .Skip(options.Skip).Take(top)
             .Where(x => options.ScoreThreshold is not { } threshold || x.Score >= threshold).ToList();
         var records = await RecordsAsync(ranked.Select(x => x.Chunk), options.IncludeVectors, cancellationToken);
