@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using RagAssistant.Core.Answers;
 using RagAssistant.Core.Search;
 using RagAssistant.Generation.Answering;
@@ -28,7 +29,8 @@ public static class GenerationServiceCollectionExtensions
         // Retrieval re-orders its best candidates by the answerer's reading of their sentences and rows.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEvidenceReranker, EvidenceReranker>());
         // The embedding model is optional here: without one, passages are chosen by their terms alone.
-        services.TryAddSingleton(sp => new UnitSimilarity(sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        services.TryAddSingleton(sp => new UnitSimilarity(sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            sp.GetRequiredService<IOptions<AnswerOptions>>().Value.UnitVectorCacheSize));
         services.TryAddSingleton<AnswerService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IQuestionAnswerer, AnswerService>(sp => sp.GetRequiredService<AnswerService>()));
         return services;

@@ -46,7 +46,7 @@ internal static partial class HybridFusion
         if (reranker is null || options.EvidenceRerankDepth < 2 || ranked.Count < 2) return ranked;
         var head = ranked.Take(options.EvidenceRerankDepth).ToList();
         var scores = head.ToDictionary(x => x.chunk.ChunkId, x => x.score);
-        return reranker.Rerank(query, head.Select(x => x.chunk).ToList())
+        return (await reranker.RerankAsync(query, head.Select(x => x.chunk).ToList(), cancellationToken))
             .Select(c => (c, scores[c.ChunkId]))
             .Concat(ranked.Skip(head.Count))
             .ToList();

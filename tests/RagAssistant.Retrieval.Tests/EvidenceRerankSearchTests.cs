@@ -17,10 +17,10 @@ public sealed class EvidenceRerankSearchTests : IAsyncLifetime
     {
         public int Calls { get; private set; }
 
-        public IReadOnlyList<RetrievedChunk> Rerank(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> ranked)
+        public Task<IReadOnlyList<RetrievedChunk>> RerankAsync(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> ranked, CancellationToken cancellationToken)
         {
             Calls++;
-            return ranked.Reverse().ToList();
+            return Task.FromResult<IReadOnlyList<RetrievedChunk>>(ranked.Reverse().ToList());
         }
     }
 

@@ -9,5 +9,5 @@ namespace RagAssistant.Core.Search;
 public interface IEvidenceReranker
 {
     /// <summary>The same chunks, best answer first.</summary>
-    IReadOnlyList<RetrievedChunk> Rerank(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> ranked);
+    Task<IReadOnlyList<RetrievedChunk>> RerankAsync(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> ranked, CancellationToken cancellationToken = default);
 }

@@ -1,20 +1,30 @@
+using Microsoft.Extensions.Options;
 using RagAssistant.Core.Search;
 
 namespace RagAssistant.Generation.Extractive;
 
 /// <summary>
 /// Orders chunks by their best sentence or table row as the extractive answerer scores it — the question's terms found
-/// together in one unit, its identifiers, the asked-for kind of value, the row of the operation or number asked — fused
-/// by reciprocal rank, at equal weight, with retrieval's own order: the unit reading finds the one row that answers
-/// inside a card or table, retrieval's whole-chunk reading keeps the passage whose facts are spread over its sentences.
+/// together in one unit, its identifiers, the asked-for kind of value, the row of the operation or number asked, and for
+/// an English question the unit's embedding similarity to it (<see cref="UnitSimilarity"/>) — fused by reciprocal rank,
+/// at equal weight, with retrieval's own order: the unit reading finds the one row or sentence that answers inside a
+/// card, a table or a long section, retrieval's whole-chunk reading keeps the passage whose facts are spread over its sentences.
 /// </summary>
-public sealed class EvidenceReranker(IQueryAnalyzer analyzer, ExtractiveAnswerer answerer) : IEvidenceReranker
+public sealed class EvidenceReranker(IQueryAnalyzer analyzer, ExtractiveAnswerer answerer, UnitSimilarity similarity, IOptions<AnswerOptions> options)
+    : IEvidenceReranker
 {
-    public IReadOnlyList<RetrievedChunk> Rerank(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> ranked)
+    public async Task<IReadOnlyList<RetrievedChunk>> RerankAsync(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> ranked, CancellationToken cancellationToken = default)
     {
         if (ranked.Count < 2 || query.IsEmpty) return ranked;
+        var terms = QuestionTerms.From(query, null, analyzer);
+        // The embedding reads a paraphrase sentence by sentence ("How do I fix the screen color?" for "If the color on your
+        // TV screen is poor…"), but only in English: among candidates it cannot all read, the English ones would gain
+        // over the rest for their language alone, so it only orders candidates that are all English (decision 0008).
+        IReadOnlyDictionary<string, double>? similarities = null;
+        if (ranked.All(c => UnitSimilarity.IsEnglish(c.Text)))
+            similarities = await similarity.ScoreAsync(terms, ranked.SelectMany(c => UnitSplitter.Split(c.Text)).Select(u => u.Text), cancellationToken);
         var best = new Dictionary<long, double>();
-        foreach (var unit in answerer.Score(QuestionTerms.From(query, null, analyzer), ranked))
+        foreach (var unit in answerer.Score(terms, ranked, similarities, options.Value.EvidenceSimilarityWeight))
             best[ranked[unit.Source].ChunkId] = Math.Max(best.GetValueOrDefault(ranked[unit.Source].ChunkId), unit.Score);
         IReadOnlyList<ChunkHit> retrieval = ranked.Select(c => new ChunkHit(c.ChunkId, 0)).ToList();
         // OrderBy is stable: chunks whose units score alike stay in retrieval's order.

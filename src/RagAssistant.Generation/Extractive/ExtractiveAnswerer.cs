@@ -69,7 +69,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     {
         var missingAnchors = MissingAnchors(question, anchorPool.Select(c => new TextView(WithDocumentFacts(c), analyzer)).ToList(),
             anchorPool.Select(c => new TextView(DocumentFacts(c), analyzer)).ToList());
-        var units = ScoreUnits(question, sources, similarity);
+        var units = ScoreUnits(question, sources, similarity, _options.SimilarityWeight);
         if (units.Scored.Count == 0) return new ExtractiveSelection([], 0, missingAnchors);
         var scored = units.Scored;
 
@@ -90,9 +90,14 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     /// Every sentence and table row of the sources scored as an answer to the question, best first (<see cref="ScoredUnit.Source"/>
     /// indexes <paramref name="sources"/>); what <see cref="Select"/> quotes from and what evidence reranking orders chunks by.
     /// </summary>
-    public IReadOnlyList<ScoredUnit> Score(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources) => ScoreUnits(question, sources, null).Scored;
+    /// <param name="similarity">Embedding similarity of unit texts to the question (<see cref="UnitSimilarity"/>); a unit not in it gets none.</param>
+    /// <param name="similarityWeight">What a similarity of 1 adds to a unit's score.</param>
+    public IReadOnlyList<ScoredUnit> Score(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources,
+        IReadOnlyDictionary<string, double>? similarity = null, double similarityWeight = 0) =>
+        ScoreUnits(question, sources, similarity, similarityWeight).Scored;
 
-    private UnitScores ScoreUnits(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources, IReadOnlyDictionary<string, double>? similarity)
+    private UnitScores ScoreUnits(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources, IReadOnlyDictionary<string, double>? similarity,
+        double similarityWeight)
     {
         var definitionSources = DefinitionSources(sources);
         var candidates = new List<(int Source, AnswerUnit Unit, TextView View, TextView? Headword)>();
@@ -163,7 +168,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             }
             var coverage = total == 0 ? 0 : Math.Min(1, matched / total);
             // Similarity adds to the score, not to the coverage: it helps choose among passages but is no evidence of its own.
-            var score = coverage + _options.RankBonus / (c.Source + 1) + _options.SimilarityWeight * (similarity?.GetValueOrDefault(c.Unit.Text) ?? 0);
+            var score = coverage + _options.RankBonus / (c.Source + 1) + similarityWeight * (similarity?.GetValueOrDefault(c.Unit.Text) ?? 0);
             // The asked-for kind of value: an interval for "how often", a date for "when", some number of its own otherwise.
             var lacksValue = question.AsksForFrequency ? !StatesFrequency(c.Unit.MatchText)
                 : question.AsksForDate ? !StatesDate(c.Unit.MatchText)

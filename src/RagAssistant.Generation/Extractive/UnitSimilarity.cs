@@ -8,10 +8,18 @@ namespace RagAssistant.Generation.Extractive;
 /// Sentence-level similarity of quotable units to the question, with the configured embedding model. Keyword overlap
 /// misses paraphrases ("hand protection" for "gloves", "park the turret" for "move the turret to Z +200"); the embedding
 /// sees them. The built-in model (all-MiniLM) is English-centred, so only English questions and English units are
-/// compared; Chinese questions and units are scored by their terms alone.
+/// compared; Chinese questions and units are scored by their terms alone. Unit embeddings are kept in a bounded cache
+/// (<see cref="AnswerOptions.UnitVectorCacheSize"/>): evidence re-ordering reads the same passages for many questions.
 /// </summary>
-public sealed class UnitSimilarity(IEmbeddingGenerator<string, Embedding<float>>? generator)
+public sealed class UnitSimilarity(IEmbeddingGenerator<string, Embedding<float>>? generator, int cacheSize = UnitSimilarity.DefaultCacheSize)
 {
+    public const int DefaultCacheSize = 20_000;
+
+    private readonly UnitVectorCache _cache = new(cacheSize);
+
+    /// <summary>Unit embeddings held for the next questions.</summary>
+    public int CachedUnits => _cache.Count;
+
     /// <summary>Cosine similarity of each English unit text to the question; empty without a model or without English to compare.</summary>
     public async Task<IReadOnlyDictionary<string, double>> ScoreAsync(QuestionTerms question, IEnumerable<string> unitTexts, CancellationToken cancellationToken = default)
     {
@@ -24,8 +32,23 @@ public sealed class UnitSimilarity(IEmbeddingGenerator<string, Embedding<float>>
         if (query.Trim().Length == 0 || units.Count == 0) return result;
 
         var q = (await generator.GenerateAsync(query, EmbeddingPurpose.ForQuery(), cancellationToken)).Vector.Span.ToArray();
-        var embedded = await generator.GenerateAsync(units, EmbeddingPurpose.ForPassage(), cancellationToken);
-        for (var i = 0; i < units.Count; i++) result[units[i]] = Cosine(q, embedded[i].Vector.Span);
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var unit in units)
+        {
+            if (_cache.TryGet(unit, out var cached)) vectors[unit] = cached;
+            else missing.Add(unit);
+        }
+        if (missing.Count > 0)
+        {
+            var embedded = await generator.GenerateAsync(missing, EmbeddingPurpose.ForPassage(), cancellationToken);
+            for (var i = 0; i < missing.Count; i++)
+            {
+                vectors[missing[i]] = embedded[i].Vector.ToArray();
+                _cache.Add(missing[i], vectors[missing[i]]);
+            }
+        }
+        foreach (var unit in units) result[unit] = Cosine(q, vectors[unit]);
         return result;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RagAssistant.Core.Search;
@@ -19,10 +20,51 @@ public sealed class EvidenceRerankerTests
         "零件号: JD-2105-0318 | 工序号: 50 | 工序名称: 铣键槽 | 主轴转速 r/min: 600 | 进给量 mm/r: 0.05",
         locator: "工序50", context: "JD-2105-0318 输出轴 机械加工工艺过程卡");
 
-    private static IReadOnlyList<RetrievedChunk> Rerank(string question, params RetrievedChunk[] ranked)
+    private static IReadOnlyList<RetrievedChunk> Rerank(string question, params RetrievedChunk[] ranked) => Rerank(question, null, ranked);
+
+    private static IReadOnlyList<RetrievedChunk> Rerank(string question, IEmbeddingGenerator<string, Embedding<float>>? model, params RetrievedChunk[] ranked)
     {
-        var answerer = new ExtractiveAnswerer(TestSources.Analyzer, Options.Create(new AnswerOptions()), NullLogger<ExtractiveAnswerer>.Instance);
-        return new EvidenceReranker(TestSources.Analyzer, answerer).Rerank(TestSources.Analyzer.Analyze(question), ranked);
+        var options = Options.Create(new AnswerOptions());
+        var answerer = new ExtractiveAnswerer(TestSources.Analyzer, options, NullLogger<ExtractiveAnswerer>.Instance);
+        return new EvidenceReranker(TestSources.Analyzer, answerer, new UnitSimilarity(model), options)
+            .RerankAsync(TestSources.Analyzer.Analyze(question), ranked).GetAwaiter().GetResult();
+    }
+
+    // An English manual's sections, in the order retrieval ranked them for "How do I fix poor screen colors?": two name
+    // its words, the third answers it in other words.
+    private static readonly RetrievedChunk ColorInversion = TestSources.Chunk(11, "TV e-Manual",
+        "You can invert the colors of the text and background displayed on the screen.", context: "Inverting the screen color");
+
+    private static readonly RetrievedChunk SelfDiagnosis = TestSources.Chunk(12, "TV e-Manual",
+        "Run the self diagnosis to fix problems with the TV.", context: "Diagnosing operational issues");
+
+    private static readonly RetrievedChunk PictureTest = TestSources.Chunk(13, "TV e-Manual",
+        "If the hue looks wrong, check that the cables are connected firmly.", context: "Testing the picture");
+
+    private const string ScreenColorQuestion = "How do I fix poor screen colors?";
+
+    /// <summary>The model finds the question and the picture test's sentence alike; nothing else.</summary>
+    private static ScriptedEmbeddings ModelSeeingTheParaphrase() => new(new Dictionary<string, float[]>
+    {
+        [ScreenColorQuestion] = [1, 0],
+        ["If the hue looks wrong, check that the cables are connected firmly."] = [0.9f, 0.1f],
+    });
+
+    [Fact]
+    public void AnEnglishSentenceSayingWhatWasAskedInOtherWords_LiftsItsPassage()
+    {
+        Assert.Equal([11, 12, 13], Rerank(ScreenColorQuestion, ColorInversion, SelfDiagnosis, PictureTest).Select(c => c.ChunkId));
+        Assert.Equal([11, 13, 12], Rerank(ScreenColorQuestion, ModelSeeingTheParaphrase(), ColorInversion, SelfDiagnosis, PictureTest).Select(c => c.ChunkId));
+    }
+
+    [Fact]
+    public void AmongCandidatesTheModelCannotAllRead_SimilarityIsLeftOut()
+    {
+        // The built-in model reads English only: next to a Chinese passage every English one would gain for its language.
+        var model = ModelSeeingTheParaphrase();
+        var reranked = Rerank(ScreenColorQuestion, model, ColorInversion, SelfDiagnosis, PictureTest, Operation50);
+        Assert.Equal([11, 12, 13, 3], reranked.Select(c => c.ChunkId));
+        Assert.Empty(model.Embedded);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RagAssistant.Generation.Extractive;
+using RagAssistant.Testing;
 
 namespace RagAssistant.Generation.Tests.Answering;
 
@@ -34,5 +35,48 @@ public sealed class UnitSimilarityTests
         };
         Assert.StartsWith("Never", answerer.Select(question, [chunk], [chunk]).Quotes[0].Unit.Text, StringComparison.Ordinal);
         Assert.StartsWith("Gloves", answerer.Select(question, [chunk], [chunk], similarity).Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AUnitComparedOnce_IsNotEmbeddedAgainForTheNextQuestion()
+    {
+        var model = new HashEmbeddingGenerator();
+        var similarity = new UnitSimilarity(model);
+        string[] units = ["Gloves must not be worn.", "Close the sliding door."];
+
+        var first = await similarity.ScoreAsync(TestSources.Terms("Are gloves allowed on the lathe?"), units);
+        Assert.Equal(3, model.TextsEmbedded);
+        var again = await similarity.ScoreAsync(TestSources.Terms("Are gloves allowed on the lathe?"), units);
+        Assert.Equal(4, model.TextsEmbedded); // the question only
+        Assert.Equal(first, again);
+        Assert.Equal(2, similarity.CachedUnits);
+    }
+
+    [Fact]
+    public async Task AFullCache_DropsTheUnitUsedLeastRecently()
+    {
+        var model = new HashEmbeddingGenerator();
+        var similarity = new UnitSimilarity(model, cacheSize: 1);
+        var question = TestSources.Terms("Are gloves allowed on the lathe?");
+
+        await similarity.ScoreAsync(question, ["Gloves must not be worn."]);
+        await similarity.ScoreAsync(question, ["Close the sliding door."]);
+        Assert.Equal(1, similarity.CachedUnits);
+        var before = model.TextsEmbedded;
+        await similarity.ScoreAsync(question, ["Close the sliding door."]);
+        Assert.Equal(before + 1, model.TextsEmbedded); // kept: only the question is embedded
+        await similarity.ScoreAsync(question, ["Gloves must not be worn."]);
+        Assert.Equal(before + 3, model.TextsEmbedded); // dropped: embedded again
+    }
+
+    [Fact]
+    public async Task WithACacheSizeOfZero_NothingIsKept()
+    {
+        var model = new HashEmbeddingGenerator();
+        var similarity = new UnitSimilarity(model, cacheSize: 0);
+        await similarity.ScoreAsync(TestSources.Terms("Are gloves allowed on the lathe?"), ["Gloves must not be worn."]);
+        await similarity.ScoreAsync(TestSources.Terms("Are gloves allowed on the lathe?"), ["Gloves must not be worn."]);
+        Assert.Equal(4, model.TextsEmbedded);
+        Assert.Equal(0, similarity.CachedUnits);
     }
 }
