@@ -16,7 +16,7 @@ namespace RagAssistant.Retrieval;
 /// re-ordered by their best sentence or row (each keeps its fused score).
 /// Candidates whose chunk no longer loads are dropped.
 /// </summary>
-internal static partial class HybridFusion
+internal static class HybridFusion
 {
     public static async Task<List<(RetrievedChunk Chunk, double Score)>> RankAsync(
         IReadOnlyList<ChunkHit> keyword, IReadOnlyList<ChunkHit> dense, double denseWeight, bool asksAboutRevisions,
@@ -30,7 +30,7 @@ internal static partial class HybridFusion
         var folded = TextFolding.Fold(question);
         var askedOperations = IdentifierExtractor.Operations(folded);
         var askedMaterials = IdentifierExtractor.Materials(folded);
-        var asksWhatChanged = ChangeQuestion().IsMatch(folded);
+        var asksWhatChanged = RevisionChanges.IsAskedIn(folded);
         var ranked = fused
             .Where(f => loaded.ContainsKey(f.ChunkId))
             .Select(f =>
@@ -38,7 +38,7 @@ internal static partial class HybridFusion
                 var chunk = loaded[f.ChunkId];
                 var score = chunk.Superseded && !asksAboutRevisions ? f.Score * options.SupersededFactor : f.Score;
                 if (NamesOnlyOthers(chunk, askedOperations, askedMaterials)) score *= options.OtherOperationFactor;
-                if (asksWhatChanged && ChangeStatement().IsMatch(chunk.Text)) score *= options.ChangeRecordFactor;
+                if (asksWhatChanged && RevisionChanges.IsStatedIn(chunk.Text)) score *= options.ChangeRecordFactor;
                 return (chunk, score);
             })
             .OrderByDescending(x => x.score)
@@ -64,14 +64,6 @@ internal static partial class HybridFusion
         var text = TextFolding.Fold(chunk.Text);
         return Conflicts(operations, IdentifierExtractor.Operations(text)) || Conflicts(materials, IdentifierExtractor.Materials(text));
     }
-
-    /// <summary>A question about what changed between revisions or what a value used to be (改了什么, 原来是多少, 新旧标准, what changed).</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"改了|改动|改成|改为|改到|变化|变更|区别|不同|差异|以前|原来|旧版|老版|新旧|新版|what (has |was )?changed|\bchanges? (between|in|from)\b|\bdiffer|\bprevious|\bused to\b|\bolder\b")]
-    private static partial System.Text.RegularExpressions.Regex ChangeQuestion();
-
-    /// <summary>A passage stating a change: a revision record or change note ("由 45±3 N·m 改为 48±3 N·m", "800→950 r/min", "changed from … to …").</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"改为|改成|修改为|更改为|调整为|变更为|提高到|降低到|→|\bchanged (from|to)\b|\b(increased|decreased|reduced|raised|revised) (from|to)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex ChangeStatement();
 
     private static bool Conflicts(IReadOnlySet<string> asked, IReadOnlySet<string> named) =>
         asked.Count > 0 && named.Count > 0 && !named.Overlaps(asked);

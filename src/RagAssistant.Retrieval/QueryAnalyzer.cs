@@ -18,7 +18,7 @@ public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glos
     private static readonly HashSet<string> Stopwords =
     [
         "的", "了", "是", "在", "和", "与", "及", "或", "吗", "呢", "啊", "吧", "什么", "多少", "哪些", "哪个", "如何", "怎么", "怎样",
-        "为什么", "是否", "有没有", "请问", "请", "一下", "这个", "那个", "为", "对", "中", "上", "把", "被", "要", "应", "应该", "需要",
+        "为什么", "是否", "有没有", "还是", "请问", "请", "一下", "这个", "那个", "为", "对", "中", "上", "把", "被", "要", "应", "应该", "需要",
         "the", "a", "an", "of", "to", "in", "on", "for", "is", "are", "was", "were", "be", "what", "which", "how", "when", "where",
         "who", "why", "does", "do", "did", "with", "by", "at", "from", "and", "or", "as", "that", "this", "it", "its", "should", "can",
         "i", "we", "you", "me", "my", "our", "there", "any",

@@ -47,6 +47,18 @@ public sealed class AskCommandTests(CorpusFixture corpus) : IClassFixture<Corpus
     }
 
     [Fact]
+    public async Task Ask_AlarmCode_CitesOnlyTheManualThatExplainsIt()
+    {
+        // The maintenance log also names CK6150 and EX1006, but the manual's alarm row answers for both: the manual is
+        // about the CK6150, so the log adds nothing asked for and is not a second citation.
+        var answer = await AskAsync("CK6150 shows EX1006 - what does it mean and what do I do?");
+
+        Assert.Contains("TURRET NOT CLAMPED", answer.GetProperty("answer").GetString());
+        Assert.All(answer.GetProperty("citations").EnumerateArray(),
+            c => Assert.EndsWith("CNC-Lathe-CK6150-Operating-Procedure.md", c.GetProperty("source").GetString()));
+    }
+
+    [Fact]
     public async Task Ask_ContinuesAConversation_WithAFollowUp()
     {
         var first = await AskAsync("JD-2105 支架总成 M8 螺栓拧多大扭矩？");

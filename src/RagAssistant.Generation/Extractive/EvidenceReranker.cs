@@ -18,11 +18,8 @@ public sealed class EvidenceReranker(IQueryAnalyzer analyzer, ExtractiveAnswerer
         if (ranked.Count < 2 || query.IsEmpty) return ranked;
         var terms = QuestionTerms.From(query, null, analyzer);
         // The embedding reads a paraphrase sentence by sentence ("How do I fix the screen color?" for "If the color on your
-        // TV screen is poor…"), but only in English: among candidates it cannot all read, the English ones would gain
-        // over the rest for their language alone, so it only orders candidates that are all English (decision 0008).
-        IReadOnlyDictionary<string, double>? similarities = null;
-        if (ranked.All(c => UnitSimilarity.IsEnglish(c.Text)))
-            similarities = await similarity.ScoreAsync(terms, ranked.SelectMany(c => UnitSplitter.Split(c.Text)).Select(u => u.Text), cancellationToken);
+        // TV screen is poor…"), among candidates it can all read (decision 0008).
+        var similarities = await similarity.ScoreIfAllEnglishAsync(terms, ranked, cancellationToken);
         var best = new Dictionary<long, double>();
         foreach (var unit in answerer.Score(terms, ranked, similarities, options.Value.EvidenceSimilarityWeight))
             best[ranked[unit.Source].ChunkId] = Math.Max(best.GetValueOrDefault(ranked[unit.Source].ChunkId), unit.Score);

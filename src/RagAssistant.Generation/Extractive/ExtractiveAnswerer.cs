@@ -14,6 +14,12 @@ public sealed record ScoredUnit(int Source, AnswerUnit Unit, double Coverage, do
 
     /// <summary>Indexes of the question's terms found in the unit itself (not in its headings).</summary>
     public IReadOnlySet<int> Found { get; init; } = new HashSet<int>();
+
+    /// <summary>
+    /// Indexes of the question's terms the quote answers for: found in the unit, or named by its document or headings
+    /// (the CK6150 manual's alarm row answers for "CK6150" as well).
+    /// </summary>
+    public IReadOnlySet<int> Named { get; init; } = new HashSet<int>();
 }
 
 /// <summary>What the extractive answerer found: the quotes it chose, best first, and the anchors no single source holds together.</summary>
@@ -39,6 +45,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     private const double RestatementFactor = 0.25;
     private const double NoValueFactor = 0.6;
     private const double ClauseBonus = 0.3;
+    /// <summary>For "what changed", a sentence or row stating the change ("OP60 转速 800→950 r/min") says old and new at once.</summary>
+    private const double ChangeStatementFactor = 1.5;
 
     /// <summary>
     /// A glossary row or a terms-and-definitions clause says what a word means; it names many of a question's words (in
@@ -130,6 +138,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         var focus = question.Terms.Select(t => t.IsFocus || t.Translates is { } from && from.Any(focusWords.Contains)).ToArray();
         // Not the ends of a range the question quotes to check it ("还是 229–269 HBW 吗？"): the current value may differ.
         var foldedQuestion = analyzer.Fold(question.Query.Text);
+        var asksWhatChanged = RevisionChanges.IsAskedIn(foldedQuestion);
         var namedNumbers = question.Numbers
             .Where(n => !foldedQuestion.Contains(n + "-", StringComparison.Ordinal) && !foldedQuestion.Contains("-" + n, StringComparison.Ordinal))
             .Where(n => candidates.Any(c => c.View.ContainsNumber(n))).ToList();
@@ -151,6 +160,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         {
             double matched = 0;
             var found = new HashSet<int>();
+            var named = new HashSet<int>();
             var focusOnUnit = false;
             var translated = new HashSet<string>();
             for (var t = 0; t < question.Terms.Count; t++)
@@ -164,6 +174,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                 else if (question.Terms[t].IsIdentifier && documents[c.Source].Contains(question.Terms[t])) matched += weight;
                 else if (Counts(question.Terms[t], contexts[c.Source])) matched += weight * ContextDiscount;
                 else continue;
+                named.Add(t);
                 if (question.Terms[t].Translates is { Count: > 0 } from) translated.UnionWith(from);
             }
             var coverage = total == 0 ? 0 : Math.Min(1, matched / total);
@@ -184,8 +195,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             // A number the question names (alarm 2001, 1.8 MPa) picks the row or sentence about it out of its table.
             if (namedNumbers.Any(n => !c.View.ContainsNumber(n))) score *= NoValueFactor;
             if (clauseSources.Contains(c.Source)) score += ClauseBonus;
+            if (asksWhatChanged && RevisionChanges.IsStatedIn(c.Unit.Text)) score *= ChangeStatementFactor;
             if (definitionSources.Contains(c.Source) && !question.AsksForDefinition) score *= DefinitionFactor;
-            return new ScoredUnit(c.Source, c.Unit, coverage, score) { Found = found, LacksAskedValue = lacksValue };
+            return new ScoredUnit(c.Source, c.Unit, coverage, score) { Found = found, Named = named, LacksAskedValue = lacksValue };
         }).OrderByDescending(s => s.Score).ToList();
         return new UnitScores(scored, weights, total, clauseSources);
     }
@@ -239,7 +251,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
 
         double Gain(ScoredUnit unit)
         {
-            var covered = chosen.SelectMany(c => c.Found).ToHashSet();
+            var covered = chosen.SelectMany(c => c.Named).ToHashSet();
             var coveredTerms = covered.Select(t => question.Terms[t].Term).ToHashSet();
             // A translation found stands for the question term it translates, and weighs as much.
             return unit.Found.Where(t => !covered.Contains(t)
@@ -247,10 +259,10 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                 .Sum(t => question.Terms[t].Translates is { Count: > 0 } from ? SourceWeight(question, weights, from) : weights[t]);
         }
 
-        // The weight of the question's own terms no chosen quote holds, itself or by a translation.
+        // The weight of the question's own terms the chosen quotes do not answer for, themselves or by a translation.
         double Missing()
         {
-            var covered = chosen.SelectMany(c => c.Found).ToHashSet();
+            var covered = chosen.SelectMany(c => c.Named).ToHashSet();
             var translated = covered.SelectMany(t => question.Terms[t].Translates ?? []).ToHashSet();
             return Enumerable.Range(0, question.Terms.Count)
                 .Where(t => !question.Terms[t].IsExpansion && !covered.Contains(t) && !translated.Contains(question.Terms[t].Term))

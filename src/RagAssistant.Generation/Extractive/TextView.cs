@@ -21,13 +21,17 @@ public sealed partial class TextView
 
     /// <summary>
     /// True when the text holds a number other than these (the question's own numbers: a part number is no value) and
-    /// outside a code: the digits of a station, tool or document code (AS2-03, TW-021-02, WI-AS-021) state no value.
+    /// outside a code: the digits of a station, tool or document code (AS2-03, TW-021-02, WI-AS-021) or of a steel grade
+    /// (40Cr, 20CrMnTi, 42CrMo, HT250) state no value.
     /// </summary>
     public bool HasNumberBeyond(IReadOnlySet<string> numbers) =>
         (_values ??= Checking.CitationChecker.Numbers(Code().Replace(_folded, " ")).ToHashSet()).Any(n => !numbers.Contains(n));
 
-    /// <summary>A code: letters, maybe digits, then hyphenated parts (AS2-03, CK6150-03, JD-2105-0200, QA-2026-014).</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![A-Za-z\d])[A-Za-z]+\d*(?:-[A-Za-z\d]+)+")]
+    /// <summary>
+    /// A code: letters, maybe digits, then hyphenated parts (AS2-03, CK6150-03, JD-2105-0200, QA-2026-014), or a steel or
+    /// iron grade (40Cr, 20CrMnTi, 65Mn, HT250; alloy symbols of two letters only, so 24V or 10mm stay values).
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![A-Za-z\d])(?:[A-Za-z]+\d*(?:-[A-Za-z\d]+)+|\d{2}(?:cr|mn|mo|ni|si|ti)+[a-z]{0,4}(?![a-z\d])|ht\d{3}(?![a-z\d]))")]
     private static partial System.Text.RegularExpressions.Regex Code();
 
     /// <summary>True when the text holds this number as a number of its own (2002 is not part of 12002 or 2002.5).</summary>

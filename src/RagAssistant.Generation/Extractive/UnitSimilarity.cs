@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using RagAssistant.Core.Embeddings;
+using RagAssistant.Core.Search;
 using RagAssistant.Core.Text;
 
 namespace RagAssistant.Generation.Extractive;
@@ -19,6 +20,17 @@ public sealed class UnitSimilarity(IEmbeddingGenerator<string, Embedding<float>>
 
     /// <summary>Unit embeddings held for the next questions.</summary>
     public int CachedUnits => _cache.Count;
+
+    /// <summary>
+    /// Cosine similarity of every sentence and row of the chunks to the question, when all the chunks are English: among
+    /// passages the model cannot all read (Chinese ones, with the built-in model), the English ones would gain over the
+    /// rest for their language alone. Empty otherwise, without a model, or for a question not in English.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, double>> ScoreIfAllEnglishAsync(QuestionTerms question, IReadOnlyList<RetrievedChunk> chunks,
+        CancellationToken cancellationToken = default) =>
+        chunks.All(c => IsEnglish(c.Text))
+            ? await ScoreAsync(question, chunks.SelectMany(c => UnitSplitter.Split(c.Text)).Select(u => u.Text), cancellationToken)
+            : new Dictionary<string, double>();
 
     /// <summary>Cosine similarity of each English unit text to the question; empty without a model or without English to compare.</summary>
     public async Task<IReadOnlyDictionary<string, double>> ScoreAsync(QuestionTerms question, IEnumerable<string> unitTexts, CancellationToken cancellationToken = default)

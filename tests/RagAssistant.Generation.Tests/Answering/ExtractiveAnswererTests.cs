@@ -146,6 +146,23 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void WhatChangedQuestion_QuotesTheChangeRecordFirst()
+    {
+        // The current card's row states the new values; the revision record states old and new at once.
+        var selection = Select("JD-2105-0318 工艺过程卡 B 版相对 A 版，OP60 改了哪些参数？", sources:
+        [
+            TestSources.Chunk(41, "JD-2105-0318 输出轴机械加工工艺过程卡",
+                "零件号: JD-2105-0318 | 版本: B | 工序号: 60 | 工序名称: 精车Φ35k6轴颈 | 转速 r/min: 950 | 进给 mm/r: 0.10",
+                context: "JD-2105-0318 输出轴 机械加工工艺过程卡", identity: "JD-2105-0318", revision: "B"),
+            TestSources.Chunk(42, "JD-2105-0318 输出轴机械加工工艺过程卡",
+                "| 版本 | 更改内容 |\n|---|---|\n| B | OP60 转速 800→950 r/min、进给 0.12→0.10 mm/r |",
+                context: "JD-2105-0318 输出轴 机械加工工艺过程卡 > 更改记录", identity: "JD-2105-0318", revision: "B"),
+        ]);
+        Assert.Equal(1, selection.Quotes[0].Source);
+        Assert.Contains("800→950", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FrequencyQuestion_PrefersTheUnitStatingAnIntervalOverOneRepeatingTheQuestion()
     {
         var selection = Select("装配线的定扭扳手多久校准一次？", sources:
@@ -213,6 +230,14 @@ public sealed class ExtractiveAnswererTests
         var terms = TestSources.Terms("盖板那层氧化膜要求多厚？之前那些产品怎么办？").Terms;
         Assert.All(terms.Where(t => t.Term is "多厚" or "那层" or "那些" or "怎么办"), t => Assert.Equal(0, t.Weight));
         Assert.Contains(terms, t => t.Term == "盖板" && t.Weight > 0);
+    }
+
+    [Fact]
+    public void TheWordForOr_IsNoTerm()
+    {
+        var terms = TestSources.Terms("毛坯是锻件还是棒料？").Terms.Select(t => t.Term).ToList();
+        Assert.DoesNotContain("还是", terms);
+        Assert.Contains("棒料", terms);
     }
 
     [Fact]

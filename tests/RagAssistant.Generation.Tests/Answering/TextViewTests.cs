@@ -15,11 +15,20 @@ public sealed class TextViewTests
     }
 
     [Fact]
+    public void TheDigitsOfSteelGrades_AreNoValue()
+    {
+        Assert.False(StatesAValue("Induction hardening of 40Cr/42CrMo shafts (CQI-9 assessed)", "42"));
+        Assert.False(StatesAValue("材料 20CrMnTi 锻件，HT250 铸件"));
+    }
+
+    [Fact]
     public void MeasuredValues_RangesAndDates_AreValues()
     {
         Assert.True(StatesAValue("M8 螺栓拧紧扭矩 25±2 N·m", "8"));
         Assert.True(StatesAValue("淬火温度 850-870 ℃"));
         Assert.True(StatesAValue("Check pressure 1.5 MPa on CK6150-03"));
         Assert.True(StatesAValue("生效日期 2026-05-10"));
+        Assert.True(StatesAValue("感应淬火后表面硬度 52HRC"));
+        Assert.True(StatesAValue("Supply voltage 24V"));
     }
 }
