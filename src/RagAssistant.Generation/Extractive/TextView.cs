@@ -43,7 +43,8 @@ public sealed partial class TextView
     public bool Contains(string term, bool isIdentifier)
     {
         if (isIdentifier) return _identifiers.Contains(term) || _folded.Contains(term, StringComparison.Ordinal) && term.Any(char.IsLetter) && term.Length >= 4;
-        // An English word must start a word ("oil" must not match "boil"); Chinese has no word boundaries to check.
-        return WordMatch.Contains(_folded, term);
+        // An English word must start a word ("oil" must not match "boil"); Chinese has no word boundaries to check. An
+        // English word matches its other forms: "replaced" the row that says "Replace oil".
+        return WordMatch.Contains(_folded, term) || EnglishStem.Of(term) is var stem && stem != term && WordMatch.Contains(_folded, stem);
     }
 }

@@ -31,4 +31,13 @@ public sealed class TextViewTests
         Assert.True(StatesAValue("感应淬火后表面硬度 52HRC"));
         Assert.True(StatesAValue("Supply voltage 24V"));
     }
+
+    [Fact]
+    public void AnEnglishWord_IsFoundInItsOtherForms_ButNotInsideAnotherWord()
+    {
+        var row = new TextView("Quarterly: Hydraulic unit — Replace oil (40 L) and filter element", TestSources.Analyzer);
+        Assert.True(row.Contains("replaced", isIdentifier: false));
+        Assert.True(row.Contains("elements", isIdentifier: false));
+        Assert.False(row.Contains("boiled", isIdentifier: false));
+    }
 }
