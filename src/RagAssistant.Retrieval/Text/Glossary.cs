@@ -60,8 +60,8 @@ public sealed partial class Glossary
             var rest = foldedQuery[word.Index..];
             foreach (var (en, entries) in _byEnglish)
             {
-                if (rest.StartsWith(en, StringComparison.Ordinal) && (rest.Length == en.Length || !char.IsLetterOrDigit(rest[en.Length])))
-                    matched.AddRange(entries.Select(e => (word.Index, en.Length, e, false)));
+                if (rest.StartsWith(en, StringComparison.Ordinal) && WordEndsAt(rest, en.Length) is var length and > 0)
+                    matched.AddRange(entries.Select(e => (word.Index, length, e, false)));
             }
         }
 
@@ -75,6 +75,23 @@ public sealed partial class Glossary
         }
         return terms.Distinct().ToList();
     }
+
+    /// <summary>
+    /// Where the English word ending at <paramref name="at"/> ends, allowing a plural or tense ending ("bolts",
+    /// "tightened", "replaced" for bolt, tighten, replace); 0 when another word goes on there ("bolting" is not "bolt").
+    /// </summary>
+    private static int WordEndsAt(string text, int at)
+    {
+        foreach (var ending in InflectionEndings)
+        {
+            var end = at + ending.Length;
+            if (end <= text.Length && string.CompareOrdinal(text, at, ending, 0, ending.Length) == 0
+                                   && (end == text.Length || !char.IsLetterOrDigit(text[end]))) return end;
+        }
+        return 0;
+    }
+
+    private static readonly string[] InflectionEndings = ["", "s", "es", "d", "ed"];
 
     private static void Add(Dictionary<string, List<int>> index, string key, int entry)
     {

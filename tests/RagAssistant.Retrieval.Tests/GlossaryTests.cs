@@ -1,0 +1,30 @@
+using RagAssistant.Retrieval.Text;
+
+namespace RagAssistant.Retrieval.Tests;
+
+public sealed class GlossaryTests : IDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"glossary-{Guid.NewGuid():N}.tsv");
+
+    public GlossaryTests() => File.WriteAllText(_file, "螺栓\tbolt\n拧紧\ttighten\n更换\treplace\n");
+
+    public void Dispose() => File.Delete(_file);
+
+    private Glossary Glossary()
+    {
+        var glossary = Text.Glossary.Load([]);
+        glossary.AddFile(_file);
+        return glossary;
+    }
+
+    [Theory]
+    [InlineData("what torque for the m10 bolts?", "螺栓")]
+    [InlineData("the bolts were tightened twice", "拧紧")]
+    [InlineData("when is the filter replaced?", "更换")]
+    public void AnEnglishWord_IsTranslatedInItsPluralAndPastForms(string folded, string chinese) =>
+        Assert.Contains(chinese, Glossary().Expand(folded));
+
+    [Fact]
+    public void AnotherWordStartingLikeAGlossaryWord_IsNotTranslated() =>
+        Assert.DoesNotContain("螺栓", Glossary().Expand("the boltless clamp"));
+}
