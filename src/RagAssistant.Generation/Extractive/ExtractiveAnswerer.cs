@@ -142,6 +142,11 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         var namedNumbers = question.Numbers
             .Where(n => !foldedQuestion.Contains(n + "-", StringComparison.Ordinal) && !foldedQuestion.Contains("-" + n, StringComparison.Ordinal))
             .Where(n => candidates.Any(c => c.View.ContainsNumber(n))).ToList();
+        // The kinds of value the question names (a torque, a hardness) that some unit states: a unit stating none of them
+        // holds some other number, not the one asked for. Kinds no unit states are no guide.
+        var askedQuantities = question.AsksForValue
+            ? Quantity.AskedIn(question.Query.Text).Where(q => candidates.Any(c => q.IsStatedIn(c.Unit))).ToList()
+            : [];
         var questionTerms = question.Terms.Select(t => t.Term).ToHashSet();
         // A short line made only of the question's own words (the title "Q/JD 105—2026" when asked when Q/JD 105—2026
         // takes effect) names what was asked but says nothing about it.
@@ -180,11 +185,13 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             var coverage = total == 0 ? 0 : Math.Min(1, matched / total);
             // Similarity adds to the score, not to the coverage: it helps choose among passages but is no evidence of its own.
             var score = coverage + _options.RankBonus / (c.Source + 1) + similarityWeight * (similarity?.GetValueOrDefault(c.Unit.Text) ?? 0);
-            // The asked-for kind of value: an interval for "how often", a date for "when", some number of its own otherwise.
+            // The asked-for kind of value: an interval for "how often", a date for "when", a value of the kind asked for
+            // (N·m for a torque), or else some number of its own.
             var lacksValue = question.AsksForFrequency ? !StatesFrequency(c.Unit.MatchText)
                 : question.AsksForDate ? !StatesDate(c.Unit.MatchText)
                 : question.AsksForDuration ? !StatesDuration(c.Unit.MatchText)
-                : question.AsksForValue && !c.View.HasNumberBeyond(questionNumbers);
+                : question.AsksForValue && (!c.View.HasNumberBeyond(questionNumbers)
+                                            || askedQuantities.Count > 0 && !askedQuantities.Any(q => q.IsStatedIn(c.Unit)));
             if (lacksValue) score *= NoValueFactor;
             // A bare title or label line ("Q/JD 105—2026") matches a question's identifiers but answers nothing.
             if (c.Unit.Kind != UnitKind.Record && c.Unit.Text.Length < ShortUnitChars) score *= ShortUnitFactor;

@@ -143,7 +143,7 @@ public sealed partial class QuestionTerms
     [System.Text.RegularExpressions.GeneratedRegex(@"^(多[少久大长高厚重宽深远]\S*|怎么\S*|怎样|如何|哪\S*|什么\S*|为什么|为何|[那这]\S?|[那这]些|自己|我们|你们|他们|咱们|吗|呢|吧)$")]
     private static partial System.Text.RegularExpressions.Regex FunctionWord();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"多少|几|多大|多久|多长|多高|多厚|多重|什么时候|哪天|哪一天|日期|\bhow (many|much|often|long|far|high|thick)\b|\bwhat (torque|speed|feed|pressure|temperature|value|hardness|tolerance|size|interval|date)\b|\bwhen\b|\bmax(imum)?\b|\bmin(imum)?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"多少|几|多大|多久|多长|多高|多厚|多重|什么时候|哪天|哪一天|日期|\bhow (many|much|often|long|far|high|thick)\b|\bwhat\b(\s+[\w-]+){0,2}?\s+(torque|speed|feed|pressure|temperature|value|hardness|tolerance|size|interval|date|depth|diameter|thickness|run-?out|roughness|clearance|force)s?\b|\bwhen\b|\bmax(imum)?\b|\bmin(imum)?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ValueQuestion();
 
     /// <summary>Longer terms say more: a 2-character Chinese word or a short English word weighs 1, longer ones up to 2.</summary>

@@ -19,11 +19,12 @@ public sealed class ExtractiveAnswererTests
             locator: "表1", context: "机加工术语表"),
     ];
 
-    private static ExtractiveSelection Select(string question, AnswerOptions? options = null, IReadOnlyList<RetrievedChunk>? sources = null)
+    private static ExtractiveSelection Select(string question, AnswerOptions? options = null, IReadOnlyList<RetrievedChunk>? sources = null,
+        IReadOnlyDictionary<string, double>? similarity = null)
     {
         var answerer = new ExtractiveAnswerer(TestSources.Analyzer, Options.Create(options ?? new AnswerOptions()), NullLogger<ExtractiveAnswerer>.Instance);
         sources ??= Sources;
-        return answerer.Select(TestSources.Terms(question), sources, sources);
+        return answerer.Select(TestSources.Terms(question), sources, sources, similarity);
     }
 
     [Fact]
@@ -411,6 +412,55 @@ public sealed class ExtractiveAnswererTests
     [InlineData("最高转速 2000 r/min", false)]
     public void StatesDuration_FindsTimeSpansOnly(string text, bool expected) =>
         Assert.Equal(expected, ExtractiveAnswerer.StatesDuration(text));
+
+    [Fact]
+    public void TorqueQuestion_QuotesTheRowStatingATorque_NotASentenceWithAnotherNumber()
+    {
+        // The sentence names OP60, the insert and the CK6150, holds a number (80 parts) and, being English, is all the
+        // English model can read; only the Chinese row states N·m.
+        const string sentence = "The tool life counter for the OP60 finishing insert on the CK6150 must be set to 80 parts.";
+        var selection = Select("When changing the OP60 insert on the CK6150, what torque goes on the insert clamping screw?", similarity: new Dictionary<string, double> { [sentence] = 0.6 }, sources:
+        [
+            TestSources.Chunk(60, "CNC Lathe CK6150 Operating Procedure", sentence, context: "CK6150 Operating Procedure > 5.3"),
+            TestSources.Chunk(61, "OP60刀片更换作业指导书",
+                "| 紧固件 | 规格 | 扭矩 N·m | 工具 |\n|---|---|---|---|\n| 刀片压紧螺钉 | M5 | 3.5 | T15 扭矩螺丝刀 |",
+                context: "OP60刀片更换作业指导书 > 3 紧固件"),
+        ]);
+        Assert.Equal(1, selection.Quotes[0].Source);
+        Assert.Contains("3.5", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HardnessQuestion_QuotesTheSentenceStatingAHardness_OverAnEnglishRowNamingTheProcess()
+    {
+        var selection = Select("What surface hardness is required after induction hardening a 42CrMo shaft?", sources:
+        [
+            TestSources.Chunk(62, "Supplier list",
+                "| Supplier ID | Name | Process |\n|---|---|---|\n| SUP-020 | Wuxi Surface Hardening Co. | Induction hardening of 40Cr/42CrMo shafts after turning, as required (CQI-9 assessed) |",
+                context: "Supplier list"),
+            TestSources.Chunk(63, "热处理通用技术条件", "40Cr、42CrMo 轴类零件感应淬火后表面硬度应为 52–57 HRC，有效硬化层深度 1.5–2.5 mm。",
+                context: "热处理通用技术条件 > 4.4 感应淬火"),
+        ]);
+        Assert.Equal(1, selection.Quotes[0].Source);
+        Assert.Single(selection.Quotes);
+    }
+
+    [Fact]
+    public void QuantityTheQuestionGivesAValueOf_IsACondition_NotWhatIsAsked()
+    {
+        // "with 1.5 MPa chuck pressure" gives the pressure; the speed is asked. The row states the speed only under its
+        // column label, the sentence states a pressure in MPa: the pressure must not pick the sentence.
+        var selection = Select("What is the max spindle speed on the CK6150 with 1.5 MPa chuck pressure?", sources:
+        [
+            TestSources.Chunk(64, "CNC Lathe CK6150 Operating Procedure", "Check that the hydraulic chuck pressure is 1.2–1.8 MPa (standard setting 1.5 MPa).",
+                context: "CK6150 Operating Procedure > 4.1"),
+            TestSources.Chunk(65, "CNC Lathe CK6150 Operating Procedure",
+                "| Chuck pressure (MPa) | Max spindle speed (r/min) |\n|---|---|\n| 1.2 | 1500 |\n| 1.5 | 1800 |\n| 1.8 | 2000 |",
+                context: "CK6150 Operating Procedure > 4.2 Speed limits"),
+        ]);
+        Assert.Equal(1, selection.Quotes[0].Source);
+        Assert.Contains("1800", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
 
     private static RetrievedChunk ManyTorqueSentences() => TestSources.Chunk(9, "螺栓拧紧规范",
         string.Concat(Enumerable.Range(1, 8).Select(i => $"M{i + 5}螺栓的拧紧扭矩为{i * 5} N·m，按对角顺序拧紧。")), context: "螺栓拧紧规范");
