@@ -126,6 +126,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             }
         }
         var clauseSources = ClauseSources(question, sources);
+        // "A 版工艺卡上原来用的转速" asks about revision A: the current card's change record, or its rows, answer for B.
+        var otherRevisions = OtherRevisions(question, sources);
         // The question's own numbers (JD-2105, M8) are not the value it asks for: a unit repeating only them states none.
         var questionNumbers = Checking.CitationChecker.Numbers(analyzer.Fold(question.Query.Text)).ToHashSet();
         var weights = question.Terms.Select(t => t.Weight * Rarity(t, candidates.Select(c => c.View))).ToArray();
@@ -202,6 +204,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             // A number the question names (alarm 2001, 1.8 MPa) picks the row or sentence about it out of its table.
             if (namedNumbers.Any(n => !c.View.ContainsNumber(n))) score *= NoValueFactor;
             if (clauseSources.Contains(c.Source)) score += ClauseBonus;
+            if (otherRevisions.Contains(c.Source)) score *= NoValueFactor;
             if (asksWhatChanged && RevisionChanges.IsStatedIn(c.Unit.Text)) score *= ChangeStatementFactor;
             if (definitionSources.Contains(c.Source) && !question.AsksForDefinition) score *= DefinitionFactor;
             return new ScoredUnit(c.Source, c.Unit, coverage, score) { Found = found, Named = named, LacksAskedValue = lacksValue };
@@ -231,6 +234,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             // One quote per revision of the same document, so "what changed" shows the old and the new text.
             var identity = sources[best.Source].Identity;
             foreach (var other in scored.Where(u => u.Source != best.Source && identity is not null
+                                                    && (question.RevisionLetters.Count == 0 || question.NamesRevision(sources[u.Source].Revision))
                                                     && sources[u.Source].Identity == identity
                                                     && sources[u.Source].DocumentId != sources[best.Source].DocumentId
                                                     && u.Score >= best.Score * 0.5)
@@ -322,6 +326,18 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             if (clauses.Any(c => folded == c || folded.StartsWith(c + "p", StringComparison.Ordinal))) found.Add(i);
         }
         return found;
+    }
+
+    /// <summary>
+    /// Sources of another revision of a document whose revision the question names ("A 版工艺卡": the B card's rows and
+    /// change record); none when the question names no revision the sources have.
+    /// </summary>
+    private static HashSet<int> OtherRevisions(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources)
+    {
+        var named = sources.Where(s => s.Identity is not null && question.NamesRevision(s.Revision)).Select(s => s.Identity).ToHashSet();
+        return Enumerable.Range(0, sources.Count)
+            .Where(i => sources[i].Identity is not null && named.Contains(sources[i].Identity) && !question.NamesRevision(sources[i].Revision))
+            .ToHashSet();
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d+(p\d+)+$")]

@@ -28,6 +28,7 @@ public sealed partial class QuestionTerms
         IReadOnlyList<string> numbers, IReadOnlyList<(string Term, IReadOnlyList<string> Translations)> domainTerms, IReadOnlyList<string> editions)
     {
         Editions = editions;
+        RevisionLetters = RevisionLetter().Matches(query.Text).Select(m => m.Groups["l"].Value).Distinct().ToList();
         AsksForFrequency = FrequencyQuestion().IsMatch(query.Text);
         AsksForDate = DateQuestion().IsMatch(query.Text);
         AsksForDuration = !AsksForFrequency && DurationQuestion().IsMatch(query.Text);
@@ -46,6 +47,17 @@ public sealed partial class QuestionTerms
     /// matched against document facts, each on its own, and are not values the evidence must contain.
     /// </summary>
     public IReadOnlyList<string> Editions { get; }
+
+    /// <summary>
+    /// Letters of the revisions the question names ("A 版工艺卡", "版本 B", "Rev A"): it asks about those revisions, so text
+    /// from another revision of the document answers another question.
+    /// </summary>
+    public IReadOnlyList<string> RevisionLetters { get; }
+
+    /// <summary>Whether a document's revision ("A", "B/1", "C.2") is one the question names by its letter.</summary>
+    public bool NamesRevision(string? revision) =>
+        revision is { Length: > 0 } && RevisionLetters.Any(l => revision.StartsWith(l, StringComparison.Ordinal)
+                                                                && (revision.Length == 1 || !char.IsAsciiLetterOrDigit(revision[1])));
 
     /// <summary>The question asks how long (多久之内, 多长时间, how long): the answer states a time span.</summary>
     public bool AsksForDuration { get; }
@@ -126,6 +138,9 @@ public sealed partial class QuestionTerms
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.])(?<y>(19|20)\d\d)\s*(年版|版|年\s*版本|edition)|\b(rev(ision)?|edition)\.?\s*(?<z>(19|20)\d\d)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex EditionYear();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![A-Za-z\d])(?<l>[A-Z])\s*版|版本\s*[:：]?\s*(?<l>[A-Z])(?![A-Za-z\d])|\b(?i:rev(?:ision)?)\.?\s*(?<l>[A-Z])\b")]
+    private static partial System.Text.RegularExpressions.Regex RevisionLetter();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(多久|多长时间|多少天|多少小时)[^？?，,。；;]{0,8}一次|周期|频次|频率|间隔|每隔|\bhow often\b|\binterval\b|\bfrequency\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex FrequencyQuestion();

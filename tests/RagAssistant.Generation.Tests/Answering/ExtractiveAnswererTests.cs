@@ -164,6 +164,34 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void QuestionNamingARevision_QuotesThatRevision_NotTheCurrentChangeRecord()
+    {
+        // "原来" asks what a value used to be, which favours change records; but the question names revision A, and the
+        // change record belongs to revision B.
+        var selection = Select("输出轴 A 版工艺卡上 OP60 精车原来用的转速和进给是多少？", sources:
+        [
+            TestSources.Chunk(43, "JD-2105-0318 输出轴机械加工工艺过程卡",
+                "| 标记 | 更改内容 |\n|---|---|\n| B | OP60 转速 800→950 r/min、进给 0.12→0.10 mm/r |",
+                context: "JD-2105-0318 输出轴 机械加工工艺过程卡 > 更改记录", identity: "JD-2105-0318", revision: "B"),
+            TestSources.Chunk(44, "JD-2105-0318 输出轴机械加工工艺过程卡",
+                "零件号: JD-2105-0318 | 版本: A | 工序号: 60 | 工序名称: 精车Φ35k6轴颈 | 转速 r/min: 800 | 进给 mm/r: 0.12",
+                context: "JD-2105-0318 输出轴 机械加工工艺过程卡", identity: "JD-2105-0318", revision: "A", superseded: true),
+        ]);
+        Assert.Equal([1], selection.Quotes.Select(q => q.Source));
+    }
+
+    [Theory]
+    [InlineData("输出轴 A 版工艺卡上 OP60 的转速？", "A")]
+    [InlineData("工艺卡 B 版相对 A 版改了哪些参数？", "B A")]
+    [InlineData("版本 C 的进给是多少？", "C")]
+    [InlineData("What feed did Rev A of the card give for OP60?", "A")]
+    [InlineData("Which revision is current?", "")]
+    [InlineData("Q/JD 105 的 2026 版什么时候实施？", "")]
+    [InlineData("QA 版本的警示单编号？", "")]
+    public void RevisionLetters_AreTheRevisionsTheQuestionNames(string question, string expected) =>
+        Assert.Equal(expected, string.Join(" ", TestSources.Terms(question).RevisionLetters));
+
+    [Fact]
     public void FrequencyQuestion_PrefersTheUnitStatingAnIntervalOverOneRepeatingTheQuestion()
     {
         var selection = Select("装配线的定扭扳手多久校准一次？", sources:
