@@ -10,6 +10,10 @@ public sealed class RevisionChangesTests
     [InlineData("what changed between rev a and rev b?", true)]
     [InlineData("jd-2105-0318 第60工序精车的主轴转速是多少？", false)]
     [InlineData("which revision is current?", false)]
+    [InlineData("40cr 调质硬度现在按多少验收？还是 229–269 hbw 吗？", true)]
+    [InlineData("is the insert torque still 3.0 n·m?", true)]
+    [InlineData("用定扭扳手还是数显扳手？", false)]
+    [InlineData("if the spindle still vibrates, what should i check?", false)]
     public void WhatChangedQuestions_AreRecognised(string folded, bool expected) =>
         Assert.Equal(expected, RevisionChanges.IsAskedIn(folded));
 
