@@ -6,7 +6,7 @@ public sealed class GlossaryTests : IDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"glossary-{Guid.NewGuid():N}.tsv");
 
-    public GlossaryTests() => File.WriteAllText(_file, "螺栓\tbolt\n拧紧\ttighten\n更换\treplace\n");
+    public GlossaryTests() => File.WriteAllText(_file, "螺栓\tbolt\n拧紧\ttighten\n更换\treplace\n内孔直径\tbore diameter\t|孔径\n");
 
     public void Dispose() => File.Delete(_file);
 
@@ -27,4 +27,12 @@ public sealed class GlossaryTests : IDisposable
     [Fact]
     public void AnotherWordStartingLikeAGlossaryWord_IsNotTranslated() =>
         Assert.DoesNotContain("螺栓", Glossary().Expand("the boltless clamp"));
+
+    [Fact]
+    public void AChineseSynonym_StandsForItsMainTermAndItsEnglish()
+    {
+        var expanded = Glossary().Expand("齿轮孔径最多能变多少");
+        Assert.Contains("内孔直径", expanded);
+        Assert.Contains("bore diameter", expanded);
+    }
 }

@@ -70,7 +70,8 @@ public sealed partial class Glossary
         foreach (var m in kept)
         {
             var entry = _entries[m.Entry];
-            if (m.FromChinese) terms.AddRange(entry.English.Concat(entry.Synonyms));
+            // A Chinese synonym (孔径) stands for its entry's main term (内孔直径) as well as for the English ones.
+            if (m.FromChinese) terms.AddRange(entry.English.Concat(entry.Synonyms).Prepend(entry.Chinese));
             else terms.AddRange(entry.Synonyms.Prepend(entry.Chinese));
         }
         return terms.Distinct().ToList();
