@@ -49,7 +49,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     private const double ChangeStatementFactor = 1.5;
 
     /// <summary>
-    /// A glossary row or a terms-and-definitions clause says what a word means; it names many of a question's words (in
+    /// A glossary row or a terms-and-definitions clause says what a word means (and a purpose or scope section what the
+    /// document is for, <see cref="PurposeSections"/>); it names many of a question's words (in
     /// both languages) but seldom holds the plant's value or rule that the question asks for, and where its example repeats
     /// one, the document it comes from is the one to quote. So its units count at this factor unless the question asks
     /// for a meaning or a translation.
@@ -108,6 +109,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         double similarityWeight)
     {
         var definitionSources = DefinitionSources(sources);
+        var purposeSources = PurposeSections.AsksForPurpose(question.Query.Text)
+            ? []
+            : Enumerable.Range(0, sources.Count).Where(i => PurposeSections.IsPurposeSource(sources[i])).ToHashSet();
         var candidates = new List<(int Source, AnswerUnit Unit, TextView View, TextView? Headword)>();
         var contexts = new List<TextView>();
         var documents = new List<TextView>();
@@ -207,6 +211,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             if (otherRevisions.Contains(c.Source)) score *= NoValueFactor;
             if (asksWhatChanged && RevisionChanges.IsStatedIn(c.Unit.Text)) score *= ChangeStatementFactor;
             if (definitionSources.Contains(c.Source) && !question.AsksForDefinition) score *= DefinitionFactor;
+            if (purposeSources.Contains(c.Source)) score *= DefinitionFactor;
             return new ScoredUnit(c.Source, c.Unit, coverage, score) { Found = found, Named = named, LacksAskedValue = lacksValue };
         }).OrderByDescending(s => s.Score).ToList();
         return new UnitScores(scored, weights, total, clauseSources);
@@ -229,7 +234,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                                    && !chosen.Any(c => c.Unit.Text == u.Unit.Text);
         void Take(ScoredUnit u) { chosen.Add(u); chars += u.Unit.Text.Length; }
 
-        if (question.Query.AsksAboutRevisions)
+        if (question.Query.AsksAboutRevisions && RevisionChanges.IsAskedIn(analyzer.Fold(question.Query.Text)))
         {
             // One quote per revision of the same document, so "what changed" shows the old and the new text.
             var identity = sources[best.Source].Identity;

@@ -10,6 +10,7 @@ public sealed partial class TextView
     private readonly HashSet<string> _identifiers;
     private HashSet<string>? _numbers;
     private HashSet<string>? _values;
+    private string? _unhyphenated;
 
     public TextView(string text, IQueryAnalyzer analyzer)
     {
@@ -44,7 +45,15 @@ public sealed partial class TextView
     {
         if (isIdentifier) return _identifiers.Contains(term) || _folded.Contains(term, StringComparison.Ordinal) && term.Any(char.IsLetter) && term.Length >= 4;
         // An English word must start a word ("oil" must not match "boil"); Chinese has no word boundaries to check. An
-        // English word matches its other forms: "replaced" the row that says "Replace oil".
-        return WordMatch.Contains(_folded, term) || EnglishStem.Of(term) is var stem && stem != term && WordMatch.Contains(_folded, stem);
+        // English word matches its other forms ("replaced" the row that says "Replace oil") and its hyphenated spelling
+        // ("runout" the row that says "run-out").
+        return ContainsWord(_folded, term) || _folded.Contains('-') && ContainsWord(_unhyphenated ??= Hyphen().Replace(_folded, ""), term);
     }
+
+    private static bool ContainsWord(string text, string term) =>
+        WordMatch.Contains(text, term) || EnglishStem.Of(term) is var stem && stem != term && WordMatch.Contains(text, stem);
+
+    /// <summary>A hyphen inside an English word (run-out, finished-goods).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[a-z])-(?=[a-z])")]
+    private static partial System.Text.RegularExpressions.Regex Hyphen();
 }

@@ -227,6 +227,46 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void WhatChangedBetweenEditions_QuotesEachEdition()
+    {
+        var selection = Select("有效硬化层深度 2026 版和 2021 版要求有什么区别？", sources: TwoEditions);
+        Assert.Equal([0, 1], selection.Quotes.Select(q => q.Source).Order());
+    }
+
+    [Fact]
+    public void WhichRevisionIsCurrent_QuotesTheCurrentRevisionOnly()
+    {
+        // The question is about revisions, but asks for the current one, not for what changed: the superseded card's
+        // header would be one more citation that does not hold the answer.
+        var selection = Select("Which revision of the output shaft process card JD-2105-0318 is current, and since when has it been in effect?", sources:
+        [
+            TestSources.Chunk(45, "输出轴 JD-2105-0318 机械加工工艺过程卡", "零件号: JD-2105-0318\n零件名称: 输出轴\n版本: B\n生效日期: 2026-04-25",
+                context: "输出轴 JD-2105-0318 机械加工工艺过程卡", identity: "JD-2105-0318 机械加工工艺过程卡", revision: "B"),
+            TestSources.Chunk(46, "输出轴 JD-2105-0318 机械加工工艺过程卡", "零件号: JD-2105-0318\n零件名称: 输出轴\n版本: A\n生效日期: 2025-09-01",
+                context: "输出轴 JD-2105-0318 机械加工工艺过程卡", identity: "JD-2105-0318 机械加工工艺过程卡", revision: "A", superseded: true),
+        ]);
+        Assert.All(selection.Quotes, q => Assert.Equal(0, q.Source));
+    }
+
+    [Fact]
+    public void PurposeSection_NamingThePartAndTheWork_LosesToTheStepThatAnswers()
+    {
+        var selection = Select("JD-2105 支架总成 M10 螺栓的拧紧顺序是什么？", sources:
+        [
+            TestSources.Chunk(47, "扭矩紧固作业指导书", "规范 JD-2105 支架总成的螺栓紧固作业，确保拧紧扭矩符合要求。",
+                context: "JD-2105 支架总成扭矩紧固作业指导书 > 1 目的"),
+            TestSources.Chunk(48, "扭矩紧固作业指导书", "4.6 M10×1.5 螺栓两步拧紧：按交叉顺序 B1→B3→B2→B4 拧紧。",
+                context: "JD-2105 支架总成扭矩紧固作业指导书 > 4 作业步骤"),
+        ]);
+        Assert.Equal(1, selection.Quotes[0].Source);
+        Assert.Equal(0, Select("这份作业指导书的目的是什么？", sources:
+        [
+            TestSources.Chunk(47, "扭矩紧固作业指导书", "规范 JD-2105 支架总成的螺栓拧紧作业，确保拧紧扭矩符合要求。", context: "扭矩紧固作业指导书 > 1 目的"),
+            TestSources.Chunk(48, "扭矩紧固作业指导书", "M10×1.5 螺栓按交叉顺序 B1→B3→B2→B4 拧紧。", context: "扭矩紧固作业指导书 > 4 作业步骤"),
+        ]).Quotes[0].Source);
+    }
+
+    [Fact]
     public void EditionNoDocumentHas_IsAMissingAnchor()
     {
         var selection = Select("有效硬化层深度 2019 版要求是多少？", sources: TwoEditions);

@@ -40,4 +40,13 @@ public sealed class TextViewTests
         Assert.True(row.Contains("elements", isIdentifier: false));
         Assert.False(row.Contains("boiled", isIdentifier: false));
     }
+
+    [Fact]
+    public void AnEnglishWord_IsFoundInItsHyphenatedSpelling()
+    {
+        var row = new TextView("| Yearly | Spindle bearings | Check run-out (max 0.005 mm) |", TestSources.Analyzer);
+        Assert.True(row.Contains("runout", isIdentifier: false));
+        Assert.True(row.Contains("run", isIdentifier: false));
+        Assert.False(row.Contains("runway", isIdentifier: false));
+    }
 }
