@@ -144,7 +144,6 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         var focus = question.Terms.Select(t => t.IsFocus || t.Translates is { } from && from.Any(focusWords.Contains)).ToArray();
         // Not the ends of a range the question quotes to check it ("还是 229–269 HBW 吗？"): the current value may differ.
         var foldedQuestion = analyzer.Fold(question.Query.Text);
-        var asksWhatChanged = RevisionChanges.IsAskedIn(foldedQuestion);
         var namedNumbers = question.Numbers
             .Where(n => !foldedQuestion.Contains(n + "-", StringComparison.Ordinal) && !foldedQuestion.Contains("-" + n, StringComparison.Ordinal))
             .Where(n => candidates.Any(c => c.View.ContainsNumber(n))).ToList();
@@ -209,7 +208,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             if (namedNumbers.Any(n => !c.View.ContainsNumber(n))) score *= NoValueFactor;
             if (clauseSources.Contains(c.Source)) score += ClauseBonus;
             if (otherRevisions.Contains(c.Source)) score *= NoValueFactor;
-            if (asksWhatChanged && RevisionChanges.IsStatedIn(c.Unit.Text)) score *= ChangeStatementFactor;
+            if (question.AsksWhatChanged && RevisionChanges.IsStatedIn(c.Unit.Text)) score *= ChangeStatementFactor;
             if (definitionSources.Contains(c.Source) && !question.AsksForDefinition) score *= DefinitionFactor;
             if (purposeSources.Contains(c.Source)) score *= DefinitionFactor;
             return new ScoredUnit(c.Source, c.Unit, coverage, score) { Found = found, Named = named, LacksAskedValue = lacksValue };
@@ -234,7 +233,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                                    && !chosen.Any(c => c.Unit.Text == u.Unit.Text);
         void Take(ScoredUnit u) { chosen.Add(u); chars += u.Unit.Text.Length; }
 
-        if (question.Query.AsksAboutRevisions && RevisionChanges.IsAskedIn(analyzer.Fold(question.Query.Text)))
+        // One quote per revision of the document answers "what changed"; "which revision is current" wants the current one.
+        if (question.Query.AsksAboutRevisions && question.AsksWhatChanged)
         {
             // One quote per revision of the same document, so "what changed" shows the old and the new text.
             var identity = sources[best.Source].Identity;

@@ -25,8 +25,10 @@ public sealed partial class QuestionTerms
     private const double FocusFactor = 2.0;
 
     private QuestionTerms(AnalyzedQuery query, IReadOnlyList<WeightedTerm> terms, IReadOnlyList<string> anchors,
-        IReadOnlyList<string> numbers, IReadOnlyList<(string Term, IReadOnlyList<string> Translations)> domainTerms, IReadOnlyList<string> editions)
+        IReadOnlyList<string> numbers, IReadOnlyList<(string Term, IReadOnlyList<string> Translations)> domainTerms, IReadOnlyList<string> editions,
+        bool asksWhatChanged)
     {
+        AsksWhatChanged = asksWhatChanged;
         Editions = editions;
         RevisionLetters = RevisionLetter().Matches(query.Text).Select(m => m.Groups["l"].Value).Distinct().ToList();
         AsksForFrequency = FrequencyQuestion().IsMatch(query.Text);
@@ -58,6 +60,9 @@ public sealed partial class QuestionTerms
     public bool NamesRevision(string? revision) =>
         revision is { Length: > 0 } && RevisionLetters.Any(l => revision.StartsWith(l, StringComparison.Ordinal)
                                                                 && (revision.Length == 1 || !char.IsAsciiLetterOrDigit(revision[1])));
+
+    /// <summary>The question asks what changed or whether a value still holds (改了什么, 原来, 还是 … 吗, what changed): see <see cref="RevisionChanges"/>.</summary>
+    public bool AsksWhatChanged { get; }
 
     /// <summary>The question asks how long (多久之内, 多长时间, how long): the answer states a time span.</summary>
     public bool AsksForDuration { get; }
@@ -120,7 +125,7 @@ public sealed partial class QuestionTerms
             .Where(t => !identifiers.Contains(t) && t.Any(CjkText.IsCjk) && analyzer.IsDomainTerm(t))
             .Select(t => (t, (IReadOnlyList<string>)analyzer.Analyze(t).Expansions))
             .ToList();
-        return new QuestionTerms(query, terms, anchors, numbers, domainTerms, editions);
+        return new QuestionTerms(query, terms, anchors, numbers, domainTerms, editions, RevisionChanges.IsAskedIn(analyzer.Fold(query.Text)));
     }
 
     /// <summary>Which of the question's own terms each glossary expansion translates (an expansion may translate several).</summary>
