@@ -233,10 +233,10 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                                    && !chosen.Any(c => c.Unit.Text == u.Unit.Text);
         void Take(ScoredUnit u) { chosen.Add(u); chars += u.Unit.Text.Length; }
 
-        // One quote per revision of the document answers "what changed"; "which revision is current" wants the current one.
         if (question.Query.AsksAboutRevisions && question.AsksWhatChanged)
         {
-            // One quote per revision of the same document, so "what changed" shows the old and the new text.
+            // One quote per revision of the same document, so "what changed" shows the old and the new text ("which
+            // revision is current" wants the current one only); of the revisions the question names, where it names some.
             var identity = sources[best.Source].Identity;
             foreach (var other in scored.Where(u => u.Source != best.Source && identity is not null
                                                     && (question.RevisionLetters.Count == 0 || question.NamesRevision(sources[u.Source].Revision))
