@@ -133,7 +133,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         // "A 版工艺卡上原来用的转速" asks about revision A: the current card's change record, or its rows, answer for B.
         var otherRevisions = OtherRevisions(question, sources);
         // The question's own numbers (JD-2105, M8) are not the value it asks for: a unit repeating only them states none.
-        var questionNumbers = Checking.CitationChecker.Numbers(analyzer.Fold(question.Query.Text)).ToHashSet();
+        var foldedQuestion = analyzer.Fold(question.Query.Text);
+        var questionNumbers = Checking.CitationChecker.Numbers(foldedQuestion).ToHashSet();
         var weights = question.Terms.Select(t => t.Weight * Rarity(t, candidates.Select(c => c.View))).ToArray();
         // Glossary expansions are other-language alternatives of the question's own terms: they add to what is matched
         // but not to what must be matched, so a Chinese passage is not penalised for lacking the English words.
@@ -143,15 +144,14 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         var focusWords = question.Terms.Where(t => t.IsFocus).Select(t => t.Term).ToHashSet();
         var focus = question.Terms.Select(t => t.IsFocus || t.Translates is { } from && from.Any(focusWords.Contains)).ToArray();
         // Not the ends of a range the question quotes to check it ("还是 229–269 HBW 吗？"): the current value may differ.
-        var foldedQuestion = analyzer.Fold(question.Query.Text);
         var namedNumbers = question.Numbers
             .Where(n => !foldedQuestion.Contains(n + "-", StringComparison.Ordinal) && !foldedQuestion.Contains("-" + n, StringComparison.Ordinal))
             .Where(n => candidates.Any(c => c.View.ContainsNumber(n))).ToList();
-        // The kinds of value the question names (a torque, a hardness) that some unit states: a unit stating none of them
-        // holds some other number, not the one asked for. Kinds no unit states are no guide.
-        var askedQuantities = question.AsksForValue
-            ? Quantity.AskedIn(question.Query.Text).Where(q => candidates.Any(c => q.IsStatedIn(c.Unit))).ToList()
-            : [];
+        // The kinds of value the question asks for (a torque, a hardness), read once per unit: when some unit states one,
+        // a unit stating none holds some other number, not the one asked for. Kinds no unit states are no guide.
+        var askedQuantities = question.AsksForValue ? Quantity.AskedIn(question.Query.Text) : [];
+        var statesAskedQuantity = candidates.Select(c => askedQuantities.Any(q => q.IsStatedIn(c.Unit))).ToArray();
+        var someUnitStatesAskedQuantity = statesAskedQuantity.Any(s => s);
         var questionTerms = question.Terms.Select(t => t.Term).ToHashSet();
         // A short line made only of the question's own words (the title "Q/JD 105—2026" when asked when Q/JD 105—2026
         // takes effect) names what was asked but says nothing about it.
@@ -166,7 +166,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             if (from.Any(translated.Contains)) return 0;
             return Math.Max(weights[t], TranslationCredit * SourceWeight(question, weights, from));
         }
-        var scored = candidates.Select(c =>
+        var scored = candidates.Select((c, index) =>
         {
             double matched = 0;
             var found = new HashSet<int>();
@@ -196,7 +196,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                 : question.AsksForDate ? !StatesDate(c.Unit.MatchText)
                 : question.AsksForDuration ? !StatesDuration(c.Unit.MatchText)
                 : question.AsksForValue && (!c.View.HasNumberBeyond(questionNumbers)
-                                            || askedQuantities.Count > 0 && !askedQuantities.Any(q => q.IsStatedIn(c.Unit)));
+                                            || someUnitStatesAskedQuantity && !statesAskedQuantity[index]);
             if (lacksValue) score *= NoValueFactor;
             // A bare title or label line ("Q/JD 105—2026") matches a question's identifiers but answers nothing.
             if (c.Unit.Kind != UnitKind.Record && c.Unit.Text.Length < ShortUnitChars) score *= ShortUnitFactor;
