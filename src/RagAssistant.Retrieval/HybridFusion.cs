@@ -14,17 +14,18 @@ namespace RagAssistant.Retrieval;
 /// about what changed, a chunk stating a change (a revision record) × <see cref="RetrievalOptions.ChangeRecordFactor"/>;
 /// best first; then, when an <see cref="IEvidenceReranker"/> is given, the best <see cref="RetrievalOptions.EvidenceRerankDepth"/>
 /// re-ordered by their best sentence or row (each keeps its fused score).
-/// Candidates whose chunk no longer loads are dropped.
+/// Candidates are loaded through <paramref name="filter"/> again (the caller's access filter, re-applied to what the
+/// store holds now), and those that no longer load are dropped.
 /// </summary>
 internal static class HybridFusion
 {
     public static async Task<List<(RetrievedChunk Chunk, double Score)>> RankAsync(
         IReadOnlyList<ChunkHit> keyword, IReadOnlyList<ChunkHit> dense, double denseWeight, bool asksAboutRevisions,
-        string question, AnalyzedQuery query, IChunkSearch chunks, RetrievalOptions options, IEvidenceReranker? reranker,
+        string question, AnalyzedQuery query, IChunkSearch chunks, SearchFilter filter, RetrievalOptions options, IEvidenceReranker? reranker,
         CancellationToken cancellationToken)
     {
         var candidates = ReciprocalRankFusion.Fuse([(keyword, 1.0), (dense, denseWeight)]);
-        var loaded = (await chunks.GetChunksAsync(candidates.Select(f => f.ChunkId).ToList(), cancellationToken)).ToDictionary(c => c.ChunkId);
+        var loaded = (await chunks.GetChunksAsync(candidates.Select(f => f.ChunkId).ToList(), filter, cancellationToken)).ToDictionary(c => c.ChunkId);
         var coverage = TermCoverage.Rank(query, candidates.Where(f => loaded.ContainsKey(f.ChunkId)).Select(f => loaded[f.ChunkId]).ToList());
         var fused = ReciprocalRankFusion.Fuse([(keyword, 1.0), (dense, denseWeight), (coverage, options.CoverageWeight)]);
         var folded = TextFolding.Fold(question);

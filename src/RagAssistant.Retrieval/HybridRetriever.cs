@@ -43,7 +43,7 @@ public sealed class HybridRetriever(
 
         var denseWeight = _options.DenseWeightFor(query.Language, _dense?.UnderstandsChinese ?? false);
         var reranker = search.Evidence ?? true ? _reranker : null;
-        var ranked = await HybridFusion.RankAsync(keyword, dense, denseWeight, query.AsksAboutRevisions, question, query, chunks, _options, reranker, cancellationToken);
+        var ranked = await HybridFusion.RankAsync(keyword, dense, denseWeight, query.AsksAboutRevisions, question, query, chunks, filter, _options, reranker, cancellationToken);
         var keywordRanks = Ranks(keyword);
         var denseRanks = Ranks(dense);
         if (search.Mmr ?? _options.Mmr.Enabled)

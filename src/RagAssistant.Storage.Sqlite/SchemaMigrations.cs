@@ -162,5 +162,82 @@ internal static class SchemaMigrations
         WHERE text GLOB '*[' || char(0x4E00) || '-' || char(0x9FFF) || char(0x3400) || '-' || char(0x4DBF)
                      || char(0xF900) || '-' || char(0xFAFF) || ']*';
         """,
+        // 8: ids are never reused. Without AUTOINCREMENT SQLite hands the highest deleted rowid to the next insert, so a
+        //    document deleted from one library and one uploaded to another could share document and chunk ids, and an
+        //    in-memory index keyed by chunk id would serve the new text under the old chunk's library. documents and
+        //    chunks are rebuilt with AUTOINCREMENT (SQLite's 12-step table rebuild: the runner turns foreign keys off
+        //    around the migration and checks them before committing; the copies keep every id, so the FTS rows, pages,
+        //    originals and citations still point at the same rows). A write generation, bumped by triggers on every
+        //    change of a chunk, a document or a library name — by this process or any other on the same file — tells
+        //    in-memory copies exactly when to reload (one row read per question instead of a scan of the chunk ids).
+        """
+        CREATE TABLE documents_new (
+            id              INTEGER PRIMARY KEY AUTOINCREMENT,
+            library_id      INTEGER NOT NULL REFERENCES libraries(id),
+            source          TEXT NOT NULL,
+            file_name       TEXT NOT NULL,
+            title           TEXT NOT NULL,
+            kind            TEXT NOT NULL,
+            identity        TEXT,
+            identity_key    TEXT,
+            revision        TEXT,
+            effective_date  TEXT,
+            revision_year   INTEGER,
+            superseded      INTEGER NOT NULL DEFAULT 0,
+            sha256          TEXT NOT NULL,
+            size            INTEGER NOT NULL,
+            pages           INTEGER,
+            content_type    TEXT NOT NULL,
+            status          TEXT NOT NULL,
+            error           TEXT,
+            warnings        TEXT NOT NULL DEFAULT '[]',
+            created_at      TEXT NOT NULL,
+            updated_at      TEXT NOT NULL,
+            UNIQUE (library_id, source)
+        );
+        INSERT INTO documents_new SELECT id, library_id, source, file_name, title, kind, identity, identity_key, revision,
+            effective_date, revision_year, superseded, sha256, size, pages, content_type, status, error, warnings,
+            created_at, updated_at FROM documents;
+        DROP TABLE documents;
+        ALTER TABLE documents_new RENAME TO documents;
+        CREATE INDEX documents_sha256 ON documents(library_id, sha256);
+        CREATE INDEX documents_identity ON documents(library_id, kind, identity_key);
+
+        CREATE TABLE chunks_new (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ordinal      INTEGER NOT NULL,
+            text         TEXT NOT NULL,
+            context      TEXT NOT NULL,
+            locator      TEXT NOT NULL,
+            page         INTEGER,
+            token_count  INTEGER NOT NULL,
+            vector       BLOB,
+            model        TEXT,
+            boxes        TEXT NOT NULL DEFAULT '[]',
+            dimension    INTEGER,
+            language     TEXT NOT NULL DEFAULT 'en',
+            UNIQUE (document_id, ordinal)
+        );
+        INSERT INTO chunks_new SELECT id, document_id, ordinal, text, context, locator, page, token_count, vector, model,
+            boxes, dimension, language FROM chunks;
+        DROP TABLE chunks;
+        ALTER TABLE chunks_new RENAME TO chunks;
+        CREATE INDEX chunks_model ON chunks(model);
+
+        CREATE TABLE write_generation (
+            id     INTEGER PRIMARY KEY CHECK (id = 1),
+            value  INTEGER NOT NULL
+        );
+        INSERT INTO write_generation (id, value) VALUES (1, 1);
+        CREATE TRIGGER chunks_written_insert AFTER INSERT ON chunks BEGIN UPDATE write_generation SET value = value + 1; END;
+        CREATE TRIGGER chunks_written_update AFTER UPDATE ON chunks BEGIN UPDATE write_generation SET value = value + 1; END;
+        CREATE TRIGGER chunks_written_delete AFTER DELETE ON chunks BEGIN UPDATE write_generation SET value = value + 1; END;
+        CREATE TRIGGER documents_written_insert AFTER INSERT ON documents BEGIN UPDATE write_generation SET value = value + 1; END;
+        CREATE TRIGGER documents_written_update AFTER UPDATE OF library_id, kind, identity_key, superseded ON documents
+            BEGIN UPDATE write_generation SET value = value + 1; END;
+        CREATE TRIGGER documents_written_delete AFTER DELETE ON documents BEGIN UPDATE write_generation SET value = value + 1; END;
+        CREATE TRIGGER libraries_written_update AFTER UPDATE ON libraries BEGIN UPDATE write_generation SET value = value + 1; END;
+        """,
     ];
 }

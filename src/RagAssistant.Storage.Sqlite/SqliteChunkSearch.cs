@@ -45,17 +45,19 @@ public sealed class SqliteChunkSearch(SqliteDatabase database) : IChunkSearch
         return Task.FromResult<IReadOnlyList<ChunkHit>>(hits);
     }
 
-    public Task<IReadOnlyList<RetrievedChunk>> GetChunksAsync(IReadOnlyCollection<long> chunkIds, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RetrievedChunk>> GetChunksAsync(IReadOnlyCollection<long> chunkIds, SearchFilter filter, CancellationToken cancellationToken = default)
     {
         if (chunkIds.Count == 0) return Task.FromResult<IReadOnlyList<RetrievedChunk>>([]);
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        // json_each keeps the statement the same for any number of ids.
-        command.CommandText = """
+        // json_each keeps the statement the same for any number of ids; the filter is the same SQL keyword search uses.
+        var where = new StringBuilder("c.id IN (SELECT value FROM json_each($ids))");
+        AppendFilter(command, filter, where);
+        command.CommandText = $"""
             SELECT c.id, d.id, l.name, d.source, d.title, d.kind, d.identity, d.revision, d.superseded,
                    c.page, c.locator, c.context, c.text, c.token_count, c.boxes
             FROM chunks c JOIN documents d ON d.id = c.document_id JOIN libraries l ON l.id = d.library_id
-            WHERE c.id IN (SELECT value FROM json_each($ids))
+            WHERE {where}
             """;
         command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(chunkIds));
         var byId = new Dictionary<long, RetrievedChunk>();
@@ -107,17 +109,13 @@ public sealed class SqliteChunkSearch(SqliteDatabase database) : IChunkSearch
         return Task.FromResult<IReadOnlyList<IndexedVector>>(vectors);
     }
 
-    public Task<string> VectorSignatureAsync(string model, CancellationToken cancellationToken = default)
+    public Task<long> WriteGenerationAsync(CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        // Replacing a document gives its chunks new ids, so count, max and sum of ids change with every write.
-        command.CommandText = """
-            SELECT (SELECT count(*) || ':' || ifnull(max(id), 0) || ':' || total(id) FROM chunks WHERE model = $model)
-                || ':' || (SELECT total(id * superseded) FROM documents)
-            """;
-        command.Parameters.AddWithValue("$model", model);
-        return Task.FromResult((string)command.ExecuteScalar()!);
+        // Bumped by triggers (schema migration 8) on every write, whichever process or code path made it.
+        command.CommandText = "SELECT value FROM write_generation WHERE id = 1";
+        return Task.FromResult((long)command.ExecuteScalar()!);
     }
 
     internal static void AppendFilter(SqliteCommand command, SearchFilter filter, StringBuilder where)

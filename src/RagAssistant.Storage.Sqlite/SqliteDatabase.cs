@@ -88,11 +88,11 @@ public sealed class SqliteDatabase
         {
             try
             {
-                Directory.CreateDirectory(directory);
+                CreatePrivately(directory);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new KnowledgeBaseException($"cannot create the folder of database {DatabasePath}: {ex.Message}", ex);
+                throw new KnowledgeBaseException($"cannot create database {DatabasePath}: {ex.Message}", ex);
             }
             return;
         }
@@ -110,27 +110,80 @@ public sealed class SqliteDatabase
             throw new KnowledgeBaseException($"database file {DatabasePath} is read-only; make it writable or choose another file with --db");
     }
 
-    private static void Migrate(SqliteConnection connection)
+    /// <summary>
+    /// Creates the database file readable and writable by its owner only (0600), in a folder others cannot list (0750
+    /// when it is new), whatever the process umask: the file holds every library's text, password hashes and API-key
+    /// hashes. SQLite gives the -wal and -shm files the database file's mode. An empty file is a valid new database.
+    /// </summary>
+    private void CreatePrivately(string directory)
     {
-        using (var wal = connection.CreateCommand())
+        if (OperatingSystem.IsWindows())
         {
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
-            wal.ExecuteNonQuery();
+            Directory.CreateDirectory(directory);
+            return;
         }
+        if (!Directory.Exists(directory))
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
+        try
+        {
+            using var _ = new FileStream(DatabasePath, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Share = FileShare.ReadWrite,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(DatabasePath))
+        {
+            // Another process (the web app and the rag command starting together) created it first.
+        }
+    }
 
-        using var transaction = connection.BeginTransaction();
-        using var version = connection.CreateCommand();
-        version.Transaction = transaction;
-        version.CommandText = "PRAGMA user_version;";
-        var current = Convert.ToInt32(version.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        for (var i = current; i < SchemaMigrations.All.Count; i++)
+    private void Migrate(SqliteConnection connection)
+    {
+        Execute(connection, "PRAGMA journal_mode = WAL;");
+        var current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
+        // A newer program may have changed tables this one would misread or damage: refuse rather than guess.
+        if (current > SchemaMigrations.All.Count)
+            throw new KnowledgeBaseException(
+                $"database file {DatabasePath} has schema version {current}, newer than this program's {SchemaMigrations.All.Count}: " +
+                "it was written by a newer RagAssistant; run that version (or restore a backup made for this one)");
+        if (current == SchemaMigrations.All.Count) return;
+
+        // Foreign keys are off while tables are rebuilt (dropping a parent would otherwise cascade to its children); the
+        // pragma cannot change inside a transaction, so it is set around it, and every key is checked before commit.
+        Execute(connection, "PRAGMA foreign_keys = OFF;");
+        try
         {
-            using var migration = connection.CreateCommand();
-            migration.Transaction = transaction;
-            migration.CommandText = SchemaMigrations.All[i] + $"\nPRAGMA user_version = {i + 1};";
-            migration.ExecuteNonQuery();
+            using var transaction = connection.BeginTransaction();
+            for (var i = current; i < SchemaMigrations.All.Count; i++)
+                Execute(connection, SchemaMigrations.All[i] + $"\nPRAGMA user_version = {i + 1};", transaction);
+            if (Scalar(connection, "PRAGMA foreign_key_check;", transaction) is not null)
+                throw new KnowledgeBaseException($"database file {DatabasePath}: migrating to schema version {SchemaMigrations.All.Count} broke a foreign key; nothing was changed");
+            transaction.Commit();
         }
-        transaction.Commit();
+        finally
+        {
+            Execute(connection, "PRAGMA foreign_keys = ON;");
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 
     internal KnowledgeBaseException Translate(SqliteException ex) => ex.SqliteErrorCode switch

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using RagAssistant.Core.Search;
 using RagAssistant.Testing;
+using static RagAssistant.Storage.Sqlite.Tests.Sql;
 using static RagAssistant.Storage.Sqlite.Tests.SqliteConversationStoreTests;
 
 namespace RagAssistant.Storage.Sqlite.Tests;
@@ -56,12 +57,5 @@ public class ChunkLanguageMigrationTests : IDisposable
         var all = "\"950\" OR \"and\"";
         Assert.Equal([71L, 72L], (await search.KeywordSearchAsync(all, new SearchFilter(Language: "zh"), 10)).Select(h => h.ChunkId).Order());
         Assert.Equal([70L, 73L], (await search.KeywordSearchAsync(all, new SearchFilter(Language: "en"), 10)).Select(h => h.ChunkId).Order());
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

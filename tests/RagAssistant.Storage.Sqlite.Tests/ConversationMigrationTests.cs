@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using RagAssistant.Core.Answers;
 using RagAssistant.Core.Text;
 using RagAssistant.Testing;
+using static RagAssistant.Storage.Sqlite.Tests.Sql;
 using static RagAssistant.Storage.Sqlite.Tests.SqliteConversationStoreTests;
 
 namespace RagAssistant.Storage.Sqlite.Tests;
@@ -59,12 +60,5 @@ public class ConversationMigrationTests : IDisposable
             """);
         Assert.Equal((long)BeforeConversations, Scalar(connection, "PRAGMA user_version"));
         Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE name = 'conversations'"));
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using RagAssistant.Core.Text;
 using RagAssistant.Testing;
-using static RagAssistant.Storage.Sqlite.Tests.SqliteConversationStoreTests;
+using static RagAssistant.Storage.Sqlite.Tests.Sql;
 using static RagAssistant.Storage.Sqlite.Tests.SqliteDocumentStoreTests;
 
 namespace RagAssistant.Storage.Sqlite.Tests;
@@ -140,12 +140,5 @@ public class DocumentOriginalsTests : IDisposable
         var replaced = await store.SaveAsync(Doc("notes/a.md", library: "default", sha: "sha-2") with { Content = Bytes("new") }, Chunks("y"));
         Assert.Equal((7L, true), (replaced.Id, replaced.HasOriginal));
         Assert.True(await store.DeleteAsync(7));
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -6,6 +6,7 @@ using RagAssistant.Core.Documents;
 using RagAssistant.Core.Text;
 using RagAssistant.Testing;
 using static RagAssistant.Storage.Sqlite.Tests.SqliteDocumentStoreTests;
+using static RagAssistant.Storage.Sqlite.Tests.Sql;
 
 namespace RagAssistant.Storage.Sqlite.Tests;
 
@@ -276,12 +277,5 @@ public class SqliteConversationStoreTests : IDisposable
     {
         Assert.Equal(expected with { Boxes = NoBoxes }, actual with { Boxes = NoBoxes });
         Assert.Equal(expected.Boxes, actual.Boxes);
-    }
-
-    internal static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 }

@@ -3,6 +3,7 @@ using RagAssistant.Core.Documents;
 using RagAssistant.Core.Storage;
 using RagAssistant.Core.Text;
 using RagAssistant.Testing;
+using static RagAssistant.Storage.Sqlite.Tests.Sql;
 
 namespace RagAssistant.Storage.Sqlite.Tests;
 
@@ -195,12 +196,5 @@ public class SqliteDocumentStoreTests : IDisposable
         }
         SqliteConnection.ClearAllPools();
         Assert.Single(await new SqliteDocumentStore(new SqliteDatabase(path), new IdentitySegmenter()).ListAsync());
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 }

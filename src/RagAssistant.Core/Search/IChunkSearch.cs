@@ -13,12 +13,16 @@ public interface IChunkSearch
     Task<IReadOnlyList<IndexedVector>> ReadVectorsAsync(string model, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// A cheap fingerprint of the vectors of <paramref name="model"/> and of the revision flags: it changes whenever
-    /// chunks of that model are added, replaced or deleted or a document becomes superseded, so an in-memory copy knows
-    /// when to reload.
+    /// The knowledge base's write generation: it grows with every write of a chunk, a document's revision flags or
+    /// library, or a library's name, by any process on the store, and never repeats, so an in-memory copy knows exactly
+    /// when to reload. Reading it is cheap enough for every question.
     /// </summary>
-    Task<string> VectorSignatureAsync(string model, CancellationToken cancellationToken = default);
+    Task<long> WriteGenerationAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Loads chunks with their document facts; chunks that no longer exist are left out.</summary>
-    Task<IReadOnlyList<RetrievedChunk>> GetChunksAsync(IReadOnlyCollection<long> chunkIds, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Loads chunks with their document facts, keeping only those that still exist and pass <paramref name="filter"/> —
+    /// the caller's access filter is applied again here, to what is loaded now, whatever list the ids came from (an
+    /// in-memory index may lag behind the store).
+    /// </summary>
+    Task<IReadOnlyList<RetrievedChunk>> GetChunksAsync(IReadOnlyCollection<long> chunkIds, SearchFilter filter, CancellationToken cancellationToken = default);
 }

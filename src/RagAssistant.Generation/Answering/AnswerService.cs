@@ -207,8 +207,13 @@ public sealed class AnswerService(
         return string.Join("\n", notes.Distinct());
     }
 
+    /// <summary>
+    /// Another revision of the same document: the same identity in the same library. Revisions are ordered within a
+    /// library only (as the store marks them), so a document in another library can never be named as the current one.
+    /// </summary>
     private static bool SameDocument(RetrievedChunk a, RetrievedChunk b) =>
-        a.Identity is not null && string.Equals(a.Identity, b.Identity, StringComparison.OrdinalIgnoreCase) && a.DocumentId != b.DocumentId;
+        a.Identity is not null && string.Equals(a.Identity, b.Identity, StringComparison.OrdinalIgnoreCase) && a.DocumentId != b.DocumentId
+        && string.Equals(a.Library, b.Library, StringComparison.Ordinal);
 
     /// <summary>The unit of a cited chunk that shares most numbers and words with the answer's sentences citing it; the chunk text when none does.</summary>
     private static string SupportingText(RetrievedChunk chunk, string answer, int n)

@@ -7,8 +7,11 @@ namespace RagAssistant.Retrieval.Dense;
 /// <summary>
 /// The one in-memory <see cref="VectorIndex"/> of the configured embedding model, shared by dense retrieval and the
 /// VectorData collection. It holds the stored vectors of that model only (vectors of another model are never mixed in;
-/// `rag reembed` converts them), is loaded on first use and reloaded when the store's vector signature changes (chunks
-/// written, replaced or deleted, revisions re-marked), so it stays in step with ingestion.
+/// `rag reembed` converts them), is loaded on first use and reloaded whenever the store's write generation
+/// (<see cref="IChunkSearch.WriteGenerationAsync"/>) has moved — any chunk written, replaced or deleted, any revision
+/// re-marked, by this process or another — which is checked before every search, so a search never runs on an index
+/// older than the last committed write. (Ids are never reused either, and every chunk found is loaded through the
+/// caller's filter again, so even a lagging index could not hand one library's text to another's reader.)
 /// </summary>
 public sealed class VectorIndexCache(
     IEmbeddingGenerator<string, Embedding<float>> generator,
@@ -16,15 +19,9 @@ public sealed class VectorIndexCache(
     IOptions<RetrievalOptions> options)
 {
     private readonly SemaphoreSlim _loadLock = new(1, 1);
-    /// <summary>
-    /// How often the store's signature is re-read. Counting a million vectors on every question would cost more than
-    /// the search itself; a write shows up in dense results within this time.
-    /// </summary>
-    private const long RecheckMilliseconds = 1000;
 
-    private VectorIndex? _index;
-    private string? _signature;
-    private long _checkedAt = long.MinValue;
+    private volatile VectorIndex? _index;
+    private long _generation = long.MinValue;
 
     /// <summary>The model id the stored vectors must carry (the generator's).</summary>
     public string ModelId { get; } =
@@ -42,22 +39,24 @@ public sealed class VectorIndexCache(
     /// <summary>The index of the current vectors, or null when no chunk carries a vector of the model.</summary>
     public async Task<VectorIndex?> GetAsync(CancellationToken cancellationToken = default)
     {
-        var now = Environment.TickCount64;
-        if (_index is not null && now - Interlocked.Read(ref _checkedAt) < RecheckMilliseconds) return _index;
-        var signature = await store.VectorSignatureAsync(ModelId, cancellationToken);
-        Interlocked.Exchange(ref _checkedAt, now);
-        if (_index is not null && signature == _signature) return _index;
+        var generation = await store.WriteGenerationAsync(cancellationToken);
+        if (generation == Volatile.Read(ref _generation)) return _index;
         await _loadLock.WaitAsync(cancellationToken);
         try
         {
-            if (_index is not null && signature == _signature) return _index;
+            if (generation == _generation) return _index;
+            // Read after the generation: a write committed in between makes the next call reload again, never miss it.
             var vectors = await store.ReadVectorsAsync(ModelId, cancellationToken);
-            if (vectors.Count == 0) return _index = null;
-            var index = new VectorIndex(vectors[0].Vector.Length, options.Value.QuantizeAbove);
-            foreach (var v in vectors.Where(v => v.Vector.Length == index.Dimension))
-                index.Upsert(v.ChunkId, v.Vector, new VectorTag(v.Library, v.Kind, v.IdentityKey, v.Superseded, v.Language));
-            _signature = signature;
-            return _index = index;
+            VectorIndex? index = null;
+            if (vectors.Count > 0)
+            {
+                index = new VectorIndex(vectors[0].Vector.Length, options.Value.QuantizeAbove);
+                foreach (var v in vectors.Where(v => v.Vector.Length == index.Dimension))
+                    index.Upsert(v.ChunkId, v.Vector, new VectorTag(v.Library, v.Kind, v.IdentityKey, v.Superseded, v.Language));
+            }
+            _index = index;
+            Volatile.Write(ref _generation, generation);
+            return index;
         }
         finally
         {

@@ -80,7 +80,8 @@ public sealed class EvalRunner(HybridRetriever retriever, QueryAnalyzer analyzer
         var clock = Stopwatch.StartNew();
         var result = await _answerer!.AnswerAsync(new AskRequest(question.Question, conversation), cancellationToken: ct);
         var answerMs = clock.Elapsed.TotalMilliseconds;
-        var cited = await chunks.GetChunksAsync(result.CitedChunkIds.Distinct().ToList(), ct);
+        // The evaluation runs as the local operator over the whole knowledge base: no library filter.
+        var cited = await chunks.GetChunksAsync(result.CitedChunkIds.Distinct().ToList(), SearchFilter.None, ct);
         var byId = cited.ToDictionary(c => c.ChunkId);
         var citationMatches = result.CitedChunkIds
             .Select(id => byId.TryGetValue(id, out var c) && MatchingGold(question, c).Count > 0)

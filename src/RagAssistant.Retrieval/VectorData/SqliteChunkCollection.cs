@@ -61,12 +61,12 @@ public sealed class SqliteChunkCollection(
         throw new NotSupportedException("The chunks collection is the knowledge base itself and cannot be deleted; delete documents instead.");
 
     public override async Task<ChunkRecord?> GetAsync(long key, RecordRetrievalOptions? options = null, CancellationToken cancellationToken = default) =>
-        (await LoadAsync([key], options?.IncludeVectors == true, cancellationToken)).FirstOrDefault();
+        (await LoadAsync([key], SearchFilter.None, options?.IncludeVectors == true, cancellationToken)).FirstOrDefault();
 
     public override async IAsyncEnumerable<ChunkRecord> GetAsync(
         IEnumerable<long> keys, RecordRetrievalOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        foreach (var record in await LoadAsync(keys.ToList(), options?.IncludeVectors == true, cancellationToken))
+        foreach (var record in await LoadAsync(keys.ToList(), SearchFilter.None, options?.IncludeVectors == true, cancellationToken))
             yield return record;
     }
 
@@ -103,7 +103,7 @@ public sealed class SqliteChunkCollection(
         if (vector is null) yield break;
         var hits = (await DenseHitsAsync(vector.Value, filter, top + options.Skip, cancellationToken)).Skip(options.Skip)
             .Where(h => options.ScoreThreshold is not { } threshold || h.Score >= threshold).ToList();
-        foreach (var result in await ResultsAsync(hits, options.IncludeVectors, cancellationToken))
+        foreach (var result in await ResultsAsync(hits, filter, options.IncludeVectors, cancellationToken))
             yield return result;
     }
 
@@ -142,7 +142,7 @@ public sealed class SqliteChunkCollection(
         var denseWeight = _options.DenseWeightFor(query.Language, indexCache.UnderstandsChinese);
         var asksAboutRevisions = query.AsksAboutRevisions || (searchValue is string question && analyzer.Analyze(question).AsksAboutRevisions);
         var askedText = searchValue is string asked ? asked + " " + string.Join(' ', keywords) : string.Join(' ', keywords);
-        var ranked = (await HybridFusion.RankAsync(keyword, dense, denseWeight, asksAboutRevisions, askedText, query, chunks, _options,
+        var ranked = (await HybridFusion.RankAsync(keyword, dense, denseWeight, asksAboutRevisions, askedText, query, chunks, filter, _options,
                 _reranker, cancellationToken))
             .Skip(options.Skip).Take(top)
             .Where(x => options.ScoreThreshold is not { } threshold || x.Score >= threshold).ToList();
@@ -184,14 +184,15 @@ public sealed class SqliteChunkCollection(
         return index is null || index.Count == 0 ? [] : index.Search(vector.Span, count, VectorIndexCache.Allow(filter));
     }
 
-    private async Task<List<VectorSearchResult<ChunkRecord>>> ResultsAsync(IReadOnlyList<ChunkHit> hits, bool includeVectors, CancellationToken ct)
+    private async Task<List<VectorSearchResult<ChunkRecord>>> ResultsAsync(IReadOnlyList<ChunkHit> hits, SearchFilter filter, bool includeVectors, CancellationToken ct)
     {
-        var records = (await LoadAsync(hits.Select(h => h.ChunkId).ToList(), includeVectors, ct)).ToDictionary(r => r.Id);
+        var records = (await LoadAsync(hits.Select(h => h.ChunkId).ToList(), filter, includeVectors, ct)).ToDictionary(r => r.Id);
         return hits.Where(h => records.ContainsKey(h.ChunkId)).Select(h => new VectorSearchResult<ChunkRecord>(records[h.ChunkId], h.Score)).ToList();
     }
 
-    private async Task<IReadOnlyList<ChunkRecord>> LoadAsync(IReadOnlyCollection<long> ids, bool includeVectors, CancellationToken ct) =>
-        await RecordsAsync(await chunks.GetChunksAsync(ids, ct), includeVectors, ct);
+    /// <summary>Records of the chunks that still exist and pass <paramref name="filter"/> (the search's filter, checked again on what is loaded).</summary>
+    private async Task<IReadOnlyList<ChunkRecord>> LoadAsync(IReadOnlyCollection<long> ids, SearchFilter filter, bool includeVectors, CancellationToken ct) =>
+        await RecordsAsync(await chunks.GetChunksAsync(ids, filter, ct), includeVectors, ct);
 
     private async Task<IReadOnlyList<ChunkRecord>> RecordsAsync(IEnumerable<RetrievedChunk> loaded, bool includeVectors, CancellationToken ct)
     {
