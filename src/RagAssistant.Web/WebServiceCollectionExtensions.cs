@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RagAssistant.Web.Access;
 using RagAssistant.Web.Ingestion;
+using RagAssistant.Web.Security;
 
 namespace RagAssistant.Web;
 
@@ -24,6 +25,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<IngestionQueue>());
         services.AddHostedService<SampleCorpusLoader>();
         services.AddSingleton<RecentErrors>();
+        services.AddRagTransportSecurity();
         return services;
     }
 }
