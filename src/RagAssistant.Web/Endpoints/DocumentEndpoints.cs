@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
 using RagAssistant.Core.Contracts;
 using RagAssistant.Core.Storage;
 using RagAssistant.Ingestion;
 using RagAssistant.Web.Access;
 using RagAssistant.Web.Ingestion;
+using RagAssistant.Web.Security;
 
 namespace RagAssistant.Web.Endpoints;
 
@@ -89,7 +89,7 @@ internal static class DocumentEndpoints
         };
     }
 
-    /// <summary>The original file, inline (the PDF viewer fetches it) or as a download with <c>?download=true</c>.</summary>
+    /// <summary>The original file: inline when inert (the PDF viewer fetches it), otherwise, or with <c>?download=true</c>, a download.</summary>
     private static async Task<IResult> FileAsync(long id, bool? download, HttpContext context, ProtectedKnowledgeBase knowledgeBase)
     {
         var scope = await context.AccessAsync();
@@ -98,15 +98,8 @@ internal static class DocumentEndpoints
         var bytes = await knowledgeBase.OpenOriginalAsync(scope, id, context.RequestAborted);
         if (bytes is null)
             return Error(StatusCodes.Status404NotFound, $"the original of document {id} ({document.FileName}) was not kept; re-ingest it to view or download it");
-        if (!ContentTypes.TryGetContentType(document.FileName, out var contentType)) contentType = "application/octet-stream";
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        return download == true
-            ? TypedResults.File(bytes, contentType, document.FileName)
-            // Inline, but never as active content: a stored HTML file is shown as text, not run on our origin.
-            : TypedResults.File(bytes, contentType.StartsWith("text/html", StringComparison.Ordinal) ? "text/plain; charset=utf-8" : contentType);
+        return InertOriginals.Serve(context, document, bytes, download == true);
     }
-
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     internal static JobJson ToJson(IngestJob job) =>
         new(job.Id, job.FileName, job.Library, job.State.Name(), job.Outcome, job.DocumentId, job.Chunks, job.Reason);
