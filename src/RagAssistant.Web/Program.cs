@@ -34,6 +34,7 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseCrossSiteRequestGuard();
 app.UseAuthorization();
 app.UseAntiforgery();
 
