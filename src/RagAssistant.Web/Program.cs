@@ -32,6 +32,7 @@ var app = builder.Build();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestBodyLimits();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseCrossSiteRequestGuard();

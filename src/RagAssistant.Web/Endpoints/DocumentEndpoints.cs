@@ -18,7 +18,9 @@ internal static class DocumentEndpoints
     {
         api.MapGet("/documents", ListAsync);
         // An API for other systems: no browser form, no antiforgery token (CrossSiteRequestGuard keeps other sites out).
-        api.MapPost("/documents", UploadAsync).DisableAntiforgery();
+        // The one endpoint whose body may be large: up to what the ingestion queue may hold.
+        var upload = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IOptions<WebOptions>>().Value.MaxQueuedBytes;
+        api.MapPost("/documents", UploadAsync).DisableAntiforgery().WithBodyLimit(upload);
         api.MapGet("/documents/jobs", ListJobs);
         api.MapDelete("/documents/{id:long}", DeleteAsync);
         api.MapGet("/documents/{id:long}/file", FileAsync);
@@ -45,7 +47,8 @@ internal static class DocumentEndpoints
         {
             form = await context.Request.ReadFormAsync(context.RequestAborted);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        // A body cut at the endpoint's limit is left to RequestBodyLimits (413), not called unreadable.
+        catch (Exception ex) when (ex is InvalidDataException or IOException && ex is not BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
             return Error(StatusCodes.Status400BadRequest, $"the upload could not be read: {ex.Message}");
         }
