@@ -52,7 +52,8 @@ internal static class DocumentEndpoints
         {
             return Error(StatusCodes.Status400BadRequest, $"the upload could not be read: {ex.Message}");
         }
-        var library = form["library"].FirstOrDefault() is { Length: > 0 } l ? l.Trim() : Libraries.Default;
+        var library = Libraries.Normalize(form["library"].FirstOrDefault());
+        if (Libraries.Problem(library) is { } problem) return Error(StatusCodes.Status400BadRequest, $"field 'library': {problem}");
         if (!scope.MayWrite(library)) return Error(StatusCodes.Status403Forbidden, $"you may not upload to library '{library}'");
         if (form.Files.Count == 0) return Error(StatusCodes.Status400BadRequest, "no file in the upload (send at least one file part)");
         if (form.Files.Count > web.Value.MaxFilesPerUpload)
