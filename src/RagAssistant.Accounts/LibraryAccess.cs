@@ -10,7 +10,7 @@ public sealed record LibrarySummary(string Name, string? Description, int Docume
 /// <summary>Libraries and their read/write grants to users and roles; every change audited.</summary>
 public sealed class LibraryAccess(IDbContextFactory<AccountsDbContext> contexts, AccountsSchema schema, IDocumentStore documents, AuditLog audit, TimeProvider clock)
 {
-    public const int MaxNameLength = 100;
+    public const int MaxNameLength = Libraries.MaxNameLength;
 
     /// <summary>Libraries created by an administrator and libraries documents are in, by name.</summary>
     public async Task<IReadOnlyList<LibrarySummary>> ListAsync(CancellationToken ct = default)
@@ -81,10 +81,7 @@ public sealed class LibraryAccess(IDbContextFactory<AccountsDbContext> contexts,
     private static string CheckName(string name)
     {
         name = name.Trim();
-        if (name.Length == 0) throw new AccountException("library name is empty");
-        if (name.Length > MaxNameLength) throw new AccountException($"library name has {name.Length} characters, over the limit of {MaxNameLength}");
-        if (name.Any(char.IsControl)) throw new AccountException($"library name '{name}' contains control characters");
-        return name;
+        return Libraries.Problem(name) is { } problem ? throw new AccountException($"{problem}: '{name}'") : name;
     }
 
     private static async Task<string> CheckSubjectAsync(AccountsDbContext context, string kind, string subject, CancellationToken ct)

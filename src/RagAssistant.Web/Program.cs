@@ -33,8 +33,10 @@ if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createSc
 app.UseRagTransportSecurity();
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestBodyLimits();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseCrossSiteRequestGuard();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RagAssistant.Web.Access;
@@ -15,8 +14,8 @@ public static class WebServiceCollectionExtensions
     {
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
-        // Kestrel's 30 MB request limit and the form reader's 128 MB would refuse a batch of drawings or manuals.
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<WebOptions>>((o, web) => o.Limits.MaxRequestBodySize = web.Value.MaxQueuedBytes);
+        // Request bodies are limited per endpoint (Security/RequestBodyLimits: 64 KB, the upload Rag:Web:MaxQueuedBytes);
+        // the form reader's own 128 MB would still refuse a batch of drawings or manuals, so it follows the upload's limit.
         services.AddOptions<FormOptions>().Configure<IOptions<WebOptions>>((o, web) => o.MultipartBodyLengthLimit = web.Value.MaxQueuedBytes);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CurrentAccess>();

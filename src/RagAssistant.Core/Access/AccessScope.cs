@@ -44,5 +44,6 @@ public sealed record AccessScope(
         return filter with { Libraries = chosen.Count > 0 ? chosen : [NoLibrary] };
     }
 
-    private const string NoLibrary = "\u0000none";
+    /// <summary>The library no one may read, asked for when nothing is readable; reserved, so never a real library's name.</summary>
+    internal const string NoLibrary = "\u0000none";
 }

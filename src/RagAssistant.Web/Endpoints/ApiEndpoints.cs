@@ -6,7 +6,7 @@ public static class ApiEndpoints
     public static IEndpointRouteBuilder MapApiEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapPost("/ask", AskEndpoint.HandleAsync).DisableAntiforgery();
+        api.MapPost("/ask", AskEndpoint.HandleAsync).DisableAntiforgery(); // for other systems; CrossSiteRequestGuard keeps other sites out
         DocumentEndpoints.Map(api);
         app.MapLanguageEndpoints();
         return app;

@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
 using RagAssistant.Core.Contracts;
 using RagAssistant.Core.Storage;
 using RagAssistant.Ingestion;
 using RagAssistant.Web.Access;
 using RagAssistant.Web.Ingestion;
+using RagAssistant.Web.Security;
 
 namespace RagAssistant.Web.Endpoints;
 
@@ -17,7 +17,10 @@ internal static class DocumentEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/documents", ListAsync);
-        api.MapPost("/documents", UploadAsync).DisableAntiforgery(); // an API for other systems: no browser form, no antiforgery token
+        // An API for other systems: no browser form, no antiforgery token (CrossSiteRequestGuard keeps other sites out).
+        // The one endpoint whose body may be large: up to what the ingestion queue may hold.
+        var upload = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IOptions<WebOptions>>().Value.MaxQueuedBytes;
+        api.MapPost("/documents", UploadAsync).DisableAntiforgery().WithBodyLimit(upload);
         api.MapGet("/documents/jobs", ListJobs);
         api.MapDelete("/documents/{id:long}", DeleteAsync);
         api.MapGet("/documents/{id:long}/file", FileAsync);
@@ -44,11 +47,13 @@ internal static class DocumentEndpoints
         {
             form = await context.Request.ReadFormAsync(context.RequestAborted);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        // A body cut at the endpoint's limit is left to RequestBodyLimits (413), not called unreadable.
+        catch (Exception ex) when (ex is InvalidDataException or IOException && ex is not BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
             return Error(StatusCodes.Status400BadRequest, $"the upload could not be read: {ex.Message}");
         }
-        var library = form["library"].FirstOrDefault() is { Length: > 0 } l ? l.Trim() : Libraries.Default;
+        var library = Libraries.Normalize(form["library"].FirstOrDefault());
+        if (Libraries.Problem(library) is { } problem) return Error(StatusCodes.Status400BadRequest, $"field 'library': {problem}");
         if (!scope.MayWrite(library)) return Error(StatusCodes.Status403Forbidden, $"you may not upload to library '{library}'");
         if (form.Files.Count == 0) return Error(StatusCodes.Status400BadRequest, "no file in the upload (send at least one file part)");
         if (form.Files.Count > web.Value.MaxFilesPerUpload)
@@ -89,7 +94,7 @@ internal static class DocumentEndpoints
         };
     }
 
-    /// <summary>The original file, inline (the PDF viewer fetches it) or as a download with <c>?download=true</c>.</summary>
+    /// <summary>The original file: inline when inert (the PDF viewer fetches it), otherwise, or with <c>?download=true</c>, a download.</summary>
     private static async Task<IResult> FileAsync(long id, bool? download, HttpContext context, ProtectedKnowledgeBase knowledgeBase)
     {
         var scope = await context.AccessAsync();
@@ -98,15 +103,8 @@ internal static class DocumentEndpoints
         var bytes = await knowledgeBase.OpenOriginalAsync(scope, id, context.RequestAborted);
         if (bytes is null)
             return Error(StatusCodes.Status404NotFound, $"the original of document {id} ({document.FileName}) was not kept; re-ingest it to view or download it");
-        if (!ContentTypes.TryGetContentType(document.FileName, out var contentType)) contentType = "application/octet-stream";
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        return download == true
-            ? TypedResults.File(bytes, contentType, document.FileName)
-            // Inline, but never as active content: a stored HTML file is shown as text, not run on our origin.
-            : TypedResults.File(bytes, contentType.StartsWith("text/html", StringComparison.Ordinal) ? "text/plain; charset=utf-8" : contentType);
+        return InertOriginals.Serve(context, document, bytes, download == true);
     }
-
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     internal static JobJson ToJson(IngestJob job) =>
         new(job.Id, job.FileName, job.Library, job.State.Name(), job.Outcome, job.DocumentId, job.Chunks, job.Reason);

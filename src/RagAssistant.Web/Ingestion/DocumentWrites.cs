@@ -1,5 +1,6 @@
 using RagAssistant.Accounts;
 using RagAssistant.Core.Documents;
+using RagAssistant.Core.Storage;
 using RagAssistant.Ingestion.Detection;
 
 namespace RagAssistant.Web.Ingestion;
@@ -11,8 +12,12 @@ namespace RagAssistant.Web.Ingestion;
 /// </summary>
 public sealed class DocumentWrites(IngestionQueue queue, ProtectedKnowledgeBase knowledgeBase, AuditLog audit)
 {
-    public async Task<IngestJob> UploadAsync(AccessScope scope, string fileName, byte[] content, string library, string? address = null)
+    /// <summary>Queues an uploaded file; <paramref name="library"/> is trimmed, blank means the default, and a name that cannot be a library is refused.</summary>
+    public async Task<IngestJob> UploadAsync(AccessScope scope, string fileName, byte[] content, string? library, string? address = null)
     {
+        library = Libraries.Normalize(library);
+        if (Libraries.Problem(library) is { } problem)
+            return queue.Refuse(fileName, library, content.LongLength, $"{fileName}: field 'library': {problem}");
         if (!scope.MayWrite(library))
             return queue.Refuse(fileName, library, content.LongLength, $"{fileName}: {scope.User} may not upload to library '{library}'");
         var detected = ContentTypeDetector.Detect(content, fileName);

@@ -69,11 +69,16 @@ public sealed class IngestionQueue(
         return job;
     }
 
-    /// <summary>Forgets finished jobs (the "clear finished" button).</summary>
-    public void ClearFinished()
+    /// <summary>
+    /// Forgets the finished jobs of the libraries <paramref name="scope"/> may write (the "clear finished" button; an
+    /// administrator's scope writes every library). Write, not read: the history is shared by everyone who works on a
+    /// library, so only those who may change the library may wipe its record; a reader, or an editor of another line,
+    /// must not erase the failures others still need to see.
+    /// </summary>
+    public void ClearFinished(AccessScope scope)
     {
         foreach (var (id, entry) in _entries)
-            if (entry.Job.IsFinished) _entries.TryRemove(id, out _);
+            if (entry.Job.IsFinished && scope.MayWrite(entry.Job.Library)) _entries.TryRemove(id, out _);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>

@@ -12,13 +12,22 @@ public static class SecurityHeaders
         "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; " +
         "form-action 'self'; frame-ancestors 'none'";
 
+    private static readonly object PolicyKey = new();
+
+    /// <summary>
+    /// Sends <paramref name="policy"/> instead of the page policy on this response (the original files: a sandbox).
+    /// Kept aside rather than set on the response, since the policy is (re)written as the response starts, after
+    /// whatever the endpoint and Blazor (its <c>frame-ancestors 'self'</c>) set.
+    /// </summary>
+    public static void ReplacePolicy(HttpContext context, string policy) => context.Items[PolicyKey] = policy;
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         // Set as the response starts, so they replace what antiforgery adds on pages (X-Frame-Options: SAMEORIGIN).
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = context.Items[PolicyKey] as string ?? ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";

@@ -108,7 +108,8 @@ public sealed class DocumentsApiTests(WebAppFixture app)
         using var client = app.CreateClient();
         var (id, _) = await DocumentAsync(client, "quality-alert-QA-2026-014.html");
         using var response = await client.GetAsync($"/api/documents/{id}/file");
-        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("application/octet-stream", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -62,6 +64,25 @@ public sealed class HostedApp : IAsyncDisposable
     {
         var client = CreateAnonymousClient();
         client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, key);
+        return client;
+    }
+
+    /// <summary>
+    /// A client signed in through the sign-in form (with the form's antiforgery token), holding the cookie as a browser
+    /// does; it follows no redirects and, like a script, sends no Origin or Sec-Fetch-* headers of its own.
+    /// </summary>
+    public async Task<HttpClient> SignInAsync(string userName, string password)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(2),
+        };
+        var page = await client.GetStringAsync(WebAccountsServiceCollectionExtensions.SignInPath);
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var signedIn = await client.PostAsync(WebAccountsServiceCollectionExtensions.SignInPath, new FormUrlEncodedContent(
+            [new("_handler", "login"), new("__RequestVerificationToken", token), new("Input.UserName", userName), new("Input.Password", password)]));
+        if (signedIn.StatusCode != HttpStatusCode.Redirect || signedIn.Headers.Location?.OriginalString.Contains("Login", StringComparison.Ordinal) != false)
+            throw new InvalidOperationException($"signing in {userName}: {(int)signedIn.StatusCode} to {signedIn.Headers.Location}");
         return client;
     }
 

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RagAssistant.Core.Access;
+using RagAssistant.Web.Ingestion;
+
+namespace RagAssistant.Web.Tests.Security;
+
+/// <summary>
+/// "Clear finished" forgets only the finished jobs of the libraries the caller may write: an editor of one line cannot
+/// wipe the record of another line (not even one they may read), a reader clears nothing, an administrator everything;
+/// jobs still waiting are never cleared.
+/// </summary>
+public sealed class JobHistoryTests
+{
+    private const string LineA = "line-a", LineB = "line-b";
+
+    // Not started: nothing is taken off the queue, so no pipeline (and no service behind it) is ever needed.
+    private readonly IngestionQueue _queue = new(new ServiceCollection().BuildServiceProvider(), Options.Create(new WebOptions()),
+        new RecentErrors(TimeProvider.System), TimeProvider.System, NullLogger<IngestionQueue>.Instance);
+
+    public JobHistoryTests()
+    {
+        foreach (var library in new[] { LineA, LineB })
+        {
+            _queue.Refuse($"{library}-refused.md", library, 10, "refused");
+            _queue.EnqueueUpload($"{library}-waiting.md", "# 等待\n"u8.ToArray(), library);
+        }
+    }
+
+    [Fact]
+    public void EditorOfOneLine_ClearsThatLinesFinishedJobsOnly_EvenIfTheyMayReadTheOther()
+    {
+        _queue.ClearFinished(new AccessScope("editor", [LineA, LineB], [LineA]));
+        Assert.Equal(["line-a-waiting.md", "line-b-refused.md", "line-b-waiting.md"], Remaining());
+    }
+
+    [Fact]
+    public void Reader_ClearsNothing()
+    {
+        _queue.ClearFinished(new AccessScope("reader", [LineA, LineB], []));
+        Assert.Equal(4, Remaining().Count);
+    }
+
+    [Fact]
+    public void Administrator_ClearsEveryFinishedJob_AndNoWaitingOne()
+    {
+        _queue.ClearFinished(new AccessScope("admin", null, null, IsAdministrator: true));
+        Assert.Equal(["line-a-waiting.md", "line-b-waiting.md"], Remaining());
+    }
+
+    private List<string> Remaining() => _queue.Jobs.Select(j => j.FileName).Order(StringComparer.Ordinal).ToList();
+}
