@@ -1,4 +1,3 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using RagAssistant.Accounts;
 using RagAssistant.Web.Access;
+using RagAssistant.Web.Security;
 
 namespace RagAssistant.Web.Accounts;
 
@@ -73,7 +73,7 @@ public static class WebAccountsServiceCollectionExtensions
                 if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase))
                     return RateLimitPartition.GetNoLimiter("other");
                 var perMinute = context.RequestServices.GetRequiredService<IOptions<AccountsOptions>>().Value.SignInAttemptsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter((context.Connection.RemoteIpAddress ?? IPAddress.None).ToString(),
+                return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.KeyOf(context),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
             o.OnRejected = (context, _) =>
