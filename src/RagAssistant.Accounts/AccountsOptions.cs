@@ -17,13 +17,29 @@ public sealed class AccountsOptions
     /// </summary>
     public string? InitialAdminPassword { get; set; }
 
-    /// <summary>Failed sign-ins in a row before an account is locked. Default 5.</summary>
+    /// <summary>
+    /// Wrong passwords for one user from one client address (sign-in and change-password together) before that address
+    /// may not try that user for <see cref="LockoutMinutes"/>; the user still signs in from elsewhere. Default 5.
+    /// </summary>
     [Range(1, 100)]
     public int MaxFailedSignIns { get; set; } = 5;
 
-    /// <summary>How long a locked account stays locked. Default 15 minutes.</summary>
+    /// <summary>
+    /// How long a throttled address (and, with <see cref="AccountLockoutFailures"/>, a locked account) waits after its
+    /// last failure. Default 15 minutes.
+    /// </summary>
     [Range(1, 24 * 60)]
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// Wrong passwords in a row, from any addresses, before the whole account is locked for <see cref="LockoutMinutes"/>
+    /// (Identity's account lockout). Default 0: off — with it on, anyone who can reach the sign-in page can keep a user,
+    /// the administrator included, locked out; the per-address throttle limits guessing instead (docs/decisions/0009).
+    /// </summary>
+    [Range(0, 10_000)]
+    public int AccountLockoutFailures { get; set; }
+
+    public bool AccountLockoutEnabled => AccountLockoutFailures > 0;
 
     /// <summary>Sign-in attempts accepted per client address and minute (beyond them: 429). Default 10.</summary>
     [Range(1, 10_000)]

@@ -22,7 +22,8 @@ public static class WebAccountsServiceCollectionExtensions
     /// Sign-in for the web app and the API: local accounts (Identity cookie) or per-user API keys; every endpoint
     /// requires a signed-in user unless it allows anonymous access (/healthz, the sign-in page, static files). An
     /// anonymous API request gets 401 with a JSON reason, never a redirect; an anonymous page request a 302 to the
-    /// sign-in page. Sign-in attempts are rate-limited per client address; accounts lock after repeated failures.
+    /// sign-in page. Sign-in posts are rate-limited per client address; wrong passwords throttle that address for that
+    /// user (<see cref="SignInThrottle"/>), not the account everywhere.
     /// </summary>
     public static IServiceCollection AddRagWebAccounts(this IServiceCollection services, IConfiguration configuration)
     {

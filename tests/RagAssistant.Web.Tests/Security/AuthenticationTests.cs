@@ -19,6 +19,69 @@ public sealed class AuthenticationTests(SecurityWebAppFixture fixture)
     private static readonly AccountText Text = UiText.Chinese.Account;
 
     [Fact]
+    public async Task FailedSignIns_ThrottleTheUserFromThatAddress_NotTheOwnerSigningInFromAnother()
+    {
+        var (user, password) = await fixture.AddUserAsync("target");
+        using var attacker = fixture.From("10.2.0.1");
+        for (var i = 0; i < SecurityWebAppFixture.MaxFailedSignIns + 2; i++)
+            Assert.NotNull(await attacker.SignInAsync(user, $"guess-{i}-of-many"));
+
+        // The attacker's address is throttled for this user, even with the right password…
+        Assert.Equal(Text.LockedOut, await attacker.SignInAsync(user, password));
+        // …while the owner, at their own desk, signs in.
+        using var owner = fixture.From("10.2.0.2");
+        Assert.Null(await owner.SignInAsync(user, password));
+
+        var audit = await fixture.App.Services.GetRequiredService<AuditLog>().ListAsync(200);
+        Assert.Contains(audit, a => a.Target == user && a.Action == AuditActions.SignInFailed && a.Address == "10.2.0.1");
+        Assert.Contains(audit, a => a.Target == user && a.Action == AuditActions.SignIn && a.Address == "10.2.0.2");
+    }
+
+    [Fact]
+    public async Task ThrottledAddress_MayTryAgainOnceTheLockoutMinutesHavePassed()
+    {
+        var (user, password) = await fixture.AddUserAsync("patient");
+        using var client = fixture.From("10.2.1.1");
+        for (var i = 0; i < SecurityWebAppFixture.MaxFailedSignIns; i++) await client.SignInAsync(user, $"typo-{i}-password");
+        Assert.Equal(Text.LockedOut, await client.SignInAsync(user, password));
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(SecurityWebAppFixture.LockoutMinutes + 1));
+
+        Assert.Null(await client.SignInAsync(user, password));
+    }
+
+    [Fact]
+    public async Task ChangePassword_AfterTooManyWrongCurrentPasswords_RefusesEvenTheRightOne_UntilTheWindowPasses()
+    {
+        var (user, password) = await fixture.AddUserAsync("changer");
+        using var client = fixture.From("10.3.0.1");
+        Assert.Null(await client.SignInAsync(user, password));
+        for (var i = 0; i < SecurityWebAppFixture.MaxFailedSignIns; i++)
+            Assert.NotNull(await client.ChangePasswordAsync($"guess-{i}-of-many", "a-brand-new-password"));
+
+        Assert.Equal(Text.LockedOut, await client.ChangePasswordAsync(password, "a-brand-new-password"));
+        Assert.True(await fixture.CheckPasswordAsync(user, password));
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(SecurityWebAppFixture.LockoutMinutes + 1));
+
+        Assert.Null(await client.ChangePasswordAsync(password, "a-brand-new-password"));
+        Assert.True(await fixture.CheckPasswordAsync(user, "a-brand-new-password"));
+    }
+
+    [Fact]
+    public async Task WrongCurrentPasswords_CountTowardTheSignInThrottle()
+    {
+        var (user, password) = await fixture.AddUserAsync("stolen");
+        using var thief = fixture.From("10.3.1.1");
+        Assert.Null(await thief.SignInAsync(user, password));
+        for (var i = 0; i < SecurityWebAppFixture.MaxFailedSignIns; i++) await thief.ChangePasswordAsync($"guess-{i}-of-many", "a-brand-new-password");
+
+        // A fresh sign-in from the same address does not get a new round of guesses.
+        using var again = fixture.From("10.3.1.1");
+        Assert.Equal(Text.LockedOut, await again.SignInAsync(user, password));
+    }
+
+    [Fact]
     public async Task SignInThroughATlsProxy_GetsASecureCookie()
     {
         var (user, password) = await fixture.AddUserAsync("tls");
