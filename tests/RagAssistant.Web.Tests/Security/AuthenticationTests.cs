@@ -51,6 +51,23 @@ public sealed class AuthenticationTests(SecurityWebAppFixture fixture)
     }
 
     [Fact]
+    public async Task CopiedSessionCookie_StopsWorkingAsSoonAsItsOwnerSignsOut()
+    {
+        var (user, password) = await fixture.AddUserAsync("leaver");
+        using var owner = fixture.From("10.4.0.1");
+        Assert.Null(await owner.SignInAsync(user, password));
+        using var thief = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(fixture.App.BaseUrl) };
+        thief.DefaultRequestHeaders.Add("Cookie", $"{FormClient.AuthCookie}={owner.SessionCookie}");
+        Assert.Equal(HttpStatusCode.OK, (await thief.GetAsync("/api/documents")).StatusCode);
+
+        await owner.SignOutAsync();
+
+        using var refused = await thief.GetAsync("/api/documents");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("sign in", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task ChangePassword_AfterTooManyWrongCurrentPasswords_RefusesEvenTheRightOne_UntilTheWindowPasses()
     {
         var (user, password) = await fixture.AddUserAsync("changer");
