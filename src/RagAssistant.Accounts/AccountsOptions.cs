@@ -12,8 +12,9 @@ public sealed class AccountsOptions
     public string InitialAdminUserName { get; set; } = "admin";
 
     /// <summary>
-    /// The first administrator's password; when empty one is generated, printed once on the console and written to
-    /// <c>initial-admin-password.txt</c> beside the database (owner-only), which is deleted when that password is changed.
+    /// The first administrator's password; when empty one is generated and written, readable by the owner only, to
+    /// <c>initial-admin-password.txt</c> beside the database (the console says where, never the password itself); the
+    /// file is deleted when that password is changed.
     /// </summary>
     public string? InitialAdminPassword { get; set; }
 
