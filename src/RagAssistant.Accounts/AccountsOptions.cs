@@ -49,4 +49,8 @@ public sealed class AccountsOptions
     /// <summary>Shortest password accepted. Default 10 (length matters more than character classes).</summary>
     [Range(6, 128)]
     public int MinimumPasswordLength { get; set; } = 10;
+
+    /// <summary>Days a new API key works, unless its creator chooses otherwise. Default 365: a key leaked in a script stops on its own.</summary>
+    [Range(1, 3650)]
+    public int ApiKeyDays { get; set; } = 365;
 }

@@ -7,7 +7,7 @@ using RagAssistant.Core.Access;
 
 namespace RagAssistant.Accounts;
 
-/// <summary>A user as lists show it.</summary>
+/// <summary>A user as lists show it; <c>ApiKeys</c> counts the keys that work (neither revoked nor expired).</summary>
 public sealed record UserSummary(string UserName, string Role, bool Disabled, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt, int ApiKeys);
 
 /// <summary>
@@ -31,9 +31,9 @@ public sealed class UserAccounts(
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
         var users = await context.Users.AsNoTracking().ToListAsync(ct);
-        var keys = await context.ApiKeys.AsNoTracking().Where(k => k.RevokedAt == null).GroupBy(k => k.UserId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var now = clock.GetUtcNow();
+        var keys = await context.ApiKeys.AsNoTracking().Where(k => k.RevokedAt == null && k.ExpiresAt > now).GroupBy(k => k.UserId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var list = new List<UserSummary>();
         foreach (var user in users.OrderBy(u => u.UserName, StringComparer.Ordinal))
             list.Add(new UserSummary(user.UserName!, await AccessResolver.RoleOfAsync(context, user.Id, ct), user.Disabled,

@@ -69,7 +69,7 @@ public sealed class HostedApp : IAsyncDisposable
 
     /// <summary>Creates an API key for a user of the app.</summary>
     public string CreateApiKey(string userName) =>
-        Services.GetRequiredService<ApiKeys>().CreateAsync(userName, "tests", actor: "tests").GetAwaiter().GetResult();
+        Services.GetRequiredService<ApiKeys>().CreateAsync(userName, "tests", actor: "tests").GetAwaiter().GetResult().Key;
 
     private string? _adminKey;
 

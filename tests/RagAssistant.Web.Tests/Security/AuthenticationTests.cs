@@ -113,3 +113,25 @@ public sealed class AuthenticationTests(SecurityWebAppFixture fixture)
         Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
     }
 }
+
+/// <summary>API keys expire (<c>Rag:Accounts:ApiKeyDays</c>), on an app of its own whose clock jumps a year.</summary>
+public sealed class ApiKeyExpiryTests
+{
+    [Fact]
+    public async Task ExpiredApiKey_Gets401_SayingItExpired()
+    {
+        using var data = new TempDirectory();
+        Directory.CreateDirectory(data.File("corpus"));
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new HostedApp(data.File("rag.db"), data.File("corpus"),
+            new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Warning" }, clock: clock);
+        using var client = app.CreateClientWithKey(app.CreateApiKey(HostedApp.AdminUser));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/documents")).StatusCode);
+
+        clock.Advance(TimeSpan.FromDays(366)); // the default is 365 days
+
+        using var response = await client.GetAsync("/api/documents");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("expired", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
+}
