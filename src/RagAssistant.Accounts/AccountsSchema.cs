@@ -1,7 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.Options;
 using RagAssistant.Core.Access;
 using RagAssistant.Storage.Sqlite;
 
@@ -9,9 +12,11 @@ namespace RagAssistant.Accounts;
 
 /// <summary>
 /// Creates the account tables in the knowledge-base file when they are missing (EF Core generates them from the
-/// model, so they always match what Identity expects) and the three roles. Runs once per process.
+/// model, so they always match what Identity expects), brings tables of an older version up to date
+/// (<see cref="AccountsMigrations"/>) and adds the three roles. Runs once per process.
 /// </summary>
-public sealed class AccountsSchema(SqliteDatabase database, IDbContextFactory<AccountsDbContext> contexts)
+public sealed class AccountsSchema(
+    SqliteDatabase database, IDbContextFactory<AccountsDbContext> contexts, IOptions<AccountsOptions> options, TimeProvider clock)
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private bool _ready;
@@ -29,14 +34,10 @@ public sealed class AccountsSchema(SqliteDatabase database, IDbContextFactory<Ac
             // Check and create in one write transaction (Microsoft.Data.Sqlite begins IMMEDIATE): a second process starting
             // on the same new file (the web app and the rag command) waits for the first, then finds the tables.
             await using var transaction = await context.Database.BeginTransactionAsync(ct);
-            bool exists;
-            await using (var command = context.Database.GetDbConnection().CreateCommand())
-            {
-                command.Transaction = transaction.GetDbTransaction();
-                command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'AspNetUsers'";
-                exists = Convert.ToInt64(await command.ExecuteScalarAsync(ct)) > 0;
-            }
+            const string FindUsers = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'AspNetUsers'";
+            var exists = Convert.ToInt64(await ScalarAsync(context, FindUsers, ct), CultureInfo.InvariantCulture) > 0;
             if (!exists) await context.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(ct);
+            await MigrateAsync(context, fresh: !exists, ct);
             foreach (var role in Roles.All)
             {
                 var normalized = role.ToUpperInvariant();
@@ -51,5 +52,41 @@ public sealed class AccountsSchema(SqliteDatabase database, IDbContextFactory<Ac
         {
             _lock.Release();
         }
+    }
+
+    /// <summary>Runs the migrations the file lacks, inside the caller's transaction; tables just created from the model lack none.</summary>
+    private async Task MigrateAsync(AccountsDbContext context, bool fresh, CancellationToken ct)
+    {
+        await ScalarAsync(context, "CREATE TABLE IF NOT EXISTS account_schema (version INTEGER NOT NULL)", ct);
+        // No row: tables just created (current), or tables from before migrations existed (version 0).
+        var row = await ScalarAsync(context, "SELECT version FROM account_schema", ct);
+        var version = row is null ? (int?)null : Convert.ToInt32(row, CultureInfo.InvariantCulture);
+        if (version is null)
+        {
+            version = fresh ? AccountsMigrations.All.Count : 0;
+            await ScalarAsync(context, $"INSERT INTO account_schema (version) VALUES ({version})", ct);
+        }
+        if (version >= AccountsMigrations.All.Count) return;
+        var stored = new DateTimeOffsetToBinaryConverter(); // as AccountsDbContext stores every time
+        var keyExpiry = stored.ConvertToProvider(clock.GetUtcNow().AddDays(options.Value.ApiKeyDays));
+        for (var i = version.Value; i < AccountsMigrations.All.Count; i++)
+            await ScalarAsync(context, AccountsMigrations.All[i] + $"\nUPDATE account_schema SET version = {i + 1};", ct,
+                ("$api_key_expiry", keyExpiry));
+    }
+
+    private static async Task<object?> ScalarAsync(
+        AccountsDbContext context, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = context.Database.GetDbConnection().CreateCommand();
+        command.Transaction = context.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return await command.ExecuteScalarAsync(ct);
     }
 }

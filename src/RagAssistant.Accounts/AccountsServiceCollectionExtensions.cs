@@ -13,7 +13,7 @@ public static class AccountsServiceCollectionExtensions
 {
     /// <summary>
     /// Accounts in the knowledge-base file (options from <c>Rag:Accounts</c>): Identity's user manager with roles and
-    /// its password and lockout rules, libraries and grants, API keys, the audit log, the first administrator, and the
+    /// its password and lockout rules, the per-address sign-in throttle, libraries and grants, API keys, the audit log, the first administrator, and the
     /// <see cref="ProtectedKnowledgeBase"/> every caller reads through. Needs <c>AddRagStorage</c>. The web app adds
     /// sign-in on top (<c>AddSignInManager</c>, cookies).
     /// </summary>
@@ -30,6 +30,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<LibraryAccess>();
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<FirstAdministrator>();
+        services.AddSingleton<SignInThrottle>();
         services.TryAddSingleton<ProtectedKnowledgeBase>();
         services.AddOptions<IdentityOptions>().Configure<IOptions<AccountsOptions>>((identity, accounts) =>
         {
@@ -40,7 +41,8 @@ public static class AccountsServiceCollectionExtensions
             identity.Password.RequireUppercase = false;
             identity.Password.RequireNonAlphanumeric = false;
             identity.Lockout.AllowedForNewUsers = true;
-            identity.Lockout.MaxFailedAccessAttempts = a.MaxFailedSignIns;
+            // Off unless configured: nothing that counts failures (AccessFailedAsync) ever locks the account then.
+            identity.Lockout.MaxFailedAccessAttempts = a.AccountLockoutEnabled ? a.AccountLockoutFailures : int.MaxValue;
             identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(a.LockoutMinutes);
             identity.User.RequireUniqueEmail = false;
             // Any script, so engineers can be 王工 or 李明; UserAccounts refuses spaces and control characters itself.

@@ -31,8 +31,12 @@ public static class AuditActions
     public const string SignIn = "sign_in";
     public const string SignInFailed = "sign_in_failed";
     public const string LockedOut = "locked_out";
+
+    /// <summary>A sign-in or password change refused unchecked: too many wrong passwords for the user from that address.</summary>
+    public const string SignInThrottled = "sign_in_throttled";
     public const string SignOut = "sign_out";
     public const string PasswordChanged = "password_changed";
+    public const string PasswordChangeFailed = "password_change_failed";
     public const string Upload = "upload";
     public const string Delete = "delete";
     public const string Reindex = "reindex";

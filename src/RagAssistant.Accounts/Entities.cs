@@ -57,6 +57,9 @@ public sealed class ApiKeyRecord
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>From this moment the key is refused (401, saying it expired).</summary>
+    public DateTimeOffset ExpiresAt { get; set; }
 }
 
 /// <summary>One audited event: sign-ins, uploads, deletions, grant, user and key changes.</summary>

@@ -10,8 +10,9 @@ public sealed record CreatedAdministrator(string UserName, string Password, stri
 
 /// <summary>
 /// Keeps the single-user start easy: when the knowledge base has no users, creates an Admin — with the configured
-/// password, or a generated one that the caller prints once and that is also kept, readable by the owner only, in
-/// <c>initial-admin-password.txt</c> beside the database until the administrator changes it.
+/// password, or a generated one kept, readable by the owner only, in <c>initial-admin-password.txt</c> beside the
+/// database until the administrator changes it. The caller says where the file is; it never prints the password,
+/// since console output ends up in the journal or a container log that more people can read.
 /// </summary>
 public sealed class FirstAdministrator(UserAccounts users, IOptions<AccountsOptions> options, SqliteDatabase database)
 {

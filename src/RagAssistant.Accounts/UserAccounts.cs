@@ -2,11 +2,12 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RagAssistant.Core.Access;
 
 namespace RagAssistant.Accounts;
 
-/// <summary>A user as lists show it.</summary>
+/// <summary>A user as lists show it; <c>ApiKeys</c> counts the keys that work (neither revoked nor expired).</summary>
 public sealed record UserSummary(string UserName, string Role, bool Disabled, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt, int ApiKeys);
 
 /// <summary>
@@ -14,7 +15,8 @@ public sealed record UserSummary(string UserName, string Role, bool Disabled, Da
 /// <see cref="UserManager{TUser}"/> (hashed passwords, security stamps), each change audited. A singleton that opens a
 /// scope per operation, so the web app's circuits and the CLI use it alike.
 /// </summary>
-public sealed class UserAccounts(IServiceScopeFactory scopes, AccountsSchema schema, AuditLog audit, TimeProvider clock)
+public sealed class UserAccounts(
+    IServiceScopeFactory scopes, AccountsSchema schema, AuditLog audit, TimeProvider clock, IOptions<AccountsOptions> options)
 {
     public async Task<int> CountAsync(CancellationToken ct = default)
     {
@@ -29,9 +31,9 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, AccountsSchema sch
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
         var users = await context.Users.AsNoTracking().ToListAsync(ct);
-        var keys = await context.ApiKeys.AsNoTracking().Where(k => k.RevokedAt == null).GroupBy(k => k.UserId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var now = clock.GetUtcNow();
+        var keys = await context.ApiKeys.AsNoTracking().Where(k => k.RevokedAt == null && k.ExpiresAt > now).GroupBy(k => k.UserId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var list = new List<UserSummary>();
         foreach (var user in users.OrderBy(u => u.UserName, StringComparer.Ordinal))
             list.Add(new UserSummary(user.UserName!, await AccessResolver.RoleOfAsync(context, user.Id, ct), user.Disabled,
@@ -102,10 +104,24 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, AccountsSchema sch
         return password;
     }
 
-    /// <summary>The user changes their own password (the current one must be right).</summary>
+    /// <summary>
+    /// The user changes their own password. A wrong current one is a <see cref="WrongPasswordException"/> (the caller
+    /// counts it as a guess) and, with the account lockout on, counts toward it like a failed sign-in.
+    /// </summary>
     public Task ChangePasswordAsync(string userName, string current, string next, CancellationToken ct = default) => ChangeAsync(userName, async (users, user) =>
     {
-        Check(await users.ChangePasswordAsync(user, current, next), userName);
+        var lockout = options.Value.AccountLockoutEnabled;
+        if (lockout && await users.IsLockedOutAsync(user))
+            throw new AccountException($"user '{userName}' is locked after too many wrong passwords");
+        var result = await users.ChangePasswordAsync(user, current, next);
+        // Identity checks the current password first; a wrong one is its only failure with this code.
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+        {
+            if (lockout) await users.AccessFailedAsync(user);
+            throw new WrongPasswordException(userName);
+        }
+        Check(result, userName);
+        if (lockout) await users.ResetAccessFailedCountAsync(user);
         return (AuditActions.PasswordChanged, null);
     }, userName, ct);
 

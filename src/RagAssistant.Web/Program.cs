@@ -22,6 +22,7 @@ builder.Services.AddRagIngestion(builder.Configuration);
 builder.Services.AddRagEmbeddings(builder.Configuration);
 builder.Services.AddRagRetrieval(builder.Configuration); // after embeddings: dense search joins when a generator is registered
 builder.Services.AddRagGeneration(builder.Configuration);
+builder.Services.AddRagReverseProxy(builder.Configuration);
 builder.Services.AddRagWebAccounts(builder.Configuration);
 builder.Services.AddRagWeb(builder.Configuration);
 builder.Services.AddMudServices();
@@ -29,6 +30,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 
+app.UseRagForwardedHeaders(); // first: everything below sees the client's own address and scheme
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseRagTransportSecurity();
 app.UseSecurityHeaders();

@@ -20,7 +20,7 @@ public sealed class AccountsSchemaTests
 
         await kb.Services.GetRequiredService<AccountsSchema>().EnsureAsync();
 
-        Assert.Equal(11L, await kb.QueryFileAsync(CountAccountTables)); // 7 Identity tables + libraries, grants, keys, audit
+        Assert.Equal(12L, await kb.QueryFileAsync(CountAccountTables)); // 7 Identity tables + libraries, grants, keys, audit, schema version
         Assert.Equal([card], (await kb.KnowledgeBase.ListDocumentsAsync(AccessScope.LocalOperator)).Select(d => d.Id));
         Assert.NotEmpty(await kb.KnowledgeBase.GetChunksAsync(AccessScope.LocalOperator, card));
         Assert.Equal([(LineA, 1)], (await kb.Libraries.ListAsync()).Select(l => (l.Name, l.Documents)));
@@ -58,4 +58,40 @@ public sealed class AccountsSchemaTests
         await second.GetRequiredService<UserAccounts>().AddAsync("wang", Roles.Reader, Password, Actor);
         Assert.Equal(1, await kb.Users.CountAsync());
     }
+
+    [Fact]
+    public async Task KeysFromBeforeExpiry_ExpireApiKeyDaysAfterTheUpgrade_AndKeepWorkingUntilThen()
+    {
+        // A file whose account tables were made before keys expired: today's tables less the column and the version.
+        await using var kb = await CreateAsync(withDocuments: false);
+        await kb.Users.AddAsync("mes", Roles.Reader, Password, Actor);
+        var key = (await kb.Keys.CreateAsync("mes", "MES line 2", Actor)).Key;
+        await kb.ExecuteOnFileAsync("ALTER TABLE account_api_keys DROP COLUMN ExpiresAt; DROP TABLE account_schema;");
+        var before = DateTimeOffset.UtcNow;
+
+        var upgraded = kb.OpenAnother();
+        await upgraded.GetRequiredService<AccountsSchema>().EnsureAsync();
+
+        var expires = Assert.Single(await upgraded.GetRequiredService<ApiKeys>().ListAsync("mes")).ExpiresAt;
+        Assert.InRange(expires, before.AddDays(365), DateTimeOffset.UtcNow.AddDays(365));
+        Assert.Equal("mes", (await upgraded.GetRequiredService<ApiKeys>().VerifyAsync(key))?.UserName);
+        Assert.Equal((long)AccountsMigrationsCount, await kb.QueryFileAsync("SELECT version FROM account_schema"));
+    }
+
+    [Fact]
+    public async Task NewFile_IsRecordedAsUpToDate_AndEnsureRunsNoMigrationTwice()
+    {
+        await using var kb = await CreateAsync(withDocuments: false);
+        await kb.Users.AddAsync("mes", Roles.Reader, Password, Actor);
+        await kb.Keys.CreateAsync("mes", "MES line 2", Actor, days: 10);
+
+        await kb.OpenAnother().GetRequiredService<AccountsSchema>().EnsureAsync();
+
+        Assert.Equal((long)AccountsMigrationsCount, await kb.QueryFileAsync("SELECT version FROM account_schema"));
+        Assert.Equal(1L, await kb.QueryFileAsync("SELECT count(*) FROM account_schema"));
+        Assert.InRange(Assert.Single(await kb.Keys.ListAsync()).ExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromDays(9), TimeSpan.FromDays(10));
+    }
+
+    /// <summary>Steps in the accounts' migration list (one so far: API key expiry).</summary>
+    private const int AccountsMigrationsCount = 1;
 }

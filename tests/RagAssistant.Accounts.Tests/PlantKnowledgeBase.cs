@@ -29,6 +29,7 @@ public sealed class PlantKnowledgeBase : IAsyncDisposable
     private readonly TempDirectory _folder = new();
     private readonly List<ServiceProvider> _providers = [];
     private IReadOnlyDictionary<string, string?>? _settings;
+    private TimeProvider? _clock;
 
     public IServiceProvider Services => _providers[0];
     public string Folder => _folder.Path;
@@ -45,10 +46,14 @@ public sealed class PlantKnowledgeBase : IAsyncDisposable
     public long CardA { get; private set; }
     public long CardB { get; private set; }
 
-    /// <summary>The plant with both cards; <paramref name="withDocuments"/> false gives an empty knowledge base.</summary>
-    public static async Task<PlantKnowledgeBase> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null, bool withDocuments = true)
+    /// <summary>
+    /// The plant with both cards; <paramref name="withDocuments"/> false gives an empty knowledge base, and
+    /// <paramref name="clock"/> a clock the test moves (default: the system's).
+    /// </summary>
+    public static async Task<PlantKnowledgeBase> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null, bool withDocuments = true,
+        TimeProvider? clock = null)
     {
-        var kb = new PlantKnowledgeBase { _settings = settings };
+        var kb = new PlantKnowledgeBase { _settings = settings, _clock = clock };
         kb._providers.Add(kb.BuildServices(withAccounts: true));
         if (withDocuments) await kb.IngestCardsAsync();
         return kb;
@@ -96,12 +101,25 @@ public sealed class PlantKnowledgeBase : IAsyncDisposable
         return await command.ExecuteScalarAsync();
     }
 
+    /// <summary>Runs SQL on the knowledge-base file itself, outside the application's code (to shape a file from an older version).</summary>
+    public async Task ExecuteOnFileAsync(string sql)
+    {
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
+        SqliteConnection.ClearAllPools();
+    }
+
     private ServiceProvider BuildServices(bool withAccounts)
     {
         var settings = new Dictionary<string, string?> { ["Rag:Storage:DatabasePath"] = DatabasePath };
         foreach (var (k, v) in _settings ?? new Dictionary<string, string?>()) settings[k] = v;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging()
+        var services = new ServiceCollection().AddLogging().AddSingleton(_clock ?? TimeProvider.System)
             .AddRagStorage(configuration).AddRagIngestion(configuration)
             .AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new HashEmbeddingGenerator())
             .AddRagRetrieval(configuration)

@@ -8,14 +8,14 @@ namespace RagAssistant.Accounts.Tests;
 /// <summary>Adding users, passwords, roles, disabling and lockout — through Identity, on the real file.</summary>
 public sealed class UserAccountsTests : IAsyncLifetime
 {
-    private const int MaxFailedSignIns = 3;
+    private const int AccountLockoutFailures = 3;
     private PlantKnowledgeBase _kb = null!;
 
     private UserAccounts Users => _kb.Users;
 
     public async Task InitializeAsync() => _kb = await CreateAsync(new Dictionary<string, string?>
     {
-        ["Rag:Accounts:MaxFailedSignIns"] = MaxFailedSignIns.ToString(),
+        ["Rag:Accounts:AccountLockoutFailures"] = AccountLockoutFailures.ToString(),
         ["Rag:Accounts:MinimumPasswordLength"] = "12",
     }, withDocuments: false);
 
@@ -176,14 +176,14 @@ public sealed class UserAccountsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FailedSignIns_UpToTheLimit_LockTheAccount()
+    public async Task FailedSignIns_UpToTheLimit_LockTheAccount_WhenTheAccountLockoutIsOn()
     {
         await Users.AddAsync("wang", Roles.Reader, Password, Actor);
         using var scope = _kb.Services.CreateScope();
         var manager = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
         var wang = (await manager.FindByNameAsync("wang"))!;
 
-        for (var i = 1; i < MaxFailedSignIns; i++) await manager.AccessFailedAsync(wang);
+        for (var i = 1; i < AccountLockoutFailures; i++) await manager.AccessFailedAsync(wang);
         Assert.False(await manager.IsLockedOutAsync(wang));
         await manager.AccessFailedAsync(wang);
 
@@ -225,10 +225,49 @@ public sealed class UserAccountsTests : IAsyncLifetime
     {
         await Users.AddAsync("wang", Roles.Reader, Password, Actor);
 
-        await Assert.ThrowsAsync<AccountException>(() => Users.ChangePasswordAsync("wang", "not-the-password", "another-long-password"));
+        await Assert.ThrowsAsync<WrongPasswordException>(() => Users.ChangePasswordAsync("wang", "not-the-password", "another-long-password"));
         await Users.ChangePasswordAsync("wang", Password, "another-long-password");
 
         Assert.True(await CheckPasswordAsync("wang", "another-long-password"));
+    }
+
+    [Fact]
+    public async Task ChangePassword_ToOneTooShort_IsNotAWrongPassword()
+    {
+        await Users.AddAsync("wang", Roles.Reader, Password, Actor);
+
+        var error = await Assert.ThrowsAsync<AccountException>(() => Users.ChangePasswordAsync("wang", Password, "short"));
+
+        Assert.Contains("at least 12", error.Message);
+        Assert.True(await CheckPasswordAsync("wang", Password));
+    }
+
+    [Fact]
+    public async Task WrongCurrentPasswords_CountTowardTheAccountLockout_WhenItIsOn()
+    {
+        await Users.AddAsync("wang", Roles.Reader, Password, Actor);
+
+        for (var i = 0; i < AccountLockoutFailures; i++)
+            await Assert.ThrowsAsync<WrongPasswordException>(() => Users.ChangePasswordAsync("wang", $"guess-{i}-password", "another-long-password"));
+
+        Assert.NotNull(Assert.Single(await Users.ListAsync()).LockedUntil);
+        var locked = await Assert.ThrowsAsync<AccountException>(() => Users.ChangePasswordAsync("wang", Password, "another-long-password"));
+        Assert.Contains("locked", locked.Message);
+    }
+
+    [Fact]
+    public async Task AccountLockout_IsOffByDefault_SoNoNumberOfFailuresLocksTheAccount()
+    {
+        await using var kb = await CreateAsync(withDocuments: false);
+        await kb.Users.AddAsync("admin", Roles.Admin, Password, Actor);
+        using var scope = kb.Services.CreateScope();
+        var manager = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
+        var admin = (await manager.FindByNameAsync("admin"))!;
+
+        for (var i = 0; i < 50; i++) await manager.AccessFailedAsync(admin);
+
+        Assert.False(await manager.IsLockedOutAsync(admin));
+        Assert.Null(Assert.Single(await kb.Users.ListAsync()).LockedUntil);
     }
 
     [Fact]
@@ -264,7 +303,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
         using var scope = _kb.Services.CreateScope();
         var manager = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
         var user = (await manager.FindByNameAsync(userName))!;
-        for (var i = 0; i < MaxFailedSignIns; i++) await manager.AccessFailedAsync(user);
+        for (var i = 0; i < AccountLockoutFailures; i++) await manager.AccessFailedAsync(user);
         Assert.True(await manager.IsLockedOutAsync(user));
     }
 }

@@ -113,5 +113,25 @@ public sealed class UsersCommandTests : IDisposable
         Assert.Contains($"no active API key with id {id}", again.Stderr);
     }
 
+    [Fact]
+    public async Task Keys_ExpireAfterAYearByDefault_OrAfterTheDaysGiven_AndListShowsWhen()
+    {
+        await _kb.OkAsync("users", "add", "frank");
+
+        var yearly = await _kb.JsonAsync("users", "key", "create", "frank", "--name", "mes-line-3");
+        var weekly = await _kb.JsonAsync("users", "key", "create", "frank", "--name", "script", "--expires-days", "7");
+
+        Assert.InRange(yearly.GetProperty("expiresAt").GetDateTimeOffset() - DateTimeOffset.UtcNow, TimeSpan.FromDays(364), TimeSpan.FromDays(365));
+        Assert.InRange(weekly.GetProperty("expiresAt").GetDateTimeOffset() - DateTimeOffset.UtcNow, TimeSpan.FromDays(6), TimeSpan.FromDays(7));
+        var listed = (await _kb.JsonAsync("users", "key", "list", "frank")).GetProperty("keys").EnumerateArray()
+            .ToDictionary(k => k.GetProperty("name").GetString()!, k => k.GetProperty("expiresAt").GetDateTimeOffset());
+        Assert.Equal(weekly.GetProperty("expiresAt").GetDateTimeOffset(), listed["script"], TimeSpan.FromMilliseconds(1));
+        Assert.Contains("EXPIRES", (await _kb.OkAsync("users", "key", "list")).Stdout);
+
+        var refused = await _kb.RunAsync("users", "key", "create", "frank", "--expires-days", "0");
+        Assert.True(refused.ExitCode == 2, refused.ToString());
+        Assert.Contains("--expires-days must be between 1 and 3650", refused.Stderr);
+    }
+
     public void Dispose() => _kb.Dispose();
 }

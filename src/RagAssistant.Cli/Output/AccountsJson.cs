@@ -11,11 +11,12 @@ internal sealed record UserPasswordJson(string UserName, string Role, string Pas
 internal sealed record PasswordResetJson(string UserName, string Password);
 
 /// <summary>A new API key: the key is shown this once (only its hash is kept).</summary>
-internal sealed record ApiKeyCreatedJson(string UserName, string Name, string Key);
+internal sealed record ApiKeyCreatedJson(string UserName, string Name, string Key, DateTimeOffset ExpiresAt);
 
 internal sealed record ApiKeyListJson(IReadOnlyList<ApiKeyJson> Keys);
 
-internal sealed record ApiKeyJson(long Id, string UserName, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
+internal sealed record ApiKeyJson(
+    long Id, string UserName, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt, DateTimeOffset ExpiresAt);
 
 internal sealed record LibraryListJson(IReadOnlyList<LibraryJson> Libraries);
 

@@ -30,10 +30,10 @@ internal static class AccountsOutput
             o.WriteLine("no API keys");
             return;
         }
-        o.WriteLine($"{"ID",4}  {"USER",-20} {"NAME",-20} {"PREFIX",-12} {"CREATED",-16}  {"LAST USED",-16}  REVOKED");
+        o.WriteLine($"{"ID",4}  {"USER",-20} {"NAME",-20} {"PREFIX",-12} {"CREATED",-16}  {"LAST USED",-16}  {"EXPIRES",-16}  REVOKED");
         foreach (var k in keys)
             o.WriteLine($"{k.Id,4}  {k.UserName,-20} {k.Name,-20} {k.Prefix + "…",-12} {Time(k.CreatedAt),-16}  " +
-                        $"{(k.LastUsedAt is { } used ? Time(used) : "-"),-16}  {(k.RevokedAt is { } revoked ? Time(revoked) : "-")}");
+                        $"{(k.LastUsedAt is { } used ? Time(used) : "-"),-16}  {Time(k.ExpiresAt),-16}  {(k.RevokedAt is { } revoked ? Time(revoked) : "-")}");
     }
 
     public static void WriteLibraries(IReadOnlyList<LibrarySummary> libraries)
@@ -65,5 +65,5 @@ internal static class AccountsOutput
     }
 
     /// <summary>Local time to the minute: these tables are read by the person at the terminal.</summary>
-    private static string Time(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    internal static string Time(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -8,7 +8,7 @@ namespace RagAssistant.Web.Accounts;
 
 /// <summary>
 /// Signs in API callers (MES, PLM, scripts) by a per-user key sent as <c>X-Api-Key: rag_…</c> or
-/// <c>Authorization: Bearer rag_…</c>. A missing, unknown or revoked key, or a disabled user, is a 401 with a JSON reason.
+/// <c>Authorization: Bearer rag_…</c>. A missing, unknown, revoked or expired key, or a disabled user, is a 401 with a JSON reason.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeys keys)
@@ -23,8 +23,8 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (PresentedKey(Request) is not { } presented) return AuthenticateResult.NoResult();
-        var user = await keys.VerifyAsync(presented, Context.RequestAborted);
-        if (user is null) return AuthenticateResult.Fail("the API key is unknown, revoked, or its user is disabled");
+        var check = await keys.CheckAsync(presented, Context.RequestAborted);
+        if (check.User is not { } user) return AuthenticateResult.Fail(check.Refusal ?? ApiKeys.UnknownKey);
         var principal = await Context.RequestServices.GetRequiredService<IUserClaimsPrincipalFactory<RagUser>>().CreateAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
@@ -33,7 +33,8 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        await ApiProblem.WriteAsync(Context, StatusCodes.Status401Unauthorized, "the API key is unknown, revoked, or its user is disabled");
+        var refusal = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message ?? ApiKeys.UnknownKey;
+        await ApiProblem.WriteAsync(Context, StatusCodes.Status401Unauthorized, refusal);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using RagAssistant.Accounts;
 using RagAssistant.Web.Access;
+using RagAssistant.Web.Security;
 
 namespace RagAssistant.Web.Accounts;
 
@@ -22,7 +22,9 @@ public static class WebAccountsServiceCollectionExtensions
     /// Sign-in for the web app and the API: local accounts (Identity cookie) or per-user API keys; every endpoint
     /// requires a signed-in user unless it allows anonymous access (/healthz, the sign-in page, static files). An
     /// anonymous API request gets 401 with a JSON reason, never a redirect; an anonymous page request a 302 to the
-    /// sign-in page. Sign-in attempts are rate-limited per client address; accounts lock after repeated failures.
+    /// sign-in page. Sign-in posts are rate-limited per client address; wrong passwords throttle that address for that
+    /// user (<see cref="SignInThrottle"/>), not the account everywhere. A session ends on the first request after its
+    /// security stamp changed (sign-out included), so a copied cookie dies with the sign-out.
     /// </summary>
     public static IServiceCollection AddRagWebAccounts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -51,6 +53,7 @@ public static class WebAccountsServiceCollectionExtensions
             o.Cookie.SameSite = SameSiteMode.Lax; // with no antiforgery token on the JSON API, the cookie is never sent cross-site
             o.ExpireTimeSpan = TimeSpan.FromHours(web.Value.SessionHours);
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = SessionStampCheck.ValidatePrincipalAsync;
             o.Events.OnRedirectToLogin = context => ApiProblem.IsApi(context.Request)
                 ? ApiProblem.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "sign in, or send an API key (X-Api-Key: rag_…)")
                 : Redirect(context);
@@ -58,7 +61,8 @@ public static class WebAccountsServiceCollectionExtensions
                 ? ApiProblem.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "this account may not do that")
                 : Redirect(context);
         });
-        // How soon a disabled account, a reset password or a new role reaches requests with an existing cookie.
+        // How often a cookie's claims (name, role) are rebuilt from the store; whether it is still valid at all is
+        // checked on every request (SessionStampCheck).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();
@@ -73,7 +77,7 @@ public static class WebAccountsServiceCollectionExtensions
                 if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase))
                     return RateLimitPartition.GetNoLimiter("other");
                 var perMinute = context.RequestServices.GetRequiredService<IOptions<AccountsOptions>>().Value.SignInAttemptsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter((context.Connection.RemoteIpAddress ?? IPAddress.None).ToString(),
+                return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.KeyOf(context),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
             o.OnRejected = (context, _) =>

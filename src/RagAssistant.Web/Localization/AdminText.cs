@@ -50,6 +50,7 @@ public sealed record AdminText
     public required string Prefix { get; init; }
     public required string LastUsed { get; init; }
     public required string Revoked { get; init; }
+    public required string Expires { get; init; }
     public required string Revoke { get; init; }
     public required string CreateKey { get; init; }
     public required string NewKeyFor { get; init; }
@@ -107,6 +108,7 @@ public sealed record AdminText
         Prefix = "前缀",
         LastUsed = "最近使用",
         Revoked = "已吊销",
+        Expires = "到期",
         Revoke = "吊销",
         CreateKey = "创建密钥",
         NewKeyFor = "新 API 密钥，用户",
@@ -163,6 +165,7 @@ public sealed record AdminText
         Prefix = "Prefix",
         LastUsed = "Last used",
         Revoked = "Revoked",
+        Expires = "Expires",
         Revoke = "Revoke",
         CreateKey = "Create key",
         NewKeyFor = "New API key for",

@@ -11,8 +11,9 @@ namespace RagAssistant.Web.Tests.EndToEnd;
 /// <summary>
 /// A small app for the sign-in and per-library access tests (issue #9): the hash embedder, no sample corpus, and two
 /// process cards the administrator uploads through the API — one in <see cref="LineA"/>, one in <see cref="LineB"/>.
-/// Accounts lock after <see cref="MaxFailedSignIns"/> failures; the per-address sign-in limit is raised so that the
-/// tests' many sign-ins from 127.0.0.1 are never refused (its own test uses an app of its own).
+/// A user's sign-ins from one address are throttled after <see cref="MaxFailedSignIns"/> failures; the per-address
+/// sign-in limit is raised so that the tests' many sign-ins from 127.0.0.1 are never refused (its own test uses an
+/// app of its own).
 /// </summary>
 public sealed class AccessWebAppFixture : IAsyncLifetime
 {

@@ -4,7 +4,7 @@ using RagAssistant.Web.Tests.EndToEnd.Pages;
 
 namespace RagAssistant.Web.Tests.EndToEnd;
 
-/// <summary>Signing in through the browser: the redirect to the sign-in page, wrong passwords, and the lockout.</summary>
+/// <summary>Signing in through the browser: the redirect to the sign-in page, wrong passwords, and the throttle after too many.</summary>
 [Collection(AccessWebAppCollection.Name)]
 public sealed class SignInTests(AccessWebAppFixture app, BrowserFixture browser) : AccessBrowserTest(app, browser)
 {

@@ -49,5 +49,30 @@ public sealed class FirstStartTests : IDisposable
         Assert.Equal(Path.GetFullPath(RepositoryPaths.Corpus), Path.GetFullPath(SampleCorpusLoader.Resolve("corpus/docs")!));
     }
 
+    [Fact]
+    public async Task GeneratedAdministratorPassword_IsKeptInItsOwnerOnlyFile_AndNeverPrinted()
+    {
+        // What the app prints lands in the journal (systemd) or the container log, which more people read than the file.
+        var printed = new StringWriter();
+        var console = Console.Out;
+        Console.SetOut(TextWriter.Synchronized(printed));
+        try
+        {
+            await using var app = new HostedApp(_data.File("rag.db"), _data.File("no-samples"),
+                new Dictionary<string, string> { ["Rag:Accounts:InitialAdminPassword"] = "" });
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+
+        var file = _data.File("initial-admin-password.txt");
+        var password = File.ReadAllLines(file)[1];
+        Assert.Contains(file, printed.ToString());
+        Assert.Contains($"cat \"{file}\"", printed.ToString());
+        Assert.DoesNotContain(password, printed.ToString());
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+    }
+
     public void Dispose() => _data.Dispose();
 }

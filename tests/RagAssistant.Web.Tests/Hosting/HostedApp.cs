@@ -25,8 +25,9 @@ public sealed class HostedApp : IAsyncDisposable
 
     /// <param name="embedder">The embedder the app gets; default: a <see cref="HashEmbeddingGenerator"/>.</param>
     /// <param name="useBuiltInModel">Keep the app's own embedding model (the real ONNX model) instead.</param>
+    /// <param name="clock">The app's clock (sign-in throttles, key expiry, sessions); default: the system's.</param>
     public HostedApp(string databasePath, string sampleCorpus, IReadOnlyDictionary<string, string>? settings = null,
-        IEmbeddingGenerator<string, Embedding<float>>? embedder = null, bool useBuiltInModel = false)
+        IEmbeddingGenerator<string, Embedding<float>>? embedder = null, bool useBuiltInModel = false, TimeProvider? clock = null)
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -39,6 +40,7 @@ public sealed class HostedApp : IAsyncDisposable
             builder.UseSetting("Rag:Accounts:SignInAttemptsPerMinute", "10000");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
             if (!useBuiltInModel) builder.ConfigureServices(services => services.AddSingleton(embedder ?? new HashEmbeddingGenerator()));
+            if (clock is not null) builder.ConfigureServices(services => services.AddSingleton(clock));
         });
         _factory.UseKestrel();
         _factory.StartServer();
@@ -88,7 +90,7 @@ public sealed class HostedApp : IAsyncDisposable
 
     /// <summary>Creates an API key for a user of the app.</summary>
     public string CreateApiKey(string userName) =>
-        Services.GetRequiredService<ApiKeys>().CreateAsync(userName, "tests", actor: "tests").GetAwaiter().GetResult();
+        Services.GetRequiredService<ApiKeys>().CreateAsync(userName, "tests", actor: "tests").GetAwaiter().GetResult().Key;
 
     private string? _adminKey;
 
