@@ -75,8 +75,10 @@ public sealed class AnswerService(
             }
             catch (LlmException ex)
             {
+                // The whole reason, endpoint and upstream text included, is for the log; the answer, which is stored
+                // and shown, says only what kind of failure it was.
                 logger.LogWarning("LLM unavailable, quoting instead: {Reason}", ex.Message);
-                result = Quote(selection, terms, pool, scores, AnswerTexts.LlmUnavailable(terms.Language, ex.Message));
+                result = Quote(selection, terms, pool, scores, AnswerTexts.LlmUnavailable(terms.Language, ex.UserMessage));
             }
         }
         else

@@ -55,7 +55,15 @@ internal static class AskEndpoint
         {
             // The caller went away: nothing left to tell.
         }
-        catch (Exception ex) when (ex is LlmException or RagAssistant.Core.Storage.KnowledgeBaseException)
+        catch (LlmException ex)
+        {
+            // The detail (endpoint, model path, upstream error text) is for the log; callers and the status page get
+            // what kind of failure it was.
+            Log.LlmFailed(logger, ex.Message);
+            errors.Add("api/ask", ex.UserMessage);
+            await WriteEventAsync(response, "error", new ApiError(ex.UserMessage), ApiJsonContext.Relaxed.ApiError, CancellationToken.None);
+        }
+        catch (RagAssistant.Core.Storage.KnowledgeBaseException ex)
         {
             errors.Add("api/ask", ex.Message);
             await WriteEventAsync(response, "error", new ApiError(ex.Message), ApiJsonContext.Relaxed.ApiError, CancellationToken.None);

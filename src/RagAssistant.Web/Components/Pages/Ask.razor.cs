@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 using RagAssistant.Core.Answers;
 using RagAssistant.Core.Search;
+using RagAssistant.Generation.Llm;
 using RagAssistant.Web.Access;
 using RagAssistant.Web.Components.Chat;
 using RagAssistant.Web.Ingestion;
@@ -121,6 +122,13 @@ public sealed partial class Ask : ComponentBase, IDisposable
         catch (OperationCanceledException)
         {
             turn.Error = T.Stop;
+        }
+        catch (LlmException ex)
+        {
+            // The endpoint, model path and upstream error text stay in the log.
+            Log.LlmFailed(Logger, ex.Message);
+            Errors.Add("ask", ex.UserMessage);
+            turn.Error = ex.UserMessage;
         }
         catch (Exception ex)
         {
