@@ -11,8 +11,10 @@ namespace RagAssistant.Web.Endpoints;
 
 /// <summary>
 /// POST /api/ask for other systems (MES, PLM): body <c>{"question", "conversationId"?, "library"?}</c>, answered as
-/// Server-Sent Events — <c>delta</c> events with text as it is produced, then <c>citations</c>, then <c>done</c>
-/// carrying the <c>rag ask --json</c> object; a failure after the stream began is an <c>error</c> event.
+/// Server-Sent Events — <c>delta</c> events with checked text as it is produced, then <c>citations</c>, then
+/// <c>done</c> carrying the <c>rag ask --json</c> object, whose answer is the final text and replaces what the deltas
+/// showed (it may differ: an abstention, a note on a superseded source); a failure after the stream began is an
+/// <c>error</c> event.
 /// </summary>
 internal static class AskEndpoint
 {

@@ -109,6 +109,8 @@ public sealed partial class Ask : ComponentBase, IDisposable
                 await InvokeAsync(StateHasChanged);
             }, _answering.Token);
             turn.Answer = result;
+            // The final answer replaces the streamed text: the deltas were checked as they came, but the answer may
+            // have become an abstention, gained a note on a superseded source, or fallen back to quotes.
             turn.Text = result.Answer;
             var stored = await KnowledgeBase.GetConversationAsync(scope, result.ConversationId);
             turn.TurnId = stored?.Turns.LastOrDefault()?.Id;
