@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RagAssistant.Core.Access;
 using RagAssistant.Core.Documents;
 using RagAssistant.Core.Embeddings;
 using RagAssistant.Core.Storage;
@@ -108,7 +109,9 @@ public sealed class IngestionPipeline(
             }
             var duplicate = await store.FindByContentAsync(request.Library, sha256, ct);
             if (duplicate is not null && duplicate.Source != source)
-                return [Skip(source, $"duplicate of {duplicate.Source} (document {duplicate.Id})", duplicate.Id)];
+                // The reason reaches uploaders through the job list: the document number identifies the duplicate
+                // without its server path.
+                return [Skip(source, $"duplicate of {ShownSource.WithoutServerPath(duplicate.Source)} (document {duplicate.Id})", duplicate.Id)];
 
             var content = ContentTypeDetector.Detect(bytes, fileName);
             if (content.Type == ContentTypes.Zip)

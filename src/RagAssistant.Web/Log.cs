@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Answering failed")]
     public static partial void AnswerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The language model failed: {Detail}")]
+    public static partial void LlmFailed(ILogger logger, string detail);
 }

@@ -9,7 +9,8 @@ namespace RagAssistant.Core.Access;
 /// The knowledge base as one caller may see it: every read and write the web app, the HTTP API and the <c>rag</c>
 /// command make on behalf of a user goes through here, with the caller's <see cref="AccessScope"/>, so library grants
 /// are checked in one place, before anything is read. A document the caller may not read is answered exactly like one
-/// that does not exist (null / <see cref="WriteOutcome.NotFound"/>), so ids cannot be probed.
+/// that does not exist (null / <see cref="WriteOutcome.NotFound"/>), so ids cannot be probed. Documents, search results,
+/// answers and conversations name their sources as the caller may see them (<see cref="ShownSource"/>).
 /// </summary>
 public sealed class ProtectedKnowledgeBase(
     IDocumentStore documents, IConversationStore conversations, IQuestionAnswerer answerer, IHybridSearch search)
@@ -17,14 +18,14 @@ public sealed class ProtectedKnowledgeBase(
     public async Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(AccessScope scope, string? library = null, CancellationToken ct = default)
     {
         if (library is not null && !scope.MayRead(library)) return [];
-        return (await documents.ListAsync(library, ct)).Where(d => scope.MayRead(d.Library)).ToList();
+        return (await documents.ListAsync(library, ct)).Where(d => scope.MayRead(d.Library)).Select(d => Shown(scope, d)).ToList();
     }
 
     /// <summary>The document, or null when there is none with that id or the caller may not read its library.</summary>
     public async Task<StoredDocument?> GetDocumentAsync(AccessScope scope, long id, CancellationToken ct = default)
     {
         var document = await documents.GetAsync(id, ct);
-        return document is not null && scope.MayRead(document.Library) ? document : null;
+        return document is not null && scope.MayRead(document.Library) ? Shown(scope, document) : null;
     }
 
     public async Task<IReadOnlyList<StoredChunk>> GetChunksAsync(AccessScope scope, long documentId, CancellationToken ct = default) =>
@@ -47,9 +48,12 @@ public sealed class ProtectedKnowledgeBase(
     }
 
     /// <summary>Hybrid (or dense/keyword) search over the libraries the caller may read.</summary>
-    public Task<(AnalyzedQuery Query, IReadOnlyList<SearchResult> Results)> SearchAsync(
-        AccessScope scope, string query, SearchOptions options, CancellationToken ct = default) =>
-        search.SearchAsync(query, options with { Filter = scope.Restrict(options.Filter) }, ct);
+    public async Task<(AnalyzedQuery Query, IReadOnlyList<SearchResult> Results)> SearchAsync(
+        AccessScope scope, string query, SearchOptions options, CancellationToken ct = default)
+    {
+        var (analyzed, results) = await search.SearchAsync(query, options with { Filter = scope.Restrict(options.Filter) }, ct);
+        return (analyzed, results.Select(r => r with { Chunk = r.Chunk with { Source = ShownSource.For(scope, r.Chunk.Source) } }).ToList());
+    }
 
     /// <summary>
     /// Answers from the libraries the caller may read; a new conversation belongs to the caller, and continuing one that
@@ -60,7 +64,7 @@ public sealed class ProtectedKnowledgeBase(
         if (request.ConversationId is { } id && await GetConversationAsync(scope, id, ct) is null)
             throw new KeyNotFoundException($"conversation {id} not found");
         var owned = request with { Filter = scope.Restrict(request.Filter), Owner = scope.IsLocal ? request.Owner : scope.User };
-        return await answerer.AnswerAsync(owned, onDelta, ct);
+        return Shown(scope, await answerer.AnswerAsync(owned, onDelta, ct));
     }
 
     public Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync(AccessScope scope, int limit, CancellationToken ct = default) =>
@@ -75,7 +79,7 @@ public sealed class ProtectedKnowledgeBase(
     {
         var conversation = await conversations.GetAsync(id, ct);
         if (conversation is null || !scope.Owns(conversation.Owner)) return null;
-        if (scope.ReadableLibraries is null) return conversation;
+        if (scope.ReadableLibraries is null) return conversation with { Turns = conversation.Turns.Select(t => t with { Answer = Shown(scope, t.Answer) }).ToList() };
         var readable = new Dictionary<long, bool>();
         var turns = new List<ConversationTurn>(conversation.Turns.Count);
         foreach (var turn in conversation.Turns)
@@ -90,8 +94,8 @@ public sealed class ProtectedKnowledgeBase(
                         : await GetDocumentAsync(scope, citation.DocumentId, ct) is not null;
                 if (may) kept.Add(citation);
             }
-            turns.Add(kept.Count == turn.Answer.Citations.Count ? turn
-                : turn with { Answer = turn.Answer with { Answer = WithheldNotice, Citations = kept } });
+            turns.Add(kept.Count == turn.Answer.Citations.Count ? turn with { Answer = Shown(scope, turn.Answer) }
+                : turn with { Answer = Shown(scope, turn.Answer with { Answer = WithheldNotice, Citations = kept }) });
         }
         return conversation with { Turns = turns };
     }
@@ -103,6 +107,12 @@ public sealed class ProtectedKnowledgeBase(
         if (conversation is null || !scope.Owns(conversation.Owner) || conversation.Turns.All(t => t.Id != turnId)) return false;
         return await conversations.SetFeedbackAsync(turnId, rating, comment, ct);
     }
+
+    private static StoredDocument Shown(AccessScope scope, StoredDocument document) =>
+        document with { Source = ShownSource.For(scope, document.Source) };
+
+    private static AnswerResult Shown(AccessScope scope, AnswerResult answer) =>
+        answer with { Citations = answer.Citations.Select(c => c with { Source = ShownSource.For(scope, c.Source) }).ToList() };
 
     /// <summary>Shown instead of a stored answer that quoted a source the reader may no longer read.</summary>
     public const string WithheldNotice = "此回答引用的部分来源您已无权查看，回答内容已隐藏。 (This answer quoted sources you may no longer read; it is hidden.)";

@@ -75,8 +75,10 @@ public sealed class AnswerService(
             }
             catch (LlmException ex)
             {
+                // The whole reason, endpoint and upstream text included, is for the log; the answer, which is stored
+                // and shown, says only what kind of failure it was.
                 logger.LogWarning("LLM unavailable, quoting instead: {Reason}", ex.Message);
-                result = Quote(selection, terms, pool, scores, AnswerTexts.LlmUnavailable(terms.Language, ex.Message));
+                result = Quote(selection, terms, pool, scores, AnswerTexts.LlmUnavailable(terms.Language, ex.UserMessage));
             }
         }
         else
@@ -125,13 +127,20 @@ public sealed class AnswerService(
         IReadOnlyList<ConversationTurn> history, Dictionary<long, double> scores, Func<string, ValueTask>? onDelta, CancellationToken ct)
     {
         var chat = AnswerPrompt.Build(question, sources, history.TakeLast(_options.HistoryTurns).ToList());
-        var text = new StringBuilder();
+        // What is streamed has passed the same check as the answer (CheckedStream): a marker of a source not given, or
+        // a link, never shows, not even until the answer is done, and the deltas add up to the checked reply. The
+        // answer returned may still differ from them — a reply citing nothing becomes an abstention, a superseded
+        // source gets a note — so callers show the returned text in the end: the chat page puts it in place of the
+        // streamed text, and /api/ask sends it in its done event.
+        var stream = new CheckedStream(reply => CitationChecker.CheckedText(MarkdownLinks.AsPlainText(reply), sources.Count));
         await foreach (var delta in model.StreamAsync(chat, ct))
         {
-            text.Append(delta);
-            if (onDelta is not null) await onDelta(delta);
+            var released = stream.Push(delta);
+            if (released.Length > 0 && onDelta is not null) await onDelta(released);
         }
-        var checkedAnswer = CitationChecker.Check(text.ToString(), sources.Count, n => sources[n - 1].IndexedText, question);
+        var rest = stream.Complete();
+        if (rest.Length > 0 && onDelta is not null) await onDelta(rest);
+        var checkedAnswer = CitationChecker.Check(MarkdownLinks.AsPlainText(stream.Reply), sources.Count, n => sources[n - 1].IndexedText, question);
         var checks = new AnswerChecks(checkedAnswer.RemovedCitations, checkedAnswer.UnsupportedNumbers);
         if (checkedAnswer.Cited.Count == 0)
         {
@@ -154,10 +163,11 @@ public sealed class AnswerService(
 
     private AnswerResult Quote(ExtractiveSelection selection, QuestionTerms terms, List<RetrievedChunk> pool, Dictionary<long, double> scores, string header)
     {
-        // Citation n is the n-th distinct source quoted; its supporting text is every unit quoted from it.
+        // Citation n is the n-th distinct source quoted; its supporting text is every unit quoted from it. A quote cannot
+        // cite or link by itself (QuotedText): only the [n] written after it is a citation.
         var quotedSources = selection.Quotes.Select(q => q.Source).Distinct().ToList();
         var lines = selection.Quotes
-            .Select(q => $"- {QuoteFormatter.Format(q.Unit, terms, analyzer)} [{quotedSources.IndexOf(q.Source) + 1}]")
+            .Select(q => $"- {QuotedText.Disarm(QuoteFormatter.Format(q.Unit, terms, analyzer))} [{quotedSources.IndexOf(q.Source) + 1}]")
             .ToList();
         var cited = quotedSources.Select((source, i) => (N: i + 1, Chunk: pool[source])).ToList();
         var citations = quotedSources.Select((source, i) => ToCitation(i + 1, pool[source],
@@ -183,7 +193,7 @@ public sealed class AnswerService(
         {
             text.Append('\n').Append(AnswerTexts.ClosestSources(language));
             for (var i = 0; i < shown.Count; i++)
-                text.Append("\n- ").Append(shown[i].Title).Append(" · ").Append(shown[i].Locator).Append(" [").Append(i + 1).Append(']');
+                text.Append("\n- ").Append(QuotedText.Disarm($"{shown[i].Title} · {shown[i].Locator}")).Append(" [").Append(i + 1).Append(']');
         }
         return new AnswerResult
         {

@@ -1,4 +1,5 @@
 using RagAssistant.Core.Search;
+using RagAssistant.Generation.Checking;
 
 namespace RagAssistant.Generation.Answering;
 
@@ -43,8 +44,9 @@ internal static class AnswerTexts
             : $"Note: [{n}] comes from a superseded revision ({oldName}); the current revision is {Name(current)}.";
     }
 
+    /// <summary>A document's name as its own text gives it, so it cannot cite or link (<see cref="QuotedText"/>).</summary>
     private static string Name(RetrievedChunk chunk) =>
-        string.Join(" ", new[] { chunk.Identity ?? chunk.Title, chunk.Revision is null ? null : "Rev " + chunk.Revision }.Where(s => s is not null));
+        QuotedText.Disarm(string.Join(" ", new[] { chunk.Identity ?? chunk.Title, chunk.Revision is null ? null : "Rev " + chunk.Revision }.Where(s => s is not null)));
 
     /// <summary>Identifier terms are stored compact and lower case (op75, jd21050399); show them upper case, operations as OP75.</summary>
     private static string Display(string term) =>

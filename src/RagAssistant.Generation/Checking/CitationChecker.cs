@@ -18,6 +18,22 @@ public static partial class CitationChecker
 {
     public static CheckedAnswer Check(string answer, int sourceCount, Func<int, string> sourceText, string question)
     {
+        var (text, cited, removed) = CheckMarkers(answer, sourceCount);
+        var allowed = new HashSet<string>(Numbers(question));
+        foreach (var n in cited)
+            allowed.UnionWith(Numbers(sourceText(n)));
+        var unsupported = Numbers(Marker().Replace(text, " "))
+            .Where(n => !allowed.Contains(n))
+            .Distinct()
+            .ToList();
+        return new CheckedAnswer(text, cited, removed, unsupported);
+    }
+
+    /// <summary>The text <see cref="Check"/> makes of an answer, without the rest of the check: what a stream shows (<see cref="CheckedStream"/>).</summary>
+    public static string CheckedText(string answer, int sourceCount) => CheckMarkers(answer, sourceCount).Text;
+
+    private static (string Text, List<int> Cited, int Removed) CheckMarkers(string answer, int sourceCount)
+    {
         var removed = 0;
         var cited = new List<int>();
         var text = Marker().Replace(answer, m =>
@@ -42,17 +58,15 @@ public static partial class CitationChecker
             return kept.Count > 0 ? m.Groups["lead"].Value + "[" + string.Join("][", kept) + "]"
                 : markerFollows ? m.Groups["lead"].Value : "";
         });
-        text = SpaceBeforePunctuation().Replace(text, "$1");
-
-        var allowed = new HashSet<string>(Numbers(question));
-        foreach (var n in cited)
-            allowed.UnionWith(Numbers(sourceText(n)));
-        var unsupported = Numbers(Marker().Replace(text, " "))
-            .Where(n => !allowed.Contains(n))
-            .Distinct()
-            .ToList();
-        return new CheckedAnswer(text.Trim(), cited, removed, unsupported);
+        return (SpaceBeforePunctuation().Replace(text, "$1").Trim(), cited, removed);
     }
+
+    /// <summary>
+    /// The text with every citation-shaped marker given full-width brackets ("[3]" → "［3］", "【2】" → "［2］"): for text
+    /// that is not the answerer's to cite with, such as a quoted document line.
+    /// </summary>
+    public static string DisarmMarkers(string text) =>
+        Marker().Replace(text, m => m.Value.Replace('[', '［').Replace('【', '［').Replace(']', '］').Replace('】', '］'));
 
     /// <summary>The numbers in a text, folded (NFKC, thousands separators dropped); list markers such as "1." at a line start are not numbers of the answer.</summary>
     public static IEnumerable<string> Numbers(string text)
@@ -62,7 +76,10 @@ public static partial class CitationChecker
             yield return m.Value.Replace(",", "", StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"(?<lead>[ \t\u3000]*)[\[【]\s*(?<n>\d{1,3})(?:\s*[,，、;]\s*(?<n>\d{1,3}))*\s*[\]】]")]
+    /// <summary>A citation marker: [1], [1, 3], 【2】; also what <see cref="CheckedStream"/> holds back at the end of a stream.</summary>
+    internal const string MarkerPattern = @"[\[【]\s*(?<n>\d{1,3})(?:\s*[,，、;]\s*(?<n>\d{1,3}))*\s*[\]】]";
+
+    [GeneratedRegex(@"(?<lead>[ \t\u3000]*)" + MarkerPattern)]
     private static partial Regex Marker();
 
     [GeneratedRegex(@"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d+(?:\.\d+)?")]

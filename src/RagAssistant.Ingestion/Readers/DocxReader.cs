@@ -15,7 +15,8 @@ namespace RagAssistant.Ingestion.Readers;
 /// come from outline levels and heading styles; list paragraphs carry the numbers Word shows (<see cref="WordNumbering"/>);
 /// text boxes follow the paragraph that anchors them; tables become grids with merges expanded. A process card in
 /// the tables (<see cref="ProcessCardRecognizer"/>) becomes its header record and one record per operation, cited
-/// as "table 2 row 5"; other tables become table blocks with their header row repeated in every chunk.
+/// as "table 2 row 5"; other tables become table blocks with their header row repeated in every chunk. Hidden text
+/// (<see cref="HiddenRuns"/>) is left out, and the document warns how many passages lost some.
 /// </summary>
 public sealed class DocxReader(IOptions<IngestionOptions> options) : IDocumentReader
 {
@@ -32,6 +33,7 @@ public sealed class DocxReader(IOptions<IngestionOptions> options) : IDocumentRe
         var body = document.MainDocumentPart?.Document?.Body ?? throw new IngestionException("not a Word document: the .docx has no document body");
         var styles = new WordStyles(document.MainDocumentPart.StyleDefinitionsPart);
         var numbering = new WordNumbering(document.MainDocumentPart.NumberingDefinitionsPart);
+        var hidden = new HiddenRuns(styles);
 
         var items = new List<Item>();
         var grids = new List<CellGrid>();
@@ -59,7 +61,7 @@ public sealed class DocxReader(IOptions<IngestionOptions> options) : IDocumentRe
         var title = card?.Title()
                     ?? blocks.OfType<HeadingBlock>().FirstOrDefault(h => h.Level == 1)?.Text
                     ?? blocks.OfType<HeadingBlock>().FirstOrDefault()?.Text;
-        return new ParsedDocument(title, blocks) { Fields = card?.Metadata ?? new Dictionary<string, string>() };
+        return new ParsedDocument(title, blocks, Warnings: HiddenPassages.Warning(hidden.Passages)) { Fields = card?.Metadata ?? new Dictionary<string, string>() };
 
         void ReadContainer(OpenXmlElement container, int depth)
         {
@@ -71,7 +73,7 @@ public sealed class DocxReader(IOptions<IngestionOptions> options) : IDocumentRe
                 {
                     case Paragraph p:
                         var boxes = new List<TextBoxContent>();
-                        var block = ReadParagraph(p, styles, numbering, boxes);
+                        var block = ReadParagraph(p, styles, numbering, boxes, hidden);
                         if (block is not null)
                         {
                             items.Add(new Item(block, Paragraph: paragraphs.Count));
@@ -81,7 +83,7 @@ public sealed class DocxReader(IOptions<IngestionOptions> options) : IDocumentRe
                         break;
                     case Table t:
                         var tableBoxes = new List<TextBoxContent>();
-                        grids.Add(WordTableGrid.Build(t, grids.Count + 1, tableBoxes));
+                        grids.Add(WordTableGrid.Build(t, grids.Count + 1, tableBoxes, hidden));
                         items.Add(new Item(null, Grid: grids.Count - 1));
                         foreach (var box in tableBoxes) ReadContainer(box, depth + 1);
                         break;
@@ -93,11 +95,11 @@ public sealed class DocxReader(IOptions<IngestionOptions> options) : IDocumentRe
         }
     }
 
-    private static DocumentBlock? ReadParagraph(Paragraph p, WordStyles styles, WordNumbering numbering, List<TextBoxContent> boxes)
+    private static DocumentBlock? ReadParagraph(Paragraph p, WordStyles styles, WordNumbering numbering, List<TextBoxContent> boxes, HiddenRuns hidden)
     {
         var properties = p.ParagraphProperties;
         var styleId = properties?.ParagraphStyleId?.Val?.Value;
-        var text = WordText.Of(p, boxes);
+        var text = WordText.Of(p, boxes, hidden);
 
         var numPr = properties?.NumberingProperties;
         var list = numPr?.NumberingId?.Val?.Value is { } numId

@@ -11,8 +11,10 @@ namespace RagAssistant.Web.Endpoints;
 
 /// <summary>
 /// POST /api/ask for other systems (MES, PLM): body <c>{"question", "conversationId"?, "library"?}</c>, answered as
-/// Server-Sent Events — <c>delta</c> events with text as it is produced, then <c>citations</c>, then <c>done</c>
-/// carrying the <c>rag ask --json</c> object; a failure after the stream began is an <c>error</c> event.
+/// Server-Sent Events — <c>delta</c> events with checked text as it is produced, then <c>citations</c>, then
+/// <c>done</c> carrying the <c>rag ask --json</c> object, whose answer is the final text and replaces what the deltas
+/// showed (it may differ: an abstention, a note on a superseded source); a failure after the stream began is an
+/// <c>error</c> event.
 /// </summary>
 internal static class AskEndpoint
 {
@@ -55,7 +57,15 @@ internal static class AskEndpoint
         {
             // The caller went away: nothing left to tell.
         }
-        catch (Exception ex) when (ex is LlmException or RagAssistant.Core.Storage.KnowledgeBaseException)
+        catch (LlmException ex)
+        {
+            // The detail (endpoint, model path, upstream error text) is for the log; callers and the status page get
+            // what kind of failure it was.
+            Log.LlmFailed(logger, ex.Message);
+            errors.Add("api/ask", ex.UserMessage);
+            await WriteEventAsync(response, "error", new ApiError(ex.UserMessage), ApiJsonContext.Relaxed.ApiError, CancellationToken.None);
+        }
+        catch (RagAssistant.Core.Storage.KnowledgeBaseException ex)
         {
             errors.Add("api/ask", ex.Message);
             await WriteEventAsync(response, "error", new ApiError(ex.Message), ApiJsonContext.Relaxed.ApiError, CancellationToken.None);

@@ -10,7 +10,7 @@ namespace RagAssistant.Web.Ingestion;
 /// to write the library, the bytes must be a document by their content (not their name), and every accepted file is
 /// audited. A refused file still becomes a failed job with the reason, so the rest of the batch goes on.
 /// </summary>
-public sealed class DocumentWrites(IngestionQueue queue, ProtectedKnowledgeBase knowledgeBase, AuditLog audit)
+public sealed class DocumentWrites(IngestionQueue queue, ProtectedKnowledgeBase knowledgeBase, IDocumentStore store, AuditLog audit)
 {
     /// <summary>Queues an uploaded file; <paramref name="library"/> is trimmed, blank means the default, and a name that cannot be a library is refused.</summary>
     public async Task<IngestJob> UploadAsync(AccessScope scope, string fileName, byte[] content, string? library, string? address = null)
@@ -44,7 +44,11 @@ public sealed class DocumentWrites(IngestionQueue queue, ProtectedKnowledgeBase 
     public async Task<IngestJob?> ReindexAsync(AccessScope scope, StoredDocument document, byte[] original, string? address = null)
     {
         if (!scope.MayWrite(document.Library)) return null;
-        var job = queue.EnqueueReindex(document.Source, document.FileName, original, document.Library);
+        // Under the stored source, the key that replaces the document: the one the caller was shown may be only its
+        // file name (ShownSource), which would add a second document instead.
+        var stored = await store.GetAsync(document.Id);
+        if (stored is null) return null;
+        var job = queue.EnqueueReindex(stored.Source, stored.FileName, original, stored.Library);
         await audit.WriteAsync(scope.User, AuditActions.Reindex, $"{document.Id} {document.FileName}", $"library {document.Library}", address);
         return job;
     }

@@ -40,14 +40,15 @@ public sealed class AnswerKnowledgeBase : IAsyncDisposable
         }
     }
 
-    public static async Task<AnswerKnowledgeBase> CreateAsync(Uri? llmEndpoint = null)
+    /// <param name="extraDocuments">More documents (file name → text) ingested beside the three standard ones.</param>
+    public static async Task<AnswerKnowledgeBase> CreateAsync(Uri? llmEndpoint = null, IReadOnlyDictionary<string, string>? extraDocuments = null)
     {
         var kb = new AnswerKnowledgeBase();
-        await kb.InitializeAsync(llmEndpoint);
+        await kb.InitializeAsync(llmEndpoint, extraDocuments ?? new Dictionary<string, string>());
         return kb;
     }
 
-    private async Task InitializeAsync(Uri? llmEndpoint)
+    private async Task InitializeAsync(Uri? llmEndpoint, IReadOnlyDictionary<string, string> extraDocuments)
     {
         var docs = Directory.CreateDirectory(_folder.File("docs")).FullName;
         await File.WriteAllTextAsync(Path.Combine(docs, "WI-AS-021_扭矩紧固.md"), """
@@ -78,6 +79,8 @@ public sealed class AnswerKnowledgeBase : IAsyncDisposable
             The hydraulic chuck pressure is set to 1.5 MPa. At 1.5 MPa the maximum spindle speed is 1800 r/min; at 1.2 MPa it is 1500 r/min.
             """);
 
+        foreach (var (name, text) in extraDocuments) await File.WriteAllTextAsync(Path.Combine(docs, name), text);
+
         var settings = new Dictionary<string, string?> { ["Rag:Storage:DatabasePath"] = _folder.File("kb.db") };
         if (llmEndpoint is not null)
         {
@@ -97,7 +100,7 @@ public sealed class AnswerKnowledgeBase : IAsyncDisposable
             .AddRagGeneration(configuration)
             .BuildServiceProvider();
         var report = await Services.GetRequiredService<IngestionPipeline>().IngestPathsAsync([docs], new IngestRequest());
-        if (report.Failed > 0 || report.Ingested != 3) throw new InvalidOperationException("test documents were not ingested");
+        if (report.Failed > 0 || report.Ingested != 3 + extraDocuments.Count) throw new InvalidOperationException("test documents were not ingested");
     }
 
     public async ValueTask DisposeAsync()

@@ -38,7 +38,8 @@ public sealed class LlmAnswerTests : IAsyncLifetime
         Assert.Equal(AnswerMode.Llm, answer.Mode);
         Assert.True(Assert.Single(_kb.Searches).Evidence, "the model gets the sources re-ordered by their best sentence or row");
         Assert.Equal("M8×1.25 螺栓拧紧扭矩为 25±2 N·m [1]。", answer.Answer);
-        Assert.Equal(["M8×1.25 螺栓拧紧扭矩为 ", "25±2 N·m [1]。"], deltas);
+        // A trailing space waits for what follows: a marker removed by the check would take it along.
+        Assert.Equal(["M8×1.25 螺栓拧紧扭矩为", " 25±2 N·m [1]。"], deltas);
         var citation = Assert.Single(answer.Citations);
         Assert.Equal(1, citation.N);
         Assert.EndsWith("WI-AS-021_扭矩紧固.md", citation.Source);

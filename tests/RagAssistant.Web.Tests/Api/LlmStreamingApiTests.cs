@@ -7,7 +7,7 @@ namespace RagAssistant.Web.Tests.Api;
 
 /// <summary>
 /// /api/ask with an LLM configured (the scripted OpenAI-compatible server): the model's deltas reach the caller one by
-/// one, in order, before the checked answer. A small corpus and a hash embedder keep this app quick to start; these
+/// one, in order and checked, before the final answer. A small corpus and a hash embedder keep this app quick to start; these
 /// tests are about streaming, not retrieval quality.
 /// </summary>
 public sealed class LlmStreamingApiTests : IAsyncLifetime
@@ -42,7 +42,8 @@ public sealed class LlmStreamingApiTests : IAsyncLifetime
         var events = await ServerSentEvents.ReadAllAsync(response);
 
         Assert.Equal(["delta", "delta", "delta", "citations", "done"], events.Select(e => e.Name));
-        Assert.Equal(["M8×1.25 螺栓", "拧紧扭矩为 ", "25±2 N·m [1]。"], events.Take(3).Select(e => e.Data.GetProperty("text").GetString()));
+        // Checked as they come: a trailing space waits for what follows, since a marker the check removes takes it along.
+        Assert.Equal(["M8×1.25 螺栓", "拧紧扭矩为", " 25±2 N·m [1]。"], events.Take(3).Select(e => e.Data.GetProperty("text").GetString()));
         var done = events[^1].Data;
         Assert.Equal("llm", done.GetProperty("mode").GetString());
         Assert.EndsWith("WI-AS-021_扭矩紧固.md", done.GetProperty("citations")[0].GetProperty("source").GetString());

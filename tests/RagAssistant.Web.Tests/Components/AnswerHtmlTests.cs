@@ -15,11 +15,24 @@ public sealed class AnswerHtmlTests
     }
 
     [Fact]
-    public void JavascriptLinks_LoseTheirTarget()
+    public void JavascriptLinks_LoseTheirTarget_WebAddressesShowAsText()
     {
         var html = AnswerHtml.Render("[点我](javascript:alert(1)) and [规范](https://example.com/spec)");
         Assert.DoesNotContain("javascript:", html);
-        Assert.Contains("href=\"https://example.com/spec\"", html);
+        Assert.DoesNotContain("href", html);
+        Assert.Contains("规范 (https://example.com/spec)", html);
+    }
+
+    [Fact]
+    public void LinksWrittenInADocument_AreShownAsText_NeverAsLinks()
+    {
+        // Issue #19: a quoted line (or a model repeating it) must not put a clickable phishing link under the answer.
+        var html = AnswerHtml.Render("- 见 [点击这里](http://evil.example/login) 或 <http://evil.example/x> [1]");
+
+        Assert.DoesNotContain("<a", html);
+        Assert.Contains("点击这里 (http://evil.example/login)", html);
+        Assert.Contains("http://evil.example/x", html);
+        Assert.Contains("data-n=\"1\"", html);
     }
 
     [Fact]

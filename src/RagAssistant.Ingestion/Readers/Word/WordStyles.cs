@@ -5,12 +5,13 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace RagAssistant.Ingestion.Readers.Word;
 
 /// <summary>
-/// Paragraph styles from styles.xml, resolved through their w:basedOn chain: the heading level a style gives
-/// (its w:outlineLvl, else a name such as 'heading 2', '标题 2', 'Title') and the list numbering it carries.
+/// Paragraph and character styles from styles.xml, resolved through their w:basedOn chain: the heading level a style
+/// gives (its w:outlineLvl, else a name such as 'heading 2', '标题 2', 'Title'), the list numbering it carries, and
+/// whether it makes text hidden (w:vanish).
 /// </summary>
 internal sealed partial class WordStyles
 {
-    private sealed record Info(string? BasedOn, int? OutlineLevel, int? NameLevel, int? NumId, int? NumLevel);
+    private sealed record Info(string? BasedOn, int? OutlineLevel, int? NameLevel, int? NumId, int? NumLevel, bool? Vanish);
 
     private readonly Dictionary<string, Info> _styles = [];
 
@@ -26,7 +27,8 @@ internal sealed partial class WordStyles
             if (m.Success) nameLevel = int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
             else if (name.Equals("Title", StringComparison.OrdinalIgnoreCase) || name == "标题") nameLevel = 1;
             _styles[id] = new Info(style.BasedOn?.Val?.Value, pPr?.OutlineLevel?.Val?.Value, nameLevel,
-                pPr?.NumberingProperties?.NumberingId?.Val?.Value, pPr?.NumberingProperties?.NumberingLevelReference?.Val?.Value);
+                pPr?.NumberingProperties?.NumberingId?.Val?.Value, pPr?.NumberingProperties?.NumberingLevelReference?.Val?.Value,
+                style.StyleRunProperties?.Vanish is { } vanish ? vanish.Val?.Value ?? true : null);
         }
     }
 
@@ -46,6 +48,14 @@ internal sealed partial class WordStyles
     {
         foreach (var info in Chain(styleId))
             if (info.NumId is { } numId) return (numId, info.NumLevel ?? 0);
+        return null;
+    }
+
+    /// <summary>Whether the style makes its text hidden (or shown, overriding a style it is based on); null when it does not say.</summary>
+    public bool? Vanishes(string? styleId)
+    {
+        foreach (var info in Chain(styleId))
+            if (info.Vanish is { } vanish) return vanish;
         return null;
     }
 

@@ -11,7 +11,7 @@ namespace RagAssistant.Ingestion.Readers.Word;
 /// </summary>
 internal static class WordTableGrid
 {
-    public static CellGrid Build(Table table, int tableNumber, List<TextBoxContent> textBoxes)
+    public static CellGrid Build(Table table, int tableNumber, List<TextBoxContent> textBoxes, HiddenRuns hidden)
     {
         var builder = new CellGridBuilder();
         var merges = new Dictionary<(int Row, int Column), (int LastRow, int LastColumn)>();
@@ -33,7 +33,7 @@ internal static class WordTableGrid
                 }
                 else
                 {
-                    builder.Set(r, column, CellText(cell, textBoxes));
+                    builder.Set(r, column, CellText(cell, textBoxes, hidden));
                     if (vMerge?.Val is not null && vMerge.Val.Value == MergedCellValues.Restart) openVertical[column] = (r, column);
                     else openVertical.Remove(column);
                     if (span > 1 || openVertical.ContainsKey(column)) merges[(r, column)] = (r, column + span - 1);
@@ -45,26 +45,26 @@ internal static class WordTableGrid
         return builder.Build((r0, _, r1, _) => r0 == r1 ? $"table {tableNumber} row {r0}" : $"table {tableNumber} rows {r0}-{r1}", gaps: false);
     }
 
-    private static string CellText(OpenXmlElement cell, List<TextBoxContent> textBoxes)
+    private static string CellText(OpenXmlElement cell, List<TextBoxContent> textBoxes, HiddenRuns hidden)
     {
         var parts = new List<string>();
         foreach (var child in cell.ChildElements)
         {
             switch (child)
             {
-                case Paragraph p: parts.Add(WordText.Of(p, textBoxes)); break;
-                case Table nested: parts.Add(Flatten(nested, textBoxes)); break;
-                case SdtBlock or CustomXmlBlock: parts.Add(CellText(child, textBoxes)); break;
-                case SdtContentBlock: parts.Add(CellText(child, textBoxes)); break;
+                case Paragraph p: parts.Add(WordText.Of(p, textBoxes, hidden)); break;
+                case Table nested: parts.Add(Flatten(nested, textBoxes, hidden)); break;
+                case SdtBlock or CustomXmlBlock: parts.Add(CellText(child, textBoxes, hidden)); break;
+                case SdtContentBlock: parts.Add(CellText(child, textBoxes, hidden)); break;
             }
         }
         return string.Join('\n', parts.Where(p => p.Length > 0));
     }
 
-    private static string Flatten(Table table, List<TextBoxContent> textBoxes) =>
+    private static string Flatten(Table table, List<TextBoxContent> textBoxes, HiddenRuns hidden) =>
         string.Join(" / ", table.Elements<TableRow>()
             .Select(row => string.Join(' ', row.Elements<TableCell>()
                 .Where(cell => cell.TableCellProperties?.VerticalMerge is not { } v || v.Val is not null && v.Val.Value == MergedCellValues.Restart)
-                .Select(cell => CellText(cell, textBoxes).Replace('\n', ' ')).Where(t => t.Length > 0)))
+                .Select(cell => CellText(cell, textBoxes, hidden).Replace('\n', ' ')).Where(t => t.Length > 0)))
             .Where(t => t.Length > 0));
 }

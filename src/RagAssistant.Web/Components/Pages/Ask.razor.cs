@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 using RagAssistant.Core.Answers;
 using RagAssistant.Core.Search;
+using RagAssistant.Generation.Llm;
 using RagAssistant.Web.Access;
 using RagAssistant.Web.Components.Chat;
 using RagAssistant.Web.Ingestion;
@@ -108,6 +109,8 @@ public sealed partial class Ask : ComponentBase, IDisposable
                 await InvokeAsync(StateHasChanged);
             }, _answering.Token);
             turn.Answer = result;
+            // The final answer replaces the streamed text: the deltas were checked as they came, but the answer may
+            // have become an abstention, gained a note on a superseded source, or fallen back to quotes.
             turn.Text = result.Answer;
             var stored = await KnowledgeBase.GetConversationAsync(scope, result.ConversationId);
             turn.TurnId = stored?.Turns.LastOrDefault()?.Id;
@@ -121,6 +124,13 @@ public sealed partial class Ask : ComponentBase, IDisposable
         catch (OperationCanceledException)
         {
             turn.Error = T.Stop;
+        }
+        catch (LlmException ex)
+        {
+            // The endpoint, model path and upstream error text stay in the log.
+            Log.LlmFailed(Logger, ex.Message);
+            Errors.Add("ask", ex.UserMessage);
+            turn.Error = ex.UserMessage;
         }
         catch (Exception ex)
         {

@@ -1,0 +1,15 @@
+namespace RagAssistant.Ingestion.Readers;
+
+/// <summary>
+/// The warning of a document whose hidden text was left out (CSS-hidden HTML, Word's hidden formatting): text no reader
+/// of the document sees is no part of it, and is where instructions aimed at the model would hide.
+/// </summary>
+internal static class HiddenPassages
+{
+    public static IReadOnlyList<string> Warning(int count) => count switch
+    {
+        0 => [],
+        1 => ["1 hidden passage not indexed (text the document does not show)"],
+        _ => [$"{count} hidden passages not indexed (text the document does not show)"],
+    };
+}
