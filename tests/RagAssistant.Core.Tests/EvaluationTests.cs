@@ -50,6 +50,37 @@ public class EvaluationTests
     }
 
     [Fact]
+    public void Report_SummarisesEachSplit_AndTheGapIsDevMinusTest()
+    {
+        EvalOutcome Outcome(string id, string split, bool hit, bool abstained) => new(
+            new EvalQuestion { Id = id, Question = "q", Split = split, Gold = [Gold], AnswerContains = ["0.8"] },
+            RetrievalMetrics.Compute(hit ? [[0]] : [[]], 1), [], 100, 1,
+            new EvalAnswer(abstained ? "没有资料" : "0.8–1.2 mm", abstained ? "abstain" : "extractive", [hit], 1));
+
+        var report = EvalAggregator.Report([
+            Outcome("d1", "dev", hit: true, abstained: false), Outcome("d2", "dev", hit: true, abstained: false),
+            Outcome("t1", "test", hit: true, abstained: false), Outcome("t2", "test", hit: false, abstained: true)]);
+
+        Assert.Equal(["dev", "test"], report.BySplit.Keys);
+        Assert.Equal(1.0, report.BySplit["dev"].Hit5);
+        Assert.Equal(0.5, report.BySplit["test"].Hit5);
+        Assert.Equal(0.5, report.SplitGap!["hit@5"]);
+        Assert.Equal(0.5, report.SplitGap["answer_contains"]);
+        Assert.Equal(-0.5, report.SplitGap["false_abstention"]);
+        Assert.Null(report.SplitGap["abstention"]); // no no-answer questions on either side
+        Assert.Equal(0.75, report.Hit5); // the overall keys still cover every question
+    }
+
+    [Fact]
+    public void Report_WithoutBothSplits_HasNoGap()
+    {
+        var report = EvalAggregator.Report([new EvalOutcome(new EvalQuestion { Id = "a", Question = "q", Split = "dev" }, null, [], 0, 1, null)]);
+
+        Assert.Equal(["dev"], report.BySplit.Keys);
+        Assert.Null(report.SplitGap);
+    }
+
+    [Fact]
     public void Percentiles_UseNearestRank()
     {
         double[] values = [5, 1, 4, 2, 3];

@@ -1,11 +1,15 @@
 namespace RagAssistant.Core.Evaluation;
 
-/// <summary>Turns per-question outcomes into EVAL.md's report (overall, by language, by kind, failures).</summary>
+/// <summary>Turns per-question outcomes into EVAL.md's report (overall, by language, by kind, by split and their gap, failures).</summary>
 public static class EvalAggregator
 {
+    public const string Dev = "dev";
+    public const string Test = "test";
+
     public static EvalReport Report(IReadOnlyList<EvalOutcome> outcomes)
     {
         var overall = Summarize(outcomes);
+        var bySplit = Group(outcomes, o => o.Question.Split);
         return new EvalReport
         {
             Questions = overall.Questions,
@@ -26,6 +30,8 @@ public static class EvalAggregator
             LatencyMs = overall.LatencyMs,
             ByLang = Group(outcomes, o => o.Question.Lang),
             ByKind = Group(outcomes, o => o.Question.Kind),
+            BySplit = bySplit,
+            SplitGap = bySplit.TryGetValue(Dev, out var dev) && bySplit.TryGetValue(Test, out var test) ? Gap(dev, test) : null,
             Failures = outcomes
                 .Where(o => o.Question.Answerable && o.Retrieval is { Hit5: false })
                 .Select(o => new EvalFailure(o.Question.Id, o.Question.Question, o.Top.Take(3).ToList()))
@@ -62,6 +68,27 @@ public static class EvalAggregator
             LatencyMs = new LatencySummary(
                 Pair(outcomes.Select(o => o.RetrieveMs).ToList()),
                 Pair(answered.Select(o => o.Answer!.AnswerMs).ToList())),
+        };
+    }
+
+    /// <summary>dev − test per quality metric, under the metric's JSON key; null where either side is null.</summary>
+    public static IReadOnlyDictionary<string, double?> Gap(EvalSummary dev, EvalSummary test)
+    {
+        double? Minus(double? a, double? b) => a is { } x && b is { } y ? Round(x - y) : null;
+        return new Dictionary<string, double?>
+        {
+            ["hit@1"] = Minus(dev.Hit1, test.Hit1),
+            ["hit@5"] = Minus(dev.Hit5, test.Hit5),
+            ["hit@10"] = Minus(dev.Hit10, test.Hit10),
+            ["recall@5"] = Minus(dev.Recall5, test.Recall5),
+            ["recall@10"] = Minus(dev.Recall10, test.Recall10),
+            ["mrr@10"] = Minus(dev.Mrr10, test.Mrr10),
+            ["ndcg@10"] = Minus(dev.Ndcg10, test.Ndcg10),
+            ["answer_contains"] = Minus(dev.AnswerContains, test.AnswerContains),
+            ["citation_precision"] = Minus(dev.CitationPrecision, test.CitationPrecision),
+            ["abstention"] = Minus(dev.Abstention, test.Abstention),
+            ["false_abstention"] = Minus(dev.FalseAbstention, test.FalseAbstention),
+            ["answerChars_median"] = Minus(dev.AnswerCharsMedian, test.AnswerCharsMedian),
         };
     }
 

@@ -15,6 +15,15 @@ public sealed record EvalQuestion
     [JsonPropertyName("answer_contains")] public IReadOnlyList<string> AnswerContains { get; set; } = [];
     /// <summary>Earlier questions of the conversation, oldest first.</summary>
     [JsonPropertyName("history")] public IReadOnlyList<string> History { get; set; } = [];
+    /// <summary>
+    /// <c>dev</c> (tune on it) or <c>test</c> (report it, never tune on it), drawn by document with a fixed seed
+    /// (scripts/eval/split.py); null in files without a split.
+    /// </summary>
+    [JsonPropertyName("split")] public string? Split { get; init; }
+    /// <summary>The document the question was written from (its split follows the document's).</summary>
+    [JsonPropertyName("doc")] public string? Doc { get; init; }
+    /// <summary>Free labels; <c>table</c> marks a question whose answer is a value in a table.</summary>
+    [JsonPropertyName("tags")] public IReadOnlyList<string> Tags { get; set; } = [];
 
     [JsonIgnore] public bool Answerable => Gold.Count > 0;
 }

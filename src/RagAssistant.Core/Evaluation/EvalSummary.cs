@@ -30,11 +30,18 @@ public sealed record LatencySummary(
 
 public sealed record PercentilePair([property: JsonPropertyName("p50")] double? P50, [property: JsonPropertyName("p95")] double? P95);
 
-/// <summary>The whole report: overall metrics, the same per language and per kind, and the failures.</summary>
+/// <summary>
+/// The whole report: overall metrics, the same per language, per kind and per split (dev, test), the gap between the
+/// splits, and the failures.
+/// </summary>
 public sealed class EvalReport : EvalSummary
 {
     [JsonPropertyName("byLang")] public required IReadOnlyDictionary<string, EvalSummary> ByLang { get; init; }
     [JsonPropertyName("byKind")] public required IReadOnlyDictionary<string, EvalSummary> ByKind { get; init; }
+    /// <summary>The metrics of the <c>dev</c> and of the <c>test</c> questions (only the splits that have questions).</summary>
+    [JsonPropertyName("bySplit")] public required IReadOnlyDictionary<string, EvalSummary> BySplit { get; init; }
+    /// <summary>dev − test for each quality metric (EVAL.md's keys); null when a split is missing. A large positive gap means tuning fitted dev.</summary>
+    [JsonPropertyName("splitGap")] public IReadOnlyDictionary<string, double?>? SplitGap { get; init; }
     [JsonPropertyName("failures")] public required IReadOnlyList<EvalFailure> Failures { get; init; }
 }
 

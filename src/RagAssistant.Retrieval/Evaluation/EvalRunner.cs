@@ -16,6 +16,23 @@ public sealed class EvalRunner(HybridRetriever retriever, QueryAnalyzer analyzer
     private const int TopK = 10;
     private readonly IQuestionAnswerer? _answerer = answerers.FirstOrDefault();
 
+    /// <summary>Reads several question files as one set; an id that repeats across them fails with both places.</summary>
+    public static IReadOnlyList<EvalQuestion> ReadQuestions(IReadOnlyList<string> paths)
+    {
+        var questions = new List<EvalQuestion>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            foreach (var question in ReadQuestions(path))
+            {
+                if (!seen.TryAdd(question.Id, path))
+                    throw new InvalidDataException($"{path}: question id '{question.Id}' is also in {seen[question.Id]}; ids must be unique across the files");
+                questions.Add(question);
+            }
+        }
+        return questions;
+    }
+
     /// <summary>Reads a JSONL question file; a bad line fails with its line number.</summary>
     public static IReadOnlyList<EvalQuestion> ReadQuestions(string path)
     {
