@@ -157,7 +157,9 @@ public sealed class SqliteDatabase
         Execute(connection, "PRAGMA foreign_keys = OFF;");
         try
         {
-            using var transaction = connection.BeginTransaction();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            // Read again under the write lock: another process opening the same new file may have migrated it meanwhile.
+            current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;", transaction), System.Globalization.CultureInfo.InvariantCulture);
             for (var i = current; i < SchemaMigrations.All.Count; i++)
                 Execute(connection, SchemaMigrations.All[i] + $"\nPRAGMA user_version = {i + 1};", transaction);
             if (Scalar(connection, "PRAGMA foreign_key_check;", transaction) is not null)

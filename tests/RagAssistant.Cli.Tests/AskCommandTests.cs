@@ -127,10 +127,20 @@ public sealed class AskCommandTests(CorpusFixture corpus) : IClassFixture<Corpus
     /// A regression floor, not the issue's targets (answer_contains ≥ 0.80, citation_precision ≥ 0.90 are not reached yet;
     /// see the closing note): the figures measured when the extractive answerer landed must not slip.
     /// </summary>
+    /// <remarks>
+    /// Scored on the original 95 questions (t001–t095) the floor was measured on; corpus/eval has grown since (issue #20),
+    /// and the floor of the whole set's test split is <see cref="EvalFloorTests"/>.
+    /// </remarks>
     [Fact]
     public async Task Eval_ScoresExtractiveAnswers_AndHoldsTheMeasuredFloor()
     {
-        var report = await Rag.JsonAsync(CorpusFixture.Root, null, "eval", "corpus/eval/questions.jsonl", "--db", corpus.Db);
+        using var temp = new TempDirectory();
+        var original = temp.File("original-95.jsonl");
+        File.WriteAllLines(original, File.ReadLines(Path.Combine(CorpusFixture.Root, "corpus", "eval", "questions.jsonl"))
+            .Where(l => l.StartsWith("{\"id\": \"t", StringComparison.Ordinal)));
+        var report = await Rag.JsonAsync(CorpusFixture.Root, null, "eval", original, "--db", corpus.Db);
+
+        Assert.Equal(95, report.GetProperty("questions").GetInt32());
 
         Assert.True(report.GetProperty("answer_contains").GetDouble() >= 0.78, report.ToString());
         Assert.True(report.GetProperty("citation_precision").GetDouble() >= 0.62, report.ToString());
