@@ -23,10 +23,8 @@ internal static class InertOriginals
     /// <summary>The original, inline when it is inert, otherwise (or when <paramref name="download"/>) as an attachment.</summary>
     public static IResult Serve(HttpContext context, StoredDocument document, byte[] bytes, bool download)
     {
-        // Set here and handed to SecurityHeaders, which rewrites the policy as the response starts.
-        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        // SecurityHeaders writes the policy (this one instead of the page policy) and nosniff as the response starts.
         SecurityHeaders.ReplacePolicy(context, ContentSecurityPolicy);
-        context.Response.Headers.XContentTypeOptions = "nosniff";
         var kind = KindOf(document, bytes);
         if (download || kind is null) return TypedResults.File(bytes, kind?.DownloadType ?? Neutral, document.FileName);
         return kind == Text && Utf8(bytes) is { } text

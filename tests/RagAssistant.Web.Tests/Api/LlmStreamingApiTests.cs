@@ -12,28 +12,18 @@ namespace RagAssistant.Web.Tests.Api;
 /// </summary>
 public sealed class LlmStreamingApiTests : IAsyncLifetime
 {
-    private readonly ScriptedOpenAiServer _llm = new();
-    private readonly TempDirectory _data = new();
-    private HostedApp _app = null!;
+    private readonly ScriptedLlmApp _host = new();
 
-    public async Task InitializeAsync()
-    {
-        _data.WriteText("corpus/WI-AS-021_扭矩紧固.md", "# WI-AS-021 扭矩紧固作业指导书\n\n## 3 拧紧要求\n\n支架总成 M8×1.25 螺栓拧紧扭矩要求：25±2 N·m。\n");
-        _app = new HostedApp(_data.File("rag.db"), _data.File("corpus"), new Dictionary<string, string>
-        {
-            ["Rag:Llm:Provider"] = "openai",
-            ["Rag:Llm:Endpoint"] = _llm.BaseUrl.ToString(),
-            ["Rag:Llm:Model"] = "test-model",
-            ["Rag:Llm:MaxRetries"] = "0",
-        });
-        await _app.SettleAsync();
-    }
+    private HostedApp App => _host.App;
+    private ScriptedOpenAiServer Llm => _host.Llm;
+
+    public Task InitializeAsync() => _host.InitializeAsync();
 
     [Fact]
     public async Task Ask_RelaysEachModelDelta_ThenTheCheckedLlmAnswer()
     {
-        _llm.EnqueueStream("M8×1.25 螺栓", "拧紧扭矩为 ", "25±2 N·m [1]。");
-        using var client = _app.CreateClient();
+        Llm.EnqueueStream("M8×1.25 螺栓", "拧紧扭矩为 ", "25±2 N·m [1]。");
+        using var client = App.CreateClient();
 
         using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/ask")
         {
@@ -52,8 +42,8 @@ public sealed class LlmStreamingApiTests : IAsyncLifetime
     [Fact]
     public async Task Ask_WhenTheModelFails_FallsBackToQuotes_AndSaysWhy()
     {
-        _llm.EnqueueStatus(500, "{\"error\": {\"message\": \"model crashed\"}}");
-        using var client = _app.CreateClient();
+        Llm.EnqueueStatus(500, "{\"error\": {\"message\": \"model crashed\"}}");
+        using var client = App.CreateClient();
 
         using var response = await client.PostAsJsonAsync("/api/ask", new { question = "M8 螺栓拧紧扭矩是多少？" });
         var events = await ServerSentEvents.ReadAllAsync(response);
@@ -64,10 +54,5 @@ public sealed class LlmStreamingApiTests : IAsyncLifetime
         Assert.Contains("25±2", done.GetProperty("answer").GetString());
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _llm.DisposeAsync();
-        _data.Dispose();
-    }
+    public Task DisposeAsync() => _host.DisposeAsync();
 }

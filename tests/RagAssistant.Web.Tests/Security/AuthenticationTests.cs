@@ -13,8 +13,8 @@ namespace RagAssistant.Web.Tests.Security;
 /// Sign-in and sessions as an attacker would try them (issue #19), on an app behind a trusted proxy, so each test
 /// comes from addresses of its own.
 /// </summary>
-[Collection(SecurityWebAppCollection.Name)]
-public sealed class AuthenticationTests(SecurityWebAppFixture fixture)
+[Collection(ProxiedAuthAppCollection.Name)]
+public sealed class AuthenticationTests(ProxiedAuthAppFixture fixture)
 {
     private static readonly AccountText Text = UiText.Chinese.Account;
 
@@ -23,7 +23,7 @@ public sealed class AuthenticationTests(SecurityWebAppFixture fixture)
     {
         var (user, password) = await fixture.AddUserAsync("target");
         using var attacker = fixture.From("10.2.0.1");
-        for (var i = 0; i < SecurityWebAppFixture.MaxFailedSignIns + 2; i++)
+        for (var i = 0; i < ProxiedAuthAppFixture.MaxFailedSignIns + 2; i++)
             Assert.NotNull(await attacker.SignInAsync(user, $"guess-{i}-of-many"));
 
         // The attacker's address is throttled for this user, even with the right password…
@@ -42,10 +42,10 @@ public sealed class AuthenticationTests(SecurityWebAppFixture fixture)
     {
         var (user, password) = await fixture.AddUserAsync("patient");
         using var client = fixture.From("10.2.1.1");
-        for (var i = 0; i < SecurityWebAppFixture.MaxFailedSignIns; i++) await client.SignInAsync(user, $"typo-{i}-password");
+        for (var i = 0; i < ProxiedAuthAppFixture.MaxFailedSignIns; i++) await client.SignInAsync(user, $"typo-{i}-password");
         Assert.Equal(Text.LockedOut, await client.SignInAsync(user, password));
 
-        fixture.Clock.Advance(TimeSpan.FromMinutes(SecurityWebAppFixture.LockoutMinutes + 1));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(ProxiedAuthAppFixture.LockoutMinutes + 1));
 
         Assert.Null(await client.SignInAsync(user, password));
     }
@@ -73,13 +73,13 @@ public sealed class AuthenticationTests(SecurityWebAppFixture fixture)
         var (user, password) = await fixture.AddUserAsync("changer");
         using var client = fixture.From("10.3.0.1");
         Assert.Null(await client.SignInAsync(user, password));
-        for (var i = 0; i < SecurityWebAppFixture.MaxFailedSignIns; i++)
+        for (var i = 0; i < ProxiedAuthAppFixture.MaxFailedSignIns; i++)
             Assert.NotNull(await client.ChangePasswordAsync($"guess-{i}-of-many", "a-brand-new-password"));
 
         Assert.Equal(Text.LockedOut, await client.ChangePasswordAsync(password, "a-brand-new-password"));
         Assert.True(await fixture.CheckPasswordAsync(user, password));
 
-        fixture.Clock.Advance(TimeSpan.FromMinutes(SecurityWebAppFixture.LockoutMinutes + 1));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(ProxiedAuthAppFixture.LockoutMinutes + 1));
 
         Assert.Null(await client.ChangePasswordAsync(password, "a-brand-new-password"));
         Assert.True(await fixture.CheckPasswordAsync(user, "a-brand-new-password"));
@@ -91,7 +91,7 @@ public sealed class AuthenticationTests(SecurityWebAppFixture fixture)
         var (user, password) = await fixture.AddUserAsync("stolen");
         using var thief = fixture.From("10.3.1.1");
         Assert.Null(await thief.SignInAsync(user, password));
-        for (var i = 0; i < SecurityWebAppFixture.MaxFailedSignIns; i++) await thief.ChangePasswordAsync($"guess-{i}-of-many", "a-brand-new-password");
+        for (var i = 0; i < ProxiedAuthAppFixture.MaxFailedSignIns; i++) await thief.ChangePasswordAsync($"guess-{i}-of-many", "a-brand-new-password");
 
         // A fresh sign-in from the same address does not get a new round of guesses.
         using var again = fixture.From("10.3.1.1");

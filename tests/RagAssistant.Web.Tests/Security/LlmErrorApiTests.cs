@@ -13,28 +13,18 @@ namespace RagAssistant.Web.Tests.Security;
 public sealed class LlmErrorApiTests : IAsyncLifetime
 {
     private const string Secret = "sk-live-4f9c2e7d1b8a3c6e";
-    private readonly ScriptedOpenAiServer _llm = new();
-    private readonly TempDirectory _data = new();
-    private HostedApp _app = null!;
+    private readonly ScriptedLlmApp _host = new();
 
-    public async Task InitializeAsync()
-    {
-        _data.WriteText("corpus/WI-AS-021_扭矩紧固.md", "# WI-AS-021 扭矩紧固作业指导书\n\n## 3 拧紧要求\n\n支架总成 M8×1.25 螺栓拧紧扭矩要求：25±2 N·m。\n");
-        _app = new HostedApp(_data.File("rag.db"), _data.File("corpus"), new Dictionary<string, string>
-        {
-            ["Rag:Llm:Provider"] = "openai",
-            ["Rag:Llm:Endpoint"] = _llm.BaseUrl.ToString(),
-            ["Rag:Llm:Model"] = "test-model",
-            ["Rag:Llm:MaxRetries"] = "0",
-        });
-        await _app.SettleAsync();
-    }
+    private HostedApp App => _host.App;
+    private ScriptedOpenAiServer Llm => _host.Llm;
+
+    public Task InitializeAsync() => _host.InitializeAsync();
 
     [Fact]
     public async Task FailingModel_IsNamedByItsStatus_WithoutEndpointOrUpstreamBody()
     {
-        _llm.EnqueueStatus(500, $$$"""{"error":{"message":"upstream gpu-07.corp.internal rejected key {{{Secret}}}"}}""");
-        using var client = _app.CreateClient();
+        Llm.EnqueueStatus(500, $$$"""{"error":{"message":"upstream gpu-07.corp.internal rejected key {{{Secret}}}"}}""");
+        using var client = App.CreateClient();
 
         using var response = await client.PostAsJsonAsync("/api/ask", new { question = "M8 螺栓拧紧扭矩是多少？" });
         var stream = await response.Content.ReadAsStringAsync();
@@ -42,18 +32,13 @@ public sealed class LlmErrorApiTests : IAsyncLifetime
         Assert.Contains("HTTP 500", stream);
         Assert.DoesNotContain(Secret, stream);
         Assert.DoesNotContain("gpu-07", stream);
-        Assert.DoesNotContain($"127.0.0.1:{_llm.Port}", stream);
-        Assert.All(_app.Services.GetRequiredService<RecentErrors>().List(), e =>
+        Assert.DoesNotContain($"127.0.0.1:{Llm.Port}", stream);
+        Assert.All(App.Services.GetRequiredService<RecentErrors>().List(), e =>
         {
             Assert.DoesNotContain(Secret, e.Message);
-            Assert.DoesNotContain($"127.0.0.1:{_llm.Port}", e.Message);
+            Assert.DoesNotContain($"127.0.0.1:{Llm.Port}", e.Message);
         });
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _llm.DisposeAsync();
-        _data.Dispose();
-    }
+    public Task DisposeAsync() => _host.DisposeAsync();
 }

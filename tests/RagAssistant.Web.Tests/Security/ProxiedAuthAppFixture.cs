@@ -11,7 +11,7 @@ namespace RagAssistant.Web.Tests.Security;
 /// (<c>Rag:Web:KnownProxies</c>), so each test picks its clients' addresses with <c>X-Forwarded-For</c> and one test's
 /// failed sign-ins never throttle another's. Its clock stands still until a test moves it.
 /// </summary>
-public sealed class SecurityWebAppFixture : IAsyncLifetime
+public sealed class ProxiedAuthAppFixture : IAsyncLifetime
 {
     public const int MaxFailedSignIns = 3;
     public const int LockoutMinutes = 15;
@@ -63,7 +63,7 @@ public sealed class SecurityWebAppFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class SecurityWebAppCollection : ICollectionFixture<SecurityWebAppFixture>
+public sealed class ProxiedAuthAppCollection : ICollectionFixture<ProxiedAuthAppFixture>
 {
-    public const string Name = "security web app";
+    public const string Name = "proxied authentication app";
 }
