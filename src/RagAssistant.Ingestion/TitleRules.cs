@@ -4,12 +4,14 @@ namespace RagAssistant.Ingestion;
 
 /// <summary>
 /// Decides when a document's own first line makes a poor title: a company name ("江东精密机械有限公司") or a bare
-/// document-type word ("作业指导书", "工艺卡片", "Work Instruction") names no document. The file name is better then.
+/// document-type word ("作业指导书", "工艺卡片", "Work Instruction") names no document, and neither does the heading of a
+/// contents page ("目录", "Contents"). The file name is better then.
 /// </summary>
 public static partial class TitleRules
 {
     public static bool IsWeak(string? title) =>
-        string.IsNullOrWhiteSpace(title) || CompanyName().IsMatch(title.Trim()) || BareDocumentType().IsMatch(title.Trim());
+        string.IsNullOrWhiteSpace(title) || CompanyName().IsMatch(title.Trim()) || BareDocumentType().IsMatch(title.Trim())
+        || Readers.Pdf.ContentsPage.IsHeading(title);
 
     /// <summary>The reader's title unless it is weak, else the file name without its extension.</summary>
     public static string Choose(string? title, string fileName) =>

@@ -21,10 +21,10 @@ public class ProcessCardTests : IDisposable
     [Theory]
     // 机械加工工艺过程卡, labels left of values, two-row merged operations header (切削参数 over 转速/进给/背吃刀量)
     [InlineData("JD-2105-0318_输出轴_工艺过程卡_RevB.xlsx", "工序号: 60 |", "工艺过程卡!A12:K12",
-        new[] { "零件号: JD-2105-0318", "零件名称: 输出轴", "材料: 40Cr", "版本: B", "工序名称: 精车Φ35k6轴颈", "设备: CK6150-03", "切削参数/转速 r/min: 950", "切削参数/进给 mm/r: 0.10", "工时 min: 3.20" })]
+        new[] { "零件号: JD-2105-0318", "零件名称: 输出轴", "材料: 40Cr", "版本: B", "工序名称: 精车Φ35k6轴颈", "设备: CK6150-03", "切削参数 › 转速 r/min: 950", "切削参数 › 进给 mm/r: 0.10", "工时 min: 3.20" })]
     // the same card as a Word file: vMerge/gridSpan header, cited by table and row
     [InlineData("JD-2105-0318_输出轴_工艺过程卡_RevB.docx", "工序号: 60 |", "table 2 row 8",
-        new[] { "零件号: JD-2105-0318", "材料: 40Cr", "版本: B", "工序名称: 精车Φ35k6轴颈", "切削参数/转速 r/min: 950", "切削参数/进给 mm/r: 0.10" })]
+        new[] { "零件号: JD-2105-0318", "材料: 40Cr", "版本: B", "工序名称: 精车Φ35k6轴颈", "切削参数 › 转速 r/min: 950", "切削参数 › 进给 mm/r: 0.10" })]
     // 工序卡: labels above values, one operation, its steps carry the operation's number, name and machine
     [InlineData("GY-2105-0318-60_输出轴_OP60精车_工序卡.xlsx", "工步号: 2 |", "工序卡!A8:H8",
         new[] { "零件号: JD-2105-0318", "工序号: 60", "工序名称: 精车Φ35k6轴颈", "设备: CK6150-03", "主轴转速 r/min: 950", "进给量 mm/r: 0.10", "背吃刀量 mm: 0.25" })]

@@ -101,6 +101,35 @@ public class SharedPdfTestDataTests(ITestOutputHelper output)
         }
     }
 
+    [SharedDataFact("pdf")]
+    public async Task SvoltDatasheet_ContentsPagesAreTheOutline_NotTablesNorTheTitle()
+    {
+        const string file = "SVOLT-196Ah-3.2V-LiFePO4-Blade-Battery-Cell-SpecificationDatasheet.pdf";
+        var path = Path.Combine(Folder, file);
+        var doc = TestPdf.Read(File.ReadAllBytes(path), file);
+
+        // Pages 1–2 are its table of contents: no table, no heading, no page footer ("第I页共II页"); one paragraph each.
+        Assert.DoesNotContain(doc.Blocks, b => b.Page <= 2 && b is TableBlock or HeadingBlock);
+        Assert.DoesNotContain(doc.Blocks.OfType<HeadingBlock>(), h => h.Text.Contains("目录", StringComparison.Ordinal));
+        var outline = doc.Blocks.OfType<ParagraphBlock>().Where(p => p.Page <= 2).ToList();
+        Assert.Equal([1, 2], outline.Select(p => p.Page ?? 0));
+        Assert.All(outline, p => Assert.StartsWith("目录 Contents: ", p.Text));
+        Assert.Contains("1.1 主要性能 Main Performance;", outline[0].Text);
+        Assert.EndsWith("8 电芯图纸 Drawing", outline[1].Text);
+        Assert.DoesNotContain("....", outline[0].Text + outline[1].Text);
+        // A clause title too long for the numbered-heading rule is a heading because the outline lists it; a value is not.
+        Assert.Contains(doc.Blocks, b => b is HeadingBlock { Text: "1.6.3 脉冲后保护模式 Protection mode after regenerative pulse charge", Level: 3 });
+        Assert.DoesNotContain(doc.Blocks.OfType<HeadingBlock>(), h => h.Text is "2.0 V" or "2.0" || h.Text.StartsWith("5 °C", StringComparison.Ordinal));
+
+        // No cover page: the file name, which names the product, is the title — not "目录 Contents".
+        using var h = new PipelineHarness();
+        var report = await h.IngestAsync(path);
+        var stored = (await h.Store.GetAsync(Assert.Single(report.Files).DocumentId!.Value))!;
+        output.WriteLine($"title: {stored.Title}; kind: {stored.Kind}");
+        Assert.Contains("SVOLT-196Ah", stored.Title);
+        Assert.Contains("Battery-Cell", stored.Title);
+    }
+
     private static string Squash(string text)
     {
         var sb = new StringBuilder(text.Length);

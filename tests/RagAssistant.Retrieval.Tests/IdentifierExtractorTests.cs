@@ -67,4 +67,14 @@ public class IdentifierExtractorTests
     {
         Assert.DoesNotContain(Terms("转速 950 r/min，进给 0.10 mm/r"), t => t.Contains('p'));
     }
+
+    [Theory]
+    [InlineData("M5×0.8 螺钉性能等级 8.8 级的拧紧扭矩")]
+    [InlineData("12.9 级螺栓")]
+    public void PropertyClasses_AreNotClauses(string text)
+    {
+        // "8.8 级" is a bolt's property class: as a clause it would have to appear as one, and a table that writes the
+        // class as "性能等级 8.8" would seem not to mention it.
+        Assert.DoesNotContain(Terms(text), t => t is "8p8" or "12p9");
+    }
 }

@@ -12,7 +12,10 @@ public sealed record HeadingBlock(int Level, string Text, int? Page = null) : Do
 public sealed record ParagraphBlock(string Text, int? Page = null, string? Locator = null, IReadOnlyList<PageBox>? Boxes = null)
     : DocumentBlock(Page);
 
-/// <summary>A table with one combined header row (multi-row headers are joined by the reader).</summary>
+/// <summary>
+/// A table with one combined header row (multi-row headers are joined by the reader into column paths,
+/// "切削参数 › 转速 r/min"); an empty header when the table has no header row.
+/// </summary>
 public sealed record TableBlock(string? Caption, IReadOnlyList<string> Header, IReadOnlyList<TableRow> Rows, int? Page = null)
     : DocumentBlock(Page);
 

@@ -4,7 +4,8 @@ namespace RagAssistant.Ingestion.Readers;
 
 /// <summary>
 /// Recognises numbered headings and clause numbers in plain text: "4.2.3 有效硬化层深度", "第十二条", "第三章",
-/// "附录A", "Annex B", "一、", "（二）". A heading line is short and does not end like a sentence.
+/// "附录A", "Annex B", "一、", "（二）". A heading line is short and does not end like a sentence, and is not a measured
+/// value ("3.2 V", "1.5 MPa": <see cref="MeasuredValue"/>).
 /// </summary>
 public static partial class NumberedHeading
 {
@@ -16,7 +17,7 @@ public static partial class NumberedHeading
         level = 0;
         number = "";
         var text = line.Trim();
-        if (text.Length is 0 or > MaxHeadingLength || EndsLikeSentence(text)) return false;
+        if (text.Length is 0 or > MaxHeadingLength || EndsLikeSentence(text) || MeasuredValue.IsWholeLine(text)) return false;
 
         var m = DecimalClause().Match(text);
         if (!m.Success) m = BareClauseNumber().Match(text);
@@ -60,7 +61,7 @@ public static partial class NumberedHeading
         level = 0;
         number = "";
         var m = LeadingClause().Match(line.TrimStart());
-        if (!m.Success) return false;
+        if (!m.Success || MeasuredValue.IsWholeLine(line)) return false;
         number = m.Groups["n"].Value;
         level = number.StartsWith('第') ? 3 : number.Count(c => c == '.') + 1;
         return level <= 6;
@@ -73,6 +74,9 @@ public static partial class NumberedHeading
         number = m.Success ? m.Groups["n"].Value : "";
         return m.Success && line.Trim().Length <= MaxHeadingLength;
     }
+
+    /// <summary>A figure's caption: "Figure 6: …", "Fig. 2 …", "图 3 …" (what follows it is a drawing, not a table).</summary>
+    public static bool IsFigureCaption(string line) => FigureCaption().IsMatch(line.Trim());
 
     /// <summary>The clause number a heading starts with ("4.2.3", "第十二条", "附录A"), or null.</summary>
     public static string? ClauseNumberOf(string heading) => TryParse(heading, out _, out var number) ? number : null;
@@ -92,6 +96,9 @@ public static partial class NumberedHeading
 
     [GeneratedRegex(@"^(?:表|Table|Tab\.)\s*(?<n>(?:[A-Z]\.?)?\d{1,3}(?:[.\-]\d{1,3})?)(?![\d.])(?:\s|$|[\u4e00-\u9fff:：–—-])", RegexOptions.IgnoreCase)]
     private static partial Regex TableCaption();
+
+    [GeneratedRegex(@"^(?:图|Figure|Fig\.)\s*(?:[A-Z]\.?)?\d{1,3}(?:[.\-]\d{1,3})?(?![\d.])(?:\s|$|[\u4e00-\u9fff:：–—-])", RegexOptions.IgnoreCase)]
+    private static partial Regex FigureCaption();
 
     [GeneratedRegex(@"^(?<n>第[一二三四五六七八九十百零〇\d]+(?<unit>[编篇章节条]))(?:\s|$|[\u4e00-\u9fff])")]
     private static partial Regex ChineseChapter();

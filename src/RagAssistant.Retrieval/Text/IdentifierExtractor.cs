@@ -76,7 +76,7 @@ public static partial class IdentifierExtractor
 
     // Three or more levels are always clauses (4.2.3); two levels (4.2) only where written as a clause — before 条/款/节,
     // after clause/section/见/第, or heading-style before a Chinese word — since 0.10 or 1.5 are plain decimals.
-    [GeneratedRegex(@"(?<![\d.])[1-9]\d?(?:\.\d{1,3}){2,4}(?![\d.])|(?<=(?:clause|section|条款|见|第)\s*)[1-9]\d?\.\d{1,3}(?![\d.])|(?<![\d.])[1-9]\d?\.\d{1,3}(?=\s*[条款节章]|\s+[\u4e00-\u9fff])")]
+    [GeneratedRegex(@"(?<![\d.])[1-9]\d?(?:\.\d{1,3}){2,4}(?![\d.])|(?<=(?:clause|section|条款|见|第)\s*)[1-9]\d?\.\d{1,3}(?![\d.])|(?<![\d.])[1-9]\d?\.\d{1,3}(?=\s*[条款节章]|\s+(?!级)[\u4e00-\u9fff])")]
     private static partial Regex ClauseNumber();
 
     [GeneratedRegex(@"第\s*(?<n>\d{1,4})\s*(?:道\s*)?工序|工序号?\s*[:：]?\s*(?<n>\d{1,4})(?!\d)|\bop\s*\.?\s*(?<n>\d{1,4})(?!\d)|(?<![\w-])(?<n>\d{1,4})\s*工序")]

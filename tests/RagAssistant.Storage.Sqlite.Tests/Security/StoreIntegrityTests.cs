@@ -183,6 +183,10 @@ public sealed class StoreIntegrityTests : IDisposable
         await new SqliteDocumentStore(new SqliteDatabase(path), new IdentitySegmenter()).SaveAsync(Doc("a.md"), Chunks("x"));
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        // SQLite removes the write-ahead log when the last connection closes: hold one open while looking at it.
+        using var open = new SqliteConnection($"Data Source={path};Pooling=False");
+        open.Open();
+        Scalar(open, "SELECT count(*) FROM documents");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path + "-wal"));
         Assert.Equal(UnixFileMode.None, File.GetUnixFileMode(Path.GetDirectoryName(path)!) & UnixFileMode.OtherRead);
     }

@@ -5,8 +5,9 @@ namespace RagAssistant.Ingestion.Readers.Office;
 /// <summary>
 /// Combines a table's header rows into one name per column. A second (third) row belongs to the header when the row
 /// above is merged across columns it names one by one ('切削参数' over '转速 r/min', '进给 mm/r') — the other header
-/// cells usually reach down into it by a vertical merge — and it holds no numbers. Names join top to bottom with '/':
-/// '切削参数/转速 r/min'; a cell merged down through both rows gives its name once ('工序号').
+/// cells usually reach down into it by a vertical merge — and it holds no numbers. Names join top to bottom into a
+/// path, as PDF tables' do (<see cref="TableColumns"/>): '切削参数 › 转速 r/min'; a cell merged down through both rows
+/// gives its name once ('工序号').
 /// </summary>
 public static class HeaderRows
 {
@@ -18,17 +19,10 @@ public static class HeaderRows
         var bottom = top;
         while (bottom + 1 < grid.Rows && bottom - top + 1 < MaxHeaderRows && Continues(grid, bottom, first, last) && mustStop?.Invoke(bottom + 1) != true)
             bottom++;
-        var names = new List<string>();
-        for (var c = first; c <= last; c++)
-        {
-            var parts = new List<string>();
-            for (var r = top; r <= bottom; r++)
-            {
-                var text = Clean(grid.Value(r, c));
-                if (text.Length > 0 && (parts.Count == 0 || parts[^1] != text)) parts.Add(text);
-            }
-            names.Add(string.Join("/", parts));
-        }
+        var rows = new List<IReadOnlyList<string>>(bottom - top + 1);
+        for (var r = top; r <= bottom; r++)
+            rows.Add(Enumerable.Range(first, last - first + 1).Select(c => Clean(grid.Value(r, c))).ToList());
+        var names = TableColumns.Paths(rows);
         return (names, bottom);
     }
 

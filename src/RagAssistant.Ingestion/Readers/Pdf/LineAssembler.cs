@@ -1,4 +1,5 @@
 using System.Text;
+using UglyToad.PdfPig.Core;
 using RagAssistant.Core.Text;
 using UglyToad.PdfPig.Content;
 
@@ -10,7 +11,8 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// sorted left to right, glyphs overprinted at the same spot ("fake bold" drawn several times) are dropped, and the row
 /// is cut into segments at gaps wider than <see cref="SegmentGapEm"/> font sizes or at a vertical ruling line.
 /// A space is inserted where the gap exceeds <see cref="WordGapEm"/>, never between two CJK characters.
-/// Rotated letters are kept, in content order, as rows of their own after the horizontal ones.
+/// Letters are read in the page's frame (<see cref="PageFrame"/>: the direction most of its text runs in, so a page
+/// turned by /Rotate reads like an upright one); letters running another way are read in their own direction.
 /// </summary>
 internal static class LineAssembler
 {
@@ -30,27 +32,22 @@ internal static class LineAssembler
         public bool Bold { get; } = bold;
     }
 
-    public static List<List<TextSegment>> Rows(Page page, VerticalRules rules)
+    public static List<List<TextSegment>> Rows(Page page, PageFrame frame, VerticalRules rules)
     {
-        var letters = page.Letters;
-        var glyphs = new List<Glyph>(letters.Count);
-        var rotated = new StringBuilder();
+        // Letters by the direction they run in: the page's own (its frame) first, then any other (sideways labels).
+        var groups = new Dictionary<PageFrame, List<Glyph>>();
         string? lastFont = null;
         var lastBold = false;
-        foreach (var letter in letters)
+        foreach (var letter in page.Letters)
         {
             var value = letter.Value;
             // Spaces and zero-width spaces (some generators put U+200B between words) only mark a gap.
             if (string.IsNullOrEmpty(value) || (value.Length == 1 && (char.IsWhiteSpace(value[0]) || PdfText.IsInvisible(value[0])))) continue;
-            if (letter.TextOrientation != TextOrientation.Horizontal)
-            {
-                rotated.Append(value);
-                continue;
-            }
-            var size = letter.PointSize > 0.5 ? letter.PointSize : Math.Max(1, letter.BoundingBox.Height);
-            var x0 = letter.StartBaseLine.X;
-            var x1 = letter.EndBaseLine.X;
-            if (x1 <= x0) x1 = x0 + Math.Max(letter.BoundingBox.Width, size * 0.3);
+            var direction = PageFrame.Of(letter);
+            var size = letter.PointSize > 0.5 ? letter.PointSize : Math.Max(1, Math.Min(letter.BoundingBox.Height, letter.BoundingBox.Width));
+            var (x0, y) = direction.Map(letter.StartBaseLine);
+            var (x1, _) = direction.Map(letter.EndBaseLine);
+            if (x1 <= x0) x1 = x0 + size * 0.3;
             if (!ReferenceEquals(letter.FontName, lastFont))
             {
                 lastFont = letter.FontName;
@@ -58,9 +55,29 @@ internal static class LineAssembler
                                                    || lastFont.Contains("Heavy", StringComparison.OrdinalIgnoreCase)
                                                    || lastFont.Contains("Black", StringComparison.OrdinalIgnoreCase));
             }
-            glyphs.Add(new Glyph(value, x0, x1, letter.StartBaseLine.Y, size, lastBold));
+            if (!groups.TryGetValue(direction, out var glyphs)) groups[direction] = glyphs = [];
+            glyphs.Add(new Glyph(value, x0, x1, y, size, lastBold));
         }
 
+        var rows = groups.TryGetValue(frame, out var upright) ? RowsOf(upright, rules) : [];
+        // Text running another way is read in its own direction, word spaces and all, and placed after the page's
+        // own text (below its lowest line), so it is neither lost nor interleaved with it.
+        var floor = rows.Count > 0 ? rows.Min(r => r.Min(s => s.Bottom)) : frame.Map(new PdfPoint(page.MediaBox.Bounds.Left, page.MediaBox.Bounds.Bottom)).Y;
+        foreach (var (direction, glyphs) in groups)
+        {
+            if (direction == frame) continue;
+            var other = RowsOf(glyphs, VerticalRules.None);
+            if (other.Count == 0) continue;
+            var shift = floor - other.Max(r => r.Max(s => s.Top)) - 12;
+            foreach (var row in other)
+                rows.Add(row.Select(s => s with { Bottom = s.Bottom + shift, Top = s.Top + shift }).ToList());
+            floor = rows[^1].Min(s => s.Bottom);
+        }
+        return rows;
+    }
+
+    private static List<List<TextSegment>> RowsOf(List<Glyph> glyphs, VerticalRules rules)
+    {
         var rows = new List<List<TextSegment>>();
         if (glyphs.Count > 0)
         {
@@ -74,11 +91,6 @@ internal static class LineAssembler
                 rows.Add(Segments(row, rules));
                 start = i;
             }
-        }
-        if (rotated.Length > 1)
-        {
-            var box = page.MediaBox.Bounds;
-            rows.Add([new TextSegment(PdfText.Clean(rotated.ToString()), box.Left, box.Bottom, box.Right, box.Bottom + 1, 0, false)]);
         }
         return rows;
     }
@@ -102,7 +114,9 @@ internal static class LineAssembler
                     && Math.Abs(g.Y - previous.Y) < 0.1 * g.Size) continue;
                 var gap = g.X0 - previous.X1;
                 var em = Math.Max(g.Size, previous.Size);
-                if (gap > SegmentGapEm * em || (gap > 0.5 && rules.Between(previous.X1, g.X0, g.Y)))
+                // A bullet stands before its item's text, however far: the two are one line, not two cells.
+                var afterBullet = text.Length == 1 && IsBullet(text[0]) && gap < 6 * em;
+                if (!afterBullet && (gap > SegmentGapEm * em || (gap > 0.5 && rules.Between(previous.X1, g.X0, g.Y))))
                 {
                     Flush();
                     first = g;
@@ -134,6 +148,8 @@ internal static class LineAssembler
             text.Clear();
         }
     }
+
+    private static bool IsBullet(char c) => c is '•' or '▪' or '●' or '○' or '◦' or '■' or '□' or '◆' or '◇' or '►' or '▶' or '➢' or '✓' or '\uF0B7';
 
     private static bool IsCjkEnd(string value) => value.Length > 0 && IsCjkLike(value[^1]);
 

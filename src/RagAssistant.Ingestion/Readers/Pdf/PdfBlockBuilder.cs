@@ -9,22 +9,28 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// <item>tables (<see cref="TableDetector"/>), with the caption line just above them ("表2 …", "Table 2 …"), joined with
 /// their continuation at the top of the next page (same columns; a repeated header row is dropped);</item>
 /// <item>headings: a line that starts a paragraph and is a numbered clause or chapter ("4.2.3 要求", "第三章", "附录A"),
-/// or is set in a font at least <see cref="HeadingSizeRatio"/> × the body size, or is a short bold line standing alone;
+/// or is set in a font at least <see cref="HeadingSizeRatio"/> × the body size, or is a short bold line standing alone,
+/// or is an entry of the contents pages' outline (<see cref="PdfOutline.LevelOf"/>) — but never a measured value alone
+/// ("3.2 V", <see cref="MeasuredValue"/>);
 /// a clause that starts with its number inside running text ("4.2.3 渗碳件……。") gives a heading of the bare number;</item>
 /// <item>paragraphs: consecutive lines of one column until a break — a vertical gap clearly above the page's usual
 /// line gap, a change of font size, a list marker, a first-line indent, or a short line ending a sentence.</item>
 /// </list>
 /// Every paragraph and row keeps the boxes of its lines.
 /// </summary>
-internal sealed class PdfBlockBuilder
+internal sealed class PdfBlockBuilder(PdfOutline? outline = null)
 {
     private const double HeadingSizeRatio = 1.15;
     private const int MaxBoldHeadingLength = 40;
 
+    private readonly PdfOutline _outline = outline ?? PdfOutline.Empty;
     private readonly List<object> _raw = [];
     private readonly List<TextLine> _paragraph = [];
     private double _bodySize;
     private int _lastNumberedLevel;
+
+    /// <summary>The tables found, continuations joined, in document order (after <see cref="Build"/>).</summary>
+    public List<DetectedTable> Tables { get; } = [];
 
     public (string? Title, List<DocumentBlock> Blocks) Build(IReadOnlyList<PdfPageText> pages)
     {
@@ -38,7 +44,7 @@ internal sealed class PdfBlockBuilder
     {
         var gap = TypicalGap(page.Lines);
         var columns = page.Lines.GroupBy(l => l.Column).ToDictionary(g => g.Key, g => (Left: g.Min(l => l.Left), Right: g.Max(l => l.Right)));
-        var items = TableDetector.Split(page.Lines, page.Rules);
+        var items = TableDetector.Split(page.Number, page.Lines, page.Rulings);
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is DetectedTable table)
@@ -88,7 +94,12 @@ internal sealed class PdfBlockBuilder
     private int? HeadingLevel(TextLine line, bool standsAlone)
     {
         var text = line.Text;
-        if (text.Length > 100 || TextJoin.EndsSentence(text) && !text.EndsWith(':')) return null;
+        if (text.Length > 100 || TextJoin.EndsSentence(text) && !text.EndsWith(':') || MeasuredValue.IsWholeLine(text)) return null;
+        if (_outline.LevelOf(text) is { } outlined)
+        {
+            _lastNumberedLevel = outlined;
+            return outlined;
+        }
         if (NumberedHeading.TryParse(text, out var level, out var number) && (standsAlone || line.FontSize > _bodySize * 1.05 || line.Bold)
             && !(number.Length == 1 && char.IsLetter(number[0])))
         {
@@ -142,12 +153,17 @@ internal sealed class PdfBlockBuilder
         return bySize.Count == 0 ? 10 : bySize.MaxBy(kv => kv.Value).Key;
     }
 
-    /// <summary>The largest-font line(s) among the first lines of the first page with text, when larger than the body.</summary>
+    /// <summary>
+    /// The largest-font line(s) among the first lines of the first page with text, when larger than the body. A contents
+    /// page counts as that first page: what is left of it once its entries are taken out (a name above "目录"), or no
+    /// title — never a contents heading, never a section heading from a later page.
+    /// </summary>
     private string? Title(IReadOnlyList<PdfPageText> pages)
     {
-        var first = pages.FirstOrDefault(p => p.Lines.Count > 0);
+        var first = pages.FirstOrDefault(p => p.Lines.Count > 0 || _outline.Pages.Contains(p.Number));
         if (first is null) return null;
-        var head = first.Lines.Take(20).ToList();
+        var head = first.Lines.Take(20).Where(l => !ContentsPage.IsHeading(l.Text)).ToList();
+        if (head.Count == 0) return null;
         var max = head.Max(l => l.FontSize);
         if (max < _bodySize * HeadingSizeRatio) return null;
         var title = head.SkipWhile(l => l.FontSize < max - 0.5).TakeWhile(l => l.FontSize >= max - 0.5).Select(l => l.Text).ToList();
@@ -158,25 +174,8 @@ internal sealed class PdfBlockBuilder
     private void FlushParagraph()
     {
         if (_paragraph.Count == 0) return;
-        _raw.Add(new ParagraphBlock(JoinLines(_paragraph), _paragraph[0].Page, null, _paragraph.Select(l => l.Box).ToList()));
+        _raw.Add(new ParagraphBlock(WrappedLines.Join(_paragraph.Select(l => l.Text)), _paragraph[0].Page, null, _paragraph.Select(l => l.Box).ToList()));
         _paragraph.Clear();
-    }
-
-    /// <summary>Joins wrapped lines; "manu-" + "facturing" loses its hyphen.</summary>
-    private static string JoinLines(List<TextLine> lines)
-    {
-        var parts = new List<string>(lines.Count);
-        foreach (var line in lines)
-        {
-            var text = line.Text;
-            if (parts.Count > 0 && parts[^1].Length > 2 && parts[^1][^1] == '-' && char.IsLetter(parts[^1][^2]) && text.Length > 0 && char.IsLower(text[0]))
-            {
-                parts[^1] = parts[^1][..^1] + text;
-                continue;
-            }
-            parts.Add(text);
-        }
-        return TextJoin.Lines(parts);
     }
 
     private List<DocumentBlock> ToBlocks()
@@ -205,17 +204,22 @@ internal sealed class PdfBlockBuilder
             open = null;
         }
         for (var i = 0; i < blocks.Count; i++)
-            if (blocks[i] is TablePlaceholder placeholder) blocks[i] = ToTable(placeholder.Table, ++tableNumber);
+            if (blocks[i] is TablePlaceholder placeholder)
+            {
+                Tables.Add(placeholder.Table);
+                blocks[i] = ToTable(placeholder.Table, ++tableNumber);
+            }
         return blocks;
     }
 
     private static TableBlock ToTable(DetectedTable table, int ordinal)
     {
         var number = table.Caption is not null && NumberedHeading.TryParseTableCaption(table.Caption, out var n) ? n : ordinal.ToString(CultureInfo.InvariantCulture);
-        var header = table.Rows.Count > 1 ? table.Rows[0].Cells : [];
-        var rows = table.Rows.Skip(header.Length > 0 ? 1 : 0)
-            .Select((r, i) => new TableRow(r.Cells, $"table {number} row {i + 1}", r.Boxes))
-            .ToList();
+        var header = TableColumns.Paths(table.ExpandedRows().Take(table.HeaderRows).ToList());
+        var body = table.ExpandedRows(repeatAcross: false);
+        var rows = new List<TableRow>(table.Rows.Count - table.HeaderRows);
+        for (var r = table.HeaderRows; r < table.Rows.Count; r++)
+            rows.Add(new TableRow(body[r], $"table {number} row {rows.Count + 1}", table.Rows[r].Boxes));
         return new TableBlock(table.Caption, header, rows, table.Page);
     }
 

@@ -9,7 +9,8 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// <summary>
 /// Reads PDFs with PdfPig, page by page: letters → lines and segments (<see cref="LineAssembler"/>), reading order
 /// across columns (<see cref="ColumnLayout"/>), running headers and footers removed (<see cref="RepeatedMargins"/>),
-/// then headings, paragraphs and tables (<see cref="PdfBlockBuilder"/>). A page that throws is reported as a warning
+/// contents pages turned into the outline (<see cref="ContentsPage"/>), then headings, paragraphs and tables
+/// (<see cref="PdfBlockBuilder"/>). A page that throws is reported as a warning
 /// and the others are kept; a page without a text layer but with images is marked as needing OCR. The document's time
 /// budget and memory ceiling (<see cref="ReaderInput.Guard"/>) and cancellation are checked between pages.
 /// </summary>
@@ -23,7 +24,10 @@ public sealed class PdfReader(ILogger<PdfReader> logger) : IDocumentReader
 
     public IReadOnlyCollection<string> ContentTypes { get; } = [Detection.ContentTypes.Pdf];
 
-    public ParsedDocument Read(ReaderInput input, CancellationToken cancellationToken)
+    public ParsedDocument Read(ReaderInput input, CancellationToken cancellationToken) => ReadWithTables(input, cancellationToken).Document;
+
+    /// <summary>Reads the document and also returns the tables found in it, as found (cells with spans and pages).</summary>
+    internal (ParsedDocument Document, IReadOnlyList<DetectedTable> Tables) ReadWithTables(ReaderInput input, CancellationToken cancellationToken)
     {
         using var document = PdfOpener.Open(input);
         var pageCount = document.NumberOfPages;
@@ -40,10 +44,11 @@ public sealed class PdfReader(ILogger<PdfReader> logger) : IDocumentReader
             try
             {
                 var page = document.GetPage(number);
-                var rules = VerticalRules.Of(page);
-                var lines = ColumnLayout.Order(number, LineAssembler.Rows(page, rules), rules);
-                var box = page.MediaBox.Bounds;
-                pages.Add(new PdfPageText(number, box.Top, box.Height, lines, rules));
+                var frame = PageFrame.Of(page);
+                var rulings = Rulings.Of(page, frame);
+                var lines = ColumnLayout.Order(number, LineAssembler.Rows(page, frame, rulings.VerticalIndex), rulings.VerticalIndex);
+                var (top, height) = Extent(page, frame);
+                pages.Add(new PdfPageText(number, top, height, lines, rulings));
                 var characters = lines.Sum(l => l.Text.Length);
                 var status = characters >= ScanTextThreshold ? PageStatus.Text
                     : page.NumberOfImages > 0 ? PageStatus.NeedsOcr
@@ -70,8 +75,20 @@ public sealed class PdfReader(ILogger<PdfReader> logger) : IDocumentReader
         // Pages that needed OCR keep their (near-empty) text out of the body: a stamp alone is not content.
         var readable = pages.Where(p => details[p.Number - 1].Status != PageStatus.NeedsOcr).ToList();
         RepeatedMargins.Remove(readable);
-        var (title, blocks) = new PdfBlockBuilder().Build(readable);
-        return new ParsedDocument(title ?? InfoTitle(document), blocks, pageCount, warnings) { PageDetails = details };
+        var outline = ContentsPage.Extract(readable, pageCount);
+        var builder = new PdfBlockBuilder(outline);
+        var (title, blocks) = builder.Build(readable);
+        outline.InsertParagraphs(blocks);
+        return (new ParsedDocument(title ?? InfoTitle(document), blocks, pageCount, warnings) { PageDetails = details }, builder.Tables);
+    }
+
+    /// <summary>The page's top and height in its frame (a page read sideways is as tall as the sheet is wide).</summary>
+    private static (double Top, double Height) Extent(UglyToad.PdfPig.Content.Page page, PageFrame frame)
+    {
+        var box = page.MediaBox.Bounds;
+        var (_, y0) = frame.Map(new UglyToad.PdfPig.Core.PdfPoint(box.Left, box.Bottom));
+        var (_, y1) = frame.Map(new UglyToad.PdfPig.Core.PdfPoint(box.Right, box.Top));
+        return (Math.Max(y0, y1), Math.Abs(y1 - y0));
     }
 
     /// <summary>The Info dictionary's title, unless it is an application's placeholder ("Microsoft Word - x.doc").</summary>

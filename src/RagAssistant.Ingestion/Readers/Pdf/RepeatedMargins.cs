@@ -7,7 +7,9 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// Running headers and footers: a line among the top or bottom three of a page, inside the top or bottom
 /// <see cref="Band"/> of the page height, whose text — digits replaced, spaces removed — recurs on at least 40 % of the
 /// pages with text (at least 3 pages; both pages of a 2-page document). Bare page numbers in the bands ("- 3 -",
-/// "第 3 页 共 9 页", "Page 3 of 9") go on every page. Odd/even headers that alternate each reach about 50 %, hence 40 %.
+/// "第 3 页 共 9 页", "第II页 共II页" of front matter, "Page 3 of 9") go on every page. Odd/even headers that alternate
+/// each reach about 50 %, hence 40 %. Lines alike but for their digits count only when the text is the same, or a number
+/// in them follows the page number: table rows at the edge of each page of a long table are not a footer.
 /// The first page keeps its lines: that is where a document's code and title stand, which classification needs.
 /// </summary>
 internal static partial class RepeatedMargins
@@ -18,10 +20,13 @@ internal static partial class RepeatedMargins
     public static void Remove(IReadOnlyList<PdfPageText> pages)
     {
         var withText = pages.Where(p => p.Lines.Count > 0).ToList();
-        var counts = new Dictionary<string, int>();
+        var seen = new Dictionary<string, List<(int Page, string Text)>>();
         foreach (var page in withText)
-            foreach (var key in Candidates(page).Select(l => Key(l.Text)).Distinct())
-                counts[key] = counts.GetValueOrDefault(key) + 1;
+            foreach (var line in Candidates(page).DistinctBy(l => Key(l.Text)))
+            {
+                if (!seen.TryGetValue(Key(line.Text), out var list)) seen[Key(line.Text)] = list = [];
+                list.Add((page.Number, line.Text));
+            }
 
         var threshold = withText.Count switch
         {
@@ -29,14 +34,33 @@ internal static partial class RepeatedMargins
             2 => 2,
             _ => Math.Max(3, (int)Math.Ceiling(0.4 * withText.Count)),
         };
+        var running = seen.Where(kv => kv.Value.Count >= threshold && IsRunning(kv.Value, threshold)).Select(kv => kv.Key).ToHashSet();
         foreach (var page in withText)
         {
             var drop = Candidates(page)
-                .Where(l => PageNumber().IsMatch(l.Text) || (page.Number != pages[0].Number && counts[Key(l.Text)] >= threshold))
+                .Where(l => PageNumber().IsMatch(l.Text) || (page.Number != pages[0].Number && running.Contains(Key(l.Text))))
                 .ToHashSet();
             if (drop.Count > 0) page.Lines.RemoveAll(drop.Contains);
         }
     }
+
+    /// <summary>
+    /// Lines alike but for their digits are a running header or footer when they are the same text on enough pages, or
+    /// when one of their numbers goes up with the page (a page number, printed with any offset). Table rows near the
+    /// page's edge that differ only in their values (part numbers, sizes) are neither.
+    /// </summary>
+    private static bool IsRunning(List<(int Page, string Text)> lines, int threshold)
+    {
+        if (lines.GroupBy(l => l.Text).Max(g => g.Count()) >= threshold) return true;
+        var numbers = lines.Select(l => (l.Page, Values: Digits().Matches(l.Text).Select(m => long.TryParse(m.Value, out var v) ? v : -1).ToList())).ToList();
+        var positions = numbers.Min(n => n.Values.Count);
+        for (var i = 0; i < positions; i++)
+            if (numbers.GroupBy(n => n.Values[i] - n.Page).Max(g => g.Count()) >= threshold) return true;
+        return false;
+    }
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
 
     private static IEnumerable<TextLine> Candidates(PdfPageText page)
     {
@@ -59,6 +83,6 @@ internal static partial class RepeatedMargins
         return sb.ToString();
     }
 
-    [GeneratedRegex(@"^\s*(?:[-–—·•]\s*)?(?:(?:page|p\.)\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—·•])?\s*$|^\s*第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*$|^\s*共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:[-–—·•]\s*)?(?:(?:page|p\.)\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—·•])?\s*$|^\s*第\s*(?:\d{1,4}|[ivxlc]{1,6})\s*页(?:\s*[,，/]?\s*共\s*(?:\d{1,4}|[ivxlc]{1,6})\s*页)?\s*$|^\s*共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PageNumber();
 }

@@ -1,6 +1,3 @@
-using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.Core;
-
 namespace RagAssistant.Ingestion.Readers.Pdf;
 
 /// <summary>
@@ -9,9 +6,6 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// </summary>
 internal sealed class VerticalRules
 {
-    /// <summary>Pages with more vertical strokes than this are drawings, not tables; their rules are ignored.</summary>
-    private const int MaxRules = 4000;
-
     private readonly (double X, double Y0, double Y1)[] _rules;
 
     private VerticalRules((double, double, double)[] rules) => _rules = rules;
@@ -20,37 +14,9 @@ internal sealed class VerticalRules
 
     public bool IsEmpty => _rules.Length == 0;
 
-    public static VerticalRules Of(Page page)
-    {
-        var rules = new List<(double X, double Y0, double Y1)>();
-        foreach (var path in page.Paths)
-        {
-            if (path.IsClipping) continue;
-            foreach (var subpath in path)
-            {
-                if (subpath.IsDrawnAsRectangle && subpath.GetDrawnRectangle() is { } r)
-                {
-                    if (r.Height < 3) continue;
-                    if (r.Width < 3) rules.Add(((r.Left + r.Right) / 2, r.Bottom, r.Top));
-                    else
-                    {
-                        // A stroked or filled box: its sides separate what is inside from what is beside it.
-                        rules.Add((r.Left, r.Bottom, r.Top));
-                        rules.Add((r.Right, r.Bottom, r.Top));
-                    }
-                    continue;
-                }
-                foreach (var command in subpath.Commands)
-                {
-                    if (command is PdfSubpath.Line line && Math.Abs(line.From.X - line.To.X) < 1 && Math.Abs(line.From.Y - line.To.Y) > 3)
-                        rules.Add((line.From.X, Math.Min(line.From.Y, line.To.Y), Math.Max(line.From.Y, line.To.Y)));
-                }
-                if (rules.Count > MaxRules) return None;
-            }
-        }
-        rules.Sort((a, b) => a.X.CompareTo(b.X));
-        return new VerticalRules([.. rules]);
-    }
+    /// <param name="rules">Vertical rules sorted by x (as <see cref="Rulings.Vertical"/> keeps them).</param>
+    public static VerticalRules Of(IReadOnlyList<Rule> rules) =>
+        rules.Count == 0 ? None : new VerticalRules([.. rules.Select(r => (r.At, r.From, r.To))]);
 
     /// <summary>The x positions (merged within 2 pt) of rules between x0 and x1 that overlap the band bottom..top.</summary>
     public List<double> Crossing(double x0, double x1, double bottom, double top)

@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+
+namespace RagAssistant.Ingestion.Readers.Pdf;
+
+/// <summary>
+/// How many of a table's first rows are header rows. The first row is a header when something sets it apart from the
+/// rows below: bold text over a body that is not bold, a cell spanning several columns (a label over sub-columns),
+/// or labels over values (no value cell of its own, short cells, while the rows below hold values in those columns).
+/// Further rows join the header while they go on the same way: under a spanning cell (the sub-column names), inside a
+/// first-row cell that spans rows, or bold like the rows above. Nothing set apart: no header — a data row is never
+/// promoted to header.
+/// </summary>
+internal static partial class TableHeaders
+{
+    private const int MaxHeaderRows = 4;
+    private const int MaxHeaderCellLength = 40;
+
+    public static void Mark(DetectedTable table) => table.HeaderRows = Count(table);
+
+    public static int Count(DetectedTable table)
+    {
+        var rows = table.Rows;
+        if (rows.Count < 2) return 0;
+        var texts = table.ExpandedRows();
+        if (!IsHeaderRow(table, texts, 0)) return 0;
+        var count = 1;
+        // Cells of the first row that span rows carry the header down with them.
+        var spanned = rows[0].Cells.Where(c => c is not null).Select(c => c!.RowSpan).DefaultIfEmpty(1).Max();
+        while (count < Math.Min(MaxHeaderRows, rows.Count - 1))
+        {
+            var above = rows[count - 1];
+            var continues = count < spanned
+                            || (above.Cells.Any(c => c is { ColSpan: > 1 }) && IsLabelRow(texts[count]) && HasValuesBelow(texts, count))
+                            || (rows[count].Cells.All(c => c is null || c.Text.Length == 0 || c.Bold) && rows[count].Cells.Any(c => c is { Bold: true })
+                                && rows.Skip(count + 1).Any(r => r.Cells.Any(c => c is { Bold: false, Text.Length: > 0 })));
+            if (!continues) break;
+            count++;
+        }
+        return count;
+    }
+
+    private static bool IsHeaderRow(DetectedTable table, List<string[]> texts, int r)
+    {
+        var row = table.Rows[r];
+        var filled = row.Cells.Where(c => c is { Text.Length: > 0 }).Select(c => c!).ToList();
+        if (filled.Count == 0) return false;
+        if (filled.All(c => c.Bold) && table.Rows.Skip(r + 1).Any(b => b.Cells.Any(c => c is { Bold: false, Text.Length: > 0 }))) return true;
+        if (!IsLabelRow(texts[r])) return false;
+        if (filled.Any(c => c.ColSpan > 1) && table.Rows.Count > 2) return true;
+        return HasValuesBelow(texts, r) || LongerBelow(texts, r);
+    }
+
+    /// <summary>Labels: no value cells (years and units aside), none long, none a sentence ("Part no." is a label).</summary>
+    private static bool IsLabelRow(string[] cells) =>
+        cells.Any(c => c.Length > 0)
+        && cells.All(c => c.Length <= MaxHeaderCellLength && !IsValue(c) && !(c.Length > 20 && TextJoin.EndsSentence(c)));
+
+    /// <summary>Rows below hold values in a column where this row has a label.</summary>
+    private static bool HasValuesBelow(List<string[]> texts, int r)
+    {
+        for (var c = 0; c < texts[r].Length; c++)
+        {
+            if (texts[r][c].Length == 0) continue;
+            var below = texts.Skip(r + 1).Select(t => t[c]).Where(t => t.Length > 0).ToList();
+            if (below.Count > 0 && below.Count(IsValue) * 2 >= below.Count) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Short labels over text cells clearly longer than them (a text table's column names).</summary>
+    private static bool LongerBelow(List<string[]> texts, int r)
+    {
+        var header = texts[r].Where(t => t.Length > 0).ToList();
+        if (header.Count < 2 || texts[r].Count(t => t.Length == 0) > 1) return false;
+        var body = texts.Skip(r + 1).SelectMany(t => t).Where(t => t.Length > 0).Select(t => (double)t.Length).Order().ToList();
+        if (body.Count == 0) return false;
+        return body[body.Count / 2] >= 1.5 * header.Average(t => t.Length);
+    }
+
+    /// <summary>A value: mostly digits and the signs around them ("25±2", "1.5 MPa", "≤ 60", "3,120"), not a year.</summary>
+    public static bool IsValue(string text)
+    {
+        var t = text.Trim();
+        if (t.Length == 0 || Year().IsMatch(t)) return false;
+        int digits = 0, letters = 0;
+        foreach (var ch in t)
+        {
+            if (char.IsDigit(ch)) digits++;
+            else if (char.IsLetter(ch)) letters++;
+        }
+        return digits > 0 && digits >= letters;
+    }
+
+    [GeneratedRegex(@"^(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$")]
+    private static partial Regex Year();
+}

@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using RagAssistant.Core.Documents;
+using RagAssistant.Core.Text;
+using RagAssistant.Ingestion.Chunking;
+using RagAssistant.Ingestion.Readers.Pdf;
+using RagAssistant.Ingestion.Tables;
+using RagAssistant.Testing;
+
+namespace RagAssistant.Ingestion.Tests;
+
+/// <summary>
+/// PDF tables read from their structure, on the corpus PDFs generated for them (LibreOffice, corpus/src) and on the
+/// third-party datasheet of ../shared: wrapped cells stay in their row, a two-row header with a spanning cell gives
+/// column paths, a table continued over a page is one table, an unruled table keeps its wrapped cells, and its chunks
+/// carry the column paths.
+/// </summary>
+public sealed class PdfTableStructureTests
+{
+    private const string Standard = "Q-JD-402-2026_紧固件拧紧扭矩规范.pdf";
+    private const string Manual = "VMC850-Maintenance-Manual_JD-MM-EQ-011.pdf";
+
+    private static ParsedDocument Read(string path) =>
+        new PdfReader(NullLogger<PdfReader>.Instance).Read(ReaderTestInput.For(Path.GetFileName(path), File.ReadAllBytes(path)), default);
+
+    private static ParsedDocument Corpus(string name) => Read(Path.Combine(RepositoryPaths.Corpus, name));
+
+    private static TableBlock Table(ParsedDocument document, string captionStart) =>
+        Assert.Single(document.Blocks.OfType<TableBlock>(), t => t.Caption?.StartsWith(captionStart, StringComparison.Ordinal) == true);
+
+    private static string Cell(TableBlock table, string firstCell, int column) =>
+        Assert.Single(table.Rows, r => r.Cells[0] == firstCell).Cells[column];
+
+    [Fact]
+    public void TwoRowHeader_WithASpanningLabel_NamesEveryColumnUnderIt()
+    {
+        var table = Table(Corpus(Standard), "表1");
+
+        Assert.Equal(["螺纹规格 d×P", "应力截面积 As mm²", "拧紧扭矩 N·m › 性能等级 8.8", "拧紧扭矩 N·m › 性能等级 10.9", "拧紧扭矩 N·m › 性能等级 12.9"], table.Header);
+        Assert.Equal("25", Cell(table, "M8×1.25", 2));
+        Assert.Equal("83", Cell(table, "M10×1.5", 4));
+    }
+
+    [Fact]
+    public void TableContinuedWithItsHeaderRepeated_IsOneTable_TheRepeatedHeaderDropped()
+    {
+        var table = Table(Corpus(Standard), "表1");
+
+        Assert.Equal(24, table.Rows.Count); // 13 coarse threads on page 2, 11 fine ones on page 3
+        Assert.DoesNotContain(table.Rows, r => r.Cells[0].StartsWith("螺纹规格", StringComparison.Ordinal) || r.Cells.Any(c => c.StartsWith("性能等级", StringComparison.Ordinal)));
+        Assert.Equal("table 1 row 24", table.Rows[^1].Locator);
+        Assert.Contains(table.Rows[^1].Boxes!, b => b.Page == 3);
+        Assert.Contains(table.Rows[0].Boxes!, b => b.Page == 2);
+    }
+
+    [Fact]
+    public void TableContinuedWithoutAHeader_IsOneTable_RowsNumberedThrough()
+    {
+        var table = Table(Corpus(Standard), "表3");
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), table.Rows.Select(r => r.Cells[0]));
+        Assert.Equal("300±18", Cell(table, "18", 4));
+        Assert.Contains("料盘吊具与吊杆连接", Cell(table, "18", 1), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnruledTable_KeepsAWrappedCellWhole_InItsOwnRow()
+    {
+        var table = Table(Corpus(Standard), "表A.1");
+
+        Assert.Equal(["表面状态", "摩擦系数 μ", "修正系数 K", "说明"], table.Header);
+        Assert.Equal("锌镍涂层 + 封闭(本公司标准状态)", table.Rows[0].Cells[0]);
+        Assert.Equal("1.00", table.Rows[0].Cells[2]);
+        Assert.Equal(7, table.Rows.Count);
+        Assert.EndsWith("固化 24 h 后方可复检", table.Rows[^1].Cells[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RuledCellsWrappingOverSeveralLines_StayInTheirRow()
+    {
+        var table = Table(Corpus(Manual), "Table 3");
+
+        Assert.Equal(["Code", "Message", "Probable cause", "Corrective action"], table.Header);
+        var row = Assert.Single(table.Rows, r => r.Cells[0] == "8011");
+        Assert.Equal("DRAWBAR FORCE LOW", row.Cells[1]);
+        Assert.Equal("Clamping force below 15 kN: disc spring stack fatigued or broken", row.Cells[2]);
+        Assert.StartsWith("Measure with gauge DFG-40", row.Cells[3], StringComparison.Ordinal);
+        // Every code's row holds its own message: none carries a neighbour's start or end.
+        Assert.All(table.Rows, r => Assert.Matches(@"^\d{4}$", r.Cells[0]));
+    }
+
+    [Fact]
+    public void ContentsPage_GivesNoTable()
+    {
+        var document = Corpus(Manual);
+
+        Assert.DoesNotContain(document.Blocks.OfType<TableBlock>(), t => t.Page == 2);
+    }
+
+    [Fact]
+    public void EveryChunkOfATable_StartsWithItsColumnPaths_AndHoldsWholeRows()
+    {
+        var document = Corpus(Standard);
+        var chunks = new DocumentChunker(Microsoft.Extensions.Options.Options.Create(new IngestionOptions()), new ApproximateTokenCounter()).Chunk(document, "Q/JD 402");
+
+        var table = chunks.Where(c => c.Locator.StartsWith("table 1 row", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(table);
+        Assert.All(table, c => Assert.StartsWith("| 螺纹规格 d×P | 应力截面积 As mm² | 拧紧扭矩 N·m › 性能等级 8.8 | 拧紧扭矩 N·m › 性能等级 10.9 | 拧紧扭矩 N·m › 性能等级 12.9 |", c.Text));
+        Assert.Contains(table, c => c.Text.Contains("| M8×1.25 | 36.6 | 25 | 35 | 42 |", StringComparison.Ordinal));
+        Assert.All(table, c => Assert.NotEmpty(c.Boxes));
+    }
+
+    [SharedDataFact("pdf")]
+    public void BilingualSpecificationTable_EachRowHoldsItsOwnLabelValueAndCondition()
+    {
+        var document = Read(Path.Combine(RepositoryPaths.SharedTestData, "pdf", "SVOLT-196Ah-3.2V-LiFePO4-Blade-Battery-Cell-SpecificationDatasheet.pdf"));
+        var table = Assert.Single(document.Blocks.OfType<TableBlock>(), t => t.Header.Count == 4 && t.Rows.Count > 0 && t.Rows[0].Cells[0] == "1.1.1");
+
+        Assert.Equal(["No.", "参数 Item", "产品规格 Specification", "条件 Condition"], table.Header);
+        Assert.Equal(Enumerable.Range(1, 15).Select(i => $"1.1.{i}"), table.Rows.Select(r => r.Cells[0]));
+        Assert.Equal(["1.1.14", "电池重量 Cell weight", "3380±50 g", "N.A."], table.Rows[13].Cells);
+        Assert.Equal(["1.1.6", "电池出货电压 Outgoing Voltage", "3.305±0.004V", "25°C, 新电池50%SOC 状态 25°C, BOL, 50%SOC"], table.Rows[5].Cells);
+        Assert.Equal("2.0 ~ 3.65 V", table.Rows[3].Cells[2]);
+        // The contents pages (1–2) give no table.
+        Assert.DoesNotContain(document.Blocks.OfType<TableBlock>(), t => t.Page <= 2);
+    }
+}
