@@ -14,6 +14,7 @@ var root = new RootCommand("rag — the RagAssistant knowledge-base command")
     AskCommand.Create(),
     EvalCommand.Create(),
     BenchCommand.Create(),
+    TablesCommand.Create(),
     ReembedCommand.Create(),
     UsersCommand.Create(),
     LibrariesCommand.Create(),

@@ -36,6 +36,10 @@ internal sealed record SearchResultJson(
 
 internal sealed record SearchBenchJson(IReadOnlyList<RagAssistant.Retrieval.Benchmarks.SearchBenchRow> Results);
 
+internal sealed record TablesJson(IReadOnlyList<RagAssistant.Ingestion.Tables.FoundTable> Tables);
+
+internal sealed record TableBenchJson(IReadOnlyList<RagAssistant.Ingestion.Tables.TableSetScore> Sets);
+
 internal sealed record BenchJson(IReadOnlyList<RagAssistant.Ingestion.Benchmarks.PdfBenchResult> Results);
 
 internal sealed record ReembedJson(string Model, int Dimension, int Reembedded, int Total);
@@ -64,6 +68,8 @@ internal sealed record BenchEmbedRow(
 [JsonSerializable(typeof(ReembedJson))]
 [JsonSerializable(typeof(BenchEmbedJson))]
 [JsonSerializable(typeof(BenchJson))]
+[JsonSerializable(typeof(TablesJson))]
+[JsonSerializable(typeof(TableBenchJson))]
 [JsonSerializable(typeof(SearchBenchJson))]
 [JsonSerializable(typeof(UserListJson))]
 [JsonSerializable(typeof(UserPasswordJson))]
@@ -86,5 +92,11 @@ internal static class JsonOutput
     {
         var typeInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Context.GetTypeInfo(typeof(T))!;
         Console.Out.WriteLine(JsonSerializer.Serialize(value, typeInfo));
+    }
+
+    public static void WriteTo<T>(Stream stream, T value)
+    {
+        var typeInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Context.GetTypeInfo(typeof(T))!;
+        JsonSerializer.Serialize(stream, value, typeInfo);
     }
 }
