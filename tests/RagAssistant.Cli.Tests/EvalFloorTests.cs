@@ -15,19 +15,24 @@ namespace RagAssistant.Cli.Tests;
 public sealed class EvalFloorTests
 {
     /// <summary>
-    /// Measured on the test split without the large documents (<c>bash scripts/eval/run.sh --no-large --split test --json</c>),
-    /// at the commit that drew the split (163 questions, 137 answerable; extractive answers, built-in model). Keys are EVAL.md's.
+    /// Measured on the test split without the large documents (<c>bash scripts/eval/run.sh --no-large --json</c>, its
+    /// <c>bySplit.test</c>), extractive answers, built-in model. Keys are EVAL.md's. Re-measured for #21 because the set
+    /// changed: three generated PDFs joined corpus/docs with 43 questions (20 of them test), and their documents compete
+    /// with earlier ones for earlier questions (Q/JD 402 repeats WI-AS-021's torques). On that set the code before #21
+    /// scored 0.922 / 0.785 / 0.630 / 0.682 / 0.655 / 0.052, the code of #21 the figures below; on the 163 test questions
+    /// of the split's draw it scores 0.934 / 0.806 / 0.672 / 0.748 / 0.692 / 0.051 (the first baseline: 0.934 / 0.800 /
+    /// 0.671 / 0.770 / 0.654 / 0.044 on the smaller corpus). 183 questions, 154 answerable.
     /// </summary>
     private static readonly Dictionary<string, double> Baseline = new()
     {
-        ["hit@5"] = 0.934,
-        ["mrr@10"] = 0.800,
-        ["answer_contains"] = 0.671,
-        ["citation_precision"] = 0.770,
-        ["abstention"] = 0.654,
+        ["hit@5"] = 0.929,
+        ["mrr@10"] = 0.799,
+        ["answer_contains"] = 0.675,
+        ["citation_precision"] = 0.735,
+        ["abstention"] = 0.655,
     };
 
-    private const double FalseAbstentionBaseline = 0.044;
+    private const double FalseAbstentionBaseline = 0.052;
     private const double Slack = 0.02;
 
     [SharedDataFact("pdf")]
