@@ -22,6 +22,7 @@ public static class EmbeddingServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>());
         services.TryAddSingleton<EmbeddingModelProvider>();
+        services.TryAddSingleton<RagAssistant.Core.Embeddings.IEmbeddingModelCatalog>(sp => sp.GetRequiredService<EmbeddingModelProvider>());
         services.RemoveAll<IEmbeddingGenerator<string, Embedding<float>>>();
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, OnnxEmbeddingGenerator>();
         services.RemoveAll<ITokenCounter>();

@@ -1,14 +1,18 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using RagAssistant.Core.Embeddings;
+using RagAssistant.Embeddings.Models;
 
 namespace RagAssistant.Embeddings;
 
 /// <summary>
-/// Sentence embeddings on ONNX Runtime (CUDA when usable, else CPU) for any BERT-family export and the built-in
-/// all-MiniLM-L6-v2. Texts are embedded as passages unless <see cref="EmbeddingPurpose.ForQuery"/> options say
-/// query; the configured prefix of that side (e.g. bge-zh's retrieval instruction on queries) is put before each text.
-/// Each embedding carries <see cref="EmbeddingProperties.Truncated"/> and <see cref="EmbeddingProperties.Tokens"/>;
+/// Sentence embeddings on ONNX Runtime (CUDA when usable, else CPU) for any BERT-family export and the built-in models.
+/// Each text goes to the model that reads its language (<see cref="EmbeddingModelProvider.ModelFor"/>: English text to
+/// all-MiniLM-L6-v2, Chinese and mixed text to bge-small-zh-v1.5 with the built-in pair) unless the options name a model
+/// (<see cref="EmbeddingGenerationOptions.ModelId"/>); every embedding says which model made it
+/// (<see cref="Embedding.ModelId"/>). Texts are embedded as passages unless <see cref="EmbeddingPurpose.ForQuery"/>
+/// options say query; the model's prefix of that side (e.g. bge-zh's retrieval instruction on queries) is put before each
+/// text. Each embedding carries <see cref="EmbeddingProperties.Truncated"/> and <see cref="EmbeddingProperties.Tokens"/>;
 /// truncations are also logged as one warning per call, with a count.
 /// </summary>
 public sealed class OnnxEmbeddingGenerator(EmbeddingModelProvider provider, ILogger<OnnxEmbeddingGenerator> logger)
@@ -17,31 +21,42 @@ public sealed class OnnxEmbeddingGenerator(EmbeddingModelProvider provider, ILog
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var model = provider.Model;
-        var prefix = EmbeddingPurpose.Of(options) == EmbeddingPurpose.Query ? model.QueryPrefix : model.PassagePrefix;
-        var texts = values.Select(v => prefix + v).ToList();
-        // Inference is synchronous CPU/GPU work: keep it off the caller's thread (a web request, the UI).
-        var result = await Task.Run(() => provider.Engine.Embed(texts, cancellationToken), cancellationToken);
-        if (result.TruncatedCount > 0) Log.Truncated(logger, result.TruncatedCount, texts.Count, model.MaxLength);
-
-        var created = DateTimeOffset.UtcNow;
-        var embeddings = new GeneratedEmbeddings<Embedding<float>>(texts.Count)
+        var texts = values.ToList();
+        var query = EmbeddingPurpose.Of(options) == EmbeddingPurpose.Query;
+        var named = options?.ModelId is { Length: > 0 } id ? provider.Find(id) : null;
+        var results = new Embedding<float>[texts.Count];
+        var tokens = 0L;
+        foreach (var group in texts.Select((text, i) => (text, i)).GroupBy(x => named ?? provider.ModelFor(x.text)))
         {
-            Usage = new UsageDetails { InputTokenCount = result.Tokens.Sum(), TotalTokenCount = result.Tokens.Sum() },
-        };
-        for (var i = 0; i < texts.Count; i++)
-        {
-            embeddings.Add(new Embedding<float>(result.Vectors[i])
+            var model = group.Key;
+            var prefix = query ? model.QueryPrefix : model.PassagePrefix;
+            var batch = group.Select(x => prefix + x.text).ToList();
+            var engine = provider.EngineFor(model);
+            // Inference is synchronous CPU/GPU work: keep it off the caller's thread (a web request, the UI).
+            var result = await Task.Run(() => engine.Embed(batch, cancellationToken), cancellationToken);
+            if (result.TruncatedCount > 0) Log.Truncated(logger, result.TruncatedCount, batch.Count, model.MaxLength);
+            var created = DateTimeOffset.UtcNow;
+            var k = 0;
+            foreach (var (_, i) in group)
             {
-                ModelId = model.Id,
-                CreatedAt = created,
-                AdditionalProperties = new AdditionalPropertiesDictionary
+                results[i] = new Embedding<float>(result.Vectors[k])
                 {
-                    [EmbeddingProperties.Truncated] = result.Truncated[i],
-                    [EmbeddingProperties.Tokens] = result.Tokens[i],
-                },
-            });
+                    ModelId = model.Id,
+                    CreatedAt = created,
+                    AdditionalProperties = new AdditionalPropertiesDictionary
+                    {
+                        [EmbeddingProperties.Truncated] = result.Truncated[k],
+                        [EmbeddingProperties.Tokens] = result.Tokens[k],
+                    },
+                };
+                tokens += result.Tokens[k];
+                k++;
+            }
         }
+        var embeddings = new GeneratedEmbeddings<Embedding<float>>(results)
+        {
+            Usage = new UsageDetails { InputTokenCount = tokens, TotalTokenCount = tokens },
+        };
         return embeddings;
     }
 
@@ -50,12 +65,12 @@ public sealed class OnnxEmbeddingGenerator(EmbeddingModelProvider provider, ILog
         if (serviceKey is not null) return null;
         if (serviceType == typeof(EmbeddingGeneratorMetadata))
             return new EmbeddingGeneratorMetadata("onnxruntime", defaultModelId: provider.Model.Id, defaultModelDimensions: provider.Model.Dimension);
-        if (serviceType == typeof(EmbeddingModelProvider)) return provider;
+        if (serviceType == typeof(EmbeddingModelProvider) || serviceType == typeof(IEmbeddingModelCatalog)) return provider;
         return serviceType.IsInstanceOfType(this) ? this : null;
     }
 
     public void Dispose()
     {
-        // The provider (a DI singleton) owns the session.
+        // The provider (a DI singleton) owns the sessions.
     }
 }

@@ -1,12 +1,14 @@
 using RagAssistant.Core.Search;
+using RagAssistant.Retrieval.Dense;
 using RagAssistant.Retrieval.Text;
 
 namespace RagAssistant.Retrieval;
 
 /// <summary>
 /// The one fusion of keyword and dense candidates, shared by <see cref="HybridRetriever"/> and the VectorData
-/// collection's hybrid search so both rank alike: weighted reciprocal rank fusion of the keyword list (weight 1), the
-/// dense list (weight <see cref="RetrievalOptions.DenseWeightFor"/> the question's language) and their candidates ordered
+/// collection's hybrid search so both rank alike: weighted reciprocal rank fusion of the keyword list (weight 1), each
+/// model's dense list (weight <see cref="RetrievalOptions.DenseWeightOf"/> its model and the question's language; the
+/// lists of different models hold different chunks, so each ranks its own) and their candidates ordered
 /// by how much of the question they contain (<see cref="TermCoverage"/>, weight <see cref="RetrievalOptions.CoverageWeight"/>), then a superseded revision's score ×
 /// <see cref="RetrievalOptions.SupersededFactor"/> unless the question asks about changes or older revisions, and a chunk
 /// that names only other operations than the question's (a row of operation 60 when operation 40 is asked) or only other
@@ -20,14 +22,17 @@ namespace RagAssistant.Retrieval;
 internal static class HybridFusion
 {
     public static async Task<List<(RetrievedChunk Chunk, double Score)>> RankAsync(
-        IReadOnlyList<ChunkHit> keyword, IReadOnlyList<ChunkHit> dense, double denseWeight, bool asksAboutRevisions,
+        IReadOnlyList<ChunkHit> keyword, IReadOnlyList<WeightedHits> dense, bool asksAboutRevisions,
         string question, AnalyzedQuery query, IChunkSearch chunks, SearchFilter filter, RetrievalOptions options, IEvidenceReranker? reranker,
         CancellationToken cancellationToken)
     {
-        var candidates = ReciprocalRankFusion.Fuse([(keyword, 1.0), (dense, denseWeight)]);
+        var lists = new List<(IReadOnlyList<ChunkHit>, double)> { (keyword, 1.0) };
+        lists.AddRange(dense.Select(d => (d.Hits, d.Weight)));
+        var candidates = ReciprocalRankFusion.Fuse(lists);
         var loaded = (await chunks.GetChunksAsync(candidates.Select(f => f.ChunkId).ToList(), filter, cancellationToken)).ToDictionary(c => c.ChunkId);
         var coverage = TermCoverage.Rank(query, candidates.Where(f => loaded.ContainsKey(f.ChunkId)).Select(f => loaded[f.ChunkId]).ToList());
-        var fused = ReciprocalRankFusion.Fuse([(keyword, 1.0), (dense, denseWeight), (coverage, options.CoverageWeight)]);
+        lists.Add((coverage, options.CoverageWeight));
+        var fused = ReciprocalRankFusion.Fuse(lists);
         var folded = TextFolding.Fold(question);
         var askedOperations = IdentifierExtractor.Operations(folded);
         var askedMaterials = IdentifierExtractor.Materials(folded);

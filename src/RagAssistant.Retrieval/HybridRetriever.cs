@@ -5,9 +5,9 @@ namespace RagAssistant.Retrieval;
 
 /// <summary>
 /// Hybrid retrieval: keyword (FTS5 BM25 over segmented text with identifier terms, glossary-expanded) and dense
-/// (cosine over embeddings) candidates fused by weighted reciprocal rank fusion. The dense list's weight follows the question's language: with a model
-/// that does not understand Chinese, a Chinese question leans on keyword search
-/// (<see cref="RetrievalOptions.DenseWeightForChineseWithEnglishModel"/>). Superseded revisions stay searchable but
+/// (cosine over embeddings, one list per embedding model: <see cref="Dense.DenseModels"/>) candidates fused by weighted
+/// reciprocal rank fusion. Each dense list's weight follows its model and the question's language
+/// (<see cref="RetrievalOptions.DenseWeights"/>). Superseded revisions stay searchable but
 /// their fused score is multiplied by <see cref="RetrievalOptions.SupersededFactor"/> unless the question asks about
 /// changes or older revisions. The best fused candidates are then re-ordered by their best sentence or row where the
 /// answering layer registers an <see cref="IEvidenceReranker"/> (<see cref="RetrievalOptions.EvidenceRerankDepth"/>). Optionally (<see cref="MmrOptions"/>) the fused list is re-ranked by maximal marginal
@@ -16,11 +16,11 @@ namespace RagAssistant.Retrieval;
 public sealed class HybridRetriever(
     QueryAnalyzer analyzer,
     IChunkSearch chunks,
-    IEnumerable<IDenseRetriever> denseRetrievers,
+    IEnumerable<Dense.DenseModels> denseModels,
     IEnumerable<IEvidenceReranker> rerankers,
     IOptions<RetrievalOptions> options) : IHybridSearch
 {
-    private readonly IDenseRetriever? _dense = denseRetrievers.FirstOrDefault();
+    private readonly Dense.DenseModels? _dense = denseModels.FirstOrDefault();
     private readonly IEvidenceReranker? _reranker = rerankers.FirstOrDefault();
     private readonly RetrievalOptions _options = options.Value;
 
@@ -37,15 +37,15 @@ public sealed class HybridRetriever(
         {
             keyword = await chunks.KeywordSearchAsync(query.KeywordMatch, filter, candidates, cancellationToken);
         }
-        IReadOnlyList<ChunkHit> dense = [];
+        IReadOnlyList<Dense.WeightedHits> dense = [];
         if (search.Mode != RetrieverMode.Keyword && _dense is not null)
-            dense = await _dense.SearchAsync(query.Text, filter, candidates, cancellationToken);
+            dense = await _dense.SearchAsync(query, filter, candidates, search.Mode == RetrieverMode.Dense, cancellationToken);
 
-        var denseWeight = _options.DenseWeightFor(query.Language, _dense?.UnderstandsChinese ?? false);
         var reranker = search.Evidence ?? true ? _reranker : null;
-        var ranked = await HybridFusion.RankAsync(keyword, dense, denseWeight, query.AsksAboutRevisions, question, query, chunks, filter, _options, reranker, cancellationToken);
+        var ranked = await HybridFusion.RankAsync(keyword, dense, query.AsksAboutRevisions, question, query, chunks, filter, _options, reranker, cancellationToken);
         var keywordRanks = Ranks(keyword);
-        var denseRanks = Ranks(dense);
+        // A chunk sits in one model's index, so its dense rank is its rank in that model's list.
+        var denseRanks = dense.SelectMany(d => Ranks(d.Hits)).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Min(x => x.Value));
         if (search.Mmr ?? _options.Mmr.Enabled)
             ranked = await DiversifyAsync(ranked, search.Top, cancellationToken);
         var results = ranked

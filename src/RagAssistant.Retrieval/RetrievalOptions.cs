@@ -84,9 +84,36 @@ public sealed class RetrievalOptions
     public MmrOptions Mmr { get; set; } = new();
 
     /// <summary>
+    /// Weight in fusion of each model's dense list by the question's language (the keyword list weighs 1), keyed by the
+    /// model's name (its id without <c>builtin:</c> / <c>folder:</c>), e.g. <c>Rag:Retrieval:DenseWeights:bge-small-zh-v1.5:Zh</c>.
+    /// A model not listed takes <see cref="DenseWeight"/> (<see cref="DenseWeightForChineseWithEnglishModel"/> for a
+    /// Chinese question when it cannot read Chinese). Defaults measured on the dev split (decision 0012).
+    /// </summary>
+    public Dictionary<string, DenseLanguageWeights> DenseWeights { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["all-MiniLM-L6-v2"] = new() { En = 0.1, Zh = 0.1 },
+        ["bge-small-zh-v1.5"] = new() { En = 0.1, Zh = 0.1 },
+    };
+
+    /// <summary>
     /// The dense list's weight for a question in <paramref name="language"/>: <see cref="DenseWeightForChineseWithEnglishModel"/>
     /// for a Chinese question when the model cannot read Chinese, else <see cref="DenseWeight"/>.
     /// </summary>
     public double DenseWeightFor(string language, bool modelUnderstandsChinese) =>
         language == "zh" && !modelUnderstandsChinese ? DenseWeightForChineseWithEnglishModel : DenseWeight;
+
+    /// <summary>The weight of model <paramref name="modelName"/>'s dense list for a question in <paramref name="language"/> (<see cref="DenseWeights"/>).</summary>
+    public double DenseWeightOf(string modelName, string language, bool modelUnderstandsChinese) =>
+        DenseWeights.TryGetValue(modelName, out var weights) ? language == "zh" ? weights.Zh : weights.En
+            : DenseWeightFor(language, modelUnderstandsChinese);
+}
+
+/// <summary>A dense list's fusion weight for English and for Chinese questions.</summary>
+public sealed class DenseLanguageWeights
+{
+    [System.ComponentModel.DataAnnotations.Range(0.0, 5.0)]
+    public double En { get; set; }
+
+    [System.ComponentModel.DataAnnotations.Range(0.0, 5.0)]
+    public double Zh { get; set; }
 }

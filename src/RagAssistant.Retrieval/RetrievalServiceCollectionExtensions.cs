@@ -36,8 +36,9 @@ public static class RetrievalServiceCollectionExtensions
         // works without one.
         if (services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>)))
         {
-            services.TryAddSingleton<Dense.VectorIndexCache>();
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<RagAssistant.Core.Search.IDenseRetriever, Dense.DenseRetriever>());
+            // One dense retriever and index per embedding model (the built-in pair: English and Chinese).
+            services.TryAddSingleton<Dense.DenseModels>();
+            services.TryAddSingleton<RagAssistant.Core.Search.IDenseRetriever>(sp => sp.GetRequiredService<Dense.DenseModels>().Primary);
             // The knowledge base as a VectorData store, for Semantic Kernel code (one collection, "chunks").
             services.TryAddSingleton<VectorData.SqliteChunkCollection>();
             services.TryAddSingleton<Microsoft.Extensions.VectorData.VectorStore, VectorData.SqliteVectorStore>();

@@ -11,35 +11,44 @@ namespace RagAssistant.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteChunkVectorStore(SqliteDatabase database) : IChunkVectorStore
 {
-    public Task<IReadOnlyList<ChunkToEmbed>> GetChunksToEmbedAsync(string model, long afterId, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ChunkToEmbed>> GetChunksToEmbedAsync(IReadOnlyCollection<string> models, long afterId, int limit, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        // Chunks already staged for this model are done (a resumed run does not embed them again).
-        command.CommandText = """
-            SELECT c.id, c.context, c.text FROM chunks c
-            WHERE c.id > $after AND (c.model IS NULL OR c.model <> $model OR c.vector IS NULL)
-              AND NOT EXISTS (SELECT 1 FROM staged_vectors s WHERE s.chunk_id = c.id AND s.model = $model)
+        // Chunks already staged for one of the models are done (a resumed run does not embed them again).
+        var names = ModelParameters(command, models);
+        command.CommandText = $"""
+            SELECT c.id, c.context, c.text, CASE WHEN c.vector IS NULL THEN NULL ELSE c.model END FROM chunks c
+            WHERE c.id > $after
+              AND NOT EXISTS (SELECT 1 FROM staged_vectors s WHERE s.chunk_id = c.id AND s.model IN ({names}))
             ORDER BY c.id LIMIT $limit
             """;
         command.Parameters.AddWithValue("$after", afterId);
-        command.Parameters.AddWithValue("$model", model);
         command.Parameters.AddWithValue("$limit", limit);
         using var reader = command.ExecuteReader();
         var chunks = new List<ChunkToEmbed>();
         while (reader.Read())
-            chunks.Add(new ChunkToEmbed(reader.GetInt64(0), ChunkDraft.ComposeIndexedText(reader.GetString(1), reader.GetString(2))));
+            chunks.Add(new ChunkToEmbed(reader.GetInt64(0), ChunkDraft.ComposeIndexedText(reader.GetString(1), reader.GetString(2)),
+                reader.IsDBNull(3) ? null : reader.GetString(3)));
         return Task.FromResult<IReadOnlyList<ChunkToEmbed>>(chunks);
     }
 
-    public Task BeginStagingAsync(string model, CancellationToken cancellationToken = default) =>
+    public Task BeginStagingAsync(IReadOnlyCollection<string> models, CancellationToken cancellationToken = default) =>
         Write<int>(connection =>
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM staged_vectors WHERE model <> $model";
-            command.Parameters.AddWithValue("$model", model);
+            command.CommandText = $"DELETE FROM staged_vectors WHERE model NOT IN ({ModelParameters(command, models)})";
             return command.ExecuteNonQuery();
         });
+
+    /// <summary>Adds one parameter per model; returns their names for an IN list.</summary>
+    private static string ModelParameters(SqliteCommand command, IReadOnlyCollection<string> models)
+    {
+        if (models.Count == 0) throw new ArgumentException("no embedding model given", nameof(models));
+        var names = models.Select((_, i) => "$model" + i).ToList();
+        foreach (var (name, model) in names.Zip(models)) command.Parameters.AddWithValue(name, model);
+        return string.Join(", ", names);
+    }
 
     public Task StageVectorsAsync(IReadOnlyList<(long ChunkId, ChunkVector Vector)> vectors, CancellationToken cancellationToken = default) =>
         Write<int>(connection =>
@@ -82,6 +91,23 @@ public sealed class SqliteChunkVectorStore(SqliteDatabase database) : IChunkVect
         while (reader.Read())
             counts.Add(new ModelChunkCount(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), reader.GetInt32(2)));
         return Task.FromResult<IReadOnlyList<ModelChunkCount>>(counts);
+    }
+
+    public Task<IReadOnlyList<ModelLanguageCount>> CountByModelAndLanguageAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        // GLOB compares code points, so these ranges are CjkText.IsCjk's (CJK unified ideographs, extension A, compatibility).
+        command.CommandText = """
+            SELECT CASE WHEN vector IS NULL THEN NULL ELSE model END,
+                   CASE WHEN context || ' ' || text GLOB '*[一-鿿㐀-䶿豈-﫿]*' THEN 'zh' ELSE 'en' END AS language, count(*)
+            FROM chunks GROUP BY 1, 2 ORDER BY 3 DESC
+            """;
+        using var reader = command.ExecuteReader();
+        var counts = new List<ModelLanguageCount>();
+        while (reader.Read())
+            counts.Add(new ModelLanguageCount(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+        return Task.FromResult<IReadOnlyList<ModelLanguageCount>>(counts);
     }
 
     public Task<ChunkVector?> GetVectorAsync(long chunkId, CancellationToken cancellationToken = default)

@@ -19,7 +19,8 @@ public sealed class RealModelFixture : IDisposable
 
     public RealModelFixture()
     {
-        Options = new EmbeddingOptions { Device = "cpu", QueryPrefix = QueryPrefix };
+        // all-MiniLM-L6-v2 alone: these tests compare it with its peer encoder (the built-in pair has its own tests).
+        Options = new EmbeddingOptions { Model = BuiltinModel.Id, Device = "cpu", QueryPrefix = QueryPrefix };
         Provider = new EmbeddingModelProvider(Microsoft.Extensions.Options.Options.Create(Options), NullLogger<EmbeddingModelProvider>.Instance);
         Generator = new OnnxEmbeddingGenerator(Provider, NullLogger<OnnxEmbeddingGenerator>.Instance);
     }

@@ -53,8 +53,8 @@ public class EmbeddingIngestionTests : IDisposable
         using var changed = _h.WithEmbedder(new HashEmbeddingGenerator("test:hash-32", 32));
 
         // A run that staged half the chunks and then died before the swap.
-        var page = await changed.Vectors.GetChunksToEmbedAsync("test:hash-32", 0, total / 2);
-        await changed.Vectors.BeginStagingAsync("test:hash-32");
+        var page = await changed.Vectors.GetChunksToEmbedAsync(["test:hash-32"], 0, total / 2);
+        await changed.Vectors.BeginStagingAsync(["test:hash-32"]);
         await changed.Vectors.StageVectorsAsync(page.Select(c => (c.Id, new Core.Documents.ChunkVector("test:hash-32", changed.Embedder.Embed(c.IndexedText)))).ToList());
         Assert.Equal(HashEmbeddingGenerator.DefaultModelId, Assert.Single(await changed.Vectors.CountByModelAsync()).Model);
 

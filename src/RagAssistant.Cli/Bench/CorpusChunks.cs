@@ -11,7 +11,14 @@ namespace RagAssistant.Cli.Bench;
 internal static class CorpusChunks
 {
     /// <summary>Indexed texts of the chunks with no CJK character, in corpus order.</summary>
-    public static List<string> English(string folder, ReaderRegistry readers, DocumentChunker chunker)
+    public static List<string> English(string folder, ReaderRegistry readers, DocumentChunker chunker) =>
+        All(folder, readers, chunker).Where(t => !CjkText.ContainsCjk(t)).ToList();
+
+    /// <summary>Indexed texts of the chunks with a CJK character (what the Chinese model embeds), in corpus order.</summary>
+    public static List<string> Chinese(string folder, ReaderRegistry readers, DocumentChunker chunker) =>
+        All(folder, readers, chunker).Where(t => CjkText.ContainsCjk(t)).ToList();
+
+    private static List<string> All(string folder, ReaderRegistry readers, DocumentChunker chunker)
     {
         var texts = new List<string>();
         foreach (var file in SourceFiles.Expand([folder]))
@@ -23,8 +30,7 @@ internal static class CorpusChunks
             var parsed = reader.Read(new ReaderInput(fileName, bytes, content), CancellationToken.None);
             var title = TitleRules.Choose(parsed.Title, fileName);
             var (kind, revision) = DocumentClassifier.Classify(parsed, title);
-            texts.AddRange(chunker.Chunk(parsed, IngestionPipeline.ContextLabel(title, kind, revision))
-                .Select(c => c.IndexedText).Where(t => !CjkText.ContainsCjk(t)));
+            texts.AddRange(chunker.Chunk(parsed, IngestionPipeline.ContextLabel(title, kind, revision)).Select(c => c.IndexedText));
         }
         return texts;
     }

@@ -44,11 +44,12 @@ internal static class BenchSearchCommand
                 var questions = EvalRunner.ReadQuestions(path).Select(q => q.Question).Take(Math.Max(1, parse.GetValue(queries))).ToList();
                 var code = await CommandRunner.RunAsync(dbPath, async services =>
                 {
-                    var cache = services.GetService<VectorIndexCache>()
+                    var dense = services.GetService<DenseModels>()
                         ?? throw new CommandException("no embedding model is configured, so there is no hybrid search to measure");
-                    var index = await cache.GetAsync(ct);
+                    var vectors = 0;
+                    foreach (var retriever in dense.Retrievers) vectors += (await retriever.Index.GetAsync(ct))?.Count ?? 0;
                     rows.Add(await HybridSearchBenchmark.RunAsync(services.GetRequiredService<HybridRetriever>(), questions, reps,
-                        Path.GetFileName(dbPath), index?.Count ?? 0, cache.ModelId, Log, ct));
+                        Path.GetFileName(dbPath), vectors, string.Join(" + ", dense.Retrievers.Select(r => r.ModelId)), Log, ct));
                     return ExitCodes.Success;
                 });
                 if (code != ExitCodes.Success) return code;

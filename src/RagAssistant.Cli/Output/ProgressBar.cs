@@ -29,7 +29,7 @@ internal sealed class ProgressBar : IProgress<IngestProgress>, IDisposable
             var filled = (int)Math.Round(fraction * BarWidth);
             var seconds = Math.Max(0.001, _clock.Elapsed.TotalSeconds);
             var line = $"[{new string('#', filled)}{new string('-', BarWidth - filled)}] {value.FilesDone}/{value.FilesTotal} files, " +
-                       $"{value.Chunks} chunks, {value.FilesDone / seconds:0.0} files/s, {value.Bytes / seconds / 1024 / 1024:0.0} MiB/s";
+                       $"{value.Chunks} chunks, {value.Chunks / seconds:0.0} chunks/s, {value.FilesDone / seconds:0.0} files/s, {value.Bytes / seconds / 1024 / 1024:0.0} MiB/s";
             if (value.CurrentFile is not null) line += "  " + value.CurrentFile;
             if (line.Length > width) line = line[..(width - 1)] + "…";
             Console.Error.Write("\r" + line.PadRight(width));

@@ -3,10 +3,16 @@ using RagAssistant.Embeddings.Tokenization;
 namespace RagAssistant.Embeddings.Models;
 
 /// <summary>A resolved embedding model: its graph, tokenizer and settings (from its files, then the options).</summary>
-public sealed class EmbeddingModel
+public sealed record EmbeddingModel
 {
     /// <summary>Stored with every vector; vectors of different ids are never compared. <c>builtin:all-MiniLM-L6-v2</c> or <c>folder:NAME</c>.</summary>
     public required string Id { get; init; }
+
+    /// <summary>The id without its <c>builtin:</c> / <c>folder:</c> prefix.</summary>
+    public string Name => Core.Embeddings.EmbeddingModelInfo.NameOf(Id);
+
+    /// <summary>The languages ("en", "zh") whose text this model embeds: both for a model configured alone.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = ["en", "zh"];
 
     /// <summary>Where the model came from, for messages.</summary>
     public required string Location { get; init; }

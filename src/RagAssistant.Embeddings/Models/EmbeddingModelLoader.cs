@@ -10,6 +10,8 @@ namespace RagAssistant.Embeddings.Models;
 /// lower-casing from tokenizer_config.json (do_lower_case) or tokenizer.json's normaliser; max length from
 /// max_position_embeddings / model_max_length; dimension from hidden_size; pooling from 1_Pooling/config.json, else CLS
 /// for bge models, else mean; the query prompt from config_sentence_transformers.json.
+/// <c>builtin</c> is the built-in pair: all-MiniLM-L6-v2 for English text and bge-small-zh-v1.5 for Chinese and mixed
+/// text; <c>builtin:all-MiniLM-L6-v2</c> or <c>builtin:bge-small-zh-v1.5</c> names one of them alone.
 /// </summary>
 public static class EmbeddingModelLoader
 {
@@ -18,9 +20,9 @@ public static class EmbeddingModelLoader
     /// <summary>Checks that the configured model's files are there, without reading the graph; null when fine.</summary>
     public static string? Problem(EmbeddingOptions options)
     {
-        if (IsBuiltin(options))
-            return File.Exists(BuiltinModel.AssemblyPath) ? null
-                : $"the built-in embedding model is missing ({BuiltinModel.AssemblyPath}); rebuild the program or set Rag:Embeddings:Model to a model folder";
+        var builtin = BuiltinNames(options);
+        if (builtin is not null)
+            return builtin.Select(BuiltinProblem).FirstOrDefault(p => p is not null);
         var folder = Path.GetFullPath(options.Model);
         if (!Directory.Exists(folder))
             return $"embedding model folder {folder} does not exist (Rag:Embeddings:Model; use \"builtin\" for the built-in model)";
@@ -31,14 +33,46 @@ public static class EmbeddingModelLoader
         return null;
     }
 
-    public static EmbeddingModel Load(EmbeddingOptions options)
+    /// <summary>The primary model (the first of <see cref="LoadAll"/>).</summary>
+    public static EmbeddingModel Load(EmbeddingOptions options) => LoadAll(options)[0];
+
+    /// <summary>Every configured model, the primary one first (the English model of the built-in pair).</summary>
+    public static IReadOnlyList<EmbeddingModel> LoadAll(EmbeddingOptions options)
     {
         if (Problem(options) is { } problem) throw new EmbeddingModelException(problem);
-        return IsBuiltin(options) ? LoadBuiltin(options) : LoadFolder(Path.GetFullPath(options.Model), options);
+        var builtin = BuiltinNames(options);
+        if (builtin is null) return [LoadFolder(Path.GetFullPath(options.Model), options)];
+        if (builtin.Count == 1) return [builtin[0] == BuiltinModel.Name ? LoadBuiltin(options) : LoadBuiltinChinese(options)];
+        return [LoadBuiltin(options) with { Languages = ["en"] }, LoadBuiltinChinese(options) with { Languages = ["zh"] }];
     }
 
-    private static bool IsBuiltin(EmbeddingOptions options) =>
-        string.Equals(options.Model, EmbeddingOptions.BuiltinModel, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The built-in models <see cref="EmbeddingOptions.Model"/> names, or null for a model folder.</summary>
+    private static IReadOnlyList<string>? BuiltinNames(EmbeddingOptions options)
+    {
+        var model = options.Model.Trim();
+        if (string.Equals(model, EmbeddingOptions.BuiltinModel, StringComparison.OrdinalIgnoreCase)) return [BuiltinModel.Name, BuiltinChineseModel.Name];
+        if (string.Equals(model, BuiltinModel.Id, StringComparison.OrdinalIgnoreCase)) return [BuiltinModel.Name];
+        if (string.Equals(model, BuiltinChineseModel.Id, StringComparison.OrdinalIgnoreCase)) return [BuiltinChineseModel.Name];
+        return null;
+    }
+
+    private static string? BuiltinProblem(string name) => name == BuiltinModel.Name
+        ? File.Exists(BuiltinModel.AssemblyPath) ? null
+            : $"the built-in embedding model is missing ({BuiltinModel.AssemblyPath}); rebuild the program or set Rag:Embeddings:Model to a model folder"
+        : BuiltinChineseModel.Problem();
+
+    /// <summary>bge-small-zh-v1.5 from models/bge-small-zh-v1.5/ beside the program, with its retrieval instruction on queries and CLS pooling.</summary>
+    private static EmbeddingModel LoadBuiltinChinese(EmbeddingOptions options)
+    {
+        var folder = LoadFolder(BuiltinChineseModel.Folder, options);
+        return folder with
+        {
+            Id = BuiltinChineseModel.Id,
+            Pooling = Pooling(options.Pooling, PoolingMode.Cls),
+            QueryPrefix = BuiltinChineseModel.QueryInstruction,
+            PassagePrefix = "",
+        };
+    }
 
     private static EmbeddingModel LoadBuiltin(EmbeddingOptions options)
     {
@@ -82,7 +116,10 @@ public static class EmbeddingModelLoader
                 normaliserLowercase = lc.GetBoolean();
         }
 
+        // A vocabulary without a single upper-case token (bge-small-zh's, whose export says do_lower_case false) could
+        // only turn "Spindle" into [UNK]: lower-casing loses nothing there.
         var lowerCase = Bool(tokenizerConfig, "do_lower_case") ?? normaliserLowercase ?? true;
+        if (!lowerCase && !HasUpperCaseToken(vocabulary)) lowerCase = true;
         var positions = Int(config, "max_position_embeddings") ?? 512;
         var modelMax = Int(tokenizerConfig, "model_max_length") is { } m && m > 0 && m <= positions ? m : positions;
         var name = Path.GetFileName(folder.TrimEnd(Path.DirectorySeparatorChar));
@@ -104,8 +141,10 @@ public static class EmbeddingModelLoader
         };
     }
 
+    /// <summary>model.onnx, onnx/model.onnx, or an int8 export's onnx/model_quantized.onnx (Transformers.js layout).</summary>
     private static string? FindGraph(string folder) =>
-        new[] { Path.Combine(folder, "model.onnx"), Path.Combine(folder, "onnx", "model.onnx") }.FirstOrDefault(File.Exists);
+        new[] { Path.Combine(folder, "model.onnx"), Path.Combine(folder, "onnx", "model.onnx"), Path.Combine(folder, "onnx", "model_quantized.onnx") }
+            .FirstOrDefault(File.Exists);
 
     private static string? FindCudaGraph(EmbeddingOptions options, params string[] folders)
     {
@@ -141,6 +180,17 @@ public static class EmbeddingModelLoader
         using var json = ReadJson(folder, "config_sentence_transformers.json");
         return json is not null && json.RootElement.TryGetProperty("prompts", out var prompts) && prompts.ValueKind == JsonValueKind.Object
                && prompts.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String && p.GetString() is { Length: > 0 } s ? s : null;
+    }
+
+    private static bool HasUpperCaseToken(WordPieceVocabulary vocabulary)
+    {
+        for (var id = 0; id < vocabulary.Count; id++)
+        {
+            var token = vocabulary.TokenOf(id);
+            // Special tokens ([CLS], <S>) do not count: they are never produced from text.
+            if (token.Length > 0 && token[0] is not ('[' or '<') && token.Any(char.IsUpper)) return true;
+        }
+        return false;
     }
 
     private static int CountChinese(WordPieceVocabulary vocabulary)

@@ -43,21 +43,27 @@ public sealed class UnitSimilarity(IEmbeddingGenerator<string, Embedding<float>>
         var units = unitTexts.Where(IsEnglish).Distinct().ToList();
         if (query.Trim().Length == 0 || units.Count == 0) return result;
 
-        var q = (await generator.GenerateAsync(query, EmbeddingPurpose.ForQuery(), cancellationToken)).Vector.Span.ToArray();
+        var embeddedQuery = await generator.GenerateAsync(query, EmbeddingPurpose.ForQuery(), cancellationToken);
+        var q = embeddedQuery.Vector.Span.ToArray();
+        // The units are embedded by the model that embedded the question (with several models, a unit holding a Chinese
+        // word would otherwise go to another model, whose vectors cannot be compared with the question's).
+        var model = embeddedQuery.ModelId;
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
         var missing = new List<string>();
         foreach (var unit in units)
         {
-            if (_cache.TryGet(unit, out var cached)) vectors[unit] = cached;
+            if (_cache.TryGet(model + "\n" + unit, out var cached)) vectors[unit] = cached;
             else missing.Add(unit);
         }
         if (missing.Count > 0)
         {
-            var embedded = await generator.GenerateAsync(missing, EmbeddingPurpose.ForPassage(), cancellationToken);
+            var options = EmbeddingPurpose.ForPassage();
+            options.ModelId = model;
+            var embedded = await generator.GenerateAsync(missing, options, cancellationToken);
             for (var i = 0; i < missing.Count; i++)
             {
                 vectors[missing[i]] = embedded[i].Vector.ToArray();
-                _cache.Add(missing[i], vectors[missing[i]]);
+                _cache.Add(model + "\n" + missing[i], vectors[missing[i]]);
             }
         }
         foreach (var unit in units) result[unit] = Cosine(q, vectors[unit]);

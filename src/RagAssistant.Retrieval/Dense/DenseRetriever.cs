@@ -5,15 +5,22 @@ using RagAssistant.Core.Search;
 namespace RagAssistant.Retrieval.Dense;
 
 /// <summary>
-/// Dense retrieval with the configured embedding model: the question is embedded as a query, then searched in the
-/// shared <see cref="VectorIndexCache"/> (the stored vectors of that model only, kept in step with ingestion).
+/// Dense retrieval with one embedding model: the question is embedded as a query by that model, then searched in its
+/// <see cref="VectorIndexCache"/> (the stored vectors of that model only, kept in step with ingestion).
 /// </summary>
 public sealed class DenseRetriever(
     IEmbeddingGenerator<string, Embedding<float>> generator,
-    VectorIndexCache indexCache) : IDenseRetriever
+    VectorIndexCache indexCache,
+    EmbeddingModelInfo model,
+    bool namesModel) : IDenseRetriever
 {
-    /// <summary>The model id the stored vectors must carry (the generator's).</summary>
+    /// <summary>The model whose vectors this retriever searches.</summary>
+    public EmbeddingModelInfo Model => model;
+
+    /// <summary>The model id the stored vectors must carry.</summary>
     public string ModelId => indexCache.ModelId;
+
+    public VectorIndexCache Index => indexCache;
 
     /// <summary>Whether the model reads Chinese (<see cref="VectorIndexCache.UnderstandsChinese"/>).</summary>
     public bool UnderstandsChinese => indexCache.UnderstandsChinese;
@@ -23,8 +30,17 @@ public sealed class DenseRetriever(
         if (string.IsNullOrWhiteSpace(query)) return [];
         var index = await indexCache.GetAsync(cancellationToken);
         if (index is null || index.Count == 0) return [];
-        var embedding = await generator.GenerateAsync(query, EmbeddingPurpose.ForQuery(), cancellationToken);
-        return index.Search(embedding.Vector.Span, top, VectorIndexCache.Allow(filter));
+        var vector = await EmbedQueryAsync(query, cancellationToken);
+        return index.Search(vector.Span, top, VectorIndexCache.Allow(filter));
+    }
+
+    /// <summary>The question as this model's query vector.</summary>
+    public async Task<ReadOnlyMemory<float>> EmbedQueryAsync(string query, CancellationToken cancellationToken = default)
+    {
+        var options = EmbeddingPurpose.ForQuery();
+        // A generator of several models is told which one to use; a single-model generator needs no name.
+        if (namesModel) options.ModelId = ModelId;
+        return (await generator.GenerateAsync(query, options, cancellationToken)).Vector;
     }
 
     public async Task<IReadOnlyDictionary<long, float[]>> GetVectorsAsync(IReadOnlyCollection<long> chunkIds, CancellationToken cancellationToken = default)

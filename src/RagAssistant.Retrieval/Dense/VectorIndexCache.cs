@@ -1,40 +1,29 @@
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using RagAssistant.Core.Search;
 
 namespace RagAssistant.Retrieval.Dense;
 
 /// <summary>
-/// The one in-memory <see cref="VectorIndex"/> of the configured embedding model, shared by dense retrieval and the
-/// VectorData collection. It holds the stored vectors of that model only (vectors of another model are never mixed in;
-/// `rag reembed` converts them), is loaded on first use and reloaded whenever the store's write generation
+/// The in-memory <see cref="VectorIndex"/> of one embedding model (one per model of <see cref="DenseModels"/>), shared
+/// by dense retrieval and the VectorData collection. It holds the stored vectors of that model only (vectors of another
+/// model are never mixed in; `rag reembed` converts them), is loaded on first use and reloaded whenever the store's write generation
 /// (<see cref="IChunkSearch.WriteGenerationAsync"/>) has moved — any chunk written, replaced or deleted, any revision
 /// re-marked, by this process or another — which is checked before every search, so a search never runs on an index
 /// older than the last committed write. (Ids are never reused either, and every chunk found is loaded through the
 /// caller's filter again, so even a lagging index could not hand one library's text to another's reader.)
 /// </summary>
-public sealed class VectorIndexCache(
-    IEmbeddingGenerator<string, Embedding<float>> generator,
-    IChunkSearch store,
-    IOptions<RetrievalOptions> options)
+public sealed class VectorIndexCache(string modelId, bool readsChinese, IChunkSearch store, IOptions<RetrievalOptions> options)
 {
     private readonly SemaphoreSlim _loadLock = new(1, 1);
 
     private volatile VectorIndex? _index;
     private long _generation = long.MinValue;
 
-    /// <summary>The model id the stored vectors must carry (the generator's).</summary>
-    public string ModelId { get; } =
-        generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? throw new InvalidOperationException("the embedding generator does not name its model");
+    /// <summary>The model id the stored vectors must carry.</summary>
+    public string ModelId => modelId;
 
-    /// <summary>
-    /// Chinese-capable models by name (bge-*-zh, text2vec, multilingual/m3 models), unless
-    /// <see cref="RetrievalOptions.DenseUnderstandsChinese"/> says otherwise.
-    /// </summary>
-    public bool UnderstandsChinese => options.Value.DenseUnderstandsChinese
-        ?? ModelId.Contains("zh", StringComparison.OrdinalIgnoreCase) || ModelId.Contains("chinese", StringComparison.OrdinalIgnoreCase)
-        || ModelId.Contains("multilingual", StringComparison.OrdinalIgnoreCase) || ModelId.Contains("m3", StringComparison.OrdinalIgnoreCase)
-        || ModelId.Contains("text2vec", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether the model reads Chinese, unless <see cref="RetrievalOptions.DenseUnderstandsChinese"/> says otherwise.</summary>
+    public bool UnderstandsChinese => options.Value.DenseUnderstandsChinese ?? readsChinese;
 
     /// <summary>The index of the current vectors, or null when no chunk carries a vector of the model.</summary>
     public async Task<VectorIndex?> GetAsync(CancellationToken cancellationToken = default)

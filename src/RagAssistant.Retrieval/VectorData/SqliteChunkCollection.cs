@@ -15,12 +15,14 @@ namespace RagAssistant.Retrieval.VectorData;
 /// Kernel code can search it like any connector. Read-only: chunks are written by ingestion, one document per
 /// transaction with its FTS rows and revision flags, so <see cref="UpsertAsync(ChunkRecord, CancellationToken)"/> and
 /// <see cref="DeleteAsync(long, CancellationToken)"/> throw <see cref="NotSupportedException"/>; ingest or delete the
-/// document instead. Vector search runs over the same in-memory <see cref="VectorIndexCache"/> as dense retrieval;
-/// filters are translated by <see cref="ChunkFilterTranslator"/>.
+/// document instead. Vector search runs over the same in-memory indexes as dense retrieval (<see cref="DenseModels"/>):
+/// a question is embedded by the model that reads its language and searched in that model's index, a vector in the index
+/// of the model with its dimension; the record's vector property is the primary model's. Filters are translated by
+/// <see cref="ChunkFilterTranslator"/>.
 /// </summary>
 public sealed class SqliteChunkCollection(
     IEmbeddingGenerator<string, Embedding<float>> generator,
-    VectorIndexCache indexCache,
+    DenseModels dense,
     IChunkSearch chunks,
     IChunkVectorStore vectors,
     QueryAnalyzer analyzer,
@@ -101,7 +103,7 @@ public sealed class SqliteChunkCollection(
         var filter = ChunkFilterTranslator.Translate(options.Filter);
         var vector = await QueryVectorAsync(searchValue, cancellationToken);
         if (vector is null) yield break;
-        var hits = (await DenseHitsAsync(vector.Value, filter, top + options.Skip, cancellationToken)).Skip(options.Skip)
+        var hits = (await DenseHitsAsync(vector.Value.Index, vector.Value.Vector, filter, top + options.Skip, cancellationToken)).Skip(options.Skip)
             .Where(h => options.ScoreThreshold is not { } threshold || h.Score >= threshold).ToList();
         foreach (var result in await ResultsAsync(hits, filter, options.IncludeVectors, cancellationToken))
             yield return result;
@@ -134,15 +136,23 @@ public sealed class SqliteChunkCollection(
         var query = analyzer.Analyze(string.Join(' ', keywords));
         IReadOnlyList<ChunkHit> keyword = query.IsEmpty ? [] :
             await chunks.KeywordSearchAsync(query.KeywordMatch, filter, candidates, cancellationToken);
-        var vector = await QueryVectorAsync(searchValue, cancellationToken);
-        var dense = vector is null ? [] : await DenseHitsAsync(vector.Value, filter, candidates, cancellationToken);
+        // A question is searched in every model's index as HybridRetriever does; a vector in its own model's index.
+        IReadOnlyList<WeightedHits> denseLists;
+        if (searchValue is string text)
+            denseLists = string.IsNullOrWhiteSpace(text) ? [] : await dense.SearchAsync(analyzer.Analyze(text), filter, candidates, denseOnly: false, cancellationToken);
+        else
+        {
+            var vector = await QueryVectorAsync(searchValue, cancellationToken);
+            denseLists = vector is not { } v ? []
+                : [new WeightedHits(v.Index.ModelId, await DenseHitsAsync(v.Index, v.Vector, filter, candidates, cancellationToken),
+                    _options.DenseWeightOf(EmbeddingModelInfo.NameOf(v.Index.ModelId), query.Language, v.Index.UnderstandsChinese))];
+        }
 
         // The same fusion and revision demotion as HybridRetriever; the question (a string search value) or the
         // keywords asking about changes or older revisions keeps superseded text undemoted, as there.
-        var denseWeight = _options.DenseWeightFor(query.Language, indexCache.UnderstandsChinese);
         var asksAboutRevisions = query.AsksAboutRevisions || (searchValue is string question && analyzer.Analyze(question).AsksAboutRevisions);
         var askedText = searchValue is string asked ? asked + " " + string.Join(' ', keywords) : string.Join(' ', keywords);
-        var ranked = (await HybridFusion.RankAsync(keyword, dense, denseWeight, asksAboutRevisions, askedText, query, chunks, filter, _options,
+        var ranked = (await HybridFusion.RankAsync(keyword, denseLists, asksAboutRevisions, askedText, query, chunks, filter, _options,
                 _reranker, cancellationToken))
             .Skip(options.Skip).Take(top)
             .Where(x => options.ScoreThreshold is not { } threshold || x.Score >= threshold).ToList();
@@ -161,27 +171,33 @@ public sealed class SqliteChunkCollection(
             : null;
     }
 
-    private async Task<ReadOnlyMemory<float>?> QueryVectorAsync<TInput>(TInput value, CancellationToken ct)
+    /// <summary>The search value as a vector and the index to search it in.</summary>
+    private async Task<(VectorIndexCache Index, ReadOnlyMemory<float> Vector)?> QueryVectorAsync<TInput>(TInput value, CancellationToken ct)
     {
-        ReadOnlyMemory<float>? vector = value switch
+        if (value is string text)
         {
-            string text when string.IsNullOrWhiteSpace(text) => null,
-            string text => (await generator.GenerateAsync(text, EmbeddingPurpose.ForQuery(), ct)).Vector,
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            var retriever = dense.RetrieverFor(text);
+            return (retriever.Index, await retriever.EmbedQueryAsync(text, ct));
+        }
+        ReadOnlyMemory<float> vector = value switch
+        {
             ReadOnlyMemory<float> memory => memory,
             float[] array => array,
             Embedding<float> embedding => embedding.Vector,
             _ => throw new NotSupportedException(
                 $"The chunks collection searches by a string (embedded with the configured model) or a float vector, not by {typeof(TInput).Name}."),
         };
-        if (vector is { } v && v.Length != Dimensions)
-            throw new ArgumentException($"the search vector has {v.Length} dimensions, the collection's model {Dimensions}", nameof(value));
-        return vector;
+        var index = dense.Retrievers.FirstOrDefault(r => r.Model.Dimension == vector.Length)?.Index
+            ?? (vector.Length == Dimensions ? dense.Primary.Index : null)
+            ?? throw new ArgumentException($"the search vector has {vector.Length} dimensions, the collection's model {Dimensions}", nameof(value));
+        return (index, vector);
     }
 
-    private async Task<IReadOnlyList<ChunkHit>> DenseHitsAsync(ReadOnlyMemory<float> vector, SearchFilter filter, int count, CancellationToken ct)
+    private static async Task<IReadOnlyList<ChunkHit>> DenseHitsAsync(VectorIndexCache cache, ReadOnlyMemory<float> vector, SearchFilter filter, int count, CancellationToken ct)
     {
-        var index = await indexCache.GetAsync(ct);
-        return index is null || index.Count == 0 ? [] : index.Search(vector.Span, count, VectorIndexCache.Allow(filter));
+        var index = await cache.GetAsync(ct);
+        return index is null || index.Count == 0 || index.Dimension != vector.Length ? [] : index.Search(vector.Span, count, VectorIndexCache.Allow(filter));
     }
 
     private async Task<List<VectorSearchResult<ChunkRecord>>> ResultsAsync(IReadOnlyList<ChunkHit> hits, SearchFilter filter, bool includeVectors, CancellationToken ct)
@@ -201,7 +217,7 @@ public sealed class SqliteChunkCollection(
         {
             ReadOnlyMemory<float>? embedding = null;
             // Only a vector of the configured model belongs in this collection's vector property.
-            if (includeVectors && await vectors.GetVectorAsync(chunk.ChunkId, ct) is { } stored && stored.Model == indexCache.ModelId)
+            if (includeVectors && await vectors.GetVectorAsync(chunk.ChunkId, ct) is { } stored && stored.Model == dense.Primary.ModelId)
                 embedding = stored.Values;
             records.Add(ChunkRecord.From(chunk, embedding));
         }

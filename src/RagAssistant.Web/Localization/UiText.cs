@@ -82,6 +82,10 @@ public sealed record UiText
     public required string EmbeddingModel { get; init; }
     public required string EmbeddingDevice { get; init; }
     public required string ChineseLimitation { get; init; }
+    public required string ChunksLackVectorFormat { get; init; }
+    public required string ReadsAllText { get; init; }
+    public required string ReadsChinese { get; init; }
+    public required string ReadsEnglish { get; init; }
     public required string LlmProvider { get; init; }
     public required string LlmNone { get; init; }
     public required string Counts { get; init; }
@@ -170,7 +174,11 @@ public sealed record UiText
         },
         EmbeddingModel = "向量模型",
         EmbeddingDevice = "计算设备",
-        ChineseLimitation = "内置模型以英文为主，对中文的向量检索效果有限（中文主要依靠关键词检索）；可在 Rag:Embeddings:Model 配置中文模型后运行 rag reembed。",
+        ChineseLimitation = "所配置的模型以英文为主，对中文的向量检索效果有限（中文主要依靠关键词检索）；内置模型组（Rag:Embeddings:Model = builtin）用 bge-small-zh-v1.5 读中文，改用后运行 rag reembed。",
+        ChunksLackVectorFormat = "{0} 个片段还没有由读得懂其语言的模型生成的向量（检索暂用已有向量）；请运行 rag reembed。",
+        ReadsAllText = "全部文本",
+        ReadsChinese = "中文及中英混合文本",
+        ReadsEnglish = "英文文本",
         LlmProvider = "大模型",
         LlmNone = "未配置：以原文摘录方式作答",
         Counts = "统计",
@@ -255,7 +263,11 @@ public sealed record UiText
         },
         EmbeddingModel = "Embedding model",
         EmbeddingDevice = "Device",
-        ChineseLimitation = "The built-in model is English-centred: dense search on Chinese text is weak (Chinese relies on keyword search). Set Rag:Embeddings:Model to a Chinese model and run rag reembed.",
+        ChineseLimitation = "The configured model is English-centred: dense search on Chinese text is weak (Chinese relies on keyword search). The built-in pair (Rag:Embeddings:Model = builtin) reads Chinese with bge-small-zh-v1.5; switch and run rag reembed.",
+        ChunksLackVectorFormat = "{0} chunks lack a vector from the model that reads their language (search uses the vectors that exist meanwhile); run rag reembed.",
+        ReadsAllText = "all text",
+        ReadsChinese = "Chinese and mixed text",
+        ReadsEnglish = "English text",
         LlmProvider = "LLM",
         LlmNone = "not configured: answers quote the documents",
         Counts = "Counts",

@@ -19,7 +19,7 @@ public sealed class OfflineTests(WebAppFixture app, BrowserFixture browser) : Br
 
         var status = new StatusPage(Page, Circuit);
         await status.OpenAsync();
-        await Expect(status.EmbeddingModel).Not.ToBeEmptyAsync();
+        await Expect(status.EmbeddingModel.First).Not.ToBeEmptyAsync();
         var library = new LibraryPage(Page, Circuit);
         await library.OpenAsync();
         await Expect(library.DocumentRows.First).ToBeVisibleAsync();

@@ -9,14 +9,18 @@ namespace RagAssistant.Web.Tests.EndToEnd;
 public sealed class StatusPageTests(WebAppFixture app, BrowserFixture browser) : BrowserTest(app, browser)
 {
     [SkippableFact]
-    public async Task Status_ShowsDeviceModelAndChineseLimitation()
+    public async Task Status_ShowsEachBuiltinModelWithTheLanguageItReadsAndItsDevice()
     {
         var status = new StatusPage(Page, Circuit);
         await status.OpenAsync();
 
-        await Expect(status.EmbeddingModel).Not.ToBeEmptyAsync();
-        await Expect(status.EmbeddingDevice).Not.ToBeEmptyAsync();
-        await Expect(status.ChineseLimitation).ToBeVisibleAsync();
+        await Expect(status.EmbeddingModel).ToHaveCountAsync(2);
+        await Expect(status.EmbeddingModel.First).ToContainTextAsync("all-MiniLM-L6-v2 (384 d) · 英文文本");
+        await Expect(status.EmbeddingModel.Last).ToContainTextAsync("bge-small-zh-v1.5 (512 d) · 中文及中英混合文本");
+        await Expect(status.EmbeddingDevice.First).ToContainTextAsync("cpu");
+        // The pair reads Chinese: no English-only notice, and every chunk has its language's vector.
+        await Expect(status.ChineseLimitation).ToHaveCountAsync(0);
+        await Expect(Page.GetByTestId("embedding-lacking")).ToHaveCountAsync(0);
         await Expect(status.LlmProvider).ToContainTextAsync("未配置");
     }
 

@@ -1,0 +1,101 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using RagAssistant.Core.Embeddings;
+using RagAssistant.Core.Search;
+using RagAssistant.Core.Text;
+
+namespace RagAssistant.Retrieval.Dense;
+
+/// <summary>
+/// The dense side of retrieval: one <see cref="DenseRetriever"/> (and in-memory index) per embedding model of the
+/// knowledge base — with the built-in pair, all-MiniLM-L6-v2 over English chunks and bge-small-zh-v1.5 over Chinese and
+/// mixed ones. A question searches every index its words can reach (<see cref="QueryTextFor"/>): directly when the model
+/// embeds the question's language, else through the glossary translation; each list enters fusion with the weight of its
+/// model and the question's language (<see cref="RetrievalOptions.DenseWeightOf"/>).
+/// </summary>
+public sealed class DenseModels
+{
+    public DenseModels(IEmbeddingGenerator<string, Embedding<float>> generator, IChunkSearch store, IOptions<RetrievalOptions> options,
+        IEnumerable<IEmbeddingModelCatalog> catalogs)
+    {
+        var catalog = catalogs.FirstOrDefault();
+        IReadOnlyList<EmbeddingModelInfo> models;
+        if (catalog is not null) models = catalog.Models;
+        else
+        {
+            // A generator that is not ours (a test double, a remote service): one model, named by its metadata.
+            var metadata = generator.GetService<EmbeddingGeneratorMetadata>();
+            var id = metadata?.DefaultModelId ?? throw new InvalidOperationException("the embedding generator does not name its model");
+            models = [new EmbeddingModelInfo(id, EmbeddingModelInfo.NameOf(id), metadata.DefaultModelDimensions ?? 0, ["en", "zh"], ReadsChineseByName(id))];
+        }
+        Options = options.Value;
+        Retrievers = models.Select(m => new DenseRetriever(generator, new VectorIndexCache(m.Id, m.ReadsChinese, store, options), m, catalog is not null && models.Count > 1))
+            .ToList();
+    }
+
+    private RetrievalOptions Options { get; }
+
+    /// <summary>One retriever per model, the primary model's first.</summary>
+    public IReadOnlyList<DenseRetriever> Retrievers { get; }
+
+    public DenseRetriever Primary => Retrievers[0];
+
+    /// <summary>
+    /// Each model's dense list for <paramref name="query"/> with its fusion weight; models whose weight for the question's
+    /// language is 0, or that the question's words cannot reach, are not searched. <paramref name="denseOnly"/> (dense
+    /// retrieval alone, no keyword list) searches every model the question reaches, each list weighing 1.
+    /// </summary>
+    public async Task<IReadOnlyList<WeightedHits>> SearchAsync(AnalyzedQuery query, SearchFilter filter, int top, bool denseOnly, CancellationToken cancellationToken)
+    {
+        var lists = new List<WeightedHits>();
+        foreach (var retriever in Retrievers)
+        {
+            var weight = denseOnly ? 1.0 : Options.DenseWeightOf(retriever.Model.Name, query.Language, retriever.UnderstandsChinese);
+            if (weight <= 0) continue;
+            var text = QueryTextFor(query, retriever.Model);
+            if (text is null) continue;
+            lists.Add(new WeightedHits(retriever.ModelId, await retriever.SearchAsync(text, filter, top, cancellationToken), weight));
+        }
+        return lists;
+    }
+
+    /// <summary>
+    /// What <paramref name="model"/> is given to embed for <paramref name="query"/>: the question itself when the model
+    /// embeds the question's language; otherwise the question followed by its glossary translation (the expansions), with
+    /// Chinese characters left out for a model whose vocabulary lacks them (all-MiniLM-L6-v2 would read them as [UNK]).
+    /// Null when nothing readable is left.
+    /// </summary>
+    public static string? QueryTextFor(AnalyzedQuery query, EmbeddingModelInfo model)
+    {
+        if (model.Languages.Contains(query.Language)) return query.Text;
+        var text = query.Expansions.Count == 0 ? query.Text : query.Text + " " + string.Join(' ', query.Expansions);
+        if (!model.ReadsChinese) text = new string(text.Select(c => CjkText.IsCjk(c) ? ' ' : c).ToArray());
+        return text.Any(char.IsLetter) ? text : null;
+    }
+
+    /// <summary>The retriever of the model that embeds <paramref name="question"/>'s language (the primary one when none does).</summary>
+    public DenseRetriever RetrieverFor(string question)
+    {
+        var language = QueryAnalyzer.LanguageOf(question);
+        return Retrievers.FirstOrDefault(r => r.Model.Languages.Contains(language)) ?? Primary;
+    }
+
+    /// <summary>The stored vectors of <paramref name="chunkIds"/>, each from the index of the model that embedded it.</summary>
+    public async Task<IReadOnlyDictionary<long, float[]>> GetVectorsAsync(IReadOnlyCollection<long> chunkIds, CancellationToken cancellationToken)
+    {
+        var vectors = new Dictionary<long, float[]>();
+        foreach (var retriever in Retrievers)
+            foreach (var (id, vector) in await retriever.GetVectorsAsync(chunkIds, cancellationToken))
+                vectors.TryAdd(id, vector);
+        return vectors;
+    }
+
+    /// <summary>Chinese-capable models by name (bge-*-zh, text2vec, multilingual/m3 models), for generators that are not ours.</summary>
+    private static bool ReadsChineseByName(string id) =>
+        id.Contains("zh", StringComparison.OrdinalIgnoreCase) || id.Contains("chinese", StringComparison.OrdinalIgnoreCase)
+        || id.Contains("multilingual", StringComparison.OrdinalIgnoreCase) || id.Contains("m3", StringComparison.OrdinalIgnoreCase)
+        || id.Contains("text2vec", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>One model's dense list and its weight in fusion.</summary>
+public sealed record WeightedHits(string ModelId, IReadOnlyList<ChunkHit> Hits, double Weight);

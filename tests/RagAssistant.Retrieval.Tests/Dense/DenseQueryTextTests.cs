@@ -1,0 +1,41 @@
+using RagAssistant.Core.Embeddings;
+using RagAssistant.Core.Search;
+using RagAssistant.Retrieval.Dense;
+
+namespace RagAssistant.Retrieval.Tests.Dense;
+
+/// <summary>What each embedding model is given to embed for a question: its own words, or the glossary translation.</summary>
+public class DenseQueryTextTests
+{
+    private static readonly EmbeddingModelInfo English = new("builtin:all-MiniLM-L6-v2", "all-MiniLM-L6-v2", 384, ["en"], ReadsChinese: false);
+    private static readonly EmbeddingModelInfo Chinese = new("builtin:bge-small-zh-v1.5", "bge-small-zh-v1.5", 512, ["zh"], ReadsChinese: true);
+
+    private static AnalyzedQuery Query(string text, string language, params string[] expansions) =>
+        new(text, language, [], [], expansions, false);
+
+    [Fact]
+    public void AModelThatEmbedsTheQuestionsLanguage_GetsTheQuestionItself()
+    {
+        Assert.Equal("主轴转速是多少？", DenseModels.QueryTextFor(Query("主轴转速是多少？", "zh", "spindle", "speed"), Chinese));
+        Assert.Equal("spindle speed?", DenseModels.QueryTextFor(Query("spindle speed?", "en", "主轴", "转速"), English));
+    }
+
+    [Fact]
+    public void AChineseQuestion_ReachesTheEnglishModel_ThroughItsTranslation_WithoutTheCharactersItCannotRead()
+    {
+        var text = DenseModels.QueryTextFor(Query("CNC-850 主轴转速是多少？", "zh", "spindle", "speed"), English);
+        Assert.Equal("CNC-850 spindle speed", System.Text.RegularExpressions.Regex.Replace(text!, @"[\s？]+", " ").Trim());
+    }
+
+    [Fact]
+    public void AnEnglishQuestion_ReachesTheChineseModel_WithItsTranslationAppended()
+    {
+        Assert.Equal("spindle speed? 主轴 转速", DenseModels.QueryTextFor(Query("spindle speed?", "en", "主轴", "转速"), Chinese));
+    }
+
+    [Fact]
+    public void AChineseQuestionWithoutTranslation_DoesNotReachTheEnglishModel()
+    {
+        Assert.Null(DenseModels.QueryTextFor(Query("润滑周期？", "zh"), English));
+    }
+}
