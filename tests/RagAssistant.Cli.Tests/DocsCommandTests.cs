@@ -12,7 +12,7 @@ public sealed class DocsCommandTests(CorpusFixture corpus) : IClassFixture<Corpu
 
     private static readonly string[] DocumentKeys =
         ["id", "library", "source", "title", "kind", "identity", "revision", "superseded", "status", "pages", "chunks"];
-    private static readonly string[] ChunkKeys = ["id", "ordinal", "context", "locator", "page", "tokenCount", "text"];
+    private static readonly string[] ChunkKeys = ["id", "ordinal", "context", "locator", "page", "tokenCount", "text", "model"];
     private static readonly string[] Kinds = ["process_card", "standard", "work_instruction", "manual", "other"];
 
     [Fact]
@@ -175,5 +175,24 @@ public sealed class DocsCommandTests(CorpusFixture corpus) : IClassFixture<Corpu
         Assert.Contains(texts, t => t.Contains("扭矩", StringComparison.Ordinal));
         Assert.DoesNotContain(texts, t => t.Contains('\uFFFD'));
         Assert.DoesNotContain('\uFFFD', show.GetProperty("document").GetProperty("title").GetString()!);
+    }
+
+    [Fact]
+    public async Task Show_SaysWhichBuiltinModelEmbeddedEachChunk_EnglishMiniLm_ChineseBge()
+    {
+        using var temp = new TempDirectory();
+        var db = temp.File("kb.db");
+        temp.WriteText("english.md", "# Spindle\n\nSpindle speed 950 r/min for finish turning.");
+        temp.WriteText("chinese.md", "# 主轴\n\n精车主轴转速 950 r/min，进给量 0.1 mm/r。");
+        await Rag.IngestAsync(temp.Path, db, "english.md", "chinese.md");
+        var list = await Rag.ListAsync(temp.Path, db);
+
+        foreach (var (source, model) in new[] { ("english.md", "builtin:all-MiniLM-L6-v2"), ("chinese.md", "builtin:bge-small-zh-v1.5") })
+        {
+            var show = await Rag.ShowAsync(temp.Path, db, Rag.Document(list, source).Id());
+            Assert.All(show.GetProperty("chunks").EnumerateArray(), c => Assert.Equal(model, c.GetProperty("model").GetString()));
+            var human = await RagProcess.RunAsync(["docs", "show", Rag.Document(list, source).Id().ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", db], temp.Path);
+            Assert.Contains($"embedded   {model} ", human.Stdout, StringComparison.Ordinal);
+        }
     }
 }

@@ -95,5 +95,5 @@ internal static class DocsCommand
         d.Sha256, d.Size, d.Pages, d.Chunks, d.Warnings,
         d.CreatedAt.ToString("O", CultureInfo.InvariantCulture), d.UpdatedAt.ToString("O", CultureInfo.InvariantCulture));
 
-    private static ChunkJson ToJson(StoredChunk c) => new(c.Id, c.Ordinal, c.Context, c.Locator, c.Page, c.TokenCount, c.Text);
+    private static ChunkJson ToJson(StoredChunk c) => new(c.Id, c.Ordinal, c.Context, c.Locator, c.Page, c.TokenCount, c.Text, c.Model);
 }

@@ -63,6 +63,9 @@ internal static class HumanOutput
                 o.WriteLine($"  page {page.Number,-5} {page.Status}{(page.Error is null ? "" : $": {page.Error}")}");
         }
         o.WriteLine($"  sha256     {d.Sha256}");
+        // Which model embedded how many chunks (the built-in pair: English chunks MiniLM, Chinese and mixed ones bge).
+        var models = chunks.GroupBy(c => c.Model ?? "none").Select(g => $"{g.Key} {g.Count()}");
+        if (chunks.Count > 0) o.WriteLine($"  embedded   {string.Join(", ", models)}");
         foreach (var warning in d.Warnings) o.WriteLine($"  warning    {warning}");
         o.WriteLine($"  chunks     {chunks.Count}");
         foreach (var c in chunks)

@@ -24,7 +24,7 @@ internal sealed record DocumentDetail(
     string? EffectiveDate, bool Superseded, string Status, string ContentType, string Sha256, long Size, int? Pages,
     int Chunks, IReadOnlyList<string> Warnings, string CreatedAt, string UpdatedAt);
 
-internal sealed record ChunkJson(long Id, int Ordinal, string Context, string Locator, int? Page, int TokenCount, string Text);
+internal sealed record ChunkJson(long Id, int Ordinal, string Context, string Locator, int? Page, int TokenCount, string Text, string? Model);
 
 internal sealed record DeleteJson(long Id, bool Deleted);
 
