@@ -13,15 +13,13 @@ namespace RagAssistant.Ingestion;
 /// the old vectors untouched (search goes on with them), and the staged ones of the same models are kept, so the next
 /// run resumes where this one stopped.
 /// </summary>
-public sealed class ReembedService(
-    IChunkVectorStore store,
-    IEmbeddingGenerator<string, Embedding<float>> embeddings,
-    IEnumerable<IEmbeddingModelCatalog> catalogs)
+public sealed class ReembedService(IChunkVectorStore store, IEmbeddingGenerator<string, Embedding<float>> embeddings)
 {
     /// <summary>Chunks read, embedded and staged per round (the generator batches further inside).</summary>
     public const int PageSize = 1024;
 
-    private readonly IEmbeddingModelCatalog? _catalog = catalogs.FirstOrDefault();
+    // The generator names its models (ours: the provider); one that does not is a single model.
+    private readonly IEmbeddingModelCatalog? _catalog = embeddings.GetService<IEmbeddingModelCatalog>();
 
     public async Task<ReembedReport> ReembedAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {

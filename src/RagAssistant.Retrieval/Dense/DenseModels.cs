@@ -15,10 +15,10 @@ namespace RagAssistant.Retrieval.Dense;
 /// </summary>
 public sealed class DenseModels
 {
-    public DenseModels(IEmbeddingGenerator<string, Embedding<float>> generator, IChunkSearch store, IOptions<RetrievalOptions> options,
-        IEnumerable<IEmbeddingModelCatalog> catalogs)
+    public DenseModels(IEmbeddingGenerator<string, Embedding<float>> generator, IChunkSearch store, IOptions<RetrievalOptions> options)
     {
-        var catalog = catalogs.FirstOrDefault();
+        // The generator names its models (ours: the provider); one that does not is a single model.
+        var catalog = generator.GetService<IEmbeddingModelCatalog>();
         IReadOnlyList<EmbeddingModelInfo> models;
         if (catalog is not null) models = catalog.Models;
         else
