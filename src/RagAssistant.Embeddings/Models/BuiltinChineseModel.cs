@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using RagAssistant.Embeddings.Onnx.Fp16;
+
 namespace RagAssistant.Embeddings.Models;
 
 /// <summary>
@@ -17,6 +20,26 @@ public static class BuiltinChineseModel
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "models", Name);
 
     public static string GraphPath => Path.Combine(Folder, "onnx", "model_quantized.onnx");
+
+    /// <summary>
+    /// The fp16 CUDA graph with CLS pooling inside, built from the int8 graph at first use on CUDA (Fp16GraphBuilder)
+    /// beside the int8 graph, or in the user's cache when the program's folder is read-only; null (logged) when it
+    /// cannot be built, and the int8 graph is used.
+    /// </summary>
+    public static string? Fp16Graph(ILogger logger) =>
+        Fp16GraphCache.Ensure(GraphPath, [Path.GetDirectoryName(GraphPath)!, UserCacheFolder], Id, logger);
+
+    /// <summary>Where the build caches the model (ChineseModel.targets: RAG_MODEL_CACHE, else XDG_CACHE_HOME, else ~/.cache).</summary>
+    public static string UserCacheFolder
+    {
+        get
+        {
+            var root = Environment.GetEnvironmentVariable("RAG_MODEL_CACHE") is { Length: > 0 } cache ? cache
+                : Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? Path.Combine(xdg, "ragassistant", "models")
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "ragassistant", "models");
+            return Path.Combine(root, Name);
+        }
+    }
 
     /// <summary>Null when the model's files are in place, else what is missing and how to get it.</summary>
     public static string? Problem() =>

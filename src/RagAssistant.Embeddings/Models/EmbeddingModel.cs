@@ -23,6 +23,13 @@ public sealed record EmbeddingModel
     /// <summary>A fused fp16 graph with pooling inside, used on CUDA when present.</summary>
     public string? CudaGraphPath { get; init; }
 
+    /// <summary>
+    /// Makes a fused fp16 graph when <see cref="CudaGraphPath"/> is null and a CUDA session is being opened; returns its
+    /// path, or null (having logged why) to keep <see cref="LoadGraph"/>'s graph. Only the built-in Chinese model has
+    /// one: its graph is int8, which CUDA cannot run well, and no fp16 export of it ships.
+    /// </summary>
+    public Func<Microsoft.Extensions.Logging.ILogger, string?>? BuildCudaGraph { get; init; }
+
     public required WordPieceTokenizer Tokenizer { get; init; }
 
     /// <summary>Most tokens per text, [CLS] and [SEP] included.</summary>

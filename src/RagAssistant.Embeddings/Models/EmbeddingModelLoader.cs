@@ -71,6 +71,7 @@ public static class EmbeddingModelLoader
             Pooling = Pooling(options.Pooling, PoolingMode.Cls),
             QueryPrefix = BuiltinChineseModel.QueryInstruction,
             PassagePrefix = "",
+            BuildCudaGraph = logger => BuiltinChineseModel.Fp16Graph(logger),
         };
     }
 

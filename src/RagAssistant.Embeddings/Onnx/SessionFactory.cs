@@ -12,7 +12,8 @@ public sealed record DeviceChoice(string Device, string Reason, string GraphDesc
 /// Creates the inference session: on CUDA when it is asked for (<c>cuda</c>) or allowed (<c>auto</c>) and usable,
 /// otherwise on the CPU. Every way CUDA can be unusable — an ONNX Runtime build without the provider, missing CUDA or
 /// cuDNN libraries, no GPU, a bad device id — ends in a CPU session and one log line with the reason, never a crash.
-/// On CUDA the fused fp16 graph is used when one is configured or found; on the CPU always the fp32 graph (fp16
+/// On CUDA the fused fp16 graph is used when one is configured or found (the built-in Chinese model builds its own from
+/// its int8 graph, <see cref="EmbeddingModel.BuildCudaGraph"/>); on the CPU always the fp32 graph (fp16
 /// contrib operators are emulated there, slowly). CPU sessions use every core and all graph optimisations.
 /// </summary>
 public static class SessionFactory
@@ -40,13 +41,14 @@ public static class SessionFactory
         string? cudaProblem = null;
         if (device != "cpu")
         {
-            var graphPath = forceFp32 ? null : model.CudaGraphPath;
             try
             {
                 var cudaOptions = CreateOptions(options);
                 if (!OrtEnv.Instance().GetAvailableProviders().Contains(CudaProvider))
                     throw new InvalidOperationException("this ONNX Runtime build has no CUDA provider");
                 cudaOptions.AppendExecutionProvider_CUDA(options.DeviceId);
+                // Only now that CUDA is usable is an fp16 graph worth building (seconds, tens of MB on disk).
+                var graphPath = forceFp32 ? null : model.CudaGraphPath ?? model.BuildCudaGraph?.Invoke(logger);
                 var session = Open(graphPath is null ? model.LoadGraph() : new ModelGraph(graphPath, null), cudaOptions);
                 var choice = new DeviceChoice($"cuda:{options.DeviceId}",
                     device == "cuda" ? "configured (Rag:Embeddings:Device=cuda)" : "a usable GPU was found (Rag:Embeddings:Device=auto)",
