@@ -74,11 +74,13 @@ public sealed class BuiltinPairTests : IDisposable
     }
 
     [Fact]
-    public void ChineseModelTokenizer_LowerCasesEnglish_SinceItsVocabularyHasNoUpperCaseToken()
+    public void ChineseModelTokenizer_FollowsItsExport_NoLowerCasing()
     {
+        // bge-small-zh-v1.5's export says do_lower_case false; lower-casing anyway measured worse (domainrag-zh dense
+        // hit@5 0.579 → 0.556), so the tokenizer stays as the model was trained.
         var tokenizer = Pair.Value.AllModels[1].Tokenizer;
-        var tokens = tokenizer.TokenIds("Spindle 主轴").Select(id => tokenizer.Vocabulary.TokenOf((int)id)).ToList();
-        Assert.True(tokenizer.LowerCase);
+        var tokens = tokenizer.TokenIds("spindle 主轴").Select(id => tokenizer.Vocabulary.TokenOf((int)id)).ToList();
+        Assert.False(tokenizer.LowerCase);
         Assert.DoesNotContain("[UNK]", tokens);
         Assert.Contains("主", tokens);
     }

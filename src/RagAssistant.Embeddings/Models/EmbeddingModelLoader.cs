@@ -117,10 +117,7 @@ public static class EmbeddingModelLoader
                 normaliserLowercase = lc.GetBoolean();
         }
 
-        // A vocabulary without a single upper-case token (bge-small-zh's, whose export says do_lower_case false) could
-        // only turn "Spindle" into [UNK]: lower-casing loses nothing there.
         var lowerCase = Bool(tokenizerConfig, "do_lower_case") ?? normaliserLowercase ?? true;
-        if (!lowerCase && !HasUpperCaseToken(vocabulary)) lowerCase = true;
         var positions = Int(config, "max_position_embeddings") ?? 512;
         var modelMax = Int(tokenizerConfig, "model_max_length") is { } m && m > 0 && m <= positions ? m : positions;
         var name = Path.GetFileName(folder.TrimEnd(Path.DirectorySeparatorChar));
@@ -181,17 +178,6 @@ public static class EmbeddingModelLoader
         using var json = ReadJson(folder, "config_sentence_transformers.json");
         return json is not null && json.RootElement.TryGetProperty("prompts", out var prompts) && prompts.ValueKind == JsonValueKind.Object
                && prompts.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String && p.GetString() is { Length: > 0 } s ? s : null;
-    }
-
-    private static bool HasUpperCaseToken(WordPieceVocabulary vocabulary)
-    {
-        for (var id = 0; id < vocabulary.Count; id++)
-        {
-            var token = vocabulary.TokenOf(id);
-            // Special tokens ([CLS], <S>) do not count: they are never produced from text.
-            if (token.Length > 0 && token[0] is not ('[' or '<') && token.Any(char.IsUpper)) return true;
-        }
-        return false;
     }
 
     private static int CountChinese(WordPieceVocabulary vocabulary)
