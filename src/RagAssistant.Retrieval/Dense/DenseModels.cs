@@ -43,15 +43,17 @@ public sealed class DenseModels
     /// <summary>
     /// Each model's dense list for <paramref name="query"/> with its fusion weight; models whose weight for the question's
     /// language is 0, or that the question's words cannot reach, are not searched. <paramref name="denseOnly"/> (dense
-    /// retrieval alone, no keyword list) searches every model the question reaches, each list weighing 1.
+    /// retrieval alone, no keyword list) searches every model the question reaches, each list with its hybrid weight, so
+    /// dense retrieval differs from hybrid only by the missing keyword list (the coverage list still re-orders the
+    /// candidates, as it always did).
     /// </summary>
     public async Task<IReadOnlyList<WeightedHits>> SearchAsync(AnalyzedQuery query, SearchFilter filter, int top, bool denseOnly, CancellationToken cancellationToken)
     {
         var lists = new List<WeightedHits>();
         foreach (var retriever in Retrievers)
         {
-            var weight = denseOnly ? 1.0 : Options.DenseWeightOf(retriever.Model.Name, query.Language, retriever.UnderstandsChinese);
-            if (weight <= 0) continue;
+            var weight = Options.DenseWeightOf(retriever.Model.Name, query.Language, retriever.UnderstandsChinese);
+            if (weight <= 0 && !denseOnly) continue;
             var text = QueryTextFor(query, retriever.Model);
             if (text is null) continue;
             lists.Add(new WeightedHits(retriever.ModelId, await retriever.SearchAsync(text, filter, top, cancellationToken), weight));
