@@ -11,8 +11,8 @@ public static class EmbeddingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the ONNX Runtime embedding generator (options from <c>Rag:Embeddings</c>, validated at start) and makes
-    /// the models' WordPiece tokenizers the <see cref="ITokenCounter"/> (each text counted by the model that embeds it),
-    /// replacing the stand-in, so chunk budgets are counted in the tokens of the model that reads the chunk. Call before or after <c>AddRagIngestion</c>.
+    /// the model's WordPiece tokenizer the <see cref="ITokenCounter"/>, replacing the stand-in, so chunk budgets are
+    /// counted in the model's tokens. Call before or after <c>AddRagIngestion</c>.
     /// </summary>
     public static IServiceCollection AddRagEmbeddings(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,7 +26,7 @@ public static class EmbeddingServiceCollectionExtensions
         services.RemoveAll<IEmbeddingGenerator<string, Embedding<float>>>();
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, OnnxEmbeddingGenerator>();
         services.RemoveAll<ITokenCounter>();
-        services.AddSingleton<ITokenCounter>(sp => new Tokenization.RoutedTokenCounter(sp.GetRequiredService<EmbeddingModelProvider>()));
+        services.AddSingleton<ITokenCounter>(sp => sp.GetRequiredService<EmbeddingModelProvider>().Model.Tokenizer);
         return services;
     }
 }
