@@ -40,16 +40,14 @@ public sealed class EmbeddingModelProvider : IEmbeddingModelCatalog, IDisposable
     IReadOnlyList<EmbeddingModelInfo> IEmbeddingModelCatalog.Models =>
         AllModels.Select(m => new EmbeddingModelInfo(m.Id, m.Name, m.Dimension, m.Languages, !m.EnglishCentred)).ToList();
 
-    string IEmbeddingModelCatalog.ModelFor(string text) => ModelFor(text).Id;
+    string IEmbeddingModelCatalog.ModelForLanguage(string language) => ModelForLanguage(language).Id;
 
-    /// <summary>The model that embeds <paramref name="text"/>: the one whose languages hold the text's.</summary>
-    public EmbeddingModel ModelFor(string text)
-    {
-        var models = AllModels;
-        if (models.Count == 1) return models[0];
-        var language = TextLanguage.OfPassage(text);
-        return models.FirstOrDefault(m => m.Languages.Contains(language)) ?? models[0];
-    }
+    /// <summary>The model that embeds <paramref name="text"/>: the one that embeds the text's language.</summary>
+    public EmbeddingModel ModelFor(string text) => AllModels.Count == 1 ? AllModels[0] : ModelForLanguage(TextLanguage.OfPassage(text));
+
+    /// <summary>The model whose languages hold <paramref name="language"/>; the primary one when none does.</summary>
+    public EmbeddingModel ModelForLanguage(string language) =>
+        AllModels.FirstOrDefault(m => m.Languages.Contains(language)) ?? AllModels[0];
 
     /// <summary>The model of <paramref name="id"/>; an <see cref="EmbeddingModelException"/> when none is configured.</summary>
     public EmbeddingModel Find(string id) =>

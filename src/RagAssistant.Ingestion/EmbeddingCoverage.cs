@@ -13,11 +13,9 @@ public sealed record EmbeddingCoverage(IReadOnlyList<(string Model, int Chunks)>
     public static async Task<EmbeddingCoverage> ReadAsync(IChunkVectorStore store, IEmbeddingModelCatalog catalog, CancellationToken cancellationToken)
     {
         var counts = await store.CountByModelAndLanguageAsync(cancellationToken);
-        var models = catalog.Models;
-        string Wanted(string language) => (models.FirstOrDefault(m => m.Languages.Contains(language)) ?? models[0]).Id;
         var embeddedBy = counts.Where(c => c.Model is not null).GroupBy(c => c.Model!)
             .Select(g => (g.Key, g.Sum(c => c.Chunks))).OrderByDescending(x => x.Item2).ToList();
-        var lacking = counts.Where(c => c.Model != Wanted(c.Language)).Sum(c => c.Chunks);
+        var lacking = counts.Where(c => c.Model != catalog.ModelForLanguage(c.Language)).Sum(c => c.Chunks);
         return new EmbeddingCoverage(embeddedBy, lacking, counts.Sum(c => c.Chunks));
     }
 }

@@ -28,7 +28,7 @@ public sealed class ReembedService(IChunkVectorStore store, IEmbeddingGenerator<
         IReadOnlyList<string> models = _catalog is null ? [primary] : _catalog.Models.Select(m => m.Id).ToList();
         await store.BeginStagingAsync(models, cancellationToken);
         var staged = 0;
-        var dimension = metadata.DefaultModelDimensions ?? 0;
+        var dimension = metadata.DefaultModelDimensions ?? 0; // the primary model's
         long after = 0;
         while (true)
         {
@@ -38,12 +38,7 @@ public sealed class ReembedService(IChunkVectorStore store, IEmbeddingGenerator<
             var todo = page.Where(c => c.Model != WantedModel(c.IndexedText, primary)).ToList();
             if (todo.Count == 0) continue;
             var generated = await embeddings.GenerateAsync(todo.Select(c => c.IndexedText), EmbeddingPurpose.ForPassage(), cancellationToken);
-            var vectors = new List<(long, ChunkVector)>(todo.Count);
-            for (var i = 0; i < todo.Count; i++)
-            {
-                vectors.Add((todo[i].Id, new ChunkVector(generated[i].ModelId ?? primary, generated[i].Vector)));
-                if ((generated[i].ModelId ?? primary) == primary) dimension = generated[i].Vector.Length;
-            }
+            var vectors = todo.Select((c, i) => (c.Id, new ChunkVector(generated[i].ModelId ?? primary, generated[i].Vector))).ToList();
             await store.StageVectorsAsync(vectors, cancellationToken);
             staged += todo.Count;
             progress?.Report(staged);

@@ -12,8 +12,11 @@ public interface IEmbeddingModelCatalog
     /// <summary>The models, the first being the primary one (token counting, the VectorData collection's vector property).</summary>
     IReadOnlyList<EmbeddingModelInfo> Models { get; }
 
-    /// <summary>The id of the model that embeds <paramref name="text"/> as a passage.</summary>
-    string ModelFor(string text);
+    /// <summary>The id of the model that embeds text of <paramref name="language"/> ("en" / "zh").</summary>
+    string ModelForLanguage(string language);
+
+    /// <summary>The id of the model that embeds <paramref name="text"/> as a passage (by <see cref="Text.TextLanguage.OfPassage"/>).</summary>
+    string ModelFor(string text) => ModelForLanguage(Text.TextLanguage.OfPassage(text));
 }
 
 /// <summary>An embedding model as retrieval sees it.</summary>

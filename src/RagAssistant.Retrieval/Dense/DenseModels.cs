@@ -18,7 +18,7 @@ public sealed class DenseModels
     public DenseModels(IEmbeddingGenerator<string, Embedding<float>> generator, IChunkSearch store, IOptions<RetrievalOptions> options)
     {
         // The generator names its models (ours: the provider); one that does not is a single model.
-        var catalog = generator.GetService<IEmbeddingModelCatalog>();
+        var catalog = _catalog = generator.GetService<IEmbeddingModelCatalog>();
         IReadOnlyList<EmbeddingModelInfo> models;
         if (catalog is not null) models = catalog.Models;
         else
@@ -32,6 +32,8 @@ public sealed class DenseModels
         Retrievers = models.Select(m => new DenseRetriever(generator, new VectorIndexCache(m.Id, m.ReadsChinese, store, options), m, catalog is not null && models.Count > 1))
             .ToList();
     }
+
+    private readonly IEmbeddingModelCatalog? _catalog;
 
     private RetrievalOptions Options { get; }
 
@@ -78,8 +80,8 @@ public sealed class DenseModels
     /// <summary>The retriever of the model that embeds <paramref name="question"/>'s language (the primary one when none does).</summary>
     public DenseRetriever RetrieverFor(string question)
     {
-        var language = QueryAnalyzer.LanguageOf(question);
-        return Retrievers.FirstOrDefault(r => r.Model.Languages.Contains(language)) ?? Primary;
+        var model = _catalog?.ModelForLanguage(QueryAnalyzer.LanguageOf(question));
+        return Retrievers.FirstOrDefault(r => r.ModelId == model) ?? Primary;
     }
 
     /// <summary>The stored vectors of <paramref name="chunkIds"/>, each from the index of the model that embedded it.</summary>
