@@ -38,35 +38,42 @@ public sealed class AnswerOptions
     [Range(0.0, 1.0)]
     public double OtherSourceMinGain { get; set; } = 0.1;
 
+    /// <summary>A quote from another source than the best one must score at least this share of the best: each extra source is a citation that may not hold the answer. Default 0.92.</summary>
+    [Range(0.0, 1.0)]
+    public double OtherSourceRatio { get; set; } = 0.92;
+
     /// <summary>
-    /// Abstain when the best evidence covers less than this share of the question's weighted terms (0–1). Default 0.2.
+    /// A quote from another source must also supply this share of what the chosen quotes still lack: a second chunk that
+    /// adds one incidental word (发现) to a weak first quote answers no more of the question than before. Default 0.5.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinCoverage { get; set; } = 0.2;
+    public double MissingShare { get; set; } = 0.5;
 
-    /// <summary>
-    /// How much the retrieval rank of a passage's chunk adds to its score (bonus / rank): retrieval has already weighed
-    /// the whole chunk, the quote scorer sees single sentences. Default 0.05 (on corpus/eval 0.15 and 0.3 raised citation precision a little but lowered answer_contains more).
-    /// </summary>
+    /// <summary>For "what changed", another revision's best unit is quoted beside the best one when it scores at least this share of it. Default 0.5.</summary>
     [Range(0.0, 1.0)]
-    public double RankBonus { get; set; } = 0.05;
+    public double RevisionQuoteRatio { get; set; } = 0.5;
 
     /// <summary>
-    /// How much the embedding similarity (cosine, 0–1) of an English sentence or row to the question adds to its score,
-    /// next to keyword and identifier coverage; 0 turns it off. Default 0.3.
-    /// </summary>
-    [Range(0.0, 2.0)]
-    public double SimilarityWeight { get; set; } = 0.3;
-
-    /// <summary>
-    /// How much a sentence's embedding similarity to an English question adds to its score when evidence re-ordering ranks
-    /// English passages by their best sentence (<c>Rag:Retrieval:EvidenceRerankDepth</c>); 0 turns it off. Default 1.0:
-    /// ranking passages, a sentence that says what was asked in other words counts as much as one naming all its terms
-    /// (measured on emanual-en, hybrid hit@5 at 0 / 0.3 / 0.7 / 1.0 / 2.0: 0.882 / 0.900 / 0.912 / 0.913 / 0.915).
-    /// Choosing quotes uses <see cref="SimilarityWeight"/>.
+    /// In the evidence score (<see cref="Answering.EvidenceScore"/>), the weight of the best unit's coverage of the
+    /// question's weighted terms (0–1). Default 1.
     /// </summary>
     [Range(0.0, 5.0)]
-    public double EvidenceSimilarityWeight { get; set; } = 1.0;
+    public double AbstentionCoverage { get; set; } = 1.0;
+
+    /// <summary>In the evidence score, the weight of the best unit's embedding similarity to the question (0–1; 0 where its model cannot compare them).</summary>
+    [Range(0.0, 5.0)]
+    public double AbstentionSimilarity { get; set; } = 0.0;
+
+    /// <summary>In the evidence score, what the best unit stating the kind of value asked for adds (a question asking for none counts as stated).</summary>
+    [Range(0.0, 5.0)]
+    public double AbstentionValue { get; set; } = 0.0;
+
+    /// <summary>Abstain when the evidence score is below this. Default 0.2 (the coverage threshold this score replaces).</summary>
+    [Range(0.0, 10.0)]
+    public double AbstainBelow { get; set; } = 0.2;
+
+
+
 
     /// <summary>
     /// Embeddings of sentences and rows kept for later questions (least recently used dropped first); 0 keeps none.

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RagAssistant.Core.Answers;
+using RagAssistant.Core.Relevance;
 using RagAssistant.Core.Search;
 using RagAssistant.Generation.Answering;
 using RagAssistant.Generation.Extractive;
@@ -24,6 +25,7 @@ public static class GenerationServiceCollectionExtensions
             .Bind(configuration.GetSection(AnswerOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddRagRelevance(configuration);
         services.AddRagLlm(configuration);
         services.TryAddSingleton<ExtractiveAnswerer>();
         // Retrieval re-orders its best candidates by the answerer's reading of their sentences and rows.

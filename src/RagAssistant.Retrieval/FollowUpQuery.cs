@@ -1,3 +1,4 @@
+using RagAssistant.Core.Text;
 using System.Text.RegularExpressions;
 
 namespace RagAssistant.Retrieval;
@@ -60,7 +61,7 @@ public static partial class FollowUpQuery
     {
         var q = question.Trim();
         if (Referring().IsMatch(q)) return true;
-        var language = QueryAnalyzer.LanguageOf(q.ToLowerInvariant());
+        var language = TextLanguage.Of(q);
         return language == "zh" ? q.Count(c => !char.IsPunctuation(c) && !char.IsWhiteSpace(c)) <= 12 : q.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5;
     }
 

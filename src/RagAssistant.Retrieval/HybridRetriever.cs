@@ -1,3 +1,4 @@
+using RagAssistant.Core.Relevance;
 using Microsoft.Extensions.Options;
 using RagAssistant.Core.Search;
 
@@ -7,9 +8,8 @@ namespace RagAssistant.Retrieval;
 /// Hybrid retrieval: keyword (FTS5 BM25 over segmented text with identifier terms, glossary-expanded) and dense
 /// (cosine over embeddings, one list per embedding model: <see cref="Dense.DenseModels"/>) candidates fused by weighted
 /// reciprocal rank fusion. Each dense list's weight follows its model and the question's language
-/// (<see cref="RetrievalOptions.DenseWeights"/>). Superseded revisions stay searchable but
-/// their fused score is multiplied by <see cref="RetrievalOptions.SupersededFactor"/> unless the question asks about
-/// changes or older revisions. The best fused candidates are then re-ordered by their best sentence or row where the
+/// (<see cref="Ranking.DenseListRule"/>), then the ranking rules of <see cref="Ranking.ChunkRules"/> (superseded
+/// revisions, other operations, change records). The best fused candidates are then re-ordered by their best sentence or row where the
 /// answering layer registers an <see cref="IEvidenceReranker"/> (<see cref="RetrievalOptions.EvidenceRerankDepth"/>). Optionally (<see cref="MmrOptions"/>) the fused list is re-ranked by maximal marginal
 /// relevance so near-duplicates do not crowd the top.
 /// </summary>
@@ -18,11 +18,13 @@ public sealed class HybridRetriever(
     IChunkSearch chunks,
     IEnumerable<Dense.DenseModels> denseModels,
     IEnumerable<IEvidenceReranker> rerankers,
-    IOptions<RetrievalOptions> options) : IHybridSearch
+    IOptions<RetrievalOptions> options,
+    IOptions<RelevanceOptions> relevance) : IHybridSearch
 {
     private readonly Dense.DenseModels? _dense = denseModels.FirstOrDefault();
     private readonly IEvidenceReranker? _reranker = rerankers.FirstOrDefault();
     private readonly RetrievalOptions _options = options.Value;
+    private readonly RelevanceOptions _relevance = relevance.Value;
 
     public async Task<(AnalyzedQuery Query, IReadOnlyList<SearchResult> Results)> SearchAsync(
         string question, SearchOptions search, CancellationToken cancellationToken = default)
@@ -42,7 +44,7 @@ public sealed class HybridRetriever(
             dense = await _dense.SearchAsync(query, filter, candidates, search.Mode == RetrieverMode.Dense, cancellationToken);
 
         var reranker = search.Evidence ?? true ? _reranker : null;
-        var ranked = await HybridFusion.RankAsync(keyword, dense, query.AsksAboutRevisions, question, query, chunks, filter, _options, reranker, cancellationToken);
+        var ranked = await HybridFusion.RankAsync(keyword, dense, query, chunks, filter, _options, _relevance, reranker, cancellationToken);
         var keywordRanks = Ranks(keyword);
         // A chunk sits in one model's index, so its dense rank is its rank in that model's list.
         var denseRanks = dense.SelectMany(d => Ranks(d.Hits)).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Min(x => x.Value));
@@ -52,7 +54,7 @@ public sealed class HybridRetriever(
             .Take(search.Top)
             .Select((x, i) => new SearchResult(i + 1, x.Chunk, x.Score,
                 denseRanks.TryGetValue(x.Chunk.ChunkId, out var d) ? d : null,
-                keywordRanks.TryGetValue(x.Chunk.ChunkId, out var k) ? k : null))
+                keywordRanks.TryGetValue(x.Chunk.ChunkId, out var k) ? k : null) { Trace = x.Trace })
             .ToList();
         return (query, results);
     }
@@ -63,8 +65,8 @@ public sealed class HybridRetriever(
     /// scores, so after MMR a score can exceed the one above it. Without dense search there are no vectors, and MMR
     /// keeps the fused order.
     /// </summary>
-    private async Task<List<(RetrievedChunk Chunk, double Score)>> DiversifyAsync(
-        List<(RetrievedChunk Chunk, double Score)> ranked, int top, CancellationToken cancellationToken)
+    private async Task<List<RankedChunk>> DiversifyAsync(
+        List<RankedChunk> ranked, int top, CancellationToken cancellationToken)
     {
         if (_dense is null || ranked.Count < 2) return ranked;
         var pool = ranked.Take(Math.Max(top, _options.Mmr.PoolSize)).ToList();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RagAssistant.Core.Relevance;
 using RagAssistant.Core.Search;
 using RagAssistant.Core.Text;
 using RagAssistant.Retrieval.Text;
@@ -23,6 +24,7 @@ public static class RetrievalServiceCollectionExtensions
             .Validate(o => o.Mmr is { Lambda: >= 0 and <= 1, PoolSize: >= 1 and <= 1000 },
                 "Rag:Retrieval:Mmr: Lambda must be between 0 and 1 and PoolSize between 1 and 1000")
             .ValidateOnStart();
+        services.AddRagRelevance(configuration);
         services.TryAddSingleton<ManufacturingSegmenter>();
         services.Replace(ServiceDescriptor.Singleton<ITextSegmenter>(sp => sp.GetRequiredService<ManufacturingSegmenter>()));
         services.TryAddSingleton(sp =>

@@ -10,7 +10,7 @@ public class QueryAnalyzerTests
     [InlineData("M8×1.25", "en")]
     public void Language_FollowsTheScript(string query, string language)
     {
-        Assert.Equal(language, QueryAnalyzer.LanguageOf(query.ToLowerInvariant()));
+        Assert.Equal(language, RagAssistant.Core.Text.TextLanguage.Of(query));
     }
 
     [Fact]

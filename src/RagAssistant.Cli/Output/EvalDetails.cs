@@ -34,6 +34,9 @@ internal static class EvalDetails
                 ["expected"] = new JsonArray(o.Question.AnswerContains.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
                 ["citationsMatchGold"] = o.Answer is null ? null : new JsonArray(o.Answer.CitationMatchesGold.Select(b => (JsonNode?)JsonValue.Create(b)).ToArray()),
                 ["answer"] = o.Answer?.Text,
+                ["evidence"] = o.Answer?.Evidence is { } e
+                    ? new JsonObject { ["score"] = e.Score, ["coverage"] = e.Coverage, ["similarity"] = e.Similarity, ["value"] = e.AskedValuePresent, ["missing"] = e.MissingAnchors.Count }
+                    : null,
                 ["top"] = new JsonArray(o.Top.Take(3).Select(t => (JsonNode?)JsonValue.Create($"{t.Source} · {t.Locator} · {t.Text}")).ToArray()),
             };
             writer.WriteLine(line.ToJsonString(Options));

@@ -20,6 +20,9 @@ public sealed record AnswerResult
     public AnswerChecks Checks { get; init; } = new(0, []);
     public AnswerTimings Timings { get; init; } = new(0, 0);
 
+    /// <summary>Why the answer came out so, when the request asked for it (<see cref="AskRequest.Explain"/>); never stored with the conversation.</summary>
+    public AnswerExplain? Explain { get; init; }
+
     /// <summary>The cited chunks, in citation order.</summary>
     public IReadOnlyList<long> CitedChunkIds => Citations.Select(c => c.ChunkId).ToList();
 }

@@ -17,4 +17,5 @@ public interface IQuestionAnswerer
 /// <param name="ConversationId">Continue this conversation (follow-up questions), or null for a new one.</param>
 /// <param name="Filter">What the answer may draw on (libraries the caller may read, kinds, current revisions only).</param>
 /// <param name="Owner">The user a new conversation belongs to; null for the local operator of the <c>rag</c> command.</param>
-public sealed record AskRequest(string Question, string? ConversationId = null, SearchFilter? Filter = null, string? Owner = null);
+/// <param name="Explain">Return why the answer came out so (<see cref="AnswerResult.Explain"/>).</param>
+public sealed record AskRequest(string Question, string? ConversationId = null, SearchFilter? Filter = null, string? Owner = null, bool Explain = false);

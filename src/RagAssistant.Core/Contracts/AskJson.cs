@@ -9,11 +9,15 @@ namespace RagAssistant.Core.Contracts;
 public sealed record AskJson(
     string Answer, string Mode, string ConversationId, IReadOnlyList<CitationJson> Citations, ChecksJson Checks, TimingsJson TimingsMs)
 {
+    /// <summary>Why the answer came out so: present only when asked for (<c>--explain</c>, <c>"explain": true</c>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public AnswerExplain? Explain { get; init; }
+
     public static AskJson From(AnswerResult r) => new(
         r.Answer, r.Mode, r.ConversationId,
         r.Citations.Select(CitationJson.From).ToList(),
         new ChecksJson(r.Checks.RemovedCitations, r.Checks.UnsupportedNumbers),
-        new TimingsJson(r.Timings.RetrieveMs, r.Timings.GenerateMs));
+        new TimingsJson(r.Timings.RetrieveMs, r.Timings.GenerateMs)) { Explain = r.Explain };
 }
 
 public sealed record CitationJson(

@@ -10,4 +10,8 @@ public sealed record EvalOutcome(
     EvalAnswer? Answer);
 
 /// <summary>A generated answer: its text, mode (llm, extractive, abstain), whether each citation matched gold, and latency.</summary>
-public sealed record EvalAnswer(string Text, string Mode, IReadOnlyList<bool> CitationMatchesGold, double AnswerMs);
+public sealed record EvalAnswer(string Text, string Mode, IReadOnlyList<bool> CitationMatchesGold, double AnswerMs)
+{
+    /// <summary>The evidence score that decided whether to answer (for calibrating the abstention threshold on the dev split).</summary>
+    public Answers.EvidenceExplain? Evidence { get; init; }
+}

@@ -14,6 +14,9 @@ public sealed record AnalyzedQuery(
     IReadOnlyList<string> Expansions,
     bool AsksAboutRevisions)
 {
+    /// <summary>What the question asks for (<see cref="QuestionIntent"/>), read once with the terms.</summary>
+    public QuestionIntent Intent { get; init; } = QuestionIntent.None;
+
     /// <summary>True when nothing searchable is left (empty, punctuation or stopwords only).</summary>
     public bool IsEmpty => Terms.Count == 0 && Expansions.Count == 0;
 

@@ -11,6 +11,6 @@ public static class ChunkLanguage
     /// <summary>The accepted filter values.</summary>
     public static IReadOnlyList<string> All { get; } = [Chinese, English];
 
-    /// <summary>"zh" when the chunk's text has at least one CJK character (<see cref="CjkText.IsCjk"/>), else "en".</summary>
-    public static string Of(string text) => CjkText.ContainsCjk(text) ? Chinese : English;
+    /// <summary>The chunk's language as <see cref="TextLanguage.OfPassage"/> reads it.</summary>
+    public static string Of(string text) => TextLanguage.OfPassage(text);
 }

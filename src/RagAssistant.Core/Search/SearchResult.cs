@@ -1,7 +1,11 @@
 namespace RagAssistant.Core.Search;
 
 /// <summary>One retrieved chunk with its fused score and its rank in each retriever (null where it did not appear).</summary>
-public sealed record SearchResult(int Rank, RetrievedChunk Chunk, double Score, int? DenseRank, int? KeywordRank);
+public sealed record SearchResult(int Rank, RetrievedChunk Chunk, double Score, int? DenseRank, int? KeywordRank)
+{
+    /// <summary>How the fused score was built: each list's share and each ranking rule that changed it (what <c>--explain</c> prints).</summary>
+    public Relevance.ScoreTrace? Trace { get; init; }
+}
 
 /// <summary>Which retrievers a search uses.</summary>
 public enum RetrieverMode

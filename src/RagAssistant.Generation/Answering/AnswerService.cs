@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel.ChatCompletion;
 using RagAssistant.Core.Answers;
+using RagAssistant.Core.Relevance;
 using RagAssistant.Core.Search;
 using RagAssistant.Generation.Checking;
 using RagAssistant.Generation.Extractive;
@@ -27,8 +28,15 @@ public sealed class AnswerService(
     IConversationStore conversations,
     ChatModelProvider models,
     IOptions<AnswerOptions> options,
+    IOptions<RelevanceOptions> relevance,
     ILogger<AnswerService> logger) : IQuestionAnswerer
 {
+    /// <summary>One Activity per question carries the evidence score and the rules that chose the quotes (OpenTelemetry listens by this name).</summary>
+    public static readonly ActivitySource Activities = new("RagAssistant.Answers");
+
+    /// <summary>Candidate units listed by an explanation besides the quoted ones.</summary>
+    private const int ExplainedUnits = 10;
+
     /// <summary>The evidence check looks for the question's anchors in at least this many retrieved chunks.</summary>
     private const int AnchorPool = 10;
     private const int ClosestShown = 3;
@@ -44,6 +52,7 @@ public sealed class AnswerService(
         var history = ReadableHistory(conversation?.Turns ?? [], request.Filter);
         var model = models.IsConfigured ? models.Get() : null;
 
+        using var activity = Activities.StartActivity("answer");
         var clock = Stopwatch.StartNew();
         var query = await StandaloneQueryAsync(question, history, model, cancellationToken);
         // An LLM gets the sources re-ordered by their best sentence or row; the extractive answerer reads those units
@@ -55,17 +64,20 @@ public sealed class AnswerService(
 
         clock.Restart();
         var focus = query == question ? null : analyzer.Analyze(question);
-        var terms = QuestionTerms.From(analyzed, focus, analyzer);
+        var terms = QuestionTerms.From(analyzed, focus, analyzer, relevance.Value);
         var pool = results.Select(r => r.Chunk).ToList();
         var sources = pool.Take(_options.ExtractiveSources).ToList();
         var similarities = await similarity.ScoreAsync(terms, sources.SelectMany(c => UnitSplitter.Split(c.Text)).Select(u => u.Text), cancellationToken);
         var selection = extractive.Select(terms, sources, pool, similarities);
         var scores = results.ToDictionary(r => r.Chunk.ChunkId, r => r.Score);
+        var evidence = EvidenceScore.Of(selection, _options);
+        var explain = Explain(evidence, results, sources, extractive.Score(terms, sources, similarities, relevance.Value.UnitSimilarity), selection);
+        Trace(activity, explain, terms.Language);
 
         AnswerResult result;
-        if (pool.Count == 0 || selection.MissingAnchors.Count > 0 || selection.BestCoverage < _options.MinCoverage)
+        if (pool.Count == 0 || evidence.Abstained)
         {
-            result = Abstain(AnswerTexts.NotFound(terms.Language, selection.MissingAnchors), terms.Language, pool, scores);
+            result = Abstain(AnswerTexts.NotFound(terms.Language, evidence.MissingAnchors), terms.Language, pool, scores);
         }
         else if (model is not null)
         {
@@ -91,7 +103,42 @@ public sealed class AnswerService(
         var conversationId = conversation?.Id ?? await conversations.CreateAsync(question, request.Owner, cancellationToken);
         result = result with { ConversationId = conversationId };
         await conversations.AddTurnAsync(conversationId, question, query, result, cancellationToken);
-        return result;
+        return request.Explain ? result with { Explain = explain } : result;
+    }
+
+    /// <summary>The evidence score, each source chunk's trace, and the quoted and best other candidate units with theirs.</summary>
+    private static AnswerExplain Explain(EvidenceExplain evidence, IReadOnlyList<SearchResult> results, IReadOnlyList<RetrievedChunk> sources,
+        IReadOnlyList<ScoredUnit> scored, ExtractiveSelection selection)
+    {
+        var quoted = selection.Quotes.Select(q => (q.Source, q.Unit.Text)).ToHashSet();
+        var units = scored.Where(u => quoted.Contains((u.Source, u.Unit.Text)))
+            .Concat(scored.Where(u => !quoted.Contains((u.Source, u.Unit.Text))).Take(ExplainedUnits))
+            .Select(u => new UnitExplain(u.Source + 1, sources[u.Source].ChunkId, u.Unit.Text, quoted.Contains((u.Source, u.Unit.Text)),
+                Math.Round(u.Score, 6), Math.Round(u.Trace.Base, 6), ChunkExplain.Rounded(u.Trace)))
+            .ToList();
+        return new AnswerExplain(evidence, results.Take(sources.Count).Select(ChunkExplain.From).ToList(), units);
+    }
+
+    /// <summary>The same explanation on the question's Activity: tags for the decision, one event per source chunk and quoted unit.</summary>
+    private static void Trace(Activity? activity, AnswerExplain explain, string language)
+    {
+        if (activity is null) return;
+        activity.SetTag("rag.language", language);
+        activity.SetTag("rag.evidence.score", explain.Evidence.Score);
+        activity.SetTag("rag.evidence.threshold", explain.Evidence.Threshold);
+        activity.SetTag("rag.abstained", explain.Evidence.Abstained);
+        foreach (var chunk in explain.Chunks)
+            activity.AddEvent(new ActivityEvent("chunk", tags: new ActivityTagsCollection
+            {
+                ["rank"] = chunk.Rank, ["chunk_id"] = chunk.ChunkId, ["score"] = chunk.Score,
+                ["rules"] = string.Join("; ", chunk.Rules.Select(r => $"{r.Rule} {r.Before:0.######}→{r.After:0.######} ({r.Evidence})")),
+            }));
+        foreach (var unit in explain.Units.Where(u => u.Quoted))
+            activity.AddEvent(new ActivityEvent("quote", tags: new ActivityTagsCollection
+            {
+                ["source_rank"] = unit.SourceRank, ["chunk_id"] = unit.ChunkId, ["coverage"] = unit.Base, ["score"] = unit.Score,
+                ["rules"] = string.Join("; ", unit.Rules.Select(r => $"{r.Rule} {r.Before:0.###}→{r.After:0.###} ({r.Evidence})")),
+            }));
     }
 
     /// <summary>

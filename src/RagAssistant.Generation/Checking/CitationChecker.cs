@@ -69,12 +69,7 @@ public static partial class CitationChecker
         Marker().Replace(text, m => m.Value.Replace('[', '［').Replace('【', '［').Replace(']', '］').Replace('】', '］'));
 
     /// <summary>The numbers in a text, folded (NFKC, thousands separators dropped); list markers such as "1." at a line start are not numbers of the answer.</summary>
-    public static IEnumerable<string> Numbers(string text)
-    {
-        var folded = ListMarker().Replace(text.Normalize(NormalizationForm.FormKC), "");
-        foreach (Match m in Number().Matches(folded))
-            yield return m.Value.Replace(",", "", StringComparison.Ordinal);
-    }
+    public static IEnumerable<string> Numbers(string text) => Core.Language.NumberTokens.In(text);
 
     /// <summary>A citation marker: [1], [1, 3], 【2】; also what <see cref="CheckedStream"/> holds back at the end of a stream.</summary>
     internal const string MarkerPattern = @"[\[【]\s*(?<n>\d{1,3})(?:\s*[,，、;]\s*(?<n>\d{1,3}))*\s*[\]】]";
@@ -82,11 +77,7 @@ public static partial class CitationChecker
     [GeneratedRegex(@"(?<lead>[ \t\u3000]*)" + MarkerPattern)]
     private static partial Regex Marker();
 
-    [GeneratedRegex(@"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d+(?:\.\d+)?")]
-    private static partial Regex Number();
 
-    [GeneratedRegex(@"(?m)^\s*(?:\d{1,2}[.)、]|[-*•])\s+")]
-    private static partial Regex ListMarker();
 
     [GeneratedRegex(@"\s+([。，,.;；!?！？])")]
     private static partial Regex SpaceBeforePunctuation();

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RagAssistant.Core.Language;
+using RagAssistant.Core.Relevance;
 using RagAssistant.Core.Search;
+using RagAssistant.Generation.Extractive.Rules;
 
 namespace RagAssistant.Generation.Extractive;
 
@@ -20,6 +23,12 @@ public sealed record ScoredUnit(int Source, AnswerUnit Unit, double Coverage, do
     /// (the CK6150 manual's alarm row answers for "CK6150" as well).
     /// </summary>
     public IReadOnlySet<int> Named { get; init; } = new HashSet<int>();
+
+    /// <summary>Embedding similarity of the unit to the question (0 when not compared).</summary>
+    public double Similarity { get; init; }
+
+    /// <summary>How the score was built: the coverage, then each rule that changed it.</summary>
+    public ScoreTrace Trace { get; init; } = new(0);
 }
 
 /// <summary>What the extractive answerer found: the quotes it chose, best first, and the anchors no single source holds together.</summary>
@@ -33,41 +42,10 @@ public sealed record ExtractiveSelection(IReadOnlyList<ScoredUnit> Quotes, doubl
 /// whose score comes close, within <see cref="AnswerOptions.MaxQuoteChars"/>. A question about changes or revisions
 /// also quotes the best unit of each other revision among the sources.
 /// </summary>
-public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions<AnswerOptions> options, ILogger<ExtractiveAnswerer> logger)
+public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions<AnswerOptions> options, ILogger<ExtractiveAnswerer> logger,
+    IOptions<RelevanceOptions>? relevance = null)
 {
-    private const double ContextDiscount = 0.6;
-
-    /// <summary>A glossary row's headword counts like a heading.</summary>
-    private const double HeadwordDiscount = 0.6;
-    private const double ShortUnitFactor = 0.5;
-    private const int ShortUnitChars = 12;
-    private const int RestatementMaxChars = 40;
-    private const double RestatementFactor = 0.25;
-    private const double NoValueFactor = 0.6;
-    private const double ClauseBonus = 0.3;
-    /// <summary>For "what changed", a sentence or row stating the change ("OP60 转速 800→950 r/min") says old and new at once.</summary>
-    private const double ChangeStatementFactor = 1.5;
-
-    /// <summary>
-    /// A glossary row or a terms-and-definitions clause says what a word means (and a purpose or scope section what the
-    /// document is for, <see cref="PurposeSections"/>); it names many of a question's words (in
-    /// both languages) but seldom holds the plant's value or rule that the question asks for, and where its example repeats
-    /// one, the document it comes from is the one to quote. So its units count at this factor unless the question asks
-    /// for a meaning or a translation.
-    /// </summary>
-    private const double DefinitionFactor = 0.8;
-
-    /// <summary>A quote from another source than the best one must score nearly as well: each extra source is a citation that may not hold the answer.</summary>
-    private const double OtherSourceRatio = 0.92;
-
-    /// <summary>
-    /// A quote from another source must also supply this share of what the chosen quotes still lack: a second chunk that
-    /// adds one incidental word (发现) to a weak first quote answers no more of the question than before.
-    /// </summary>
-    private const double MissingShare = 0.5;
-
-    /// <summary>A translation earns this share of the weight of the question term it translates (a glossary may be loose).</summary>
-    private const double TranslationCredit = 0.9;
+    private readonly RelevanceOptions _relevance = (relevance ?? Options.Create(new RelevanceOptions())).Value;
     private readonly AnswerOptions _options = options.Value;
 
     /// <param name="sources">The chunks to quote from, best first (citation indexes refer to this list).</param>
@@ -78,7 +56,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     {
         var missingAnchors = MissingAnchors(question, anchorPool.Select(c => new TextView(WithDocumentFacts(c), analyzer)).ToList(),
             anchorPool.Select(c => new TextView(DocumentFacts(c), analyzer)).ToList());
-        var units = ScoreUnits(question, sources, similarity, _options.SimilarityWeight);
+        var units = ScoreUnits(question, sources, similarity, _relevance.UnitSimilarity);
         if (units.Scored.Count == 0) return new ExtractiveSelection([], 0, missingAnchors);
         var scored = units.Scored;
 
@@ -105,13 +83,10 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         IReadOnlyDictionary<string, double>? similarity = null, double similarityWeight = 0) =>
         ScoreUnits(question, sources, similarity, similarityWeight).Scored;
 
-    private UnitScores ScoreUnits(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources, IReadOnlyDictionary<string, double>? similarity,
+    private UnitScores ScoreUnits(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources, IReadOnlyDictionary<string, double>? similarities,
         double similarityWeight)
     {
-        var definitionSources = DefinitionSources(sources);
-        var purposeSources = PurposeSections.AsksForPurpose(question.Query.Text)
-            ? []
-            : Enumerable.Range(0, sources.Count).Where(i => PurposeSections.IsPurposeSource(sources[i])).ToHashSet();
+        var framingSources = FramingSources(question, sources);
         var candidates = new List<(int Source, AnswerUnit Unit, TextView View, TextView? Headword)>();
         var contexts = new List<TextView>();
         var documents = new List<TextView>();
@@ -119,44 +94,50 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         {
             contexts.Add(new TextView(sources[i].Context, analyzer));
             documents.Add(new TextView(sources[i].Identity ?? "", analyzer));
+            var isDefinition = Definitions.IsDefinitionSource(sources[i]);
             foreach (var unit in UnitSplitter.Split(sources[i].Text))
             {
                 // A glossary row is headword(s) then explanation: the headword says what the row is about, like a heading,
                 // and only the explanation states facts.
-                if (definitionSources.Contains(i) && unit.Kind == UnitKind.TableRow && unit.Fields.Count >= 3)
+                if (isDefinition && unit.Kind == UnitKind.TableRow && unit.Fields.Count >= 3)
                     candidates.Add((i, unit, new TextView(unit.Fields[^1].Value, analyzer),
                         new TextView(string.Join(" ", unit.Fields.SkipLast(1).Select(f => f.Value)), analyzer)));
                 else candidates.Add((i, unit, new TextView(unit.MatchText, analyzer), null));
             }
         }
         var clauseSources = ClauseSources(question, sources);
-        // "A 版工艺卡上原来用的转速" asks about revision A: the current card's change record, or its rows, answer for B.
-        var otherRevisions = OtherRevisions(question, sources);
-        // The question's own numbers (JD-2105, M8) are not the value it asks for: a unit repeating only them states none.
         var foldedQuestion = analyzer.Fold(question.Query.Text);
-        var questionNumbers = Checking.CitationChecker.Numbers(foldedQuestion).ToHashSet();
         var weights = question.Terms.Select(t => t.Weight * Rarity(t, candidates.Select(c => c.View))).ToArray();
         // Glossary expansions are other-language alternatives of the question's own terms: they add to what is matched
         // but not to what must be matched, so a Chinese passage is not penalised for lacking the English words.
         var total = question.Terms.Select((t, i) => t.IsExpansion ? 0 : weights[i]).Sum();
-        var hasFocus = question.Terms.Any(t => t.IsFocus);
         // The follow-up's own words, and their translations: "挑出来多少件不良" is answered by "18 pcs NG found" as well.
         var focusWords = question.Terms.Where(t => t.IsFocus).Select(t => t.Term).ToHashSet();
         var focus = question.Terms.Select(t => t.IsFocus || t.Translates is { } from && from.Any(focusWords.Contains)).ToArray();
-        // Not the ends of a range the question quotes to check it ("还是 229–269 HBW 吗？"): the current value may differ.
-        var namedNumbers = question.Numbers
-            .Where(n => !foldedQuestion.Contains(n + "-", StringComparison.Ordinal) && !foldedQuestion.Contains("-" + n, StringComparison.Ordinal))
-            .Where(n => candidates.Any(c => c.View.ContainsNumber(n))).ToList();
         // The kinds of value the question asks for (a torque, a hardness), read once per unit: when some unit states one,
         // a unit stating none holds some other number, not the one asked for. Kinds no unit states are no guide.
-        var askedQuantities = question.AsksForValue ? Quantity.AskedIn(question.Query.Text) : [];
-        var statesAskedQuantity = candidates.Select(c => askedQuantities.Any(q => q.IsStatedIn(c.Unit))).ToArray();
-        var someUnitStatesAskedQuantity = statesAskedQuantity.Any(s => s);
-        var questionTerms = question.Terms.Select(t => t.Term).ToHashSet();
-        // A short line made only of the question's own words (the title "Q/JD 105—2026" when asked when Q/JD 105—2026
-        // takes effect) names what was asked but says nothing about it.
-        bool RestatesQuestion(string text) =>
-            text.Length <= RestatementMaxChars && analyzer.Analyze(text) is { IsEmpty: false } unit && unit.Terms.All(questionTerms.Contains);
+        var askedQuantities = question.AsksForValue
+            ? QuantityKind.All.Where(q => question.Intent.Quantities.Contains(q.Name)).ToList()
+            : [];
+        var statesAskedQuantity = candidates.Select(c => askedQuantities.Any(q => q.IsStatedIn(c.Unit.Text, c.Unit.Fields))).ToArray();
+        var context = new UnitQuestionContext
+        {
+            Question = question,
+            QuestionTermSet = question.Terms.Select(t => t.Term).ToHashSet(),
+            QuestionNumbers = question.Intent.Numbers.ToHashSet(),
+            // Not the ends of a range the question quotes to check it ("还是 229–269 HBW 吗？"): the current value may differ.
+            NamedNumbers = question.Numbers
+                .Where(n => !foldedQuestion.Contains(n + "-", StringComparison.Ordinal) && !foldedQuestion.Contains("-" + n, StringComparison.Ordinal))
+                .Where(n => candidates.Any(c => c.View.ContainsNumber(n))).ToList(),
+            SomeUnitStatesAskedQuantity = statesAskedQuantity.Any(x => x),
+            HasFocus = question.Terms.Any(t => t.IsFocus),
+            ClauseSources = clauseSources,
+            // "A 版工艺卡上原来用的转速" asks about revision A: the current card's change record, or its rows, answer for B.
+            OtherRevisions = OtherRevisions(question, sources),
+            FramingSources = framingSources,
+            Analyzer = analyzer,
+        };
+        var rules = UnitRules.From(_relevance, similarityWeight);
         // A translation found stands for the question term it translates and earns that term's weight, once however many
         // of its translations a unit holds: an English question about a Chinese card is answered by the card's row, and
         // the row must not lose to a header line that merely repeats the question's identifiers.
@@ -164,8 +145,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         {
             if (question.Terms[t].Translates is not { Count: > 0 } from) return weights[t];
             if (from.Any(translated.Contains)) return 0;
-            return Math.Max(weights[t], TranslationCredit * SourceWeight(question, weights, from));
+            return Math.Max(weights[t], _relevance.TranslationCredit * SourceWeight(question, weights, from));
         }
+        var headwordShare = question.AsksForDefinition ? 1 : _relevance.HeadingTermShare;
         var scored = candidates.Select((c, index) =>
         {
             double matched = 0;
@@ -177,41 +159,30 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             {
                 var weight = TermCredit(t, translated);
                 if (Counts(question.Terms[t], c.View)) { matched += weight; found.Add(t); if (focus[t]) focusOnUnit = true; }
-                else if (c.Headword is not null && Counts(question.Terms[t], c.Headword)) { matched += weight * HeadwordWeight(question); if (focus[t]) focusOnUnit = true; }
+                // A question asking what a word means is answered by the row whose headword it is; otherwise a headword counts like a heading.
+                else if (c.Headword is not null && Counts(question.Terms[t], c.Headword)) { matched += weight * headwordShare; if (focus[t]) focusOnUnit = true; }
                 // The document's own number (its identity: QA-2026-014 of the quality alert) belongs to every sentence of
                 // it, as much as to the header line that happens to repeat it. Not so a machine or part its title names
                 // (the CK6150 manual): that is what the document is about, and the sentence naming it may be the answer.
                 else if (question.Terms[t].IsIdentifier && documents[c.Source].Contains(question.Terms[t])) matched += weight;
-                else if (Counts(question.Terms[t], contexts[c.Source])) matched += weight * ContextDiscount;
+                else if (Counts(question.Terms[t], contexts[c.Source])) matched += weight * _relevance.HeadingTermShare;
                 else continue;
                 named.Add(t);
                 if (question.Terms[t].Translates is { Count: > 0 } from) translated.UnionWith(from);
             }
             var coverage = total == 0 ? 0 : Math.Min(1, matched / total);
-            // Similarity adds to the score, not to the coverage: it helps choose among passages but is no evidence of its own.
-            var score = coverage + _options.RankBonus / (c.Source + 1) + similarityWeight * (similarity?.GetValueOrDefault(c.Unit.Text) ?? 0);
-            // The asked-for kind of value: an interval for "how often", a date for "when", a value of the kind asked for
-            // (N·m for a torque), or else some number of its own.
-            var lacksValue = question.AsksForFrequency ? !StatesFrequency(c.Unit.MatchText)
-                : question.AsksForDate ? !StatesDate(c.Unit.MatchText)
-                : question.AsksForDuration ? !StatesDuration(c.Unit.MatchText)
-                : question.AsksForValue && (!c.View.HasNumberBeyond(questionNumbers)
-                                            || someUnitStatesAskedQuantity && !statesAskedQuantity[index]);
-            if (lacksValue) score *= NoValueFactor;
-            // A bare title or label line ("Q/JD 105—2026") matches a question's identifiers but answers nothing.
-            if (c.Unit.Kind != UnitKind.Record && c.Unit.Text.Length < ShortUnitChars) score *= ShortUnitFactor;
-            if (RestatesQuestion(c.Unit.Text)) score *= RestatementFactor;
-            // A follow-up asks about its own words ("心部呢？" after a question on 表面硬度): a unit naming none of them
-            // answers the earlier question, not this one.
-            if (hasFocus && !focusOnUnit) score *= NoValueFactor;
-            // A number the question names (alarm 2001, 1.8 MPa) picks the row or sentence about it out of its table.
-            if (namedNumbers.Any(n => !c.View.ContainsNumber(n))) score *= NoValueFactor;
-            if (clauseSources.Contains(c.Source)) score += ClauseBonus;
-            if (otherRevisions.Contains(c.Source)) score *= NoValueFactor;
-            if (question.AsksWhatChanged && RevisionChanges.IsStatedIn(c.Unit.Text)) score *= ChangeStatementFactor;
-            if (definitionSources.Contains(c.Source) && !question.AsksForDefinition) score *= DefinitionFactor;
-            if (purposeSources.Contains(c.Source)) score *= DefinitionFactor;
-            return new ScoredUnit(c.Source, c.Unit, coverage, score) { Found = found, Named = named, LacksAskedValue = lacksValue };
+            var similarity = similarities?.GetValueOrDefault(c.Unit.Text) ?? 0;
+            var candidate = new UnitCandidate
+            {
+                Source = c.Source, Unit = c.Unit, View = c.View, Similarity = similarity,
+                NamesFocus = focusOnUnit, StatesAskedQuantity = statesAskedQuantity[index], Context = context,
+            };
+            var trace = new ScoreTrace(coverage);
+            var score = UnitRules.Apply(rules, candidate, trace);
+            return new ScoredUnit(c.Source, c.Unit, coverage, score)
+            {
+                Found = found, Named = named, LacksAskedValue = candidate.LacksAskedValue, Similarity = similarity, Trace = trace,
+            };
         }).OrderByDescending(s => s.Score).ToList();
         return new UnitScores(scored, weights, total, clauseSources);
     }
@@ -219,7 +190,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     /// <summary>
     /// The quotes: the best unit; for a revision question the best unit of each other revision of its document; then
     /// further units scoring at least <see cref="AnswerOptions.FollowingQuoteRatio"/> of the best. A unit of a source not
-    /// yet cited must score at least <see cref="OtherSourceRatio"/> of the best and add question terms the chosen units lack, worth <see cref="AnswerOptions.OtherSourceMinGain"/>
+    /// yet cited must score at least <see cref="AnswerOptions.OtherSourceRatio"/> of the best and add question terms the chosen units lack, worth <see cref="AnswerOptions.OtherSourceMinGain"/>
     /// of the question's weight: a second chunk must say something the first does not ("材料和毛坯" answered by two
     /// documents), not repeat it — each citation should hold something asked for.
     /// </summary>
@@ -242,7 +213,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                                                     && (question.RevisionLetters.Count == 0 || question.NamesRevision(sources[u.Source].Revision))
                                                     && sources[u.Source].Identity == identity
                                                     && sources[u.Source].DocumentId != sources[best.Source].DocumentId
-                                                    && u.Score >= best.Score * 0.5)
+                                                    && u.Score >= best.Score * _options.RevisionQuoteRatio)
                          .GroupBy(u => sources[u.Source].DocumentId).Select(g => g.First()))
             {
                 if (Fits(other)) Take(other);
@@ -259,8 +230,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                                              && sources[c.Source].DocumentId == sources[unit.Source].DocumentId);
             // Another source must score nearly as well and add asked-for terms the chosen quotes lack: another chunk, even
             // of the same document (a second row of the card), is another citation that may not hold the answer.
-            if (!sameSource && unit.Score < best.Score * OtherSourceRatio) continue;
-            if (!sameSource && Gain(unit) < Math.Max(_options.OtherSourceMinGain * total, MissingShare * Missing())) continue;
+            if (!sameSource && unit.Score < best.Score * _options.OtherSourceRatio) continue;
+            if (!sameSource && Gain(unit) < Math.Max(_options.OtherSourceMinGain * total, _options.MissingShare * Missing())) continue;
             if (Fits(unit)) Take(unit);
         }
         return chosen;
@@ -295,9 +266,6 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         return max;
     }
 
-    /// <summary>A question asking what a word means is answered by the row whose headword it is; otherwise a headword counts like a heading.</summary>
-    private static double HeadwordWeight(QuestionTerms question) => question.AsksForDefinition ? 1 : HeadwordDiscount;
-
     /// <summary>
     /// Whether a text earns a term's weight: it contains the term, and — for a glossary expansion — not also the question
     /// term it translates (a bilingual row naming 主轴转速 and "spindle speed" has matched one word, not two).
@@ -305,12 +273,19 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     private static bool Counts(WeightedTerm term, TextView text) =>
         text.Contains(term) && !(term.IsExpansion && term.Translates is { Count: > 0 } from && from.Any(f => text.Contains(f, false)));
 
-    /// <summary>Sources from a glossary or a terms-and-definitions section, told by their document title or headings.</summary>
-    private static HashSet<int> DefinitionSources(IReadOnlyList<RetrievedChunk> sources)
+    /// <summary>
+    /// Sources of sections that frame a document (<see cref="FramingSectionRule"/>) which the question does not ask about:
+    /// definitions unless it asks for a meaning, purpose and scope unless it asks for a purpose, contents and forewords.
+    /// </summary>
+    private static Dictionary<int, string> FramingSources(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources)
     {
-        var found = new HashSet<int>();
+        var found = new Dictionary<int, string>();
         for (var i = 0; i < sources.Count; i++)
-            if (Definitions.IsDefinitionSource(sources[i])) found.Add(i);
+        {
+            if (!question.AsksForDefinition && Definitions.IsDefinitionSource(sources[i])) found[i] = "definitions";
+            else if (!question.Intent.AsksPurpose && PurposeSections.IsPurposeSource(sources[i])) found[i] = "purpose or scope";
+            else if (PurposeSections.IsFrontMatter(sources[i])) found[i] = "front matter";
+        }
         return found;
     }
 
@@ -363,25 +338,19 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         $"{chunk.Title} {chunk.Identity}{(chunk.Revision is null ? "" : "-" + chunk.Revision)} {chunk.Revision} {Path.GetFileNameWithoutExtension(chunk.Source)}";
 
     /// <summary>A unit that states a time span: a number with a unit of time (2 h, 10 min, 3 天, 6 个月, 30 days).</summary>
-    public static bool StatesDuration(string text) => Duration().IsMatch(text);
+    public static bool StatesDuration(string text) => LanguagePatterns.StatesDuration.IsMatch(text);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\d+(\.\d+)?\s*(h|min|s|小时|分钟|秒|天|日|周|个月|年|hours?|minutes?|seconds?|days?|weeks?|months?|years?)(?![A-Za-z])", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex Duration();
 
     /// <summary>A unit that states a calendar date (2026-02-01, 2026年2月1日, 2026/02/01, Feb 1, 2026).</summary>
-    public static bool StatesDate(string text) => Date().IsMatch(text);
+    public static bool StatesDate(string text) => LanguagePatterns.StatesDate.IsMatch(text);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d\d|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(19|20)\d\d", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex Date();
 
     /// <summary>
     /// A unit that states an interval or frequency: "周期 6 个月", "每班 3 件", "every 500 h", "quarterly" — not one that
     /// only holds a duration or a count ("停机时间 0.0 h", "12 把").
     /// </summary>
-    public static bool StatesFrequency(string text) => Frequency().IsMatch(text);
+    public static bool StatesFrequency(string text) => LanguagePatterns.StatesFrequency.IsMatch(text);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(周期|频次|频率|间隔|每隔|每)\s*[:：]?[^，。；;,|]{0,8}?\d+(\.\d+)?\s*(个月|月|年|周|天|日|小时|h|班|min|分钟|件|次)|每\s*(班|天|日|周|月|季度?|年|批|件|次|台)|\d+\s*(个月|月|年|周|天|小时|h)\s*(一次|1\s*次)|\b(every|each|per)\s+(\d|shift|day|week|month|year|batch|lot)|\b(daily|weekly|monthly|quarterly|annually|yearly|semi-annually)\b|\bintervals?\b[^.;|]{0,20}\d", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex Frequency();
 
     /// <summary>Anchors (identifiers) that no single source contains together with all the others; edition years no document carries.</summary>
     private static List<string> MissingAnchors(QuestionTerms question, List<TextView> chunks, List<TextView> documents)
@@ -429,12 +398,12 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     /// <summary>Terms found in most candidate units tell them apart less (the part number repeated in every row of a card).</summary>
     private static double Rarity(WeightedTerm term, IEnumerable<TextView> units)
     {
-        int n = 0, df = 0;
+        int n = 0, holding = 0;
         foreach (var unit in units)
         {
             n++;
-            if (unit.Contains(term)) df++;
+            if (unit.Contains(term)) holding++;
         }
-        return Math.Log(1 + (double)n / (df + 1)) / Math.Log(1 + n);
+        return Core.Language.Rarity.Of(holding, n);
     }
 }

@@ -6,10 +6,12 @@ using RagAssistant.Core.Text;
 namespace RagAssistant.Generation.Extractive;
 
 /// <summary>
-/// Sentence-level similarity of quotable units to the question, with the configured embedding model. Keyword overlap
-/// misses paraphrases ("hand protection" for "gloves", "park the turret" for "move the turret to Z +200"); the embedding
-/// sees them. The built-in model (all-MiniLM) is English-centred, so only English questions and English units are
-/// compared; Chinese questions and units are scored by their terms alone. Unit embeddings are kept in a bounded cache
+/// Sentence-level similarity of quotable units to the question, with the embedding model that reads the question's
+/// language. Keyword overlap misses paraphrases ("hand protection" for "gloves", "park the turret" for "move the turret to
+/// Z +200", "多久检查一次" for "每班点检"); the embedding sees them. Units are compared only in the languages that model
+/// embeds (<see cref="EmbeddingModelInfo.Languages"/>: with the built-in pair, all-MiniLM-L6-v2 compares English questions
+/// with English units and bge-small-zh-v1.5 Chinese questions with Chinese and mixed units): a model turns text it cannot
+/// read into noise, and vectors of different models are never compared. Unit embeddings are kept in a bounded cache
 /// (<see cref="AnswerOptions.UnitVectorCacheSize"/>): evidence re-ordering reads the same passages for many questions.
 /// </summary>
 public sealed class UnitSimilarity(IEmbeddingGenerator<string, Embedding<float>>? generator, int cacheSize = UnitSimilarity.DefaultCacheSize)
@@ -17,70 +19,81 @@ public sealed class UnitSimilarity(IEmbeddingGenerator<string, Embedding<float>>
     public const int DefaultCacheSize = 20_000;
 
     private readonly UnitVectorCache _cache = new(cacheSize);
+    private readonly IEmbeddingModelCatalog? _catalog = generator?.GetService<IEmbeddingModelCatalog>();
 
     /// <summary>Unit embeddings held for the next questions.</summary>
     public int CachedUnits => _cache.Count;
 
     /// <summary>
-    /// Cosine similarity of every sentence and row of the chunks to the question, when all the chunks are English: among
-    /// passages the model cannot all read (Chinese ones, with the built-in model), the English ones would gain over the
-    /// rest for their language alone. Empty otherwise, without a model, or for a question not in English.
+    /// Cosine similarity of every sentence and row of the chunks to the question, when the question's model reads every
+    /// chunk: among passages it cannot all read, those it can would gain over the rest for their language alone. Empty
+    /// otherwise, or without a model.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, double>> ScoreIfAllEnglishAsync(QuestionTerms question, IReadOnlyList<RetrievedChunk> chunks,
+    public async Task<IReadOnlyDictionary<string, double>> ScoreIfAllReadableAsync(QuestionTerms question, IReadOnlyList<RetrievedChunk> chunks,
         CancellationToken cancellationToken = default) =>
-        chunks.All(c => IsEnglish(c.Text))
+        ModelFor(question) is { } model && chunks.All(c => Reads(model, c.Text))
             ? await ScoreAsync(question, chunks.SelectMany(c => UnitSplitter.Split(c.Text)).Select(u => u.Text), cancellationToken)
             : new Dictionary<string, double>();
 
-    /// <summary>Cosine similarity of each English unit text to the question; empty without a model or without English to compare.</summary>
+    /// <summary>Cosine similarity of each unit text the question's model reads to the question; empty without a model or without such units.</summary>
     public async Task<IReadOnlyDictionary<string, double>> ScoreAsync(QuestionTerms question, IEnumerable<string> unitTexts, CancellationToken cancellationToken = default)
     {
         var result = new Dictionary<string, double>();
-        if (generator is null) return result;
-        // A Chinese question's glossary translations were tried as its English side: on corpus/eval they picked worse quotes.
-        if (question.Language != "en") return result;
+        if (generator is null || ModelFor(question) is not { } model) return result;
         var query = question.Query.Text;
-        var units = unitTexts.Where(IsEnglish).Distinct().ToList();
+        var units = unitTexts.Where(u => Reads(model, u)).Distinct().ToList();
         if (query.Trim().Length == 0 || units.Count == 0) return result;
 
-        var embeddedQuery = await generator.GenerateAsync(query, EmbeddingPurpose.ForQuery(), cancellationToken);
-        var q = embeddedQuery.Vector.Span.ToArray();
-        // The units are embedded by the model that embedded the question (with several models, a unit holding a Chinese
-        // word would otherwise go to another model, whose vectors cannot be compared with the question's).
-        var model = embeddedQuery.ModelId;
+        var queryOptions = EmbeddingPurpose.ForQuery();
+        queryOptions.ModelId = model.Id;
+        var q = (await generator.GenerateAsync(query, queryOptions, cancellationToken)).Vector.ToArray();
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
         var missing = new List<string>();
         foreach (var unit in units)
         {
-            if (_cache.TryGet(model + "\n" + unit, out var cached)) vectors[unit] = cached;
+            if (_cache.TryGet(model.Id + "\n" + unit, out var cached)) vectors[unit] = cached;
             else missing.Add(unit);
         }
         if (missing.Count > 0)
         {
+            // The units are embedded by the question's model (with several models, a unit would otherwise go to the model
+            // of its own language, whose vectors cannot be compared with the question's).
             var options = EmbeddingPurpose.ForPassage();
-            options.ModelId = model;
+            options.ModelId = model.Id;
             var embedded = await generator.GenerateAsync(missing, options, cancellationToken);
             for (var i = 0; i < missing.Count; i++)
             {
                 vectors[missing[i]] = embedded[i].Vector.ToArray();
-                _cache.Add(model + "\n" + missing[i], vectors[missing[i]]);
+                _cache.Add(model.Id + "\n" + missing[i], vectors[missing[i]]);
             }
         }
         foreach (var unit in units) result[unit] = Cosine(q, vectors[unit]);
         return result;
     }
 
-    /// <summary>Mostly Latin letters: a CJK character is a word of its own, so it counts triple, as the query analyzer counts.</summary>
-    public static bool IsEnglish(string text)
+    /// <summary>
+    /// The model that embeds the question's language; a generator that names no models (a test double, a remote service)
+    /// is taken to read English only, as the first built-in model did.
+    /// </summary>
+    private EmbeddingModelInfo? ModelFor(QuestionTerms question)
     {
-        int cjk = 0, latin = 0;
-        foreach (var c in text)
+        if (generator is null) return null;
+        if (_catalog is null)
         {
-            if (CjkText.IsCjk(c)) cjk++;
-            else if (char.IsAsciiLetter(c)) latin++;
+            var id = generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "model";
+            return question.Language == TextLanguage.English ? new EmbeddingModelInfo(id, id, 0, [TextLanguage.English], false) : null;
         }
-        return latin > 0 && cjk * 3 < latin;
+        var modelId = _catalog.ModelForLanguage(question.Language);
+        var model = _catalog.Models.FirstOrDefault(m => m.Id == modelId);
+        return model is not null && model.Languages.Contains(question.Language) ? model : null;
     }
+
+    /// <summary>Whether the model embeds text of this unit's language (<see cref="TextLanguage.Of"/>: an English row naming one Chinese supplier stays English).</summary>
+    private static bool Reads(EmbeddingModelInfo model, string text) =>
+        text.Any(char.IsLetter) && model.Languages.Contains(TextLanguage.Of(text));
+
+    /// <summary>Mostly Latin letters (<see cref="TextLanguage.IsEnglish"/>).</summary>
+    public static bool IsEnglish(string text) => TextLanguage.IsEnglish(text);
 
     private static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using RagAssistant.Core.Embeddings;
+using RagAssistant.Core.Relevance;
 using RagAssistant.Core.Search;
 using RagAssistant.Core.Text;
 
@@ -11,11 +12,12 @@ namespace RagAssistant.Retrieval.Dense;
 /// knowledge base — with the built-in pair, all-MiniLM-L6-v2 over English chunks and bge-small-zh-v1.5 over Chinese and
 /// mixed ones. A question searches every index its words can reach (<see cref="QueryTextFor"/>): directly when the model
 /// embeds the question's language, else through the glossary translation; each list enters fusion with the weight of its
-/// model and the question's language (<see cref="RetrievalOptions.DenseWeightOf"/>).
+/// model and the question's language (<see cref="Ranking.DenseListRule"/>).
 /// </summary>
 public sealed class DenseModels
 {
-    public DenseModels(IEmbeddingGenerator<string, Embedding<float>> generator, IChunkSearch store, IOptions<RetrievalOptions> options)
+    public DenseModels(IEmbeddingGenerator<string, Embedding<float>> generator, IChunkSearch store, IOptions<RetrievalOptions> options,
+        IOptions<RelevanceOptions> relevance)
     {
         // The generator names its models (ours: the provider); one that does not is a single model.
         var catalog = _catalog = generator.GetService<IEmbeddingModelCatalog>();
@@ -28,14 +30,15 @@ public sealed class DenseModels
             var id = metadata?.DefaultModelId ?? throw new InvalidOperationException("the embedding generator does not name its model");
             models = [new EmbeddingModelInfo(id, EmbeddingModelInfo.NameOf(id), metadata.DefaultModelDimensions ?? 0, ["en", "zh"], ReadsChineseByName(id))];
         }
-        Options = options.Value;
-        Retrievers = models.Select(m => new DenseRetriever(generator, new VectorIndexCache(m.Id, m.ReadsChinese, store, options), m, catalog is not null && models.Count > 1))
+        Relevance = relevance.Value;
+        Retrievers = models.Select(m => new DenseRetriever(generator,
+                new VectorIndexCache(m.Id, m.ReadsChinese, store, options, Relevance.DenseUnderstandsChinese), m, catalog is not null && models.Count > 1))
             .ToList();
     }
 
     private readonly IEmbeddingModelCatalog? _catalog;
 
-    private RetrievalOptions Options { get; }
+    private RelevanceOptions Relevance { get; }
 
     /// <summary>One retriever per model, the primary model's first.</summary>
     public IReadOnlyList<DenseRetriever> Retrievers { get; }
@@ -54,7 +57,7 @@ public sealed class DenseModels
         var lists = new List<WeightedHits>();
         foreach (var retriever in Retrievers)
         {
-            var weight = Options.DenseWeightOf(retriever.Model.Name, query.Language, retriever.UnderstandsChinese);
+            var weight = Ranking.DenseListRule.WeightOf(Relevance, retriever.Model.Name, query.Language, retriever.UnderstandsChinese);
             if (weight <= 0 && !denseOnly) continue;
             var text = QueryTextFor(query, retriever.Model);
             if (text is null) continue;
@@ -80,7 +83,7 @@ public sealed class DenseModels
     /// <summary>The retriever of the model that embeds <paramref name="question"/>'s language (the primary one when none does).</summary>
     public DenseRetriever RetrieverFor(string question)
     {
-        var model = _catalog?.ModelForLanguage(QueryAnalyzer.LanguageOf(question));
+        var model = _catalog?.ModelForLanguage(TextLanguage.Of(question));
         return Retrievers.FirstOrDefault(r => r.ModelId == model) ?? Primary;
     }
 

@@ -12,7 +12,7 @@ namespace RagAssistant.Retrieval.Dense;
 /// older than the last committed write. (Ids are never reused either, and every chunk found is loaded through the
 /// caller's filter again, so even a lagging index could not hand one library's text to another's reader.)
 /// </summary>
-public sealed class VectorIndexCache(string modelId, bool readsChinese, IChunkSearch store, IOptions<RetrievalOptions> options)
+public sealed class VectorIndexCache(string modelId, bool readsChinese, IChunkSearch store, IOptions<RetrievalOptions> options, bool? understandsChinese = null)
 {
     private readonly SemaphoreSlim _loadLock = new(1, 1);
 
@@ -22,8 +22,8 @@ public sealed class VectorIndexCache(string modelId, bool readsChinese, IChunkSe
     /// <summary>The model id the stored vectors must carry.</summary>
     public string ModelId => modelId;
 
-    /// <summary>Whether the model reads Chinese, unless <see cref="RetrievalOptions.DenseUnderstandsChinese"/> says otherwise.</summary>
-    public bool UnderstandsChinese => options.Value.DenseUnderstandsChinese ?? readsChinese;
+    /// <summary>Whether the model reads Chinese, unless <see cref="Core.Relevance.RelevanceOptions.DenseUnderstandsChinese"/> says otherwise.</summary>
+    public bool UnderstandsChinese => understandsChinese ?? readsChinese;
 
     /// <summary>The index of the current vectors, or null when no chunk carries a vector of the model.</summary>
     public async Task<VectorIndex?> GetAsync(CancellationToken cancellationToken = default)

@@ -95,7 +95,7 @@ public sealed class EvalRunner(HybridRetriever retriever, QueryAnalyzer analyzer
         foreach (var earlier in question.History)
             conversation = (await _answerer!.AnswerAsync(new AskRequest(earlier, conversation), cancellationToken: ct)).ConversationId;
         var clock = Stopwatch.StartNew();
-        var result = await _answerer!.AnswerAsync(new AskRequest(question.Question, conversation), cancellationToken: ct);
+        var result = await _answerer!.AnswerAsync(new AskRequest(question.Question, conversation, Explain: true), cancellationToken: ct);
         var answerMs = clock.Elapsed.TotalMilliseconds;
         // The evaluation runs as the local operator over the whole knowledge base: no library filter.
         var cited = await chunks.GetChunksAsync(result.CitedChunkIds.Distinct().ToList(), SearchFilter.None, ct);
@@ -103,7 +103,7 @@ public sealed class EvalRunner(HybridRetriever retriever, QueryAnalyzer analyzer
         var citationMatches = result.CitedChunkIds
             .Select(id => byId.TryGetValue(id, out var c) && MatchingGold(question, c).Count > 0)
             .ToList();
-        return new EvalAnswer(result.Answer, result.Mode, citationMatches, answerMs);
+        return new EvalAnswer(result.Answer, result.Mode, citationMatches, answerMs) { Evidence = result.Explain?.Evidence };
     }
 
     private static List<int> MatchingGold(EvalQuestion question, RetrievedChunk chunk) =>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.VectorData;
 using RagAssistant.Core.Embeddings;
+using RagAssistant.Core.Relevance;
 using RagAssistant.Core.Search;
 using RagAssistant.Core.Storage;
 using RagAssistant.Retrieval.Dense;
@@ -27,7 +28,8 @@ public sealed class SqliteChunkCollection(
     IChunkVectorStore vectors,
     QueryAnalyzer analyzer,
     IEnumerable<IEvidenceReranker> rerankers,
-    IOptions<RetrievalOptions> options)
+    IOptions<RetrievalOptions> options,
+    IOptions<RelevanceOptions> relevance)
     : VectorStoreCollection<long, ChunkRecord>, IKeywordHybridSearchable<ChunkRecord>
 {
     private const string ReadOnlyMessage =
@@ -35,6 +37,7 @@ public sealed class SqliteChunkCollection(
         "ingest or delete the document instead of writing chunks through the VectorData collection.";
 
     private readonly RetrievalOptions _options = options.Value;
+    private readonly RelevanceOptions _relevance = relevance.Value;
     private readonly IEvidenceReranker? _reranker = rerankers.FirstOrDefault();
 
     private readonly VectorStoreCollectionMetadata _metadata = new()
@@ -112,9 +115,8 @@ public sealed class SqliteChunkCollection(
     /// <summary>
     /// Keyword (FTS5 BM25 over <see cref="ChunkRecord.Context"/> and <see cref="ChunkRecord.Text"/>, the keywords
     /// segmented and glossary-expanded like a question) and vector candidates fused by weighted reciprocal rank fusion,
-    /// as <see cref="HybridRetriever"/> does: keyword weight 1, dense weight <see cref="RetrievalOptions.DenseWeight"/>
-    /// (<see cref="RetrievalOptions.DenseWeightForChineseWithEnglishModel"/> for Chinese keywords with a model that does
-    /// not understand Chinese). Score = the fused RRF score, a superseded chunk's × <see cref="RetrievalOptions.SupersededFactor"/>
+    /// as <see cref="HybridRetriever"/> does: keyword weight 1, each dense list its <see cref="Ranking.DenseListRule"/> weight.
+    /// Score = the fused RRF score after the ranking rules (<see cref="Ranking.ChunkRules"/>: a superseded chunk's lowered
     /// unless the question or the keywords ask about changes or older revisions: the same fusion
     /// (<see cref="HybridFusion"/>) as <see cref="HybridRetriever"/>, evidence re-ordering included, so both rank alike (after
     /// re-ordering a score can exceed the one above it). Leave superseded chunks out
@@ -145,14 +147,14 @@ public sealed class SqliteChunkCollection(
             var vector = await QueryVectorAsync(searchValue, cancellationToken);
             denseLists = vector is not { } v ? []
                 : [new WeightedHits(v.Index.ModelId, await DenseHitsAsync(v.Index, v.Vector, filter, candidates, cancellationToken),
-                    _options.DenseWeightOf(EmbeddingModelInfo.NameOf(v.Index.ModelId), query.Language, v.Index.UnderstandsChinese))];
+                    Ranking.DenseListRule.WeightOf(_relevance, EmbeddingModelInfo.NameOf(v.Index.ModelId), query.Language, v.Index.UnderstandsChinese))];
         }
 
         // The same fusion and revision demotion as HybridRetriever; the question (a string search value) or the
         // keywords asking about changes or older revisions keeps superseded text undemoted, as there.
-        var asksAboutRevisions = query.AsksAboutRevisions || (searchValue is string question && analyzer.Analyze(question).AsksAboutRevisions);
-        var askedText = searchValue is string asked ? asked + " " + string.Join(' ', keywords) : string.Join(' ', keywords);
-        var ranked = (await HybridFusion.RankAsync(keyword, denseLists, asksAboutRevisions, askedText, query, chunks, filter, _options,
+        var asked = searchValue is string question ? analyzer.Analyze(question + " " + string.Join(' ', keywords)) : query;
+        var fusionQuery = query with { AsksAboutRevisions = asked.AsksAboutRevisions || query.AsksAboutRevisions, Intent = asked.Intent };
+        var ranked = (await HybridFusion.RankAsync(keyword, denseLists, fusionQuery, chunks, filter, _options, _relevance,
                 _reranker, cancellationToken))
             .Skip(options.Skip).Take(top)
             .Where(x => options.ScoreThreshold is not { } threshold || x.Score >= threshold).ToList();

@@ -1,11 +1,9 @@
-using RagAssistant.Generation.Extractive;
+using RagAssistant.Core.Language;
 
-namespace RagAssistant.Generation.Tests.Answering;
+namespace RagAssistant.Core.Tests;
 
-public sealed class QuantityTests
+public sealed class QuantityKindTests
 {
-    private static AnswerUnit Sentence(string text) => new(UnitKind.Sentence, text, []);
-
     [Theory]
     [InlineData("What torque goes on the insert clamping screw?", "torque")]
     [InlineData("JD-2105-0318 第60工序精车的转速和进给是多少？", "speed feed")]
@@ -15,7 +13,7 @@ public sealed class QuantityTests
     [InlineData("What is the max spindle speed with 1.5 MPa chuck pressure?", "speed")]
     [InlineData("Who approves the first article?", "")]
     public void AskedIn_NamesTheKindsTheQuestionAsksFor_NotThoseItGivesAValueOf(string question, string expected) =>
-        Assert.Equal(expected, string.Join(" ", Quantity.AskedIn(question).Select(q => q.Name)));
+        Assert.Equal(expected, string.Join(" ", QuantityKind.AskedIn(question).Select(q => q.Name)));
 
     [Theory]
     [InlineData("torque", "拧紧扭矩要求：48±3 N·m。", true)]
@@ -32,15 +30,15 @@ public sealed class QuantityTests
     [InlineData("length", "表面硬度 58–63 HRC", false)]
     [InlineData("roughness", "精车至 35.002–35.018 mm，Ra 0.8", true)]
     public void IsStatedIn_FindsANumberWithTheKindsUnit(string kind, string text, bool expected) =>
-        Assert.Equal(expected, Quantity.All.Single(q => q.Name == kind).IsStatedIn(Sentence(text)));
+        Assert.Equal(expected, QuantityKind.All.Single(q => q.Name == kind).IsStatedIn(text, []));
 
     [Fact]
     public void IsStatedIn_FindsANumberUnderAColumnNamingTheKindOrItsUnit()
     {
-        var row = new AnswerUnit(UnitKind.TableRow, "| 刀片压紧螺钉 | M5 | 3.5 |", [("紧固件", "刀片压紧螺钉"), ("规格", "M5"), ("扭矩 N·m", "3.5")]);
-        var speedRow = new AnswerUnit(UnitKind.TableRow, "| 1.5 | 1800 |", [("Chuck pressure (MPa)", "1.5"), ("Max spindle speed (r/min)", "1800")]);
-        Assert.True(Quantity.All.Single(q => q.Name == "torque").IsStatedIn(row));
-        Assert.True(Quantity.All.Single(q => q.Name == "speed").IsStatedIn(speedRow));
-        Assert.False(Quantity.All.Single(q => q.Name == "hardness").IsStatedIn(row));
+        (string, string)[] row = [("紧固件", "刀片压紧螺钉"), ("规格", "M5"), ("扭矩 N·m", "3.5")];
+        (string, string)[] speedRow = [("Chuck pressure (MPa)", "1.5"), ("Max spindle speed (r/min)", "1800")];
+        Assert.True(QuantityKind.All.Single(q => q.Name == "torque").IsStatedIn("| 刀片压紧螺钉 | M5 | 3.5 |", row));
+        Assert.True(QuantityKind.All.Single(q => q.Name == "speed").IsStatedIn("| 1.5 | 1800 |", speedRow));
+        Assert.False(QuantityKind.All.Single(q => q.Name == "hardness").IsStatedIn("| 刀片压紧螺钉 | M5 | 3.5 |", row));
     }
 }

@@ -1,0 +1,71 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace RagAssistant.Core.Language;
+
+/// <summary>
+/// The word patterns of questions and passages (what a question asks for, what a passage states, which sections frame
+/// a document), read from the data file patterns.tsv beside this class: one module owns them, retrieval and answering
+/// both read them from here, and each has examples in its test. A name the file lacks fails at first use, naming it.
+/// </summary>
+public static class LanguagePatterns
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, Regex>> Patterns = new(() => Load(ReadResource("patterns.tsv")));
+
+    /// <summary>Every pattern of the data file by name.</summary>
+    public static IReadOnlyDictionary<string, Regex> All => Patterns.Value;
+
+    /// <summary>The pattern called <paramref name="name"/>.</summary>
+    public static Regex Get(string name) =>
+        Patterns.Value.TryGetValue(name, out var regex) ? regex : throw new KeyNotFoundException($"patterns.tsv: no pattern named '{name}'");
+
+    public static Regex AsksValue => Get("asks-value");
+    public static Regex AsksFrequency => Get("asks-frequency");
+    public static Regex AsksDate => Get("asks-date");
+    public static Regex AsksDuration => Get("asks-duration");
+    public static Regex AsksDefinition => Get("asks-definition");
+    public static Regex AsksPurpose => Get("asks-purpose");
+    public static Regex AsksWhatChanged => Get("asks-what-changed");
+    public static Regex MentionsRevision => Get("mentions-revision");
+    public static Regex EditionYear => Get("edition-year");
+    public static Regex RevisionLetter => Get("revision-letter");
+    public static Regex FunctionWord => Get("function-word");
+    public static Regex StatesDuration => Get("states-duration");
+    public static Regex StatesDate => Get("states-date");
+    public static Regex StatesFrequency => Get("states-frequency");
+    public static Regex StatesChange => Get("states-change");
+    public static Regex DefinitionHeading => Get("definition-heading");
+    public static Regex PurposeHeading => Get("purpose-heading");
+    public static Regex FrontMatterHeading => Get("front-matter-heading");
+
+    /// <summary>Parses "name TAB flags TAB pattern" lines; a malformed line or a duplicate name fails naming its line.</summary>
+    public static IReadOnlyDictionary<string, Regex> Load(string text)
+    {
+        var patterns = new Dictionary<string, Regex>(StringComparer.Ordinal);
+        var number = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            number++;
+            var trimmed = line.TrimEnd('\r');
+            if (trimmed.Length == 0 || trimmed.StartsWith('#')) continue;
+            var parts = trimmed.Split('\t', 3);
+            if (parts.Length != 3 || parts[0].Length == 0 || parts[1] is not ("i" or "-"))
+                throw new FormatException($"patterns.tsv line {number}: expected 'name<TAB>i|-<TAB>pattern'");
+            if (patterns.ContainsKey(parts[0])) throw new FormatException($"patterns.tsv line {number}: '{parts[0]}' is defined twice");
+            var options = RegexOptions.Compiled | RegexOptions.CultureInvariant | (parts[1] == "i" ? RegexOptions.IgnoreCase : RegexOptions.None);
+            try { patterns[parts[0]] = new Regex(parts[2], options, TimeSpan.FromSeconds(1)); }
+            catch (ArgumentException ex) { throw new FormatException($"patterns.tsv line {number} ('{parts[0]}'): {ex.Message}"); }
+        }
+        return patterns;
+    }
+
+    /// <summary>A data file embedded beside this class (patterns.tsv, question-words.txt, quantities.tsv).</summary>
+    public static string ReadResource(string name)
+    {
+        var assembly = typeof(LanguagePatterns).Assembly;
+        using var stream = assembly.GetManifestResourceStream($"RagAssistant.Core.Language.{name}")
+                           ?? throw new FileNotFoundException($"embedded resource {name} is missing from {assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

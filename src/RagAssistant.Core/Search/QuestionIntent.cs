@@ -1,0 +1,96 @@
+using RagAssistant.Core.Language;
+
+namespace RagAssistant.Core.Search;
+
+/// <summary>
+/// What a question asks for, read once by the query analyzer (with <see cref="LanguagePatterns"/>) and carried on its
+/// <see cref="AnalyzedQuery"/> to fusion, evidence re-ordering and the answerer, which no longer read the question again.
+/// </summary>
+public sealed record QuestionIntent
+{
+    public static QuestionIntent None { get; } = new();
+
+    /// <summary>A value (多少, 几, how many, what torque …): a passage without a number of its own answers it less.</summary>
+    public bool AsksValue { get; init; }
+
+    /// <summary>How often (多久…一次, 频次, 周期, how often): the answer states an interval or frequency.</summary>
+    public bool AsksFrequency { get; init; }
+
+    /// <summary>A date (哪天, 什么时候, 日期, since when): the answer states one.</summary>
+    public bool AsksDate { get; init; }
+
+    /// <summary>How long (多久之内, 多长时间, how long), when not how often: the answer states a time span.</summary>
+    public bool AsksDuration { get; init; }
+
+    /// <summary>What a word means or how it is said in the other language (什么是…, …是什么意思, what does … mean).</summary>
+    public bool AsksDefinition { get; init; }
+
+    /// <summary>What a document is for or what it applies to (目的, 适用范围, scope).</summary>
+    public bool AsksPurpose { get; init; }
+
+    /// <summary>What changed, what a value used to be, or whether it still holds (改了什么, 原来, 还是 … 吗, what changed).</summary>
+    public bool AsksWhatChanged { get; init; }
+
+    /// <summary>It asks what changed or names a revision or the revision history: superseded text is not demoted.</summary>
+    public bool AsksAboutRevisions { get; init; }
+
+    /// <summary>The kinds of measured value asked for (<see cref="QuantityKind"/>: "torque", "speed" …), not those the question itself gives a value of.</summary>
+    public IReadOnlyList<string> Quantities { get; init; } = [];
+
+    /// <summary>Letters of the revisions the question names ("A 版工艺卡", "版本 B", "Rev A").</summary>
+    public IReadOnlyList<string> RevisionLetters { get; init; } = [];
+
+    /// <summary>Years named as an edition ("2026 版", "the 2026 edition"): matched against document facts, not passages.</summary>
+    public IReadOnlyList<string> Editions { get; init; } = [];
+
+    /// <summary>Every number of the question as written (folded): a passage repeating only these states no value of its own.</summary>
+    public IReadOnlyList<string> Numbers { get; init; } = [];
+
+    /// <summary>
+    /// Numbers of three or more digits or with decimals (alarm 2002, 1.8 MPa), outside identifiers and editions: evidence
+    /// must contain them.
+    /// </summary>
+    public IReadOnlyList<string> AnchorNumbers { get; init; } = [];
+
+    /// <summary>Operation numbers the question names (compact, as the index stores them: op40).</summary>
+    public IReadOnlySet<string> Operations { get; init; } = new HashSet<string>();
+
+    /// <summary>Materials the question names (compact: 42crmo).</summary>
+    public IReadOnlySet<string> Materials { get; init; } = new HashSet<string>();
+
+    /// <param name="text">The question as asked.</param>
+    /// <param name="folded">The question folded like the index.</param>
+    /// <param name="identifiers">Its identifier terms.</param>
+    public static QuestionIntent Of(string text, string folded, IReadOnlyList<string> identifiers, IReadOnlySet<string> operations, IReadOnlySet<string> materials)
+    {
+        var frequency = LanguagePatterns.AsksFrequency.IsMatch(text);
+        var whatChanged = LanguagePatterns.AsksWhatChanged.IsMatch(folded);
+        var editions = LanguagePatterns.EditionYear.Matches(text)
+            .Select(m => m.Groups["y"].Success ? m.Groups["y"].Value : m.Groups["z"].Value).Distinct().ToList();
+        var numbers = NumberTokens.In(folded).Distinct().ToList();
+        var identifierText = string.Join(" ", identifiers);
+        return new QuestionIntent
+        {
+            AsksValue = LanguagePatterns.AsksValue.IsMatch(text),
+            AsksFrequency = frequency,
+            AsksDate = LanguagePatterns.AsksDate.IsMatch(text),
+            AsksDuration = !frequency && LanguagePatterns.AsksDuration.IsMatch(text),
+            AsksDefinition = LanguagePatterns.AsksDefinition.IsMatch(text),
+            AsksPurpose = LanguagePatterns.AsksPurpose.IsMatch(text),
+            AsksWhatChanged = whatChanged,
+            AsksAboutRevisions = whatChanged || LanguagePatterns.MentionsRevision.IsMatch(folded),
+            Quantities = QuantityKind.AskedIn(text).Select(q => q.Name).ToList(),
+            RevisionLetters = LanguagePatterns.RevisionLetter.Matches(text).Select(m => m.Groups["l"].Value).Distinct().ToList(),
+            Editions = editions,
+            Numbers = numbers,
+            AnchorNumbers = numbers.Where(n => (n.Contains('.') || n.Length >= 3) && !identifierText.Contains(n, StringComparison.Ordinal) && !editions.Contains(n)).ToList(),
+            Operations = operations,
+            Materials = materials,
+        };
+    }
+
+    /// <summary>Whether a document's revision ("A", "B/1", "C.2") is one the question names by its letter.</summary>
+    public bool NamesRevision(string? revision) =>
+        revision is { Length: > 0 } && RevisionLetters.Any(l => revision.StartsWith(l, StringComparison.Ordinal)
+                                                                && (revision.Length == 1 || !char.IsAsciiLetterOrDigit(revision[1])));
+}

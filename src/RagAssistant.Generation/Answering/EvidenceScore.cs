@@ -1,0 +1,29 @@
+using RagAssistant.Core.Answers;
+using RagAssistant.Generation.Extractive;
+
+namespace RagAssistant.Generation.Answering;
+
+/// <summary>
+/// The one calibrated score that decides whether the sources answer a question: how much of the question's weighted
+/// terms the best-covering unit holds, and of the best candidate unit (the first quote) how similar its embedding is to
+/// the question's and whether it states the kind of value asked for — weighted by <c>Rag:Answers:AbstentionCoverage</c>,
+/// <c>AbstentionSimilarity</c> and <c>AbstentionValue</c> and compared with <c>AbstainBelow</c>, all chosen on the dev
+/// split (README, "Answers"). One missing word lowers the coverage by its weight; it never decides alone. Only
+/// identifiers, numbers and editions that no source holds abstain on their own: the question names a part, an alarm or
+/// an edition the documents lack.
+/// </summary>
+public static class EvidenceScore
+{
+    public static EvidenceExplain Of(ExtractiveSelection selection, AnswerOptions options)
+    {
+        var best = selection.Quotes.Count > 0 ? selection.Quotes[0] : null;
+        var coverage = selection.BestCoverage;
+        var similarity = best?.Similarity ?? 0;
+        var valuePresent = best is not null && !best.LacksAskedValue;
+        var score = best is null ? 0
+            : options.AbstentionCoverage * coverage + options.AbstentionSimilarity * similarity + (valuePresent ? options.AbstentionValue : 0);
+        var abstain = best is null || selection.MissingAnchors.Count > 0 || score < options.AbstainBelow;
+        return new EvidenceExplain(Math.Round(score, 4), options.AbstainBelow, Math.Round(coverage, 4), Math.Round(similarity, 4), valuePresent,
+            selection.MissingAnchors, abstain);
+    }
+}

@@ -1,0 +1,44 @@
+using RagAssistant.Core.Relevance;
+
+namespace RagAssistant.Generation.Extractive.Rules;
+
+/// <summary>A follow-up asks about its own words ("心部呢？" after a question on 表面硬度): a unit naming none of them answers the earlier question.</summary>
+public sealed class OffFollowUpFocusRule(double weight) : FactorRule(weight)
+{
+    public override string Name => nameof(RelevanceOptions.OffFollowUpFocus);
+    public override string Summary => "a unit naming none of a follow-up's own words answers the earlier question";
+
+    protected override string? Evidence(UnitCandidate unit) => unit.Context.HasFocus && !unit.NamesFocus ? "none of the follow-up's words" : null;
+}
+
+/// <summary>"A 版工艺卡上原来用的转速" asks about revision A: the current card's rows answer for B.</summary>
+public sealed class OtherRevisionRule(double weight) : FactorRule(weight)
+{
+    public override string Name => nameof(RelevanceOptions.OtherRevision);
+    public override string Summary => "a unit of another revision than the one the question names";
+
+    protected override string? Evidence(UnitCandidate unit) => unit.Context.OtherRevisions.Contains(unit.Source) ? "another revision" : null;
+}
+
+/// <summary>For "what changed", a sentence or row stating the change ("OP60 转速 800→950 r/min") says old and new at once.</summary>
+public sealed class ChangeStatementRule(double weight) : FactorRule(weight)
+{
+    public override string Name => nameof(RelevanceOptions.ChangeStatement);
+    public override string Summary => "a unit stating a change answers a question about what changed";
+
+    protected override string? Evidence(UnitCandidate unit) =>
+        unit.Context.Question.AsksWhatChanged && Core.Search.RevisionChanges.IsStatedIn(unit.Unit.Text) ? "states a change" : null;
+}
+
+/// <summary>
+/// Definitions, purpose and scope sections, contents pages and forewords frame a document: they name many of a
+/// question's words (a glossary in both languages) but seldom hold the plant's value or rule that the question asks for.
+/// Their units count less unless the question asks for a meaning, a translation or a purpose.
+/// </summary>
+public sealed class FramingSectionRule(double weight) : FactorRule(weight)
+{
+    public override string Name => nameof(RelevanceOptions.FramingSection);
+    public override string Summary => "a unit of a definitions, purpose, contents or foreword section, unless the question asks for that";
+
+    protected override string? Evidence(UnitCandidate unit) => unit.Context.FramingSources.GetValueOrDefault(unit.Source);
+}

@@ -1,0 +1,73 @@
+using RagAssistant.Core.Search;
+
+namespace RagAssistant.Generation.Extractive.Rules;
+
+/// <summary>What the unit rules read about the question and the candidate sources, computed once per question.</summary>
+public sealed class UnitQuestionContext
+{
+    public required QuestionTerms Question { get; init; }
+
+    /// <summary>The question's own term strings.</summary>
+    public required IReadOnlySet<string> QuestionTermSet { get; init; }
+
+    /// <summary>Every number of the question: a unit repeating only these states no value of its own.</summary>
+    public required IReadOnlySet<string> QuestionNumbers { get; init; }
+
+    /// <summary>Numbers the question names (alarm 2001, 1.8 MPa) that some candidate holds, not the ends of a range it quotes to check.</summary>
+    public required IReadOnlyList<string> NamedNumbers { get; init; }
+
+    /// <summary>Some candidate states a value of an asked kind (a torque in N·m): one stating none holds some other number.</summary>
+    public required bool SomeUnitStatesAskedQuantity { get; init; }
+
+    /// <summary>The question is a follow-up with words of its own.</summary>
+    public required bool HasFocus { get; init; }
+
+    /// <summary>Sources that are the clause the question names (4.2.3 条).</summary>
+    public required IReadOnlySet<int> ClauseSources { get; init; }
+
+    /// <summary>Sources of another revision than the one the question names.</summary>
+    public required IReadOnlySet<int> OtherRevisions { get; init; }
+
+    /// <summary>Sources of sections framing a document (definitions, purpose, front matter) the question does not ask about, with what they are.</summary>
+    public required IReadOnlyDictionary<int, string> FramingSources { get; init; }
+
+    public required IQueryAnalyzer Analyzer { get; init; }
+}
+
+/// <summary>A quotable unit of a source with what the rules read about it.</summary>
+public sealed class UnitCandidate
+{
+    public required int Source { get; init; }
+    public required AnswerUnit Unit { get; init; }
+    public required TextView View { get; init; }
+
+    /// <summary>Embedding similarity of the unit to the question (0 when not compared).</summary>
+    public required double Similarity { get; init; }
+
+    /// <summary>The unit names a word of a follow-up's own.</summary>
+    public required bool NamesFocus { get; init; }
+
+    /// <summary>The unit states a value of an asked kind.</summary>
+    public required bool StatesAskedQuantity { get; init; }
+
+    public required UnitQuestionContext Context { get; init; }
+
+    private bool? _lacksAskedValue;
+
+    /// <summary>
+    /// The question asks for a kind of value the unit does not state: an interval for "how often", a date for "when", a
+    /// span for "how long", a value of the asked kind (N·m for a torque) where some candidate states one, or else any
+    /// number of its own.
+    /// </summary>
+    public bool LacksAskedValue => _lacksAskedValue ??= ComputeLacksAskedValue();
+
+    private bool ComputeLacksAskedValue()
+    {
+        var q = Context.Question;
+        var text = Unit.MatchText;
+        return q.AsksForFrequency ? !Core.Language.LanguagePatterns.StatesFrequency.IsMatch(text)
+            : q.AsksForDate ? !Core.Language.LanguagePatterns.StatesDate.IsMatch(text)
+            : q.AsksForDuration ? !Core.Language.LanguagePatterns.StatesDuration.IsMatch(text)
+            : q.AsksForValue && (!View.HasNumberBeyond(Context.QuestionNumbers) || Context.SomeUnitStatesAskedQuantity && !StatesAskedQuantity);
+    }
+}

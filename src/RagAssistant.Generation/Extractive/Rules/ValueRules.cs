@@ -1,0 +1,35 @@
+using RagAssistant.Core.Relevance;
+
+namespace RagAssistant.Generation.Extractive.Rules;
+
+/// <summary>
+/// A question asking for a value (how often, when, how long, what torque, how many) is not answered by a unit stating
+/// none of that kind: the neighbouring note, the heading line, the step without its frequency.
+/// </summary>
+public sealed class LacksAskedValueRule(double weight) : FactorRule(weight)
+{
+    public override string Name => nameof(RelevanceOptions.LacksAskedValue);
+    public override string Summary => "a unit lacking the kind of value the question asks for (interval, date, span, quantity, number)";
+
+    protected override string? Evidence(UnitCandidate unit)
+    {
+        if (!unit.LacksAskedValue) return null;
+        var q = unit.Context.Question;
+        return q.AsksForFrequency ? "states no interval" : q.AsksForDate ? "states no date" : q.AsksForDuration ? "states no time span"
+            : q.Intent.Quantities.Count > 0 && unit.Context.SomeUnitStatesAskedQuantity ? "states no " + string.Join("/", q.Intent.Quantities)
+            : "states no number of its own";
+    }
+}
+
+/// <summary>
+/// A number the question names (alarm 2001, 1.8 MPa) picks the row or sentence about it out of its table: a unit
+/// without it, where another candidate has it, is about another entry.
+/// </summary>
+public sealed class OtherNumberRule(double weight) : FactorRule(weight)
+{
+    public override string Name => nameof(RelevanceOptions.OtherNumber);
+    public override string Summary => "a unit lacking a number the question names (a code, a setting) is about another entry";
+
+    protected override string? Evidence(UnitCandidate unit) =>
+        unit.Context.NamedNumbers.Where(n => !unit.View.ContainsNumber(n)).ToList() is { Count: > 0 } missing ? "lacks " + string.Join(", ", missing) : null;
+}
