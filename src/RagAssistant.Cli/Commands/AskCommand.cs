@@ -10,7 +10,7 @@ using RagAssistant.Generation.Llm;
 namespace RagAssistant.Cli.Commands;
 
 /// <summary>
-/// <c>rag ask "QUESTION" [--db FILE] [--conversation ID] [--provider none|openai|azure|llama] [--model M] [--library NAME] [--user NAME] [--json]</c>:
+/// <c>rag ask "QUESTION" [--db FILE] [--conversation ID] [--provider none|openai|azure|llama] [--model M] [--library NAME] [--user NAME] [--json] [--explain]</c>:
 /// a cited answer (ARCHITECTURE.md's ask contract). Without --json the answer streams to stdout, then its sources. With
 /// <c>--user</c> the answer draws only on the libraries that user may read, and the conversation is theirs.
 /// </summary>
@@ -32,7 +32,8 @@ internal static class AskCommand
         var library = CommonOptions.Library();
         var user = CommonOptions.User();
         var json = CommonOptions.Json();
-        var command = new Command("ask", "Answer a question from the knowledge base, with citations") { question, db, conversation, provider, model, library, user, json };
+        var explain = new Option<bool>("--explain") { Description = "Also print why: the evidence score, each source's fused score and each candidate sentence's score with every rule that changed it (with --json: the key \"explain\")" };
+        var command = new Command("ask", "Answer a question from the knowledge base, with citations") { question, db, conversation, provider, model, library, user, json, explain };
 
         command.SetAction((parse, ct) =>
         {
@@ -50,7 +51,7 @@ internal static class AskCommand
                 if (string.IsNullOrWhiteSpace(text)) throw new CommandException("the question is empty");
                 var scope = await CallerScope.ResolveAsync(services, parse.GetValue(user), ct);
                 var request = new AskRequest(text, parse.GetValue(conversation),
-                    parse.GetValue(library) is { } l ? new SearchFilter(Libraries: [l]) : null);
+                    parse.GetValue(library) is { } l ? new SearchFilter(Libraries: [l]) : null, Explain: parse.GetValue(explain));
                 var asJson = parse.GetValue(json);
                 var knowledgeBase = services.GetRequiredService<ProtectedKnowledgeBase>();
                 AnswerResult result;
@@ -63,7 +64,11 @@ internal static class AskCommand
                     throw new CommandException(ex.Message);
                 }
                 if (asJson) JsonOutput.Write(AskJson.From(result));
-                else HumanOutput.WriteAnswerSources(result);
+                else
+                {
+                    HumanOutput.WriteAnswerSources(result);
+                    if (result.Explain is { } why) HumanOutput.WriteExplain(why);
+                }
                 return ExitCodes.Success;
             }, settings);
         });

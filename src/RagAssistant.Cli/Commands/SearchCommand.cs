@@ -6,7 +6,7 @@ using RagAssistant.Core.Search;
 
 namespace RagAssistant.Cli.Commands;
 
-/// <summary><c>rag search "QUERY" [--db FILE] [--top K] [--library NAME] [--kind KIND…] [--identity ID] [--language zh|en] [--retriever hybrid|dense|keyword] [--current-only] [--mmr] [--user NAME] [--json]</c>;
+/// <summary><c>rag search "QUERY" [--db FILE] [--top K] [--library NAME] [--kind KIND…] [--identity ID] [--language zh|en] [--retriever hybrid|dense|keyword] [--current-only] [--mmr] [--user NAME] [--json] [--explain]</c>;
 /// with <c>--user</c> only the libraries that user may read are searched.</summary>
 internal static class SearchCommand
 {
@@ -37,7 +37,8 @@ internal static class SearchCommand
         var mmr = new Option<bool>("--mmr") { Description = "Re-rank by maximal marginal relevance so near-duplicates do not crowd the top (Rag:Retrieval:Mmr)" };
         var user = CommonOptions.User();
         var json = CommonOptions.Json();
-        var command = new Command("search", "Search the knowledge base") { query, db, top, library, kind, identity, language, retriever, currentOnly, mmr, user, json };
+        var explain = new Option<bool>("--explain") { Description = "Also print how each result's score was built: each list's share and every ranking rule that changed it (with --json: the key \"explain\")" };
+        var command = new Command("search", "Search the knowledge base") { query, db, top, library, kind, identity, language, retriever, currentOnly, mmr, user, json, explain };
 
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(db), async services =>
         {
@@ -58,11 +59,14 @@ internal static class SearchCommand
             {
                 JsonOutput.Write(new SearchJson(results.Select(r => new SearchResultJson(
                     r.Rank, r.Chunk.ChunkId, r.Chunk.Source, r.Chunk.Page, r.Chunk.Locator, r.Chunk.Text, Math.Round(r.Score, 6),
-                    r.DenseRank, r.KeywordRank, r.Chunk.Superseded)).ToList()));
+                    r.DenseRank, r.KeywordRank, r.Chunk.Superseded)).ToList())
+                {
+                    Explain = parse.GetValue(explain) ? results.Select(RagAssistant.Core.Answers.ChunkExplain.From).ToList() : null,
+                });
             }
             else
             {
-                HumanOutput.WriteSearch(results);
+                HumanOutput.WriteSearch(results, parse.GetValue(explain));
             }
             return ExitCodes.Success;
         }));

@@ -76,7 +76,7 @@ internal static class HumanOutput
         }
     }
 
-    public static void WriteSearch(IReadOnlyList<SearchResult> results)
+    public static void WriteSearch(IReadOnlyList<SearchResult> results, bool explain = false)
     {
         var o = Console.Out;
         if (results.Count == 0)
@@ -91,6 +91,38 @@ internal static class HumanOutput
             o.WriteLine($"{r.Rank,2}. {c.Source}{page} [{c.Locator}]{(c.Superseded ? " (superseded)" : "")}  score {r.Score:0.0000}" +
                         $" dense #{r.DenseRank?.ToString() ?? "-"} keyword #{r.KeywordRank?.ToString() ?? "-"}");
             o.WriteLine($"    {Clip(c.Text.ReplaceLineEndings(" "), 160)}");
+            if (explain) WriteTrace(r.Trace?.Base ?? 0, RagAssistant.Core.Answers.ChunkExplain.Rounded(r.Trace), "      ");
+        }
+    }
+
+    /// <summary>A score's base and every rule that changed it, one line each ("CoverageList: 0.0159 → 0.0241 (rank 1, weight 0.5)").</summary>
+    private static void WriteTrace(double baseScore, IReadOnlyList<RagAssistant.Core.Relevance.RuleEffect> rules, string indent)
+    {
+        var o = Console.Out;
+        o.WriteLine($"{indent}base {baseScore:0.######}");
+        foreach (var rule in rules)
+            o.WriteLine($"{indent}{rule.Rule}: {rule.Before:0.######} → {rule.After:0.######} ({rule.Evidence})");
+    }
+
+    /// <summary>What <c>rag ask --explain</c> prints after the sources: the evidence score, then each source chunk's and candidate unit's trace.</summary>
+    public static void WriteExplain(RagAssistant.Core.Answers.AnswerExplain explain)
+    {
+        var o = Console.Out;
+        var e = explain.Evidence;
+        o.WriteLine();
+        o.WriteLine($"evidence {e.Score:0.####} (threshold {e.Threshold:0.####}{(e.Abstained ? ", abstained" : "")}): coverage {e.Coverage:0.####}, similarity {e.Similarity:0.####}, asked value {(e.AskedValuePresent ? "present" : "absent")}" +
+                    (e.MissingAnchors.Count > 0 ? $", no source holds {string.Join(", ", e.MissingAnchors)}" : ""));
+        o.WriteLine("sources:");
+        foreach (var c in explain.Chunks)
+        {
+            o.WriteLine($"  {c.Rank}. {c.Source} [{c.Locator}] score {c.Score:0.######}");
+            WriteTrace(c.Base, c.Rules, "      ");
+        }
+        o.WriteLine("units (quoted first):");
+        foreach (var u in explain.Units)
+        {
+            o.WriteLine($"  {(u.Quoted ? "*" : " ")} source {u.SourceRank} score {u.Score:0.###}: {Clip(u.Text.ReplaceLineEndings(" "), 120)}");
+            WriteTrace(u.Base, u.Rules, "      ");
         }
     }
 

@@ -28,7 +28,12 @@ internal sealed record ChunkJson(long Id, int Ordinal, string Context, string Lo
 
 internal sealed record DeleteJson(long Id, bool Deleted);
 
-internal sealed record SearchJson(IReadOnlyList<SearchResultJson> Results);
+internal sealed record SearchJson(IReadOnlyList<SearchResultJson> Results)
+{
+    /// <summary>Each result's score as the lists and ranking rules built it: present only with <c>--explain</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RagAssistant.Core.Answers.ChunkExplain>? Explain { get; init; }
+}
 
 internal sealed record SearchResultJson(
     int Rank, long ChunkId, string Source, int? Page, string Locator, string Text, double Score,

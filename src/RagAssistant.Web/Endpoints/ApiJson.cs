@@ -6,7 +6,8 @@ using RagAssistant.Core.Contracts;
 namespace RagAssistant.Web.Endpoints;
 
 /// <summary>POST /api/ask body.</summary>
-public sealed record AskBody(string? Question, string? ConversationId, string? Library);
+/// <param name="Explain">Add the key <c>explain</c> to the final event: why the answer came out so (<see cref="Core.Answers.AnswerExplain"/>).</param>
+public sealed record AskBody(string? Question, string? ConversationId, string? Library, bool Explain = false);
 
 /// <summary>Every API error: what was wrong, naming the field or file.</summary>
 public sealed record ApiError(string Error);

@@ -10,7 +10,7 @@ using RagAssistant.Web.Ingestion;
 namespace RagAssistant.Web.Endpoints;
 
 /// <summary>
-/// POST /api/ask for other systems (MES, PLM): body <c>{"question", "conversationId"?, "library"?}</c>, answered as
+/// POST /api/ask for other systems (MES, PLM): body <c>{"question", "conversationId"?, "library"?, "explain"?}</c>, answered as
 /// Server-Sent Events — <c>delta</c> events with checked text as it is produced, then <c>citations</c>, then
 /// <c>done</c> carrying the <c>rag ask --json</c> object, whose answer is the final text and replaces what the deltas
 /// showed (it may differ: an abstention, a note on a superseded source); a failure after the stream began is an
@@ -46,7 +46,7 @@ internal static class AskEndpoint
         await response.StartAsync(context.RequestAborted);
         try
         {
-            var result = await knowledgeBase.AskAsync(scope, new AskRequest(question, body.ConversationId is { Length: > 0 } c ? c : null, filter),
+            var result = await knowledgeBase.AskAsync(scope, new AskRequest(question, body.ConversationId is { Length: > 0 } c ? c : null, filter, Explain: body.Explain),
                 delta => new ValueTask(WriteEventAsync(response, "delta", new DeltaEvent(delta), ApiJsonContext.Relaxed.DeltaEvent, context.RequestAborted)),
                 context.RequestAborted);
             var contract = AskJson.From(result);
