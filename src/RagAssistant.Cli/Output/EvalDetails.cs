@@ -35,7 +35,7 @@ internal static class EvalDetails
                 ["citationsMatchGold"] = o.Answer is null ? null : new JsonArray(o.Answer.CitationMatchesGold.Select(b => (JsonNode?)JsonValue.Create(b)).ToArray()),
                 ["answer"] = o.Answer?.Text,
                 ["evidence"] = o.Answer?.Evidence is { } e
-                    ? new JsonObject { ["score"] = e.Score, ["coverage"] = e.Coverage, ["similarity"] = e.Similarity, ["value"] = e.AskedValuePresent, ["missing"] = e.MissingAnchors.Count }
+                    ? new JsonObject { ["score"] = e.Score, ["coverage"] = e.Coverage, ["similarity"] = e.Similarity, ["value"] = e.AskedValuePresent, ["missing"] = e.MissingAnchors.Count, ["absent"] = e.AbsentWords.Count }
                     : null,
                 ["top"] = new JsonArray(o.Top.Take(3).Select(t => (JsonNode?)JsonValue.Create($"{t.Source} · {t.Locator} · {t.Text}")).ToArray()),
             };

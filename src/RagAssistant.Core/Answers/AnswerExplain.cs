@@ -17,7 +17,11 @@ public sealed record AnswerExplain(EvidenceExplain Evidence, IReadOnlyList<Chunk
 /// <param name="Threshold">Below it the answer abstains.</param>
 /// <param name="MissingAnchors">Identifiers, numbers or editions of the question no source holds (these abstain alone).</param>
 public sealed record EvidenceExplain(double Score, double Threshold, double Coverage, double Similarity, bool AskedValuePresent,
-    IReadOnlyList<string> MissingAnchors, bool Abstained);
+    IReadOnlyList<string> MissingAnchors, bool Abstained)
+{
+    /// <summary>Words of the question no source mentions (a manufacturing term, a year): each lowers the score.</summary>
+    public IReadOnlyList<string> AbsentWords { get; init; } = [];
+}
 
 /// <summary>One retrieved chunk: its rank, its fused score and the lists and rules that built it.</summary>
 public sealed record ChunkExplain(int Rank, long ChunkId, string Source, string Locator, double Score, double Base, IReadOnlyList<RuleEffect> Rules)

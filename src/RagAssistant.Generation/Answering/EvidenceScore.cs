@@ -21,9 +21,10 @@ public static class EvidenceScore
         var similarity = best?.Similarity ?? 0;
         var valuePresent = best is not null && !best.LacksAskedValue;
         var score = best is null ? 0
-            : options.AbstentionCoverage * coverage + options.AbstentionSimilarity * similarity + (valuePresent ? options.AbstentionValue : 0);
+            : options.AbstentionCoverage * coverage + options.AbstentionSimilarity * similarity + (valuePresent ? options.AbstentionValue : 0)
+              - options.AbstentionAbsentWord * selection.AbsentWords.Count;
         var abstain = best is null || selection.MissingAnchors.Count > 0 || score < options.AbstainBelow;
         return new EvidenceExplain(Math.Round(score, 4), options.AbstainBelow, Math.Round(coverage, 4), Math.Round(similarity, 4), valuePresent,
-            selection.MissingAnchors, abstain);
+            selection.MissingAnchors, abstain) { AbsentWords = selection.AbsentWords };
     }
 }

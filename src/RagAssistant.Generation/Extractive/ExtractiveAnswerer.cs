@@ -32,7 +32,13 @@ public sealed record ScoredUnit(int Source, AnswerUnit Unit, double Coverage, do
 }
 
 /// <summary>What the extractive answerer found: the quotes it chose, best first, and the anchors no single source holds together.</summary>
-public sealed record ExtractiveSelection(IReadOnlyList<ScoredUnit> Quotes, double BestCoverage, IReadOnlyList<string> MissingAnchors);
+/// <param name="MissingAnchors">Identifiers, numbers and editions of the question that no source holds together: the question names something the documents lack.</param>
+/// <param name="AbsentWords">Words of the question no source mentions — a manufacturing term (渗氮 where only 渗碳 is documented) or a
+/// year — which lower the evidence score but never decide alone: a question's framing words are often paraphrased away.</param>
+public sealed record ExtractiveSelection(IReadOnlyList<ScoredUnit> Quotes, double BestCoverage, IReadOnlyList<string> MissingAnchors)
+{
+    public IReadOnlyList<string> AbsentWords { get; init; } = [];
+}
 
 /// <summary>
 /// Picks the sentences and table rows of the top chunks that answer a question, without an LLM: every unit is scored by
@@ -54,10 +60,10 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     public ExtractiveSelection Select(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources, IReadOnlyList<RetrievedChunk> anchorPool,
         IReadOnlyDictionary<string, double>? similarity = null)
     {
-        var missingAnchors = MissingAnchors(question, anchorPool.Select(c => new TextView(WithDocumentFacts(c), analyzer)).ToList(),
+        var (missingAnchors, absentWords) = MissingAnchors(question, anchorPool.Select(c => new TextView(WithDocumentFacts(c), analyzer)).ToList(),
             anchorPool.Select(c => new TextView(DocumentFacts(c), analyzer)).ToList());
         var units = ScoreUnits(question, sources, similarity, _relevance.UnitSimilarity);
-        if (units.Scored.Count == 0) return new ExtractiveSelection([], 0, missingAnchors);
+        if (units.Scored.Count == 0) return new ExtractiveSelection([], 0, missingAnchors) { AbsentWords = absentWords };
         var scored = units.Scored;
 
         if (logger.IsEnabled(LogLevel.Debug))
@@ -67,7 +73,10 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             foreach (var unit in scored.Take(5))
                 logger.LogDebug("  {Score:0.000} cov {Coverage:0.000} [{Source}] {Text}", unit.Score, unit.Coverage, unit.Source, unit.Unit.Text.Length > 100 ? unit.Unit.Text[..100] : unit.Unit.Text);
         }
-        return new ExtractiveSelection(Choose(scored, question, sources, units.Weights, units.Total, units.ClauseSources), scored.Max(s => s.Coverage), missingAnchors);
+        return new ExtractiveSelection(Choose(scored, question, sources, units.Weights, units.Total, units.ClauseSources), scored.Max(s => s.Coverage), missingAnchors)
+        {
+            AbsentWords = absentWords,
+        };
     }
 
     /// <summary>The units of the sources, scored as answers to the question, best first, with the term weights used.</summary>
@@ -135,6 +144,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             // "A 版工艺卡上原来用的转速" asks about revision A: the current card's change record, or its rows, answer for B.
             OtherRevisions = OtherRevisions(question, sources),
             FramingSources = framingSources,
+            TermsInEveryRow = TermsInEveryRow(question, candidates.Select(c => c.Unit)),
             Analyzer = analyzer,
         };
         var rules = UnitRules.From(_relevance, similarityWeight);
@@ -352,32 +362,41 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     public static bool StatesFrequency(string text) => LanguagePatterns.StatesFrequency.IsMatch(text);
 
 
-    /// <summary>Anchors (identifiers) that no single source contains together with all the others; edition years no document carries.</summary>
-    private static List<string> MissingAnchors(QuestionTerms question, List<TextView> chunks, List<TextView> documents)
+    /// <summary>
+    /// Anchors (identifiers and numbers) that no single source contains together with all the others, and editions no
+    /// document carries: these decide alone. Apart from them, the question's manufacturing terms no retrieved source
+    /// mentions in either language (渗氮 when only 渗碳 is documented) and years no source holds (a report's sentences seldom
+    /// repeat its year) — absent words that only lower the evidence score.
+    /// </summary>
+    private static (List<string> Missing, List<string> Absent) MissingAnchors(QuestionTerms question, List<TextView> chunks, List<TextView> documents)
     {
-        // A manufacturing term no retrieved source mentions, in either language (渗氮 when only 渗碳 is documented); a
-        // compound term counts as mentioned where its parts among the question's terms all are (检验频次: 检验项目 … 频次).
-        var absentTerms = question.DomainTerms
+        // A compound term counts as mentioned where its parts among the question's terms all are (检验频次: 检验项目 … 频次).
+        var absent = question.DomainTerms
             .Where(d => !chunks.Any(c => c.Contains(d.Term, false) || d.Translations.Any(t => c.Contains(t, false))
                                          || Parts(question, d.Term) is { Count: > 0 } parts && parts.All(p => c.Contains(p, false))))
             .Select(d => d.Term)
             .ToList();
-        if (absentTerms.Count > 0) return absentTerms;
+        var years = question.Numbers.Where(IsYear).ToList();
+        absent.AddRange(years.Where(y => !chunks.Any(c => c.ContainsNumber(y))));
         // An edition the question names ("2026 版") must be one of the documents' own revisions, each on its own.
         var absentEditions = question.Editions.Where(e => !documents.Any(d => d.ContainsNumber(e))).ToList();
-        if (absentEditions.Count > 0) return absentEditions;
-        if (question.Anchors.Count == 0 && question.Numbers.Count == 0) return [];
+        if (absentEditions.Count > 0) return (absentEditions, absent);
+        var numbers = question.Numbers.Where(n => !IsYear(n)).ToList();
+        if (question.Anchors.Count == 0 && numbers.Count == 0) return ([], absent);
         List<string>? fewestMissing = null;
         foreach (var chunk in chunks)
         {
             var missing = question.Anchors.Where(a => !chunk.Contains(a, true))
-                .Concat(question.Numbers.Where(n => !chunk.ContainsNumber(n)))
+                .Concat(numbers.Where(n => !chunk.ContainsNumber(n)))
                 .ToList();
             if (fewestMissing is null || missing.Count < fewestMissing.Count) fewestMissing = missing;
             if (missing.Count == 0) break;
         }
-        return fewestMissing ?? question.Anchors.Concat(question.Numbers).ToList();
+        return (fewestMissing ?? question.Anchors.Concat(numbers).ToList(), absent);
     }
+
+    /// <summary>A four-digit number from 1900 to 2099: a year, which frames a question more often than it names what is asked.</summary>
+    private static bool IsYear(string number) => number.Length == 4 && (number.StartsWith("19", StringComparison.Ordinal) || number.StartsWith("20", StringComparison.Ordinal));
 
     /// <summary>
     /// Shorter Chinese terms of the question that together spell a compound term (检验 + 频次 = 检验频次); empty when they do not
@@ -393,6 +412,13 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             for (var at = term.IndexOf(part, StringComparison.Ordinal); at >= 0; at = term.IndexOf(part, at + 1, StringComparison.Ordinal))
                 for (var k = at; k < at + part.Length; k++) covered[k] = true;
         return covered.All(c => c) ? parts : [];
+    }
+
+    /// <summary>Question terms in the key cells of every table row of the candidates (when there are two or more rows).</summary>
+    private HashSet<string> TermsInEveryRow(QuestionTerms question, IEnumerable<AnswerUnit> units)
+    {
+        var keys = units.Where(u => u.Kind == UnitKind.TableRow).Select(u => new TextView(string.Join(" ", QuoteFormatter.KeyCells(u)), analyzer)).ToList();
+        return keys.Count < 2 ? [] : question.Terms.Where(t => keys.All(k => k.Contains(t))).Select(t => t.Term).ToHashSet();
     }
 
     /// <summary>Terms found in most candidate units tell them apart less (the part number repeated in every row of a card).</summary>

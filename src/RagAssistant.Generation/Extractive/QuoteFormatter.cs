@@ -45,9 +45,36 @@ public static partial class QuoteFormatter
         var whole = unit.Kind == UnitKind.TableRow && unit.Text.Length <= ShortRowChars;
         var shown = whole ? rest : asked.Count > 0 ? asked : rest.Take(4).ToList();
         var head = string.Join(" ", identifying.Select(f => IdentifyingText(f, question.Language)).Distinct());
-        var body = string.Join(question.Language == "zh" ? "，" : "; ", shown.Select(FieldText));
+        // The cell that answers — the column whose header names what is asked (拧紧扭矩 for "扭矩多少", Corrective action for
+        // "what should I do") — is marked, so the reader finds it in a wide row.
+        var body = string.Join(question.Language == "zh" ? "，" : "; ", shown.Select(f => IsAskedCell(question, f, analyzer) ? $"**{FieldText(f)}**" : FieldText(f)));
         var quote = head.Length == 0 ? body : body.Length == 0 ? head : head + ": " + body;
         return quote.Length <= MaxRowQuoteChars ? quote : quote[..MaxRowQuoteChars] + "…";
+    }
+
+    /// <summary>
+    /// The cells that say which row a table row is: its identifying columns (part, operation, step, name) or else its
+    /// first column (the alarm code, the bolt size, the spec item).
+    /// </summary>
+    public static IReadOnlyList<string> KeyCells(AnswerUnit unit)
+    {
+        if (unit.Fields.Count == 0) return [];
+        var identifying = unit.Fields.Where(f => IdentifyingLabel().IsMatch(f.Label) || EntityNameLabel().IsMatch(f.Label.Trim())).Select(f => f.Value).ToList();
+        return identifying.Count > 0 ? identifying : [unit.Fields[0].Value];
+    }
+
+    /// <summary>
+    /// The cell a value question asks for: its column header names an asked kind of value or its unit (扭矩 N·m for a
+    /// torque) or one of the question's words (not an identifier, which names the row). Only questions asking for a value,
+    /// an interval, a date or a span have one.
+    /// </summary>
+    public static bool IsAskedCell(QuestionTerms question, (string Label, string Value) field, IQueryAnalyzer analyzer)
+    {
+        var intent = question.Intent;
+        if (!(intent.AsksValue || intent.AsksFrequency || intent.AsksDate || intent.AsksDuration) || field.Label.Length == 0 || field.Value.Length == 0) return false;
+        if (Core.Language.QuantityKind.All.Any(q => intent.Quantities.Contains(q.Name) && (q.Named.IsMatch(field.Label) || q.Unit.IsMatch(field.Label)))) return true;
+        var label = new TextView(field.Label, analyzer);
+        return question.Terms.Any(t => !t.IsIdentifier && !t.IsExpansion && t.Weight >= 1 && label.Contains(t));
     }
 
     /// <summary>A column is asked for when a question term is in its label or its value.</summary>

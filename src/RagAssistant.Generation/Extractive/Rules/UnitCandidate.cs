@@ -31,6 +31,9 @@ public sealed class UnitQuestionContext
     /// <summary>Sources of sections framing a document (definitions, purpose, front matter) the question does not ask about, with what they are.</summary>
     public required IReadOnlyDictionary<int, string> FramingSources { get; init; }
 
+    /// <summary>Question terms found in the key cells of every table row among the candidates: they tell no row apart.</summary>
+    public required IReadOnlySet<string> TermsInEveryRow { get; init; }
+
     public required IQueryAnalyzer Analyzer { get; init; }
 }
 
@@ -51,6 +54,9 @@ public sealed class UnitCandidate
     public required bool StatesAskedQuantity { get; init; }
 
     public required UnitQuestionContext Context { get; init; }
+
+    /// <summary>The cells saying which row a table row is (<see cref="QuoteFormatter.KeyCells"/>).</summary>
+    public IReadOnlyList<string> KeyCells => QuoteFormatter.KeyCells(Unit);
 
     private bool? _lacksAskedValue;
 

@@ -47,6 +47,7 @@ public static class UnitRules
         new OtherRevisionRule(options.OtherRevision),
         new ChangeStatementRule(options.ChangeStatement),
         new FramingSectionRule(options.FramingSection),
+        new KeyCellRule(options.KeyCell),
     ];
 
     /// <summary>Applies every rule to the unit's trace, in order; returns the final score.</summary>
