@@ -138,6 +138,17 @@ public sealed class ChunkRulesTests
         Assert.Equal(Fused * 0.8 * 0.5, trace.Score, 12);
     }
 
+    [Fact]
+    public void EveryRule_HasATestHere()
+    {
+        var tests = typeof(ChunkRulesTests).GetMethods()
+            .Where(m => m.GetCustomAttributes(typeof(FactAttribute), true).Length > 0)
+            .Select(m => m.Name).ToList();
+        var untested = ChunkRules.From(Defaults).Select(r => r.Name)
+            .Where(name => !tests.Any(t => t.StartsWith(name + "_", StringComparison.Ordinal))).ToList();
+        Assert.True(untested.Count == 0, "rules without a test named after them: " + string.Join(", ", untested));
+    }
+
     // ---- DenseList ----
 
     [Fact]
