@@ -1,0 +1,351 @@
+using RagAssistant.Core.Language;
+
+namespace RagAssistant.Core.Tests;
+
+/// <summary>
+/// Every pattern of patterns.tsv with texts it must match and texts it must not: realistic questions and passages of the
+/// plant in Chinese and English. A pattern added to the file without examples here fails
+/// <see cref="EveryPatternOfTheDataFile_HasExamplesHere"/>.
+/// </summary>
+public sealed class LanguagePatternsTests
+{
+    /// <summary>
+    /// Examples by pattern name. Questions are written as asked, except for the patterns the query analyzer runs over
+    /// the folded question (NFKC, lower case): asks-what-changed (case sensitive) and mentions-revision.
+    /// function-word runs over single folded terms of a question; the heading patterns over a chunk's own heading.
+    /// </summary>
+    private static readonly Dictionary<string, (string[] Matches, string[] DoesNotMatch)> Examples = new()
+    {
+        ["asks-value"] = (
+        [
+            "JD-2105-0318 第60工序精车的主轴转速是多少？",
+            "M8 螺栓拧紧扭矩要求多大？",
+            "渗碳层深度要求多厚？",
+            "How many parts are checked at first article inspection?",
+            "What torque goes on the insert clamping screw?",
+            "What is the max spindle speed at 1.5 MPa chuck pressure?",
+            "When must the coolant be replaced?",
+        ],
+        [
+            "首件检验由谁批准？",
+            "淬火后为什么要回火？",
+            "Who approves the first article inspection report?",
+            "Describe the lockout procedure for the CK6150 lathe.",
+        ]),
+        ["asks-frequency"] = (
+        [
+            "CK6150 液压油多久更换一次？",
+            "中间齿轮 JD-2105-0422 滚齿工序的检验频次是什么？",
+            "导轨润滑油的加注周期是多长？",
+            "How often is the coolant concentration checked?",
+            "What is the lubrication interval of the spindle bearings?",
+        ],
+        [
+            "渗碳后保温多久？",
+            "主轴转速是多少？",
+            "How long does tempering take at 180 °C?",
+            "What torque goes on the insert clamping screw?",
+        ]),
+        ["asks-date"] = (
+        [
+            "Q/JD 105—2026 什么时候开始实施？",
+            "新版热处理规范何时生效？",
+            "这批毛坯是哪天入库的？",
+            "When does Q/JD 105-2026 take effect?",
+            "Since when is the 48 N·m torque in force?",
+            "What date was the quality alert QA-2026-014 issued?",
+        ],
+        [
+            "渗碳温度是多少？",
+            "How long must the part soak at 920 °C?",
+            // "when" before a verb form asks a date, "when tightening" asks a condition.
+            "When tightening M8 bolts, what torque applies?",
+        ]),
+        ["asks-duration"] = (
+        [
+            "回火保温多长时间？",
+            "渗碳后多少小时内必须回火？",
+            "CK6150 液压油多久更换一次？",
+            "How long must the part soak at 920 °C?",
+        ],
+        [
+            "回火温度是多少？",
+            "How often is the hydraulic oil changed?",
+            "What is the chuck pressure range on the CK6150?",
+        ]),
+        ["asks-definition"] = (
+        [
+            "什么是首件检验？",
+            "首件检验英文怎么说？",
+            "调质是什么意思？",
+            "What does alarm 2001 mean on the CK6150?",
+            "What is runout?",
+            "What is a first article?",
+            "How is 调质 said in English?",
+        ],
+        [
+            "渗碳温度是多少？",
+            "首件检验由谁批准？",
+            "What is the chuck pressure range on the CK6150?",
+            // Only one or two words after "what is" read as a definition question.
+            "What is first article inspection?",
+        ]),
+        ["asks-purpose"] = (
+        [
+            "WI-AS-021 作业指导书的目的是什么？",
+            "Q/JD 105 适用于哪些零件？",
+            "What is the scope of WI-AS-021?",
+            "Which parts does the heat treatment standard apply to?",
+        ],
+        [
+            "渗碳温度是多少？",
+            "M8 螺栓拧紧扭矩是多少？",
+            "What torque is specified for M8 bolts?",
+        ]),
+        ["asks-what-changed"] = (
+        [
+            "2026 版和 2021 版渗碳温度有什么区别？",
+            "jd-2105-0318 第60工序的转速改了吗？",
+            "a 版工艺卡上原来用的转速是多少？",
+            "40cr 调质硬度还是 229-269 hbw 吗？",
+            "what changed in rev b of the process card?",
+            "is the clamping torque still 45 n·m?",
+            "how does the 2026 standard differ from the 2021 one?",
+        ],
+        [
+            "渗碳温度是多少？",
+            "m8 螺栓拧紧扭矩是多少？",
+            "what is the tightening torque for m8 bolts?",
+            // Case sensitive: it runs over the folded question, never over the question as written.
+            "What changed in Rev B of the process card?",
+        ]),
+        ["mentions-revision"] = (
+        [
+            "a 版工艺卡上 op60 的转速是多少？",
+            "jd-2105-0318 工艺卡的历次修订记录",
+            "当前有效的版本是哪个？",
+            "what is the spindle speed in rev b?",
+            "show the superseded process card",
+        ],
+        [
+            "2026 版热处理标准渗碳件表面硬度是多少？",
+            "渗碳温度是多少？",
+            "who reviews the first article report?",
+            "pdf 版作业指导书在哪里下载？",
+        ]),
+        ["edition-year"] = (
+        [
+            "2026 版热处理标准渗碳件表面硬度是多少？",
+            "GB/T 3077 2015年版对 40Cr 的要求",
+            "What does the 2021 edition of Q/JD 105 require?",
+            "rev 2024 of the work instruction",
+        ],
+        [
+            "Q/JD 105—2026 什么时候开始实施？",
+            "最高主轴转速 2000 r/min 吗？",
+            "A 版工艺卡上原来用的转速是多少？",
+        ]),
+        ["revision-letter"] = (
+        [
+            "A 版工艺卡上原来用的转速是多少？",
+            "版本：B",
+            "What changed in Rev C of the process card?",
+            "JD-2105-0318 revision B 的精车转速",
+        ],
+        [
+            // Folded text has lost the capital: revision letters are read from the question as written.
+            "a 版工艺卡上原来用的转速是多少？",
+            "2026 版热处理标准",
+            "PDF 版作业指导书",
+            "What changed in rev 2?",
+            "Which revision is current?",
+        ]),
+        ["function-word"] = (
+            ["多少", "多厚", "多久", "怎么办", "怎样", "如何", "哪台", "哪些", "什么样", "为什么", "那些", "这个", "自己", "我们", "吗"],
+            ["扭矩", "转速", "首件检验", "多轴", "这道工序", "torque", "m8"]),
+        ["states-duration"] = (
+        [
+            "回火保温 2 h，随炉冷却。",
+            "渗碳后应在 4 小时内回火。",
+            "停机时间 0.5 h",
+            "Soak for 30 minutes at 920 °C.",
+        ],
+        [
+            "主轴转速 950 r/min，进给量 0.10 mm/r。",
+            "表面硬度 58–63 HRC。",
+            "拧紧扭矩 48±3 N·m。",
+        ]),
+        ["states-date"] = (
+        [
+            "本标准自 2026-03-01 起实施。",
+            "2026年3月1日起执行",
+            "发布日期：2026/02/15",
+            "Effective from Mar 1, 2026.",
+            "Issued 1 March 2026",
+        ],
+        [
+            "Q/JD 105—2026 渗碳淬火热处理规范",
+            "GB/T 3077-2015 合金结构钢",
+            "JD-2105-0318 输出轴",
+            "拧紧扭矩 48±3 N·m。",
+        ]),
+        ["states-frequency"] = (
+        [
+            "液压油更换周期 6 个月。",
+            "每班首件检验 3 件。",
+            "每隔 500 h 更换滤芯。",
+            "Check coolant concentration every shift.",
+            "Lubricate the guideways daily.",
+            "Inspection interval: 50 parts.",
+        ],
+        [
+            "停机时间 0.0 h",
+            "刀具 12 把。",
+            "回火保温 2 h，随炉冷却。",
+            "Tighten to 25 N·m in two steps.",
+        ]),
+        ["states-change"] = (
+        [
+            "拧紧扭矩由 45±3 N·m 改为 48±3 N·m。",
+            "OP60 主轴转速 800→950 r/min",
+            "The torque changed from 45 N·m to 48 N·m.",
+            "Tempering temperature increased to 200 °C.",
+        ],
+        [
+            "拧紧扭矩 48±3 N·m。",
+            "主轴转速 950 r/min，进给量 0.10 mm/r。",
+            "The torque is 48 N·m.",
+        ]),
+        ["definition-heading"] = (
+            ["3 术语和定义", "机加工术语表", "Glossary", "3 Terms and definitions"],
+            ["4 工艺要求", "5.2 检验规则", "Process requirements"]),
+        ["purpose-heading"] = (
+            ["1 目的", "1. 范围", "适用范围", "1 Scope", "Purpose and scope"],
+            ["1 目的和要求", "4.2 渗碳温度", "Scope of supply", "4 工艺要求"]),
+        ["front-matter-heading"] = (
+            ["目录", "前言", "0 引言", "Foreword", "Table of contents"],
+            ["5 检验", "Introduction to induction hardening", "附录 A 记录表"]),
+    };
+
+    public static TheoryData<string, string> TextsThatMatch() => Flatten(e => e.Matches);
+
+    public static TheoryData<string, string> TextsThatDoNotMatch() => Flatten(e => e.DoesNotMatch);
+
+    private static TheoryData<string, string> Flatten(Func<(string[] Matches, string[] DoesNotMatch), string[]> pick)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (name, examples) in Examples)
+            foreach (var text in pick(examples))
+                data.Add(name, text);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TextsThatMatch))]
+    public void Pattern_MatchesItsExample(string name, string text) =>
+        Assert.Matches(LanguagePatterns.Get(name), text);
+
+    [Theory]
+    [MemberData(nameof(TextsThatDoNotMatch))]
+    public void Pattern_DoesNotMatchItsCounterExample(string name, string text) =>
+        Assert.DoesNotMatch(LanguagePatterns.Get(name), text);
+
+    [Fact]
+    public void EveryPatternOfTheDataFile_HasExamplesHere()
+    {
+        var lacking = LanguagePatterns.All.Keys
+            .Where(name => !Examples.TryGetValue(name, out var e) || e.Matches.Length == 0 || e.DoesNotMatch.Length == 0)
+            .Order().ToList();
+        Assert.True(lacking.Count == 0, "patterns without a matching and a non-matching example: " + string.Join(", ", lacking));
+    }
+
+    [Fact]
+    public void EveryExampleHere_NamesAPatternOfTheDataFile() =>
+        Assert.DoesNotContain(Examples.Keys, name => !LanguagePatterns.All.ContainsKey(name));
+
+    [Fact]
+    public void NamedAccessors_ReturnThePatternOfTheirName()
+    {
+        Assert.Same(LanguagePatterns.Get("asks-value"), LanguagePatterns.AsksValue);
+        Assert.Same(LanguagePatterns.Get("asks-what-changed"), LanguagePatterns.AsksWhatChanged);
+        Assert.Same(LanguagePatterns.Get("revision-letter"), LanguagePatterns.RevisionLetter);
+        Assert.Same(LanguagePatterns.Get("front-matter-heading"), LanguagePatterns.FrontMatterHeading);
+    }
+
+    [Fact]
+    public void Get_ANameTheFileLacks_FailsNamingIt()
+    {
+        var error = Assert.Throws<KeyNotFoundException>(() => LanguagePatterns.Get("asks-colour"));
+        Assert.Contains("asks-colour", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CaseFlag_IgnoresCaseOnlyWhereTheFileSaysI()
+    {
+        Assert.Matches(LanguagePatterns.AsksFrequency, "HOW OFTEN is the coolant checked?");
+        Assert.Matches(LanguagePatterns.RevisionLetter, "B 版");
+        Assert.DoesNotMatch(LanguagePatterns.RevisionLetter, "b 版");
+    }
+
+    [Fact]
+    public void RevisionLetter_CapturesTheLetter()
+    {
+        Assert.Equal("A", LanguagePatterns.RevisionLetter.Match("A 版工艺卡上原来用的转速").Groups["l"].Value);
+        Assert.Equal("B", LanguagePatterns.RevisionLetter.Match("版本: B").Groups["l"].Value);
+        Assert.Equal("C", LanguagePatterns.RevisionLetter.Match("What changed in Rev. C?").Groups["l"].Value);
+    }
+
+    [Theory]
+    [InlineData("2026 版热处理标准", "y", "2026")]
+    [InlineData("GB/T 3077 2015年版", "y", "2015")]
+    [InlineData("the 2021 edition", "y", "2021")]
+    [InlineData("edition 2021 of the standard", "z", "2021")]
+    [InlineData("Rev. 2024", "z", "2024")]
+    public void EditionYear_CapturesTheYear(string text, string group, string year) =>
+        Assert.Equal(year, LanguagePatterns.EditionYear.Match(text).Groups[group].Value);
+
+    // ---- Load: the data file's format ----
+
+    [Fact]
+    public void Load_ReadsNameFlagsAndPattern_SkippingCommentsAndBlankLines()
+    {
+        var patterns = LanguagePatterns.Load("# a comment\n\nasks-torque\ti\t\\btorque\\b\r\nstates-nm\t-\t\\d+\\s*N·m\n");
+        Assert.Equal(["asks-torque", "states-nm"], patterns.Keys.Order());
+        Assert.Matches(patterns["asks-torque"], "What TORQUE for M8?");
+        Assert.DoesNotMatch(patterns["states-nm"], "25 n·m");
+        Assert.Matches(patterns["states-nm"], "25 N·m");
+    }
+
+    [Theory]
+    [InlineData("# patterns\nasks-torque\t\\btorque\\b\n", 2)]
+    [InlineData("asks-torque\tx\t\\btorque\\b\n", 1)]
+    [InlineData("# one\n# two\n\n\ti\ttorque\n", 4)]
+    public void Load_AMalformedLine_FailsNamingTheLine(string text, int line)
+    {
+        var error = Assert.Throws<FormatException>(() => LanguagePatterns.Load(text));
+        Assert.Contains($"line {line}:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ADuplicateName_FailsNamingTheLineAndTheName()
+    {
+        var error = Assert.Throws<FormatException>(() => LanguagePatterns.Load("asks-torque\ti\ttorque\n# again\nasks-torque\ti\t扭矩\n"));
+        Assert.Contains("line 3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'asks-torque' is defined twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_AnInvalidRegex_FailsNamingTheLineAndThePattern()
+    {
+        var error = Assert.Throws<FormatException>(() => LanguagePatterns.Load("asks-torque\ti\ttorque\nstates-torque\ti\t(\\d+\\s*N·m\n"));
+        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'states-torque'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheShippedDataFile_Loads()
+    {
+        var patterns = LanguagePatterns.Load(LanguagePatterns.ReadResource("patterns.tsv"));
+        Assert.Equal(LanguagePatterns.All.Keys.Order(), patterns.Keys.Order());
+    }
+}

@@ -1,0 +1,412 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RagAssistant.Core.Relevance;
+using RagAssistant.Core.Search;
+using RagAssistant.Generation.Extractive;
+using RagAssistant.Generation.Extractive.Rules;
+
+namespace RagAssistant.Generation.Tests.Answering;
+
+/// <summary>
+/// Each unit rule of the extractive answerer (<see cref="UnitRules"/>), seen through <see cref="ExtractiveAnswerer.Score"/>
+/// on small hand-made chunks: the rule's name is on the trace of the unit it should act on, with its factor or
+/// addition, and not on the unit it should leave alone. Test methods start with the rule's name (checked below).
+/// </summary>
+public sealed class UnitRulesTests
+{
+    private static readonly RelevanceOptions Defaults = new();
+
+    private static IReadOnlyList<ScoredUnit> Score(string question, IReadOnlyList<RetrievedChunk> sources, RelevanceOptions? relevance = null,
+        IReadOnlyDictionary<string, double>? similarity = null, double similarityWeight = 0) =>
+        Score(TestSources.Terms(question), sources, relevance, similarity, similarityWeight);
+
+    private static IReadOnlyList<ScoredUnit> Score(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources, RelevanceOptions? relevance = null,
+        IReadOnlyDictionary<string, double>? similarity = null, double similarityWeight = 0)
+    {
+        var answerer = new ExtractiveAnswerer(TestSources.Analyzer, Options.Create(new AnswerOptions()), NullLogger<ExtractiveAnswerer>.Instance,
+            Options.Create(relevance ?? new RelevanceOptions()));
+        return answerer.Score(question, sources, similarity, similarityWeight);
+    }
+
+    /// <summary>The one scored unit whose text contains <paramref name="fragment"/>.</summary>
+    private static ScoredUnit Unit(IReadOnlyList<ScoredUnit> units, string fragment) =>
+        Assert.Single(units, u => u.Unit.Text.Contains(fragment, StringComparison.Ordinal));
+
+    private static RuleEffect Effect(ScoredUnit unit, string rule) => Assert.Single(unit.Trace.Effects, e => e.Rule == rule);
+
+    private static void AssertFactor(ScoredUnit unit, string rule, double factor, string evidence)
+    {
+        var effect = Effect(unit, rule);
+        Assert.True(effect.Before > 0, $"{rule} acted on a score of {effect.Before}");
+        Assert.Equal(effect.Before * factor, effect.After, 12);
+        Assert.Equal(evidence, effect.Evidence);
+    }
+
+    private static void AssertAdded(ScoredUnit unit, string rule, double addition, string evidence)
+    {
+        var effect = Effect(unit, rule);
+        Assert.Equal(effect.Before + addition, effect.After, 12);
+        Assert.Equal(evidence, effect.Evidence);
+    }
+
+    private static void AssertNotApplied(ScoredUnit unit, string rule) => Assert.DoesNotContain(unit.Trace.Effects, e => e.Rule == rule);
+
+    // ---- The trace ----
+
+    [Fact]
+    public void Trace_StartsFromTheCoverage_AndEndsAtTheScore()
+    {
+        var units = Score("JD-2105-0318 第60工序的转速改了吗？",
+            [TestSources.Chunk(1, "工艺卡修订记录", "B 版将 OP60 主轴转速由 800 r/min 改为 950 r/min。精车时应充分浇注切削液。")]);
+        Assert.All(units, u =>
+        {
+            Assert.Equal(u.Coverage, u.Trace.Base);
+            Assert.Equal(u.Score, u.Trace.Score);
+            for (var i = 1; i < u.Trace.Effects.Count; i++) Assert.Equal(u.Trace.Effects[i - 1].After, u.Trace.Effects[i].Before);
+        });
+    }
+
+    // ---- RetrievalRank ----
+
+    private static readonly RetrievedChunk[] TwoTemperatures =
+    [
+        TestSources.Chunk(1, "热处理通用技术条件", "渗碳温度为 920 ℃，保温时间按渗碳层深度确定。"),
+        TestSources.Chunk(2, "热处理通用技术条件", "淬火温度为 840 ℃，油冷。"),
+    ];
+
+    [Fact]
+    public void RetrievalRank_AddsTheWeightOverTheChunksRank()
+    {
+        var units = Score("渗碳温度是多少？", TwoTemperatures);
+        AssertAdded(Unit(units, "渗碳温度"), "RetrievalRank", Defaults.RetrievalRank, "chunk rank 1");
+        AssertAdded(Unit(units, "淬火温度"), "RetrievalRank", Defaults.RetrievalRank / 2, "chunk rank 2");
+    }
+
+    [Fact]
+    public void RetrievalRank_AtWeightZero_DoesNothing()
+    {
+        var units = Score("渗碳温度是多少？", TwoTemperatures, new RelevanceOptions { RetrievalRank = 0 });
+        Assert.All(units, u => AssertNotApplied(u, "RetrievalRank"));
+    }
+
+    // ---- UnitSimilarity ----
+
+    private static readonly RetrievedChunk[] SafetyRules =
+    [
+        TestSources.Chunk(1, "CK6150 Operating Procedure",
+            "Never open the sliding door while the spindle is running. Gloves must not be worn when the spindle is rotating.",
+            context: "CK6150 Operating Procedure > 3 Safety"),
+    ];
+
+    private static readonly Dictionary<string, double> GlovesSimilar = new() { ["Gloves must not be worn when the spindle is rotating."] = 0.7 };
+
+    [Fact]
+    public void UnitSimilarity_AddsTheWeightTimesTheUnitsSimilarity()
+    {
+        var units = Score("Is hand protection allowed when the spindle turns?", SafetyRules, similarity: GlovesSimilar, similarityWeight: 0.3);
+        AssertAdded(Unit(units, "Gloves"), "UnitSimilarity", 0.3 * 0.7, "cosine 0.700");
+        AssertNotApplied(Unit(units, "sliding door"), "UnitSimilarity"); // not compared: no similarity
+    }
+
+    [Fact]
+    public void UnitSimilarity_AtWeightZero_DoesNothing()
+    {
+        var units = Score("Is hand protection allowed when the spindle turns?", SafetyRules, similarity: GlovesSimilar, similarityWeight: 0);
+        AssertNotApplied(Unit(units, "Gloves"), "UnitSimilarity");
+    }
+
+    // ---- AskedClause ----
+
+    [Fact]
+    public void AskedClause_AddsToTheUnitsOfTheClauseTheQuestionNames()
+    {
+        var units = Score("4.2.3 条规定了什么？",
+        [
+            TestSources.Chunk(1, "Q/JD 105—2026 渗碳淬火热处理规范", "渗碳温度为920℃±10℃，保温时间按渗碳层深度确定。", locator: "4.2.3"),
+            TestSources.Chunk(2, "Q/JD 105—2026 渗碳淬火热处理规范", "淬火温度为 840 ℃，油冷。", locator: "4.2.4"),
+        ]);
+        AssertAdded(Unit(units, "渗碳温度"), "AskedClause", Defaults.AskedClause, "the clause asked for");
+        AssertNotApplied(Unit(units, "淬火温度"), "AskedClause");
+    }
+
+    [Fact]
+    public void AskedClause_CoversTheClausesSubClauses_NotItsNeighbours()
+    {
+        var units = Score("4.2 条规定了什么？",
+        [
+            TestSources.Chunk(1, "Q/JD 105—2026", "渗碳温度为920℃±10℃。", locator: "4.2.1"),
+            TestSources.Chunk(2, "Q/JD 105—2026", "淬火温度为 840 ℃。", locator: "4.3"),
+        ]);
+        AssertAdded(Unit(units, "渗碳温度"), "AskedClause", Defaults.AskedClause, "the clause asked for");
+        AssertNotApplied(Unit(units, "淬火温度"), "AskedClause");
+    }
+
+    // ---- LacksAskedValue ----
+
+    [Theory]
+    [InlineData("CK6150 液压油多久更换一次？", "CK6150 液压油更换周期为 6 个月。液压油牌号为 L-HM46 抗磨液压油。",
+        "周期", "牌号", "states no interval")]
+    [InlineData("Q/JD 105—2026 哪天开始实施？", "本标准自 2026-02-01 起实施。本标准代替 Q/JD 105—2021 的全部内容。",
+        "起实施", "代替", "states no date")]
+    [InlineData("渗碳后多少小时内必须回火？", "渗碳淬火后应在 4 小时内回火。回火后应检查表面硬度。",
+        "内回火", "检查", "states no time span")]
+    [InlineData("M8 螺栓拧紧扭矩是多少？", "M8 螺栓拧紧扭矩为 25 N·m。拧紧时应分 2 次拧紧 M8 螺栓。",
+        "25 N·m", "分 2 次", "states no torque")]
+    [InlineData("首件检验每批抽几件？", "首件检验每批抽取 3 件。首件检验由检验员完成并记录。",
+        "3 件", "检验员", "states no number of its own")]
+    public void LacksAskedValue_LowersTheUnitWithoutTheKindOfValueAsked(string question, string text, string answer, string other, string evidence)
+    {
+        var units = Score(question, [TestSources.Chunk(1, "技术文件", text)]);
+        AssertNotApplied(Unit(units, answer), "LacksAskedValue");
+        AssertFactor(Unit(units, other), "LacksAskedValue", Defaults.LacksAskedValue, evidence);
+        Assert.True(Unit(units, other).LacksAskedValue);
+    }
+
+    [Fact]
+    public void LacksAskedValue_LeavesEveryUnitAlone_WhenTheQuestionAsksForNoValue()
+    {
+        var units = Score("首件检验由谁完成？", [TestSources.Chunk(1, "技术文件", "首件检验每批抽取 3 件。首件检验由检验员完成并记录。")]);
+        Assert.All(units, u => AssertNotApplied(u, "LacksAskedValue"));
+    }
+
+    // ---- ShortLine ----
+
+    [Fact]
+    public void ShortLine_LowersABareTitleLine()
+    {
+        var units = Score("渗碳淬火有哪些工艺要求？",
+            [TestSources.Chunk(1, "渗碳淬火热处理规范", "渗碳淬火热处理规范\n本标准规定了渗碳淬火件的工艺要求和检验方法。")]);
+        AssertFactor(Unit(units, "热处理规范"), "ShortLine", Defaults.ShortLine, "9 characters");
+        AssertNotApplied(Unit(units, "本标准"), "ShortLine");
+    }
+
+    [Fact]
+    public void ShortLine_ReadsItsLengthFromTheOptions_AndLeavesRecordsAlone()
+    {
+        const string sentence = "本标准规定了渗碳淬火件的工艺要求和检验方法。";
+        var units = Score("渗碳淬火有哪些工艺要求？",
+            [TestSources.Chunk(1, "工艺卡", "工序号: 60 | 工序名称: 渗碳淬火 | 渗碳温度 ℃: 920\n" + sentence)],
+            new RelevanceOptions { ShortLineChars = 60 });
+        AssertFactor(Unit(units, "本标准"), "ShortLine", Defaults.ShortLine, $"{sentence.Length} characters");
+        AssertNotApplied(Unit(units, "工序号"), "ShortLine"); // a record row is short by nature
+    }
+
+    // ---- RestatesQuestion ----
+
+    [Fact]
+    public void RestatesQuestion_LowersAShortLineOfOnlyTheQuestionsWords()
+    {
+        var units = Score("Q/JD 105—2026 哪天开始实施？",
+            [TestSources.Chunk(1, "热处理通用技术条件", "Q/JD 105—2026\n本标准自 2026-02-01 起实施。")]);
+        AssertFactor(Unit(units, "Q/JD 105—2026"), "RestatesQuestion", Defaults.RestatesQuestion, "only the question's words");
+        AssertNotApplied(Unit(units, "本标准"), "RestatesQuestion");
+    }
+
+    [Fact]
+    public void RestatesQuestion_LeavesALongLineAlone_ThoughItHoldsOnlyTheQuestionsWords()
+    {
+        var units = Score("Q/JD 105—2026 哪天开始实施？",
+            [TestSources.Chunk(1, "热处理通用技术条件", "Q/JD 105—2026\n本标准自 2026-02-01 起实施。")],
+            new RelevanceOptions { RestatementChars = 10 });
+        Assert.All(units, u => AssertNotApplied(u, "RestatesQuestion"));
+    }
+
+    // ---- OffFollowUpFocus ----
+
+    private static readonly RetrievedChunk[] Hardness =
+    [
+        TestSources.Chunk(1, "热处理通用技术条件", "渗碳淬火件表面硬度应为 58–63 HRC。心部硬度应为 30–45 HRC。", context: "热处理通用技术条件 > 4.2 渗碳件"),
+    ];
+
+    [Fact]
+    public void OffFollowUpFocus_LowersTheUnitNamingNoneOfTheFollowUpsOwnWords()
+    {
+        var analyzer = TestSources.Analyzer;
+        var followUp = QuestionTerms.From(analyzer.Analyze("2026 版热处理标准渗碳件表面硬度是多少？ 心部呢？"), analyzer.Analyze("心部呢？"), analyzer);
+        var units = Score(followUp, Hardness);
+        AssertFactor(Unit(units, "表面硬度"), "OffFollowUpFocus", Defaults.OffFollowUpFocus, "none of the follow-up's words");
+        AssertNotApplied(Unit(units, "心部硬度"), "OffFollowUpFocus");
+    }
+
+    [Fact]
+    public void OffFollowUpFocus_LeavesEveryUnitAlone_ForAQuestionThatIsNoFollowUp()
+    {
+        var units = Score("2026 版热处理标准渗碳件表面硬度是多少？", Hardness);
+        Assert.All(units, u => AssertNotApplied(u, "OffFollowUpFocus"));
+    }
+
+    // ---- OtherNumber ----
+
+    private static readonly RetrievedChunk[] Alarms =
+    [
+        TestSources.Chunk(1, "CK6150 Maintenance Manual",
+            "| Code | Message | Cause |\n|---|---|---|\n| 2001 | HYDRAULIC PRESSURE LOW | Pressure below 1.2 MPa |\n| 2002 | LUBRICATION LEVEL LOW | Tank below minimum |",
+            context: "CK6150 Maintenance Manual > 4 Alarms"),
+    ];
+
+    [Fact]
+    public void OtherNumber_LowersTheRowLackingTheNumberTheQuestionNames()
+    {
+        var units = Score("What does alarm 2001 mean on the CK6150?", Alarms);
+        AssertFactor(Unit(units, "2002"), "OtherNumber", Defaults.OtherNumber, "lacks 2001");
+        AssertNotApplied(Unit(units, "2001"), "OtherNumber");
+    }
+
+    [Fact]
+    public void OtherNumber_IgnoresTheEndsOfARangeTheQuestionQuotesToCheck()
+    {
+        // "还是 229–269 HBW 吗？": the current value may differ, so a unit lacking 229 is no other entry.
+        var units = Score("40Cr 调质硬度还是 229–269 HBW 吗？",
+            [TestSources.Chunk(1, "轴类零件机械加工通用技术条件", "40Cr 调质硬度 241–286 HBW。42CrMo 调质硬度 229–269 HBW。")]);
+        Assert.All(units, u => AssertNotApplied(u, "OtherNumber"));
+    }
+
+    // ---- OtherRevision ----
+
+    private static readonly RetrievedChunk[] TwoRevisions =
+    [
+        TestSources.Chunk(1, "JD-2105-0318 输出轴机械加工工艺过程卡", "工序号: 60 | 工序名称: 精车Φ35k6轴颈 | 主轴转速 r/min: 950 | 进给量 mm/r: 0.10",
+            identity: "JD-2105-0318", revision: "B"),
+        TestSources.Chunk(2, "JD-2105-0318 输出轴机械加工工艺过程卡", "工序号: 60 | 工序名称: 精车Φ35k6轴颈 | 主轴转速 r/min: 800 | 进给量 mm/r: 0.12",
+            identity: "JD-2105-0318", revision: "A", superseded: true),
+    ];
+
+    [Fact]
+    public void OtherRevision_LowersTheUnitsOfARevisionTheQuestionDoesNotName()
+    {
+        var units = Score("A 版工艺卡上第60工序的主轴转速是多少？", TwoRevisions);
+        AssertFactor(Unit(units, "950"), "OtherRevision", Defaults.OtherRevision, "another revision");
+        AssertNotApplied(Unit(units, "800"), "OtherRevision");
+    }
+
+    [Fact]
+    public void OtherRevision_LeavesEveryRevisionAlone_WhenTheQuestionNamesNone()
+    {
+        var units = Score("JD-2105-0318 第60工序的主轴转速是多少？", TwoRevisions);
+        Assert.All(units, u => AssertNotApplied(u, "OtherRevision"));
+    }
+
+    // ---- ChangeStatement ----
+
+    private static readonly RetrievedChunk[] ChangeRecord =
+        [TestSources.Chunk(1, "工艺卡修订记录", "B 版将 OP60 主轴转速由 800 r/min 改为 950 r/min。精车时应充分浇注切削液。")];
+
+    [Fact]
+    public void ChangeStatement_RaisesTheUnitStatingAChange_WhenTheQuestionAsksWhatChanged()
+    {
+        var units = Score("JD-2105-0318 第60工序的转速改了吗？", ChangeRecord);
+        AssertFactor(Unit(units, "改为"), "ChangeStatement", Defaults.ChangeStatement, "states a change");
+        AssertNotApplied(Unit(units, "切削液"), "ChangeStatement");
+    }
+
+    [Fact]
+    public void ChangeStatement_LeavesAChangeAlone_WhenTheQuestionDoesNotAskWhatChanged()
+    {
+        var units = Score("JD-2105-0318 第60工序的主轴转速是多少？", ChangeRecord);
+        AssertNotApplied(Unit(units, "改为"), "ChangeStatement");
+    }
+
+    // ---- FramingSection ----
+
+    private static readonly RetrievedChunk[] GlossaryAndInstruction =
+    [
+        TestSources.Chunk(1, "机加工术语表", "| 术语 | 英文 | 说明 |\n|---|---|---|\n| 首件检验 | first article inspection | 每批首件的全面检验 |",
+            locator: "表1", context: "机加工术语表"),
+        TestSources.Chunk(2, "WI-QC-003 首件检验作业指导书", "首件检验由质检员完成并填写首件检验记录。", context: "WI-QC-003 首件检验作业指导书 > 5 职责"),
+    ];
+
+    [Fact]
+    public void FramingSection_LowersAGlossaryRow_UnlessTheQuestionAsksForAMeaning()
+    {
+        var units = Score("首件检验由谁完成？", GlossaryAndInstruction);
+        AssertFactor(Unit(units, "first article"), "FramingSection", Defaults.FramingSection, "definitions");
+        AssertNotApplied(Unit(units, "质检员"), "FramingSection");
+
+        var asked = Score("什么是首件检验？", GlossaryAndInstruction);
+        AssertNotApplied(Unit(asked, "first article"), "FramingSection");
+    }
+
+    private static readonly RetrievedChunk[] PurposeAndRule =
+    [
+        TestSources.Chunk(1, "WI-AS-021 螺栓紧固作业指导书", "规范 JD-2105 支架总成的螺栓紧固作业，确保拧紧扭矩符合要求。",
+            context: "WI-AS-021 螺栓紧固作业指导书 > 1 目的"),
+        TestSources.Chunk(2, "WI-AS-021 螺栓紧固作业指导书", "M8 螺栓拧紧扭矩为 25 N·m，分两次拧紧。",
+            context: "WI-AS-021 螺栓紧固作业指导书 > 4 作业要求"),
+    ];
+
+    [Fact]
+    public void FramingSection_LowersAPurposeSection_UnlessTheQuestionAsksForThePurpose()
+    {
+        var units = Score("JD-2105 支架总成螺栓拧紧扭矩是多少？", PurposeAndRule);
+        AssertFactor(Unit(units, "规范 JD-2105"), "FramingSection", Defaults.FramingSection, "purpose or scope");
+        AssertNotApplied(Unit(units, "25 N·m"), "FramingSection");
+
+        var asked = Score("WI-AS-021 作业指导书的目的是什么？", PurposeAndRule);
+        AssertNotApplied(Unit(asked, "规范 JD-2105"), "FramingSection");
+    }
+
+    [Fact]
+    public void FramingSection_LowersAForeword_WhateverTheQuestion()
+    {
+        RetrievedChunk[] sources =
+        [
+            TestSources.Chunk(1, "Q/JD 105—2026 热处理通用技术条件", "本标准代替 Q/JD 105—2021，渗碳温度由 930 ℃ 改为 920 ℃。",
+                context: "Q/JD 105—2026 热处理通用技术条件 > 前言"),
+        ];
+        AssertFactor(Unit(Score("Q/JD 105—2026 的目的是什么？", sources), "本标准"), "FramingSection", Defaults.FramingSection, "front matter");
+        AssertFactor(Unit(Score("渗碳温度是多少？", sources), "本标准"), "FramingSection", Defaults.FramingSection, "front matter");
+    }
+
+    // ---- The list ----
+
+    [Fact]
+    public void EveryRule_IsNamedByAnOptionOfRelevanceOptions_AndSaysWhyItExists()
+    {
+        var rules = UnitRules.From(new RelevanceOptions(), 0.3);
+        Assert.Equal(11, rules.Count);
+        Assert.Equal(rules.Count, rules.Select(r => r.Name).Distinct().Count());
+        Assert.All(rules, rule =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(rule.Name));
+            Assert.NotNull(typeof(RelevanceOptions).GetProperty(rule.Name));
+            Assert.False(string.IsNullOrWhiteSpace(rule.Summary));
+            Assert.Equal(rule.Name + "Rule", rule.GetType().Name);
+        });
+    }
+
+    [Fact]
+    public void EveryRule_TakesItsWeightFromItsOption()
+    {
+        foreach (var name in UnitRules.From(new RelevanceOptions(), 0.3).Select(r => r.Name).Where(n => n != nameof(RelevanceOptions.UnitSimilarity)))
+        {
+            var property = typeof(RelevanceOptions).GetProperty(name)!;
+            var range = property.GetCustomAttribute<RangeAttribute>()!;
+            var options = new RelevanceOptions();
+            var changed = Convert.ToDouble(range.Minimum) + (Convert.ToDouble(range.Maximum) - Convert.ToDouble(range.Minimum)) * 0.37;
+            Assert.NotEqual((double)property.GetValue(options)!, changed);
+            property.SetValue(options, changed);
+            Assert.Equal(changed, UnitRules.From(options, 0.3).Single(r => r.Name == name).Weight);
+        }
+    }
+
+    [Fact]
+    public void UnitSimilarity_TakesTheWeightItIsGiven_NotTheOption()
+    {
+        // Choosing quotes passes RelevanceOptions.UnitSimilarity, evidence re-ordering EvidenceSimilarity.
+        var rules = UnitRules.From(new RelevanceOptions { UnitSimilarity = 0.1 }, 0.7);
+        Assert.Equal(0.7, rules.Single(r => r.Name == nameof(RelevanceOptions.UnitSimilarity)).Weight);
+    }
+
+    [Fact]
+    public void EveryRule_HasATestHere()
+    {
+        var tests = typeof(UnitRulesTests).GetMethods()
+            .Where(m => m.GetCustomAttributes<FactAttribute>().Any())
+            .Select(m => m.Name).ToList();
+        var untested = UnitRules.From(new RelevanceOptions(), 0.3).Select(r => r.Name)
+            .Where(name => !tests.Any(t => t.StartsWith(name + "_", StringComparison.Ordinal))).ToList();
+        Assert.True(untested.Count == 0, "rules without a test named after them: " + string.Join(", ", untested));
+    }
+}
