@@ -110,7 +110,8 @@ public sealed class AnswerService(
     private static AnswerExplain Explain(EvidenceExplain evidence, IReadOnlyList<SearchResult> results, IReadOnlyList<RetrievedChunk> sources,
         IReadOnlyList<ScoredUnit> scored, ExtractiveSelection selection)
     {
-        var quoted = selection.Quotes.Select(q => (q.Source, q.Unit.Text)).ToHashSet();
+        // An abstention quotes nothing: its best units are listed, none marked quoted.
+        var quoted = evidence.Abstained ? [] : selection.Quotes.Select(q => (q.Source, q.Unit.Text)).ToHashSet();
         var units = scored.Where(u => quoted.Contains((u.Source, u.Unit.Text)))
             .Concat(scored.Where(u => !quoted.Contains((u.Source, u.Unit.Text))).Take(ExplainedUnits))
             .Select(u => new UnitExplain(u.Source + 1, sources[u.Source].ChunkId, u.Unit.Text, quoted.Contains((u.Source, u.Unit.Text)),
@@ -217,8 +218,12 @@ public sealed class AnswerService(
             .Select(q => $"- {QuotedText.Disarm(QuoteFormatter.Format(q.Unit, terms, analyzer))} [{quotedSources.IndexOf(q.Source) + 1}]")
             .ToList();
         var cited = quotedSources.Select((source, i) => (N: i + 1, Chunk: pool[source])).ToList();
+        // A citation of one quoted table row points at that row (RowLocator), not at the run of rows the chunk holds.
         var citations = quotedSources.Select((source, i) => ToCitation(i + 1, pool[source],
-            string.Join("\n", selection.Quotes.Where(q => q.Source == source).Select(q => q.Unit.Text)), scores)).ToList();
+            string.Join("\n", selection.Quotes.Where(q => q.Source == source).Select(q => q.Unit.Text)), scores) with
+            {
+                Locator = RowLocator.For(pool[source], selection.Quotes.Where(q => q.Source == source).Select(q => q.Unit).ToList()),
+            }).ToList();
         var notes = RevisionNotes(terms.Language, cited, pool);
         var answer = header + "\n" + string.Join("\n", lines) + (notes.Length == 0 ? "" : "\n" + notes);
         var checkedAnswer = CitationChecker.Check(answer, cited.Count, n => cited[n - 1].Chunk.IndexedText, terms.Query.Text);

@@ -47,7 +47,8 @@ public static partial class QuoteFormatter
         var head = string.Join(" ", identifying.Select(f => IdentifyingText(f, question.Language)).Distinct());
         // The cell that answers — the column whose header names what is asked (拧紧扭矩 for "扭矩多少", Corrective action for
         // "what should I do") — is marked, so the reader finds it in a wide row.
-        var body = string.Join(question.Language == "zh" ? "，" : "; ", shown.Select(f => IsAskedCell(question, f, analyzer) ? $"**{FieldText(f)}**" : FieldText(f)));
+        var marked = AskedCells(question, shown, analyzer);
+        var body = string.Join(question.Language == "zh" ? "，" : "; ", shown.Select(f => marked.Contains(f) ? $"**{FieldText(f)}**" : FieldText(f)));
         var quote = head.Length == 0 ? body : body.Length == 0 ? head : head + ": " + body;
         return quote.Length <= MaxRowQuoteChars ? quote : quote[..MaxRowQuoteChars] + "…";
     }
@@ -64,17 +65,23 @@ public static partial class QuoteFormatter
     }
 
     /// <summary>
-    /// The cell a value question asks for: its column header names an asked kind of value or its unit (扭矩 N·m for a
-    /// torque) or one of the question's words (not an identifier, which names the row). Only questions asking for a value,
-    /// an interval, a date or a span have one.
+    /// The cells a value question asks for: those whose column header names an asked kind of value or its unit (扭矩 N·m
+    /// for a torque); where no kind is named, those whose header holds one of the question's words while their value
+    /// holds none (a value repeating the question's M8 or OP60 names the row, it does not answer). Only questions asking
+    /// for a value, an interval, a date or a span have them.
     /// </summary>
-    public static bool IsAskedCell(QuestionTerms question, (string Label, string Value) field, IQueryAnalyzer analyzer)
+    public static IReadOnlySet<(string Label, string Value)> AskedCells(QuestionTerms question, IReadOnlyList<(string Label, string Value)> fields, IQueryAnalyzer analyzer)
     {
         var intent = question.Intent;
-        if (!(intent.AsksValue || intent.AsksFrequency || intent.AsksDate || intent.AsksDuration) || field.Label.Length == 0 || field.Value.Length == 0) return false;
-        if (Core.Language.QuantityKind.All.Any(q => intent.Quantities.Contains(q.Name) && (q.Named.IsMatch(field.Label) || q.Unit.IsMatch(field.Label)))) return true;
-        var label = new TextView(field.Label, analyzer);
-        return question.Terms.Any(t => !t.IsIdentifier && !t.IsExpansion && t.Weight >= 1 && label.Contains(t));
+        if (!(intent.AsksValue || intent.AsksFrequency || intent.AsksDate || intent.AsksDuration)) return new HashSet<(string, string)>();
+        var kinds = Core.Language.QuantityKind.All.Where(q => intent.Quantities.Contains(q.Name)).ToList();
+        var byKind = fields.Where(f => f.Label.Length > 0 && kinds.Any(q => q.Named.IsMatch(f.Label) || q.Unit.IsMatch(f.Label))).ToHashSet();
+        if (byKind.Count > 0) return byKind;
+        var words = question.Terms.Where(t => !t.IsIdentifier && !t.IsExpansion && t.Weight >= 1).ToList();
+        return fields.Where(f => f.Label.Length > 0 && f.Value.Length > 0
+                                 && new TextView(f.Label, analyzer) is var label && words.Any(label.Contains)
+                                 && new TextView(f.Value, analyzer) is var value && !question.Terms.Any(value.Contains))
+            .ToHashSet();
     }
 
     /// <summary>A column is asked for when a question term is in its label or its value.</summary>

@@ -46,10 +46,12 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
-    public void ManufacturingTermNoSourceMentions_IsReported()
+    public void ManufacturingTermNoSourceMentions_IsAnAbsentWord_NotAMissingAnchor()
     {
+        // A missing incidental word never decides alone: it lowers the evidence score (AbstentionAbsentWord).
         var selection = Select("渗氮温度是多少？");
-        Assert.Equal(["渗氮"], selection.MissingAnchors);
+        Assert.Equal(["渗氮"], selection.AbsentWords);
+        Assert.Empty(selection.MissingAnchors);
     }
 
     [Fact]

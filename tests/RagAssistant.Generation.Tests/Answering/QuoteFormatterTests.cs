@@ -14,7 +14,7 @@ public sealed class QuoteFormatterTests
     public void LongCardRow_ShowsIdentifyingFieldsFirst_ThenOnlyTheAskedColumns()
     {
         var quote = Format(CardRow, "JD-2105-0318 第60工序的主轴转速和进给量是多少？");
-        Assert.Equal("JD-2105-0318 输出轴 第60工序 精车Φ35k6轴颈 工步2: 主轴转速 950 r/min，进给量 0.10 mm/r", quote);
+        Assert.Equal("JD-2105-0318 输出轴 第60工序 精车Φ35k6轴颈 工步2: **主轴转速 950 r/min**，**进给量 0.10 mm/r**", quote); // the asked cells marked
     }
 
     [Fact]

@@ -53,6 +53,30 @@ public sealed class UnitRulesTests
 
     private static void AssertNotApplied(ScoredUnit unit, string rule) => Assert.DoesNotContain(unit.Trace.Effects, e => e.Rule == rule);
 
+    // ---- Tables ----
+
+    private static readonly RetrievedChunk TorqueTable = TestSources.Chunk(70, "Q/JD 402 紧固件拧紧扭矩规范",
+        "| 螺栓规格 | 性能等级 | 拧紧扭矩 N·m |\n| --- | --- | --- |\n| M8×1.25 | 8.8 | 25±2 |\n| M10×1.5 | 10.9 | 48±3 |\n| M12×1.75 | 10.9 | 85±5 |",
+        locator: "table 3 rows 1-3");
+
+    [Fact]
+    public void KeyCell_MultipliesTheRowWhoseKeyCellNamesTheQuestionsWord()
+    {
+        var units = Score("M10 螺栓拧多大扭矩？", [TorqueTable]);
+        AssertFactor(Unit(units, "M10×1.5"), "KeyCell", Defaults.KeyCell, "key cells name m10");
+        AssertNotApplied(Unit(units, "M8×1.25"), "KeyCell");
+        Assert.Contains("M10×1.5", units[0].Unit.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KeyCell_IgnoresAWordInTheKeyCellsOfEveryRow()
+    {
+        var card = TestSources.Chunk(71, "JD-2105-0318 工艺卡",
+            "| 零件号 | 工序号 | 主轴转速 r/min |\n| --- | --- | --- |\n| JD-2105-0318 | 50 | 600 |\n| JD-2105-0318 | 60 | 950 |");
+        var units = Score("JD-2105-0318 的主轴转速是多少？", [card]);
+        Assert.All(units.Where(u => u.Unit.Kind == UnitKind.TableRow), u => AssertNotApplied(u, "KeyCell"));
+    }
+
     // ---- The trace ----
 
     [Fact]

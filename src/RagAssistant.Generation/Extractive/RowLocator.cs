@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+using RagAssistant.Core.Search;
+
+namespace RagAssistant.Generation.Extractive;
+
+/// <summary>
+/// Where a quoted table row stands: a chunk of several rows is located as "table 2 rows 1-11" (or "rows 5-9"); the
+/// citation of a quote from one of them points at that row ("table 2 row 6"), so the reader checks the row, not the table.
+/// </summary>
+public static partial class RowLocator
+{
+    /// <summary>The row's own locator, or the chunk's when the chunk is not a run of rows or the row cannot be told apart.</summary>
+    public static string For(RetrievedChunk chunk, IReadOnlyCollection<AnswerUnit> quoted)
+    {
+        var m = RowsLocator().Match(chunk.Locator);
+        if (!m.Success || quoted.Count != 1 || quoted.First().Kind != UnitKind.TableRow) return chunk.Locator;
+        var first = int.Parse(m.Groups["a"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var last = int.Parse(m.Groups["b"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var rows = UnitSplitter.Split(chunk.Text).Where(u => u.Kind == UnitKind.TableRow).ToList();
+        // Only when the chunk's rows are exactly the located run (one table, one header): then the n-th row is row first + n.
+        if (rows.Count != last - first + 1) return chunk.Locator;
+        var index = rows.FindIndex(r => r.Text == quoted.First().Text);
+        return index < 0 ? chunk.Locator : $"{m.Groups["prefix"].Value}row {first + index}";
+    }
+
+    [GeneratedRegex(@"^(?<prefix>.*?)rows (?<a>\d+)-(?<b>\d+)$")]
+    private static partial Regex RowsLocator();
+}

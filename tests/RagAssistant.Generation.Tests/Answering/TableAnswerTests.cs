@@ -1,0 +1,53 @@
+using RagAssistant.Generation.Extractive;
+
+namespace RagAssistant.Generation.Tests.Answering;
+
+/// <summary>A value asked of a table: the row found by its key cells, the asked cell marked, the citation at the row.</summary>
+public sealed class TableAnswerTests
+{
+    private static readonly Core.Search.RetrievedChunk TorqueTable = TestSources.Chunk(80, "Q/JD 402 紧固件拧紧扭矩规范",
+        "| 螺栓规格 | 性能等级 | 拧紧扭矩 N·m |\n| --- | --- | --- |\n| M8×1.25 | 8.8 | 25±2 |\n| M10×1.5 | 10.9 | 48±3 |\n| M12×1.75 | 10.9 | 85±5 |",
+        locator: "table 3 rows 1-3");
+
+    private static AnswerUnit Row(string fragment) =>
+        UnitSplitter.Split(TorqueTable.Text).Single(u => u.Kind == UnitKind.TableRow && u.Text.Contains(fragment, StringComparison.Ordinal));
+
+    [Fact]
+    public void TheQuoteMarksTheCellOfTheAskedKind_NotTheKeyCell()
+    {
+        var quote = QuoteFormatter.Format(Row("M10×1.5"), TestSources.Terms("M10 螺栓 10.9 级拧多大扭矩？"), TestSources.Analyzer);
+        Assert.Contains("**拧紧扭矩 48±3 N·m**", quote, StringComparison.Ordinal);
+        Assert.DoesNotContain("**螺栓规格", quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AQuestionAskingNoValue_MarksNoCell()
+    {
+        var quote = QuoteFormatter.Format(Row("M10×1.5"), TestSources.Terms("M10 螺栓用哪个性能等级的标准"), TestSources.Analyzer);
+        Assert.DoesNotContain("**", quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutAnAskedKind_TheCellUnderAHeaderNamingTheQuestionsWordIsMarked()
+    {
+        var alarm = new AnswerUnit(UnitKind.TableRow, "| 2001 | HYDRAULIC PRESSURE LOW | Check oil level |",
+            [("Code", "2001"), ("Message", "HYDRAULIC PRESSURE LOW"), ("Remedy", "Check oil level")]);
+        var cells = QuoteFormatter.AskedCells(TestSources.Terms("What is the remedy for alarm 2001, how many steps?"), alarm.Fields, TestSources.Analyzer);
+        Assert.Equal([("Remedy", "Check oil level")], cells);
+    }
+
+    [Fact]
+    public void ACitationOfOneQuotedRow_PointsAtThatRow()
+    {
+        Assert.Equal("table 3 row 2", RowLocator.For(TorqueTable, [Row("M10×1.5")]));
+        Assert.Equal("table 3 row 3", RowLocator.For(TorqueTable, [Row("M12×1.75")]));
+    }
+
+    [Fact]
+    public void SeveralQuotedRows_OrAChunkThatIsNotARunOfRows_KeepTheChunksLocator()
+    {
+        Assert.Equal("table 3 rows 1-3", RowLocator.For(TorqueTable, [Row("M8×1.25"), Row("M10×1.5")]));
+        var clause = TestSources.Chunk(81, "Q/JD 105", "渗碳层深度 0.8–1.2 mm。", locator: "4.2.1");
+        Assert.Equal("4.2.1", RowLocator.For(clause, UnitSplitter.Split(clause.Text).ToList()));
+    }
+}
