@@ -31,6 +31,7 @@ public sealed class LanguagePatternsTests
             "淬火后为什么要回火？",
             "Who approves the first article inspection report?",
             "Describe the lockout procedure for the CK6150 lathe.",
+            "几何公差怎么标注？",
         ]),
         ["asks-frequency"] = (
         [
@@ -101,6 +102,8 @@ public sealed class LanguagePatternsTests
             "渗碳温度是多少？",
             "M8 螺栓拧紧扭矩是多少？",
             "What torque is specified for M8 bolts?",
+            "CK6150 液压卡盘的夹紧压力范围是多少？",
+            "Which torque applies to M8 bolts?",
         ]),
         ["asks-what-changed"] = (
         [
@@ -116,6 +119,7 @@ public sealed class LanguagePatternsTests
             "渗碳温度是多少？",
             "m8 螺栓拧紧扭矩是多少？",
             "what is the tightening torque for m8 bolts?",
+            "不同材料的调质硬度是多少？",
             // Case sensitive: it runs over the folded question, never over the question as written.
             "What changed in Rev B of the process card?",
         ]),
@@ -132,6 +136,16 @@ public sealed class LanguagePatternsTests
             "渗碳温度是多少？",
             "who reviews the first article report?",
             "pdf 版作业指导书在哪里下载？",
+        ]),
+        ["asked-unit"] = (
+        [
+            "输出轴控制计划里 OP30 调质硬度每炉抽几件？",
+            "减速器多少小时换一次油？",
+            "How many days after the accident must the form be submitted?",
+        ],
+        [
+            "OP30 调质硬度是多少 HBW？",
+            "What is the tightening torque of the M8 bolts?",
         ]),
         ["edition-year"] = (
         [

@@ -188,4 +188,15 @@ public sealed class QuestionIntentTests
     [InlineData("渗碳件表面硬度是多少？", "")]
     public void Materials_AreTheMaterialsTheQuestionNames(string question, string materials) =>
         Assert.Equal(materials, string.Join(" ", Intent(question).Materials.Order()));
+
+    [Theory]
+    [InlineData("输出轴控制计划里 OP30 调质硬度每炉抽几件？", "件", "样本容量: 5 件", "规范/公差: 241–286 HBW")]
+    [InlineData("How many days after the accident must I submit the claim?", "days", "within 30 days of the accident", "within a month")]
+    public void ACountQuestion_AsksInAUnit_ThatANumberInItStates(string question, string unit, string stating, string notStating)
+    {
+        var intent = Intent(question);
+        Assert.Equal([unit], intent.AskedUnits);
+        Assert.True(intent.StatesAskedUnit(stating));
+        Assert.False(intent.StatesAskedUnit(notStating));
+    }
 }

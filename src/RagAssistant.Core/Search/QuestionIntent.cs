@@ -37,6 +37,15 @@ public sealed record QuestionIntent
     /// <summary>The kinds of measured value asked for (<see cref="QuantityKind"/>: "torque", "speed" …), not those the question itself gives a value of.</summary>
     public IReadOnlyList<string> Quantities { get; init; } = [];
 
+    /// <summary>The units a count question asks in (每炉抽几件 → 件, how many days → days): a number in that unit answers it.</summary>
+    public IReadOnlyList<string> AskedUnits { get; init; } = [];
+
+    /// <summary>Whether a text states a number in one of <see cref="AskedUnits"/> ("5 件", "30 days").</summary>
+    public bool StatesAskedUnit(string text) =>
+        AskedUnits.Any(u => System.Text.RegularExpressions.Regex.IsMatch(text,
+            @"\d\s*" + System.Text.RegularExpressions.Regex.Escape(u) + (u.All(char.IsAsciiLetter) ? @"\b" : ""),
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant));
+
     /// <summary>Letters of the revisions the question names ("A 版工艺卡", "版本 B", "Rev A").</summary>
     public IReadOnlyList<string> RevisionLetters { get; init; } = [];
 
@@ -80,6 +89,7 @@ public sealed record QuestionIntent
             AsksWhatChanged = whatChanged,
             AsksAboutRevisions = whatChanged || LanguagePatterns.MentionsRevision.IsMatch(folded),
             Quantities = QuantityKind.AskedIn(text).Select(q => q.Name).ToList(),
+            AskedUnits = LanguagePatterns.AskedUnit.Matches(text).Select(m => m.Groups["u"].Value.ToLowerInvariant()).Distinct().ToList(),
             RevisionLetters = LanguagePatterns.RevisionLetter.Matches(text).Select(m => m.Groups["l"].Value).Distinct().ToList(),
             Editions = editions,
             Numbers = numbers,

@@ -71,7 +71,7 @@ public sealed class AnswerService(
         var selection = extractive.Select(terms, sources, pool, similarities);
         var scores = results.ToDictionary(r => r.Chunk.ChunkId, r => r.Score);
         var evidence = EvidenceScore.Of(selection, _options);
-        var explain = Explain(evidence, results, sources, extractive.Score(terms, sources, similarities, relevance.Value.UnitSimilarity), selection);
+        var explain = Explain(evidence, results, sources, selection.Candidates, selection);
         Trace(activity, explain, terms.Language);
 
         AnswerResult result;

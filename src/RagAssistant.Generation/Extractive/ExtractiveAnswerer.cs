@@ -38,6 +38,9 @@ public sealed record ScoredUnit(int Source, AnswerUnit Unit, double Coverage, do
 public sealed record ExtractiveSelection(IReadOnlyList<ScoredUnit> Quotes, double BestCoverage, IReadOnlyList<string> MissingAnchors)
 {
     public IReadOnlyList<string> AbsentWords { get; init; } = [];
+
+    /// <summary>Every candidate unit scored, best first (what <c>--explain</c> lists beside the quotes).</summary>
+    public IReadOnlyList<ScoredUnit> Candidates { get; init; } = [];
 }
 
 /// <summary>
@@ -76,6 +79,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         return new ExtractiveSelection(Choose(scored, question, sources, units.Weights, units.Total, units.ClauseSources), scored.Max(s => s.Coverage), missingAnchors)
         {
             AbsentWords = absentWords,
+            Candidates = scored,
         };
     }
 
@@ -139,6 +143,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                 .Where(n => !foldedQuestion.Contains(n + "-", StringComparison.Ordinal) && !foldedQuestion.Contains("-" + n, StringComparison.Ordinal))
                 .Where(n => candidates.Any(c => c.View.ContainsNumber(n))).ToList(),
             SomeUnitStatesAskedQuantity = statesAskedQuantity.Any(x => x),
+            SomeUnitStatesAskedUnit = question.Intent.AskedUnits.Count > 0 && candidates.Any(c => question.Intent.StatesAskedUnit(c.Unit.MatchText)),
             HasFocus = question.Terms.Any(t => t.IsFocus),
             ClauseSources = clauseSources,
             // "A 版工艺卡上原来用的转速" asks about revision A: the current card's change record, or its rows, answer for B.
@@ -368,7 +373,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     /// mentions in either language (渗氮 when only 渗碳 is documented) and years no source holds (a report's sentences seldom
     /// repeat its year) — absent words that only lower the evidence score.
     /// </summary>
-    private static (List<string> Missing, List<string> Absent) MissingAnchors(QuestionTerms question, List<TextView> chunks, List<TextView> documents)
+    private (List<string> Missing, List<string> Absent) MissingAnchors(QuestionTerms question, List<TextView> chunks, List<TextView> documents)
     {
         // A compound term counts as mentioned where its parts among the question's terms all are (检验频次: 检验项目 … 频次).
         var absent = question.DomainTerms
@@ -376,8 +381,15 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                                          || Parts(question, d.Term) is { Count: > 0 } parts && parts.All(p => c.Contains(p, false))))
             .Select(d => d.Term)
             .ToList();
+        // Chinese compounds put the modifier first: an absent term right before a word the sources do have (数控 程序号, 松刀
+        // 传感器) only narrows what they have, and is incidental; an absent term that is itself the head of what is asked
+        // (渗氮件, 滚齿机: nothing the sources have follows it) names something they lack, and abstains alone.
+        var folded = analyzer.Fold(question.Query.Text);
+        var heads = absent.Where(term => !ModifiesAPresentWord(question, folded, term, chunks)).ToList();
+        absent = absent.Except(heads).ToList();
         var years = question.Numbers.Where(IsYear).ToList();
         absent.AddRange(years.Where(y => !chunks.Any(c => c.ContainsNumber(y))));
+        if (heads.Count > 0) return (heads, absent);
         // An edition the question names ("2026 版") must be one of the documents' own revisions, each on its own.
         var absentEditions = question.Editions.Where(e => !documents.Any(d => d.ContainsNumber(e))).ToList();
         if (absentEditions.Count > 0) return (absentEditions, absent);
@@ -393,6 +405,16 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             if (missing.Count == 0) break;
         }
         return (fewestMissing ?? question.Anchors.Concat(numbers).ToList(), absent);
+    }
+
+    /// <summary>Whether the question's term right after <paramref name="term"/> (no space between) is a word of two or more characters some source holds.</summary>
+    private static bool ModifiesAPresentWord(QuestionTerms question, string folded, string term, List<TextView> chunks)
+    {
+        var at = folded.IndexOf(term, StringComparison.Ordinal);
+        if (at < 0) return false;
+        var rest = folded[(at + term.Length)..];
+        return question.Terms.Any(t => !t.IsExpansion && t.Term.Length >= 2 && t.Term != term && rest.StartsWith(t.Term, StringComparison.Ordinal)
+                                       && chunks.Any(c => c.Contains(t)));
     }
 
     /// <summary>A four-digit number from 1900 to 2099: a year, which frames a question more often than it names what is asked.</summary>

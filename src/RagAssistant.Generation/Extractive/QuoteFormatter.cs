@@ -41,7 +41,10 @@ public static partial class QuoteFormatter
             rest.RemoveAt(entityName);
         }
 
-        var asked = rest.Where(f => Asks(question, f, analyzer)).ToList();
+        // The columns the question names, and those stating the kind of value it asks for (每炉抽几件: 样本容量 5 件; 多久检查
+        // 一次: 频率 每班) though the question does not name their header.
+        var valueCells = ValueCells(question, rest);
+        var asked = rest.Where(f => Asks(question, f, analyzer) || valueCells.Contains(f)).ToList();
         var whole = unit.Kind == UnitKind.TableRow && unit.Text.Length <= ShortRowChars;
         var shown = whole ? rest : asked.Count > 0 ? asked : rest.Take(4).ToList();
         var head = string.Join(" ", identifying.Select(f => IdentifyingText(f, question.Language)).Distinct());
@@ -76,11 +79,27 @@ public static partial class QuoteFormatter
         if (!(intent.AsksValue || intent.AsksFrequency || intent.AsksDate || intent.AsksDuration)) return new HashSet<(string, string)>();
         var kinds = Core.Language.QuantityKind.All.Where(q => intent.Quantities.Contains(q.Name)).ToList();
         var byKind = fields.Where(f => f.Label.Length > 0 && kinds.Any(q => q.Named.IsMatch(f.Label) || q.Unit.IsMatch(f.Label))).ToHashSet();
+        byKind.UnionWith(ValueCells(question, fields));
         if (byKind.Count > 0) return byKind;
         var words = question.Terms.Where(t => !t.IsIdentifier && !t.IsExpansion && t.Weight >= 1).ToList();
         return fields.Where(f => f.Label.Length > 0 && f.Value.Length > 0
                                  && new TextView(f.Label, analyzer) is var label && words.Any(label.Contains)
                                  && new TextView(f.Value, analyzer) is var value && !question.Terms.Any(value.Contains))
+            .ToHashSet();
+    }
+
+    /// <summary>
+    /// Cells stating the kind of value the question asks for by its form rather than by a named column: an interval for
+    /// "how often", a date for "when", a span for "how long", a number in the asked unit for "几件 / how many days".
+    /// </summary>
+    private static HashSet<(string Label, string Value)> ValueCells(QuestionTerms question, IReadOnlyList<(string Label, string Value)> fields)
+    {
+        var intent = question.Intent;
+        return fields.Where(f => f.Value.Length > 0 && (
+                intent.AsksFrequency && Core.Language.LanguagePatterns.StatesFrequency.IsMatch(f.Label + " " + f.Value)
+                || intent.AsksDate && Core.Language.LanguagePatterns.StatesDate.IsMatch(f.Value)
+                || intent.AsksDuration && Core.Language.LanguagePatterns.StatesDuration.IsMatch(f.Value)
+                || intent.AskedUnits.Count > 0 && intent.StatesAskedUnit(f.Value)))
             .ToHashSet();
     }
 

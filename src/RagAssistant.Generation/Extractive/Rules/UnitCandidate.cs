@@ -19,6 +19,9 @@ public sealed class UnitQuestionContext
     /// <summary>Some candidate states a value of an asked kind (a torque in N·m): one stating none holds some other number.</summary>
     public required bool SomeUnitStatesAskedQuantity { get; init; }
 
+    /// <summary>Some candidate states a number in the unit a count question asks in (5 件 for 几件).</summary>
+    public required bool SomeUnitStatesAskedUnit { get; init; }
+
     /// <summary>The question is a follow-up with words of its own.</summary>
     public required bool HasFocus { get; init; }
 
@@ -74,6 +77,7 @@ public sealed class UnitCandidate
         return q.AsksForFrequency ? !Core.Language.LanguagePatterns.StatesFrequency.IsMatch(text)
             : q.AsksForDate ? !Core.Language.LanguagePatterns.StatesDate.IsMatch(text)
             : q.AsksForDuration ? !Core.Language.LanguagePatterns.StatesDuration.IsMatch(text)
-            : q.AsksForValue && (!View.HasNumberBeyond(Context.QuestionNumbers) || Context.SomeUnitStatesAskedQuantity && !StatesAskedQuantity);
+            : q.AsksForValue && (!View.HasNumberBeyond(Context.QuestionNumbers) || Context.SomeUnitStatesAskedQuantity && !StatesAskedQuantity
+                                 || Context.SomeUnitStatesAskedUnit && !q.Intent.StatesAskedUnit(Unit.MatchText));
     }
 }
