@@ -118,7 +118,7 @@ public sealed class RelevanceOptions
     [Range(1.0, 5.0)] public double KeyCell { get; set; } = 1.2;
 
     /// <summary>Factor on a unit of a section that frames the document — definitions, purpose and scope, contents, foreword — unless the question asks for that (FramingSection).</summary>
-    [Range(0.0, 1.0)] public double FramingSection { get; set; } = 0.8;
+    [Range(0.0, 1.0)] public double FramingSection { get; set; } = 0.6;
 }
 
 /// <summary>A dense list's fusion weight for English and for Chinese questions.</summary>
