@@ -40,9 +40,9 @@ public sealed record QuestionIntent
     /// <summary>The units a count question asks in (每炉抽几件 → 件, how many days → days): a number in that unit answers it.</summary>
     public IReadOnlyList<string> AskedUnits { get; init; } = [];
 
-    /// <summary>Whether a text states a number in one of <see cref="AskedUnits"/> ("5 件", "30 days").</summary>
+    /// <summary>Whether a text states a number in one of <see cref="AskedUnits"/>, in any of its spellings (<see cref="CountUnits"/>: "5 件", "18 pcs", "30 days").</summary>
     public bool StatesAskedUnit(string text) =>
-        AskedUnits.Any(u => System.Text.RegularExpressions.Regex.IsMatch(text,
+        AskedUnits.SelectMany(CountUnits.SpellingsOf).Any(u => System.Text.RegularExpressions.Regex.IsMatch(text,
             @"\d\s*" + System.Text.RegularExpressions.Regex.Escape(u) + (u.All(char.IsAsciiLetter) ? @"\b" : ""),
             System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant));
 

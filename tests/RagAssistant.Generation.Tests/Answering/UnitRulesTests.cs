@@ -389,7 +389,7 @@ public sealed class UnitRulesTests
     public void EveryRule_IsNamedByAnOptionOfRelevanceOptions_AndSaysWhyItExists()
     {
         var rules = UnitRules.From(new RelevanceOptions(), 0.3);
-        Assert.Equal(11, rules.Count);
+        Assert.Equal(12, rules.Count);
         Assert.Equal(rules.Count, rules.Select(r => r.Name).Distinct().Count());
         Assert.All(rules, rule =>
         {
