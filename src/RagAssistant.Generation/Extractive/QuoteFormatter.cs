@@ -44,9 +44,11 @@ public static partial class QuoteFormatter
         // The columns the question names, and those stating the kind of value it asks for (每炉抽几件: 样本容量 5 件; 多久检查
         // 一次: 频率 每班) though the question does not name their header.
         var valueCells = ValueCells(question, rest);
-        var asked = rest.Where(f => Asks(question, f, analyzer) || valueCells.Contains(f)).ToList();
+        var named = rest.Where(f => Asks(question, f, analyzer)).ToList();
         var whole = unit.Kind == UnitKind.TableRow && unit.Text.Length <= ShortRowChars;
-        var shown = whole ? rest : asked.Count > 0 ? asked : rest.Take(4).ToList();
+        // Without a column the question names, the row's leading columns say what it is; the value cells join either.
+        var basis = named.Count > 0 ? named : rest.Take(4).ToList();
+        var shown = whole ? rest : rest.Where(f => basis.Contains(f) || valueCells.Contains(f)).ToList();
         var head = string.Join(" ", identifying.Select(f => IdentifyingText(f, question.Language)).Distinct());
         // The cell that answers — the column whose header names what is asked (拧紧扭矩 for "扭矩多少", Corrective action for
         // "what should I do") — is marked, so the reader finds it in a wide row.
@@ -90,16 +92,19 @@ public static partial class QuoteFormatter
 
     /// <summary>
     /// Cells stating the kind of value the question asks for by its form rather than by a named column: an interval for
-    /// "how often", a date for "when", a span for "how long", a number in the asked unit for "几件 / how many days".
+    /// "how often", a date for "when", a span for "how long", a number in the asked unit for "几件 / how many days", a value
+    /// of the asked kind in its unit ("Set the sensor gap to 0.9 mm" for 间隙调到多少).
     /// </summary>
     private static HashSet<(string Label, string Value)> ValueCells(QuestionTerms question, IReadOnlyList<(string Label, string Value)> fields)
     {
         var intent = question.Intent;
+        var kinds = intent.AsksValue ? Core.Language.QuantityKind.All.Where(q => intent.Quantities.Contains(q.Name)).ToList() : [];
         return fields.Where(f => f.Value.Length > 0 && (
                 intent.AsksFrequency && Core.Language.LanguagePatterns.StatesFrequency.IsMatch(f.Label + " " + f.Value)
                 || intent.AsksDate && Core.Language.LanguagePatterns.StatesDate.IsMatch(f.Value)
                 || intent.AsksDuration && Core.Language.LanguagePatterns.StatesDuration.IsMatch(f.Value)
-                || intent.AskedUnits.Count > 0 && intent.StatesAskedUnit(f.Value)))
+                || intent.AskedUnits.Count > 0 && intent.StatesAskedUnit(f.Value)
+                || kinds.Any(q => q.IsStatedIn(f.Value, []))))
             .ToHashSet();
     }
 

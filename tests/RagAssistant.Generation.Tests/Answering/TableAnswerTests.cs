@@ -50,4 +50,25 @@ public sealed class TableAnswerTests
         var clause = TestSources.Chunk(81, "Q/JD 105", "渗碳层深度 0.8–1.2 mm。", locator: "4.2.1");
         Assert.Equal("4.2.1", RowLocator.For(clause, UnitSplitter.Split(clause.Text).ToList()));
     }
+
+    [Fact]
+    public void ALongRow_ShowsAndMarksTheCellStatingTheAskedKindOfValue_ThoughNoHeaderNamesIt()
+    {
+        var alarm = UnitSplitter.Split(
+            "| Code | Message | Probable cause | Corrective action |\n| --- | --- | --- | --- |\n" +
+            "| 8012 | TOOL UNCLAMP NOT CONFIRMED | Unclamp cylinder air pressure below 0.5 MPa, or unclamp sensor gap outside the range | " +
+            "Check the air supply (0.6 MPa) and the cylinder seals; set the sensor gap to 0.9 mm and check the clamping force |").Single();
+        var quote = QuoteFormatter.Format(alarm, TestSources.Terms("VMC850 报警 8012 松刀传感器间隙应调到多少 mm？"), TestSources.Analyzer);
+        Assert.Contains("set the sensor gap to 0.9 mm", quote, StringComparison.Ordinal);
+        Assert.Contains("**Corrective action", quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACountQuestion_ShowsTheCellInTheAskedUnit()
+    {
+        var row = UnitSplitter.Split("零件号: JD-2105-0318 | 工序号: 30 | 过程名称: 调质 | 机器/工装: 井式炉 RJ-75 | 特性: 硬度 | 规范/公差: 241–286 HBW | " +
+                                     "测量技术: 布氏硬度计 | 样本容量: 5 件 | 频率: 每炉 | 控制方法: 炉次记录、SPC | 反应计划: 隔离该炉，重新回火，通知质量工程师").Single();
+        var quote = QuoteFormatter.Format(row, TestSources.Terms("输出轴控制计划里 OP30 调质硬度每炉抽几件？"), TestSources.Analyzer);
+        Assert.Contains("**样本容量 5 件**", quote, StringComparison.Ordinal);
+    }
 }
