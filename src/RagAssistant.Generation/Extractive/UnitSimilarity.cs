@@ -35,13 +35,17 @@ public sealed class UnitSimilarity(IEmbeddingGenerator<string, Embedding<float>>
             ? await ScoreAsync(question, chunks.SelectMany(c => UnitSplitter.Split(c.Text)).Select(u => u.Text), cancellationToken)
             : new Dictionary<string, double>();
 
-    /// <summary>Cosine similarity of each unit text the question's model reads to the question; empty without a model or without such units.</summary>
+    /// <summary>
+    /// Cosine similarity of each unit text the question's model reads to the question, and for the others the mean of
+    /// those; empty without a model or without a unit it reads.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, double>> ScoreAsync(QuestionTerms question, IEnumerable<string> unitTexts, CancellationToken cancellationToken = default)
     {
         var result = new Dictionary<string, double>();
         if (generator is null || ModelFor(question) is not { } model) return result;
         var query = question.Query.Text;
-        var units = unitTexts.Where(u => Reads(model, u)).Distinct().ToList();
+        var all = unitTexts.Distinct().ToList();
+        var units = all.Where(u => Reads(model, u)).ToList();
         if (query.Trim().Length == 0 || units.Count == 0) return result;
 
         var queryOptions = EmbeddingPurpose.ForQuery();
@@ -68,6 +72,10 @@ public sealed class UnitSimilarity(IEmbeddingGenerator<string, Embedding<float>>
             }
         }
         foreach (var unit in units) result[unit] = Cosine(q, vectors[unit]);
+        // A unit the model cannot read (an English table row for a Chinese question) gets the mean similarity of those it
+        // can: its language alone must neither lift nor sink it against the units that were compared.
+        var neutral = result.Values.Average();
+        foreach (var unit in all.Where(u => !result.ContainsKey(u))) result[unit] = neutral;
         return result;
     }
 

@@ -79,4 +79,14 @@ public sealed class UnitSimilarityTests
         Assert.Equal(4, model.TextsEmbedded);
         Assert.Equal(0, similarity.CachedUnits);
     }
+
+    [Fact]
+    public async Task AUnitTheQuestionsModelCannotRead_GetsTheMeanOfThoseItCan_SoItsLanguageAloneDoesNotDecide()
+    {
+        // The hash model reads English only (no catalog): for an English question a Chinese unit is not compared.
+        var similarity = new UnitSimilarity(new HashEmbeddingGenerator());
+        string[] english = ["Gloves must not be worn.", "Close the sliding door."];
+        var scores = await similarity.ScoreAsync(TestSources.Terms("Are gloves allowed on the lathe?"), [.. english, "主轴旋转时禁止戴手套。"]);
+        Assert.Equal((scores[english[0]] + scores[english[1]]) / 2, scores["主轴旋转时禁止戴手套。"], 12);
+    }
 }
