@@ -22,16 +22,16 @@ public sealed class EvalFloorTests
     /// scored 0.922 / 0.785 / 0.630 / 0.682 / 0.655 / 0.052, the code of #21 the figures below; on the 163 test questions
     /// of the split's draw it scores 0.934 / 0.806 / 0.672 / 0.748 / 0.692 / 0.051 (the first baseline: 0.934 / 0.800 /
     /// 0.671 / 0.770 / 0.654 / 0.044 on the smaller corpus). 183 questions, 154 answerable. Raised for #23 (question
-    /// analysis, named relevance rules, table answers, the calibrated evidence score) to its figures: 0.942 / 0.828 /
-    /// 0.695 / 0.768 / 0.655, false_abstention 0.058 — above the 0.052 kept here, within the slack (the evidence score
+    /// analysis, named relevance rules, table answers, similarity in both languages, the calibrated evidence score) to its
+    /// figures: 0.942 / 0.828 / 0.727 / 0.789 / 0.655, false_abstention 0.058 — above the 0.052 kept here, within the slack (the evidence score
     /// was chosen on dev, where it traded a few more false abstentions for abstentions).
     /// </summary>
     private static readonly Dictionary<string, double> Baseline = new()
     {
         ["hit@5"] = 0.942,
         ["mrr@10"] = 0.828,
-        ["answer_contains"] = 0.695,
-        ["citation_precision"] = 0.768,
+        ["answer_contains"] = 0.727,
+        ["citation_precision"] = 0.789,
         ["abstention"] = 0.655,
     };
 
