@@ -1,5 +1,5 @@
-using RagAssistant.Core.Relevance;
 using Microsoft.Extensions.Options;
+using RagAssistant.Core.Relevance;
 using RagAssistant.Core.Search;
 
 namespace RagAssistant.Retrieval;
