@@ -85,9 +85,38 @@ public static partial class UnitSplitter
             units.Add(new AnswerUnit(UnitKind.TableRow, rows[0].Line, rows[0].Cells.Where(c => c.Length > 0).Select(c => ("", c)).ToList()));
             return;
         }
-        var header = rows[0].Cells;
-        foreach (var (line, cells) in rows.Skip(1))
+        var headerRows = HeaderRows(rows.Select(r => r.Cells).ToList());
+        var header = MergedHeader(rows.Take(headerRows).Select(r => r.Cells).ToList());
+        foreach (var (line, cells) in rows.Skip(headerRows))
             units.Add(new AnswerUnit(UnitKind.TableRow, line, Pair(header, cells)));
+    }
+
+    /// <summary>
+    /// How many leading rows make the header. A header whose cells wrapped can reach us as several rows — the full row of
+    /// column names with sparse rows of fragments above or below it ("Polarization" / "resistance (Ω)", a superscript
+    /// "2" of cm²). Sparse rows (at least half their cells empty) right around the first full row belong to it, those
+    /// below it only while they hold no number (a sparse row of values is data); at most three rows in all, and always
+    /// at least one data row left.
+    /// </summary>
+    private static int HeaderRows(List<string[]> rows)
+    {
+        var first = rows.FindIndex(r => !IsSparse(r));
+        if (first < 0 || first > 1) return 1;
+        var count = first + 1;
+        while (count < 3 && count < rows.Count - 1 && IsSparse(rows[count]) && !rows[count].Any(c => c.Any(char.IsDigit))) count++;
+        return count;
+    }
+
+    private static bool IsSparse(string[] cells) => cells.Length >= 3 && cells.Count(c => c.Length == 0) * 2 >= cells.Length;
+
+    /// <summary>One label per column: the parts of the header rows joined top to bottom ("Polarization resistance (Ω)").</summary>
+    private static string[] MergedHeader(List<string[]> headerRows)
+    {
+        if (headerRows.Count == 1) return headerRows[0];
+        var columns = headerRows.Max(r => r.Length);
+        return Enumerable.Range(0, columns)
+            .Select(i => string.Join(" ", headerRows.Select(r => i < r.Length ? r[i] : "").Where(p => p.Length > 0)))
+            .ToArray();
     }
 
     /// <summary>Two columns, or an even number of columns whose even cells are all short labels without digits.</summary>

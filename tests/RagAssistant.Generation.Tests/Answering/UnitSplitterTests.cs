@@ -108,4 +108,26 @@ public sealed class UnitSplitterTests
         var units = UnitSplitter.Split(sentence);
         Assert.Equal([400, 400, 200], units.Select(u => u.Text.Length));
     }
+
+    [Fact]
+    public void AHeaderWhoseCellsWrapped_IsMergedIntoOneLabelPerColumn()
+    {
+        var units = UnitSplitter.Split(
+            "|  |  |  |  | 2 |  |  |\n" +
+            "| Inhibitor | bc (V/dec) | ba (V/dec) | Ecorr (V) | icorr (A/cm ) | Polarization | Corrosion |\n" +
+            "| concentration (g) |  |  |  |  | resistance (Ω) | rate (mm/year) |\n" +
+            "| 8 | 0.1240 | 0.0556 | 0.5896 | 5.46E-05 | 305.650 | 0.3772 |\n" +
+            "| 10 | 0.0382 | 0.0086 | 0.5356 | 1.24E-05 | 246.080 | 0.0919 |");
+        Assert.Equal(2, units.Count);
+        Assert.Equal([("Inhibitor concentration (g)", "8"), ("bc (V/dec)", "0.1240"), ("ba (V/dec)", "0.0556"), ("Ecorr (V)", "0.5896"),
+            ("2 icorr (A/cm )", "5.46E-05"), ("Polarization resistance (Ω)", "305.650"), ("Corrosion rate (mm/year)", "0.3772")], units[0].Fields);
+    }
+
+    [Fact]
+    public void ASparseRowOfValuesBelowTheHeader_StaysData()
+    {
+        var units = UnitSplitter.Split("| Item | Min | Typ | Max |\n| Supply voltage | 4.5 |  |  |\n| Current |  | 10 | 12 |");
+        Assert.Equal(2, units.Count);
+        Assert.Equal([("Item", "Supply voltage"), ("Min", "4.5")], units[0].Fields);
+    }
 }
