@@ -34,17 +34,35 @@ public sealed record QuestionIntent
     /// <summary>It asks what changed or names a revision or the revision history: superseded text is not demoted.</summary>
     public bool AsksAboutRevisions { get; init; }
 
-    /// <summary>The kinds of measured value asked for (<see cref="QuantityKind"/>: "torque", "speed" …), not those the question itself gives a value of.</summary>
-    public IReadOnlyList<string> Quantities { get; init; } = [];
+    /// <summary>The kinds of measured value asked for (<see cref="QuantityKind"/>: torque, speed …), not those the question itself gives a value of.</summary>
+    public IReadOnlyList<QuantityKind> AskedKinds { get; init; } = [];
+
+    /// <summary>The names of <see cref="AskedKinds"/> ("torque", "speed").</summary>
+    public IReadOnlyList<string> Quantities => AskedKinds.Select(k => k.Name).ToList();
 
     /// <summary>The units a count question asks in (每炉抽几件 → 件, how many days → days): a number in that unit answers it.</summary>
     public IReadOnlyList<string> AskedUnits { get; init; } = [];
 
     /// <summary>Whether a text states a number in one of <see cref="AskedUnits"/>, in any of its spellings (<see cref="CountUnits"/>: "5 件", "18 pcs", "30 days").</summary>
-    public bool StatesAskedUnit(string text) =>
-        AskedUnits.SelectMany(CountUnits.SpellingsOf).Any(u => System.Text.RegularExpressions.Regex.IsMatch(text,
-            @"\d\s*" + System.Text.RegularExpressions.Regex.Escape(u) + (u.All(char.IsAsciiLetter) ? @"\b" : ""),
-            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant));
+    public bool StatesAskedUnit(string text) => AskedUnits.Count > 0 && (_askedUnit ??= AskedUnitPattern(AskedUnits)).IsMatch(text);
+
+    private System.Text.RegularExpressions.Regex? _askedUnit;
+
+    /// <summary>A number followed by any spelling of the units (a Latin spelling as a whole word).</summary>
+    private static System.Text.RegularExpressions.Regex AskedUnitPattern(IReadOnlyList<string> units) => new(
+        @"\d\s*(?:" + string.Join("|", units.SelectMany(CountUnits.SpellingsOf).Distinct()
+            .Select(u => System.Text.RegularExpressions.Regex.Escape(u) + (u.All(char.IsAsciiLetter) ? @"\b" : ""))) + ")",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// For a question asking how often, when or how long: whether the text states an interval, a date or a span (the
+    /// first of these the question asks); null for a question asking none of them.
+    /// </summary>
+    public bool? StatesAskedTime(string text) =>
+        AsksFrequency ? LanguagePatterns.StatesFrequency.IsMatch(text)
+        : AsksDate ? LanguagePatterns.StatesDate.IsMatch(text)
+        : AsksDuration ? LanguagePatterns.StatesDuration.IsMatch(text)
+        : null;
 
     /// <summary>Letters of the revisions the question names ("A 版工艺卡", "版本 B", "Rev A").</summary>
     public IReadOnlyList<string> RevisionLetters { get; init; } = [];
@@ -88,7 +106,7 @@ public sealed record QuestionIntent
             AsksPurpose = LanguagePatterns.AsksPurpose.IsMatch(text),
             AsksWhatChanged = whatChanged,
             AsksAboutRevisions = whatChanged || LanguagePatterns.MentionsRevision.IsMatch(folded),
-            Quantities = QuantityKind.AskedIn(text).Select(q => q.Name).ToList(),
+            AskedKinds = QuantityKind.AskedIn(text),
             AskedUnits = LanguagePatterns.AskedUnit.Matches(text).Select(m => m.Groups["u"].Value.ToLowerInvariant()).Distinct().ToList(),
             RevisionLetters = LanguagePatterns.RevisionLetter.Matches(text).Select(m => m.Groups["l"].Value).Distinct().ToList(),
             Editions = editions,

@@ -71,8 +71,9 @@ public sealed class AnswerService(
         var selection = extractive.Select(terms, sources, pool, similarities);
         var scores = results.ToDictionary(r => r.Chunk.ChunkId, r => r.Score);
         var evidence = EvidenceScore.Of(selection, _options);
-        var explain = Explain(evidence, results, sources, selection.Candidates, selection);
-        Trace(activity, explain, terms.Language);
+        // The explanation is built only for a caller who asked for it or a listener on the question's Activity.
+        var explain = request.Explain || activity is not null ? Explain(evidence, results, sources, selection) : null;
+        if (activity is not null) Trace(activity, explain!, terms.Language);
 
         AnswerResult result;
         if (pool.Count == 0 || evidence.Abstained)
@@ -108,8 +109,9 @@ public sealed class AnswerService(
 
     /// <summary>The evidence score, each source chunk's trace, and the quoted and best other candidate units with theirs.</summary>
     private static AnswerExplain Explain(EvidenceExplain evidence, IReadOnlyList<SearchResult> results, IReadOnlyList<RetrievedChunk> sources,
-        IReadOnlyList<ScoredUnit> scored, ExtractiveSelection selection)
+        ExtractiveSelection selection)
     {
+        var scored = selection.Candidates;
         // An abstention quotes nothing: its best units are listed, none marked quoted.
         var quoted = evidence.Abstained ? [] : selection.Quotes.Select(q => (q.Source, q.Unit.Text)).ToHashSet();
         var units = scored.Where(u => quoted.Contains((u.Source, u.Unit.Text)))
@@ -121,9 +123,8 @@ public sealed class AnswerService(
     }
 
     /// <summary>The same explanation on the question's Activity: tags for the decision, one event per source chunk and quoted unit.</summary>
-    private static void Trace(Activity? activity, AnswerExplain explain, string language)
+    private static void Trace(Activity activity, AnswerExplain explain, string language)
     {
-        if (activity is null) return;
         activity.SetTag("rag.language", language);
         activity.SetTag("rag.evidence.score", explain.Evidence.Score);
         activity.SetTag("rag.evidence.threshold", explain.Evidence.Threshold);

@@ -129,10 +129,11 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         var focus = question.Terms.Select(t => t.IsFocus || t.Translates is { } from && from.Any(focusWords.Contains)).ToArray();
         // The kinds of value the question asks for (a torque, a hardness), read once per unit: when some unit states one,
         // a unit stating none holds some other number, not the one asked for. Kinds no unit states are no guide.
-        var askedQuantities = question.AsksForValue
-            ? QuantityKind.All.Where(q => question.Intent.Quantities.Contains(q.Name)).ToList()
-            : [];
+        IReadOnlyList<QuantityKind> askedQuantities = question.AsksForValue ? question.Intent.AskedKinds : [];
         var statesAskedQuantity = candidates.Select(c => askedQuantities.Any(q => q.IsStatedIn(c.Unit.Text, c.Unit.Fields))).ToArray();
+        // What says which row a table row is, read once per row: the KeyCell rule and the words every row shares use it.
+        var keyCells = candidates.Select(c => c.Unit.Kind == UnitKind.TableRow && c.Unit.Fields.Count > 0
+            ? new TextView(string.Join(" ", QuoteFormatter.KeyCells(c.Unit)), analyzer) : null).ToArray();
         var context = new UnitQuestionContext
         {
             Question = question,
@@ -149,7 +150,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             // "A 版工艺卡上原来用的转速" asks about revision A: the current card's change record, or its rows, answer for B.
             OtherRevisions = OtherRevisions(question, sources),
             FramingSources = framingSources,
-            TermsInEveryRow = TermsInEveryRow(question, candidates.Select(c => c.Unit)),
+            TermsInEveryRow = TermsInEveryRow(question, keyCells.OfType<TextView>().ToList()),
             Analyzer = analyzer,
         };
         var rules = UnitRules.From(_relevance, similarityWeight);
@@ -190,7 +191,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             var candidate = new UnitCandidate
             {
                 Source = c.Source, Unit = c.Unit, View = c.View, Similarity = similarity,
-                NamesFocus = focusOnUnit, StatesAskedQuantity = statesAskedQuantity[index], Context = context,
+                NamesFocus = focusOnUnit, StatesAskedQuantity = statesAskedQuantity[index], KeyCells = keyCells[index], Context = context,
             };
             var trace = new ScoreTrace(coverage);
             var score = UnitRules.Apply(rules, candidate, trace);
@@ -355,17 +356,14 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     /// <summary>A unit that states a time span: a number with a unit of time (2 h, 10 min, 3 天, 6 个月, 30 days).</summary>
     public static bool StatesDuration(string text) => LanguagePatterns.StatesDuration.IsMatch(text);
 
-
     /// <summary>A unit that states a calendar date (2026-02-01, 2026年2月1日, 2026/02/01, Feb 1, 2026).</summary>
     public static bool StatesDate(string text) => LanguagePatterns.StatesDate.IsMatch(text);
-
 
     /// <summary>
     /// A unit that states an interval or frequency: "周期 6 个月", "每班 3 件", "every 500 h", "quarterly" — not one that
     /// only holds a duration or a count ("停机时间 0.0 h", "12 把").
     /// </summary>
     public static bool StatesFrequency(string text) => LanguagePatterns.StatesFrequency.IsMatch(text);
-
 
     /// <summary>
     /// Anchors (identifiers and numbers) that no single source contains together with all the others, and editions no
@@ -437,11 +435,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     }
 
     /// <summary>Question terms in the key cells of every table row of the candidates (when there are two or more rows).</summary>
-    private HashSet<string> TermsInEveryRow(QuestionTerms question, IEnumerable<AnswerUnit> units)
-    {
-        var keys = units.Where(u => u.Kind == UnitKind.TableRow).Select(u => new TextView(string.Join(" ", QuoteFormatter.KeyCells(u)), analyzer)).ToList();
-        return keys.Count < 2 ? [] : question.Terms.Where(t => keys.All(k => k.Contains(t))).Select(t => t.Term).ToHashSet();
-    }
+    private static HashSet<string> TermsInEveryRow(QuestionTerms question, IReadOnlyList<TextView> keyCells) =>
+        keyCells.Count < 2 ? [] : question.Terms.Where(t => keyCells.All(k => k.Contains(t))).Select(t => t.Term).ToHashSet();
 
     /// <summary>Terms found in most candidate units tell them apart less (the part number repeated in every row of a card).</summary>
     private static double Rarity(WeightedTerm term, IEnumerable<TextView> units)

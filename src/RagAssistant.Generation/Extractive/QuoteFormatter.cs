@@ -52,7 +52,7 @@ public static partial class QuoteFormatter
         var head = string.Join(" ", identifying.Select(f => IdentifyingText(f, question.Language)).Distinct());
         // The cell that answers — the column whose header names what is asked (拧紧扭矩 for "扭矩多少", Corrective action for
         // "what should I do") — is marked, so the reader finds it in a wide row.
-        var marked = AskedCells(question, shown, analyzer);
+        var marked = AskedCells(question, shown, analyzer, valueCells);
         var body = string.Join(question.Language == "zh" ? "，" : "; ", shown.Select(f => marked.Contains(f) ? $"**{FieldText(f)}**" : FieldText(f)));
         var quote = head.Length == 0 ? body : body.Length == 0 ? head : head + ": " + body;
         return quote.Length <= MaxRowQuoteChars ? quote : quote[..MaxRowQuoteChars] + "…";
@@ -75,13 +75,18 @@ public static partial class QuoteFormatter
     /// holds none (a value repeating the question's M8 or OP60 names the row, it does not answer). Only questions asking
     /// for a value, an interval, a date or a span have them.
     /// </summary>
-    public static IReadOnlySet<(string Label, string Value)> AskedCells(QuestionTerms question, IReadOnlyList<(string Label, string Value)> fields, IQueryAnalyzer analyzer)
+    public static IReadOnlySet<(string Label, string Value)> AskedCells(QuestionTerms question, IReadOnlyList<(string Label, string Value)> fields, IQueryAnalyzer analyzer) =>
+        AskedCells(question, fields, analyzer, ValueCells(question, fields));
+
+    /// <param name="valueCells">The fields' <see cref="ValueCells"/> (or a superset's), already found.</param>
+    private static HashSet<(string Label, string Value)> AskedCells(QuestionTerms question, IReadOnlyList<(string Label, string Value)> fields, IQueryAnalyzer analyzer,
+        HashSet<(string Label, string Value)> valueCells)
     {
         var intent = question.Intent;
-        if (!(intent.AsksValue || intent.AsksFrequency || intent.AsksDate || intent.AsksDuration)) return new HashSet<(string, string)>();
-        var kinds = Core.Language.QuantityKind.All.Where(q => intent.Quantities.Contains(q.Name)).ToList();
-        var byKind = fields.Where(f => f.Label.Length > 0 && kinds.Any(q => q.Named.IsMatch(f.Label) || q.Unit.IsMatch(f.Label))).ToHashSet();
-        byKind.UnionWith(ValueCells(question, fields));
+        if (!(intent.AsksValue || intent.AsksFrequency || intent.AsksDate || intent.AsksDuration)) return [];
+        var byKind = fields.Where(f => valueCells.Contains(f)
+                                       || f.Label.Length > 0 && intent.AskedKinds.Any(q => q.Named.IsMatch(f.Label) || q.Unit.IsMatch(f.Label)))
+            .ToHashSet();
         if (byKind.Count > 0) return byKind;
         var words = question.Terms.Where(t => !t.IsIdentifier && !t.IsExpansion && t.Weight >= 1).ToList();
         return fields.Where(f => f.Label.Length > 0 && f.Value.Length > 0
@@ -98,12 +103,10 @@ public static partial class QuoteFormatter
     private static HashSet<(string Label, string Value)> ValueCells(QuestionTerms question, IReadOnlyList<(string Label, string Value)> fields)
     {
         var intent = question.Intent;
-        var kinds = intent.AsksValue ? Core.Language.QuantityKind.All.Where(q => intent.Quantities.Contains(q.Name)).ToList() : [];
+        IReadOnlyList<Core.Language.QuantityKind> kinds = intent.AsksValue ? intent.AskedKinds : [];
         return fields.Where(f => f.Value.Length > 0 && (
-                intent.AsksFrequency && Core.Language.LanguagePatterns.StatesFrequency.IsMatch(f.Label + " " + f.Value)
-                || intent.AsksDate && Core.Language.LanguagePatterns.StatesDate.IsMatch(f.Value)
-                || intent.AsksDuration && Core.Language.LanguagePatterns.StatesDuration.IsMatch(f.Value)
-                || intent.AskedUnits.Count > 0 && intent.StatesAskedUnit(f.Value)
+                intent.StatesAskedTime(f.Label + " " + f.Value) == true
+                || intent.StatesAskedUnit(f.Value)
                 || kinds.Any(q => q.IsStatedIn(f.Value, []))))
             .ToHashSet();
     }

@@ -15,8 +15,7 @@ public sealed class KeyCellRule(double weight) : FactorRule(weight)
 
     protected override string? Evidence(UnitCandidate unit)
     {
-        if (unit.Unit.Kind != UnitKind.TableRow || unit.KeyCells.Count == 0) return null;
-        var key = new TextView(string.Join(" ", unit.KeyCells), unit.Context.Analyzer);
+        if (unit.KeyCells is not { } key) return null;
         var named = unit.Context.Question.Terms
             .Where(t => t.Weight > 0 && !t.IsExpansion && !unit.Context.TermsInEveryRow.Contains(t.Term) && key.Contains(t))
             .Select(t => t.Term).ToList();

@@ -58,8 +58,8 @@ public sealed class UnitCandidate
 
     public required UnitQuestionContext Context { get; init; }
 
-    /// <summary>The cells saying which row a table row is (<see cref="QuoteFormatter.KeyCells"/>).</summary>
-    public IReadOnlyList<string> KeyCells => QuoteFormatter.KeyCells(Unit);
+    /// <summary>The cells saying which row a table row is (<see cref="QuoteFormatter.KeyCells"/>), read once; null for a unit that is not a table row.</summary>
+    public required TextView? KeyCells { get; init; }
 
     private bool? _lacksAskedValue;
 
@@ -72,12 +72,10 @@ public sealed class UnitCandidate
 
     private bool ComputeLacksAskedValue()
     {
-        var q = Context.Question;
+        var intent = Context.Question.Intent;
         var text = Unit.MatchText;
-        return q.AsksForFrequency ? !Core.Language.LanguagePatterns.StatesFrequency.IsMatch(text)
-            : q.AsksForDate ? !Core.Language.LanguagePatterns.StatesDate.IsMatch(text)
-            : q.AsksForDuration ? !Core.Language.LanguagePatterns.StatesDuration.IsMatch(text)
-            : q.AsksForValue && (!View.HasNumberBeyond(Context.QuestionNumbers) || Context.SomeUnitStatesAskedQuantity && !StatesAskedQuantity
-                                 || Context.SomeUnitStatesAskedUnit && !q.Intent.StatesAskedUnit(Unit.MatchText));
+        return intent.StatesAskedTime(text) is { } statesTime ? !statesTime
+            : intent.AsksValue && (!View.HasNumberBeyond(Context.QuestionNumbers) || Context.SomeUnitStatesAskedQuantity && !StatesAskedQuantity
+                                   || Context.SomeUnitStatesAskedUnit && !intent.StatesAskedUnit(text));
     }
 }
