@@ -37,7 +37,14 @@ public static class AuditActions
     public const string SignOut = "sign_out";
     public const string PasswordChanged = "password_changed";
     public const string PasswordChangeFailed = "password_change_failed";
+    /// <summary>A file accepted for ingestion (stored in the queue, answered 202).</summary>
     public const string Upload = "upload";
+
+    /// <summary>An accepted file that ended ingested (or unchanged, or skipped as a duplicate).</summary>
+    public const string Ingested = "ingested";
+
+    /// <summary>An accepted file that ended failed or cancelled, with the reason.</summary>
+    public const string IngestFailed = "ingest_failed";
     public const string Delete = "delete";
     public const string Reindex = "reindex";
     public const string Grant = "grant";

@@ -142,6 +142,7 @@ public sealed class IngestionPipeline(
             if (needsOcr > 0)
                 warnings.Add($"no text layer on {needsOcr} of {parsed.PageDetails.Count} pages (scanned or image-only): needs OCR");
             request.OnStage?.Invoke(IngestStage.Embedding);
+            TestFaults.HangWhileEmbeddingIfRequested(source);
             chunks = await EmbedAsync(chunks, warnings, ct);
             request.OnStage?.Invoke(IngestStage.Saving);
             var stored = await store.SaveAsync(new DocumentInfo

@@ -239,5 +239,30 @@ internal static class SchemaMigrations
         CREATE TRIGGER documents_written_delete AFTER DELETE ON documents BEGIN UPDATE write_generation SET value = value + 1; END;
         CREATE TRIGGER libraries_written_update AFTER UPDATE ON libraries BEGIN UPDATE write_generation SET value = value + 1; END;
         """,
+        // 9: the ingestion queue's jobs, so nothing accepted is lost on a restart or a crash. The uploaded bytes wait in
+        //    `content` (the database, not a folder, so app instances sharing a database can later share the queue) and are
+        //    dropped when the job ends; `attempts` counts starts, so a file that crashes the app stops being retried.
+        """
+        CREATE TABLE ingest_jobs (
+            id           TEXT PRIMARY KEY,
+            file_name    TEXT NOT NULL,
+            library      TEXT NOT NULL,
+            bytes        INTEGER NOT NULL,
+            state        TEXT NOT NULL,
+            outcome      TEXT,
+            document_id  INTEGER,
+            chunks       INTEGER NOT NULL DEFAULT 0,
+            reason       TEXT,
+            warnings     TEXT NOT NULL DEFAULT '[]',
+            user_name    TEXT,
+            attempts     INTEGER NOT NULL DEFAULT 0,
+            queued_at    TEXT NOT NULL,
+            finished_at  TEXT,
+            content      BLOB,
+            path         TEXT,
+            source       TEXT
+        );
+        CREATE INDEX ingest_jobs_queued ON ingest_jobs(queued_at);
+        """,
     ];
 }

@@ -1,1 +1,2 @@
 global using RagAssistant.Core.Access;
+global using RagAssistant.Core.Jobs;

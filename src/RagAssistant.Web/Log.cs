@@ -8,6 +8,18 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Error, Message = "Ingestion of {File} crashed")]
     public static partial void JobCrashed(ILogger logger, Exception exception, string file);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resumed {Count} ingestion jobs left unfinished by the last run")]
+    public static partial void JobsResumed(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The stored ingestion jobs could not be read; unfinished ones will not resume: {Reason}")]
+    public static partial void JobsNotLoaded(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The ingestion job of {File} could not be saved: {Reason}")]
+    public static partial void JobNotSaved(ILogger logger, string file, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The audit line for the ingestion of {File} could not be written")]
+    public static partial void AuditFailed(ILogger logger, Exception exception, string file);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "An ingestion listener failed")]
     public static partial void ListenerFailed(ILogger logger, Exception exception);
 

@@ -39,6 +39,13 @@ public sealed class WebOptions
     [Range(1, 24 * 90)]
     public int SessionHours { get; set; } = 12;
 
+    /// <summary>
+    /// How many times an ingestion job is started before it is given up: a job still running when the app stopped
+    /// (killed, crashed, out of memory) is started again on the next start, up to this many times in all. Default 3.
+    /// </summary>
+    [Range(1, 100)]
+    public int IngestAttempts { get; set; } = 3;
+
     /// <summary>Finished ingestion jobs remembered for the library page and the status page. Default 500.</summary>
     [Range(10, 100_000)]
     public int JobHistory { get; set; } = 500;

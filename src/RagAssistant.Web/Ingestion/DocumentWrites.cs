@@ -17,16 +17,16 @@ public sealed class DocumentWrites(IngestionQueue queue, ProtectedKnowledgeBase 
     {
         library = Libraries.Normalize(library);
         if (Libraries.Problem(library) is { } problem)
-            return queue.Refuse(fileName, library, content.LongLength, $"{fileName}: field 'library': {problem}");
+            return queue.Refuse(fileName, library, content.LongLength, $"{fileName}: field 'library': {problem}", scope.User);
         if (!scope.MayWrite(library))
-            return queue.Refuse(fileName, library, content.LongLength, $"{fileName}: {scope.User} may not upload to library '{library}'");
+            return queue.Refuse(fileName, library, content.LongLength, $"{fileName}: {scope.User} may not upload to library '{library}'", scope.User);
         var detected = ContentTypeDetector.Detect(content, fileName);
         if (detected.Type == ContentTypes.Binary)
             return queue.Refuse(fileName, library, content.LongLength,
-                $"{fileName}: not a document by its content (image, executable or compressed data){(detected.Reason is { } r ? $": {r}" : "")}");
-        var job = queue.EnqueueUpload(fileName, content, library);
+                user: scope.User, reason: $"{fileName}: not a document by its content (image, executable or compressed data){(detected.Reason is { } r ? $": {r}" : "")}");
+        var job = await queue.EnqueueUploadAsync(fileName, content, library, scope.User);
         if (job.State != IngestJobState.Failed)
-            await audit.WriteAsync(scope.User, AuditActions.Upload, fileName, $"library {library}, {content.LongLength} bytes", address);
+            await audit.WriteAsync(scope.User, AuditActions.Upload, fileName, $"accepted: library {library}, {content.LongLength} bytes, job {job.Id}", address);
         return job;
     }
 
@@ -48,7 +48,7 @@ public sealed class DocumentWrites(IngestionQueue queue, ProtectedKnowledgeBase 
         // file name (ShownSource), which would add a second document instead.
         var stored = await store.GetAsync(document.Id);
         if (stored is null) return null;
-        var job = queue.EnqueueReindex(stored.Source, stored.FileName, original, stored.Library);
+        var job = await queue.EnqueueReindexAsync(stored.Source, stored.FileName, original, stored.Library, scope.User);
         await audit.WriteAsync(scope.User, AuditActions.Reindex, $"{document.Id} {document.FileName}", $"library {document.Library}", address);
         return job;
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using RagAssistant.Accounts;
 using RagAssistant.Core.Documents;
 using RagAssistant.Core.Embeddings;
 using RagAssistant.Core.Storage;
@@ -9,11 +10,21 @@ using RagAssistant.Ingestion;
 namespace RagAssistant.Web.Ingestion;
 
 /// <summary>
-/// Ingests uploaded and sample files in the background so pages stay responsive: a bounded queue
-/// (<see cref="WebOptions.QueueCapacity"/>; a file beyond it is refused at once with the reason) worked by
+/// Ingests uploaded and sample files in the background so pages stay responsive, worked by
 /// <see cref="WebOptions.IngestParallelism"/> workers through the same <see cref="IngestionPipeline"/> as <c>rag ingest</c>.
-/// Every change of a job is published through <see cref="Changed"/>; a queued or running job can be cancelled, and
-/// since each document is stored in one transaction a cancelled file leaves nothing half-stored.
+/// <para>
+/// Durable: a file is stored in <see cref="IIngestJobStore"/> (its bytes in the database) before the caller hears
+/// "queued", and every job's end is written there. On start, jobs a stopped or crashed app left unfinished are queued
+/// again under the same ids and read from their stored bytes; a document already stored by the interrupted run comes
+/// out "unchanged" (the pipeline compares checksums), so nothing is stored twice. A job is started at most
+/// <see cref="WebOptions.IngestAttempts"/> times: a file that brought the app down every time stops with that reason.
+/// </para>
+/// <para>
+/// Bounded: at most <see cref="WebOptions.QueueCapacity"/> files and <see cref="WebOptions.MaxQueuedBytes"/> bytes wait;
+/// a file beyond them is refused at once with the reason. Every change of a job is published through <see cref="Changed"/>;
+/// a queued or running job can be cancelled, and since each document is stored in one transaction a cancelled file
+/// leaves nothing half-stored. The audit log says "upload" when a file is accepted and "ingested" or "ingest_failed" when it ends.
+/// </para>
 /// </summary>
 public sealed class IngestionQueue(
     IServiceProvider services,
@@ -23,8 +34,10 @@ public sealed class IngestionQueue(
     ILogger<IngestionQueue> logger) : BackgroundService
 {
     private readonly WebOptions _options = options.Value;
-    private readonly Channel<Guid> _channel = Channel.CreateBounded<Guid>(options.Value.QueueCapacity);
+    private readonly IIngestJobStore _store = services.GetRequiredService<IIngestJobStore>();
+    private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>();
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
+    private readonly Lock _admission = new();
 
     /// <summary>Raised (on a worker thread) with the new snapshot whenever a job changes.</summary>
     public event Action<IngestJob>? Changed;
@@ -37,17 +50,20 @@ public sealed class IngestionQueue(
     /// <summary>Files waiting or being ingested.</summary>
     public int Pending => _entries.Values.Count(e => !e.Job.IsFinished);
 
-    /// <summary>Queues an uploaded file's bytes; when the queue is full the job comes back failed with the reason.</summary>
-    public IngestJob EnqueueUpload(string fileName, byte[] content, string library) =>
-        Enqueue(new Entry(NewJob(fileName, library, content.Length)) { Content = content });
+    /// <summary>Jobs an earlier run left unfinished and this one queued again.</summary>
+    public int Resumed { get; private set; }
+
+    /// <summary>Stores an uploaded file's bytes and queues it; when the queue is full the job comes back failed with the reason.</summary>
+    public Task<IngestJob> EnqueueUploadAsync(string fileName, byte[] content, string library, string? user = null) =>
+        EnqueueAsync(NewJob(fileName, library, content.Length, user), new QueuedFile(content));
 
     /// <summary>Queues a file on the server's disk (the sample corpus), ingested under the same source name as <c>rag ingest</c> gives it.</summary>
-    public IngestJob EnqueueFile(string fullPath, string library) =>
-        Enqueue(new Entry(NewJob(Path.GetFileName(fullPath), library, new FileInfo(fullPath).Length)) { Path = fullPath });
+    public Task<IngestJob> EnqueueFileAsync(string fullPath, string library) =>
+        EnqueueAsync(NewJob(Path.GetFileName(fullPath), library, new FileInfo(fullPath).Length, null), new QueuedFile(null, Path: fullPath));
 
     /// <summary>Reads, chunks and embeds a stored document again from its kept original, under the same source name.</summary>
-    public IngestJob EnqueueReindex(string source, string fileName, byte[] original, string library) =>
-        Enqueue(new Entry(NewJob(fileName, library, original.Length)) { Content = original, Source = source });
+    public Task<IngestJob> EnqueueReindexAsync(string source, string fileName, byte[] original, string library, string? user = null) =>
+        EnqueueAsync(NewJob(fileName, library, original.Length, user), new QueuedFile(original, Source: source));
 
     /// <summary>Cancels a queued or running job; false when there is no such job or it has finished.</summary>
     public bool Cancel(Guid id)
@@ -59,11 +75,12 @@ public sealed class IngestionQueue(
     }
 
     /// <summary>Records a file refused before it was queued (no write access, not a document), so the job list shows why.</summary>
-    public IngestJob Refuse(string fileName, string library, long bytes, string reason)
+    public IngestJob Refuse(string fileName, string library, long bytes, string reason, string? user = null)
     {
-        var job = NewJob(fileName, library, bytes) with { State = IngestJobState.Failed, Reason = reason };
+        var job = NewJob(fileName, library, bytes, user) with { State = IngestJobState.Failed, Reason = reason };
         var entry = new Entry(job);
         _entries[job.Id] = entry;
+        Remember(job, new QueuedFile(null));
         Finish(entry, job);
         Trim();
         return job;
@@ -77,31 +94,102 @@ public sealed class IngestionQueue(
     /// </summary>
     public void ClearFinished(AccessScope scope)
     {
+        var cleared = new List<Guid>();
         foreach (var (id, entry) in _entries)
-            if (entry.Job.IsFinished && scope.MayWrite(entry.Job.Library)) _entries.TryRemove(id, out _);
+            if (entry.Job.IsFinished && scope.MayWrite(entry.Job.Library) && _entries.TryRemove(id, out _)) cleared.Add(id);
+        Forget(cleared);
+    }
+
+    /// <summary>Loads the stored jobs before the app serves anything (hosted services start in turn), then starts the workers.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await ResumeAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, _options.IngestParallelism).Select(_ => Task.Run(() => WorkAsync(stoppingToken), stoppingToken)));
 
-    private IngestJob NewJob(string fileName, string library, long bytes) =>
-        new(Guid.NewGuid(), fileName, library, bytes, time.GetUtcNow());
-
-    private IngestJob Enqueue(Entry entry)
+    /// <summary>
+    /// Loads the stored jobs: finished ones for the job list, unfinished ones queued again in the order they came. A job
+    /// that was running when the app stopped counts that as an attempt; one out of attempts fails with that reason.
+    /// </summary>
+    private async Task ResumeAsync(CancellationToken ct)
     {
-        _entries[entry.Job.Id] = entry;
-        var held = _entries.Values.Sum(e => e.Content?.LongLength ?? 0);
-        var full = $"the ingestion queue is full ({_options.QueueCapacity} files waiting); try again when it has room";
-        var refusal = held > _options.MaxQueuedBytes && entry.Content is not null
-            ? $"the ingestion queue already holds {held / 1048576.0:0} MB of files waiting (limit {_options.MaxQueuedBytes / 1048576.0:0} MB); try again when it has room"
-            : _channel.Reader.Count >= _options.QueueCapacity ? full : null;
+        IReadOnlyList<IngestJob> stored;
+        try
+        {
+            stored = await _store.ListAsync(ct);
+        }
+        catch (KnowledgeBaseException ex)
+        {
+            Log.JobsNotLoaded(logger, ex.Message);
+            return;
+        }
+        var resumed = 0;
+        foreach (var job in stored)
+        {
+            var entry = new Entry(job);
+            if (!_entries.TryAdd(job.Id, entry) || job.IsFinished) continue;
+            if (job.IsRunning && job.Attempts >= _options.IngestAttempts)
+            {
+                Finish(entry, job with
+                {
+                    State = IngestJobState.Failed,
+                    Reason = $"{job.FileName}: stopped after {job.Attempts} attempts; the app stopped while ingesting it each time (see the server log)",
+                });
+                continue;
+            }
+            entry.Job = job with { State = IngestJobState.Queued };
+            Publish(entry.Job);
+            _channel.Writer.TryWrite(job.Id);
+            resumed++;
+        }
+        Resumed = resumed;
+        if (resumed > 0) Log.JobsResumed(logger, resumed);
+        Trim();
+    }
+
+    private IngestJob NewJob(string fileName, string library, long bytes, string? user) =>
+        new(Guid.NewGuid(), fileName, library, bytes, time.GetUtcNow()) { User = user };
+
+    private async Task<IngestJob> EnqueueAsync(IngestJob job, QueuedFile file)
+    {
+        var entry = new Entry(job);
+        string? refusal;
+        lock (_admission)
+        {
+            var waiting = _entries.Values.Where(e => !e.Job.IsFinished).ToList();
+            var held = waiting.Sum(e => e.Job.Bytes) + job.Bytes;
+            refusal = waiting.Count >= _options.QueueCapacity
+                ? $"the ingestion queue is full ({_options.QueueCapacity} files waiting); try again when it has room"
+                : held > _options.MaxQueuedBytes && file.Content is not null
+                    ? $"the ingestion queue already holds {(held - job.Bytes) / 1048576.0:0} MB of files waiting (limit {_options.MaxQueuedBytes / 1048576.0:0} MB); try again when it has room"
+                    : null;
+            _entries[job.Id] = entry; // counted from here, so two uploads at once cannot both take the last place
+        }
         if (refusal is null)
+        {
+            try
+            {
+                await _store.AddAsync(job, file);
+            }
+            catch (KnowledgeBaseException ex)
+            {
+                refusal = $"the file could not be stored for ingestion: {ex.Message}";
+            }
+        }
+        if (refusal is not null)
+        {
+            Remember(job, new QueuedFile(null));
+            Finish(entry, job with { State = IngestJobState.Failed, Reason = refusal });
+        }
+        else
         {
             // "Queued" is told before a worker can take the job, so listeners never see "parsing" first.
             Publish(entry.Job);
-            if (!_channel.Writer.TryWrite(entry.Job.Id)) refusal = full;
+            _channel.Writer.TryWrite(job.Id);
         }
-        if (refusal is not null) Finish(entry, entry.Job with { State = IngestJobState.Failed, Reason = refusal });
         Trim();
         return entry.Job;
     }
@@ -112,29 +200,37 @@ public sealed class IngestionQueue(
         {
             if (!_entries.TryGetValue(id, out var entry) || entry.Job.IsFinished) continue;
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, entry.Cancellation.Token);
-            await RunAsync(entry, linked.Token);
+            await RunAsync(entry, linked.Token, stoppingToken);
         }
     }
 
-    private async Task RunAsync(Entry entry, CancellationToken ct)
+    private async Task RunAsync(Entry entry, CancellationToken ct, CancellationToken stopping)
     {
         var request = new IngestRequest(entry.Job.Library)
         {
-            Source = entry.Source,
-            Force = entry.Source is not null,
             OnStage = stage => Update(entry, entry.Job with
             {
                 State = stage switch { IngestStage.Parsing => IngestJobState.Parsing, IngestStage.Embedding => IngestJobState.Embedding, _ => IngestJobState.Saving },
             }),
         };
-        Update(entry, entry.Job with { State = IngestJobState.Parsing });
         try
         {
+            // The attempt is counted in the store before any work, so a crash during it counts.
+            var started = entry.Job with { State = IngestJobState.Parsing, Attempts = entry.Job.Attempts + 1 };
+            await _store.SaveAsync(started, ct);
+            Update(entry, started);
+            var file = await _store.ReadFileAsync(entry.Job.Id, ct);
+            if (file is null)
+            {
+                Finish(entry, entry.Job with { State = IngestJobState.Failed, Reason = $"{entry.Job.FileName}: its stored bytes are gone" });
+                return;
+            }
+            request = request with { Source = file.Source, Force = file.Source is not null };
             await using var scope = services.CreateAsyncScope();
             var pipeline = scope.ServiceProvider.GetRequiredService<IngestionPipeline>();
-            var result = Combine(entry.Content is { } content
+            var result = Combine(file.Content is { } content
                 ? await pipeline.IngestUploadAsync(entry.Job.FileName, new MemoryStream(content), request, ct)
-                : (await pipeline.IngestPathsAsync([entry.Path!], request, cancellationToken: ct)).Files);
+                : (await pipeline.IngestPathsAsync([file.Path!], request, cancellationToken: ct)).Files);
             var needsOcr = result.DocumentId is { } id
                 && (await scope.ServiceProvider.GetRequiredService<IDocumentStore>().GetAsync(id, ct))?.Status == DocumentStatus.NeedsOcr;
             Finish(entry, entry.Job with
@@ -156,6 +252,12 @@ public sealed class IngestionQueue(
         catch (OperationCanceledException) when (entry.Cancellation.IsCancellationRequested)
         {
             Finish(entry, entry.Job with { State = IngestJobState.Cancelled, Reason = "cancelled; nothing of it was stored" });
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The app is stopping: the job stays unfinished in the store and resumes on the next start; a clean stop
+            // is not an attempt that failed.
+            await SaveQuietlyAsync(entry.Job with { State = IngestJobState.Queued, Attempts = Math.Max(0, entry.Job.Attempts - 1) });
         }
         catch (Exception ex) when (ex is KnowledgeBaseException or EmbeddingException)
         {
@@ -193,10 +295,60 @@ public sealed class IngestionQueue(
     private void Finish(Entry entry, IngestJob job)
     {
         entry.Job = job with { FinishedAt = time.GetUtcNow() };
-        entry.Content = null; // the bytes are stored now (or refused): do not keep them in memory
         if (job.State == IngestJobState.Failed) errors.Add(job.FileName, job.Reason ?? "failed");
         Log.JobFinished(logger, job.FileName, job.State.Name(), job.Reason);
+        _ = SaveQuietlyAsync(entry.Job);
+        Audit(entry.Job);
         Publish(entry.Job);
+    }
+
+    /// <summary>The end of an accepted file in the audit log, under the user who uploaded it.</summary>
+    private void Audit(IngestJob job)
+    {
+        if (job.User is null || services.GetService<AuditLog>() is not { } audit) return;
+        var failed = job.State is IngestJobState.Failed or IngestJobState.Cancelled;
+        var detail = failed
+            ? $"library {job.Library}, job {job.Id}: {job.State.Name()}: {job.Reason}"
+            : $"library {job.Library}, job {job.Id}: {job.Outcome ?? job.State.Name()}, document {job.DocumentId}, {job.Chunks} chunks";
+        _ = WriteAuditAsync(audit, job.User, failed ? AuditActions.IngestFailed : AuditActions.Ingested, job.FileName, detail);
+    }
+
+    private async Task WriteAuditAsync(AuditLog audit, string user, string action, string target, string detail)
+    {
+        try
+        {
+            await audit.WriteAsync(user, action, target, detail);
+        }
+        catch (Exception ex)
+        {
+            Log.AuditFailed(logger, ex, target);
+        }
+    }
+
+    /// <summary>Stores a job that never reached the store (a refusal), so its id and reason outlive a restart.</summary>
+    private void Remember(IngestJob job, QueuedFile file)
+    {
+        try
+        {
+            _store.AddAsync(job, file).GetAwaiter().GetResult();
+        }
+        catch (KnowledgeBaseException ex)
+        {
+            Log.JobNotSaved(logger, job.FileName, ex.Message);
+        }
+    }
+
+    private async Task SaveQuietlyAsync(IngestJob job)
+    {
+        try
+        {
+            await _store.SaveAsync(job);
+        }
+        catch (KnowledgeBaseException ex)
+        {
+            // The job list in memory is still right; on a restart the job would run again, and come out "unchanged".
+            Log.JobNotSaved(logger, job.FileName, ex.Message);
+        }
     }
 
     private void Publish(IngestJob job)
@@ -211,21 +363,31 @@ public sealed class IngestionQueue(
         }
     }
 
-    /// <summary>Keeps at most <see cref="WebOptions.JobHistory"/> finished jobs, dropping the oldest.</summary>
+    /// <summary>Keeps at most <see cref="WebOptions.JobHistory"/> finished jobs, dropping the oldest, here and in the store.</summary>
     private void Trim()
     {
         var finished = _entries.Values.Where(e => e.Job.IsFinished).OrderBy(e => e.Job.QueuedAt).ToList();
-        foreach (var old in finished.Take(Math.Max(0, finished.Count - _options.JobHistory))) _entries.TryRemove(old.Job.Id, out _);
+        var dropped = new List<Guid>();
+        foreach (var old in finished.Take(Math.Max(0, finished.Count - _options.JobHistory)))
+            if (_entries.TryRemove(old.Job.Id, out _)) dropped.Add(old.Job.Id);
+        Forget(dropped);
+    }
+
+    private void Forget(IReadOnlyCollection<Guid> ids)
+    {
+        try
+        {
+            _store.DeleteAsync(ids).GetAwaiter().GetResult();
+        }
+        catch (KnowledgeBaseException ex)
+        {
+            Log.JobNotSaved(logger, $"{ids.Count} finished jobs", ex.Message);
+        }
     }
 
     private sealed class Entry(IngestJob job)
     {
         public volatile IngestJob Job = job;
-        public byte[]? Content { get; set; }
-        public string? Path { get; init; }
-
-        /// <summary>Set when re-indexing a stored document: its source name, and the bytes are read again even if unchanged.</summary>
-        public string? Source { get; init; }
         public CancellationTokenSource Cancellation { get; } = new();
     }
 }

@@ -40,7 +40,8 @@ public sealed class SampleCorpusLoader(
         {
             var store = services.GetRequiredService<IDocumentStore>();
             await store.OpenAsync(stoppingToken);
-            if ((await store.ListAsync(cancellationToken: stoppingToken)).Count > 0) return;
+            // A knowledge base with documents, or with jobs resumed from an interrupted first start, is not new.
+            if ((await store.ListAsync(cancellationToken: stoppingToken)).Count > 0 || queue.Pending > 0) return;
         }
         catch (KnowledgeBaseException ex)
         {
@@ -49,7 +50,7 @@ public sealed class SampleCorpusLoader(
         }
         var files = SourceFiles.Expand([folder]);
         Log.SampleCorpusQueued(logger, folder, files.Count);
-        foreach (var file in files) queue.EnqueueFile(file.FullPath, Libraries.Default);
+        foreach (var file in files) await queue.EnqueueFileAsync(file.FullPath, Libraries.Default);
     }
 
     /// <summary>An absolute folder as given; a relative one from the working directory, else from the app's folder and those above it.</summary>

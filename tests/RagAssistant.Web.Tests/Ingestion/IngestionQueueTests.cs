@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using RagAssistant.Core.Jobs;
 using RagAssistant.Core.Storage;
 using RagAssistant.Ingestion;
 using RagAssistant.Storage.Sqlite;
@@ -32,18 +33,20 @@ public sealed class IngestionQueueTests : IDisposable
             .BuildServiceProvider();
     }
 
-    private IngestionQueue Queue(int capacity = 10, long maxBytes = 1L << 30) =>
-        new(_services, Options.Create(new WebOptions { QueueCapacity = capacity, MaxQueuedBytes = maxBytes }), _errors, TimeProvider.System,
-            NullLogger<IngestionQueue>.Instance);
+    private IngestionQueue Queue(int capacity = 10, long maxBytes = 1L << 30, int attempts = 3) =>
+        new(_services, Options.Create(new WebOptions { QueueCapacity = capacity, MaxQueuedBytes = maxBytes, IngestAttempts = attempts }), _errors,
+            TimeProvider.System, NullLogger<IngestionQueue>.Instance);
+
+    private IIngestJobStore Jobs => _services.GetRequiredService<IIngestJobStore>();
 
     private static byte[] Markdown(string text) => Encoding.UTF8.GetBytes($"# 标题\n\n{text}\n");
 
     [Fact]
-    public void FullQueue_RefusesTheFileAtOnce_WithTheReason()
+    public async Task FullQueue_RefusesTheFileAtOnce_WithTheReason()
     {
         var queue = Queue(capacity: 1); // not started: nothing is taken off the queue
-        var first = queue.EnqueueUpload("a.md", Markdown("一"), Libraries.Default);
-        var second = queue.EnqueueUpload("b.md", Markdown("二"), Libraries.Default);
+        var first = await queue.EnqueueUploadAsync("a.md", Markdown("一"), Libraries.Default);
+        var second = await queue.EnqueueUploadAsync("b.md", Markdown("二"), Libraries.Default);
 
         Assert.Equal(IngestJobState.Queued, first.State);
         var refused = queue.Find(second.Id)!;
@@ -53,21 +56,21 @@ public sealed class IngestionQueueTests : IDisposable
     }
 
     [Fact]
-    public void TooManyBytesWaiting_RefusesTheFile_WithTheReason()
+    public async Task TooManyBytesWaiting_RefusesTheFile_WithTheReason()
     {
         var queue = Queue(maxBytes: 1_048_576);
-        queue.EnqueueUpload("big.md", new byte[900_000], Libraries.Default);
-        var second = queue.EnqueueUpload("more.md", new byte[300_000], Libraries.Default);
+        await queue.EnqueueUploadAsync("big.md", new byte[900_000], Libraries.Default);
+        var second = await queue.EnqueueUploadAsync("more.md", new byte[300_000], Libraries.Default);
         var refused = queue.Find(second.Id)!;
         Assert.Equal(IngestJobState.Failed, refused.State);
         Assert.Contains("MB of files waiting", refused.Reason);
     }
 
     [Fact]
-    public void QueuedJob_CanBeCancelled_BeforeItStarts()
+    public async Task QueuedJob_CanBeCancelled_BeforeItStarts()
     {
         var queue = Queue();
-        var job = queue.EnqueueUpload("a.md", Markdown("一"), Libraries.Default);
+        var job = await queue.EnqueueUploadAsync("a.md", Markdown("一"), Libraries.Default);
         Assert.True(queue.Cancel(job.Id));
         Assert.Equal(IngestJobState.Cancelled, queue.Find(job.Id)!.State);
         Assert.False(queue.Cancel(job.Id)); // finished: nothing left to cancel
@@ -82,8 +85,8 @@ public sealed class IngestionQueueTests : IDisposable
         await queue.StartAsync(CancellationToken.None);
         try
         {
-            var good = queue.EnqueueUpload("规程.md", Markdown("拧紧扭矩 25±2 N·m。"), "line-a");
-            var bad = queue.EnqueueUpload("broken.docx", "PK\u0003\u0004not a real docx"u8.ToArray(), "line-a");
+            var good = await queue.EnqueueUploadAsync("规程.md", Markdown("拧紧扭矩 25±2 N·m。"), "line-a");
+            var bad = await queue.EnqueueUploadAsync("broken.docx", "PK\u0003\u0004not a real docx"u8.ToArray(), "line-a");
             await WaitAsync(queue);
 
             var done = queue.Find(good.Id)!;
@@ -122,7 +125,7 @@ public sealed class IngestionQueueTests : IDisposable
         await queue.StartAsync(CancellationToken.None);
         try
         {
-            var job = queue.EnqueueUpload("batch.zip", zip.ToArray(), Libraries.Default);
+            var job = await queue.EnqueueUploadAsync("batch.zip", zip.ToArray(), Libraries.Default);
             await WaitAsync(queue);
 
             var done = queue.Find(job.Id)!;
@@ -145,13 +148,13 @@ public sealed class IngestionQueueTests : IDisposable
         await queue.StartAsync(CancellationToken.None);
         try
         {
-            var first = queue.EnqueueUpload("规程.md", Markdown("拧紧扭矩 25±2 N·m。"), Libraries.Default);
+            var first = await queue.EnqueueUploadAsync("规程.md", Markdown("拧紧扭矩 25±2 N·m。"), Libraries.Default);
             await WaitAsync(queue);
             var id = queue.Find(first.Id)!.DocumentId!.Value;
             var store = _services.GetRequiredService<IDocumentStore>();
             var original = await store.OpenOriginalAsync(id);
 
-            var again = queue.EnqueueReindex("规程.md", "规程.md", original!, Libraries.Default);
+            var again = await queue.EnqueueReindexAsync("规程.md", "规程.md", original!, Libraries.Default);
             await WaitAsync(queue);
 
             Assert.Equal("replaced", queue.Find(again.Id)!.Outcome); // not "unchanged": the bytes were read again
@@ -160,6 +163,111 @@ public sealed class IngestionQueueTests : IDisposable
         finally
         {
             await queue.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task AcceptedFiles_AreStoredBeforeTheyAreAnswered_AndResumeUnderTheSameIdsAfterARestart()
+    {
+        var stopped = Queue(); // never started: the app "stops" with both files waiting
+        var first = await stopped.EnqueueUploadAsync("规程.md", Markdown("拧紧扭矩 25±2 N·m。"), "line-a", user: "editor");
+        var second = await stopped.EnqueueUploadAsync("点检.md", Markdown("每班检查油位。"), "line-a", user: "editor");
+        Assert.Equal([first.Id, second.Id], (await Jobs.ListAsync()).Select(j => j.Id));
+
+        var restarted = Queue();
+        await restarted.StartAsync(CancellationToken.None);
+        try
+        {
+            await WaitAsync(restarted);
+            Assert.Equal(2, restarted.Resumed);
+            foreach (var id in new[] { first.Id, second.Id })
+                Assert.Equal(IngestJobState.Done, restarted.Find(id)!.State);
+            Assert.Equal(2, (await _services.GetRequiredService<IDocumentStore>().ListAsync()).Count);
+            // A finished job no longer holds its bytes: the document store keeps the original.
+            Assert.Null(await Jobs.ReadFileAsync(first.Id));
+        }
+        finally
+        {
+            await restarted.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task JobInterruptedAfterItsDocumentWasStored_ResumesAsUnchanged_AndIsNotStoredTwice()
+    {
+        var bytes = Markdown("拧紧扭矩 25±2 N·m。");
+        // The crash came between the document's commit and the job's end: the document is stored, the job says "saving".
+        var pipeline = _services.GetRequiredService<IngestionPipeline>();
+        await pipeline.IngestUploadAsync("规程.md", new MemoryStream(bytes), new IngestRequest(Libraries.Default));
+        var job = new IngestJob(Guid.NewGuid(), "规程.md", Libraries.Default, bytes.Length, DateTimeOffset.UtcNow)
+        {
+            State = IngestJobState.Saving, Attempts = 1,
+        };
+        await Jobs.AddAsync(job, new QueuedFile(bytes));
+
+        var queue = Queue();
+        await queue.StartAsync(CancellationToken.None);
+        try
+        {
+            await WaitAsync(queue);
+            var resumed = queue.Find(job.Id)!;
+            Assert.Equal(IngestJobState.Done, resumed.State);
+            Assert.Equal("unchanged", resumed.Outcome);
+            Assert.Equal(2, resumed.Attempts);
+            Assert.Single(await _services.GetRequiredService<IDocumentStore>().ListAsync());
+        }
+        finally
+        {
+            await queue.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task JobThatWasRunningAtEveryCrash_StopsAfterItsAttempts_WithTheReason()
+    {
+        var job = new IngestJob(Guid.NewGuid(), "crasher.pdf", Libraries.Default, 10, DateTimeOffset.UtcNow)
+        {
+            State = IngestJobState.Parsing, Attempts = 2,
+        };
+        await Jobs.AddAsync(job, new QueuedFile("%PDF-1.7"u8.ToArray()));
+
+        var queue = Queue(attempts: 2);
+        await queue.StartAsync(CancellationToken.None);
+        try
+        {
+            await WaitAsync(queue);
+            var failed = queue.Find(job.Id)!;
+            Assert.Equal(IngestJobState.Failed, failed.State);
+            Assert.Contains("stopped after 2 attempts", failed.Reason);
+            Assert.Equal(0, queue.Resumed);
+            Assert.Equal(IngestJobState.Failed, (await Jobs.ListAsync()).Single().State);
+            Assert.Null(await Jobs.ReadFileAsync(job.Id));
+        }
+        finally
+        {
+            await queue.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task FinishedAndRefusedJobs_KeepTheirIdsAndReasons_AcrossARestart()
+    {
+        var queue = Queue(capacity: 1);
+        var waiting = await queue.EnqueueUploadAsync("a.md", Markdown("一"), Libraries.Default);
+        var refused = await queue.EnqueueUploadAsync("b.md", Markdown("二"), Libraries.Default);
+        Assert.True(queue.Cancel(waiting.Id));
+
+        var restarted = Queue();
+        await restarted.StartAsync(CancellationToken.None);
+        try
+        {
+            Assert.Equal(IngestJobState.Cancelled, restarted.Find(waiting.Id)!.State);
+            Assert.Contains("queue is full", restarted.Find(refused.Id)!.Reason);
+            Assert.Equal(0, restarted.Pending);
+        }
+        finally
+        {
+            await restarted.StopAsync(CancellationToken.None);
         }
     }
 

@@ -1,7 +1,10 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RagAssistant.Core.Access;
+using RagAssistant.Storage.Sqlite;
+using RagAssistant.Testing;
 using RagAssistant.Web.Ingestion;
 
 namespace RagAssistant.Web.Tests.Security;
@@ -11,21 +14,33 @@ namespace RagAssistant.Web.Tests.Security;
 /// wipe the record of another line (not even one they may read), a reader clears nothing, an administrator everything;
 /// jobs still waiting are never cleared.
 /// </summary>
-public sealed class JobHistoryTests
+public sealed class JobHistoryTests : IDisposable
 {
     private const string LineA = "line-a", LineB = "line-b";
 
-    // Not started: nothing is taken off the queue, so no pipeline (and no service behind it) is ever needed.
-    private readonly IngestionQueue _queue = new(new ServiceCollection().BuildServiceProvider(), Options.Create(new WebOptions()),
-        new RecentErrors(TimeProvider.System), TimeProvider.System, NullLogger<IngestionQueue>.Instance);
+    private readonly TempDirectory _folder = new();
+    private readonly ServiceProvider _services;
+    private readonly IngestionQueue _queue;
 
     public JobHistoryTests()
     {
+        // Not started: nothing is taken off the queue, so no pipeline is ever needed; the jobs are stored for real.
+        _services = new ServiceCollection().AddRagStorage(new ConfigurationBuilder().AddInMemoryCollection(
+            new Dictionary<string, string?> { ["Rag:Storage:DatabasePath"] = _folder.File("kb.db") }).Build()).BuildServiceProvider();
+        _queue = new(_services, Options.Create(new WebOptions()), new RecentErrors(TimeProvider.System), TimeProvider.System,
+            NullLogger<IngestionQueue>.Instance);
         foreach (var library in new[] { LineA, LineB })
         {
             _queue.Refuse($"{library}-refused.md", library, 10, "refused");
-            _queue.EnqueueUpload($"{library}-waiting.md", "# 等待\n"u8.ToArray(), library);
+            _queue.EnqueueUploadAsync($"{library}-waiting.md", "# 等待\n"u8.ToArray(), library).GetAwaiter().GetResult();
         }
+    }
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Dispose();
     }
 
     [Fact]

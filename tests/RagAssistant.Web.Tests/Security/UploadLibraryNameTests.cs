@@ -1,3 +1,4 @@
+using RagAssistant.Core.Jobs;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;

@@ -1,4 +1,4 @@
-namespace RagAssistant.Web.Ingestion;
+namespace RagAssistant.Core.Jobs;
 
 /// <summary>One file in the ingestion queue, as the library page and the API show it. Immutable: each change is a new snapshot.</summary>
 public sealed record IngestJob(Guid Id, string FileName, string Library, long Bytes, DateTimeOffset QueuedAt)
@@ -17,6 +17,15 @@ public sealed record IngestJob(Guid Id, string FileName, string Library, long By
     public IReadOnlyList<string> Warnings { get; init; } = [];
     public DateTimeOffset? FinishedAt { get; init; }
 
+    /// <summary>Who queued the file (for the audit line written when it ends); null for the sample corpus.</summary>
+    public string? User { get; init; }
+
+    /// <summary>How many times a worker has started the job, counted before it starts: a file that crashes the app is not retried forever.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>Taken by a worker: parsing, embedding or saving.</summary>
+    public bool IsRunning => State is IngestJobState.Parsing or IngestJobState.Embedding or IngestJobState.Saving;
+
     public bool IsFinished => State is IngestJobState.Done or IngestJobState.Failed or IngestJobState.NeedsOcr
         or IngestJobState.Skipped or IngestJobState.Cancelled;
 }
@@ -32,4 +41,10 @@ public static class IngestJobStates
         IngestJobState.NeedsOcr => "needs_ocr",
         _ => state.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>The state of an API name (as <see cref="Name"/> writes it); throws on a name it does not know.</summary>
+    public static IngestJobState Parse(string name) =>
+        Enum.GetValues<IngestJobState>().FirstOrDefault(s => s.Name() == name) is var state && state.Name() == name
+            ? state
+            : throw new FormatException($"unknown ingestion job state '{name}'");
 }
