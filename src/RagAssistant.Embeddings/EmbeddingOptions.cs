@@ -25,6 +25,14 @@ public sealed class EmbeddingOptions
     [Range(0, 64)]
     public int DeviceId { get; set; }
 
+    /// <summary>
+    /// The longest a document's next embedding batch waits while questions or searches are in flight (questions first;
+    /// the bound keeps ingestion moving under a steady stream of questions). 0 = no waiting (only the session's
+    /// priority). Default 1 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan BackgroundPause { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Texts per inference call; 0 chooses 32 on CPU and 256 on CUDA. Default 0.</summary>
     [Range(0, 8192)]
     public int BatchSize { get; set; }

@@ -21,6 +21,7 @@ public static class EmbeddingServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>());
+        services.TryAddSingleton<RagAssistant.Core.Scheduling.ForegroundWork>();
         services.TryAddSingleton<EmbeddingModelProvider>();
         services.TryAddSingleton<RagAssistant.Core.Embeddings.IEmbeddingModelCatalog>(sp => sp.GetRequiredService<EmbeddingModelProvider>());
         services.RemoveAll<IEmbeddingGenerator<string, Embedding<float>>>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using RagAssistant.Core.Embeddings;
+using RagAssistant.Core.Scheduling;
 using RagAssistant.Embeddings.Models;
 
 namespace RagAssistant.Embeddings;
@@ -15,13 +16,23 @@ namespace RagAssistant.Embeddings;
 /// text. Each embedding carries <see cref="EmbeddingProperties.Truncated"/> and <see cref="EmbeddingProperties.Tokens"/>;
 /// truncations are also logged as one warning per call, with a count.
 /// </summary>
-public sealed class OnnxEmbeddingGenerator(EmbeddingModelProvider provider, ILogger<OnnxEmbeddingGenerator> logger)
+/// <para>
+/// Questions first: a call without <see cref="EmbeddingPurpose.ForIngestion"/> counts as foreground work and takes the
+/// model's session before any waiting document batch; a background call takes it batch by batch and, before each
+/// batch, waits up to <see cref="EmbeddingOptions.BackgroundPause"/> while foreground work (questions, searches) is in flight.
+/// </para>
+public sealed class OnnxEmbeddingGenerator(EmbeddingModelProvider provider, ILogger<OnnxEmbeddingGenerator> logger, ForegroundWork? foreground = null)
     : IEmbeddingGenerator<string, Embedding<float>>
 {
+    private readonly ForegroundWork _foreground = foreground ?? new ForegroundWork();
+
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         var texts = values.ToList();
+        var background = EmbeddingPurpose.IsBackground(options);
+        using var marked = background ? null : _foreground.Begin();
+        var pause = provider.Options.BackgroundPause;
         var query = EmbeddingPurpose.Of(options) == EmbeddingPurpose.Query;
         var named = options?.ModelId is { Length: > 0 } id ? provider.Find(id) : null;
         var results = new Embedding<float>[texts.Count];
@@ -33,7 +44,9 @@ public sealed class OnnxEmbeddingGenerator(EmbeddingModelProvider provider, ILog
             var batch = group.Select(x => prefix + x.text).ToList();
             var engine = provider.EngineFor(model);
             // Inference is synchronous CPU/GPU work: keep it off the caller's thread (a web request, the UI).
-            var result = await Task.Run(() => engine.Embed(batch, cancellationToken), cancellationToken);
+            var result = await Task.Run(() => background
+                ? engine.EmbedInBackground(batch, () => _foreground.WaitForIdle(pause, cancellationToken), cancellationToken)
+                : engine.Embed(batch, cancellationToken), cancellationToken);
             if (result.TruncatedCount > 0) Log.Truncated(logger, result.TruncatedCount, batch.Count, model.MaxLength);
             var created = DateTimeOffset.UtcNow;
             var k = 0;

@@ -198,7 +198,7 @@ public sealed class IngestionPipeline(
         GeneratedEmbeddings<Embedding<float>> generated;
         try
         {
-            generated = await embeddings.GenerateAsync(chunks.Select(c => c.IndexedText), EmbeddingPurpose.ForPassage(), ct);
+            generated = await embeddings.GenerateAsync(chunks.Select(c => c.IndexedText), EmbeddingPurpose.ForIngestion(), ct);
         }
         catch (Exception ex) when (ex is not (EmbeddingException or OperationCanceledException))
         {

@@ -37,7 +37,7 @@ public sealed class ReembedService(IChunkVectorStore store, IEmbeddingGenerator<
             after = page[^1].Id;
             var todo = page.Where(c => c.Model != WantedModel(c.IndexedText, primary)).ToList();
             if (todo.Count == 0) continue;
-            var generated = await embeddings.GenerateAsync(todo.Select(c => c.IndexedText), EmbeddingPurpose.ForPassage(), cancellationToken);
+            var generated = await embeddings.GenerateAsync(todo.Select(c => c.IndexedText), EmbeddingPurpose.ForIngestion(), cancellationToken);
             var vectors = todo.Select((c, i) => (c.Id, new ChunkVector(generated[i].ModelId ?? primary, generated[i].Vector))).ToList();
             await store.StageVectorsAsync(vectors, cancellationToken);
             staged += todo.Count;

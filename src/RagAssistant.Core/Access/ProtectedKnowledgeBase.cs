@@ -1,5 +1,6 @@
 using RagAssistant.Core.Answers;
 using RagAssistant.Core.Documents;
+using RagAssistant.Core.Scheduling;
 using RagAssistant.Core.Search;
 using RagAssistant.Core.Storage;
 
@@ -10,10 +11,12 @@ namespace RagAssistant.Core.Access;
 /// command make on behalf of a user goes through here, with the caller's <see cref="AccessScope"/>, so library grants
 /// are checked in one place, before anything is read. A document the caller may not read is answered exactly like one
 /// that does not exist (null / <see cref="WriteOutcome.NotFound"/>), so ids cannot be probed. Documents, search results,
-/// answers and conversations name their sources as the caller may see them (<see cref="ShownSource"/>).
+/// answers and conversations name their sources as the caller may see them (<see cref="ShownSource"/>). Searches and
+/// answers count as <see cref="ForegroundWork"/>, so ingestion steps aside while someone waits for them.
 /// </summary>
 public sealed class ProtectedKnowledgeBase(
-    IDocumentStore documents, IConversationStore conversations, IQuestionAnswerer answerer, IHybridSearch search)
+    IDocumentStore documents, IConversationStore conversations, IQuestionAnswerer answerer, IHybridSearch search,
+    ForegroundWork? foreground = null)
 {
     public async Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(AccessScope scope, string? library = null, CancellationToken ct = default)
     {
@@ -51,6 +54,7 @@ public sealed class ProtectedKnowledgeBase(
     public async Task<(AnalyzedQuery Query, IReadOnlyList<SearchResult> Results)> SearchAsync(
         AccessScope scope, string query, SearchOptions options, CancellationToken ct = default)
     {
+        using var waited = foreground?.Begin();
         var (analyzed, results) = await search.SearchAsync(query, options with { Filter = scope.Restrict(options.Filter) }, ct);
         return (analyzed, results.Select(r => r with { Chunk = r.Chunk with { Source = ShownSource.For(scope, r.Chunk.Source) } }).ToList());
     }
@@ -63,6 +67,7 @@ public sealed class ProtectedKnowledgeBase(
     {
         if (request.ConversationId is { } id && await GetConversationAsync(scope, id, ct) is null)
             throw new KeyNotFoundException($"conversation {id} not found");
+        using var waited = foreground?.Begin();
         var owned = request with { Filter = scope.Restrict(request.Filter), Owner = scope.IsLocal ? request.Owner : scope.User };
         return Shown(scope, await answerer.AnswerAsync(owned, onDelta, ct));
     }

@@ -16,7 +16,7 @@ namespace RagAssistant.Embeddings.Onnx;
 /// <item>a graph with a <c>sentence_embedding</c> output is used as is; otherwise <c>last_hidden_state</c> is pooled
 /// (mean under the mask, or CLS) and L2-normalised here.</item>
 /// </list>
-/// One call at a time (the buffers are shared); calls are serialised.
+/// One batch at a time on the session (the output buffer is shared), questions first (<see cref="PriorityGate"/>).
 /// </summary>
 public sealed class OnnxEmbeddingEngine : IDisposable
 {
@@ -27,8 +27,7 @@ public sealed class OnnxEmbeddingEngine : IDisposable
     private readonly EmbeddingModel _model;
     private readonly string[] _inputs;
     private readonly string _output;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly TokenBatch[] _batches;
+    private readonly PriorityGate _gate = new();
     private float[] _outputBuffer = [];
 
     public OnnxEmbeddingEngine(EmbeddingModel model, EmbeddingOptions options, ILogger logger, bool forceFp32 = false)
@@ -54,7 +53,6 @@ public sealed class OnnxEmbeddingEngine : IDisposable
         Dimension = last > 0 ? last : model.Dimension;
         if (Dimension <= 0) throw new EmbeddingModelException($"{model.Location}: cannot tell the output dimension (no hidden_size in config.json)");
         BatchSize = options.BatchSize > 0 ? options.BatchSize : Choice.Device == "cpu" ? 32 : 256;
-        _batches = [new TokenBatch(BatchSize, model.MaxLength), new TokenBatch(BatchSize, model.MaxLength)];
     }
 
     public DeviceChoice Choice { get; }
@@ -62,8 +60,23 @@ public sealed class OnnxEmbeddingEngine : IDisposable
     public int Dimension { get; }
     public int BatchSize { get; }
 
-    /// <summary>Embeds <paramref name="texts"/>; vectors come back in input order, L2-normalised.</summary>
-    public EmbeddingResult Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    /// <summary>Embeds <paramref name="texts"/> for someone waiting (a question); vectors come back in input order, L2-normalised.</summary>
+    public EmbeddingResult Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        Embed(texts, foreground: true, beforeBatch: null, cancellationToken);
+
+    /// <summary>
+    /// Embeds <paramref name="texts"/> as background work (a document's chunks): the session is taken batch by batch,
+    /// after any waiting question, and <paramref name="beforeBatch"/> runs before each batch (to step aside while
+    /// questions are answered).
+    /// </summary>
+    public EmbeddingResult EmbedInBackground(IReadOnlyList<string> texts, Action? beforeBatch, CancellationToken cancellationToken = default) =>
+        Embed(texts, foreground: false, beforeBatch, cancellationToken);
+
+    /// <summary>
+    /// Batch k+1 is tokenized (on another core) while batch k runs, into this call's own pair of buffers: another call
+    /// may run between two of this call's batches, so the session is held per batch, not per call.
+    /// </summary>
+    private EmbeddingResult Embed(IReadOnlyList<string> texts, bool foreground, Action? beforeBatch, CancellationToken cancellationToken)
     {
         var vectors = new float[texts.Count][];
         var tokens = new int[texts.Count];
@@ -71,30 +84,33 @@ public sealed class OnnxEmbeddingEngine : IDisposable
         if (texts.Count == 0) return new EmbeddingResult(vectors, tokens, truncated);
 
         var batches = Batches(texts);
-        _gate.Wait(cancellationToken);
-        try
+        var rows = Math.Min(BatchSize, texts.Count);
+        TokenBatch[] buffers = [new TokenBatch(rows, _model.MaxLength), new TokenBatch(rows, _model.MaxLength)];
+        var padId = _model.Tokenizer.Vocabulary.Padding;
+        buffers[0].Fill(texts, batches[0], _model.Tokenizer, padId);
+        for (var k = 0; k < batches.Length; k++)
         {
-            var padId = _model.Tokenizer.Vocabulary.Padding;
-            _batches[0].Fill(texts, batches[0], _model.Tokenizer, padId);
-            for (var k = 0; k < batches.Length; k++)
+            cancellationToken.ThrowIfCancellationRequested();
+            var current = buffers[k % 2];
+            var next = k + 1 < batches.Length
+                ? Task.Run(() => buffers[(k + 1) % 2].Fill(texts, batches[k + 1], _model.Tokenizer, padId), cancellationToken)
+                : Task.CompletedTask;
+            beforeBatch?.Invoke();
+            _gate.Enter(foreground, cancellationToken);
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var current = _batches[k % 2];
-                var next = k + 1 < batches.Length
-                    ? Task.Run(() => _batches[(k + 1) % 2].Fill(texts, batches[k + 1], _model.Tokenizer, padId), cancellationToken)
-                    : Task.CompletedTask;
                 Run(current, vectors);
-                for (var r = 0; r < current.Rows; r++)
-                {
-                    tokens[current.Indices[r]] = current.Lengths[r];
-                    truncated[current.Indices[r]] = current.TruncatedRows[r];
-                }
-                next.GetAwaiter().GetResult();
             }
-        }
-        finally
-        {
-            _gate.Release();
+            finally
+            {
+                _gate.Exit();
+            }
+            for (var r = 0; r < current.Rows; r++)
+            {
+                tokens[current.Indices[r]] = current.Lengths[r];
+                truncated[current.Indices[r]] = current.TruncatedRows[r];
+            }
+            next.GetAwaiter().GetResult();
         }
         return new EmbeddingResult(vectors, tokens, truncated);
     }
@@ -116,14 +132,14 @@ public sealed class OnnxEmbeddingEngine : IDisposable
         var sink = new float[texts.Count][];
         return () =>
         {
-            _gate.Wait();
+            _gate.Enter(foreground: true, CancellationToken.None);
             try
             {
                 foreach (var batch in prepared) Run(batch, sink);
             }
             finally
             {
-                _gate.Release();
+                _gate.Exit();
             }
         };
     }
@@ -211,6 +227,5 @@ public sealed class OnnxEmbeddingEngine : IDisposable
     public void Dispose()
     {
         _session.Dispose();
-        _gate.Dispose();
     }
 }
