@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RagAssistant.Storage.Sqlite;
 
 namespace RagAssistant.Accounts;
 
@@ -109,7 +110,8 @@ public sealed class ApiKeys(
         if (key.LastUsedAt is null || now - key.LastUsedAt > TimeSpan.FromMinutes(1)) // not one write per request
         {
             key.LastUsedAt = now;
-            await context.SaveChangesAsync(ct);
+            // Retried on a busy database: a request must not fail because ingestion was writing.
+            await BusyRetry.RunAsync(() => context.SaveChangesAsync(ct), ct);
         }
         return new ApiKeyCheck(user, null);
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RagAssistant.Storage.Sqlite;
 
 namespace RagAssistant.Accounts;
 
@@ -9,9 +10,14 @@ public sealed class AuditLog(IDbContextFactory<AccountsDbContext> contexts, Acco
         CancellationToken ct = default)
     {
         await schema.EnsureAsync(ct);
-        await using var context = await contexts.CreateDbContextAsync(ct);
-        context.Audit.Add(new AuditEntry { At = clock.GetUtcNow(), Actor = actor, Action = action, Target = target, Detail = detail, Address = address });
-        await context.SaveChangesAsync(ct);
+        var entry = new AuditEntry { At = clock.GetUtcNow(), Actor = actor, Action = action, Target = target, Detail = detail, Address = address };
+        // Retried on a busy database: an audit line must not be lost because ingestion was writing.
+        await BusyRetry.RunAsync(async () =>
+        {
+            await using var context = await contexts.CreateDbContextAsync(ct);
+            context.Audit.Add(entry);
+            await context.SaveChangesAsync(ct);
+        }, ct);
     }
 
     /// <summary>The newest entries first; <paramref name="action"/> narrows to one kind of event.</summary>

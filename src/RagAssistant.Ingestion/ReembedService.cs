@@ -8,14 +8,15 @@ namespace RagAssistant.Ingestion;
 /// <summary>
 /// Re-embeds every chunk whose vector is missing or was made by another model than the one that now reads it
 /// (<c>rag reembed</c>): with the built-in pair, an English chunk wants all-MiniLM-L6-v2 and a Chinese or mixed one
-/// bge-small-zh-v1.5 (<see cref="IEmbeddingModelCatalog.ModelFor"/>). Chunks are read in id order, embedded in large
-/// batches and staged; when all are staged, one transaction puts the new vectors in place. A crash before that leaves
-/// the old vectors untouched (search goes on with them), and the staged ones of the same models are kept, so the next
-/// run resumes where this one stopped.
+/// bge-small-zh-v1.5 (<see cref="IEmbeddingModelCatalog.ModelFor"/>). Chunks are read in id order and embedded as
+/// background work (questions first), and each batch's vectors are written in its own short transaction, so the app's
+/// own writes (sign-ins, conversation turns) never wait behind the run. A run that stops keeps the batches it wrote; the
+/// next one resumes with the chunks that still lack the wanted model. Meanwhile every chunk is searched with the model
+/// its vector carries.
 /// </summary>
 public sealed class ReembedService(IChunkVectorStore store, IEmbeddingGenerator<string, Embedding<float>> embeddings)
 {
-    /// <summary>Chunks read, embedded and staged per round (the generator batches further inside).</summary>
+    /// <summary>Chunks read, embedded and written per round (the generator batches further inside).</summary>
     public const int PageSize = 1024;
 
     // The generator names its models (ours: the provider); one that does not is a single model.
@@ -26,24 +27,21 @@ public sealed class ReembedService(IChunkVectorStore store, IEmbeddingGenerator<
         var metadata = embeddings.GetService<EmbeddingGeneratorMetadata>();
         var primary = metadata?.DefaultModelId ?? throw new InvalidOperationException("the embedding generator names no model id");
         IReadOnlyList<string> models = _catalog is null ? [primary] : _catalog.Models.Select(m => m.Id).ToList();
-        await store.BeginStagingAsync(models, cancellationToken);
-        var staged = 0;
+        var updated = 0;
         var dimension = metadata.DefaultModelDimensions ?? 0; // the primary model's
         long after = 0;
         while (true)
         {
-            var page = await store.GetChunksToEmbedAsync(models, after, PageSize, cancellationToken);
+            var page = await store.GetChunksToEmbedAsync(after, PageSize, cancellationToken);
             if (page.Count == 0) break;
             after = page[^1].Id;
             var todo = page.Where(c => c.Model != WantedModel(c.IndexedText, primary)).ToList();
             if (todo.Count == 0) continue;
             var generated = await embeddings.GenerateAsync(todo.Select(c => c.IndexedText), EmbeddingPurpose.ForIngestion(), cancellationToken);
             var vectors = todo.Select((c, i) => (c.Id, new ChunkVector(generated[i].ModelId ?? primary, generated[i].Vector))).ToList();
-            await store.StageVectorsAsync(vectors, cancellationToken);
-            staged += todo.Count;
-            progress?.Report(staged);
+            updated += await store.WriteVectorsAsync(vectors, cancellationToken);
+            progress?.Report(updated);
         }
-        var updated = await store.CommitStagedAsync(cancellationToken);
         var total = (await store.CountByModelAsync(cancellationToken)).Sum(c => c.Chunks);
         return new ReembedReport(string.Join(" + ", models), dimension, updated, total);
     }

@@ -263,6 +263,8 @@ internal static class SchemaMigrations
             source       TEXT
         );
         CREATE INDEX ingest_jobs_queued ON ingest_jobs(queued_at);
+        -- `rag reembed` now writes each batch's vectors in place (short transactions) instead of staging them all.
+        DROP TABLE IF EXISTS staged_vectors;
         """,
     ];
 }

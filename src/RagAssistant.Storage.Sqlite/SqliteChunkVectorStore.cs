@@ -11,17 +11,13 @@ namespace RagAssistant.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteChunkVectorStore(SqliteDatabase database) : IChunkVectorStore
 {
-    public Task<IReadOnlyList<ChunkToEmbed>> GetChunksToEmbedAsync(IReadOnlyCollection<string> models, long afterId, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ChunkToEmbed>> GetChunksToEmbedAsync(long afterId, int limit, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        // Chunks already staged for one of the models are done (a resumed run does not embed them again).
-        var names = ModelParameters(command, models);
-        command.CommandText = $"""
+        command.CommandText = """
             SELECT c.id, c.context, c.text, CASE WHEN c.vector IS NULL THEN NULL ELSE c.model END FROM chunks c
-            WHERE c.id > $after
-              AND NOT EXISTS (SELECT 1 FROM staged_vectors s WHERE s.chunk_id = c.id AND s.model IN ({names}))
-            ORDER BY c.id LIMIT $limit
+            WHERE c.id > $after ORDER BY c.id LIMIT $limit
             """;
         command.Parameters.AddWithValue("$after", afterId);
         command.Parameters.AddWithValue("$limit", limit);
@@ -33,53 +29,28 @@ public sealed class SqliteChunkVectorStore(SqliteDatabase database) : IChunkVect
         return Task.FromResult<IReadOnlyList<ChunkToEmbed>>(chunks);
     }
 
-    public Task BeginStagingAsync(IReadOnlyCollection<string> models, CancellationToken cancellationToken = default) =>
-        Write<int>(connection =>
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"DELETE FROM staged_vectors WHERE model NOT IN ({ModelParameters(command, models)})";
-            return command.ExecuteNonQuery();
-        });
-
-    /// <summary>Adds one parameter per model; returns their names for an IN list.</summary>
-    private static string ModelParameters(SqliteCommand command, IReadOnlyCollection<string> models)
+    public Task<int> WriteVectorsAsync(IReadOnlyList<(long ChunkId, ChunkVector Vector)> vectors, CancellationToken cancellationToken = default)
     {
-        if (models.Count == 0) throw new ArgumentException("no embedding model given", nameof(models));
-        var names = models.Select((_, i) => "$model" + i).ToList();
-        foreach (var (name, model) in names.Zip(models)) command.Parameters.AddWithValue(name, model);
-        return string.Join(", ", names);
-    }
-
-    public Task StageVectorsAsync(IReadOnlyList<(long ChunkId, ChunkVector Vector)> vectors, CancellationToken cancellationToken = default) =>
-        Write<int>(connection =>
+        cancellationToken.ThrowIfCancellationRequested();
+        // Blobs are made before the transaction: the write lock is held for the updates only.
+        var rows = vectors.Select(v => (v.ChunkId, Blob: VectorBlob.ToBytes(v.Vector.Values.Span), v.Vector.Model, v.Vector.Dimension)).ToList();
+        return Write(connection =>
         {
-            using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT OR REPLACE INTO staged_vectors (chunk_id, vector, model, dimension) VALUES ($id, $vector, $model, $dimension)";
-            var pId = insert.Parameters.Add("$id", SqliteType.Integer);
-            var pVector = insert.Parameters.Add("$vector", SqliteType.Blob);
-            var pModel = insert.Parameters.Add("$model", SqliteType.Text);
-            var pDimension = insert.Parameters.Add("$dimension", SqliteType.Integer);
-            foreach (var (id, vector) in vectors)
+            using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE chunks SET vector = $vector, model = $model, dimension = $dimension WHERE id = $id";
+            var pId = update.Parameters.Add("$id", SqliteType.Integer);
+            var pVector = update.Parameters.Add("$vector", SqliteType.Blob);
+            var pModel = update.Parameters.Add("$model", SqliteType.Text);
+            var pDimension = update.Parameters.Add("$dimension", SqliteType.Integer);
+            var updated = 0;
+            foreach (var row in rows)
             {
-                pId.Value = id;
-                pVector.Value = VectorBlob.ToBytes(vector.Values.Span);
-                pModel.Value = vector.Model;
-                pDimension.Value = vector.Dimension;
-                insert.ExecuteNonQuery();
+                (pId.Value, pVector.Value, pModel.Value, pDimension.Value) = (row.ChunkId, row.Blob, row.Model, row.Dimension);
+                updated += update.ExecuteNonQuery();
             }
-            return 0;
-        });
-
-    public Task<int> CommitStagedAsync(CancellationToken cancellationToken = default) =>
-        Write<int>(connection =>
-        {
-            var updated = Execute(connection, """
-                UPDATE chunks SET vector = s.vector, model = s.model, dimension = s.dimension
-                FROM staged_vectors s WHERE s.chunk_id = chunks.id
-                """);
-            Execute(connection, "DELETE FROM staged_vectors");
             return updated;
         });
+    }
 
     public Task<IReadOnlyList<ModelChunkCount>> CountByModelAsync(CancellationToken cancellationToken = default)
     {
@@ -136,10 +107,4 @@ public sealed class SqliteChunkVectorStore(SqliteDatabase database) : IChunkVect
         }
     }
 
-    private static int Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteNonQuery();
-    }
 }

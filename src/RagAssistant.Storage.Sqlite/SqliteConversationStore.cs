@@ -8,7 +8,7 @@ namespace RagAssistant.Storage.Sqlite;
 
 /// <summary>
 /// Conversations in the SQLite knowledge base (tables of migration 5). Each turn is written with its citations in one
-/// transaction; citations are stored as copies, so a conversation keeps its sources' text and boxes after the
+/// transaction, retried when the database is busy (<see cref="BusyRetry"/>); citations are stored as copies, so a conversation keeps its sources' text and boxes after the
 /// documents change or go.
 /// </summary>
 public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvider timeProvider) : IConversationStore
@@ -18,7 +18,10 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
     /// generator), safe in a URL and not guessable from other ids. The title is trimmed and cut to
     /// <see cref="ConversationTitle.MaxLength"/> characters; an empty one is filled from the first question.
     /// </summary>
-    public Task<string> CreateAsync(string title, string? owner, CancellationToken cancellationToken = default)
+    public Task<string> CreateAsync(string title, string? owner, CancellationToken cancellationToken = default) =>
+        BusyRetry.RunAsync(() => Create(title, owner, cancellationToken), cancellationToken);
+
+    private Task<string> Create(string title, string? owner, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(title);
         cancellationToken.ThrowIfCancellationRequested();
@@ -119,7 +122,10 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
     /// still empty, titles it with the question. The conversation id inside <paramref name="answer"/> is not stored:
     /// a turn read back carries the id of the conversation it belongs to.
     /// </summary>
-    public Task<long> AddTurnAsync(string conversationId, string question, string query, AnswerResult answer, CancellationToken cancellationToken = default)
+    public Task<long> AddTurnAsync(string conversationId, string question, string query, AnswerResult answer, CancellationToken cancellationToken = default) =>
+        BusyRetry.RunAsync(() => AddTurn(conversationId, question, query, answer, cancellationToken), cancellationToken);
+
+    private Task<long> AddTurn(string conversationId, string question, string query, AnswerResult answer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answer);
         cancellationToken.ThrowIfCancellationRequested();
@@ -166,7 +172,10 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
     }
 
     /// <summary>Replaces the turn's rating and comment (a blank comment is stored as none). Rating must be −1 or +1.</summary>
-    public Task<bool> SetFeedbackAsync(long turnId, int rating, string? comment, CancellationToken cancellationToken = default)
+    public Task<bool> SetFeedbackAsync(long turnId, int rating, string? comment, CancellationToken cancellationToken = default) =>
+        BusyRetry.RunAsync(() => SetFeedback(turnId, rating, comment, cancellationToken), cancellationToken);
+
+    private Task<bool> SetFeedback(long turnId, int rating, string? comment, CancellationToken cancellationToken = default)
     {
         if (rating is not (-1 or 1))
             throw new ArgumentOutOfRangeException(nameof(rating), rating, "rating must be -1 (thumbs down) or 1 (thumbs up)");

@@ -17,11 +17,11 @@ public sealed class SqliteDatabase
     private bool _initialized;
 
     public SqliteDatabase(IOptions<SqliteStorageOptions> options)
-        : this(options.Value.DatabasePath)
+        : this(options.Value.DatabasePath, options.Value.BusyTimeoutSeconds)
     {
     }
 
-    public SqliteDatabase(string databasePath)
+    public SqliteDatabase(string databasePath, int busyTimeoutSeconds = 30)
     {
         DatabasePath = Path.GetFullPath(databasePath);
         _connectionString = new SqliteConnectionStringBuilder
@@ -30,7 +30,7 @@ public sealed class SqliteDatabase
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             // Seconds a writer waits for another writer (web ingestion and a CLI run may overlap).
-            DefaultTimeout = 30,
+            DefaultTimeout = busyTimeoutSeconds,
         }.ToString();
     }
 

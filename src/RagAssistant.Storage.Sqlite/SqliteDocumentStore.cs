@@ -100,6 +100,9 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
     public Task<StoredDocument> SaveAsync(DocumentInfo document, IReadOnlyList<ChunkDraft> chunks, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        // Everything that takes time (word segmentation, vector blobs, JSON) is done before the write lock is taken:
+        // sign-ins, API-key use and conversation turns wait for the transaction, so it holds only the inserts.
+        var prepared = chunks.Select(Prepare).ToList();
         using var connection = database.Open();
         try
         {
@@ -110,7 +113,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
                 ? UpdateDocument(connection, existingId, document)
                 : InsertDocument(connection, libraryId, document);
             if (previous is not null) DeleteChunks(connection, documentId);
-            InsertChunks(connection, documentId, chunks);
+            InsertChunks(connection, documentId, prepared);
             ReplacePages(connection, documentId, document.PageDetails);
             ReplaceOriginal(connection, documentId, _keepOriginals ? document.Content : null);
 
@@ -261,7 +264,18 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
         p.AddWithValue("$now", Now());
     }
 
-    private void InsertChunks(SqliteConnection connection, long documentId, IReadOnlyList<ChunkDraft> chunks)
+    /// <summary>A chunk's row values and its keyword-index text, made outside the transaction.</summary>
+    private sealed record PreparedChunk(ChunkDraft Chunk, string Boxes, byte[]? Vector, string Language, string SegmentedContext, string SegmentedText);
+
+    private PreparedChunk Prepare(ChunkDraft chunk) => new(
+        chunk,
+        JsonSerializer.Serialize(chunk.Boxes, BoxJson),
+        chunk.Vector is { } v ? VectorBlob.ToBytes(v.Values.Span) : null,
+        ChunkLanguage.Of(chunk.Text),
+        segmenter.Segment(chunk.Context),
+        segmenter.Segment(chunk.Text));
+
+    private static void InsertChunks(SqliteConnection connection, long documentId, IReadOnlyList<PreparedChunk> chunks)
     {
         using var insert = connection.CreateCommand();
         insert.CommandText = """
@@ -287,8 +301,9 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
         var fContext = fts.Parameters.Add("$context", SqliteType.Text);
         var fText = fts.Parameters.Add("$text", SqliteType.Text);
 
-        foreach (var chunk in chunks)
+        foreach (var prepared in chunks)
         {
+            var chunk = prepared.Chunk;
             pDoc.Value = documentId;
             pOrdinal.Value = chunk.Ordinal;
             pText.Value = chunk.Text;
@@ -296,14 +311,14 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
             pLocator.Value = chunk.Locator;
             pPage.Value = (object?)chunk.Page ?? DBNull.Value;
             pTokens.Value = chunk.TokenCount;
-            pBoxes.Value = JsonSerializer.Serialize(chunk.Boxes, BoxJson);
-            pVector.Value = chunk.Vector is { } v ? VectorBlob.ToBytes(v.Values.Span) : DBNull.Value;
+            pBoxes.Value = prepared.Boxes;
+            pVector.Value = (object?)prepared.Vector ?? DBNull.Value;
             pModel.Value = (object?)chunk.Vector?.Model ?? DBNull.Value;
             pDimension.Value = (object?)chunk.Vector?.Dimension ?? DBNull.Value;
-            pLanguage.Value = ChunkLanguage.Of(chunk.Text);
+            pLanguage.Value = prepared.Language;
             fId.Value = (long)insert.ExecuteScalar()!;
-            fContext.Value = segmenter.Segment(chunk.Context);
-            fText.Value = segmenter.Segment(chunk.Text);
+            fContext.Value = prepared.SegmentedContext;
+            fText.Value = prepared.SegmentedText;
             fts.ExecuteNonQuery();
         }
     }

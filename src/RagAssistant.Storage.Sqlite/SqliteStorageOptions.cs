@@ -18,4 +18,12 @@ public sealed class SqliteStorageOptions
     /// originals are dropped as they are re-ingested).
     /// </summary>
     public bool KeepOriginals { get; set; } = true;
+
+    /// <summary>
+    /// Seconds a write waits for another writer (the web app's ingestion, a `rag` command on the same file) before the
+    /// database reports "busy"; user-facing writes are then retried a few times (<see cref="BusyRetry"/>). Every
+    /// write transaction is kept short, so waits are normally milliseconds. Default 30.
+    /// </summary>
+    [Range(1, 3600)]
+    public int BusyTimeoutSeconds { get; set; } = 30;
 }

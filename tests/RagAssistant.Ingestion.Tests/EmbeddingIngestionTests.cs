@@ -46,20 +46,19 @@ public class EmbeddingIngestionTests : IDisposable
     }
 
     [Fact]
-    public async Task Reembed_StagedButNotCommitted_LeavesTheOldVectors_AndResumes()
+    public async Task Reembed_StoppedHalfway_KeepsTheBatchesItWrote_AndResumesWithTheRest()
     {
         await _h.IngestAsync(RepositoryPaths.Corpus);
         var total = (await _h.Vectors.CountByModelAsync()).Sum(c => c.Chunks);
         using var changed = _h.WithEmbedder(new HashEmbeddingGenerator("test:hash-32", 32));
 
-        // A run that staged half the chunks and then died before the swap.
-        var page = await changed.Vectors.GetChunksToEmbedAsync(["test:hash-32"], 0, total / 2);
-        await changed.Vectors.BeginStagingAsync(["test:hash-32"]);
-        await changed.Vectors.StageVectorsAsync(page.Select(c => (c.Id, new Core.Documents.ChunkVector("test:hash-32", changed.Embedder.Embed(c.IndexedText)))).ToList());
-        Assert.Equal(HashEmbeddingGenerator.DefaultModelId, Assert.Single(await changed.Vectors.CountByModelAsync()).Model);
+        // A run that wrote its first batch (half the chunks) and then died: those keep their new vectors.
+        var page = await changed.Vectors.GetChunksToEmbedAsync(0, total / 2);
+        await changed.Vectors.WriteVectorsAsync(page.Select(c => (c.Id, new Core.Documents.ChunkVector("test:hash-32", changed.Embedder.Embed(c.IndexedText)))).ToList());
+        Assert.Equal(2, (await changed.Vectors.CountByModelAsync()).Count);
 
         var report = await changed.Reembed.ReembedAsync();
-        Assert.Equal(total, report.Reembedded);
+        Assert.Equal(total - page.Count, report.Reembedded);
         Assert.Equal(total - page.Count, changed.Embedder.TextsEmbedded);
         Assert.Equal("test:hash-32", Assert.Single(await changed.Vectors.CountByModelAsync()).Model);
     }

@@ -3,30 +3,21 @@ using RagAssistant.Core.Documents;
 namespace RagAssistant.Core.Storage;
 
 /// <summary>
-/// Chunk vectors, for re-embedding after a change of model. A re-embedding run stages vectors in batches and then
-/// swaps them all in with one transaction, so a crash never leaves the knowledge base with two vector spaces mixed
-/// by the run itself.
+/// Chunk vectors, for re-embedding after a change of model. A re-embedding run writes its vectors batch by batch, each
+/// batch in one short transaction, so questions, sign-ins and conversation turns never wait behind the whole run; every
+/// vector carries its model, so chunks of the old and the new model side by side are searched each by its own model,
+/// and a run that stopped resumes with the chunks that still lack the wanted model.
 /// </summary>
 public interface IChunkVectorStore
 {
-    /// <summary>
-    /// Chunks (id order, after <paramref name="afterId"/>) that may need a vector of one of <paramref name="models"/>:
-    /// every chunk not already staged with one of them, with the model of its stored vector (null: none), so the caller
-    /// can tell by the chunk's text which model should embed it.
-    /// </summary>
-    Task<IReadOnlyList<ChunkToEmbed>> GetChunksToEmbedAsync(IReadOnlyCollection<string> models, long afterId, int limit, CancellationToken cancellationToken = default);
+    /// <summary>Chunks in id order after <paramref name="afterId"/>, with the model of their stored vector (null: none).</summary>
+    Task<IReadOnlyList<ChunkToEmbed>> GetChunksToEmbedAsync(long afterId, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Starts a re-embedding run for <paramref name="models"/>: forgets vectors staged for other models; those staged for
-    /// these models by a run that did not finish are kept (resumed).
+    /// Puts a batch of vectors on their chunks in one short transaction; a chunk deleted meanwhile is skipped. Returns
+    /// how many chunks were updated.
     /// </summary>
-    Task BeginStagingAsync(IReadOnlyCollection<string> models, CancellationToken cancellationToken = default);
-
-    /// <summary>Stages a batch of vectors in one transaction; they are not visible until <see cref="CommitStagedAsync"/>.</summary>
-    Task StageVectorsAsync(IReadOnlyList<(long ChunkId, ChunkVector Vector)> vectors, CancellationToken cancellationToken = default);
-
-    /// <summary>Moves every staged vector onto its chunk in one transaction; returns how many chunks were updated.</summary>
-    Task<int> CommitStagedAsync(CancellationToken cancellationToken = default);
+    Task<int> WriteVectorsAsync(IReadOnlyList<(long ChunkId, ChunkVector Vector)> vectors, CancellationToken cancellationToken = default);
 
     /// <summary>Chunk counts per embedding model (null: not embedded).</summary>
     Task<IReadOnlyList<ModelChunkCount>> CountByModelAsync(CancellationToken cancellationToken = default);

@@ -85,8 +85,7 @@ public sealed class StoreIntegrityTests : IDisposable
         var chunk = Assert.Single(await _store.GetChunksAsync(document.Id));
         var before = await _search.WriteGenerationAsync();
 
-        await vectors.StageVectorsAsync([(chunk.Id, new RagAssistant.Core.Documents.ChunkVector("m", new float[] { 1, 0 }))]);
-        await vectors.CommitStagedAsync();
+        await vectors.WriteVectorsAsync([(chunk.Id, new RagAssistant.Core.Documents.ChunkVector("m", new float[] { 1, 0 }))]);
 
         Assert.True(await _search.WriteGenerationAsync() > before);
     }
