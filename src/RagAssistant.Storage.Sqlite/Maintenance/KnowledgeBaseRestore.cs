@@ -41,7 +41,11 @@ public static class KnowledgeBaseRestore
         }
 
         var folder = Path.GetDirectoryName(database)!;
-        Directory.CreateDirectory(folder);
+        // A new folder is created as SqliteDatabase creates one: others may not list it (0750).
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
+        else if (!Directory.Exists(folder))
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
         using var exclusive = KnowledgeBaseLock.TryAcquireExclusive(database) ?? throw InUse(database);
 
         var staged = Path.Combine(folder, $".{Path.GetFileName(database)}.restore-{Guid.NewGuid():N}");
