@@ -19,6 +19,9 @@ public sealed class AccountsSchema(
     SqliteDatabase database, IDbContextFactory<AccountsDbContext> contexts, IOptions<AccountsOptions> options, TimeProvider clock)
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
+
+    /// <summary>The account tables' version this program writes (<c>account_schema.version</c>); restore refuses a newer one.</summary>
+    public static int Version => AccountsMigrations.All.Count;
     private bool _ready;
 
     public async Task EnsureAsync(CancellationToken ct = default)

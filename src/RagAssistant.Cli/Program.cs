@@ -19,6 +19,9 @@ var root = new RootCommand("rag — the RagAssistant knowledge-base command")
     UsersCommand.Create(),
     LibrariesCommand.Create(),
     AuditCommand.Create(),
+    BackupCommand.Create(),
+    RestoreCommand.Create(),
+    CheckCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -7,14 +7,15 @@ namespace RagAssistant.Storage.Sqlite;
 /// <summary>
 /// Opens connections to the knowledge-base file: checks that the file is a writable SQLite database, switches it
 /// to WAL and runs missing migrations on first use. Failures become <see cref="KnowledgeBaseException"/>s that
-/// name the file and the reason.
+/// name the file and the reason. From the first open on it holds the <see cref="KnowledgeBaseLock"/> shared until disposed,
+/// so <c>rag restore</c> can tell that the file is in use.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDisposable
 {
-    private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
     private readonly string _connectionString;
     private readonly Lock _initLock = new();
     private bool _initialized;
+    private KnowledgeBaseLock? _lock;
 
     public SqliteDatabase(IOptions<SqliteStorageOptions> options)
         : this(options.Value.DatabasePath, options.Value.BusyTimeoutSeconds)
@@ -67,6 +68,7 @@ public sealed class SqliteDatabase
         {
             if (_initialized) return;
             CheckFile();
+            _lock ??= KnowledgeBaseLock.AcquireShared(DatabasePath);
             using var connection = OpenRaw();
             try
             {
@@ -77,6 +79,17 @@ public sealed class SqliteDatabase
                 throw Translate(ex);
             }
             _initialized = true;
+        }
+    }
+
+    /// <summary>Releases the shared <see cref="KnowledgeBaseLock"/> (pooled connections stay with the pool).</summary>
+    public void Dispose()
+    {
+        lock (_initLock)
+        {
+            _lock?.Dispose();
+            _lock = null;
+            _initialized = false;
         }
     }
 
@@ -97,11 +110,7 @@ public sealed class SqliteDatabase
             return;
         }
 
-        var header = new byte[SqliteHeader.Length];
-        int read;
-        using (var stream = new FileStream(DatabasePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        if (read > 0 && (read < header.Length || !header.AsSpan().SequenceEqual(SqliteHeader)))
+        if (KnowledgeBaseFile.ReadHeader(DatabasePath) == KnowledgeBaseFile.Header.NotSqlite)
             throw new KnowledgeBaseException($"database file {DatabasePath} is not a SQLite database");
 
         // Root ignores permission bits, so SQLite would happily write a file the owner marked read-only: honour the mark.
@@ -141,12 +150,15 @@ public sealed class SqliteDatabase
         }
     }
 
+    /// <summary>The schema version this program writes (<c>PRAGMA user_version</c> after every migration has run).</summary>
+    public static int SchemaVersion => SchemaMigrations.All.Count;
+
     private void Migrate(SqliteConnection connection)
     {
         Execute(connection, "PRAGMA journal_mode = WAL;");
         var current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
         // A newer program may have changed tables this one would misread or damage: refuse rather than guess.
-        if (current > SchemaMigrations.All.Count)
+        if (current > SchemaVersion)
             throw new KnowledgeBaseException(
                 $"database file {DatabasePath} has schema version {current}, newer than this program's {SchemaMigrations.All.Count}: " +
                 "it was written by a newer RagAssistant; run that version (or restore a backup made for this one)");

@@ -362,7 +362,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
     /// Marks every revision of one identity superseded except the newest by <see cref="RevisionComparer"/>;
     /// copies of the newest (same identity and revision in another file) all stay current.
     /// </summary>
-    private static void RemarkSuperseded(SqliteConnection connection, long libraryId, string kind, string? identityKey)
+    internal static void RemarkSuperseded(SqliteConnection connection, long libraryId, string kind, string? identityKey)
     {
         if (identityKey is null) return;
         var revisions = new List<(long Id, DocumentRevision Revision)>();
@@ -381,16 +381,19 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
         }
         if (revisions.Count == 0) return;
 
+        foreach (var (id, superseded) in SupersededMarks(revisions))
+            Execute(connection, "UPDATE documents SET superseded = $s WHERE id = $id", ("$s", superseded ? 1 : 0), ("$id", id));
+    }
+
+    /// <summary>Each revision of one identity and whether it is superseded: older than the newest by <see cref="RevisionComparer"/>.</summary>
+    internal static Dictionary<long, bool> SupersededMarks(IReadOnlyList<(long Id, DocumentRevision Revision)> revisions)
+    {
         var newest = revisions.Select(r => r.Revision).Max(RevisionComparer.Instance)!;
-        foreach (var (id, revision) in revisions)
-        {
-            var superseded = RevisionComparer.Instance.Compare(revision, newest) < 0 ? 1 : 0;
-            Execute(connection, "UPDATE documents SET superseded = $s WHERE id = $id", ("$s", superseded), ("$id", id));
-        }
+        return revisions.ToDictionary(r => r.Id, r => RevisionComparer.Instance.Compare(r.Revision, newest) < 0);
     }
 
     /// <summary>Revision marks are stored as displayed; a mark equal to the year is the year alone.</summary>
-    private static DocumentRevision ReadRevision(SqliteDataReader reader, int identity, int mark, int date, int year)
+    internal static DocumentRevision ReadRevision(SqliteDataReader reader, int identity, int mark, int date, int year)
     {
         int? y = reader.IsDBNull(year) ? null : reader.GetInt32(year);
         var m = reader.IsDBNull(mark) ? null : reader.GetString(mark);

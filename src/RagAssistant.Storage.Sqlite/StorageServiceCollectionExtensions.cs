@@ -10,7 +10,7 @@ namespace RagAssistant.Storage.Sqlite;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>Registers the SQLite knowledge base (options from <c>Rag:Storage</c>): documents, chunk search, vectors and
-    /// conversations, with the default segmenter and the system clock unless the host registered others.</summary>
+    /// conversations, backup and check, with the default segmenter and the system clock unless the host registered others.</summary>
     public static IServiceCollection AddRagStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SqliteStorageOptions>()
@@ -25,6 +25,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConversationStore, SqliteConversationStore>();
         services.TryAddSingleton<RagAssistant.Core.Jobs.IIngestJobStore, SqliteIngestJobStore>();
+        services.TryAddSingleton<KnowledgeBaseBackup>();
+        services.TryAddSingleton<KnowledgeBaseCheck>();
         return services;
     }
 }

@@ -37,4 +37,13 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The language model failed: {Detail}")]
     public static partial void LlmFailed(ILogger logger, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backup written to {File} ({Bytes} bytes, {Documents} documents)")]
+    public static partial void BackupTaken(ILogger logger, string file, long bytes, long documents);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Old backup {File} deleted (Rag:Backup:Keep)")]
+    public static partial void BackupPruned(ILogger logger, string file);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled backup failed: {Reason}")]
+    public static partial void BackupFailed(ILogger logger, string reason);
 }

@@ -3,13 +3,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RagAssistant.Web.Access;
 using RagAssistant.Web.Ingestion;
+using RagAssistant.Web.Maintenance;
 using RagAssistant.Web.Security;
 
 namespace RagAssistant.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>The web app's services: the access seam, the background ingestion queue, first-start ingestion, UI language.</summary>
+    /// <summary>The web app's services: the access seam, the background ingestion queue, first-start ingestion, scheduled backups, UI language.</summary>
     public static IServiceCollection AddRagWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -24,6 +25,9 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<IngestionQueue>());
         services.AddHostedService<SampleCorpusLoader>();
         services.AddSingleton<RecentErrors>();
+        services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BackupStatus>();
+        services.AddHostedService<ScheduledBackup>();
         services.AddRagTransportSecurity();
         return services;
     }

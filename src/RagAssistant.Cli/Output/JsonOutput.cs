@@ -83,6 +83,9 @@ internal sealed record BenchEmbedRow(
 [JsonSerializable(typeof(ApiKeyListJson))]
 [JsonSerializable(typeof(LibraryListJson))]
 [JsonSerializable(typeof(AuditListJson))]
+[JsonSerializable(typeof(BackupJson))]
+[JsonSerializable(typeof(RestoreJson))]
+[JsonSerializable(typeof(CheckJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput

@@ -93,6 +93,12 @@ public sealed record UiText
     public required string NoErrors { get; init; }
     public required string Database { get; init; }
     public required string IngestionQueue { get; init; }
+    public required string Backups { get; init; }
+    public required string BackupsOff { get; init; }
+    public required string BackupNone { get; init; }
+    public required string BackupLast { get; init; }
+    public required string BackupNext { get; init; }
+    public required string BackupFailed { get; init; }
 
     public required AccountText Account { get; init; }
     public required AdminText Admin { get; init; }
@@ -185,6 +191,12 @@ public sealed record UiText
         RecentErrorsTitle = "最近的错误",
         NoErrors = "没有错误",
         Database = "数据库",
+        Backups = "备份",
+        BackupsOff = "定时备份已关闭（Rag:Backup:Enabled）",
+        BackupNone = "还没有备份",
+        BackupLast = "最近一次备份",
+        BackupNext = "下次备份",
+        BackupFailed = "备份失败",
         IngestionQueue = "导入队列",
     };
 
@@ -274,6 +286,12 @@ public sealed record UiText
         RecentErrorsTitle = "Recent errors",
         NoErrors = "No errors",
         Database = "Database",
+        Backups = "Backups",
+        BackupsOff = "Scheduled backups are off (Rag:Backup:Enabled)",
+        BackupNone = "No backup yet",
+        BackupLast = "Last backup",
+        BackupNext = "Next backup",
+        BackupFailed = "Backup failed",
         IngestionQueue = "Ingestion queue",
     };
 }
