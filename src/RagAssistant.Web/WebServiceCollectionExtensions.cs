@@ -3,13 +3,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RagAssistant.Web.Access;
 using RagAssistant.Web.Ingestion;
+using RagAssistant.Web.Limits;
 using RagAssistant.Web.Security;
 
 namespace RagAssistant.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>The web app's services: the access seam, the background ingestion queue, first-start ingestion, UI language.</summary>
+    /// <summary>The web app's services: the access seam, the background ingestion queue, first-start ingestion, UI language, limits on load.</summary>
     public static IServiceCollection AddRagWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -25,6 +26,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService<SampleCorpusLoader>();
         services.AddSingleton<RecentErrors>();
         services.AddRagTransportSecurity();
+        services.AddRagLimits(configuration);
         return services;
     }
 }
