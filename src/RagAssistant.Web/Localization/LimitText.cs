@@ -13,6 +13,17 @@ public static class LimitText
         _ => string.Format(text.AnswersBusyFormat, refusal.Allowed, refusal.Queue, refusal.RetryAfterSeconds),
     };
 
-    /// <summary>A bound's value for the status page: the number, or "off" for 0.</summary>
-    public static string Bound(int value, UiText text) => value == 0 ? text.LimitOff : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The status page's line for the question rate; a rate of 0 is "off" (its burst then means nothing).</summary>
+    public static string Asks(LimitsOptions limits, UiText text) =>
+        string.Format(text.LimitAsksFormat, limits.AsksPerMinute == 0 ? text.LimitOff : string.Format(text.LimitRateFormat, limits.AsksPerMinute, limits.AskBurst));
+
+    public static string Uploads(LimitsOptions limits, UiText text) =>
+        string.Format(text.LimitUploadsFormat, limits.UploadsPerMinute == 0 ? text.LimitOff : string.Format(text.LimitRateFormat, limits.UploadsPerMinute, limits.UploadBurst));
+
+    /// <summary>Answers at once and the queue; with no bound there is no queue either.</summary>
+    public static string Answers(LimitsOptions limits, UiText text) =>
+        string.Format(text.LimitAnswersFormat, limits.ConcurrentAnswers == 0 ? text.LimitOff : string.Format(text.LimitSlotsFormat, limits.ConcurrentAnswers, limits.AnswerQueue));
+
+    public static string Streams(LimitsOptions limits, UiText text) =>
+        string.Format(text.LimitStreamsFormat, limits.StreamsPerUser == 0 ? text.LimitOff : limits.StreamsPerUser.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

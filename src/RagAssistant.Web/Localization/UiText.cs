@@ -104,6 +104,8 @@ public sealed record UiText
     public required string LimitUploadsFormat { get; init; }
     public required string LimitAnswersFormat { get; init; }
     public required string LimitStreamsFormat { get; init; }
+    public required string LimitRateFormat { get; init; }
+    public required string LimitSlotsFormat { get; init; }
     public required string LimitNowFormat { get; init; }
     public required string LimitOff { get; init; }
 
@@ -204,10 +206,12 @@ public sealed record UiText
         Database = "数据库",
         IngestionQueue = "导入队列",
         LimitsTitle = "访问限制",
-        LimitAsksFormat = "每人提问：每分钟 {0} 个，可连续 {1} 个",
-        LimitUploadsFormat = "每人上传：每分钟 {0} 次，可连续 {1} 次",
-        LimitAnswersFormat = "同时作答：{0} 个，排队 {1} 个",
-        LimitStreamsFormat = "每人同时进行的回答：{0} 个",
+        LimitAsksFormat = "每人提问：{0}",
+        LimitUploadsFormat = "每人上传：{0}",
+        LimitAnswersFormat = "同时作答：{0}",
+        LimitStreamsFormat = "每人同时进行的回答：{0}",
+        LimitRateFormat = "每分钟 {0} 次，可连续 {1} 次",
+        LimitSlotsFormat = "{0} 个，排队 {1} 个",
         LimitNowFormat = "现在：作答 {0} 个，排队 {1} 个",
         LimitOff = "不限",
     };
@@ -304,10 +308,12 @@ public sealed record UiText
         Database = "Database",
         IngestionQueue = "Ingestion queue",
         LimitsTitle = "Limits",
-        LimitAsksFormat = "Questions per user: {0} a minute, burst {1}",
-        LimitUploadsFormat = "Uploads per user: {0} a minute, burst {1}",
-        LimitAnswersFormat = "Answers at once: {0}, queue {1}",
+        LimitAsksFormat = "Questions per user: {0}",
+        LimitUploadsFormat = "Uploads per user: {0}",
+        LimitAnswersFormat = "Answers at once: {0}",
         LimitStreamsFormat = "Open answers per user: {0}",
+        LimitRateFormat = "{0} a minute, burst {1}",
+        LimitSlotsFormat = "{0}, queue {1}",
         LimitNowFormat = "Now: {0} answering, {1} waiting",
         LimitOff = "off",
     };

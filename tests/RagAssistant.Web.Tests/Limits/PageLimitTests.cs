@@ -21,7 +21,7 @@ namespace RagAssistant.Web.Tests.Limits;
 /// The Ask page answers without HTTP, through the same <see cref="AnswerAdmission"/> as /api/ask: a refusal shows the
 /// user a notice in the UI's language (and gives the question back to send again), never an HTTP status or a failure.
 /// The status page lists the limits in force. The pages run in bUnit on the services of a real app with one answer
-/// slot, no queue and one question a minute.
+/// slot, no queue, one question a minute and no upload limit.
 /// </summary>
 public sealed class PageLimitTests(PageLimitTests.App fixture) : ComponentTest, IClassFixture<PageLimitTests.App>
 {
@@ -40,6 +40,7 @@ public sealed class PageLimitTests(PageLimitTests.App fixture) : ComponentTest, 
                 ["Rag:Limits:AnswerQueue"] = "0",
                 ["Rag:Limits:AsksPerMinute"] = "1",
                 ["Rag:Limits:AskBurst"] = "1",
+                ["Rag:Limits:UploadsPerMinute"] = "0",
                 ["Logging:LogLevel:Default"] = "Warning",
             });
             return Task.CompletedTask;
@@ -91,7 +92,7 @@ public sealed class PageLimitTests(PageLimitTests.App fixture) : ComponentTest, 
         var page = RenderWithText<StatusPage>(_ => { }, UiText.English);
 
         Assert.Equal("Questions per user: 1 a minute, burst 1", page.Find("[data-testid=limit-asks]").TextContent);
-        Assert.Equal("Uploads per user: 30 a minute, burst 10", page.Find("[data-testid=limit-uploads]").TextContent);
+        Assert.Equal("Uploads per user: off", page.Find("[data-testid=limit-uploads]").TextContent);
         Assert.Equal("Answers at once: 1, queue 0", page.Find("[data-testid=limit-answers]").TextContent);
         Assert.Equal("Open answers per user: 8", page.Find("[data-testid=limit-streams]").TextContent);
         Assert.Equal("Now: 1 answering, 0 waiting", page.Find("[data-testid=limit-now]").TextContent);
