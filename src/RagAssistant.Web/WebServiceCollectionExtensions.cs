@@ -4,13 +4,14 @@ using Microsoft.Extensions.Options;
 using RagAssistant.Web.Access;
 using RagAssistant.Web.Ingestion;
 using RagAssistant.Web.Maintenance;
+using RagAssistant.Web.Limits;
 using RagAssistant.Web.Security;
 
 namespace RagAssistant.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>The web app's services: the access seam, the background ingestion queue, first-start ingestion, scheduled backups, UI language.</summary>
+    /// <summary>The web app's services: the access seam, the background ingestion queue, first-start ingestion, scheduled backups, UI language, limits on load.</summary>
     public static IServiceCollection AddRagWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -29,6 +30,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<BackupStatus>();
         services.AddHostedService<ScheduledBackup>();
         services.AddRagTransportSecurity();
+        services.AddRagLimits(configuration);
         return services;
     }
 }

@@ -76,6 +76,13 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
     public void EnqueueStream(TimeSpan delayBeforeEachChunk, params string[] deltas) =>
         replies.Enqueue(new StreamReply(deltas, delayBeforeEachChunk, StreamEnding.Done));
 
+    /// <summary>
+    /// A held streamed reply: headers at once, then nothing until <paramref name="release"/> completes, then the deltas as
+    /// <see cref="EnqueueStream(string[])"/> sends them — an answer that stays in progress exactly as long as a test needs.
+    /// </summary>
+    public void EnqueueHeldStream(Task release, params string[] deltas) =>
+        replies.Enqueue(new StreamReply(deltas, TimeSpan.Zero, StreamEnding.Done) { Release = release });
+
     /// <summary>A stream that sends <paramref name="deltas"/> and then closes the connection: no finish reason, no [DONE].</summary>
     public void EnqueueCutOff(params string[] deltas) => replies.Enqueue(new StreamReply(deltas, TimeSpan.Zero, StreamEnding.CutOff));
 
@@ -215,6 +222,7 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
                    (chunked ? "Transfer-Encoding: chunked\r\n" : "Connection: close\r\n") + "\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head), ct);
         await stream.FlushAsync(ct);
+        if (reply.Release is { } release) await release.WaitAsync(ct);
 
         async Task SendEventAsync(string data)
         {
@@ -374,7 +382,11 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
 
     private sealed record CompletionReply(string Text) : Reply;
 
-    private sealed record StreamReply(string[] Deltas, TimeSpan Delay, StreamEnding Ending) : Reply;
+    private sealed record StreamReply(string[] Deltas, TimeSpan Delay, StreamEnding Ending) : Reply
+    {
+        /// <summary>When set, the events wait for it after the headers.</summary>
+        public Task? Release { get; init; }
+    }
 
     private enum StreamEnding { Done, CutOff, Malformed }
 }

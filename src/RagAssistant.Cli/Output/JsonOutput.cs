@@ -63,6 +63,24 @@ internal sealed record BenchEmbedRow(
     public double? RatioToGraph { get; init; }
 }
 
+/// <summary><c>rag bench load --json</c>: one row for the questions, and the upload's ingestion when there was one.</summary>
+internal sealed record BenchLoadJson(IReadOnlyList<LoadAskRow> Results, LoadIngestRow? Ingestion);
+
+/// <summary>
+/// The loaded phase's figures and the idle phase's (<c>idle…</c>), measured in the same run. <c>ratio</c> = answers/s
+/// ÷ idle answers/s; <c>p50VsIdle</c>… = latency ÷ idle latency. <c>errors</c> counts questions by HTTP status
+/// (<c>429</c>, <c>503</c>, …), <c>error-event</c>, <c>no-answer</c> and <c>network</c>.
+/// </summary>
+internal sealed record LoadAskRow(
+    string Case, string Url, int Users, string? WhileUpload, double Seconds, int Answers, double AnswersPerSec,
+    double? P50Ms, double? P95Ms, double? P99Ms, IReadOnlyDictionary<string, int> Errors,
+    int IdleUsers, double IdleSeconds, int IdleAnswers, double IdleAnswersPerSec,
+    double? IdleP50Ms, double? IdleP95Ms, double? IdleP99Ms, IReadOnlyDictionary<string, int> IdleErrors,
+    double? Ratio, double? P50VsIdle, double? P95VsIdle, double? P99VsIdle);
+
+/// <summary>The upload's ingestion: <c>seconds</c> while the users asked, <c>idleSeconds</c> alone; <c>ratio</c> = idle ÷ loaded time (throughput), <c>secondsVsIdle</c> its inverse.</summary>
+internal sealed record LoadIngestRow(string File, string Library, int Chunks, double Seconds, double IdleSeconds, double? Ratio, double? SecondsVsIdle);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(IngestJson))]
 [JsonSerializable(typeof(DocumentListJson))]
@@ -76,6 +94,7 @@ internal sealed record BenchEmbedRow(
 [JsonSerializable(typeof(TablesJson))]
 [JsonSerializable(typeof(TableBenchJson))]
 [JsonSerializable(typeof(SearchBenchJson))]
+[JsonSerializable(typeof(BenchLoadJson))]
 [JsonSerializable(typeof(UserListJson))]
 [JsonSerializable(typeof(UserPasswordJson))]
 [JsonSerializable(typeof(PasswordResetJson))]

@@ -12,6 +12,9 @@ public sealed record AskBody(string? Question, string? ConversationId, string? L
 /// <summary>Every API error: what was wrong, naming the field or file.</summary>
 public sealed record ApiError(string Error);
 
+/// <summary>A request refused by a limit (429, 503): the error, the setting that set the limit, and the Retry-After it was sent with.</summary>
+public sealed record LimitErrorJson(string Error, string Limit, int RetryAfterSeconds);
+
 public sealed record DeltaEvent(string Text);
 
 public sealed record CitationsEvent(IReadOnlyList<CitationJson> Citations);
@@ -31,6 +34,7 @@ public sealed record HealthJson(string Status, string Version);
 [JsonSerializable(typeof(AskBody))]
 [JsonSerializable(typeof(AskJson))]
 [JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(LimitErrorJson))]
 [JsonSerializable(typeof(DeltaEvent))]
 [JsonSerializable(typeof(CitationsEvent))]
 [JsonSerializable(typeof(UploadJson))]

@@ -6,6 +6,7 @@ using RagAssistant.Core.Search;
 using RagAssistant.Generation.Llm;
 using RagAssistant.Web.Access;
 using RagAssistant.Web.Ingestion;
+using RagAssistant.Web.Limits;
 
 namespace RagAssistant.Web.Endpoints;
 
@@ -14,7 +15,8 @@ namespace RagAssistant.Web.Endpoints;
 /// Server-Sent Events — <c>delta</c> events with checked text as it is produced, then <c>citations</c>, then
 /// <c>done</c> carrying the <c>rag ask --json</c> object, whose answer is the final text and replaces what the deltas
 /// showed (it may differ: an abstention, a note on a superseded source); a failure after the stream began is an
-/// <c>error</c> event.
+/// <c>error</c> event. A valid question then passes <see cref="AnswerAdmission"/>: refused with 429 (the user's rate or
+/// open answers) or 503 (every answer slot and the queue taken), with <c>Retry-After</c>, before the stream begins.
 /// </summary>
 internal static class AskEndpoint
 {
@@ -22,7 +24,7 @@ internal static class AskEndpoint
     public const int MaxQuestionChars = 4000;
 
     public static async Task HandleAsync(
-        HttpContext context, ProtectedKnowledgeBase knowledgeBase, RecentErrors errors, ILogger<AskBody> logger)
+        HttpContext context, ProtectedKnowledgeBase knowledgeBase, AnswerAdmission admission, RecentErrors errors, ILogger<AskBody> logger)
     {
         var scope = await context.AccessAsync();
         var (body, problem) = await ReadBodyAsync(context);
@@ -39,11 +41,31 @@ internal static class AskEndpoint
         var question = body!.Question!.Trim();
         var filter = body.Library is { Length: > 0 } chosen ? new SearchFilter(Libraries: [chosen]) : SearchFilter.None;
 
+        Admission admitted;
+        try
+        {
+            admitted = await admission.AdmitAsync(scope.User, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return; // left the queue: nobody to answer
+        }
+        // Held until the answer is written or the caller goes away (RequestAborted cancels the answer, and this returns).
+        using var held = admitted;
+        if (admitted.Refusal is { } refusal)
+        {
+            await LimitResponses.WriteAsync(context, refusal);
+            return;
+        }
+
         var response = context.Response;
         response.ContentType = "text/event-stream; charset=utf-8";
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no"; // a reverse proxy must not hold the stream back
         await response.StartAsync(context.RequestAborted);
+        // The headers go out now, not with the first event: the caller learns at once that the question was admitted
+        // (a refusal is a 429/503 instead), however long retrieval and the model take.
+        await response.Body.FlushAsync(context.RequestAborted);
         try
         {
             var result = await knowledgeBase.AskAsync(scope, new AskRequest(question, body.ConversationId is { Length: > 0 } c ? c : null, filter, Explain: body.Explain),

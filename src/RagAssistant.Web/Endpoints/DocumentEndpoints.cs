@@ -4,6 +4,7 @@ using RagAssistant.Core.Storage;
 using RagAssistant.Ingestion;
 using RagAssistant.Web.Access;
 using RagAssistant.Web.Ingestion;
+using RagAssistant.Web.Limits;
 using RagAssistant.Web.Security;
 
 namespace RagAssistant.Web.Endpoints;
@@ -35,11 +36,14 @@ internal static class DocumentEndpoints
         return TypedResults.Json(new DocumentListJson(documents), ApiJsonContext.Relaxed.DocumentListJson);
     }
 
-    /// <summary>multipart/form-data with one or more files (any field name) and an optional <c>library</c> field; 202 with one job per file.</summary>
-    private static async Task<IResult> UploadAsync(HttpContext context, DocumentWrites writes, IOptions<WebOptions> web, IOptions<IngestionOptions> ingestion)
+    /// <summary>multipart/form-data with one or more files (any field name) and an optional <c>library</c> field; 202 with one job per file; 429 with Retry-After beyond the user's upload rate.</summary>
+    private static async Task<IResult> UploadAsync(HttpContext context, DocumentWrites writes, UserRateLimits limits,
+        IOptions<WebOptions> web, IOptions<IngestionOptions> ingestion)
     {
         var scope = await context.AccessAsync();
         if (!scope.CanUpload) return Error(StatusCodes.Status403Forbidden, "you may not upload documents");
+        // Before the body is read: a refused upload costs the server nothing.
+        if (limits.TryUpload(scope.User) is { } refusal) return LimitResponses.Result(refusal);
         if (!context.Request.HasFormContentType)
             return Error(StatusCodes.Status415UnsupportedMediaType, "send the files as multipart/form-data");
         IFormCollection form;

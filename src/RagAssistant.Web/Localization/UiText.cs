@@ -41,6 +41,12 @@ public sealed record UiText
     public required string EmptyChat { get; init; }
     public required string UnsupportedNumbers { get; init; }
 
+    // Limits ({0} the bound, {1} seconds; busy: {0} answers at once, {1} waiting, {2} seconds)
+    public required string AskRateLimitedFormat { get; init; }
+    public required string UploadRateLimitedFormat { get; init; }
+    public required string OpenAnswersLimitedFormat { get; init; }
+    public required string AnswersBusyFormat { get; init; }
+
     // Source panel
     public required string Close { get; init; }
     public required string Download { get; init; }
@@ -99,6 +105,15 @@ public sealed record UiText
     public required string BackupLast { get; init; }
     public required string BackupNext { get; init; }
     public required string BackupFailed { get; init; }
+    public required string LimitsTitle { get; init; }
+    public required string LimitAsksFormat { get; init; }
+    public required string LimitUploadsFormat { get; init; }
+    public required string LimitAnswersFormat { get; init; }
+    public required string LimitStreamsFormat { get; init; }
+    public required string LimitRateFormat { get; init; }
+    public required string LimitSlotsFormat { get; init; }
+    public required string LimitNowFormat { get; init; }
+    public required string LimitOff { get; init; }
 
     public required AccountText Account { get; init; }
     public required AdminText Admin { get; init; }
@@ -141,6 +156,10 @@ public sealed record UiText
         AnswerFailed = "作答失败：",
         EmptyChat = "向知识库提问：工艺卡片、标准条款、作业指导书、设备手册。每条回答都标注出处，点击 [n] 查看原文位置。",
         UnsupportedNumbers = "以下数字在引用来源中未找到，请核对：",
+        AskRateLimitedFormat = "提问过于频繁：每人每分钟最多 {0} 个问题。请 {1} 秒后再试。",
+        UploadRateLimitedFormat = "上传过于频繁：每人每分钟最多 {0} 次。请 {1} 秒后再试。",
+        OpenAnswersLimitedFormat = "你已有 {0} 个回答正在进行，请等其中一个完成后再提问。",
+        AnswersBusyFormat = "服务器正忙（同时作答 {0} 个，另有 {1} 个在排队）。请 {2} 秒后再试。",
         Close = "关闭",
         Download = "下载原文件",
         Page = "页",
@@ -198,6 +217,15 @@ public sealed record UiText
         BackupNext = "下次备份",
         BackupFailed = "备份失败",
         IngestionQueue = "导入队列",
+        LimitsTitle = "访问限制",
+        LimitAsksFormat = "每人提问：{0}",
+        LimitUploadsFormat = "每人上传：{0}",
+        LimitAnswersFormat = "同时作答：{0}",
+        LimitStreamsFormat = "每人同时进行的回答：{0}",
+        LimitRateFormat = "每分钟 {0} 次，可连续 {1} 次",
+        LimitSlotsFormat = "{0} 个，排队 {1} 个",
+        LimitNowFormat = "现在：作答 {0} 个，排队 {1} 个",
+        LimitOff = "不限",
     };
 
     public static readonly UiText English = Chinese with
@@ -236,6 +264,10 @@ public sealed record UiText
         AnswerFailed = "Answering failed: ",
         EmptyChat = "Ask the knowledge base: process cards, standard clauses, work instructions, manuals. Every answer cites its sources; click [n] to see the source in place.",
         UnsupportedNumbers = "Numbers not found in the cited sources — check them:",
+        AskRateLimitedFormat = "Too many questions: at most {0} a minute per user. Try again in {1} s.",
+        UploadRateLimitedFormat = "Too many uploads: at most {0} a minute per user. Try again in {1} s.",
+        OpenAnswersLimitedFormat = "You already have {0} answers in progress; ask again when one has finished.",
+        AnswersBusyFormat = "The server is busy ({0} answers at once, {1} waiting). Try again in {2} s.",
         Close = "Close",
         Download = "Download original",
         Page = "page",
@@ -293,5 +325,14 @@ public sealed record UiText
         BackupNext = "Next backup",
         BackupFailed = "Backup failed",
         IngestionQueue = "Ingestion queue",
+        LimitsTitle = "Limits",
+        LimitAsksFormat = "Questions per user: {0}",
+        LimitUploadsFormat = "Uploads per user: {0}",
+        LimitAnswersFormat = "Answers at once: {0}",
+        LimitStreamsFormat = "Open answers per user: {0}",
+        LimitRateFormat = "{0} a minute, burst {1}",
+        LimitSlotsFormat = "{0}, queue {1}",
+        LimitNowFormat = "Now: {0} answering, {1} waiting",
+        LimitOff = "off",
     };
 }

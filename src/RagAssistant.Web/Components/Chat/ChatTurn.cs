@@ -15,7 +15,11 @@ public sealed class ChatTurn(string question)
     public int? Rating { get; set; }
     public string? Comment { get; set; }
     public string? Error { get; set; }
-    public bool Streaming => Answer is null && Error is null;
+
+    /// <summary>Not answered because a limit said no (too fast, too many open, server busy): a notice, not a failure.</summary>
+    public string? Refused { get; set; }
+
+    public bool Streaming => Answer is null && Error is null && Refused is null;
 
     public static ChatTurn From(ConversationTurn stored) => new(stored.Question)
     {

@@ -7,13 +7,15 @@ using RagAssistant.Generation.Llm;
 using RagAssistant.Web.Access;
 using RagAssistant.Web.Components.Chat;
 using RagAssistant.Web.Ingestion;
+using RagAssistant.Web.Limits;
 using RagAssistant.Web.Localization;
 
 namespace RagAssistant.Web.Components.Pages;
 
 /// <summary>
 /// The chat: asks through the same <see cref="IQuestionAnswerer"/> as <c>rag ask</c>, streams the answer, and keeps
-/// the conversation in the store, so reopening it (/c/{id}) shows the same answers and sources.
+/// the conversation in the store, so reopening it (/c/{id}) shows the same answers and sources. Each question passes
+/// the same <see cref="AnswerAdmission"/> as <c>/api/ask</c>.
 /// </summary>
 public sealed partial class Ask : ComponentBase, IDisposable
 {
@@ -21,6 +23,7 @@ public sealed partial class Ask : ComponentBase, IDisposable
     [Inject] private CurrentAccess Access { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private RecentErrors Errors { get; set; } = default!;
+    [Inject] private AnswerAdmission Admission { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ILogger<Ask> Logger { get; set; } = default!;
 
@@ -99,6 +102,15 @@ public sealed partial class Ask : ComponentBase, IDisposable
         try
         {
             var scope = await Access.GetAsync();
+            // The same admission as /api/ask: while queued the turn shows "thinking"; a refusal is said in the UI's language
+            // and the question goes back into the box, to send again.
+            using var admission = await Admission.AdmitAsync(scope.User, _answering.Token);
+            if (admission.Refusal is { } refusal)
+            {
+                turn.Refused = LimitText.Describe(refusal, T);
+                _question = question;
+                return;
+            }
             var result = await KnowledgeBase.AskAsync(scope, new AskRequest(question, _conversationId), async delta =>
             {
                 turn.Text += delta;
