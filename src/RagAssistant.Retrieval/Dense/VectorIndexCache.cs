@@ -28,6 +28,12 @@ public sealed class VectorIndexCache(string modelId, bool readsChinese, IChunkSe
 
     private readonly SemaphoreSlim _loadLock = new(1, 1);
 
+    /// <summary>
+    /// One string instance per distinct library, kind, identity key and language: the store hands each row its own
+    /// copies, which at 1M rows would hold ~100 MB of duplicate strings in the tags. Used under the load lock only.
+    /// </summary>
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+
     private volatile VectorIndex? _index;
     private long _generation = long.MinValue;
     private bool _loaded;
@@ -105,7 +111,7 @@ public sealed class VectorIndexCache(string modelId, bool readsChinese, IChunkSe
         }
         index.Apply(
             changes.Upserts.Where(v => v.Vector.Length == index.Dimension).Select(v => (v.ChunkId, v.Vector, TagOf(v))).ToList(),
-            changes.Retags.Select(t => (t.ChunkId, new VectorTag(t.Library, t.Kind, t.IdentityKey, t.Superseded, t.Language))).ToList(),
+            changes.Retags.Select(t => (t.ChunkId, Tag(t.Library, t.Kind, t.IdentityKey, t.Superseded, t.Language))).ToList(),
             changes.Removes);
     }
 
@@ -118,6 +124,7 @@ public sealed class VectorIndexCache(string modelId, bool readsChinese, IChunkSe
     /// </summary>
     private async Task LoadAllAsync(string reason, CancellationToken cancellationToken)
     {
+        _strings.Clear(); // every row's tag is set again below; values no longer stored are let go
         var index = _index;
         long seq;
         if (index is null)
@@ -152,7 +159,17 @@ public sealed class VectorIndexCache(string modelId, bool readsChinese, IChunkSe
         Volatile.Write(ref _lastFullLoadReason, reason);
     }
 
-    private static VectorTag TagOf(IndexedVector v) => new(v.Library, v.Kind, v.IdentityKey, v.Superseded, v.Language);
+    private VectorTag TagOf(IndexedVector v) => Tag(v.Library, v.Kind, v.IdentityKey, v.Superseded, v.Language);
+
+    private VectorTag Tag(string library, string kind, string? identityKey, bool superseded, string language) =>
+        new(Shared(library), Shared(kind), identityKey is null ? null : Shared(identityKey), superseded, Shared(language));
+
+    private string Shared(string value)
+    {
+        if (_strings.TryGetValue(value, out var shared)) return shared;
+        _strings[value] = value;
+        return value;
+    }
 
     /// <summary>The index predicate for <paramref name="filter"/>; null when it restricts nothing.</summary>
     public static Func<VectorTag, bool>? Allow(SearchFilter filter)
