@@ -266,5 +266,39 @@ internal static class SchemaMigrations
         -- `rag reembed` now writes each batch's vectors in place (short transactions) instead of staging them all.
         DROP TABLE IF EXISTS staged_vectors;
         """,
+        // 10: the index change log, so in-memory dense indexes apply what changed by chunk id instead of reloading every
+        //     vector after each write (1.5 GB of floats at 1M chunks). Triggers append one row per change, whichever
+        //     process or code path wrote it: chunk_id for a chunk whose vector, model, language or document changed (added
+        //     and deleted chunks with a vector included), document_id for a document whose library, kind, identity or
+        //     revision flag changed (its chunks' tags; the WHEN clauses leave out the no-op re-marks every save makes), one
+        //     row per document of a renamed library; a row with neither means "reload everything" — a later migration that
+        //     rewrites vectors or document facts in bulk appends one (INSERT INTO index_changes DEFAULT VALUES). A reader
+        //     resolves the rows to the chunks' current state, so it never needs the old values. Bounded: every 1,024th row
+        //     prunes the rows more than 100,000 behind it (a few MB); AUTOINCREMENT numbers rows without gaps (a rolled back
+        //     insert rolls its number back too) and only pruning deletes, from the oldest up, so a reader whose position is
+        //     below the oldest row left fell behind the pruning and loads everything instead.
+        """
+        CREATE TABLE index_changes (
+            seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+            chunk_id     INTEGER,
+            document_id  INTEGER
+        );
+        CREATE TRIGGER index_changes_chunk_insert AFTER INSERT ON chunks WHEN NEW.vector IS NOT NULL
+            BEGIN INSERT INTO index_changes (chunk_id) VALUES (NEW.id); END;
+        CREATE TRIGGER index_changes_chunk_update AFTER UPDATE OF vector, model, language, document_id ON chunks
+            WHEN OLD.vector IS NOT NEW.vector OR OLD.model IS NOT NEW.model OR OLD.language IS NOT NEW.language
+              OR OLD.document_id IS NOT NEW.document_id
+            BEGIN INSERT INTO index_changes (chunk_id) VALUES (NEW.id); END;
+        CREATE TRIGGER index_changes_chunk_delete AFTER DELETE ON chunks WHEN OLD.vector IS NOT NULL
+            BEGIN INSERT INTO index_changes (chunk_id) VALUES (OLD.id); END;
+        CREATE TRIGGER index_changes_document_update AFTER UPDATE OF library_id, kind, identity_key, superseded ON documents
+            WHEN OLD.library_id IS NOT NEW.library_id OR OLD.kind IS NOT NEW.kind OR OLD.identity_key IS NOT NEW.identity_key
+              OR OLD.superseded IS NOT NEW.superseded
+            BEGIN INSERT INTO index_changes (document_id) VALUES (NEW.id); END;
+        CREATE TRIGGER index_changes_library_rename AFTER UPDATE OF name ON libraries WHEN OLD.name IS NOT NEW.name
+            BEGIN INSERT INTO index_changes (document_id) SELECT id FROM documents WHERE library_id = NEW.id; END;
+        CREATE TRIGGER index_changes_pruned AFTER INSERT ON index_changes WHEN NEW.seq % 1024 = 0
+            BEGIN DELETE FROM index_changes WHERE seq <= NEW.seq - 100000; END;
+        """,
     ];
 }

@@ -89,24 +89,23 @@ public sealed class SqliteChunkSearch(SqliteDatabase database) : IChunkSearch
         return Task.FromResult<IReadOnlyList<RetrievedChunk>>(chunkIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList());
     }
 
-    public Task<IReadOnlyList<IndexedVector>> ReadVectorsAsync(string model, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IndexedVector>> ReadVectorsAsync(string model, CancellationToken cancellationToken = default)
+    {
+        var vectors = new List<IndexedVector>();
+        await ReadVectorsAsync(model, vectors.Add, cancellationToken);
+        return vectors;
+    }
+
+    public Task<long> ReadVectorsAsync(string model, Action<IndexedVector> add, CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT c.id, c.vector, l.name, d.kind, d.identity_key, d.superseded, c.language
-            FROM chunks c JOIN documents d ON d.id = c.document_id JOIN libraries l ON l.id = d.library_id
-            WHERE c.model = $model AND c.vector IS NOT NULL
-            """;
-        command.Parameters.AddWithValue("$model", model);
-        var vectors = new List<IndexedVector>();
-        using var r = command.ExecuteReader();
-        while (r.Read())
-        {
-            vectors.Add(new IndexedVector(r.GetInt64(0), VectorBlob.FromBytes((byte[])r.GetValue(1)), r.GetString(2), r.GetString(3),
-                r.IsDBNull(4) ? null : r.GetString(4), r.GetInt64(5) != 0, r.GetString(6)));
-        }
-        return Task.FromResult<IReadOnlyList<IndexedVector>>(vectors);
+        return Task.FromResult(IndexChangeLog.ReadVectors(connection, model, add));
+    }
+
+    public Task<IndexChanges> ReadIndexChangesAsync(string model, long afterSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        return Task.FromResult(IndexChangeLog.ReadChanges(connection, model, afterSeq, limit));
     }
 
     public Task<long> WriteGenerationAsync(CancellationToken cancellationToken = default)

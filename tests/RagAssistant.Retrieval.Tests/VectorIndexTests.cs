@@ -75,4 +75,100 @@ public class VectorIndexTests
     {
         Assert.Throws<ArgumentException>(() => new VectorIndex(4).Upsert(1, [1, 2, 3], default));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ManyBlocks_FindTheSameAsOne(bool quantized)
+    {
+        // 64-row blocks (5,000 rows = 79 blocks) against one block holding every row; quantized past 2,000 rows.
+        var random = new Random(3);
+        var vectors = Enumerable.Range(0, 5000).Select(_ => Random(random, 32)).ToList();
+        var quantizeAbove = quantized ? 2000 : int.MaxValue;
+        var blocks = new VectorIndex(32, quantizeAbove, blockRows: 64);
+        var single = new VectorIndex(32, quantizeAbove, blockRows: 8192);
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            var tag = new VectorTag(i % 3 == 0 ? "a" : "b", "other", null, false);
+            blocks.Upsert(i, vectors[i], tag);
+            single.Upsert(i, vectors[i], tag);
+        }
+        Assert.Equal(quantized, blocks.IsQuantized);
+        Assert.Equal(79, blocks.Blocks);
+        Assert.Equal(1, single.Blocks);
+
+        for (var q = 0; q < 20; q++)
+        {
+            var query = Random(random, 32);
+            Assert.Equal(single.Search(query, 10).Select(h => h.ChunkId), blocks.Search(query, 10).Select(h => h.ChunkId));
+            Assert.Equal(single.Search(query, 10, t => t.Library == "a").Select(h => h.ChunkId),
+                blocks.Search(query, 10, t => t.Library == "a").Select(h => h.ChunkId));
+            Assert.Equal(single.Search(query, 10, exact: true).Select(h => h.ChunkId), blocks.Search(query, 10, exact: true).Select(h => h.ChunkId));
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void UpsertAndRemove_AcrossBlockBoundaries_MatchBruteForce(bool quantized)
+    {
+        // Random adds, replacements and removals over 16-row blocks: every removal moves the last row (often from the
+        // next block) into the freed slot. Each search is compared with a scan of what should be stored.
+        var random = new Random(4);
+        var index = new VectorIndex(8, quantized ? 100 : int.MaxValue, oversample: 64, blockRows: 16);
+        var stored = new Dictionary<long, float[]>();
+        for (var step = 0; step < 3000; step++)
+        {
+            var id = (long)random.Next(400);
+            if (random.NextDouble() < 0.35)
+                Assert.Equal(stored.Remove(id), index.Remove(id));
+            else
+            {
+                var vector = Random(random, 8);
+                index.Upsert(id, vector, new VectorTag("lib", "other", id.ToString(System.Globalization.CultureInfo.InvariantCulture), false));
+                stored[id] = vector;
+            }
+            Assert.Equal(stored.Count, index.Count);
+            if (step % 50 != 0) continue;
+            var query = Random(random, 8);
+            var expected = stored.Select(kv => (kv.Key, Score: Cosine(kv.Value, query))).OrderByDescending(x => x.Score).Take(5).Select(x => x.Key);
+            Assert.Equal(expected, index.Search(query, 5).Select(h => h.ChunkId));
+        }
+        Assert.Equal(quantized, index.IsQuantized);
+        foreach (var (id, vector) in stored)
+        {
+            Assert.Equal(1f, Cosine(index.GetVector(id)!, vector), 4);
+            Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), index.GetTag(id)!.Value.IdentityKey);
+        }
+    }
+
+    [Fact]
+    public void RemovingRows_ReleasesEmptiedBlocks_KeepingOneSpare()
+    {
+        var random = new Random(5);
+        var index = new VectorIndex(4, blockRows: 16);
+        for (var i = 0; i < 100; i++) index.Upsert(i, Random(random, 4), default);
+        Assert.Equal(7, index.Blocks);
+
+        Assert.Equal(70, index.RemoveWhere(id => id >= 30));
+
+        Assert.Equal(30, index.Count);
+        Assert.Equal(3, index.Blocks); // two blocks of rows and one spare
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => (long)i).ToHashSet(), Enumerable.Range(0, 100).Where(i => index.GetVector(i) is not null).Select(i => (long)i).ToHashSet());
+    }
+
+    [Fact]
+    public void Apply_AddsRetagsAndRemoves_InOneStep()
+    {
+        var index = new VectorIndex(2);
+        index.Upsert(1, [1, 0], new VectorTag("a", "other", null, false));
+        index.Upsert(2, [0, 1], new VectorTag("a", "other", null, false));
+
+        index.Apply([(3, [1, 1], new VectorTag("a", "other", null, false))], [(1, new VectorTag("a", "other", null, Superseded: true)), (9, default)], [2, 42]);
+
+        Assert.Equal(2, index.Count);
+        Assert.True(index.GetTag(1)!.Value.Superseded);
+        Assert.Null(index.GetVector(2));
+        Assert.Equal([3L], index.Search([1, 0], 5, tag => !tag.Superseded).Select(h => h.ChunkId));
+    }
 }

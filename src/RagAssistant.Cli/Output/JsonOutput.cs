@@ -41,6 +41,8 @@ internal sealed record SearchResultJson(
 
 internal sealed record SearchBenchJson(IReadOnlyList<RagAssistant.Retrieval.Benchmarks.SearchBenchRow> Results);
 
+internal sealed record IndexBenchJson(IReadOnlyList<RagAssistant.Retrieval.Benchmarks.IndexUpdateBenchResult> Results);
+
 internal sealed record TablesJson(IReadOnlyList<RagAssistant.Ingestion.Tables.FoundTable> Tables);
 
 internal sealed record TableBenchJson(IReadOnlyList<RagAssistant.Ingestion.Tables.TableSetScore> Sets);
@@ -95,6 +97,7 @@ internal sealed record LoadIngestRow(string File, string Library, int Chunks, do
 [JsonSerializable(typeof(TableBenchJson))]
 [JsonSerializable(typeof(SearchBenchJson))]
 [JsonSerializable(typeof(BenchLoadJson))]
+[JsonSerializable(typeof(IndexBenchJson))]
 [JsonSerializable(typeof(UserListJson))]
 [JsonSerializable(typeof(UserPasswordJson))]
 [JsonSerializable(typeof(PasswordResetJson))]

@@ -13,6 +13,20 @@ public interface IChunkSearch
     Task<IReadOnlyList<IndexedVector>> ReadVectorsAsync(string model, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Streams every stored vector of <paramref name="model"/> to <paramref name="add"/>, one at a time (no list of all
+    /// of them is held), and returns the position of the index change log that the vectors are current to: all are read
+    /// from one snapshot of the store, so <see cref="ReadIndexChangesAsync"/> from that position misses nothing.
+    /// </summary>
+    Task<long> ReadVectorsAsync(string model, Action<IndexedVector> add, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The changes to <paramref name="model"/>'s vectors after position <paramref name="afterSeq"/> of the index change
+    /// log — chunks written or deleted, vectors replaced, documents re-marked or moved, by any process on the store — at
+    /// most <paramref name="limit"/> log entries at a time, each resolved to the chunk's current vector or tag.
+    /// </summary>
+    Task<IndexChanges> ReadIndexChangesAsync(string model, long afterSeq, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The knowledge base's write generation: it grows with every write of a chunk, a document's revision flags or
     /// library, or a library's name, by any process on the store, and never repeats, so an in-memory copy knows exactly
     /// when to reload. Reading it is cheap enough for every question.
