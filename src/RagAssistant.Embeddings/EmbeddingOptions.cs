@@ -26,12 +26,12 @@ public sealed class EmbeddingOptions
     public int DeviceId { get; set; }
 
     /// <summary>
-    /// The longest a document's next embedding batch waits while questions or searches are in flight (questions first;
-    /// the bound keeps ingestion moving under a steady stream of questions). 0 = no waiting (only the session's
-    /// priority). Default 1 s.
+    /// The share of the time a document's embedding may take while questions or searches are in flight: after each
+    /// batch it waits up to that batch's time × (1 − share) / share for them to finish (questions first; ingestion never
+    /// stops). 1 = no waiting (only the session's priority for questions). Default 0.4.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan BackgroundPause { get; set; } = TimeSpan.FromSeconds(1);
+    [Range(0.05, 1.0)]
+    public double BackgroundShare { get; set; } = 0.4;
 
     /// <summary>Texts per inference call; 0 chooses 32 on CPU and 256 on CUDA. Default 0.</summary>
     [Range(0, 8192)]

@@ -19,7 +19,8 @@ namespace RagAssistant.Embeddings;
 /// <para>
 /// Questions first: a call without <see cref="EmbeddingPurpose.ForIngestion"/> counts as foreground work and takes the
 /// model's session before any waiting document batch; a background call takes it batch by batch and, before each
-/// batch, waits up to <see cref="EmbeddingOptions.BackgroundPause"/> while foreground work (questions, searches) is in flight.
+/// batch, waits while foreground work (questions, searches) is in flight, so it takes at most
+/// <see cref="EmbeddingOptions.BackgroundShare"/> of the time then (<see cref="BackgroundPacer"/>).
 /// </para>
 public sealed class OnnxEmbeddingGenerator(EmbeddingModelProvider provider, ILogger<OnnxEmbeddingGenerator> logger, ForegroundWork? foreground = null)
     : IEmbeddingGenerator<string, Embedding<float>>
@@ -32,7 +33,7 @@ public sealed class OnnxEmbeddingGenerator(EmbeddingModelProvider provider, ILog
         var texts = values.ToList();
         var background = EmbeddingPurpose.IsBackground(options);
         using var marked = background ? null : _foreground.Begin();
-        var pause = provider.Options.BackgroundPause;
+        var pacer = new BackgroundPacer(_foreground, provider.Options.BackgroundShare);
         var query = EmbeddingPurpose.Of(options) == EmbeddingPurpose.Query;
         var named = options?.ModelId is { Length: > 0 } id ? provider.Find(id) : null;
         var results = new Embedding<float>[texts.Count];
@@ -45,7 +46,7 @@ public sealed class OnnxEmbeddingGenerator(EmbeddingModelProvider provider, ILog
             var engine = provider.EngineFor(model);
             // Inference is synchronous CPU/GPU work: keep it off the caller's thread (a web request, the UI).
             var result = await Task.Run(() => background
-                ? engine.EmbedInBackground(batch, () => _foreground.WaitForIdle(pause, cancellationToken), cancellationToken)
+                ? engine.EmbedInBackground(batch, () => pacer.BeforeStep(cancellationToken), cancellationToken)
                 : engine.Embed(batch, cancellationToken), cancellationToken);
             if (result.TruncatedCount > 0) Log.Truncated(logger, result.TruncatedCount, batch.Count, model.MaxLength);
             var created = DateTimeOffset.UtcNow;
