@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using RagAssistant.Testing;
 
 namespace RagAssistant.Cli.Tests;
 
@@ -33,40 +34,12 @@ public static class RagProcess
     public static RunningRag Start(IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? env = null)
     {
         if (!File.Exists(RagDll)) throw new FileNotFoundException($"rag.dll not found beside the tests at {RagDll}");
-        var info = new ProcessStartInfo(DotnetHost())
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = new UTF8Encoding(false),
-            StandardErrorEncoding = new UTF8Encoding(false),
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(RagDll);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-
-        // Settings and fault hooks of the test runner's own environment must not leak into a run.
-        foreach (var name in info.Environment.Keys.ToList())
-            if (name.StartsWith("Rag__", StringComparison.OrdinalIgnoreCase) || name.StartsWith("RAG_", StringComparison.Ordinal))
-                info.Environment.Remove(name);
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        if (env is not null)
-            foreach (var (name, value) in env) info.Environment[name] = value;
+        var info = DotnetProcess.StartInfo(RagDll, args, workingDirectory, env);
+        info.RedirectStandardInput = true;
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet rag.dll");
         process.StandardInput.Close();
         return new RunningRag(process);
-    }
-
-    /// <summary>The dotnet host that runs the tests themselves, else the one on PATH.</summary>
-    private static string DotnetHost()
-    {
-        var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk)) return fromSdk;
-        var self = Environment.ProcessPath;
-        if (self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet") return self;
-        return "dotnet";
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using RagAssistant.Testing;
 using RagAssistant.Web.Accounts;
 
 namespace RagAssistant.Web.Tests.Hosting;
@@ -35,24 +36,7 @@ public sealed partial class WebAppProcess : IDisposable
     public static async Task<WebAppProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string> settings)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "RagAssistant.Web.dll");
-        var info = new ProcessStartInfo(DotnetHost())
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = new UTF8Encoding(false),
-            StandardErrorEncoding = new UTF8Encoding(false),
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(dll);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add("http://127.0.0.1:0");
-        foreach (var name in info.Environment.Keys.ToList())
-            if (name.StartsWith("Rag__", StringComparison.OrdinalIgnoreCase) || name.StartsWith("RAG_", StringComparison.Ordinal)
-                || name.StartsWith("ASPNETCORE_", StringComparison.Ordinal))
-                info.Environment.Remove(name);
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (name, value) in settings) info.Environment[name] = value;
+        var info = DotnetProcess.StartInfo(dll, ["--urls", "http://127.0.0.1:0"], workingDirectory, settings);
 
         var app = new WebAppProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start the web app"));
         app._process.OutputDataReceived += (_, e) => app.Received(app._stdout, e.Data);
@@ -101,14 +85,6 @@ public sealed partial class WebAppProcess : IDisposable
         if (line is null) return;
         lock (buffer) buffer.AppendLine(line);
         if (RunningAt().Match(line) is { Success: true } match) _url.TrySetResult(match.Groups[1].Value.TrimEnd(','));
-    }
-
-    private static string DotnetHost()
-    {
-        var fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk)) return fromSdk;
-        var self = Environment.ProcessPath;
-        return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
     }
 
     [GeneratedRegex(@"running at (http://[^\s,]+)")]

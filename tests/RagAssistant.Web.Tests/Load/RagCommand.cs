@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
-using System.Text;
+using RagAssistant.Testing;
 
 namespace RagAssistant.Web.Tests.Load;
 
@@ -20,18 +20,7 @@ public static class RagCommand
 
     public static async Task<RagRun> RunAsync(string workingDirectory, params string[] args)
     {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = new UTF8Encoding(false),
-            StandardErrorEncoding = new UTF8Encoding(false),
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(RagDll);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment["DOTNET_NOLOGO"] = "1";
+        var info = DotnetProcess.StartInfo(RagDll, args, workingDirectory);
         using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet rag.dll");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
