@@ -12,6 +12,7 @@ using RagAssistant.Web.Access;
 using RagAssistant.Web.Components.Pages;
 using RagAssistant.Web.Limits;
 using RagAssistant.Web.Localization;
+using RagAssistant.Web.Maintenance;
 using RagAssistant.Web.Tests.Components;
 using RagAssistant.Web.Tests.Hosting;
 
@@ -87,7 +88,7 @@ public sealed class PageLimitTests(PageLimitTests.App fixture) : ComponentTest, 
     {
         using var answering = await Admission.AdmitAsync("status-reader", CancellationToken.None);
         UseAppServices(typeof(IDocumentStore), typeof(EmbeddingModelProvider), typeof(IChunkVectorStore), typeof(ChatModelProvider),
-            typeof(IngestionQueue), typeof(RecentErrors), typeof(IOptions<SqliteStorageOptions>), typeof(IOptions<LimitsOptions>), typeof(AnswerAdmission));
+            typeof(IngestionQueue), typeof(RecentErrors), typeof(IOptions<SqliteStorageOptions>), typeof(IOptions<LimitsOptions>), typeof(AnswerAdmission), typeof(BackupStatus));
 
         var page = RenderWithText<StatusPage>(_ => { }, UiText.English);
 
