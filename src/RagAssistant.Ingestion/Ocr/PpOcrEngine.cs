@@ -1,0 +1,56 @@
+using RapidOcrNet;
+using SkiaSharp;
+
+namespace RagAssistant.Ingestion.Ocr;
+
+/// <summary>
+/// Reads text lines from an image with the PP-OCR pipeline — DB text detection, 180° line-direction classification,
+/// CRNN recognition with CTC decoding — as implemented by RapidOcrNet, running the Chinese PP-OCRv4 models on this
+/// process's one ONNX Runtime (the Microsoft.ML.OnnxRuntime.Gpu 1.31.0 package the embeddings use; RapidOcrNet's own CPU
+/// runtime is never restored, see RagAssistant.Ingestion.csproj). Not thread-safe: one engine per worker.
+/// </summary>
+public sealed class PpOcrEngine : IDisposable
+{
+    private readonly RapidOcr _ocr = new();
+    private readonly RapidOcrOptions _options;
+
+    /// <param name="files">The model files (<see cref="OcrModelFiles.In"/>).</param>
+    /// <param name="threads">ONNX Runtime intra-op threads; 0 lets the runtime choose (all cores).</param>
+    public PpOcrEngine(OcrModelFiles files, int threads = 0)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        using var session = RapidOcr.GetDefaultSessionOptions(threads);
+        _ocr.InitModels(files.Detector, files.Classifier, files.Recogniser, files.Keys, session);
+        _options = RapidOcrOptions.Default;
+    }
+
+    /// <summary>Reads an encoded image (PNG, JPEG, BMP, WebP, GIF: whatever Skia decodes).</summary>
+    /// <exception cref="IngestionException">The bytes are not an image Skia can decode.</exception>
+    public OcrPage Read(byte[] encodedImage, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(encodedImage);
+        using var data = SKData.CreateCopy(encodedImage);
+        using var codec = SKCodec.Create(data) ?? throw new IngestionException("not an image Skia can decode (PNG, JPEG, BMP, WebP, GIF)");
+        using var bitmap = SKBitmap.Decode(codec) ?? throw new IngestionException($"the {codec.EncodedFormat} image could not be decoded (truncated or damaged)");
+        return Read(bitmap, cancellationToken);
+    }
+
+    /// <summary>Reads a decoded bitmap; lines come back in the detector's order (top to bottom).</summary>
+    public OcrPage Read(SKBitmap bitmap, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bitmap);
+        var result = _ocr.DetectAsync(bitmap, _options, progress: null, cancellationToken).GetAwaiter().GetResult();
+        var lines = new List<OcrLine>(result.TextBlocks.Length);
+        foreach (var block in result.TextBlocks)
+        {
+            var text = block.Text;
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            var scores = block.CharScores;
+            var confidence = scores is { Length: > 0 } ? scores.Average() : 0d;
+            lines.Add(new OcrLine(text, block.BoxPoints.Select(p => new OcrPoint(p.X, p.Y)).ToArray(), confidence));
+        }
+        return new OcrPage(bitmap.Width, bitmap.Height, lines);
+    }
+
+    public void Dispose() => _ocr.Dispose();
+}
