@@ -30,6 +30,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<IDocumentReader, DocxReader>();
         services.AddSingleton<IDocumentReader, XlsxReader>();
         services.AddSingleton<IDocumentReader, PdfReader>();
+        services.AddSingleton<IDocumentReader, ImageReader>();
         services.TryAddSingleton<ReaderRegistry>();
         services.TryAddSingleton<IsolatedReader>();
         services.TryAddSingleton<DocumentChunker>();

@@ -6,20 +6,21 @@ namespace RagAssistant.Cli.Tests;
 /// <summary>Bad sources: unsupported types (walked vs. named), missing paths, unsafe archive entry names (see <see cref="BadInputTestBase"/>).</summary>
 public sealed class BadSourceInputTests : BadInputTestBase
 {
-    // A PNG image and a legacy Word (.doc, OLE compound file) document: neither has a reader.
-    private static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xDE];
+    // A GIF image and a legacy Word (.doc, OLE compound file) document: neither has a reader.
+    // A GIF: images other than PNG, JPEG and BMP have no reader (those three are read by OCR).
+    private static readonly byte[] Gif = [.. "GIF89a"u8, 1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 0x01, 0, 0x3B];
     private static readonly byte[] OleDoc = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]];
 
     [Fact]
     public async Task Ingest_UnsupportedTypesFoundByWalkingFolder_AreSkipped()
     {
-        Temp.WriteBytes("folder/image.png", Png);
+        Temp.WriteBytes("folder/image.gif", Gif);
         Temp.WriteBytes("folder/old.doc", OleDoc);
         Temp.WriteText("folder/zz-good.md", Rag.Markdown("hydraulic chuck"));
 
         var (report, _) = await IngestBatchAsync(["folder"]);
 
-        foreach (var path in new[] { "folder/image.png", "folder/old.doc" })
+        foreach (var path in new[] { "folder/image.gif", "folder/old.doc" })
         {
             var bad = Rag.FileResult(report, path);
             Assert.Equal("skipped", bad.Status());
@@ -32,12 +33,12 @@ public sealed class BadSourceInputTests : BadInputTestBase
     [Fact]
     public async Task Ingest_UnsupportedTypesNamedExplicitly_Fail()
     {
-        Temp.WriteBytes("image.png", Png);
+        Temp.WriteBytes("image.gif", Gif);
         Temp.WriteBytes("old.doc", OleDoc);
 
-        var (report, _) = await IngestBatchAsync(["image.png", "old.doc"]);
+        var (report, _) = await IngestBatchAsync(["image.gif", "old.doc"]);
 
-        foreach (var path in new[] { "image.png", "old.doc" })
+        foreach (var path in new[] { "image.gif", "old.doc" })
         {
             var bad = Rag.FileResult(report, path);
             Assert.Equal("failed", bad.Status());

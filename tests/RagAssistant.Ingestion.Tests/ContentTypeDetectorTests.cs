@@ -91,10 +91,17 @@ public class ContentTypeDetectorTests
     }
 
     [Fact]
-    public void PngImage_IsBinary()
+    public void PngJpegAndBmp_AreImages_ReadByOcr_OtherImagesAreBinary()
     {
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
-        Assert.Equal(ContentTypes.Binary, ContentTypeDetector.Detect(png, "photo.png").Type);
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F'];
+        byte[] bmp = [(byte)'B', (byte)'M', 0x3A, 0, 0, 0, 0, 0, 0, 0, 0x36, 0, 0, 0, 0x28, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0];
+        Assert.Equal(ContentTypes.Image, ContentTypeDetector.Detect(png, "photo.png").Type);
+        Assert.Equal(ContentTypes.Image, ContentTypeDetector.Detect(jpeg, "nameplate.jpg").Type);
+        Assert.Equal(ContentTypes.Image, ContentTypeDetector.Detect(bmp, "scan.bmp").Type);
+        Assert.Equal(ContentTypes.Binary, ContentTypeDetector.Detect([.. "GIF89a"u8, 1, 0, 1, 0], "anim.gif").Type);
+        // A text file that merely starts with "BM" is text.
+        Assert.Equal(ContentTypes.Text, ContentTypeDetector.Detect("BMW spindle motor: check the bearings every 500 hours."u8.ToArray(), "notes.txt").Type);
     }
 
     internal static byte[] Zip(params (string Name, string Content)[] entries)

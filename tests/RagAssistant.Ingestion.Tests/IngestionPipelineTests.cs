@@ -145,14 +145,14 @@ public class IngestionPipelineTests : IDisposable
     [Fact]
     public async Task UnsupportedType_IsSkippedInAFolder_ButFailsWhenNamed()
     {
-        var png = _h.Folder.WriteBytes("folder/photo.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]);
+        var gif = _h.Folder.WriteBytes("folder/photo.gif", [.. "GIF89a"u8, 1, 0, 1, 0, 0x80, 0, 0]); // no reader for GIF
         _h.Folder.WriteText("folder/a.md", "# A\n\nText.");
 
         var walked = await _h.IngestAsync(_h.Folder.File("folder"));
-        Assert.Equal(FileStatus.Skipped, Assert.Single(walked.Files, f => f.Path.EndsWith(".png")).Status);
+        Assert.Equal(FileStatus.Skipped, Assert.Single(walked.Files, f => f.Path.EndsWith(".gif")).Status);
         Assert.Equal(1, walked.Ingested);
 
-        var named = await _h.IngestAsync(png);
+        var named = await _h.IngestAsync(gif);
         Assert.Equal(FileStatus.Failed, named.Files[0].Status);
         Assert.Contains("unsupported", named.Files[0].Error);
     }

@@ -16,6 +16,8 @@ public static class ContentTypes
     public const string OpenDocument = "odf";
     /// <summary>An OLE compound file: legacy .doc/.xls or a password-protected Office file.</summary>
     public const string LegacyOffice = "ole";
+    /// <summary>A PNG, JPEG or BMP image: read by OCR (<see cref="Readers.ImageReader"/>).</summary>
+    public const string Image = "image";
     public const string Binary = "binary";
 
     /// <summary>The type a file name's extension claims, or null for extensions that claim nothing.</summary>
@@ -32,7 +34,8 @@ public static class ContentTypes
         ".zip" => Zip,
         ".odt" or ".ods" or ".odp" => OpenDocument,
         ".doc" or ".xls" or ".ppt" => LegacyOffice,
-        ".png" or ".jpg" or ".jpeg" or ".gif" or ".bmp" or ".tif" or ".tiff" or ".exe" or ".dll" or ".so"
+        ".png" or ".jpg" or ".jpeg" or ".bmp" => Image,
+        ".gif" or ".tif" or ".tiff" or ".exe" or ".dll" or ".so"
             or ".gz" or ".7z" or ".rar" or ".bin" => Binary,
         _ => null,
     };

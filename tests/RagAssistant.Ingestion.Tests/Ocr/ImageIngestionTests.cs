@@ -1,0 +1,54 @@
+using RagAssistant.Core.Documents;
+using RagAssistant.Ingestion.Detection;
+
+namespace RagAssistant.Ingestion.Tests.Ocr;
+
+/// <summary>
+/// Image files ingested by OCR (real PP-OCR models, real pixels): a photographed card becomes a searchable document
+/// whose page is marked as read by OCR; a damaged or empty image fails with the reason, and the rest of the batch goes on.
+/// </summary>
+public sealed class ImageIngestionTests : IDisposable
+{
+    private readonly PipelineHarness _h = new();
+
+    public void Dispose() => _h.Dispose();
+
+    [Fact]
+    public async Task PngOfAProcessCard_IsReadByOcr_AndItsTextIsStoredAsChunks()
+    {
+        var (bitmap, _) = RenderedText.Draw(["主轴轴承更换：先断电，再拆下防护罩。", "型号 CNC-850 扭矩 45 N·m"]);
+        byte[] png;
+        using (bitmap) png = RenderedText.Png(bitmap);
+
+        var result = Assert.Single(await _h.Pipeline.IngestUploadAsync("点检卡.png", new MemoryStream(png), new IngestRequest()));
+
+        Assert.Equal(FileStatus.Ingested, result.Status);
+        var document = (await _h.Store.GetAsync(result.DocumentId!.Value))!;
+        Assert.Equal(ContentTypes.Image, document.ContentType);
+        var text = string.Join("\n", (await _h.Store.GetChunksAsync(document.Id)).Select(c => c.Text));
+        Assert.Contains("主轴轴承更换", text);
+        Assert.Contains("CNC-850", text);
+        var page = Assert.Single(await _h.Store.GetPagesAsync(document.Id));
+        Assert.Equal(PageStatus.OcrDone, page.Status);
+    }
+
+    [Fact]
+    public async Task TruncatedAndBlankImages_FailWithTheirReason_AndTheBatchGoesOn()
+    {
+        using var blank = new SkiaSharp.SKBitmap(800, 600);
+        blank.Erase(SkiaSharp.SKColors.White);
+        _h.Folder.WriteBytes("in/blank.png", RenderedText.Png(blank));
+        _h.Folder.WriteBytes("in/truncated.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H']);
+        _h.Folder.WriteText("in/good.md", "# 点检\n\n每班检查液压油位。");
+
+        var report = await _h.IngestAsync(_h.Folder.File("in"));
+
+        var truncated = Assert.Single(report.Files, f => f.Path.EndsWith("truncated.png", StringComparison.Ordinal));
+        Assert.Equal(FileStatus.Failed, truncated.Status);
+        Assert.Contains("image", truncated.Error);
+        var empty = Assert.Single(report.Files, f => f.Path.EndsWith("blank.png", StringComparison.Ordinal));
+        Assert.Equal(FileStatus.Failed, empty.Status);
+        Assert.Contains("OCR found no text", empty.Error);
+        Assert.Equal(FileStatus.Ingested, Assert.Single(report.Files, f => f.Path.EndsWith("good.md", StringComparison.Ordinal)).Status);
+    }
+}
