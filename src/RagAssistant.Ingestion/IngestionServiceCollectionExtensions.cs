@@ -29,6 +29,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<IDocumentReader, HtmlReader>();
         services.AddSingleton<IDocumentReader, DocxReader>();
         services.AddSingleton<IDocumentReader, XlsxReader>();
+        services.AddSingleton<Ocr.PageOcr>();
         services.AddSingleton<IDocumentReader, PdfReader>();
         services.AddSingleton<IDocumentReader, ImageReader>();
         services.TryAddSingleton<ReaderRegistry>();

@@ -34,11 +34,23 @@ public sealed class IsolatedReader(IOptions<IngestionOptions> options)
         budgetCts.CancelAfter(budget);
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var token = budgetCts.Token;
+        var guard = new ReadGuard(budget, _options.MaxDocumentMemoryBytes);
+        // A reader that extends its budget (OCR of a scanned page) moves the cancellation along with it.
+        guard.Extended += extended =>
+        {
+            try
+            {
+                budgetCts.CancelAfter(extended - guard.Elapsed);
+            }
+            catch (ObjectDisposedException)
+            {
+                // the read is over
+            }
+        };
         var thread = new Thread(() =>
         {
             try
             {
-                var guard = new ReadGuard(budget, _options.MaxDocumentMemoryBytes);
                 done.TrySetResult(read(input with { Guard = guard }, token));
             }
             catch (Exception ex)
@@ -52,12 +64,17 @@ public sealed class IsolatedReader(IOptions<IngestionOptions> options)
         };
         thread.Start();
 
-        var finished = await Task.WhenAny(done.Task, Task.Delay(budget + Grace, cancellationToken));
-        cancellationToken.ThrowIfCancellationRequested();
-        if (finished != done.Task)
+        // Waits for the reader until its budget (which it may extend) plus the grace has passed.
+        while (!done.Task.IsCompleted)
         {
-            budgetCts.Cancel();
-            throw new IngestionException(TimedOut(budget) + "; the reader was abandoned");
+            var left = guard.Budget + Grace - guard.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                budgetCts.Cancel();
+                throw new IngestionException(TimedOut(guard.Budget) + "; the reader was abandoned");
+            }
+            await Task.WhenAny(done.Task, Task.Delay(left, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
         }
         try
         {
@@ -65,7 +82,7 @@ public sealed class IsolatedReader(IOptions<IngestionOptions> options)
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new IngestionException(TimedOut(budget));
+            throw new IngestionException(TimedOut(guard.Budget));
         }
         catch (OutOfMemoryException)
         {

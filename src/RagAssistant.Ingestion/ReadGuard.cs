@@ -11,7 +11,7 @@ namespace RagAssistant.Ingestion;
 public sealed class ReadGuard
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly TimeSpan _budget;
+    private long _budgetTicks;
     private readonly long _maxHeapGrowth;
     private readonly long _heapAtStart;
 
@@ -20,20 +20,38 @@ public sealed class ReadGuard
 
     public ReadGuard(TimeSpan budget, long maxHeapGrowthBytes)
     {
-        _budget = budget;
+        _budgetTicks = budget.Ticks;
         _maxHeapGrowth = maxHeapGrowthBytes;
         _heapAtStart = maxHeapGrowthBytes == long.MaxValue ? 0 : GC.GetTotalMemory(false);
     }
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
+    /// <summary>The document's time budget, extended by <see cref="Extend"/>.</summary>
+    public TimeSpan Budget => TimeSpan.FromTicks(Interlocked.Read(ref _budgetTicks));
+
+    /// <summary>Raised with the new budget when it is extended (the isolation reschedules its cancellation).</summary>
+    public event Action<TimeSpan>? Extended;
+
+    /// <summary>
+    /// Adds time for a unit of work that is slow by nature, not by pathology — a scanned page's OCR takes seconds where
+    /// a text page takes milliseconds — so a long scan is bounded per page (Rag:Ingestion:OcrPageSeconds) instead of
+    /// failing the document's budget, which is meant for text.
+    /// </summary>
+    public void Extend(TimeSpan more)
+    {
+        if (Budget == Timeout.InfiniteTimeSpan) return;
+        Extended?.Invoke(TimeSpan.FromTicks(Interlocked.Add(ref _budgetTicks, more.Ticks)));
+    }
+
     /// <summary>Throws <see cref="IngestionException"/> when the document is over its time budget or memory ceiling.</summary>
     /// <param name="where">What is being read, for the message ("page 12").</param>
     public void Check(string where)
     {
-        if (_budget != Timeout.InfiniteTimeSpan && _clock.Elapsed > _budget)
+        var budget = Budget;
+        if (budget != Timeout.InfiniteTimeSpan && _clock.Elapsed > budget)
             throw new IngestionException(
-                $"took longer than the time budget of {_budget.TotalSeconds:0} s (stopped at {where}; Rag:Ingestion:DocumentTimeoutSeconds)");
+                $"took longer than the time budget of {budget.TotalSeconds:0} s (stopped at {where}; Rag:Ingestion:DocumentTimeoutSeconds, OcrPageSeconds)");
         if (_maxHeapGrowth == long.MaxValue || GC.GetTotalMemory(false) - _heapAtStart <= _maxHeapGrowth) return;
         var grown = GC.GetTotalMemory(forceFullCollection: true) - _heapAtStart;
         if (grown > _maxHeapGrowth)

@@ -13,13 +13,15 @@ public sealed class PipelineHarness : IDisposable
     private readonly ServiceProvider _services;
     private readonly bool _ownsFolder;
 
-    public PipelineHarness(long? maxFileBytes = null, HashEmbeddingGenerator? embedder = null, TempDirectory? folder = null, bool keepOriginals = true)
+    public PipelineHarness(long? maxFileBytes = null, HashEmbeddingGenerator? embedder = null, TempDirectory? folder = null, bool keepOriginals = true,
+        bool ocrScannedPdfPages = false)
     {
         Folder = folder ?? new TempDirectory();
         _ownsFolder = folder is null;
         Embedder = embedder ?? new HashEmbeddingGenerator();
         var settings = new Dictionary<string, string?> { ["Rag:Storage:DatabasePath"] = Folder.File("kb.db") };
         if (!keepOriginals) settings["Rag:Storage:KeepOriginals"] = "false";
+        if (ocrScannedPdfPages) settings["Rag:Ingestion:OcrScannedPdfPages"] = "true";
         if (maxFileBytes is not null) settings["Rag:Ingestion:MaxFileBytes"] = maxFileBytes.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         _services = new ServiceCollection().AddLogging().AddRagStorage(configuration).AddRagIngestion(configuration)

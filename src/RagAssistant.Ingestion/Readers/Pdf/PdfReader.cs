@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RagAssistant.Core.Documents;
 using RagAssistant.Ingestion.Detection;
+using RagAssistant.Ingestion.Ocr;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
 
@@ -14,7 +15,13 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// and the others are kept; a page without a text layer but with images is marked as needing OCR. The document's time
 /// budget and memory ceiling (<see cref="ReaderInput.Guard"/>) and cancellation are checked between pages.
 /// </summary>
-public sealed class PdfReader(ILogger<PdfReader> logger) : IDocumentReader
+/// <para>
+/// Scanned pages (images, no text layer) are rendered at 200 dpi and read by OCR (<see cref="PageOcr"/>) when it is
+/// given and turned on (Rag:Ingestion:OcrScannedPdfPages): their OCR lines, in page points, take the place of the page's text, so headers, clauses and tables are found
+/// on them as on a text layer, and the page is marked <see cref="PageStatus.OcrDone"/>. A page OCR cannot read stays
+/// <see cref="PageStatus.NeedsOcr"/> with a warning.
+/// </para>
+public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : IDocumentReader
 {
     /// <summary>Fewer characters than this on a page with images: a scan with a stray text object (a stamp, a page number).</summary>
     private const int ScanTextThreshold = 16;
@@ -72,6 +79,8 @@ public sealed class PdfReader(ILogger<PdfReader> logger) : IDocumentReader
         if (pageCount > 0 && failed == pageCount)
             throw new IngestionException($"malformed PDF: none of its {pageCount} page(s) could be read ({firstError})");
 
+        if (ocr is { ScannedPdfPages: true }) ReadScannedPages(input, pages, details, warnings, cancellationToken);
+
         // Pages that needed OCR keep their (near-empty) text out of the body: a stamp alone is not content.
         var readable = pages.Where(p => details[p.Number - 1].Status != PageStatus.NeedsOcr).ToList();
         RepeatedMargins.Remove(readable);
@@ -80,6 +89,32 @@ public sealed class PdfReader(ILogger<PdfReader> logger) : IDocumentReader
         var (title, blocks) = builder.Build(readable);
         outline.InsertParagraphs(blocks);
         return (new ParsedDocument(title ?? InfoTitle(document), blocks, pageCount, warnings) { PageDetails = details }, builder.Tables);
+    }
+
+    /// <summary>Renders each page that needs OCR and reads it; see the class summary.</summary>
+    private void ReadScannedPages(ReaderInput input, List<PdfPageText> pages, List<PageInfo> details, List<string> warnings, CancellationToken ct)
+    {
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var page = pages[i];
+            if (details[page.Number - 1].Status != PageStatus.NeedsOcr) continue;
+            ct.ThrowIfCancellationRequested();
+            input.Guard.Extend(ocr!.PageBudget);
+            input.Guard.Check($"OCR of page {page.Number}");
+            try
+            {
+                using var bitmap = PdfPageRenderer.Render(input.Bytes, page.Number, input.Passwords.FirstOrDefault());
+                var lines = PageOcr.Lines(ocr!.Read(bitmap, ct), page.Number, PdfPageRenderer.Scale, page.Top);
+                var characters = lines.Sum(l => l.Text.Length);
+                pages[i] = new PdfPageText(page.Number, page.Top, page.Height, lines, Rulings.None);
+                details[page.Number - 1] = new PageInfo(page.Number, characters > 0 ? PageStatus.OcrDone : PageStatus.Empty, characters);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                warnings.Add($"page {page.Number}: OCR failed: {ex.Message}");
+                Log.PdfPageFailed(logger, input.FileName, page.Number, ex.GetType().Name);
+            }
+        }
     }
 
     /// <summary>The page's top and height in its frame (a page read sideways is as tall as the sheet is wide).</summary>

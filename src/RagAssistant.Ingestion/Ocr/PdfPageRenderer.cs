@@ -1,0 +1,42 @@
+using System.Runtime.InteropServices;
+using Docnet.Core;
+using Docnet.Core.Models;
+using SkiaSharp;
+
+namespace RagAssistant.Ingestion.Ocr;
+
+/// <summary>
+/// Renders PDF pages to bitmaps for OCR with PDFium (Docnet.Core), on white: PDFium leaves the page's unpainted area
+/// transparent, which the recogniser would see as black. <see cref="Dpi"/> 200 suits the PP-OCR models on print-size
+/// text (a 10 pt character is about 28 pixels high). PDFium is not thread-safe; Docnet serialises its calls.
+/// </summary>
+internal static class PdfPageRenderer
+{
+    public const double Dpi = 200;
+
+    /// <summary>Pixels per PDF point at <see cref="Dpi"/>.</summary>
+    public const double Scale = Dpi / 72;
+
+    /// <summary>The pages' bitmaps one at a time (the caller disposes each); <paramref name="pages"/> are 1-based.</summary>
+    public static SKBitmap Render(byte[] pdf, int page, string? password = null)
+    {
+        using var reader = password is null
+            ? DocLib.Instance.GetDocReader(pdf, new PageDimensions(Scale))
+            : DocLib.Instance.GetDocReader(pdf, password, new PageDimensions(Scale));
+        using var pageReader = reader.GetPageReader(page - 1);
+        int width = pageReader.GetPageWidth(), height = pageReader.GetPageHeight();
+        var pixels = pageReader.GetImage(); // BGRA, premultiplied
+        // Over white: with premultiplied colour, c' = c + (255 − alpha).
+        for (var i = 0; i < pixels.Length; i += 4)
+        {
+            var clear = (byte)(255 - pixels[i + 3]);
+            pixels[i] += clear;
+            pixels[i + 1] += clear;
+            pixels[i + 2] += clear;
+            pixels[i + 3] = 255;
+        }
+        var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Bgra8888, SKAlphaType.Premul));
+        Marshal.Copy(pixels, 0, bitmap.GetPixels(), pixels.Length);
+        return bitmap;
+    }
+}
