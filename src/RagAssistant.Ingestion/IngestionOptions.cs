@@ -58,6 +58,13 @@ public sealed class IngestionOptions
     public bool OcrScannedPdfPages { get; set; }
 
     /// <summary>
+    /// A page read by OCR whose mean character confidence (weighted by line length) is below this is marked
+    /// ocr_low_confidence with the figure (its text is kept; the document stays ready). Default 0.8.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double OcrMinConfidence { get; set; } = 0.8;
+
+    /// <summary>
     /// Most the managed heap may grow while one document is read (checked between pages; a decode bomb fails with a
     /// message instead of exhausting the server). Default 1 GiB, about a quarter of a small 2-core server's memory.
     /// </summary>

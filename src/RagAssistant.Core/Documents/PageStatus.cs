@@ -12,6 +12,11 @@ public static class PageStatus
     public const string NeedsOcr = "needs_ocr";
     /// <summary>OCR has supplied the page's text (set by the OCR step, not by the readers).</summary>
     public const string OcrDone = "ocr_done";
+    /// <summary>
+    /// OCR supplied the page's text, but its mean confidence is below the threshold (Rag:Ingestion:OcrMinConfidence):
+    /// the text is kept and searchable, <see cref="PageInfo.Error"/> gives the figure, and the document stays ready.
+    /// </summary>
+    public const string OcrLowConfidence = "ocr_low_confidence";
     /// <summary>The page has neither text nor images (a blank page).</summary>
     public const string Empty = "empty";
     /// <summary>The page could not be read (malformed content); the reason is in <see cref="PageInfo.Error"/>.</summary>

@@ -1,5 +1,6 @@
 using RagAssistant.Ingestion.Readers.Pdf;
 using Microsoft.Extensions.Options;
+using RagAssistant.Core.Documents;
 using SkiaSharp;
 
 namespace RagAssistant.Ingestion.Ocr;
@@ -16,15 +17,35 @@ public sealed class PageOcr : IDisposable
     private readonly Lock _reading = new();
 
     public PageOcr(IOptions<IngestionOptions> options)
-        : this(OcrModelFiles.DefaultFolder, TimeSpan.FromSeconds(options.Value.OcrPageSeconds), options.Value.OcrScannedPdfPages)
+        : this(OcrModelFiles.DefaultFolder, TimeSpan.FromSeconds(options.Value.OcrPageSeconds), options.Value.OcrScannedPdfPages,
+            options.Value.OcrMinConfidence)
     {
     }
 
-    public PageOcr(string modelFolder, TimeSpan pageBudget, bool scannedPdfPages = true)
+    public PageOcr(string modelFolder, TimeSpan pageBudget, bool scannedPdfPages = true, double minConfidence = 0.8)
     {
         _engine = new Lazy<PpOcrEngine>(() => new PpOcrEngine(OcrModelFiles.In(modelFolder)));
         PageBudget = pageBudget;
         ScannedPdfPages = scannedPdfPages;
+        MinConfidence = minConfidence;
+    }
+
+    /// <summary>Below this mean confidence a page is <see cref="PageStatus.OcrLowConfidence"/> (<see cref="IngestionOptions.OcrMinConfidence"/>).</summary>
+    public double MinConfidence { get; }
+
+    /// <summary>
+    /// The status of a page read by OCR: empty without text; ocr_low_confidence, with the figure, when the mean character
+    /// confidence (weighted by line length) is under <see cref="MinConfidence"/>; else ocr_done.
+    /// </summary>
+    public PageInfo Status(int page, OcrPage read)
+    {
+        var characters = read.Lines.Sum(l => l.Text.Length);
+        if (characters == 0) return new PageInfo(page, PageStatus.Empty, 0);
+        var mean = read.Lines.Sum(l => l.Confidence * l.Text.Length) / characters;
+        return mean < MinConfidence
+            ? new PageInfo(page, PageStatus.OcrLowConfidence, characters,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"mean OCR confidence {mean:0.00}, below {MinConfidence:0.00}"))
+            : new PageInfo(page, PageStatus.OcrDone, characters);
     }
 
     /// <summary>Whether scanned PDF pages are read (<see cref="IngestionOptions.OcrScannedPdfPages"/>).</summary>

@@ -7,7 +7,8 @@ namespace RagAssistant.Ingestion.Readers;
 /// <summary>
 /// An image file (PNG, JPEG, BMP: a photographed nameplate, a scanned process card) read by OCR as one page. The OCR
 /// lines become the page's lines (a pixel is a point), so the PDF layout logic runs on them unchanged and each chunk
-/// keeps the boxes of its lines; the page is marked <see cref="PageStatus.OcrDone"/>.
+/// keeps the boxes of its lines; the page is marked <see cref="PageStatus.OcrDone"/>, or
+/// <see cref="PageStatus.OcrLowConfidence"/> with the figure when OCR was unsure of it.
 /// </summary>
 public sealed class ImageReader(PageOcr ocr) : IDocumentReader
 {
@@ -19,7 +20,7 @@ public sealed class ImageReader(PageOcr ocr) : IDocumentReader
         var page = ocr.Read(input.Bytes, cancellationToken);
         var lines = PageOcr.Lines(page, 1, scale: 1, top: page.Height);
         if (lines.Count == 0) throw new IngestionException($"OCR found no text in the {page.Width}×{page.Height} image");
-        var details = new[] { new PageInfo(1, PageStatus.OcrDone, lines.Sum(l => l.Text.Length)) };
+        var details = new[] { ocr.Status(1, page) };
         var (title, blocks) = new PdfBlockBuilder().Build([new PdfPageText(1, page.Height, page.Height, lines, Rulings.None)]);
         return new ParsedDocument(title, blocks, 1) { PageDetails = details };
     }

@@ -34,6 +34,24 @@ public sealed class ImageIngestionTests : IDisposable
     }
 
     [Fact]
+    public async Task PageOcrIsUnsureOf_IsMarkedLowConfidenceWithItsFigure_AndTheDocumentStaysReady()
+    {
+        // No real page reads at 0.9999 mean confidence: the threshold makes this clean page "unsure".
+        using var strict = new PipelineHarness(ocrMinConfidence: 0.9999);
+        var (bitmap, _) = RenderedText.Draw(["检验记录 第3页 共12页 日期 2024-05-17"]);
+        byte[] png;
+        using (bitmap) png = RenderedText.Png(bitmap);
+
+        var result = Assert.Single(await strict.Pipeline.IngestUploadAsync("记录.png", new MemoryStream(png), new IngestRequest()));
+
+        Assert.Equal(FileStatus.Ingested, result.Status);
+        Assert.Equal(DocumentStatus.Ready, (await strict.Store.GetAsync(result.DocumentId!.Value))!.Status);
+        var page = Assert.Single(await strict.Store.GetPagesAsync(result.DocumentId!.Value));
+        Assert.Equal(PageStatus.OcrLowConfidence, page.Status);
+        Assert.Matches(@"mean OCR confidence 0\.\d\d, below 1\.00", page.Error);
+    }
+
+    [Fact]
     public async Task TruncatedAndBlankImages_FailWithTheirReason_AndTheBatchGoesOn()
     {
         using var blank = new SkiaSharp.SKBitmap(800, 600);

@@ -104,10 +104,9 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
             try
             {
                 using var bitmap = PdfPageRenderer.Render(input.Bytes, page.Number, input.Passwords.FirstOrDefault());
-                var lines = PageOcr.Lines(ocr!.Read(bitmap, ct), page.Number, PdfPageRenderer.Scale, page.Top);
-                var characters = lines.Sum(l => l.Text.Length);
-                pages[i] = new PdfPageText(page.Number, page.Top, page.Height, lines, Rulings.None);
-                details[page.Number - 1] = new PageInfo(page.Number, characters > 0 ? PageStatus.OcrDone : PageStatus.Empty, characters);
+                var read = ocr.Read(bitmap, ct);
+                pages[i] = new PdfPageText(page.Number, page.Top, page.Height, PageOcr.Lines(read, page.Number, PdfPageRenderer.Scale, page.Top), Rulings.None);
+                details[page.Number - 1] = ocr.Status(page.Number, read);
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
             {
