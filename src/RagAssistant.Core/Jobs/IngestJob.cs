@@ -43,8 +43,10 @@ public static class IngestJobStates
     };
 
     /// <summary>The state of an API name (as <see cref="Name"/> writes it); throws on a name it does not know.</summary>
-    public static IngestJobState Parse(string name) =>
-        Enum.GetValues<IngestJobState>().FirstOrDefault(s => s.Name() == name) is var state && state.Name() == name
-            ? state
-            : throw new FormatException($"unknown ingestion job state '{name}'");
+    public static IngestJobState Parse(string name)
+    {
+        foreach (var state in Enum.GetValues<IngestJobState>())
+            if (state.Name() == name) return state;
+        throw new FormatException($"unknown ingestion job state '{name}'");
+    }
 }

@@ -1,29 +1,32 @@
 using System.Runtime.InteropServices;
 using Docnet.Core;
 using Docnet.Core.Models;
+using Docnet.Core.Readers;
 using SkiaSharp;
 
 namespace RagAssistant.Ingestion.Ocr;
 
 /// <summary>
-/// Renders PDF pages to bitmaps for OCR with PDFium (Docnet.Core), on white: PDFium leaves the page's unpainted area
-/// transparent, which the recogniser would see as black. <see cref="Dpi"/> 200 suits the PP-OCR models on print-size
-/// text (a 10 pt character is about 28 pixels high). PDFium is not thread-safe; Docnet serialises its calls.
+/// Renders one PDF's pages to bitmaps for OCR with PDFium (Docnet.Core), on white: PDFium leaves the page's unpainted
+/// area transparent, which the recogniser would see as black. The document is parsed once per renderer, not once per
+/// page. <see cref="Dpi"/> 200 suits the PP-OCR models on print-size text (a 10 pt character is about 28 pixels high).
+/// PDFium is not thread-safe; Docnet serialises its calls.
 /// </summary>
-internal static class PdfPageRenderer
+internal sealed class PdfPageRenderer(byte[] pdf, string? password = null) : IDisposable
 {
     public const double Dpi = 200;
 
     /// <summary>Pixels per PDF point at <see cref="Dpi"/>.</summary>
     public const double Scale = Dpi / 72;
 
-    /// <summary>The pages' bitmaps one at a time (the caller disposes each); <paramref name="pages"/> are 1-based.</summary>
-    public static SKBitmap Render(byte[] pdf, int page, string? password = null)
+    private readonly IDocReader _reader = password is null
+        ? DocLib.Instance.GetDocReader(pdf, new PageDimensions(Scale))
+        : DocLib.Instance.GetDocReader(pdf, password, new PageDimensions(Scale));
+
+    /// <summary>Page <paramref name="page"/> (1-based) as a bitmap the caller disposes.</summary>
+    public SKBitmap Render(int page)
     {
-        using var reader = password is null
-            ? DocLib.Instance.GetDocReader(pdf, new PageDimensions(Scale))
-            : DocLib.Instance.GetDocReader(pdf, password, new PageDimensions(Scale));
-        using var pageReader = reader.GetPageReader(page - 1);
+        using var pageReader = _reader.GetPageReader(page - 1);
         int width = pageReader.GetPageWidth(), height = pageReader.GetPageHeight();
         var pixels = pageReader.GetImage(); // BGRA, premultiplied
         // Over white: with premultiplied colour, c' = c + (255 − alpha).
@@ -39,4 +42,6 @@ internal static class PdfPageRenderer
         Marshal.Copy(pixels, 0, bitmap.GetPixels(), pixels.Length);
         return bitmap;
     }
+
+    public void Dispose() => _reader.Dispose();
 }

@@ -94,24 +94,38 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
     /// <summary>Renders each page that needs OCR and reads it; see the class summary.</summary>
     private void ReadScannedPages(ReaderInput input, List<PdfPageText> pages, List<PageInfo> details, List<string> warnings, CancellationToken ct)
     {
-        for (var i = 0; i < pages.Count; i++)
+        var scanned = Enumerable.Range(0, pages.Count).Where(i => details[pages[i].Number - 1].Status == PageStatus.NeedsOcr).ToList();
+        if (scanned.Count == 0) return;
+        PdfPageRenderer renderer;
+        try
         {
-            var page = pages[i];
-            if (details[page.Number - 1].Status != PageStatus.NeedsOcr) continue;
-            ct.ThrowIfCancellationRequested();
-            input.Guard.Extend(ocr!.PageBudget);
-            input.Guard.Check($"OCR of page {page.Number}");
-            try
+            renderer = new PdfPageRenderer(input.Bytes, input.Passwords.FirstOrDefault()); // the document is parsed once
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            warnings.Add($"the scanned pages could not be rendered for OCR: {ex.Message}");
+            return;
+        }
+        using (renderer)
+        {
+            foreach (var i in scanned)
             {
-                using var bitmap = PdfPageRenderer.Render(input.Bytes, page.Number, input.Passwords.FirstOrDefault());
-                var read = ocr.Read(bitmap, ct);
-                pages[i] = new PdfPageText(page.Number, page.Top, page.Height, PageOcr.Lines(read, page.Number, PdfPageRenderer.Scale, page.Top), Rulings.None);
-                details[page.Number - 1] = ocr.Status(page.Number, read);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-            {
-                warnings.Add($"page {page.Number}: OCR failed: {ex.Message}");
-                Log.PdfPageFailed(logger, input.FileName, page.Number, ex.GetType().Name);
+                var page = pages[i];
+                ct.ThrowIfCancellationRequested();
+                input.Guard.Extend(ocr!.PageBudget);
+                input.Guard.Check($"OCR of page {page.Number}");
+                try
+                {
+                    using var bitmap = renderer.Render(page.Number);
+                    var read = ocr.Read(bitmap, ct);
+                    pages[i] = new PdfPageText(page.Number, page.Top, page.Height, PageOcr.Lines(read, page.Number, PdfPageRenderer.Scale, page.Top), Rulings.None);
+                    details[page.Number - 1] = ocr.Status(page.Number, read);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    warnings.Add($"page {page.Number}: OCR failed: {ex.Message}");
+                    Log.PdfPageFailed(logger, input.FileName, page.Number, ex.GetType().Name);
+                }
             }
         }
     }
