@@ -9,19 +9,32 @@ namespace RagAssistant.Ingestion.Ocr;
 /// <summary>
 /// Renders one PDF's pages to bitmaps for OCR with PDFium (Docnet.Core), on white: PDFium leaves the page's unpainted
 /// area transparent, which the recogniser would see as black. The document is parsed once per renderer, not once per
-/// page. <see cref="Dpi"/> 200 suits the PP-OCR models on print-size text (a 10 pt character is about 28 pixels high).
-/// PDFium is not thread-safe; Docnet serialises its calls.
+/// page. <see cref="DefaultDpi"/> 200 suits the PP-OCR models on print-size text (a 10 pt character is about 28 pixels
+/// high). PDFium is not thread-safe; Docnet serialises its calls.
 /// </summary>
-internal sealed class PdfPageRenderer(byte[] pdf, string? password = null) : IDisposable
+public sealed class PdfPageRenderer : IDisposable
 {
-    public const double Dpi = 200;
+    public const double DefaultDpi = 200;
+
+    private readonly IDocReader _reader;
+
+    public PdfPageRenderer(byte[] pdf, string? password = null, double dpi = DefaultDpi)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dpi, 36);
+        Dpi = dpi;
+        _reader = password is null
+            ? DocLib.Instance.GetDocReader(pdf, new PageDimensions(Scale))
+            : DocLib.Instance.GetDocReader(pdf, password, new PageDimensions(Scale));
+    }
+
+    /// <summary>The resolution pages are rendered at, in dots per inch.</summary>
+    public double Dpi { get; }
 
     /// <summary>Pixels per PDF point at <see cref="Dpi"/>.</summary>
-    public const double Scale = Dpi / 72;
+    public double Scale => Dpi / 72;
 
-    private readonly IDocReader _reader = password is null
-        ? DocLib.Instance.GetDocReader(pdf, new PageDimensions(Scale))
-        : DocLib.Instance.GetDocReader(pdf, password, new PageDimensions(Scale));
+    /// <summary>Number of pages in the document.</summary>
+    public int PageCount => _reader.GetPageCount();
 
     /// <summary>Page <paramref name="page"/> (1-based) as a bitmap the caller disposes.</summary>
     public SKBitmap Render(int page)

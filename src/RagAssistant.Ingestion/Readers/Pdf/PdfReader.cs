@@ -118,7 +118,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
                 {
                     using var bitmap = renderer.Render(page.Number);
                     var read = ocr.Read(bitmap, ct);
-                    pages[i] = new PdfPageText(page.Number, page.Top, page.Height, PageOcr.Lines(read, page.Number, PdfPageRenderer.Scale, page.Top), Rulings.None);
+                    pages[i] = new PdfPageText(page.Number, page.Top, page.Height, PageOcr.Lines(read, page.Number, renderer.Scale, page.Top), Rulings.None);
                     details[page.Number - 1] = ocr.Status(page.Number, read);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
