@@ -11,6 +11,9 @@ public sealed record IngestRequest(string Library = Libraries.Default)
     /// <summary>Told when a file moves to the next stage (<see cref="IngestStage"/>), for live progress in the web app.</summary>
     public Action<IngestStage>? OnStage { get; init; }
 
+    /// <summary>Told (pages done, pages to read) while a document's scanned pages are read by OCR; called from several threads.</summary>
+    public Action<int, int>? OnOcrPage { get; init; }
+
     /// <summary>
     /// Read, chunk and embed the file again even when its bytes are unchanged (re-indexing after a reader or model
     /// change); it replaces the stored document in one transaction.

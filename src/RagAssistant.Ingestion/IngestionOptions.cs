@@ -44,27 +44,6 @@ public sealed class IngestionOptions
     public int DocumentTimeoutSeconds { get; set; } = 60;
 
     /// <summary>
-    /// Seconds added to a document's time budget for each page read by OCR (a scanned PDF page, an image file): OCR
-    /// takes seconds a page on a CPU, so a long scan is bounded per page rather than by the budget meant for text. Default 30.
-    /// </summary>
-    [Range(1, 3600)]
-    public int OcrPageSeconds { get; set; } = 30;
-
-    /// <summary>
-    /// Whether scanned PDF pages (images, no text layer) are read by OCR; when false they are stored as needs_ocr, as
-    /// before. Off by default until the OCR of PDF pages is measured (issue #25: `rag bench ocr`, per-page budgets of
-    /// the shared test PDFs); image files are always read by OCR. Default false.
-    /// </summary>
-    public bool OcrScannedPdfPages { get; set; }
-
-    /// <summary>
-    /// A page read by OCR whose mean character confidence (weighted by line length) is below this is marked
-    /// ocr_low_confidence with the figure (its text is kept; the document stays ready). Default 0.8.
-    /// </summary>
-    [Range(0.0, 1.0)]
-    public double OcrMinConfidence { get; set; } = 0.8;
-
-    /// <summary>
     /// Most the managed heap may grow while one document is read (checked between pages; a decode bomb fails with a
     /// message instead of exhausting the server). Default 1 GiB, about a quarter of a small 2-core server's memory.
     /// </summary>

@@ -128,7 +128,15 @@ public sealed class IngestionPipeline(
             }
 
             request.OnStage?.Invoke(IngestStage.Parsing);
-            var parsed = await isolatedReader.ReadAsync(reader, new ReaderInput(fileName, bytes, content) { Passwords = request.Passwords }, ct);
+            var parsed = await isolatedReader.ReadAsync(reader, new ReaderInput(fileName, bytes, content)
+            {
+                Passwords = request.Passwords,
+                OnOcrPage = (done, total) =>
+                {
+                    tracker.OcrPages(done, total);
+                    request.OnOcrPage?.Invoke(done, total);
+                },
+            }, ct);
             var title = TitleRules.Choose(parsed.Title, fileName);
             var (kind, revision) = DocumentClassifier.Classify(parsed, title);
             IReadOnlyList<ChunkDraft> chunks = chunker.Chunk(parsed, ContextLabel(title, kind, revision));
@@ -314,14 +322,25 @@ public sealed class IngestionPipeline(
     private sealed class ProgressTracker(int total, IProgress<IngestProgress>? progress)
     {
         public static ProgressTracker None { get; } = new(0, null);
-        private int _done, _chunks;
+        private readonly Lock _lock = new();
+        private int _done, _chunks, _ocrDone, _ocrTotal;
         private long _bytes;
         private string? _current;
 
-        public void Start(string source) { _current = source; Report(); }
-        public void Finish() { _done++; _current = null; Report(); }
-        public void AddChunks(int count) { _chunks += count; Report(); }
-        public void AddBytes(long count) => _bytes += count;
-        private void Report() => progress?.Report(new IngestProgress(_done, total, _chunks, _bytes, _current));
+        public void Start(string source) { lock (_lock) { _current = source; _ocrDone = _ocrTotal = 0; } Report(); }
+        public void Finish() { lock (_lock) { _done++; _current = null; _ocrDone = _ocrTotal = 0; } Report(); }
+        public void AddChunks(int count) { lock (_lock) _chunks += count; Report(); }
+        public void AddBytes(long count) { lock (_lock) _bytes += count; }
+
+        /// <summary>OCR pages of the current file; reported from the reader's worker threads.</summary>
+        public void OcrPages(int done, int total) { lock (_lock) { _ocrDone = Math.Max(_ocrDone, done); _ocrTotal = total; } Report(); }
+
+        private void Report()
+        {
+            if (progress is null) return;
+            IngestProgress value;
+            lock (_lock) value = new IngestProgress(_done, total, _chunks, _bytes, _current) { OcrPagesDone = _ocrDone, OcrPagesTotal = _ocrTotal };
+            progress.Report(value);
+        }
     }
 }

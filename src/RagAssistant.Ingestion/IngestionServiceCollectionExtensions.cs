@@ -11,7 +11,7 @@ namespace RagAssistant.Ingestion;
 public static class IngestionServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers readers, the chunker, the pipeline, the re-embedding service and the document view builder (options from <c>Rag:Ingestion</c>).
+    /// Registers readers, the chunker, the pipeline, the re-embedding service and the document view builder (options from <c>Rag:Ingestion</c> and <c>Rag:Ocr</c>).
     /// The pipeline needs an <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c>: hosts call <c>AddRagEmbeddings</c>.
     /// </summary>
     public static IServiceCollection AddRagIngestion(this IServiceCollection services, IConfiguration configuration)
@@ -20,6 +20,10 @@ public static class IngestionServiceCollectionExtensions
             .Bind(configuration.GetSection(IngestionOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.ChunkTargetTokens <= o.ChunkMaxTokens, "Rag:Ingestion:ChunkTargetTokens must not exceed ChunkMaxTokens")
+            .ValidateOnStart();
+        services.AddOptions<Ocr.OcrOptions>()
+            .Bind(configuration.GetSection(Ocr.OcrOptions.Section))
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         // The embedding model's tokenizer replaces this stand-in when the embeddings are registered.
         services.TryAddSingleton<ITokenCounter, ApproximateTokenCounter>();

@@ -21,4 +21,7 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Warning, "Document {DocumentId} cannot be shown in place: {Reason}")]
     public static partial void ViewUnavailable(ILogger logger, long documentId, string reason);
+
+    [LoggerMessage(7, LogLevel.Information, "OCR runs on {Device} ({Reason}), {Workers} page(s) at a time")]
+    public static partial void OcrDevice(ILogger logger, string device, string reason, int workers);
 }

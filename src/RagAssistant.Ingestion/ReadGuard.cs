@@ -35,7 +35,7 @@ public sealed class ReadGuard
 
     /// <summary>
     /// Adds time for a unit of work that is slow by nature, not by pathology — a scanned page's OCR takes seconds where
-    /// a text page takes milliseconds — so a long scan is bounded per page (Rag:Ingestion:OcrPageSeconds) instead of
+    /// a text page takes milliseconds — so a long scan is bounded per page (Rag:Ocr:PageSeconds) instead of
     /// failing the document's budget, which is meant for text.
     /// </summary>
     public void Extend(TimeSpan more)
@@ -51,7 +51,7 @@ public sealed class ReadGuard
         var budget = Budget;
         if (budget != Timeout.InfiniteTimeSpan && _clock.Elapsed > budget)
             throw new IngestionException(
-                $"took longer than the time budget of {budget.TotalSeconds:0} s (stopped at {where}; Rag:Ingestion:DocumentTimeoutSeconds, OcrPageSeconds)");
+                $"took longer than the time budget of {budget.TotalSeconds:0} s (stopped at {where}; Rag:Ingestion:DocumentTimeoutSeconds, Rag:Ocr:PageSeconds)");
         if (_maxHeapGrowth == long.MaxValue || GC.GetTotalMemory(false) - _heapAtStart <= _maxHeapGrowth) return;
         var grown = GC.GetTotalMemory(forceFullCollection: true) - _heapAtStart;
         if (grown > _maxHeapGrowth)

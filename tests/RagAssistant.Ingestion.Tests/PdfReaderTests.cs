@@ -183,14 +183,15 @@ public class PdfEncryptionTests(Xunit.Abstractions.ITestOutputHelper output) : I
     }
 
     [Fact]
-    public async Task ScannedPdf_IsStoredAsNeedingOcr_PageByPage_NotSilentlyEmpty()
+    public async Task ScannedPdf_WithOcrTurnedOff_IsStoredAsNeedingOcr_PageByPage_NotSilentlyEmpty()
     {
         if (File("mineru-small_ocr.pdf") is not { } path) return;
-        var report = await _h.IngestAsync(path);
-        var doc = (await _h.Store.GetAsync(report.Files[0].DocumentId!.Value))!;
+        using var withoutOcr = new PipelineHarness(ocr: false);
+        var report = await withoutOcr.IngestAsync(path);
+        var doc = (await withoutOcr.Store.GetAsync(report.Files[0].DocumentId!.Value))!;
         Assert.Equal(DocumentStatus.NeedsOcr, doc.Status);
         Assert.Equal(8, doc.Pages);
-        Assert.All(await _h.Store.GetPagesAsync(doc.Id), p => Assert.Equal(PageStatus.NeedsOcr, p.Status));
+        Assert.All(await withoutOcr.Store.GetPagesAsync(doc.Id), p => Assert.Equal(PageStatus.NeedsOcr, p.Status));
         Assert.Contains(report.Files[0].Warnings, w => w.Contains("8 of 8 pages") && w.Contains("needs OCR"));
     }
 }

@@ -14,15 +14,15 @@ public sealed class PipelineHarness : IDisposable
     private readonly bool _ownsFolder;
 
     public PipelineHarness(long? maxFileBytes = null, HashEmbeddingGenerator? embedder = null, TempDirectory? folder = null, bool keepOriginals = true,
-        bool ocrScannedPdfPages = false, double? ocrMinConfidence = null)
+        bool ocr = true, double? ocrMinConfidence = null)
     {
         Folder = folder ?? new TempDirectory();
         _ownsFolder = folder is null;
         Embedder = embedder ?? new HashEmbeddingGenerator();
         var settings = new Dictionary<string, string?> { ["Rag:Storage:DatabasePath"] = Folder.File("kb.db") };
         if (!keepOriginals) settings["Rag:Storage:KeepOriginals"] = "false";
-        if (ocrScannedPdfPages) settings["Rag:Ingestion:OcrScannedPdfPages"] = "true";
-        if (ocrMinConfidence is { } confidence) settings["Rag:Ingestion:OcrMinConfidence"] = confidence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!ocr) settings["Rag:Ocr:Enabled"] = "false";
+        if (ocrMinConfidence is { } confidence) settings["Rag:Ocr:MinConfidence"] = confidence.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (maxFileBytes is not null) settings["Rag:Ingestion:MaxFileBytes"] = maxFileBytes.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         _services = new ServiceCollection().AddLogging().AddRagStorage(configuration).AddRagIngestion(configuration)

@@ -9,14 +9,21 @@ namespace RagAssistant.Ingestion.Tests;
 
 /// <summary>
 /// Every PDF in ../shared/testdata/pdf, through the real pipeline, against the expectation in its README: ingested with
-/// the text named there, stored as needing OCR, or failed with a clear reason — within its time budget, never a crash,
-/// a hang or a silently empty document. Skipped with a message when the folder is absent.
+/// the text named there, its scanned pages read by OCR, or failed with a clear reason — within its time budget, never a
+/// crash, a hang or a silently empty document. Skipped with a message when the folder is absent.
 /// </summary>
 public class SharedPdfTestDataTests(ITestOutputHelper output)
 {
     private static string Folder => Path.Combine(RepositoryPaths.SharedTestData, "pdf");
 
-    /// <summary>file → (outcome, what the reason or the text must contain, seconds allowed).</summary>
+    /// <summary>
+    /// Seconds each page read by OCR adds to a file's budget here: a dense page takes 2–6 s on a 2-core machine (`rag
+    /// bench ocr`); the budget leaves room for a busy CI machine but not for a page that hangs (the product allows
+    /// Rag:Ocr:PageSeconds, 30).
+    /// </summary>
+    private const int SecondsPerOcrPage = 15;
+
+    /// <summary>file → (outcome, what the reason or the text must contain, seconds allowed; OCR pages add <see cref="SecondsPerOcrPage"/> each).</summary>
     private static readonly Dictionary<string, (string Outcome, string[] Contains, int Seconds)> Expected = new()
     {
         ["FailedToParseContentForPage32.pdf"] = ("text", ["page 32"], 30), // the warning names the failing page
@@ -33,7 +40,7 @@ public class SharedPdfTestDataTests(ITestOutputHelper output)
         ["xref-with-no-whitespace.pdf"] = ("ocr", [], 10),
         ["Single-Page-Broken-Offsets-from-google-drive.pdf"] = ("text", ["This is the document title", "And then another line of text"], 10),
         ["copy-protected.pdf"] = ("text", ["LayoutParser"], 10),
-        ["mineru-small_ocr.pdf"] = ("ocr", [], 10),
+        ["mineru-small_ocr.pdf"] = ("ocr", ["使用价值"], 10), // a scanned Chinese book
         ["539_2671-3.pdf"] = ("ocr", [], 10),
         ["single_table.pdf"] = ("ocr", [], 10),
         ["Type0_CJK_Font.pdf"] = ("text", ["中航动力控制股份有限公司", "2010年半年度报告"], 30),
@@ -72,7 +79,9 @@ public class SharedPdfTestDataTests(ITestOutputHelper output)
         clock.Stop();
         var result = Assert.Single(report.Files);
         output.WriteLine($"{file}: {result.Status} in {clock.Elapsed.TotalSeconds:0.0} s, {result.Chunks} chunks; {result.Error}; {string.Join(" | ", result.Warnings)}");
-        Assert.True(clock.Elapsed.TotalSeconds <= expected.Seconds, $"{file} took {clock.Elapsed.TotalSeconds:0.0} s, over its {expected.Seconds} s");
+        var ocrPages = result.DocumentId is { } id ? (await h.Store.GetPagesAsync(id)).Count(p => p.Status is PageStatus.OcrDone or PageStatus.OcrLowConfidence) : 0;
+        var budget = expected.Seconds + SecondsPerOcrPage * ocrPages;
+        Assert.True(clock.Elapsed.TotalSeconds <= budget, $"{file} took {clock.Elapsed.TotalSeconds:0.0} s, over its {budget} s ({ocrPages} pages read by OCR)");
 
         switch (expected.Outcome)
         {
@@ -81,13 +90,16 @@ public class SharedPdfTestDataTests(ITestOutputHelper output)
                 foreach (var part in expected.Contains) Assert.Contains(part, result.Error);
                 break;
             case "ocr":
+                // Image-only pages: read by OCR, so the document is ready and every page says so.
                 Assert.Equal(FileStatus.Ingested, result.Status);
                 var scanned = (await h.Store.GetAsync(result.DocumentId!.Value))!;
-                Assert.Equal(DocumentStatus.NeedsOcr, scanned.Status);
+                Assert.Equal(DocumentStatus.Ready, scanned.Status);
                 var pages = await h.Store.GetPagesAsync(scanned.Id);
                 Assert.NotEmpty(pages);
-                Assert.All(pages, p => Assert.Equal(PageStatus.NeedsOcr, p.Status));
-                Assert.Contains(result.Warnings, w => w.Contains("needs OCR"));
+                Assert.All(pages, p => Assert.Contains(p.Status, new[] { PageStatus.OcrDone, PageStatus.OcrLowConfidence, PageStatus.Empty }));
+                Assert.True(ocrPages > 0, $"{file}: no page was read by OCR");
+                var read = Squash(string.Join("\n", (await h.Store.GetChunksAsync(scanned.Id)).Select(c => c.IndexedText)));
+                foreach (var part in expected.Contains) Assert.Contains(Squash(part), read);
                 break;
             default:
                 Assert.Equal(FileStatus.Ingested, result.Status);

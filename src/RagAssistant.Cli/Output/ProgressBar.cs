@@ -22,7 +22,7 @@ internal sealed class ProgressBar : IProgress<IngestProgress>, IDisposable
         lock (_lock)
         {
             var now = _clock.ElapsedMilliseconds;
-            if (now - _lastDrawMs < 100 && value.FilesDone < value.FilesTotal) return;
+            if (now - _lastDrawMs < 100 && value.FilesDone < value.FilesTotal && value.OcrPagesDone < value.OcrPagesTotal) return;
             _lastDrawMs = now;
             var width = Math.Max(40, SafeWindowWidth() - 1);
             var fraction = value.FilesTotal == 0 ? 1 : (double)value.FilesDone / value.FilesTotal;
@@ -31,6 +31,7 @@ internal sealed class ProgressBar : IProgress<IngestProgress>, IDisposable
             var line = $"[{new string('#', filled)}{new string('-', BarWidth - filled)}] {value.FilesDone}/{value.FilesTotal} files, " +
                        $"{value.Chunks} chunks, {value.Chunks / seconds:0.0} chunks/s, {value.FilesDone / seconds:0.0} files/s, {value.Bytes / seconds / 1024 / 1024:0.0} MiB/s";
             if (value.CurrentFile is not null) line += "  " + value.CurrentFile;
+            if (value.OcrPagesTotal > 0) line += $"  ocr {value.OcrPagesDone}/{value.OcrPagesTotal}";
             if (line.Length > width) line = line[..(width - 1)] + "…";
             Console.Error.Write("\r" + line.PadRight(width));
             _drawn = true;

@@ -13,7 +13,7 @@ public static class PageStatus
     /// <summary>OCR has supplied the page's text (set by the OCR step, not by the readers).</summary>
     public const string OcrDone = "ocr_done";
     /// <summary>
-    /// OCR supplied the page's text, but its mean confidence is below the threshold (Rag:Ingestion:OcrMinConfidence):
+    /// OCR supplied the page's text, but its mean confidence is below the threshold (Rag:Ocr:MinConfidence):
     /// the text is kept and searchable, <see cref="PageInfo.Error"/> gives the figure, and the document stays ready.
     /// </summary>
     public const string OcrLowConfidence = "ocr_low_confidence";

@@ -23,19 +23,26 @@ public sealed record IngestJob(Guid Id, string FileName, string Library, long By
     /// <summary>How many times a worker has started the job, counted before it starts: a file that crashes the app is not retried forever.</summary>
     public int Attempts { get; init; }
 
-    /// <summary>Taken by a worker: parsing, embedding or saving.</summary>
-    public bool IsRunning => State is IngestJobState.Parsing or IngestJobState.Embedding or IngestJobState.Saving;
+    /// <summary>While the job is in state ocr: pages of the document read by OCR so far, and pages to read.</summary>
+    public int OcrPagesDone { get; init; }
+
+    /// <inheritdoc cref="OcrPagesDone"/>
+    public int OcrPagesTotal { get; init; }
+
+    /// <summary>Taken by a worker: parsing, ocr, embedding or saving.</summary>
+    public bool IsRunning => State is IngestJobState.Parsing or IngestJobState.Ocr or IngestJobState.Embedding or IngestJobState.Saving;
 
     public bool IsFinished => State is IngestJobState.Done or IngestJobState.Failed or IngestJobState.NeedsOcr
         or IngestJobState.Skipped or IngestJobState.Cancelled;
 }
 
 /// <summary>Where a queued file stands. The names in <see cref="IngestJobStates"/> are the API's.</summary>
-public enum IngestJobState { Queued, Parsing, Embedding, Saving, Done, NeedsOcr, Skipped, Failed, Cancelled }
+/// <remarks>Stored by name, so the order is free; <see cref="Ocr"/> (scanned pages being read) sits between parsing and embedding.</remarks>
+public enum IngestJobState { Queued, Parsing, Ocr, Embedding, Saving, Done, NeedsOcr, Skipped, Failed, Cancelled }
 
 public static class IngestJobStates
 {
-    /// <summary>The lower-case name used by the HTTP API and the UI's test ids: queued, parsing, embedding, saving, done, needs_ocr, skipped, failed, cancelled.</summary>
+    /// <summary>The lower-case name used by the HTTP API and the UI's test ids: queued, parsing, ocr, embedding, saving, done, needs_ocr, skipped, failed, cancelled.</summary>
     public static string Name(this IngestJobState state) => state switch
     {
         IngestJobState.NeedsOcr => "needs_ocr",

@@ -6,6 +6,9 @@ namespace RagAssistant.Ingestion.Ocr;
 /// </summary>
 public sealed record OcrLine(string Text, IReadOnlyList<OcrPoint> Corners, double Confidence)
 {
+    /// <summary>The direction classifier found the line upside down; it was turned before it was read.</summary>
+    public bool UpsideDown { get; init; }
+
     /// <summary>The axis-aligned rectangle around <see cref="Corners"/>, in image pixels (y down).</summary>
     public OcrRect Bounds => new(Corners.Min(p => p.X), Corners.Min(p => p.Y), Corners.Max(p => p.X), Corners.Max(p => p.Y));
 }

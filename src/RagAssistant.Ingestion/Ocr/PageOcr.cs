@@ -1,37 +1,57 @@
-using RagAssistant.Ingestion.Readers.Pdf;
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RagAssistant.Core.Documents;
+using RagAssistant.Ingestion.Readers.Pdf;
 using SkiaSharp;
 
 namespace RagAssistant.Ingestion.Ocr;
 
 /// <summary>
-/// OCR for the readers (image files, scanned PDF pages): one PP-OCR engine for the process, loaded on first use (a few
-/// seconds) from <see cref="OcrModelFiles.DefaultFolder"/>, reading one image at a time (the engine is not thread-safe,
-/// and one page already keeps every core busy). Its lines come back as page lines in PDF units — points, y up — so the
-/// PDF layout logic (paragraphs, clauses, headings, aligned tables) runs on them as on a text layer.
+/// OCR for the readers (image files, scanned PDF pages), configured by <see cref="OcrOptions"/> (<c>Rag:Ocr</c>): a small
+/// pool of PP-OCR engines for the process, each loaded on first use (a few seconds) and reading one image at a time (an
+/// engine is not thread-safe), <see cref="OcrOptions.Workers"/> of them, each with its share of the cores. Every read
+/// has a time budget of <see cref="OcrOptions.PageSeconds"/>. Its lines come back as page lines in PDF units — points,
+/// y up — so the PDF layout logic (paragraphs, clauses, headings, aligned tables) runs on them as on a text layer.
 /// </summary>
 public sealed class PageOcr : IDisposable
 {
-    private readonly Lazy<PpOcrEngine> _engine;
-    private readonly Lock _reading = new();
+    private readonly OcrOptions _options;
+    private readonly ILogger _logger;
+    private readonly ConcurrentBag<PpOcrEngine> _idle = [];
+    private readonly List<PpOcrEngine> _all = [];
+    private readonly SemaphoreSlim _workers;
+    private readonly Lock _creating = new();
+    private string? _device;
 
-    public PageOcr(IOptions<IngestionOptions> options)
-        : this(OcrModelFiles.DefaultFolder, TimeSpan.FromSeconds(options.Value.OcrPageSeconds), options.Value.OcrScannedPdfPages,
-            options.Value.OcrMinConfidence)
+    public PageOcr(IOptions<OcrOptions> options, ILogger<PageOcr>? logger = null)
+        : this(options.Value, logger)
     {
     }
 
-    public PageOcr(string modelFolder, TimeSpan pageBudget, bool scannedPdfPages = true, double minConfidence = 0.8)
+    public PageOcr(OcrOptions options, ILogger? logger = null)
     {
-        _engine = new Lazy<PpOcrEngine>(() => new PpOcrEngine(OcrModelFiles.In(modelFolder)));
-        PageBudget = pageBudget;
-        ScannedPdfPages = scannedPdfPages;
-        MinConfidence = minConfidence;
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _logger = logger ?? NullLogger.Instance;
+        _workers = new SemaphoreSlim(options.Workers, options.Workers);
     }
 
-    /// <summary>Below this mean confidence a page is <see cref="PageStatus.OcrLowConfidence"/> (<see cref="IngestionOptions.OcrMinConfidence"/>).</summary>
-    public double MinConfidence { get; }
+    public OcrOptions Options => _options;
+
+    /// <summary>Whether OCR is turned on (<see cref="OcrOptions.Enabled"/>).</summary>
+    public bool Enabled => _options.Enabled;
+
+    /// <summary>Pages read at the same time (<see cref="OcrOptions.Workers"/>).</summary>
+    public int Workers => _options.Workers;
+
+    /// <summary>Below this mean confidence a line is uncertain and a page is <see cref="PageStatus.OcrLowConfidence"/>.</summary>
+    public double MinConfidence => _options.MinConfidence;
+
+    /// <summary>Time one page's OCR may take, and what each page read adds to its document's budget.</summary>
+    public TimeSpan PageBudget => TimeSpan.FromSeconds(_options.PageSeconds);
 
     /// <summary>
     /// The status of a page read by OCR: empty without text; ocr_low_confidence, with the figure, when the mean character
@@ -44,22 +64,53 @@ public sealed class PageOcr : IDisposable
         var mean = read.Lines.Sum(l => l.Confidence * l.Text.Length) / characters;
         return mean < MinConfidence
             ? new PageInfo(page, PageStatus.OcrLowConfidence, characters,
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"mean OCR confidence {mean:0.00}, below {MinConfidence:0.00}"))
+                string.Create(CultureInfo.InvariantCulture, $"mean OCR confidence {mean:0.00}, below {MinConfidence:0.00}"))
             : new PageInfo(page, PageStatus.OcrDone, characters);
     }
 
-    /// <summary>Whether scanned PDF pages are read (<see cref="IngestionOptions.OcrScannedPdfPages"/>).</summary>
-    public bool ScannedPdfPages { get; }
-
-    /// <summary>Time a document's budget grows by for each page read by OCR (<see cref="IngestionOptions.OcrPageSeconds"/>).</summary>
-    public TimeSpan PageBudget { get; }
-
     /// <summary>Reads an encoded image (PNG, JPEG, BMP); throws <see cref="IngestionException"/> when it cannot.</summary>
-    public OcrPage Read(byte[] encodedImage, CancellationToken cancellationToken) =>
-        Run(engine => engine.Read(encodedImage, cancellationToken));
+    public OcrPage Read(byte[] encodedImage, CancellationToken cancellationToken)
+    {
+        using var bitmap = ImageDecoding.Decode(encodedImage, _options.MaxPixels);
+        return Read(bitmap, cancellationToken);
+    }
 
-    public OcrPage Read(SKBitmap bitmap, CancellationToken cancellationToken) =>
-        Run(engine => engine.Read(bitmap, cancellationToken));
+    /// <summary>
+    /// Reads a decoded bitmap with the next free engine, within <see cref="PageBudget"/>; throws
+    /// <see cref="IngestionException"/> when the budget runs out or the models are missing.
+    /// </summary>
+    public OcrPage Read(SKBitmap bitmap, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bitmap);
+        _workers.Wait(cancellationToken);
+        try
+        {
+            var engine = Take();
+            try
+            {
+                using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                budget.CancelAfter(PageBudget);
+                try
+                {
+                    if ((long)bitmap.Width * bitmap.Height <= _options.MaxPixels) return engine.Read(bitmap, budget.Token);
+                    using var smaller = ImageDecoding.FitWithin(bitmap.Copy(), _options.MaxPixels);
+                    return Scale(engine.Read(smaller, budget.Token), (double)bitmap.Width / smaller.Width, bitmap.Width, bitmap.Height);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new IngestionException($"OCR took longer than its budget of {_options.PageSeconds} s (Rag:Ocr:PageSeconds)");
+                }
+            }
+            finally
+            {
+                _idle.Add(engine);
+            }
+        }
+        finally
+        {
+            _workers.Release();
+        }
+    }
 
     /// <summary>
     /// The OCR lines as lines of page <paramref name="page"/>: pixel coordinates divided by <paramref name="scale"/>
@@ -76,20 +127,61 @@ public sealed class PageOcr : IDisposable
             .OrderByDescending(l => l.Top).ThenBy(l => l.Left)
             .ToList();
 
-    private OcrPage Run(Func<PpOcrEngine, OcrPage> read)
+    private static OcrPage Scale(OcrPage read, double factor, int width, int height) =>
+        new(width, height, read.Lines.Select(l => l with { Corners = l.Corners.Select(p => new OcrPoint((float)(p.X * factor), (float)(p.Y * factor))).ToArray() }).ToList());
+
+    private PpOcrEngine Take()
     {
+        if (_idle.TryTake(out var engine)) return engine;
+        lock (_creating)
+        {
+            var created = Create();
+            _all.Add(created);
+            return created;
+        }
+    }
+
+    private PpOcrEngine Create()
+    {
+        OcrModelFiles files;
         try
         {
-            lock (_reading) return read(_engine.Value);
+            files = OcrModelFiles.In(_options.Models);
         }
         catch (FileNotFoundException ex)
         {
             throw new IngestionException($"cannot run OCR: {ex.Message}", ex);
         }
+        var threads = Math.Max(1, Environment.ProcessorCount / _options.Workers);
+        if (_options.Device != "cpu" && _device != "cpu")
+        {
+            try
+            {
+                var engine = new PpOcrEngine(files, threads, _options.DetectionMaxSide, _options.DeviceId);
+                LogDevice($"cuda:{_options.DeviceId}", $"Rag:Ocr:Device={_options.Device}");
+                return engine;
+            }
+            catch (Exception ex) when (ex is Microsoft.ML.OnnxRuntime.OnnxRuntimeException or InvalidOperationException or DllNotFoundException
+                                           or EntryPointNotFoundException)
+            {
+                LogDevice("cpu", $"CUDA is not usable for OCR ({ex.Message.Split('\n')[0]})");
+            }
+        }
+        else LogDevice("cpu", "Rag:Ocr:Device=cpu");
+        return new PpOcrEngine(files, threads, _options.DetectionMaxSide);
+    }
+
+    private void LogDevice(string device, string reason)
+    {
+        if (_device == device) return;
+        _device = device;
+        Log.OcrDevice(_logger, device, reason, _options.Workers);
     }
 
     public void Dispose()
     {
-        if (_engine.IsValueCreated) _engine.Value.Dispose();
+        lock (_creating)
+            foreach (var engine in _all) engine.Dispose();
+        _workers.Dispose();
     }
 }

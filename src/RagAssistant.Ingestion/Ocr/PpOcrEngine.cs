@@ -1,3 +1,4 @@
+using Microsoft.ML.OnnxRuntime;
 using RapidOcrNet;
 using SkiaSharp;
 
@@ -16,22 +17,22 @@ public sealed class PpOcrEngine : IDisposable
 
     /// <param name="files">The model files (<see cref="OcrModelFiles.In"/>).</param>
     /// <param name="threads">ONNX Runtime intra-op threads; 0 lets the runtime choose (all cores).</param>
-    public PpOcrEngine(OcrModelFiles files, int threads = 0)
+    /// <param name="detectionMaxSide">Longest side the image is scaled to for detection (<see cref="OcrOptions.DetectionMaxSide"/>); 0: its own size.</param>
+    /// <param name="cudaDevice">Run on this CUDA device; throws when CUDA is not usable (the caller falls back).</param>
+    public PpOcrEngine(OcrModelFiles files, int threads = 0, int detectionMaxSide = 1024, int? cudaDevice = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         using var session = RapidOcr.GetDefaultSessionOptions(threads);
+        if (cudaDevice is { } device) session.AppendExecutionProvider_CUDA(device);
         _ocr.InitModels(files.Detector, files.Classifier, files.Recogniser, files.Keys, session);
-        _options = RapidOcrOptions.Default;
+        _options = RapidOcrOptions.Default with { ImgResize = detectionMaxSide };
     }
 
     /// <summary>Reads an encoded image (PNG, JPEG, BMP, WebP, GIF: whatever Skia decodes).</summary>
     /// <exception cref="IngestionException">The bytes are not an image Skia can decode.</exception>
     public OcrPage Read(byte[] encodedImage, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(encodedImage);
-        using var data = SKData.CreateCopy(encodedImage);
-        using var codec = SKCodec.Create(data) ?? throw new IngestionException("not an image Skia can decode (PNG, JPEG, BMP, WebP, GIF)");
-        using var bitmap = SKBitmap.Decode(codec) ?? throw new IngestionException($"the {codec.EncodedFormat} image could not be decoded (truncated or damaged)");
+        using var bitmap = ImageDecoding.Decode(encodedImage, long.MaxValue);
         return Read(bitmap, cancellationToken);
     }
 
@@ -47,7 +48,10 @@ public sealed class PpOcrEngine : IDisposable
             if (string.IsNullOrWhiteSpace(text)) continue;
             var scores = block.CharScores;
             var confidence = scores is { Length: > 0 } ? scores.Average() : 0d;
-            lines.Add(new OcrLine(text, block.BoxPoints.Select(p => new OcrPoint(p.X, p.Y)).ToArray(), confidence));
+            lines.Add(new OcrLine(text, block.BoxPoints.Select(p => new OcrPoint(p.X, p.Y)).ToArray(), confidence)
+            {
+                UpsideDown = block.AngleIndex == 1,
+            });
         }
         return new OcrPage(bitmap.Width, bitmap.Height, lines);
     }

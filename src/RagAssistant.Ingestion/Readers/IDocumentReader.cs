@@ -20,6 +20,9 @@ public sealed record ReaderInput(string FileName, byte[] Bytes, DetectedContent 
     /// <summary>Time budget and memory ceiling of this document; readers of large formats check it between pages.</summary>
     public ReadGuard Guard { get; init; } = ReadGuard.None;
 
+    /// <summary>Told (pages done, pages to read) as the pages of the document that need OCR are read; called from several threads.</summary>
+    public Action<int, int>? OnOcrPage { get; init; }
+
     /// <summary>The decoded text of a text file.</summary>
     public string Text => Content.Text ?? throw new InvalidOperationException($"{FileName} was not decoded as text");
 }

@@ -16,6 +16,7 @@ public sealed class ImageReader(PageOcr ocr) : IDocumentReader
 
     public ParsedDocument Read(ReaderInput input, CancellationToken cancellationToken)
     {
+        if (!ocr.Enabled) throw new IngestionException("an image is read by OCR, which is turned off (Rag:Ocr:Enabled=false)");
         input.Guard.Extend(ocr.PageBudget);
         var page = ocr.Read(input.Bytes, cancellationToken);
         var lines = PageOcr.Lines(page, 1, scale: 1, top: page.Height);

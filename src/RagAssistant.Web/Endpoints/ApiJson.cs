@@ -20,7 +20,9 @@ public sealed record DeltaEvent(string Text);
 public sealed record CitationsEvent(IReadOnlyList<CitationJson> Citations);
 
 /// <summary>One uploaded file as the API reports it; <c>state</c> is a job state (queued, …, failed) and <c>job</c> its id.</summary>
-public sealed record JobJson(Guid Job, string FileName, string Library, string State, string? Outcome, long? DocumentId, int Chunks, string? Reason);
+/// <param name="OcrPages">While the state is ocr: "done/total" pages read by OCR, e.g. "37/300".</param>
+public sealed record JobJson(Guid Job, string FileName, string Library, string State, string? Outcome, long? DocumentId, int Chunks, string? Reason,
+    string? OcrPages = null);
 
 public sealed record UploadJson(IReadOnlyList<JobJson> Files);
 

@@ -111,7 +111,8 @@ internal static class DocumentEndpoints
     }
 
     internal static JobJson ToJson(IngestJob job) =>
-        new(job.Id, job.FileName, job.Library, job.State.Name(), job.Outcome, job.DocumentId, job.Chunks, job.Reason);
+        new(job.Id, job.FileName, job.Library, job.State.Name(), job.Outcome, job.DocumentId, job.Chunks, job.Reason,
+            job.State == IngestJobState.Ocr ? $"{job.OcrPagesDone}/{job.OcrPagesTotal}" : null);
 
     private static IResult Error(int status, string message) =>
         TypedResults.Json(new ApiError(message), ApiJsonContext.Relaxed.ApiError, statusCode: status);

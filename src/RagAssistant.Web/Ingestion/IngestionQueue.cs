@@ -212,6 +212,13 @@ public sealed class IngestionQueue(
             {
                 State = stage switch { IngestStage.Parsing => IngestJobState.Parsing, IngestStage.Embedding => IngestJobState.Embedding, _ => IngestJobState.Saving },
             }),
+            // Pages finish on several OCR workers: the count only moves forward.
+            OnOcrPage = (done, total) =>
+            {
+                lock (entry)
+                    if (entry.Job.State != IngestJobState.Ocr || done > entry.Job.OcrPagesDone)
+                        Update(entry, entry.Job with { State = IngestJobState.Ocr, OcrPagesDone = done, OcrPagesTotal = total });
+            },
         };
         try
         {

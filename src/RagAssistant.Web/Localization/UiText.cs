@@ -194,7 +194,7 @@ public sealed record UiText
         NoUploadRight = "你没有上传权限。",
         JobStates = new Dictionary<string, string>
         {
-            ["queued"] = "排队中", ["parsing"] = "解析中", ["embedding"] = "向量化中", ["saving"] = "保存中", ["done"] = "完成",
+            ["queued"] = "排队中", ["parsing"] = "解析中", ["ocr"] = "文字识别", ["embedding"] = "向量化中", ["saving"] = "保存中", ["done"] = "完成",
             ["needs_ocr"] = "需要 OCR", ["skipped"] = "已跳过", ["failed"] = "失败", ["cancelled"] = "已取消",
         },
         EmbeddingModel = "向量模型",
@@ -302,7 +302,7 @@ public sealed record UiText
         NoUploadRight = "You may not upload.",
         JobStates = new Dictionary<string, string>
         {
-            ["queued"] = "queued", ["parsing"] = "parsing", ["embedding"] = "embedding", ["saving"] = "saving", ["done"] = "done",
+            ["queued"] = "queued", ["parsing"] = "parsing", ["ocr"] = "ocr", ["embedding"] = "embedding", ["saving"] = "saving", ["done"] = "done",
             ["needs_ocr"] = "needs OCR", ["skipped"] = "skipped", ["failed"] = "failed", ["cancelled"] = "cancelled",
         },
         EmbeddingModel = "Embedding model",

@@ -71,29 +71,3 @@ public sealed class ImageIngestionTests : IDisposable
         Assert.Equal(FileStatus.Ingested, Assert.Single(report.Files, f => f.Path.EndsWith("good.md", StringComparison.Ordinal)).Status);
     }
 }
-
-/// <summary>A scanned Chinese book (../shared/testdata/pdf/mineru-small_ocr.pdf, 8 image-only pages) read by OCR.</summary>
-public sealed class ScannedPdfIngestionTests : IDisposable
-{
-    private readonly PipelineHarness _h = new(ocrScannedPdfPages: true);
-
-    public void Dispose() => _h.Dispose();
-
-    [SharedDataFact("pdf")]
-    public async Task ScannedChineseBook_IsReadByOcr_AsReady_AndItsWordsAreStored()
-    {
-        var path = Path.Combine(RagAssistant.Testing.RepositoryPaths.SharedTestData, "pdf", "mineru-small_ocr.pdf");
-
-        var report = await _h.IngestAsync(path);
-
-        var file = Assert.Single(report.Files);
-        Assert.True(file.Status == FileStatus.Ingested, file.Error);
-        var document = (await _h.Store.GetAsync(file.DocumentId!.Value))!;
-        Assert.Equal(DocumentStatus.Ready, document.Status);
-        var pages = await _h.Store.GetPagesAsync(document.Id);
-        Assert.Equal(8, pages.Count);
-        Assert.All(pages, p => Assert.Equal(PageStatus.OcrDone, p.Status));
-        var chunks = await _h.Store.GetChunksAsync(document.Id);
-        Assert.Contains(chunks, c => c.Text.Contains("使用价值", StringComparison.Ordinal));
-    }
-}

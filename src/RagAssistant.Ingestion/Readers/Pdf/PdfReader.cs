@@ -16,8 +16,8 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// budget and memory ceiling (<see cref="ReaderInput.Guard"/>) and cancellation are checked between pages.
 /// </summary>
 /// <para>
-/// Scanned pages (images, no text layer) are rendered at 200 dpi and read by OCR (<see cref="PageOcr"/>) when it is
-/// given and turned on (Rag:Ingestion:OcrScannedPdfPages): their OCR lines, in page points, take the place of the page's text, so headers, clauses and tables are found
+/// Scanned pages (images, no text layer) are rendered (Rag:Ocr:Dpi, 200) and read by OCR (<see cref="PageOcr"/>) when it
+/// is given and turned on (Rag:Ocr:Enabled): their OCR lines, in page points, take the place of the page's text, so headers, clauses and tables are found
 /// on them as on a text layer, and the page is marked <see cref="PageStatus.OcrDone"/>. A page OCR cannot read stays
 /// <see cref="PageStatus.NeedsOcr"/> with a warning.
 /// </para>
@@ -79,7 +79,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         if (pageCount > 0 && failed == pageCount)
             throw new IngestionException($"malformed PDF: none of its {pageCount} page(s) could be read ({firstError})");
 
-        if (ocr is { ScannedPdfPages: true }) ReadScannedPages(input, pages, details, warnings, cancellationToken);
+        if (ocr is { Enabled: true }) ReadScannedPages(input, pages, details, warnings, cancellationToken);
 
         // Pages that needed OCR keep their (near-empty) text out of the body: a stamp alone is not content.
         var readable = pages.Where(p => details[p.Number - 1].Status != PageStatus.NeedsOcr).ToList();
@@ -91,7 +91,11 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         return (new ParsedDocument(title ?? InfoTitle(document), blocks, pageCount, warnings) { PageDetails = details }, builder.Tables);
     }
 
-    /// <summary>Renders each page that needs OCR and reads it; see the class summary.</summary>
+    /// <summary>
+    /// Renders each page that needs OCR and reads it, <see cref="PageOcr.Workers"/> pages at a time (each worker holds one
+    /// rendered page; PDFium renders one page at a time); see the class summary. Progress goes to
+    /// <see cref="ReaderInput.OnOcrPage"/>; a page OCR cannot read keeps needs_ocr with the reason, the others go on.
+    /// </summary>
     private void ReadScannedPages(ReaderInput input, List<PdfPageText> pages, List<PageInfo> details, List<string> warnings, CancellationToken ct)
     {
         var scanned = Enumerable.Range(0, pages.Count).Where(i => details[pages[i].Number - 1].Status == PageStatus.NeedsOcr).ToList();
@@ -99,35 +103,49 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         PdfPageRenderer renderer;
         try
         {
-            renderer = new PdfPageRenderer(input.Bytes, input.Passwords.FirstOrDefault()); // the document is parsed once
+            renderer = new PdfPageRenderer(input.Bytes, input.Passwords.FirstOrDefault(), ocr!.Options.Dpi, ocr.Options.MaxPixels); // the document is parsed once
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             warnings.Add($"the scanned pages could not be rendered for OCR: {ex.Message}");
             return;
         }
+        var rendering = new Lock();
+        var done = 0;
+        var failures = new System.Collections.Concurrent.ConcurrentBag<(int Page, string Reason)>();
+        input.OnOcrPage?.Invoke(0, scanned.Count);
         using (renderer)
         {
-            foreach (var i in scanned)
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = ocr.Workers, CancellationToken = ct };
+            Parallel.ForEach(scanned, parallel, i =>
             {
                 var page = pages[i];
-                ct.ThrowIfCancellationRequested();
-                input.Guard.Extend(ocr!.PageBudget);
+                input.Guard.Extend(ocr.PageBudget);
                 input.Guard.Check($"OCR of page {page.Number}");
                 try
                 {
-                    using var bitmap = renderer.Render(page.Number);
-                    var read = ocr.Read(bitmap, ct);
-                    pages[i] = new PdfPageText(page.Number, page.Top, page.Height, PageOcr.Lines(read, page.Number, renderer.Scale, page.Top), Rulings.None);
-                    details[page.Number - 1] = ocr.Status(page.Number, read);
+                    RenderedPage rendered;
+                    lock (rendering) rendered = renderer.Render(page.Number);
+                    using (rendered)
+                    {
+                        var read = ocr.Read(rendered.Bitmap, ct);
+                        pages[i] = new PdfPageText(page.Number, page.Top, page.Height, PageOcr.Lines(read, page.Number, rendered.Scale, page.Top), Rulings.None);
+                        details[page.Number - 1] = ocr.Status(page.Number, read);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
                 {
-                    warnings.Add($"page {page.Number}: OCR failed: {ex.Message}");
+                    var reason = $"OCR failed: {ex.Message}";
+                    details[page.Number - 1] = details[page.Number - 1] with { Error = reason };
+                    failures.Add((page.Number, reason));
                     Log.PdfPageFailed(logger, input.FileName, page.Number, ex.GetType().Name);
                 }
-            }
+                input.OnOcrPage?.Invoke(Interlocked.Increment(ref done), scanned.Count);
+            });
         }
+        var failed = failures.OrderBy(f => f.Page).ToList();
+        warnings.AddRange(failed.Take(MaxPageWarnings).Select(f => $"page {f.Page}: {f.Reason}"));
+        if (failed.Count > MaxPageWarnings) warnings.Add($"OCR failed on {failed.Count} pages in all");
     }
 
     /// <summary>The page's top and height in its frame (a page read sideways is as tall as the sheet is wide).</summary>
