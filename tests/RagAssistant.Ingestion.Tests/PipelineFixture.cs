@@ -14,12 +14,13 @@ public sealed class PipelineHarness : IDisposable
     private readonly bool _ownsFolder;
 
     public PipelineHarness(long? maxFileBytes = null, HashEmbeddingGenerator? embedder = null, TempDirectory? folder = null, bool keepOriginals = true,
-        bool ocr = true, double? ocrMinConfidence = null)
+        bool ocr = true, double? ocrMinConfidence = null,
+        Dictionary<string, string?>? settings = null)
     {
         Folder = folder ?? new TempDirectory();
         _ownsFolder = folder is null;
         Embedder = embedder ?? new HashEmbeddingGenerator();
-        var settings = new Dictionary<string, string?> { ["Rag:Storage:DatabasePath"] = Folder.File("kb.db") };
+        settings = new Dictionary<string, string?>(settings ?? []) { ["Rag:Storage:DatabasePath"] = Folder.File("kb.db") };
         if (!keepOriginals) settings["Rag:Storage:KeepOriginals"] = "false";
         if (!ocr) settings["Rag:Ocr:Enabled"] = "false";
         if (ocrMinConfidence is { } confidence) settings["Rag:Ocr:MinConfidence"] = confidence.ToString(System.Globalization.CultureInfo.InvariantCulture);
