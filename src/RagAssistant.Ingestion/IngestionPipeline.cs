@@ -149,6 +149,9 @@ public sealed class IngestionPipeline(
             warnings.AddRange(parsed.Warnings);
             if (needsOcr > 0)
                 warnings.Add($"no text layer on {needsOcr} of {parsed.PageDetails.Count} pages (scanned or image-only): needs OCR");
+            var unsure = parsed.PageDetails.Where(p => p.Status == PageStatus.OcrLowConfidence).Select(p => p.Number).ToList();
+            if (unsure.Count > 0)
+                warnings.Add($"OCR was unsure of {unsure.Count} page{(unsure.Count == 1 ? "" : "s")} ({PageList(unsure)}): check {(unsure.Count == 1 ? "it" : "them")} against the original");
             request.OnStage?.Invoke(IngestStage.Embedding);
             TestFaults.HangWhileEmbeddingIfRequested(source);
             chunks = await EmbedAsync(chunks, warnings, ct);
@@ -305,6 +308,10 @@ public sealed class IngestionPipeline(
         ContentTypes.Binary => "unsupported type: binary file (executable, compressed data, or an image other than PNG, JPEG or BMP), not a document",
         _ => $"unsupported type: {type} (supported: {string.Join(", ", readers.SupportedTypes)})",
     };
+
+    /// <summary>"3, 7, 12" — the first ten page numbers, then "…".</summary>
+    private static string PageList(IReadOnlyList<int> pages) =>
+        string.Join(", ", pages.Take(10)) + (pages.Count > 10 ? ", …" : "");
 
     private FileResult Fail(string source, string reason)
     {

@@ -53,6 +53,12 @@ public sealed record Citation
     public required string Text { get; init; }
     public IReadOnlyList<PageBox> Boxes { get; init; } = [];
     public double Score { get; init; }
+
+    /// <summary>The cited text was read by OCR from a scan: the lowest confidence of its lines; null for a text layer.</summary>
+    public double? OcrConfidence => Boxes.Min(b => b.Ocr);
+
+    /// <summary>Some of the cited text was read by OCR with a confidence under the threshold (<see cref="PageBox.Uncertain"/>).</summary>
+    public bool OcrUncertain => Boxes.Any(b => b.Uncertain);
 }
 
 /// <summary>What the citation check found: citations to sources that were not provided, and numbers no cited source contains.</summary>

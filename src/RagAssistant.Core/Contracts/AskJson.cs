@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RagAssistant.Core.Answers;
 
 namespace RagAssistant.Core.Contracts;
@@ -24,8 +25,20 @@ public sealed record CitationJson(
     int N, long ChunkId, long DocumentId, string Source, string Title, string? Identity, string? Revision, bool Superseded,
     int? Page, string Locator, string Text, IReadOnlyList<BoxJson> Boxes, double Score)
 {
+    /// <summary>The cited text was read by OCR from a scan: the lowest confidence of its lines; absent for a text layer.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? OcrConfidence { get; init; }
+
+    /// <summary>Some of the cited text was read by OCR with a confidence under Rag:Ocr:MinConfidence: check it against the original.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool OcrUncertain { get; init; }
+
     public static CitationJson From(Citation c) => new(c.N, c.ChunkId, c.DocumentId, c.Source, c.Title, c.Identity, c.Revision, c.Superseded,
-        c.Page, c.Locator, c.Text, c.Boxes.Select(b => new BoxJson(b.Page, b.Left, b.Bottom, b.Right, b.Top)).ToList(), c.Score);
+        c.Page, c.Locator, c.Text, c.Boxes.Select(b => new BoxJson(b.Page, b.Left, b.Bottom, b.Right, b.Top)).ToList(), c.Score)
+    {
+        OcrConfidence = c.OcrConfidence,
+        OcrUncertain = c.OcrUncertain,
+    };
 }
 
 public sealed record BoxJson(int Page, double Left, double Bottom, double Right, double Top);

@@ -199,7 +199,7 @@ public sealed class AnswerService(
         var citations = checkedAnswer.Cited
             .Select(n => ToCitation(n, sources[n - 1], SupportingText(sources[n - 1], checkedAnswer.Text, n), scores))
             .ToList();
-        var notes = RevisionNotes(language, checkedAnswer.Cited.Select(n => (n, sources[n - 1])).ToList(), sources);
+        var notes = SourceNotes(language, checkedAnswer.Cited.Select(n => (n, sources[n - 1])).ToList(), sources);
         return new AnswerResult
         {
             Answer = notes.Length == 0 ? checkedAnswer.Text : checkedAnswer.Text + "\n\n" + notes,
@@ -225,7 +225,7 @@ public sealed class AnswerService(
             {
                 Locator = RowLocator.For(pool[source], selection.Quotes.Where(q => q.Source == source).Select(q => q.Unit).ToList()),
             }).ToList();
-        var notes = RevisionNotes(terms.Language, cited, pool);
+        var notes = SourceNotes(terms.Language, cited, pool);
         var answer = header + "\n" + string.Join("\n", lines) + (notes.Length == 0 ? "" : "\n" + notes);
         var checkedAnswer = CitationChecker.Check(answer, cited.Count, n => cited[n - 1].Chunk.IndexedText, terms.Query.Text);
         return new AnswerResult
@@ -257,10 +257,17 @@ public sealed class AnswerService(
         };
     }
 
-    /// <summary>Notes for cited sources that are superseded revisions, naming the current revision (cited or among the sources).</summary>
-    private static string RevisionNotes(string language, IReadOnlyList<(int N, RetrievedChunk Chunk)> cited, IReadOnlyList<RetrievedChunk> sources)
+    /// <summary>
+    /// Notes on the cited sources an engineer must know to trust the answer: superseded revisions (naming the current
+    /// one, cited or among the sources) and text read by OCR from a scan (with the sources whose OCR was unsure).
+    /// </summary>
+    private static string SourceNotes(string language, IReadOnlyList<(int N, RetrievedChunk Chunk)> cited, IReadOnlyList<RetrievedChunk> sources)
     {
         var notes = new List<string>();
+        var read = cited.Where(c => c.Chunk.Boxes.Any(b => b.Ocr is not null)).ToList();
+        if (read.Count > 0)
+            notes.Add(AnswerTexts.OcrNote(language, read.Select(c => c.N).Distinct().ToList(),
+                read.Where(c => c.Chunk.Boxes.Any(b => b.Uncertain)).Select(c => c.N).Distinct().ToList()));
         foreach (var (n, chunk) in cited.Where(c => c.Chunk.Superseded))
         {
             var currentCited = cited.FirstOrDefault(c => !c.Chunk.Superseded && SameDocument(c.Chunk, chunk));

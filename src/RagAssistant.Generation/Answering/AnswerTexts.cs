@@ -44,6 +44,27 @@ internal static class AnswerTexts
             : $"Note: [{n}] comes from a superseded revision ({oldName}); the current revision is {Name(current)}.";
     }
 
+    /// <summary>
+    /// Sources <paramref name="read"/> were read by OCR from a scan (a misread digit is possible); those in
+    /// <paramref name="uncertain"/> include lines OCR was unsure of.
+    /// </summary>
+    public static string OcrNote(string language, IReadOnlyList<int> read, IReadOnlyList<int> uncertain)
+    {
+        static string Refs(IEnumerable<int> ns) => string.Concat(ns.Select(n => $"[{n}]"));
+        var sure = read.Except(uncertain).ToList();
+        if (language == "zh")
+        {
+            var parts = new List<string>();
+            if (sure.Count > 0) parts.Add($"{Refs(sure)} 的文字由 OCR 从扫描件识别");
+            if (uncertain.Count > 0) parts.Add($"{Refs(uncertain)} 的文字由 OCR 识别且部分置信度低");
+            return $"注意：{string.Join("，", parts)}，数字和符号请对照原件核对。";
+        }
+        var en = new List<string>();
+        if (sure.Count > 0) en.Add($"{Refs(sure)} {(sure.Count == 1 ? "was" : "were")} read by OCR from a scan");
+        if (uncertain.Count > 0) en.Add($"{Refs(uncertain)} {(uncertain.Count == 1 ? "was" : "were")} read by OCR with low confidence in places");
+        return $"Note: {string.Join("; ", en)} — check numbers and symbols against the original.";
+    }
+
     /// <summary>A document's name as its own text gives it, so it cannot cite or link (<see cref="QuotedText"/>).</summary>
     private static string Name(RetrievedChunk chunk) =>
         QuotedText.Disarm(string.Join(" ", new[] { chunk.Identity ?? chunk.Title, chunk.Revision is null ? null : "Rev " + chunk.Revision }.Where(s => s is not null)));

@@ -115,14 +115,19 @@ public sealed class PageOcr : IDisposable
     /// <summary>
     /// The OCR lines as lines of page <paramref name="page"/>: pixel coordinates divided by <paramref name="scale"/>
     /// (pixels per point), y flipped below <paramref name="top"/>, shifted by <paramref name="left"/>; top to bottom, then
-    /// left to right; a line's height stands for its font size.
+    /// left to right; a line's height stands for its font size. Each line keeps its confidence, and one under
+    /// <paramref name="uncertainBelow"/> is marked uncertain, so its boxes say so where it is quoted.
     /// </summary>
-    internal static List<TextLine> Lines(OcrPage ocr, int page, double scale, double top, double left = 0) =>
+    internal static List<TextLine> Lines(OcrPage ocr, int page, double scale, double top, double left = 0, double uncertainBelow = 0) =>
         ocr.Lines.Select(line =>
             {
                 var box = line.Bounds;
                 double x0 = left + box.Left / scale, x1 = left + box.Right / scale, y1 = top - box.Top / scale, y0 = top - box.Bottom / scale;
-                return new TextLine(page, 0, [new TextSegment(line.Text, x0, y0, x1, y1, Math.Max(1, y1 - y0), Bold: false)]);
+                return new TextLine(page, 0, [new TextSegment(line.Text, x0, y0, x1, y1, Math.Max(1, y1 - y0), Bold: false)
+                {
+                    OcrConfidence = line.Confidence,
+                    OcrUncertain = line.Confidence < uncertainBelow,
+                }]);
             })
             .OrderByDescending(l => l.Top).ThenBy(l => l.Left)
             .ToList();

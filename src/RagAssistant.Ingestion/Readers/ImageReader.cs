@@ -19,7 +19,7 @@ public sealed class ImageReader(PageOcr ocr) : IDocumentReader
         if (!ocr.Enabled) throw new IngestionException("an image is read by OCR, which is turned off (Rag:Ocr:Enabled=false)");
         input.Guard.Extend(ocr.PageBudget);
         var page = ocr.Read(input.Bytes, cancellationToken);
-        var lines = PageOcr.Lines(page, 1, scale: 1, top: page.Height);
+        var lines = PageOcr.Lines(page, 1, scale: 1, top: page.Height, uncertainBelow: ocr.MinConfidence);
         if (lines.Count == 0) throw new IngestionException($"OCR found no text in the {page.Width}×{page.Height} image");
         var details = new[] { ocr.Status(1, page) };
         var (title, blocks) = new PdfBlockBuilder().Build([new PdfPageText(1, page.Height, page.Height, lines, Rulings.None)]);

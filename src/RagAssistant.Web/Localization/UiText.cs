@@ -30,6 +30,10 @@ public sealed record UiText
     public required string InsufficientEvidence { get; init; }
     public required string Sources { get; init; }
     public required string Superseded { get; init; }
+
+    /// <summary>A cited passage read by OCR from a scan, and one OCR was unsure of.</summary>
+    public required string ReadByOcr { get; init; }
+    public required string OcrUncertain { get; init; }
     public required string Copy { get; init; }
     public required string Copied { get; init; }
     public required string Helpful { get; init; }
@@ -146,6 +150,8 @@ public sealed record UiText
         InsufficientEvidence = "证据不足：知识库中没有找到能回答这个问题的内容。下面是最接近的来源。",
         Sources = "来源",
         Superseded = "已作废版本",
+        ReadByOcr = "OCR 识别",
+        OcrUncertain = "OCR 置信度低，请核对原件",
         Copy = "复制答案",
         Copied = "已复制",
         Helpful = "有帮助",
@@ -254,6 +260,8 @@ public sealed record UiText
         InsufficientEvidence = "Insufficient evidence: the knowledge base has nothing that answers this. The closest sources follow.",
         Sources = "Sources",
         Superseded = "superseded",
+        ReadByOcr = "read by OCR",
+        OcrUncertain = "OCR unsure: check the original",
         Copy = "Copy answer",
         Copied = "Copied",
         Helpful = "Helpful",

@@ -31,6 +31,8 @@ public sealed class ImageIngestionTests : IDisposable
         Assert.Contains("CNC-850", text);
         var page = Assert.Single(await _h.Store.GetPagesAsync(document.Id));
         Assert.Equal(PageStatus.OcrDone, page.Status);
+        // Read by OCR with confidence: the boxes say so, and none is marked unsure.
+        Assert.All((await _h.Store.GetChunksAsync(document.Id)).SelectMany(c => c.Boxes), b => Assert.True(b is { Ocr: >= 0.8, Uncertain: false }, $"box {b}"));
     }
 
     [Fact]
@@ -49,6 +51,12 @@ public sealed class ImageIngestionTests : IDisposable
         var page = Assert.Single(await strict.Store.GetPagesAsync(result.DocumentId!.Value));
         Assert.Equal(PageStatus.OcrLowConfidence, page.Status);
         Assert.Matches(@"mean OCR confidence 0\.\d\d, below 1\.00", page.Error);
+        // Its lines are kept and marked: each box says it was read by OCR, with its confidence, and that OCR was unsure.
+        var chunk = Assert.Single(await strict.Store.GetChunksAsync(result.DocumentId.Value));
+        Assert.Contains("2024-05-17", chunk.Text);
+        Assert.NotEmpty(chunk.Boxes);
+        Assert.All(chunk.Boxes, b => Assert.True(b is { Ocr: > 0.5 and < 0.9999, Uncertain: true }, $"box {b}"));
+        Assert.Contains(result.Warnings, w => w.Contains("OCR was unsure of 1 page", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -47,6 +47,16 @@ public sealed class ChatTurnViewTests : ComponentTest
     }
 
     [Fact]
+    public void SourceReadByOcr_IsLabelledOnItsChip()
+    {
+        var scanned = Cite(1) with { Boxes = [new PageBox(3, 60, 700, 400, 720) { Ocr = 0.93 }] };
+        var view = RenderWithText<ChatTurnView>(p => p.Add(c => c.Turn, Turn(AnswerMode.Extractive, [scanned, Cite(2)])));
+        var chips = view.FindAll("[data-testid=citation-chip]");
+        Assert.Contains("OCR 识别", chips[0].TextContent);
+        Assert.DoesNotContain("OCR", chips[1].TextContent);
+    }
+
+    [Fact]
     public void Abstention_ShowsInsufficientEvidence()
     {
         var view = RenderWithText<ChatTurnView>(p => p.Add(c => c.Turn, Turn(AnswerMode.Abstain, [])));

@@ -129,7 +129,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
                     using (rendered)
                     {
                         var read = ocr.Read(rendered.Bitmap, ct);
-                        pages[i] = new PdfPageText(page.Number, page.Top, page.Height, PageOcr.Lines(read, page.Number, rendered.Scale, page.Top), Rulings.None);
+                        pages[i] = new PdfPageText(page.Number, page.Top, page.Height, PageOcr.Lines(read, page.Number, rendered.Scale, page.Top, uncertainBelow: ocr.MinConfidence), Rulings.None);
                         details[page.Number - 1] = ocr.Status(page.Number, read);
                     }
                 }

@@ -31,8 +31,6 @@ internal sealed class TextLine
     public bool Bold { get; }
     public string Text { get; }
 
-    /// <summary>The line's box for highlighting, rounded to 0.1 pt (finer is invisible and bloats the stored JSON).</summary>
-    public PageBox Box => new(Page, Round(Left), Round(Bottom), Round(Right), Round(Top));
-
-    private static double Round(double v) => Math.Round(v, 1);
+    /// <summary>The line's box for highlighting, rounded to 0.1 pt, with its OCR confidence when it was read by OCR.</summary>
+    public PageBox Box => TextSegment.Box(Page, Segments.ToList());
 }

@@ -111,7 +111,7 @@ internal static class UnruledRows
             if (segments.Count > 0)
             {
                 double left = box?.Left ?? segments.Min(s => s.Left), right = box?.Right ?? segments.Max(s => s.Right);
-                boxes.Add(new PageBox(row.Page, left, Math.Round(segments.Min(s => s.Bottom), 1), right, Math.Round(segments.Max(s => s.Top), 1)));
+                boxes.Add(TextSegment.Box(row.Page, segments) with { Left = left, Right = right });
             }
             yield return new DetectedRow(cells, boxes, row.Page);
         }
