@@ -25,7 +25,9 @@ public sealed class PpOcrEngine : IDisposable
         using var session = RapidOcr.GetDefaultSessionOptions(threads);
         if (cudaDevice is { } device) session.AppendExecutionProvider_CUDA(device);
         _ocr.InitModels(files.Detector, files.Classifier, files.Recogniser, files.Keys, session);
-        _options = RapidOcrOptions.Default with { ImgResize = detectionMaxSide };
+        // MostAngle: the direction classifier's majority over the page turns every line, not each line on its own vote —
+        // a short crop ("950") is often taken for upside down and read as "0S6", while a document's lines share a direction.
+        _options = RapidOcrOptions.Default with { ImgResize = detectionMaxSide, MostAngle = true };
     }
 
     /// <summary>Reads an encoded image (PNG, JPEG, BMP, WebP, GIF: whatever Skia decodes).</summary>

@@ -129,7 +129,8 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
                     using (rendered)
                     {
                         var read = ocr.Read(rendered.Bitmap, ct);
-                        pages[i] = new PdfPageText(page.Number, page.Top, page.Height, PageOcr.Lines(read, page.Number, rendered.Scale, page.Top, uncertainBelow: ocr.MinConfidence), Rulings.None);
+                        pages[i] = new PdfPageText(page.Number, page.Top, page.Height, PageOcr.Lines(read, page.Number, rendered.Scale, page.Top, uncertainBelow: ocr.MinConfidence),
+                            BitmapRulings.Find(rendered.Bitmap, rendered.Scale, page.Top));
                         details[page.Number - 1] = ocr.Status(page.Number, read);
                     }
                 }

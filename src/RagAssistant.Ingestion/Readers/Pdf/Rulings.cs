@@ -93,6 +93,10 @@ internal sealed class Rulings
         return new Rulings(Merge(horizontal, descending: true), Merge(vertical, descending: false));
     }
 
+    /// <summary>Rulings from rules found elsewhere (on a scanned page's bitmap): merged like drawn ones, none when there are too many.</summary>
+    public static Rulings From(List<Rule> horizontal, List<Rule> vertical) =>
+        horizontal.Count + vertical.Count > MaxStrokes ? None : new Rulings(Merge(horizontal, descending: true), Merge(vertical, descending: false));
+
     private static PdfPoint Mapped(PdfPoint p, PageFrame frame)
     {
         var (x, y) = frame.Map(p);
