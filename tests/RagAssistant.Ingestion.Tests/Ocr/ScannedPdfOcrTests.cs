@@ -124,3 +124,4 @@ public sealed class ScannedPdfOcrTests : IDisposable
         }
     }
 }
+
