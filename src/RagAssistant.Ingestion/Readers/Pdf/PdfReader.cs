@@ -43,6 +43,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         var warnings = new List<string>();
         string? firstError = null;
         int failed = 0, undecryptable = 0;
+        var oversized = new Dictionary<int, string>();
 
         for (var number = 1; number <= pageCount; number++)
         {
@@ -61,6 +62,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
                     : page.NumberOfImages > 0 ? PageStatus.NeedsOcr
                     : characters > 0 ? PageStatus.Text : PageStatus.Empty;
                 details.Add(new PageInfo(number, status, characters));
+                if (status == PageStatus.NeedsOcr && ocr is { Enabled: true }) ImageTooLarge(page, number, oversized);
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not IngestionException and not OutOfMemoryException)
             {
@@ -79,7 +81,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         if (pageCount > 0 && failed == pageCount)
             throw new IngestionException($"malformed PDF: none of its {pageCount} page(s) could be read ({firstError})");
 
-        if (ocr is { Enabled: true }) ReadScannedPages(input, pages, details, warnings, cancellationToken);
+        if (ocr is { Enabled: true }) ReadScannedPages(input, pages, details, warnings, oversized, cancellationToken);
 
         // Pages that needed OCR keep their (near-empty) text out of the body: a stamp alone is not content.
         var readable = pages.Where(p => details[p.Number - 1].Status != PageStatus.NeedsOcr).ToList();
@@ -96,7 +98,8 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
     /// (<see cref="ScannedPageReader"/>: one rendered page per worker, PDFium renders one page at a time, progress to
     /// <see cref="ReaderInput.OnOcrPage"/>); a page OCR cannot read keeps needs_ocr with the reason, the others go on.
     /// </summary>
-    private void ReadScannedPages(ReaderInput input, List<PdfPageText> pages, List<PageInfo> details, List<string> warnings, CancellationToken ct)
+    private void ReadScannedPages(
+        ReaderInput input, List<PdfPageText> pages, List<PageInfo> details, List<string> warnings, Dictionary<int, string> oversized, CancellationToken ct)
     {
         var scanned = pages.Where(p => details[p.Number - 1].Status == PageStatus.NeedsOcr).Select(p => p.Number).ToList();
         if (scanned.Count == 0) return;
@@ -111,7 +114,9 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
             return;
         }
         IReadOnlyList<ScannedPage> read;
-        using (renderer) read = ScannedPageReader.Read(ocr, input, scanned, renderer.Render, logger, ct);
+        using (renderer)
+            read = ScannedPageReader.Read(ocr, input, scanned,
+                number => oversized.TryGetValue(number, out var reason) ? throw new IngestionException(reason) : renderer.Render(number), logger, ct);
         var failed = new List<ScannedPage>();
         foreach (var page in read)
         {
@@ -128,6 +133,27 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         }
         warnings.AddRange(failed.Take(MaxPageWarnings).Select(f => $"page {f.Number}: OCR failed: {f.Error}"));
         if (failed.Count > MaxPageWarnings) warnings.Add($"OCR failed on {failed.Count} pages in all");
+    }
+
+    /// <summary>
+    /// Notes a scanned page whose largest image is over <see cref="ImageDecoding.MaxDecodeFactor"/> times Rag:Ocr:MaxPixels
+    /// (<see cref="PageImageSize"/>): it is not rendered, and fails OCR with the reason.
+    /// </summary>
+    private void ImageTooLarge(UglyToad.PdfPig.Content.Page page, int number, Dictionary<int, string> oversized)
+    {
+        long largest;
+        try
+        {
+            largest = PageImageSize.Largest(page);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return; // an image PdfPig cannot describe is left to PDFium, which skips what it cannot decode
+        }
+        var maxPixels = ocr!.Options.MaxPixels;
+        if (largest > ImageDecoding.MaxDecodeFactor * maxPixels)
+            oversized[number] = $"the page holds an image of {largest / 1_000_000} million pixels, more than the OCR limit of " +
+                                $"{maxPixels / 1_000_000} million pixels (Rag:Ocr:MaxPixels) allows to decode";
     }
 
     /// <summary>The page's top and height in its frame (a page read sideways is as tall as the sheet is wide).</summary>
