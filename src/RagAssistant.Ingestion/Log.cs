@@ -24,4 +24,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Information, "OCR runs on {Device} ({Reason}), {Workers} page(s) at a time")]
     public static partial void OcrDevice(ILogger logger, string device, string reason, int workers);
+
+    [LoggerMessage(8, LogLevel.Debug, "{File}: OCR of page {Page} failed ({ExceptionType}: {Reason})")]
+    public static partial void OcrPageFailed(ILogger logger, string file, int page, string exceptionType, string reason);
 }

@@ -104,6 +104,17 @@ public class ContentTypeDetectorTests
         Assert.Equal(ContentTypes.Text, ContentTypeDetector.Detect("BMW spindle motor: check the bearings every 500 hours."u8.ToArray(), "notes.txt").Type);
     }
 
+    [Fact]
+    public void TiffByItsByteOrderMark_ClassicOrBig_IsTiff_WhateverItsName()
+    {
+        Assert.Equal(ContentTypes.Tiff, ContentTypeDetector.Detect([.. "II*\0"u8, 8, 0, 0, 0], "scan.tif").Type);
+        Assert.Equal(ContentTypes.Tiff, ContentTypeDetector.Detect([.. "MM\0*"u8, 0, 0, 0, 8], "scan.tiff").Type);
+        Assert.Equal(ContentTypes.Tiff, ContentTypeDetector.Detect([.. "II+\0"u8, 8, 0, 0, 0, 16, 0, 0, 0, 0, 0, 0, 0], "big.tif").Type);
+        var misnamed = ContentTypeDetector.Detect([.. "II*\0"u8, 8, 0, 0, 0], "scan.png");
+        Assert.Equal(ContentTypes.Tiff, misnamed.Type);
+        Assert.Contains("the content is tiff", misnamed.Warning);
+    }
+
     internal static byte[] Zip(params (string Name, string Content)[] entries)
     {
         using var buffer = new MemoryStream();

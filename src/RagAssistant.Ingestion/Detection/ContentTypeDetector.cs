@@ -62,12 +62,17 @@ public static partial class ContentTypeDetector
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])) return ContentTypes.LegacyOffice;
         ReadOnlySpan<byte> png = [0x89, 0x50, 0x4E, 0x47], jpeg = [0xFF, 0xD8, 0xFF], gzip = [0x1F, 0x8B], elf = [0x7F, 0x45, 0x4C, 0x46];
         if (bytes.StartsWith(png) || bytes.StartsWith(jpeg) || IsBmp(bytes)) return ContentTypes.Image;
+        if (IsTiff(bytes)) return ContentTypes.Tiff;
         if (bytes.StartsWith("GIF8"u8) || bytes.StartsWith(gzip)
             || bytes.StartsWith(elf) || bytes.StartsWith("MZ"u8) || bytes.StartsWith("7z"u8) || bytes.StartsWith("Rar!"u8)
             || bytes.StartsWith("SQLite format 3\0"u8))
             return ContentTypes.Binary;
         return null;
     }
+
+    /// <summary>II*\0 or MM\0* (classic TIFF, little- or big-endian), II+\0 or MM\0+ (BigTIFF).</summary>
+    private static bool IsTiff(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith("II*\0"u8) || bytes.StartsWith("MM\0*"u8) || bytes.StartsWith("II+\0"u8) || bytes.StartsWith("MM\0+"u8);
 
     /// <summary>"BM", then the file size, then four reserved zero bytes: a text file that merely starts with "BM" is not one.</summary>
     private static bool IsBmp(ReadOnlySpan<byte> bytes) =>

@@ -18,6 +18,8 @@ public static class ContentTypes
     public const string LegacyOffice = "ole";
     /// <summary>A PNG, JPEG or BMP image: read by OCR (<see cref="Readers.ImageReader"/>).</summary>
     public const string Image = "image";
+    /// <summary>A TIFF (classic or BigTIFF), often a multi-page scan: read by OCR page by page (<see cref="Readers.ImageReader"/>).</summary>
+    public const string Tiff = "tiff";
     public const string Binary = "binary";
 
     /// <summary>The type a file name's extension claims, or null for extensions that claim nothing.</summary>
@@ -35,7 +37,9 @@ public static class ContentTypes
         ".odt" or ".ods" or ".odp" => OpenDocument,
         ".doc" or ".xls" or ".ppt" => LegacyOffice,
         ".png" or ".jpg" or ".jpeg" or ".bmp" => Image,
-        ".gif" or ".tif" or ".tiff" or ".exe" or ".dll" or ".so"
+        ".tif" or ".tiff" => Tiff,
+        // GIF stays unsupported: scanners do not write it, and an animated one would be read as its first frame only.
+        ".gif" or ".exe" or ".dll" or ".so"
             or ".gz" or ".7z" or ".rar" or ".bin" => Binary,
         _ => null,
     };

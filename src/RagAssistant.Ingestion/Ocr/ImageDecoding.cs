@@ -4,12 +4,19 @@ namespace RagAssistant.Ingestion.Ocr;
 
 /// <summary>
 /// Decodes an image file for OCR within a pixel budget: an image over <c>maxPixels</c> is decoded at a reduced size where
-/// the codec can (JPEG decodes at 1/2, 1/4, 1/8) and scaled down to the budget; one so large that even its reduced
-/// decode would exceed four times the budget is refused before any pixel is decoded (a decompression bomb is a small
+/// the codec can (JPEG decodes at 1/2, 1/4, 1/8; PNG cannot, and this Skia build does not decode PNG row by row either, so
+/// a PNG is decoded whole) and scaled down to the budget; one so large that even its reduced decode would exceed
+/// <see cref="MaxDecodeFactor"/> times the budget is refused before any pixel is decoded (a decompression bomb is a small
 /// file that declares a huge image).
 /// </summary>
 public static class ImageDecoding
 {
+    /// <summary>
+    /// Most pixels decoded for one image, as a multiple of the budget: a 10,000 × 10,000 scan (2.5 times the default
+    /// 40 million) is read, shrunk; a 30,000 × 30,000 one is refused (decoding it would take tens of seconds).
+    /// </summary>
+    public const int MaxDecodeFactor = 4;
+
     /// <exception cref="IngestionException">Not an image Skia decodes, truncated or damaged, or too large.</exception>
     public static SKBitmap Decode(byte[] encoded, long maxPixels)
     {
@@ -24,7 +31,7 @@ public static class ImageDecoding
         {
             var scaled = codec.GetScaledDimensions((float)Math.Sqrt((double)maxPixels / Pixels(size)));
             if (scaled.Width > 0 && scaled.Height > 0 && Pixels(scaled) < Pixels(size)) target = scaled;
-            if (Pixels(target) > 4 * maxPixels)
+            if (Pixels(target) > MaxDecodeFactor * maxPixels)
                 throw new IngestionException(
                     $"the {codec.EncodedFormat} image is {size.Width}×{size.Height} pixels, more than the OCR limit of {maxPixels / 1_000_000} million pixels " +
                     "(Rag:Ocr:MaxPixels) allows to decode");

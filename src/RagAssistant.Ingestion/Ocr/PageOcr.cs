@@ -82,6 +82,7 @@ public sealed class PageOcr : IDisposable
     public OcrPage Read(SKBitmap bitmap, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bitmap);
+        if (IsBlank(bitmap)) return new OcrPage(bitmap.Width, bitmap.Height, []);
         _workers.Wait(cancellationToken);
         try
         {
@@ -111,6 +112,20 @@ public sealed class PageOcr : IDisposable
             _workers.Release();
         }
     }
+
+    /// <summary>
+    /// A page with no pixel darker than <see cref="InkLevel"/> in any channel (a blank sheet, a separator page) has no
+    /// text: it is empty without running the detector, which takes a good part of a second per page on a CPU. A scanned
+    /// blank with specks or a grey cast still goes to the detector, which finds no boxes on it.
+    /// </summary>
+    internal static bool IsBlank(SKBitmap bitmap) =>
+        bitmap.ColorType is SKColorType.Bgra8888 or SKColorType.Rgba8888 && bitmap.GetPixelSpan().IndexOfAnyInRange((byte)0, (byte)(InkLevel - 1)) < 0;
+
+    /// <summary>
+    /// The lightest level counted as ink, 3/4 of white: pencil, grey print and coloured print (in one of its channels,
+    /// as yellow in blue) are darker.
+    /// </summary>
+    private const int InkLevel = 192;
 
     /// <summary>
     /// The OCR lines as lines of page <paramref name="page"/>: pixel coordinates divided by <paramref name="scale"/>

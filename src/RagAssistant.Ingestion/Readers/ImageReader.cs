@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using RagAssistant.Core.Documents;
 using RagAssistant.Ingestion.Ocr;
 using RagAssistant.Ingestion.Readers.Pdf;
@@ -5,24 +6,67 @@ using RagAssistant.Ingestion.Readers.Pdf;
 namespace RagAssistant.Ingestion.Readers;
 
 /// <summary>
-/// An image file (PNG, JPEG, BMP: a photographed nameplate, a scanned process card) read by OCR as one page. The OCR
-/// lines become the page's lines (a pixel is a point), so the PDF layout logic runs on them unchanged and each chunk
-/// keeps the boxes of its lines; the page is marked <see cref="PageStatus.OcrDone"/>, or
-/// <see cref="PageStatus.OcrLowConfidence"/> with the figure when OCR was unsure of it.
+/// An image file read by OCR: a PNG, JPEG or BMP (a photographed nameplate, a scanned process card) as one page, a TIFF
+/// (<see cref="TiffPages"/>) as one page per directory, read several at a time (<see cref="ScannedPageReader"/>). The OCR
+/// lines become the page's lines (a pixel of the decoded image is a point), so the PDF layout logic runs on them unchanged
+/// and each chunk keeps the boxes of its lines. Each page is <see cref="PageStatus.OcrDone"/>,
+/// <see cref="PageStatus.OcrLowConfidence"/> with the figure when OCR was unsure of it, <see cref="PageStatus.Empty"/>
+/// without text, or <see cref="PageStatus.Failed"/> with the reason when it could not be decoded or read; the file fails
+/// only when no page has text ("OCR found no text in any of the N pages", with how many were empty and why the others failed).
 /// </summary>
-public sealed class ImageReader(PageOcr ocr) : IDocumentReader
+public sealed class ImageReader(PageOcr ocr, ILogger<ImageReader> logger) : IDocumentReader
 {
-    public IReadOnlyCollection<string> ContentTypes { get; } = [Detection.ContentTypes.Image];
+    /// <summary>Per-page failures listed one by one before they are summarised as a count.</summary>
+    private const int MaxPageWarnings = 5;
+
+    public IReadOnlyCollection<string> ContentTypes { get; } = [Detection.ContentTypes.Image, Detection.ContentTypes.Tiff];
 
     public ParsedDocument Read(ReaderInput input, CancellationToken cancellationToken)
     {
         if (!ocr.Enabled) throw new IngestionException("an image is read by OCR, which is turned off (Rag:Ocr:Enabled=false)");
-        input.Guard.Extend(ocr.PageBudget);
-        var page = ocr.Read(input.Bytes, cancellationToken);
-        var lines = PageOcr.Lines(page, 1, scale: 1, top: page.Height, uncertainBelow: ocr.MinConfidence);
-        if (lines.Count == 0) throw new IngestionException($"OCR found no text in the {page.Width}×{page.Height} image");
-        var details = new[] { ocr.Status(1, page) };
-        var (title, blocks) = new PdfBlockBuilder().Build([new PdfPageText(1, page.Height, page.Height, lines, Rulings.None)]);
-        return new ParsedDocument(title, blocks, 1) { PageDetails = details };
+        if (input.Content.Type == Detection.ContentTypes.Tiff)
+        {
+            using var tiff = TiffPages.Open(input.Bytes, ocr.Options.MaxPixels);
+            return ReadPages(input, tiff.Count, number => new RenderedPage(tiff.Read(number), Scale: 1), cancellationToken);
+        }
+        // One image: one that cannot be decoded fails the file with the reason, before any OCR.
+        var bitmap = ImageDecoding.Decode(input.Bytes, ocr.Options.MaxPixels);
+        return ReadPages(input, 1, _ => new RenderedPage(bitmap, Scale: 1), cancellationToken);
+    }
+
+    private ParsedDocument ReadPages(ReaderInput input, int count, Func<int, RenderedPage> decode, CancellationToken cancellationToken)
+    {
+        var read = ScannedPageReader.Read(ocr, input, Enumerable.Range(1, count).ToList(), decode, logger, cancellationToken);
+        var pages = new List<PdfPageText>(read.Count);
+        var details = new List<PageInfo>(read.Count);
+        var failed = new List<ScannedPage>();
+        foreach (var page in read)
+        {
+            if (page.Read is null)
+            {
+                failed.Add(page);
+                details.Add(new PageInfo(page.Number, PageStatus.Failed, 0, page.Error));
+                continue;
+            }
+            details.Add(ocr.Status(page.Number, page.Read));
+            var top = page.Read.Height;
+            pages.Add(new PdfPageText(page.Number, top, top, PageOcr.Lines(page.Read, page.Number, 1, top, uncertainBelow: ocr.MinConfidence),
+                page.Rulings.Shifted(top)));
+        }
+        if (details.All(d => d.Characters == 0))
+        {
+            if (count == 1)
+                throw new IngestionException(failed.Count == 1
+                    ? $"OCR could not read the image: {failed[0].Error}"
+                    : $"OCR found no text in the {read[0].Read!.Width}×{read[0].Read!.Height} image");
+            var empty = details.Count(d => d.Status == PageStatus.Empty);
+            var why = failed.Count == 0 ? $"{empty} empty" : $"{empty} empty, {failed.Count} failed; page {failed[0].Number}: {failed[0].Error}";
+            throw new IngestionException($"OCR found no text in any of the {read.Count} pages ({why})");
+        }
+        var warnings = failed.Take(MaxPageWarnings).Select(f => $"page {f.Number} could not be read: {f.Error}").ToList();
+        if (failed.Count > MaxPageWarnings) warnings.Add($"{failed.Count} pages in all could not be read");
+        RepeatedMargins.Remove(pages); // a running header or page number stamped on every scanned page
+        var (title, blocks) = new PdfBlockBuilder().Build(pages);
+        return new ParsedDocument(title, blocks, read.Count, warnings) { PageDetails = details };
     }
 }

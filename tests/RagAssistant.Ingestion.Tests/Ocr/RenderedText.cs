@@ -26,21 +26,24 @@ internal static class RenderedText
         throw new InvalidOperationException("no font that draws Chinese is installed under /usr/share/fonts (fc-list :lang=zh is empty); run scripts/install-test-deps.sh (fonts-wqy-microhei)");
     }
 
-    /// <summary>Draws <paramref name="lines"/> one under another; returns the bitmap and each line's baseline y.</summary>
-    public static (SKBitmap Bitmap, float[] Baselines) Draw(IReadOnlyList<string> lines, int width = 1400)
+    /// <summary>
+    /// Draws <paramref name="lines"/> one under another, <paramref name="scale"/> times the usual size (a page scanned at
+    /// that many times 200 dpi); returns the bitmap and each line's baseline y.
+    /// </summary>
+    public static (SKBitmap Bitmap, float[] Baselines) Draw(IReadOnlyList<string> lines, int width = 1400, float scale = 1)
     {
         using var typeface = CjkTypeface();
-        using var font = new SKFont(typeface, FontSize);
+        using var font = new SKFont(typeface, FontSize * scale);
         using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-        var height = (int)(Margin * 2 + LineSpacing * lines.Count);
+        var height = (int)((Margin * 2 + LineSpacing * lines.Count) * scale);
         var bitmap = new SKBitmap(width, height, SKColorType.Bgra8888, SKAlphaType.Premul);
         using var canvas = new SKCanvas(bitmap);
         canvas.Clear(SKColors.White);
         var baselines = new float[lines.Count];
         for (var i = 0; i < lines.Count; i++)
         {
-            baselines[i] = Margin + LineSpacing * i + FontSize;
-            canvas.DrawText(lines[i], Margin, baselines[i], SKTextAlign.Left, font, paint);
+            baselines[i] = (Margin + LineSpacing * i + FontSize) * scale;
+            canvas.DrawText(lines[i], Margin * scale, baselines[i], SKTextAlign.Left, font, paint);
         }
         canvas.Flush();
         return (bitmap, baselines);

@@ -43,6 +43,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         var warnings = new List<string>();
         string? firstError = null;
         int failed = 0, undecryptable = 0;
+        var oversized = new Dictionary<int, string>();
 
         for (var number = 1; number <= pageCount; number++)
         {
@@ -61,6 +62,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
                     : page.NumberOfImages > 0 ? PageStatus.NeedsOcr
                     : characters > 0 ? PageStatus.Text : PageStatus.Empty;
                 details.Add(new PageInfo(number, status, characters));
+                if (status == PageStatus.NeedsOcr && ocr is { Enabled: true }) ImageTooLarge(page, number, oversized);
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not IngestionException and not OutOfMemoryException)
             {
@@ -79,7 +81,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         if (pageCount > 0 && failed == pageCount)
             throw new IngestionException($"malformed PDF: none of its {pageCount} page(s) could be read ({firstError})");
 
-        if (ocr is { Enabled: true }) ReadScannedPages(input, pages, details, warnings, cancellationToken);
+        if (ocr is { Enabled: true }) ReadScannedPages(input, pages, details, warnings, oversized, cancellationToken);
 
         // Pages that needed OCR keep their (near-empty) text out of the body: a stamp alone is not content.
         var readable = pages.Where(p => details[p.Number - 1].Status != PageStatus.NeedsOcr).ToList();
@@ -92,13 +94,14 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
     }
 
     /// <summary>
-    /// Renders each page that needs OCR and reads it, <see cref="PageOcr.Workers"/> pages at a time (each worker holds one
-    /// rendered page; PDFium renders one page at a time); see the class summary. Progress goes to
-    /// <see cref="ReaderInput.OnOcrPage"/>; a page OCR cannot read keeps needs_ocr with the reason, the others go on.
+    /// Renders each page that needs OCR and reads it, <see cref="PageOcr.Workers"/> pages at a time
+    /// (<see cref="ScannedPageReader"/>: one rendered page per worker, PDFium renders one page at a time, progress to
+    /// <see cref="ReaderInput.OnOcrPage"/>); a page OCR cannot read keeps needs_ocr with the reason, the others go on.
     /// </summary>
-    private void ReadScannedPages(ReaderInput input, List<PdfPageText> pages, List<PageInfo> details, List<string> warnings, CancellationToken ct)
+    private void ReadScannedPages(
+        ReaderInput input, List<PdfPageText> pages, List<PageInfo> details, List<string> warnings, Dictionary<int, string> oversized, CancellationToken ct)
     {
-        var scanned = Enumerable.Range(0, pages.Count).Where(i => details[pages[i].Number - 1].Status == PageStatus.NeedsOcr).ToList();
+        var scanned = pages.Where(p => details[p.Number - 1].Status == PageStatus.NeedsOcr).Select(p => p.Number).ToList();
         if (scanned.Count == 0) return;
         PdfPageRenderer renderer;
         try
@@ -110,43 +113,48 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
             warnings.Add($"the scanned pages could not be rendered for OCR: {ex.Message}");
             return;
         }
-        var rendering = new Lock();
-        var done = 0;
-        var failures = new System.Collections.Concurrent.ConcurrentBag<(int Page, string Reason)>();
-        input.OnOcrPage?.Invoke(0, scanned.Count);
+        IReadOnlyList<ScannedPage> read;
         using (renderer)
+            read = ScannedPageReader.Read(ocr, input, scanned,
+                number => oversized.TryGetValue(number, out var reason) ? throw new IngestionException(reason) : renderer.Render(number), logger, ct);
+        var failed = new List<ScannedPage>();
+        foreach (var page in read)
         {
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = ocr.Workers, CancellationToken = ct };
-            Parallel.ForEach(scanned, parallel, i =>
+            var index = pages.FindIndex(p => p.Number == page.Number);
+            var text = pages[index];
+            if (page.Read is null)
             {
-                var page = pages[i];
-                input.Guard.Extend(ocr.PageBudget);
-                input.Guard.Check($"OCR of page {page.Number}");
-                try
-                {
-                    RenderedPage rendered;
-                    lock (rendering) rendered = renderer.Render(page.Number);
-                    using (rendered)
-                    {
-                        var read = ocr.Read(rendered.Bitmap, ct);
-                        pages[i] = new PdfPageText(page.Number, page.Top, page.Height, PageOcr.Lines(read, page.Number, rendered.Scale, page.Top, uncertainBelow: ocr.MinConfidence),
-                            BitmapRulings.Find(rendered.Bitmap, rendered.Scale, page.Top));
-                        details[page.Number - 1] = ocr.Status(page.Number, read);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-                {
-                    var reason = $"OCR failed: {ex.Message}";
-                    details[page.Number - 1] = details[page.Number - 1] with { Error = reason };
-                    failures.Add((page.Number, reason));
-                    Log.PdfPageFailed(logger, input.FileName, page.Number, ex.GetType().Name);
-                }
-                input.OnOcrPage?.Invoke(Interlocked.Increment(ref done), scanned.Count);
-            });
+                details[page.Number - 1] = details[page.Number - 1] with { Error = $"OCR failed: {page.Error}" };
+                failed.Add(page);
+                continue;
+            }
+            pages[index] = new PdfPageText(page.Number, text.Top, text.Height, PageOcr.Lines(page.Read, page.Number, page.Scale, text.Top, uncertainBelow: ocr.MinConfidence),
+                page.Rulings.Shifted(text.Top));
+            details[page.Number - 1] = ocr.Status(page.Number, page.Read);
         }
-        var failed = failures.OrderBy(f => f.Page).ToList();
-        warnings.AddRange(failed.Take(MaxPageWarnings).Select(f => $"page {f.Page}: {f.Reason}"));
+        warnings.AddRange(failed.Take(MaxPageWarnings).Select(f => $"page {f.Number}: OCR failed: {f.Error}"));
         if (failed.Count > MaxPageWarnings) warnings.Add($"OCR failed on {failed.Count} pages in all");
+    }
+
+    /// <summary>
+    /// Notes a scanned page whose largest image is over <see cref="ImageDecoding.MaxDecodeFactor"/> times Rag:Ocr:MaxPixels
+    /// (<see cref="PageImageSize"/>): it is not rendered, and fails OCR with the reason.
+    /// </summary>
+    private void ImageTooLarge(UglyToad.PdfPig.Content.Page page, int number, Dictionary<int, string> oversized)
+    {
+        long largest;
+        try
+        {
+            largest = PageImageSize.Largest(page);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return; // an image PdfPig cannot describe is left to PDFium, which skips what it cannot decode
+        }
+        var maxPixels = ocr!.Options.MaxPixels;
+        if (largest > ImageDecoding.MaxDecodeFactor * maxPixels)
+            oversized[number] = $"the page holds an image of {largest / 1_000_000} million pixels, more than the OCR limit of " +
+                                $"{maxPixels / 1_000_000} million pixels (Rag:Ocr:MaxPixels) allows to decode";
     }
 
     /// <summary>The page's top and height in its frame (a page read sideways is as tall as the sheet is wide).</summary>

@@ -97,6 +97,11 @@ internal sealed class Rulings
     public static Rulings From(List<Rule> horizontal, List<Rule> vertical) =>
         horizontal.Count + vertical.Count > MaxStrokes ? None : new Rulings(Merge(horizontal, descending: true), Merge(vertical, descending: false));
 
+    /// <summary>These rulings moved up by <paramref name="dy"/> points (found below a top edge at 0, placed under the page's top).</summary>
+    public Rulings Shifted(double dy) => dy == 0 || ReferenceEquals(this, None)
+        ? this
+        : new Rulings(Horizontal.Select(r => r with { At = r.At + dy }).ToList(), Vertical.Select(r => new Rule(r.At, r.From + dy, r.To + dy)).ToList());
+
     private static PdfPoint Mapped(PdfPoint p, PageFrame frame)
     {
         var (x, y) = frame.Map(p);
