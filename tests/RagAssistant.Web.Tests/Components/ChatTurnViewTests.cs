@@ -106,3 +106,33 @@ public sealed class ChatTurnViewTests : ComponentTest
         Assert.Contains("精车", lit[0].TextContent);
     }
 }
+
+/// <summary>An image source shown in place: the cited lines boxed over it, in the image's pixels.</summary>
+public sealed class ImagePageViewTests : ComponentTest
+{
+    [Fact]
+    public void CitedLines_AreBoxedOverTheImage_FlippedUnderItsHeight_UnsureOnesMarked()
+    {
+        // Boxes are stored y up from the bottom edge; SVG counts y down from the top.
+        IReadOnlyList<PageBox> boxes = [new PageBox(1, 60, 380, 685, 420) { Ocr = 0.97 }, new PageBox(1, 60, 300, 488, 340) { Ocr = 0.61, Uncertain = true }];
+        var view = RenderWithText<ImagePageView>(p => p.Add(c => c.DocumentId, 5).Add(c => c.Width, 1400).Add(c => c.Height, 440).Add(c => c.Boxes, boxes));
+
+        Assert.Equal("/api/documents/5/file", view.Find("img").GetAttribute("src"));
+        Assert.Equal("0 0 1400 440", view.Find("svg").GetAttribute("viewBox"));
+        var rects = view.FindAll("[data-testid=image-highlight]");
+        Assert.Equal(2, rects.Count);
+        Assert.Equal(("60", "20", "625", "40"), (rects[0].GetAttribute("x"), rects[0].GetAttribute("y"), rects[0].GetAttribute("width"), rects[0].GetAttribute("height")));
+        Assert.Contains("rag-uncertain", rects[1].GetAttribute("class"));
+        Assert.DoesNotContain("rag-uncertain", rects[0].GetAttribute("class"));
+    }
+
+    [Fact]
+    public void SizeOf_ReadsTheHeader_AndRefusesWhatIsNotAnImage()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(320, 200);
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var png = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        Assert.Equal((320, 200), ImagePageView.SizeOf(png.ToArray()));
+        Assert.Null(ImagePageView.SizeOf("not an image"u8.ToArray()));
+    }
+}
