@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 using RagAssistant.Core.Text;
 using RagAssistant.Ingestion.Ocr;
 using UglyToad.PdfPig;
@@ -13,7 +14,7 @@ namespace RagAssistant.Ingestion.Benchmarks;
 /// (edits ÷ reference characters, unread reference lines counted as deleted). Speed is render + OCR time on the dense
 /// pages, after one untimed warm-up read at each resolution.
 /// </summary>
-public sealed class OcrAccuracyBenchmark(PpOcrEngine engine, IReadOnlySet<char> vocabulary, int threads)
+public sealed partial class OcrAccuracyBenchmark(PpOcrEngine engine, IReadOnlySet<char> vocabulary, int threads)
 {
     /// <summary>A page with at least this many text-layer characters counts as dense for the speed figure.</summary>
     public const int DefaultDenseChars = 1000;
@@ -74,7 +75,11 @@ public sealed class OcrAccuracyBenchmark(PpOcrEngine engine, IReadOnlySet<char> 
             }
             foreach (var (lang, t) in tallies)
                 cer.Add(new OcrCerRow(dpi, lang, allPages, t.Lines, t.Chars, t.Edits, Ratio(t.Edits, t.Chars), t.UnmatchedLines, t.UnmatchedChars,
-                    t.OutOfVocabulary, Ratio(t.InVocabularyEdits, t.Chars - t.OutOfVocabulary), t.ExtraLines, t.ExtraChars));
+                    t.OutOfVocabulary, Ratio(t.InVocabularyEdits, t.Chars - t.OutOfVocabulary), t.ExtraLines, t.ExtraChars)
+                {
+                    LeaderChars = t.LeaderChars,
+                    CerWithoutLeaders = Ratio(t.WithoutLeadersEdits, t.Chars - t.LeaderChars),
+                });
             speed.Add(new OcrSpeedRow(dpi, denseChars, densePages, Math.Round(denseSeconds, 2), Math.Round(denseRender, 2),
                 densePages == 0 ? null : Math.Round(densePages / denseSeconds, 3), allPages, Math.Round(allSeconds, 2),
                 allPages == 0 ? null : Math.Round(allPages / allSeconds, 3), threads == 0 ? Environment.ProcessorCount : threads, Environment.ProcessorCount));
@@ -114,18 +119,22 @@ public sealed class OcrAccuracyBenchmark(PpOcrEngine engine, IReadOnlySet<char> 
             t.Chars += reference.Length;
             var inVocabulary = new string(reference.Where(vocabulary.Contains).ToArray());
             t.OutOfVocabulary += reference.Length - inVocabulary.Length;
+            var withoutLeaders = WithoutLeaders(reference);
+            t.LeaderChars += reference.Length - withoutLeaders.Length;
             if (match.Ocr.Count == 0)
             {
                 t.UnmatchedLines += match.Reference.Count;
                 t.UnmatchedChars += reference.Length;
                 t.Edits += reference.Length;
                 t.InVocabularyEdits += inVocabulary.Length;
+                t.WithoutLeadersEdits += withoutLeaders.Length;
                 errors.Add(new OcrLineError(dpi, lang, document, page.Number, match.ReferenceText, "", reference.Length, 1));
                 continue;
             }
             var distance = CharacterErrorRate.Distance(ocr, reference);
             t.Edits += distance;
             t.InVocabularyEdits += CharacterErrorRate.Distance(ocr, inVocabulary);
+            t.WithoutLeadersEdits += CharacterErrorRate.Distance(WithoutLeaders(ocr), withoutLeaders);
             if (distance == 0) continue;
             errors.Add(new OcrLineError(dpi, lang, document, page.Number, match.ReferenceText, match.OcrText, distance,
                 Math.Round((double)distance / reference.Length, 3)));
@@ -134,6 +143,16 @@ public sealed class OcrAccuracyBenchmark(PpOcrEngine engine, IReadOnlySet<char> 
         }
     }
 
+    /// <summary>
+    /// The text without leaders — runs of three or more dots or middle dots (NFKC has turned … into "...") that join a
+    /// contents entry to its page number or a label to its value. They are layout, not content: the text layer holds
+    /// as many as fill the line, OCR reads a few. Removed from both sides for the second figure only.
+    /// </summary>
+    public static string WithoutLeaders(string normalised) => Leaders().Replace(normalised, "");
+
+    [GeneratedRegex(@"[.·・]{3,}")]
+    private static partial Regex Leaders();
+
     private static Tally Of(SortedDictionary<string, Tally> tallies, string lang) =>
         tallies.TryGetValue(lang, out var t) ? t : tallies[lang] = new Tally();
 
@@ -141,7 +160,7 @@ public sealed class OcrAccuracyBenchmark(PpOcrEngine engine, IReadOnlySet<char> 
 
     private sealed class Tally
     {
-        public int Lines, Chars, Edits, UnmatchedLines, UnmatchedChars, OutOfVocabulary, InVocabularyEdits, ExtraLines, ExtraChars;
+        public int Lines, Chars, Edits, UnmatchedLines, UnmatchedChars, OutOfVocabulary, InVocabularyEdits, LeaderChars, WithoutLeadersEdits, ExtraLines, ExtraChars;
     }
 }
 

@@ -15,13 +15,19 @@ public abstract record OcrBenchRow([property: JsonPropertyOrder(-1)] string Case
 /// reference characters (<see cref="CharacterErrorRate"/>), the characters of reference lines no OCR line covered
 /// (<c>unmatchedLines</c>, <c>unmatchedChars</c>) counted as deleted. <c>cerInVocabulary</c> is the same with the
 /// reference characters the recogniser's character list cannot produce left out of the reference
-/// (<c>outOfVocabularyChars</c> of them). <c>extraOcrChars</c>: characters OCR read where the text layer has no line
-/// (not in the CER).
+/// (<c>outOfVocabularyChars</c> of them); <c>cerWithoutLeaders</c> the same with leader dots removed from both sides
+/// (<c>leaderChars</c> of the reference; <see cref="OcrAccuracyBenchmark.WithoutLeaders"/>). <c>extraOcrChars</c>:
+/// characters OCR read where the text layer has no line (not in the CER).
 /// </summary>
 public sealed record OcrCerRow(
     double Dpi, string Lang, int Pages, int ReferenceLines, int ReferenceChars, int Edits, double? Cer,
     int UnmatchedLines, int UnmatchedChars, int OutOfVocabularyChars, double? CerInVocabulary, int ExtraOcrLines, int ExtraOcrChars)
-    : OcrBenchRow("cer");
+    : OcrBenchRow("cer")
+{
+    public int LeaderChars { get; init; }
+
+    public double? CerWithoutLeaders { get; init; }
+}
 
 /// <summary>
 /// Render + OCR speed at one resolution on the dense pages (at least <c>denseChars</c> text-layer characters): pages

@@ -78,6 +78,15 @@ public sealed class OcrAccuracyBenchmarkTests(OcrEngineFixture fixture, ITestOut
     }
 
     [Fact]
+    public void WithoutLeaders_RemovesRunsOfLeaderDotsOnly()
+    {
+        Assert.Equal("6Alarmlist12", OcrAccuracyBenchmark.WithoutLeaders("6Alarmlist..........12"));
+        Assert.Equal("扭矩25N·m", OcrAccuracyBenchmark.WithoutLeaders("扭矩·····25N·m"));
+        Assert.Equal("1.1Scope", OcrAccuracyBenchmark.WithoutLeaders(CharacterErrorRate.Normalise("1.1 Scope …… ")));
+        Assert.Equal("Φ35k6..轴颈", OcrAccuracyBenchmark.WithoutLeaders("Φ35k6..轴颈"));
+    }
+
+    [Fact]
     public void Vocabulary_IsTheCharacterListAfterNfkc()
     {
         using var temp = new RagAssistant.Testing.TempDirectory();
