@@ -9,13 +9,20 @@ namespace RagAssistant.Cli;
 /// <summary>Runs a command body with its services and turns whole-command failures into exit code 1 and a stderr line.</summary>
 internal static class CommandRunner
 {
-    public static async Task<int> RunAsync(string? databasePath, Func<IServiceProvider, Task<int>> body,
-        IReadOnlyDictionary<string, string?>? settings = null)
-    {
-        try
+    public static Task<int> RunAsync(string? databasePath, Func<IServiceProvider, Task<int>> body,
+        IReadOnlyDictionary<string, string?>? settings = null) =>
+        RunAsync(async () =>
         {
             await using var services = CliServices.Build(databasePath, settings);
             return await body(services);
+        });
+
+    /// <summary>Runs a body that builds its own services (several knowledge bases in one command), with the same failure handling.</summary>
+    public static async Task<int> RunAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
         }
         catch (KnowledgeBaseException ex)
         {

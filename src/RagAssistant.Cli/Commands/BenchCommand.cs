@@ -14,7 +14,7 @@ internal static class BenchCommand
     private const string DefaultCorpus = "../shared/testdata/pdf";
     private const string ManualName = "SPARC-v9-Architecture-Manual.pdf";
 
-    public static Command Create() => new("bench", "Measure throughput against a baseline measured in the same run") { Ingest(), BenchEmbedCommand.Create(), BenchSearchCommand.Create(), BenchIndexCommand.Create(), BenchTablesCommand.Create(), BenchLoadCommand.Create() };
+    public static Command Create() => new("bench", "Measure throughput against a baseline measured in the same run") { Ingest(), BenchEmbedCommand.Create(), BenchSearchCommand.Create(), BenchIndexCommand.Create(), BenchTablesCommand.Create(), BenchLoadCommand.Create(), BenchOcrCommand.Create() };
 
     private static Command Ingest()
     {

@@ -31,15 +31,7 @@ internal static class EvalCommand
 
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(db), async services =>
         {
-            IReadOnlyList<EvalQuestion> questions;
-            try
-            {
-                questions = EvalRunner.ReadQuestions(parse.GetValue(files)!);
-            }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
-            {
-                throw new CommandException(ex.Message);
-            }
+            var questions = EvalQuestionFiles.Read(parse.GetValue(files)!);
             if (parse.GetValue(split) is { } only) questions = questions.Where(q => q.Split == only).ToList();
             var outcomes = await services.GetRequiredService<EvalRunner>()
                 .RunOutcomesAsync(questions, parse.GetValue(retriever), withAnswers: !parse.GetValue(noAnswers), cancellationToken: ct);

@@ -65,6 +65,20 @@ internal sealed record BenchEmbedRow(
     public double? RatioToGraph { get; init; }
 }
 
+/// <summary>
+/// <c>rag bench ocr --json</c>: the rows (cer, speed, answers); the PDFs read; the sideways text-layer characters left
+/// out of the reference; the worst line groups and most frequent character edits per resolution; the answers half's
+/// ingestion figures and the questions whose hit one side has and the other lacks (null with <c>--ocr-only</c>).
+/// </summary>
+internal sealed record BenchOcrJson(
+    IReadOnlyList<RagAssistant.Ingestion.Benchmarks.OcrBenchRow> Results, int Pdfs, int SidewaysChars,
+    IReadOnlyList<RagAssistant.Ingestion.Benchmarks.OcrLineError> Worst, IReadOnlyList<RagAssistant.Ingestion.Benchmarks.OcrConfusion> Edits,
+    BenchOcrAnswersJson? Answers);
+
+internal sealed record BenchOcrAnswersJson(
+    int Questions, Bench.OcrIngestFigures Original, Bench.OcrIngestFigures ImageOnly, IReadOnlyList<string> LostHits,
+    IReadOnlyList<string> GainedHits, IReadOnlyList<string> Warnings);
+
 /// <summary><c>rag bench load --json</c>: one row for the questions, and the upload's ingestion when there was one.</summary>
 internal sealed record BenchLoadJson(IReadOnlyList<LoadAskRow> Results, LoadIngestRow? Ingestion);
 
@@ -97,6 +111,7 @@ internal sealed record LoadIngestRow(string File, string Library, int Chunks, do
 [JsonSerializable(typeof(TableBenchJson))]
 [JsonSerializable(typeof(SearchBenchJson))]
 [JsonSerializable(typeof(BenchLoadJson))]
+[JsonSerializable(typeof(BenchOcrJson))]
 [JsonSerializable(typeof(IndexBenchJson))]
 [JsonSerializable(typeof(UserListJson))]
 [JsonSerializable(typeof(UserPasswordJson))]

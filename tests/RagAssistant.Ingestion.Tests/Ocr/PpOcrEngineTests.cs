@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
+using RagAssistant.Ingestion.Benchmarks;
 using RagAssistant.Ingestion.Ocr;
 using SkiaSharp;
 using Xunit.Abstractions;

@@ -32,7 +32,9 @@ internal static class LineAssembler
         public bool Bold { get; } = bold;
     }
 
-    public static List<List<TextSegment>> Rows(Page page, PageFrame frame, VerticalRules rules)
+    /// <param name="otherDirections">Whether letters running another way than <paramref name="frame"/> are read too (placed
+    /// below the page's own text); false leaves them out (the OCR benchmark compares lines by where they are).</param>
+    public static List<List<TextSegment>> Rows(Page page, PageFrame frame, VerticalRules rules, bool otherDirections = true)
     {
         // Letters by the direction they run in: the page's own (its frame) first, then any other (sideways labels).
         var groups = new Dictionary<PageFrame, List<Glyph>>();
@@ -65,7 +67,7 @@ internal static class LineAssembler
         var floor = rows.Count > 0 ? rows.Min(r => r.Min(s => s.Bottom)) : frame.Map(new PdfPoint(page.MediaBox.Bounds.Left, page.MediaBox.Bounds.Bottom)).Y;
         foreach (var (direction, glyphs) in groups)
         {
-            if (direction == frame) continue;
+            if (direction == frame || !otherDirections) continue;
             var other = RowsOf(glyphs, VerticalRules.None);
             if (other.Count == 0) continue;
             var shift = floor - other.Max(r => r.Max(s => s.Top)) - 12;
