@@ -34,6 +34,8 @@ public sealed class ScannedTableTests
         var row = Assert.Single(table.Rows, r => r.Cells[0] == "20");
         Assert.Equal(["20", "精车Φ35k6轴颈", "CK6150", "950"], row.Cells);
         Assert.NotEmpty(row.Boxes!);
+        // The row's boxes say it was read by OCR, as a line's do, so an answer quoting the row can say so.
+        Assert.All(row.Boxes!, b => Assert.True(b.Ocr is > 0.5 and <= 1, $"box {b}"));
     }
 
     [Fact]

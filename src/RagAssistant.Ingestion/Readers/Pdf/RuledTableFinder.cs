@@ -148,6 +148,7 @@ internal static class RuledTableFinder
             };
         }
         UnruledRows.Split(table);
+        foreach (var row in table.Rows) MarkOcr(row);
         return new Found(table, taken);
     }
 
@@ -302,6 +303,18 @@ internal static class RuledTableFinder
         var r = row;
         while (r + 1 < keep.Length && !keep[r + 1]) r++;
         return r;
+    }
+
+    /// <summary>A scanned grid's boxes say its text was read by OCR (lowest confidence, any unsure line), as line boxes do.</summary>
+    private static void MarkOcr(DetectedRow row)
+    {
+        var segments = row.Cells.Where(c => c is not null).SelectMany(c => c!.Segments).ToList();
+        if (!segments.Any(s => s.OcrConfidence is not null)) return;
+        var marks = TextSegment.Box(row.Page, segments);
+        for (var i = 0; i < row.Boxes.Count; i++) row.Boxes[i] = row.Boxes[i] with { Ocr = marks.Ocr, Uncertain = marks.Uncertain };
+        foreach (var cell in row.Cells)
+            if (cell is { Box: { } box, Segments.Count: > 0 } && TextSegment.Box(row.Page, cell.Segments) is { Ocr: not null } own)
+                cell.Box = box with { Ocr = own.Ocr, Uncertain = own.Uncertain };
     }
 
     private static PageBox Box(int page, double left, double bottom, double right, double top) =>
