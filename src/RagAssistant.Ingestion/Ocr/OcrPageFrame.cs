@@ -1,0 +1,68 @@
+using RagAssistant.Core.Documents;
+using RagAssistant.Ingestion.Readers.Pdf;
+
+namespace RagAssistant.Ingestion.Ocr;
+
+/// <summary>
+/// The two places an OCR page's lines live. The layout logic (lines, columns, headings, clauses, tables) runs in the
+/// reading frame: the image as read, turned upright (<see cref="OcrPage.Rotation"/>), in points, y up, origin at its
+/// bottom-left corner. Boxes are stored on the page itself (<see cref="PageBox"/>: PDF user space, the crop box before
+/// the page's /Rotate; for an image file, its pixels as stored, y up), where a viewer's own transform puts them on the
+/// page as shown, turned or not. <see cref="ToPage(PageBox)"/> goes from the one to the other: turned image → the image
+/// as rendered (which PDFium draws after /Rotate, crop box at the top-left) → user space. Quarter turns keep a rectangle
+/// a rectangle, so a box maps exactly.
+/// </summary>
+/// <param name="Rotation">Degrees the rendered image was turned clockwise to be read (0, 90, 180, 270).</param>
+/// <param name="TurnedWidth">Width of the turned image, in pixels.</param>
+/// <param name="TurnedHeight">Height of the turned image, in pixels.</param>
+/// <param name="Scale">Pixels per point.</param>
+/// <param name="PageRotate">The PDF page's /Rotate (0, 90, 180, 270) the renderer applied; 0 for an image.</param>
+/// <param name="Sheet">The page's crop box in user space (for an image: 0, 0, its width, its height).</param>
+internal sealed record OcrPageFrame(int Rotation, int TurnedWidth, int TurnedHeight, double Scale, int PageRotate, PageBox Sheet)
+{
+    /// <summary>The top (and height) of the reading frame, in points.</summary>
+    public double ReadingTop => TurnedHeight / Scale;
+
+    /// <summary>The frame of a PDF page rendered at <paramref name="scale"/> and read as <paramref name="read"/>.</summary>
+    public static OcrPageFrame Of(OcrPage read, double scale, int pageRotate, PageBox sheet) =>
+        new(read.Rotation, read.Width, read.Height, scale, ((pageRotate % 360) + 360) % 360, sheet);
+
+    /// <summary>The frame of an image file read as <paramref name="read"/>: a pixel is a point, y up.</summary>
+    public static OcrPageFrame OfImage(OcrPage read)
+    {
+        var quarter = read.Rotation is 90 or 270;
+        return new(read.Rotation, read.Width, read.Height, 1, 0, new PageBox(1, 0, 0, quarter ? read.Height : read.Width, quarter ? read.Width : read.Height));
+    }
+
+    /// <summary>The OCR lines as lines of page <paramref name="page"/> in the reading frame (<see cref="PageOcr.Lines"/>).</summary>
+    public List<TextLine> Lines(OcrPage read, int page) => PageOcr.Lines(read, page, Scale, ReadingTop);
+
+    /// <summary>A box in the reading frame, on the page as stored (rounded to 0.1 pt, as <see cref="TextLine.Box"/>).</summary>
+    public PageBox ToPage(PageBox box)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        var (x0, y0) = ToPage(box.Left, box.Bottom);
+        var (x1, y1) = ToPage(box.Right, box.Top);
+        return box with
+        {
+            Left = Math.Round(Math.Min(x0, x1), 1), Bottom = Math.Round(Math.Min(y0, y1), 1),
+            Right = Math.Round(Math.Max(x0, x1), 1), Top = Math.Round(Math.Max(y0, y1), 1),
+        };
+    }
+
+    private (double X, double Y) ToPage(double x, double y)
+    {
+        // Reading frame (points, y up) → turned image (pixels, y down) → the image as rendered.
+        var rendered = PageOrientation.Unturn(new OcrPoint((float)(x * Scale), (float)(TurnedHeight - y * Scale)), TurnedWidth, TurnedHeight, Rotation);
+        double dx = rendered.X / Scale, dy = rendered.Y / Scale; // points right of and below the shown page's top-left corner
+        // Undo /Rotate (clockwise): the corner shown top-left is the crop box's top-left at 0, bottom-left at 90,
+        // bottom-right at 180, top-right at 270.
+        return PageRotate switch
+        {
+            90 => (Sheet.Left + dy, Sheet.Bottom + dx),
+            180 => (Sheet.Right - dx, Sheet.Bottom + dy),
+            270 => (Sheet.Right - dy, Sheet.Top - dx),
+            _ => (Sheet.Left + dx, Sheet.Top - dy),
+        };
+    }
+}
