@@ -41,6 +41,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         var pages = new List<PdfPageText>(pageCount);
         var details = new List<PageInfo>(pageCount);
         var warnings = new List<string>();
+        var sheets = new Dictionary<int, (int Rotate, PageBox Sheet)>();
         string? firstError = null;
         int failed = 0, undecryptable = 0;
 
@@ -61,6 +62,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
                     : page.NumberOfImages > 0 ? PageStatus.NeedsOcr
                     : characters > 0 ? PageStatus.Text : PageStatus.Empty;
                 details.Add(new PageInfo(number, status, characters));
+                if (status == PageStatus.NeedsOcr) sheets[number] = Sheet(page);
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not IngestionException and not OutOfMemoryException)
             {
@@ -79,7 +81,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         if (pageCount > 0 && failed == pageCount)
             throw new IngestionException($"malformed PDF: none of its {pageCount} page(s) could be read ({firstError})");
 
-        if (ocr is { Enabled: true }) ReadScannedPages(input, pages, details, warnings, cancellationToken);
+        var frames = ocr is { Enabled: true } ? ReadScannedPages(input, pages, details, sheets, warnings, cancellationToken) : [];
 
         // Pages that needed OCR keep their (near-empty) text out of the body: a stamp alone is not content.
         var readable = pages.Where(p => details[p.Number - 1].Status != PageStatus.NeedsOcr).ToList();
@@ -88,18 +90,24 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         var builder = new PdfBlockBuilder(outline);
         var (title, blocks) = builder.Build(readable);
         outline.InsertParagraphs(blocks);
+        // OCR pages were laid out upright; their boxes go back onto the page as stored, where the viewer draws them.
+        if (!frames.IsEmpty) blocks = BlockBoxes.Map(blocks, box => frames.TryGetValue(box.Page, out var frame) ? frame.ToPage(box) : box);
         return (new ParsedDocument(title ?? InfoTitle(document), blocks, pageCount, warnings) { PageDetails = details }, builder.Tables);
     }
 
     /// <summary>
     /// Renders each page that needs OCR and reads it, <see cref="PageOcr.Workers"/> pages at a time (each worker holds one
-    /// rendered page; PDFium renders one page at a time); see the class summary. Progress goes to
+    /// rendered page; PDFium renders one page at a time); see the class summary. A page placed sideways or upside down is
+    /// read turned upright (<see cref="PageOrientation"/>): its lines are in that reading frame, its page record keeps the
+    /// turn, and the frame it returns maps its boxes back onto the page. Progress goes to
     /// <see cref="ReaderInput.OnOcrPage"/>; a page OCR cannot read keeps needs_ocr with the reason, the others go on.
     /// </summary>
-    private void ReadScannedPages(ReaderInput input, List<PdfPageText> pages, List<PageInfo> details, List<string> warnings, CancellationToken ct)
+    private System.Collections.Concurrent.ConcurrentDictionary<int, OcrPageFrame> ReadScannedPages(ReaderInput input, List<PdfPageText> pages,
+        List<PageInfo> details, Dictionary<int, (int Rotate, PageBox Sheet)> sheets, List<string> warnings, CancellationToken ct)
     {
+        var frames = new System.Collections.Concurrent.ConcurrentDictionary<int, OcrPageFrame>();
         var scanned = Enumerable.Range(0, pages.Count).Where(i => details[pages[i].Number - 1].Status == PageStatus.NeedsOcr).ToList();
-        if (scanned.Count == 0) return;
+        if (scanned.Count == 0) return frames;
         PdfPageRenderer renderer;
         try
         {
@@ -108,7 +116,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             warnings.Add($"the scanned pages could not be rendered for OCR: {ex.Message}");
-            return;
+            return frames;
         }
         var rendering = new Lock();
         var done = 0;
@@ -129,7 +137,10 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
                     using (rendered)
                     {
                         var read = ocr.Read(rendered.Bitmap, ct);
-                        pages[i] = new PdfPageText(page.Number, page.Top, page.Height, PageOcr.Lines(read, page.Number, rendered.Scale, page.Top), Rulings.None);
+                        var (rotate, sheet) = sheets[page.Number];
+                        var frame = OcrPageFrame.Of(read, rendered.Scale, rotate, sheet);
+                        pages[i] = new PdfPageText(page.Number, frame.ReadingTop, frame.ReadingTop, frame.Lines(read, page.Number), Rulings.None);
+                        frames[page.Number] = frame;
                         details[page.Number - 1] = ocr.Status(page.Number, read);
                     }
                 }
@@ -146,6 +157,20 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         var failed = failures.OrderBy(f => f.Page).ToList();
         warnings.AddRange(failed.Take(MaxPageWarnings).Select(f => $"page {f.Page}: {f.Reason}"));
         if (failed.Count > MaxPageWarnings) warnings.Add($"OCR failed on {failed.Count} pages in all");
+        return frames;
+    }
+
+    /// <summary>
+    /// The page as PDFium and pdf.js show it: its /Rotate and its crop box within the media box, in user space.
+    /// </summary>
+    private static (int Rotate, PageBox Sheet) Sheet(UglyToad.PdfPig.Content.Page page)
+    {
+        var media = page.MediaBox.Bounds;
+        var crop = page.CropBox?.Bounds ?? media;
+        double left = Math.Max(crop.Left, media.Left), bottom = Math.Max(crop.Bottom, media.Bottom);
+        double right = Math.Min(crop.Right, media.Right), top = Math.Min(crop.Top, media.Top);
+        if (right <= left || top <= bottom) (left, bottom, right, top) = (media.Left, media.Bottom, media.Right, media.Top);
+        return (page.Rotation.Value, new PageBox(page.Number, left, bottom, right, top));
     }
 
     /// <summary>The page's top and height in its frame (a page read sideways is as tall as the sheet is wide).</summary>
