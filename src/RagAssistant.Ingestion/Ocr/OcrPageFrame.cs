@@ -16,22 +16,20 @@ namespace RagAssistant.Ingestion.Ocr;
 /// <param name="TurnedWidth">Width of the turned image, in pixels.</param>
 /// <param name="TurnedHeight">Height of the turned image, in pixels.</param>
 /// <param name="Scale">Pixels per point.</param>
-/// <param name="PageRotate">The PDF page's /Rotate (0, 90, 180, 270) the renderer applied; 0 for an image.</param>
-/// <param name="Sheet">The page's crop box in user space (for an image: 0, 0, its width, its height).</param>
-internal sealed record OcrPageFrame(int Rotation, int TurnedWidth, int TurnedHeight, double Scale, int PageRotate, PageBox Sheet)
+/// <param name="Shown">The page as the renderer drew it (its /Rotate and view box; for an image: no turn, 0, 0, its width, its height).</param>
+internal sealed record OcrPageFrame(int Rotation, int TurnedWidth, int TurnedHeight, double Scale, ShownPage Shown)
 {
     /// <summary>The top (and height) of the reading frame, in points.</summary>
     public double ReadingTop => TurnedHeight / Scale;
 
     /// <summary>The frame of a PDF page rendered at <paramref name="scale"/> and read as <paramref name="read"/>.</summary>
-    public static OcrPageFrame Of(OcrPage read, double scale, int pageRotate, PageBox sheet) =>
-        new(read.Rotation, read.Width, read.Height, scale, ((pageRotate % 360) + 360) % 360, sheet);
+    public static OcrPageFrame Of(OcrPage read, double scale, ShownPage shown) => new(read.Rotation, read.Width, read.Height, scale, shown);
 
     /// <summary>The frame of an image file read as <paramref name="read"/>: a pixel is a point, y up.</summary>
     public static OcrPageFrame OfImage(OcrPage read)
     {
         var quarter = read.Rotation is 90 or 270;
-        return new(read.Rotation, read.Width, read.Height, 1, 0, new PageBox(1, 0, 0, quarter ? read.Height : read.Width, quarter ? read.Width : read.Height));
+        return new(read.Rotation, read.Width, read.Height, 1, new ShownPage(0, new PageBox(1, 0, 0, quarter ? read.Height : read.Width, quarter ? read.Width : read.Height)));
     }
 
     /// <summary>The OCR lines as lines of page <paramref name="page"/> in the reading frame (<see cref="PageOcr.Lines"/>).</summary>
@@ -54,15 +52,6 @@ internal sealed record OcrPageFrame(int Rotation, int TurnedWidth, int TurnedHei
     {
         // Reading frame (points, y up) → turned image (pixels, y down) → the image as rendered.
         var rendered = PageOrientation.Unturn(new OcrPoint((float)(x * Scale), (float)(TurnedHeight - y * Scale)), TurnedWidth, TurnedHeight, Rotation);
-        double dx = rendered.X / Scale, dy = rendered.Y / Scale; // points right of and below the shown page's top-left corner
-        // Undo /Rotate (clockwise): the corner shown top-left is the crop box's top-left at 0, bottom-left at 90,
-        // bottom-right at 180, top-right at 270.
-        return PageRotate switch
-        {
-            90 => (Sheet.Left + dy, Sheet.Bottom + dx),
-            180 => (Sheet.Right - dx, Sheet.Bottom + dy),
-            270 => (Sheet.Right - dy, Sheet.Top - dx),
-            _ => (Sheet.Left + dx, Sheet.Top - dy),
-        };
+        return Shown.ToUser(rendered.X / Scale, rendered.Y / Scale);
     }
 }

@@ -23,7 +23,7 @@ public sealed class ImageReader(PageOcr ocr) : IDocumentReader
         var page = ocr.Read(input.Bytes, cancellationToken);
         var frame = OcrPageFrame.OfImage(page);
         var lines = frame.Lines(page, 1);
-        if (lines.Count == 0) throw new IngestionException($"OCR found no text in the {frame.Sheet.Right}×{frame.Sheet.Top} image");
+        if (lines.Count == 0) throw new IngestionException($"OCR found no text in the {frame.Shown.ViewBox.Right}×{frame.Shown.ViewBox.Top} image");
         var details = new[] { ocr.Status(1, page) };
         var (title, blocks) = new PdfBlockBuilder().Build([new PdfPageText(1, frame.ReadingTop, frame.ReadingTop, lines, Rulings.None)]);
         if (page.Rotation != 0) blocks = BlockBoxes.Map(blocks, frame.ToPage);

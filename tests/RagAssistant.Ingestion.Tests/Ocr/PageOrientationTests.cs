@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RagAssistant.Core.Documents;
 using RagAssistant.Ingestion.Ocr;
+using RagAssistant.Ingestion.Readers.Pdf;
 using SkiaSharp;
 using Xunit.Abstractions;
 
@@ -97,7 +98,7 @@ public sealed class PageOrientationTests(OcrEngineFixture fixture, ITestOutputHe
         // A line shown on the page at x 100–120 pt, y (from the top) 50–350 pt runs down the page; turned 90° clockwise
         // it is a line across the turned image at x 1600 − 700 … 1600 − 100 px, y 200–240 px.
         var read = new OcrPage(1600, 1200, []) { Rotation = 90 };
-        var frame = OcrPageFrame.Of(read, 2, 0, new PageBox(1, 0, 0, 600, 800));
+        var frame = OcrPageFrame.Of(read, 2, new ShownPage(0, new PageBox(1, 0, 0, 600, 800)));
         var inReadingFrame = new PageBox(1, 900 / 2.0, (1200 - 240) / 2.0, 1500 / 2.0, (1200 - 200) / 2.0);
 
         Assert.Equal(new PageBox(1, 100, 800 - 350, 120, 800 - 50), frame.ToPage(inReadingFrame));
@@ -110,7 +111,7 @@ public sealed class PageOrientationTests(OcrEngineFixture fixture, ITestOutputHe
         // shown x runs up user y, shown y runs along user x. At 1 px/pt, a box read upright (no turn) at shown x 10–60,
         // y 20–30 (y up in the reading frame: 570–580) is user x 20–30, y 10–60.
         var read = new OcrPage(800, 600, []);
-        var frame = OcrPageFrame.Of(read, 1, 90, new PageBox(1, 0, 0, 600, 800));
+        var frame = OcrPageFrame.Of(read, 1, new ShownPage(90, new PageBox(1, 0, 0, 600, 800)));
 
         Assert.Equal(new PageBox(1, 20, 10, 30, 60), frame.ToPage(new PageBox(1, 10, 570, 60, 580)));
     }

@@ -41,7 +41,8 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         var pages = new List<PdfPageText>(pageCount);
         var details = new List<PageInfo>(pageCount);
         var warnings = new List<string>();
-        var sheets = new Dictionary<int, (int Rotate, PageBox Sheet)>();
+        var shown = new ShownPage[pageCount + 1];
+        var frames = new Dictionary<int, PageFrame>();
         string? firstError = null;
         int failed = 0, undecryptable = 0;
 
@@ -53,6 +54,8 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
             {
                 var page = document.GetPage(number);
                 var frame = PageFrame.Of(page);
+                shown[number] = ShownPage.Of(page);
+                frames[number] = frame;
                 var rulings = Rulings.Of(page, frame);
                 var lines = ColumnLayout.Order(number, LineAssembler.Rows(page, frame, rulings.VerticalIndex), rulings.VerticalIndex);
                 var (top, height) = Extent(page, frame);
@@ -61,8 +64,8 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
                 var status = characters >= ScanTextThreshold ? PageStatus.Text
                     : page.NumberOfImages > 0 ? PageStatus.NeedsOcr
                     : characters > 0 ? PageStatus.Text : PageStatus.Empty;
-                details.Add(new PageInfo(number, status, characters));
-                if (status == PageStatus.NeedsOcr) sheets[number] = Sheet(page);
+                // Letters are in the shown space: text running sideways there reads upright turned by its frame's turn.
+                details.Add(new PageInfo(number, status, characters) { Rotation = status == PageStatus.Text ? frame.Turn : 0 });
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not IngestionException and not OutOfMemoryException)
             {
@@ -81,7 +84,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         if (pageCount > 0 && failed == pageCount)
             throw new IngestionException($"malformed PDF: none of its {pageCount} page(s) could be read ({firstError})");
 
-        var frames = ocr is { Enabled: true } ? ReadScannedPages(input, pages, details, sheets, warnings, cancellationToken) : [];
+        var ocrFrames = ocr is { Enabled: true } ? ReadScannedPages(input, pages, details, shown, warnings, cancellationToken) : [];
 
         // Pages that needed OCR keep their (near-empty) text out of the body: a stamp alone is not content.
         var readable = pages.Where(p => details[p.Number - 1].Status != PageStatus.NeedsOcr).ToList();
@@ -90,8 +93,11 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         var builder = new PdfBlockBuilder(outline);
         var (title, blocks) = builder.Build(readable);
         outline.InsertParagraphs(blocks);
-        // OCR pages were laid out upright; their boxes go back onto the page as stored, where the viewer draws them.
-        if (!frames.IsEmpty) blocks = BlockBoxes.Map(blocks, box => frames.TryGetValue(box.Page, out var frame) ? frame.ToPage(box) : box);
+        // Pages were laid out upright (in their text's frame, or OCR's turned reading); boxes go back into user space,
+        // where the viewer draws them through the page's own /Rotate.
+        blocks = BlockBoxes.Map(blocks, box => ocrFrames.TryGetValue(box.Page, out var ocrFrame) ? ocrFrame.ToPage(box)
+            : frames.TryGetValue(box.Page, out var frame) && (frame != PageFrame.Upright || !shown[box.Page].IsUserSpace)
+                ? shown[box.Page].ToUser(frame.ToPage(box)) : box);
         return (new ParsedDocument(title ?? InfoTitle(document), blocks, pageCount, warnings) { PageDetails = details }, builder.Tables);
     }
 
@@ -103,7 +109,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
     /// <see cref="ReaderInput.OnOcrPage"/>; a page OCR cannot read keeps needs_ocr with the reason, the others go on.
     /// </summary>
     private System.Collections.Concurrent.ConcurrentDictionary<int, OcrPageFrame> ReadScannedPages(ReaderInput input, List<PdfPageText> pages,
-        List<PageInfo> details, Dictionary<int, (int Rotate, PageBox Sheet)> sheets, List<string> warnings, CancellationToken ct)
+        List<PageInfo> details, ShownPage[] shown, List<string> warnings, CancellationToken ct)
     {
         var frames = new System.Collections.Concurrent.ConcurrentDictionary<int, OcrPageFrame>();
         var scanned = Enumerable.Range(0, pages.Count).Where(i => details[pages[i].Number - 1].Status == PageStatus.NeedsOcr).ToList();
@@ -137,8 +143,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
                     using (rendered)
                     {
                         var read = ocr.Read(rendered.Bitmap, ct);
-                        var (rotate, sheet) = sheets[page.Number];
-                        var frame = OcrPageFrame.Of(read, rendered.Scale, rotate, sheet);
+                        var frame = OcrPageFrame.Of(read, rendered.Scale, shown[page.Number]);
                         pages[i] = new PdfPageText(page.Number, frame.ReadingTop, frame.ReadingTop, frame.Lines(read, page.Number), Rulings.None);
                         frames[page.Number] = frame;
                         details[page.Number - 1] = ocr.Status(page.Number, read);
@@ -160,18 +165,6 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         return frames;
     }
 
-    /// <summary>
-    /// The page as PDFium and pdf.js show it: its /Rotate and its crop box within the media box, in user space.
-    /// </summary>
-    private static (int Rotate, PageBox Sheet) Sheet(UglyToad.PdfPig.Content.Page page)
-    {
-        var media = page.MediaBox.Bounds;
-        var crop = page.CropBox?.Bounds ?? media;
-        double left = Math.Max(crop.Left, media.Left), bottom = Math.Max(crop.Bottom, media.Bottom);
-        double right = Math.Min(crop.Right, media.Right), top = Math.Min(crop.Top, media.Top);
-        if (right <= left || top <= bottom) (left, bottom, right, top) = (media.Left, media.Bottom, media.Right, media.Top);
-        return (page.Rotation.Value, new PageBox(page.Number, left, bottom, right, top));
-    }
 
     /// <summary>The page's top and height in its frame (a page read sideways is as tall as the sheet is wide).</summary>
     private static (double Top, double Height) Extent(UglyToad.PdfPig.Content.Page page, PageFrame frame)
