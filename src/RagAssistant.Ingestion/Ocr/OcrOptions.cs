@@ -22,7 +22,8 @@ public sealed class OcrOptions
     /// <summary>
     /// Whether a page or photo placed sideways or upside down is found (from the first reading: a clear majority of its
     /// text in lines running up or down the page, or in lines read upside down) and read again turned upright, its
-    /// rotation stored with the page. An upright page is read once either way. Default true.
+    /// rotation stored with the page; the two or three readings of a turned page share its <see cref="PageSeconds"/>. An
+    /// upright page is read once either way. Default true.
     /// </summary>
     public bool Orientation { get; set; } = true;
 
