@@ -300,5 +300,10 @@ internal static class SchemaMigrations
         CREATE TRIGGER index_changes_pruned AFTER INSERT ON index_changes WHEN NEW.seq % 1024 = 0
             BEGIN DELETE FROM index_changes WHERE seq <= NEW.seq - 100000; END;
         """,
+        // 11: each page's rotation (0, 90, 180, 270): how far the page as shown must be turned clockwise for its text to read
+        //     upright, as OCR found it on a scan placed sideways or upside down, so the viewer can show it upright.
+        """
+        ALTER TABLE pages ADD COLUMN rotation INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 }

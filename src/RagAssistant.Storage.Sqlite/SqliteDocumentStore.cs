@@ -88,12 +88,15 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT page, status, characters, error FROM pages WHERE document_id = $id ORDER BY page";
+        command.CommandText = "SELECT page, status, characters, error, rotation FROM pages WHERE document_id = $id ORDER BY page";
         command.Parameters.AddWithValue("$id", documentId);
         using var reader = command.ExecuteReader();
         var pages = new List<PageInfo>();
         while (reader.Read())
-            pages.Add(new PageInfo(reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            pages.Add(new PageInfo(reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetString(3))
+            {
+                Rotation = reader.GetInt32(4),
+            });
         return Task.FromResult<IReadOnlyList<PageInfo>>(pages);
     }
 
@@ -327,12 +330,13 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
     {
         Execute(connection, "DELETE FROM pages WHERE document_id = $id", ("$id", documentId));
         using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO pages (document_id, page, status, characters, error) VALUES ($doc, $page, $status, $chars, $error)";
+        insert.CommandText = "INSERT INTO pages (document_id, page, status, characters, error, rotation) VALUES ($doc, $page, $status, $chars, $error, $rotation)";
         var pDoc = insert.Parameters.Add("$doc", SqliteType.Integer);
         var pPage = insert.Parameters.Add("$page", SqliteType.Integer);
         var pStatus = insert.Parameters.Add("$status", SqliteType.Text);
         var pChars = insert.Parameters.Add("$chars", SqliteType.Integer);
         var pError = insert.Parameters.Add("$error", SqliteType.Text);
+        var pRotation = insert.Parameters.Add("$rotation", SqliteType.Integer);
         foreach (var page in pages)
         {
             pDoc.Value = documentId;
@@ -340,6 +344,7 @@ public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter 
             pStatus.Value = page.Status;
             pChars.Value = page.Characters;
             pError.Value = (object?)page.Error ?? DBNull.Value;
+            pRotation.Value = page.Rotation;
             insert.ExecuteNonQuery();
         }
     }

@@ -114,7 +114,11 @@ public class PdfTableBadInputTests
         var doc = Read(pdf.Build());
 
         Assert.Empty(doc.Warnings);
-        Assert.Equal(PageStatus.Text, Assert.Single(doc.PageDetails).Status);
+        var read = Assert.Single(doc.PageDetails);
+        Assert.Equal(PageStatus.Text, read.Status);
+        // Shown a quarter turn clockwise, the text reads upright turned back by 270°; its boxes stay where it is written.
+        Assert.Equal(270, read.Rotation);
+        Assert.Contains(doc.Blocks.OfType<ParagraphBlock>().SelectMany(p => p.Boxes ?? []), b => b.Left >= 59 && b.Bottom >= 775 && b.Top <= 795);
         AssertHasEveryWord(doc, [.. prose, .. rows.SelectMany(r => r)]);
         // The content stream is an ordinary page's: its ruled table is found as on any page.
         var table = Assert.Single(doc.Blocks.OfType<TableBlock>());
@@ -138,8 +142,15 @@ public class PdfTableBadInputTests
         var doc = Read(pdf.Build());
 
         Assert.Empty(doc.Warnings);
-        Assert.Equal(PageStatus.Text, Assert.Single(doc.PageDetails).Status);
+        var details = Assert.Single(doc.PageDetails);
+        Assert.Equal(PageStatus.Text, details.Status);
         AssertHasEveryWord(doc, lines);
+        // Read in the text's own frame, the page records the turn that shows it upright, and the boxes are back on the
+        // page where the lines stand: x 100–140, rising from y 100 (an A4 page is 595 × 842).
+        Assert.Equal(90, details.Rotation);
+        var boxes = doc.Blocks.OfType<ParagraphBlock>().SelectMany(p => p.Boxes ?? []).ToList();
+        Assert.NotEmpty(boxes);
+        Assert.All(boxes, b => Assert.True(b.Left >= 90 && b.Right <= 150 && b.Bottom >= 95 && b.Top <= 842 && b.Top - b.Bottom > b.Right - b.Left, $"{b}"));
     }
 
     private static readonly string[][] AlarmTable =

@@ -87,9 +87,11 @@ public class SqliteDocumentStoreTests : IDisposable
         Assert.Equal(DocumentStatus.NeedsOcr, stored.Status);
         Assert.Equal(pages, await _store.GetPagesAsync(stored.Id));
 
-        var again = await _store.SaveAsync(Doc("scan.pdf", sha: "sha-2") with { PageDetails = [new PageInfo(1, PageStatus.OcrDone, 900)] }, Chunks("ocr text"));
+        // A scan placed sideways: OCR turned it a quarter turn to read it, and the page keeps that turn.
+        var turned = new PageInfo(1, PageStatus.OcrDone, 900) { Rotation = 270 };
+        var again = await _store.SaveAsync(Doc("scan.pdf", sha: "sha-2") with { PageDetails = [turned] }, Chunks("ocr text"));
         Assert.Equal(DocumentStatus.Ready, again.Status);
-        Assert.Equal([new PageInfo(1, PageStatus.OcrDone, 900)], await _store.GetPagesAsync(again.Id));
+        Assert.Equal([turned], await _store.GetPagesAsync(again.Id));
         Assert.True(await _store.DeleteAsync(again.Id));
         Assert.Empty(await _store.GetPagesAsync(again.Id));
     }

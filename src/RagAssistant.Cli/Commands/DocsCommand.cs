@@ -56,7 +56,7 @@ internal static class DocsCommand
             if (parse.GetValue(json))
                 JsonOutput.Write(new DocumentDetailJson(ToDetail(document), chunks.Select(ToJson).ToList())
                 {
-                    PageDetails = pages.Select(p => new PageJson(p.Number, p.Status, p.Characters, p.Error)).ToList(),
+                    PageDetails = pages.Select(p => new PageJson(p.Number, p.Status, p.Characters, p.Error, p.Rotation)).ToList(),
                 });
             else HumanOutput.WriteDocument(document, chunks, pages);
             return ExitCodes.Success;

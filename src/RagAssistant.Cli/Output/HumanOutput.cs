@@ -59,8 +59,8 @@ internal static class HumanOutput
         {
             var byStatus = pages.GroupBy(p => p.Status).Select(g => $"{g.Count()} {g.Key.Replace('_', ' ')}");
             o.WriteLine($"  pages      {string.Join(", ", byStatus)}");
-            foreach (var page in pages.Where(x => x.Status != PageStatus.Text).Take(50))
-                o.WriteLine($"  page {page.Number,-5} {page.Status}{(page.Error is null ? "" : $": {page.Error}")}");
+            foreach (var page in pages.Where(x => x.Status != PageStatus.Text || x.Rotation != 0).Take(50))
+                o.WriteLine($"  page {page.Number,-5} {page.Status}{(page.Rotation != 0 ? $", rotated {page.Rotation}°" : "")}{(page.Error is null ? "" : $": {page.Error}")}");
         }
         o.WriteLine($"  sha256     {d.Sha256}");
         // Which model embedded how many chunks (the built-in pair: English chunks MiniLM, Chinese and mixed ones bge).

@@ -17,7 +17,8 @@ internal sealed record DocumentDetailJson(DocumentDetail Document, IReadOnlyList
     public IReadOnlyList<PageJson> PageDetails { get; init; } = [];
 }
 
-internal sealed record PageJson(int Page, string Status, int Characters, string? Error);
+/// <param name="Rotation">Degrees clockwise the page as shown must be turned for its text to read upright (0, 90, 180, 270).</param>
+internal sealed record PageJson(int Page, string Status, int Characters, string? Error, int Rotation);
 
 internal sealed record DocumentDetail(
     long Id, string Library, string Source, string FileName, string Title, string Kind, string? Identity, string? Revision,

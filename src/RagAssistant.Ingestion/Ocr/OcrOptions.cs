@@ -20,6 +20,14 @@ public sealed class OcrOptions
     public string? ModelFolder { get; set; }
 
     /// <summary>
+    /// Whether a page or photo placed sideways or upside down is found (from the first reading: a clear majority of its
+    /// text in lines running up or down the page, or in lines read upside down) and read again turned upright, its
+    /// rotation stored with the page; the two or three readings of a turned page share its <see cref="PageSeconds"/>. An
+    /// upright page is read once either way. Default true.
+    /// </summary>
+    public bool Orientation { get; set; } = true;
+
+    /// <summary>
     /// Resolution scanned PDF pages are rendered at for OCR, in dots per inch. Default 200: a 10 pt character is about 28
     /// pixels high, which the recogniser reads well (`rag bench ocr` compares 200 and 300).
     /// </summary>

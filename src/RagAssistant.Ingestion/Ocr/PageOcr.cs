@@ -55,17 +55,19 @@ public sealed class PageOcr : IDisposable
 
     /// <summary>
     /// The status of a page read by OCR: empty without text; ocr_low_confidence, with the figure, when the mean character
-    /// confidence (weighted by line length) is under <see cref="MinConfidence"/>; else ocr_done.
+    /// confidence (weighted by line length) is under <see cref="MinConfidence"/>; else ocr_done. It keeps the turn the page
+    /// was read at (<see cref="OcrPage.Rotation"/>).
     /// </summary>
     public PageInfo Status(int page, OcrPage read)
     {
         var characters = read.Lines.Sum(l => l.Text.Length);
         if (characters == 0) return new PageInfo(page, PageStatus.Empty, 0);
         var mean = read.Lines.Sum(l => l.Confidence * l.Text.Length) / characters;
-        return mean < MinConfidence
+        var status = mean < MinConfidence
             ? new PageInfo(page, PageStatus.OcrLowConfidence, characters,
                 string.Create(CultureInfo.InvariantCulture, $"mean OCR confidence {mean:0.00}, below {MinConfidence:0.00}"))
             : new PageInfo(page, PageStatus.OcrDone, characters);
+        return status with { Rotation = read.Rotation };
     }
 
     /// <summary>Reads an encoded image (PNG, JPEG, BMP); throws <see cref="IngestionException"/> when it cannot.</summary>
@@ -93,9 +95,9 @@ public sealed class PageOcr : IDisposable
                 budget.CancelAfter(PageBudget);
                 try
                 {
-                    if ((long)bitmap.Width * bitmap.Height <= _options.MaxPixels) return engine.Read(bitmap, budget.Token);
+                    if ((long)bitmap.Width * bitmap.Height <= _options.MaxPixels) return Upright(engine, bitmap, budget.Token);
                     using var smaller = ImageDecoding.FitWithin(bitmap.Copy(), _options.MaxPixels);
-                    return Scale(engine.Read(smaller, budget.Token), (double)bitmap.Width / smaller.Width, bitmap.Width, bitmap.Height);
+                    return Scale(Upright(engine, smaller, budget.Token), (double)bitmap.Width / smaller.Width, bitmap.Width, bitmap.Height);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -147,8 +149,20 @@ public sealed class PageOcr : IDisposable
             .OrderByDescending(l => l.Top).ThenBy(l => l.Left)
             .ToList();
 
-    private static OcrPage Scale(OcrPage read, double factor, int width, int height) =>
-        new(width, height, read.Lines.Select(l => l with { Corners = l.Corners.Select(p => new OcrPoint((float)(p.X * factor), (float)(p.Y * factor))).ToArray() }).ToList());
+    /// <summary>One reading, turned upright when the page is turned (<see cref="PageOrientation"/>, Rag:Ocr:Orientation).</summary>
+    private OcrPage Upright(PpOcrEngine engine, SKBitmap bitmap, CancellationToken cancellationToken) =>
+        _options.Orientation ? PageOrientation.Read(bitmap, b => engine.Read(b, cancellationToken)) : engine.Read(bitmap, cancellationToken);
+
+    /// <summary>A reading of the scaled-down image at the full image's size (<paramref name="width"/> × <paramref name="height"/> before any turn).</summary>
+    private static OcrPage Scale(OcrPage read, double factor, int width, int height)
+    {
+        var quarter = read.Rotation is 90 or 270;
+        return new OcrPage(quarter ? height : width, quarter ? width : height,
+            read.Lines.Select(l => l with { Corners = l.Corners.Select(p => new OcrPoint((float)(p.X * factor), (float)(p.Y * factor))).ToArray() }).ToList())
+        {
+            Rotation = read.Rotation,
+        };
+    }
 
     private PpOcrEngine Take()
     {

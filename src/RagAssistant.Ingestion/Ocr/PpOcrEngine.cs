@@ -12,6 +12,18 @@ namespace RagAssistant.Ingestion.Ocr;
 /// </summary>
 public sealed class PpOcrEngine : IDisposable
 {
+    static PpOcrEngine()
+    {
+        // The process's one ONNX Runtime environment is created by whichever session comes first. Created here with the
+        // embeddings' quiet logger (SessionFactory), so a CUDA probe that falls back to the CPU does not print its
+        // failure as an error on stderr when OCR ran first; the fallback is reported once, in a log line.
+        if (!OrtEnv.IsCreated)
+        {
+            var env = new EnvironmentCreationOptions { logId = "rag", logLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
+            OrtEnv.CreateInstanceWithOptions(ref env);
+        }
+    }
+
     private readonly RapidOcr _ocr = new();
     private readonly RapidOcrOptions _options;
 

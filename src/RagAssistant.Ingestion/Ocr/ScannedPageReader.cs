@@ -37,10 +37,10 @@ internal static class ScannedPageReader
                     RenderedPage rendered;
                     lock (rendering) rendered = render(number);
                     using (rendered)
-                        results[i] = new ScannedPage(number, ocr.Read(rendered.Bitmap, ct), rendered.Scale, null)
-                        {
-                            Rulings = BitmapRulings.Find(rendered.Bitmap, rendered.Scale, top: 0),
-                        };
+                    {
+                        var page = ocr.Read(rendered.Bitmap, ct);
+                        results[i] = new ScannedPage(number, page, rendered.Scale, null) { Rulings = RulingsOf(rendered, page.Rotation) };
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
                 {
@@ -57,6 +57,14 @@ internal static class ScannedPageReader
             ExceptionDispatchInfo.Throw(inner.FirstOrDefault(e => e is IngestionException) ?? inner.FirstOrDefault(e => e is OperationCanceledException) ?? inner[0]);
         }
         return results;
+    }
+
+    /// <summary>The grid lines of the page in its reading frame: found on the bitmap turned as OCR turned it to read it.</summary>
+    private static Readers.Pdf.Rulings RulingsOf(RenderedPage rendered, int rotation)
+    {
+        if (rotation == 0) return BitmapRulings.Find(rendered.Bitmap, rendered.Scale, top: 0);
+        using var turned = PageOrientation.Turn(rendered.Bitmap, rotation);
+        return BitmapRulings.Find(turned, rendered.Scale, top: 0);
     }
 }
 

@@ -40,6 +40,7 @@ public sealed class ImageReader(PageOcr ocr, ILogger<ImageReader> logger) : IDoc
         var pages = new List<PdfPageText>(read.Count);
         var details = new List<PageInfo>(read.Count);
         var failed = new List<ScannedPage>();
+        var frames = new Dictionary<int, OcrPageFrame>();
         foreach (var page in read)
         {
             if (page.Read is null)
@@ -49,9 +50,10 @@ public sealed class ImageReader(PageOcr ocr, ILogger<ImageReader> logger) : IDoc
                 continue;
             }
             details.Add(ocr.Status(page.Number, page.Read));
-            var top = page.Read.Height;
-            pages.Add(new PdfPageText(page.Number, top, top, PageOcr.Lines(page.Read, page.Number, 1, top, uncertainBelow: ocr.MinConfidence),
-                page.Rulings.Shifted(top)));
+            // Laid out upright (a photo held sideways is read turned); boxes go back onto the image as stored.
+            var frame = frames[page.Number] = OcrPageFrame.OfImage(page.Read);
+            pages.Add(new PdfPageText(page.Number, frame.ReadingTop, frame.ReadingTop, frame.Lines(page.Read, page.Number, ocr.MinConfidence),
+                page.Rulings.Shifted(frame.ReadingTop)));
         }
         if (details.All(d => d.Characters == 0))
         {
@@ -67,6 +69,7 @@ public sealed class ImageReader(PageOcr ocr, ILogger<ImageReader> logger) : IDoc
         if (failed.Count > MaxPageWarnings) warnings.Add($"{failed.Count} pages in all could not be read");
         RepeatedMargins.Remove(pages); // a running header or page number stamped on every scanned page
         var (title, blocks) = new PdfBlockBuilder().Build(pages);
+        if (frames.Values.Any(f => f.Rotation != 0)) blocks = BlockBoxes.Map(blocks, box => frames[box.Page].ToPage(box));
         return new ParsedDocument(title, blocks, read.Count, warnings) { PageDetails = details };
     }
 }

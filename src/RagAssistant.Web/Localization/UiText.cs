@@ -61,6 +61,8 @@ public sealed record UiText
     public required string SupportingText { get; init; }
     public required string PreviousPage { get; init; }
     public required string NextPage { get; init; }
+    /// <summary>"rotated {0}°": a scanned page OCR read turned by that much.</summary>
+    public required string RotatedFormat { get; init; }
     public required string SourceUnavailable { get; init; }
     public required string Loading { get; init; }
 
@@ -175,6 +177,7 @@ public sealed record UiText
         SupportingText = "引用原文",
         PreviousPage = "上一页",
         NextPage = "下一页",
+        RotatedFormat = "已旋转 {0}°",
         SourceUnavailable = "无法显示原文：",
         Loading = "加载中…",
         DropFiles = "拖放文件到这里，或点击选择（可多选）",
@@ -285,6 +288,7 @@ public sealed record UiText
         SupportingText = "Quoted text",
         PreviousPage = "Previous page",
         NextPage = "Next page",
+        RotatedFormat = "rotated {0}°",
         SourceUnavailable = "Cannot show the source: ",
         Loading = "Loading…",
         DropFiles = "Drop files here, or click to choose (several at once)",

@@ -15,6 +15,17 @@ internal readonly record struct PageFrame(int Dx, int Dy)
 
     public (double X, double Y) Map(PdfPoint p) => (p.X * Dx + p.Y * Dy, -p.X * Dy + p.Y * Dx);
 
+    /// <summary>Degrees the page's own coordinates must be turned clockwise for text running this way to read upright.</summary>
+    public int Turn => (Dx, Dy) switch { (0, 1) => 90, (-1, 0) => 180, (0, -1) => 270, _ => 0 };
+
+    /// <summary>A box in this frame back in the page's coordinates (the inverse of <see cref="Map"/>, a quarter turn).</summary>
+    public RagAssistant.Core.Documents.PageBox ToPage(RagAssistant.Core.Documents.PageBox box)
+    {
+        var (x0, y0) = (box.Left * Dx - box.Bottom * Dy, box.Left * Dy + box.Bottom * Dx);
+        var (x1, y1) = (box.Right * Dx - box.Top * Dy, box.Right * Dy + box.Top * Dx);
+        return box with { Left = Math.Min(x0, x1), Bottom = Math.Min(y0, y1), Right = Math.Max(x0, x1), Top = Math.Max(y0, y1) };
+    }
+
     public static PageFrame Of(Letter letter)
     {
         if (letter.TextOrientation == TextOrientation.Horizontal) return Upright;

@@ -41,6 +41,8 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         var pages = new List<PdfPageText>(pageCount);
         var details = new List<PageInfo>(pageCount);
         var warnings = new List<string>();
+        var shown = new ShownPage[pageCount + 1];
+        var frames = new Dictionary<int, PageFrame>();
         string? firstError = null;
         int failed = 0, undecryptable = 0;
         var oversized = new Dictionary<int, string>();
@@ -53,6 +55,8 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
             {
                 var page = document.GetPage(number);
                 var frame = PageFrame.Of(page);
+                shown[number] = ShownPage.Of(page);
+                frames[number] = frame;
                 var rulings = Rulings.Of(page, frame);
                 var lines = ColumnLayout.Order(number, LineAssembler.Rows(page, frame, rulings.VerticalIndex), rulings.VerticalIndex);
                 var (top, height) = Extent(page, frame);
@@ -61,7 +65,8 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
                 var status = characters >= ScanTextThreshold ? PageStatus.Text
                     : page.NumberOfImages > 0 ? PageStatus.NeedsOcr
                     : characters > 0 ? PageStatus.Text : PageStatus.Empty;
-                details.Add(new PageInfo(number, status, characters));
+                // Letters are in the shown space: text running sideways there reads upright turned by its frame's turn.
+                details.Add(new PageInfo(number, status, characters) { Rotation = status == PageStatus.Text ? frame.Turn : 0 });
                 if (status == PageStatus.NeedsOcr && ocr is { Enabled: true }) ImageTooLarge(page, number, oversized);
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not IngestionException and not OutOfMemoryException)
@@ -81,7 +86,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         if (pageCount > 0 && failed == pageCount)
             throw new IngestionException($"malformed PDF: none of its {pageCount} page(s) could be read ({firstError})");
 
-        if (ocr is { Enabled: true }) ReadScannedPages(input, pages, details, warnings, oversized, cancellationToken);
+        var ocrFrames = ocr is { Enabled: true } ? ReadScannedPages(input, pages, details, shown, warnings, oversized, cancellationToken) : [];
 
         // Pages that needed OCR keep their (near-empty) text out of the body: a stamp alone is not content.
         var readable = pages.Where(p => details[p.Number - 1].Status != PageStatus.NeedsOcr).ToList();
@@ -90,6 +95,11 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         var builder = new PdfBlockBuilder(outline);
         var (title, blocks) = builder.Build(readable);
         outline.InsertParagraphs(blocks);
+        // Pages were laid out upright (in their text's frame, or OCR's turned reading); boxes go back into user space,
+        // where the viewer draws them through the page's own /Rotate.
+        blocks = BlockBoxes.Map(blocks, box => ocrFrames.TryGetValue(box.Page, out var ocrFrame) ? ocrFrame.ToPage(box)
+            : frames.TryGetValue(box.Page, out var frame) && (frame != PageFrame.Upright || !shown[box.Page].IsUserSpace)
+                ? shown[box.Page].ToUser(frame.ToPage(box)) : box);
         return (new ParsedDocument(title ?? InfoTitle(document), blocks, pageCount, warnings) { PageDetails = details }, builder.Tables);
     }
 
@@ -97,12 +107,16 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
     /// Renders each page that needs OCR and reads it, <see cref="PageOcr.Workers"/> pages at a time
     /// (<see cref="ScannedPageReader"/>: one rendered page per worker, PDFium renders one page at a time, progress to
     /// <see cref="ReaderInput.OnOcrPage"/>); a page OCR cannot read keeps needs_ocr with the reason, the others go on.
+    /// A page placed sideways or upside down is read turned upright (<see cref="PageOrientation"/>): its lines (and the
+    /// grid lines found on its bitmap) are in that reading frame, its page record keeps the turn, and the frame returned
+    /// maps its boxes back onto the page.
     /// </summary>
-    private void ReadScannedPages(
-        ReaderInput input, List<PdfPageText> pages, List<PageInfo> details, List<string> warnings, Dictionary<int, string> oversized, CancellationToken ct)
+    private Dictionary<int, OcrPageFrame> ReadScannedPages(ReaderInput input, List<PdfPageText> pages, List<PageInfo> details, ShownPage[] shown,
+        List<string> warnings, Dictionary<int, string> oversized, CancellationToken ct)
     {
+        var frames = new Dictionary<int, OcrPageFrame>();
         var scanned = pages.Where(p => details[p.Number - 1].Status == PageStatus.NeedsOcr).Select(p => p.Number).ToList();
-        if (scanned.Count == 0) return;
+        if (scanned.Count == 0) return frames;
         PdfPageRenderer renderer;
         try
         {
@@ -111,7 +125,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             warnings.Add($"the scanned pages could not be rendered for OCR: {ex.Message}");
-            return;
+            return frames;
         }
         IReadOnlyList<ScannedPage> read;
         using (renderer)
@@ -121,19 +135,20 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         foreach (var page in read)
         {
             var index = pages.FindIndex(p => p.Number == page.Number);
-            var text = pages[index];
             if (page.Read is null)
             {
                 details[page.Number - 1] = details[page.Number - 1] with { Error = $"OCR failed: {page.Error}" };
                 failed.Add(page);
                 continue;
             }
-            pages[index] = new PdfPageText(page.Number, text.Top, text.Height, PageOcr.Lines(page.Read, page.Number, page.Scale, text.Top, uncertainBelow: ocr.MinConfidence),
-                page.Rulings.Shifted(text.Top));
+            var frame = frames[page.Number] = OcrPageFrame.Of(page.Read, page.Scale, shown[page.Number]);
+            pages[index] = new PdfPageText(page.Number, frame.ReadingTop, frame.ReadingTop, frame.Lines(page.Read, page.Number, ocr.MinConfidence),
+                page.Rulings.Shifted(frame.ReadingTop));
             details[page.Number - 1] = ocr.Status(page.Number, page.Read);
         }
         warnings.AddRange(failed.Take(MaxPageWarnings).Select(f => $"page {f.Number}: OCR failed: {f.Error}"));
         if (failed.Count > MaxPageWarnings) warnings.Add($"OCR failed on {failed.Count} pages in all");
+        return frames;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 // Renders one page of a stored PDF with pdf.js (vendored under /lib/pdfjs, with its CMaps and standard fonts so
 // Chinese PDFs render offline) and draws the cited passage's boxes over it. Boxes are in PDF user space (points,
-// origin bottom-left), as the ingestion stored them.
+// origin bottom-left), as the ingestion stored them; the viewport's transform puts them on the page however it is
+// turned (its /Rotate, plus the turn OCR found on a scan placed sideways or upside down).
 import * as pdfjsLib from '/lib/pdfjs/build/pdf.min.mjs';
 
 pdfjsLib.GlobalWorkerOptions.workerSrc = '/lib/pdfjs/build/pdf.worker.min.mjs';
@@ -23,14 +24,18 @@ function load(url) {
     return documents.get(url);
 }
 
-/** Renders page `pageNumber` into `host` (a div) at the host's width and highlights `boxes` of that page. */
-export async function renderPage(host, url, pageNumber, boxes) {
+/**
+ * Renders page `pageNumber` into `host` (a div) at the host's width, turned clockwise by `turn` degrees beyond its own
+ * /Rotate (so a scan placed sideways shows upright), and highlights `boxes` of that page.
+ */
+export async function renderPage(host, url, pageNumber, boxes, turn = 0) {
     if (!host) return { pages: 0 };
     const pdf = await load(url);
     const page = await pdf.getPage(Math.min(Math.max(pageNumber, 1), pdf.numPages));
     const width = Math.max(host.clientWidth - 4, 300);
-    const unscaled = page.getViewport({ scale: 1 });
-    const viewport = page.getViewport({ scale: width / unscaled.width });
+    const rotation = (((page.rotate + (turn || 0)) % 360) + 360) % 360;
+    const unscaled = page.getViewport({ scale: 1, rotation });
+    const viewport = page.getViewport({ scale: width / unscaled.width, rotation });
 
     host.innerHTML = '';
     host.style.position = 'relative';
@@ -59,5 +64,6 @@ export async function renderPage(host, url, pageNumber, boxes) {
     if (first) first.scrollIntoView({ block: 'center', behavior: 'instant' });
     host.dataset.renderedPage = String(page.pageNumber);
     host.dataset.highlights = String((boxes || []).length);
+    host.dataset.rotation = String(rotation);
     return { pages: pdf.numPages };
 }
