@@ -110,6 +110,37 @@ public sealed class IngestionQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task ScannedUpload_ShowsItsOcrPages_InTheJobState()
+    {
+        // An image-only copy of the corpus's two-page maintenance manual: both pages are read by OCR.
+        var scan = RagAssistant.Ingestion.Benchmarks.ImageOnlyPdf.Build(
+            File.ReadAllBytes(Path.Combine(RepositoryPaths.Corpus, "CK6150-Maintenance-Manual_JD-MM-EQ-006.pdf")), maxPages: 2);
+        var queue = Queue();
+        var seen = new List<IngestJob>();
+        queue.Changed += job => { lock (seen) seen.Add(job); };
+        await queue.StartAsync(CancellationToken.None);
+        try
+        {
+            var job = await queue.EnqueueUploadAsync("scan.pdf", scan, Libraries.Default);
+            await WaitAsync(queue);
+
+            Assert.Equal(IngestJobState.Done, queue.Find(job.Id)!.State);
+            List<IngestJob> ocr;
+            lock (seen) ocr = seen.Where(j => j.State == IngestJobState.Ocr).ToList();
+            Assert.NotEmpty(ocr);
+            Assert.All(ocr, j => Assert.Equal(2, j.OcrPagesTotal));
+            Assert.Equal(2, ocr.Max(j => j.OcrPagesDone));
+            // The API shows it as state "ocr" with "done/total".
+            var json = RagAssistant.Web.Endpoints.DocumentEndpoints.ToJson(ocr[^1]);
+            Assert.Equal(("ocr", "2/2"), (json.State, json.OcrPages));
+        }
+        finally
+        {
+            await queue.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task UploadedArchive_IngestsEveryEntry_AndNamesTheEntriesThatFailed()
     {
         using var zip = new MemoryStream();
