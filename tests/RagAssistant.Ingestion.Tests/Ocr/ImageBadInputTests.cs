@@ -50,6 +50,12 @@ public sealed class ImageBadInputTests(ITestOutputHelper output) : IDisposable
             jpeg = data.ToArray();
         _h.Folder.WriteBytes("in/truncated.jpg", jpeg[..(jpeg.Length / 2)]);
         _h.Folder.WriteBytes("in/empty.png", []);
+        _h.Folder.WriteBytes("in/truncated.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H']);
+        using (var blank = new SKBitmap(800, 600))
+        {
+            blank.Erase(SKColors.White);
+            _h.Folder.WriteBytes("in/blank.png", RenderedText.Png(blank));
+        }
         _h.Folder.WriteText("in/good.md", "# 点检\n\n每班检查液压油位。");
 
         var report = await _h.IngestAsync(_h.Folder.File("in"));
@@ -60,6 +66,12 @@ public sealed class ImageBadInputTests(ITestOutputHelper output) : IDisposable
         var empty = Assert.Single(report.Files, f => f.Path.EndsWith("empty.png", StringComparison.Ordinal));
         Assert.Equal(FileStatus.Failed, empty.Status);
         Assert.Equal("file is empty", empty.Error);
+        var cut = Assert.Single(report.Files, f => f.Path.EndsWith("truncated.png", StringComparison.Ordinal));
+        Assert.Equal(FileStatus.Failed, cut.Status);
+        Assert.Contains("image", cut.Error);
+        var blankResult = Assert.Single(report.Files, f => f.Path.EndsWith("blank.png", StringComparison.Ordinal));
+        Assert.Equal(FileStatus.Failed, blankResult.Status);
+        Assert.Contains("OCR found no text", blankResult.Error);
         Assert.Equal(FileStatus.Ingested, Assert.Single(report.Files, f => f.Path.EndsWith("good.md", StringComparison.Ordinal)).Status);
     }
 

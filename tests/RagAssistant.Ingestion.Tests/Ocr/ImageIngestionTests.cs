@@ -58,24 +58,4 @@ public sealed class ImageIngestionTests : IDisposable
         Assert.All(chunk.Boxes, b => Assert.True(b is { Ocr: > 0.5 and < 0.9999, Uncertain: true }, $"box {b}"));
         Assert.Contains(result.Warnings, w => w.Contains("OCR was unsure of 1 page", StringComparison.Ordinal));
     }
-
-    [Fact]
-    public async Task TruncatedAndBlankImages_FailWithTheirReason_AndTheBatchGoesOn()
-    {
-        using var blank = new SkiaSharp.SKBitmap(800, 600);
-        blank.Erase(SkiaSharp.SKColors.White);
-        _h.Folder.WriteBytes("in/blank.png", RenderedText.Png(blank));
-        _h.Folder.WriteBytes("in/truncated.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H']);
-        _h.Folder.WriteText("in/good.md", "# 点检\n\n每班检查液压油位。");
-
-        var report = await _h.IngestAsync(_h.Folder.File("in"));
-
-        var truncated = Assert.Single(report.Files, f => f.Path.EndsWith("truncated.png", StringComparison.Ordinal));
-        Assert.Equal(FileStatus.Failed, truncated.Status);
-        Assert.Contains("image", truncated.Error);
-        var empty = Assert.Single(report.Files, f => f.Path.EndsWith("blank.png", StringComparison.Ordinal));
-        Assert.Equal(FileStatus.Failed, empty.Status);
-        Assert.Contains("OCR found no text", empty.Error);
-        Assert.Equal(FileStatus.Ingested, Assert.Single(report.Files, f => f.Path.EndsWith("good.md", StringComparison.Ordinal)).Status);
-    }
 }
