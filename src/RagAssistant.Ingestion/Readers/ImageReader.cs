@@ -30,7 +30,7 @@ public sealed class ImageReader(PageOcr ocr, ILogger<ImageReader> logger) : IDoc
             return ReadPages(input, tiff.Count, number => new RenderedPage(tiff.Read(number), Scale: 1), cancellationToken);
         }
         // One image: one that cannot be decoded fails the file with the reason, before any OCR.
-        var bitmap = ImageDecoding.Decode(input.Bytes, ocr.Options.MaxPixels);
+        using var bitmap = ImageDecoding.Decode(input.Bytes, ocr.Options.MaxPixels); // also disposed by the page reader: disposing twice is harmless
         return ReadPages(input, 1, _ => new RenderedPage(bitmap, Scale: 1), cancellationToken);
     }
 
