@@ -34,6 +34,9 @@ public sealed class BenchOcrCommandTests
         var speed = Assert.Single(rows, r => r.GetProperty("case").GetString() == "speed");
         Assert.True(speed.GetProperty("pagesPerSec").GetDouble() > 0);
         Assert.True(speed.GetProperty("threads").GetInt32() >= 1);
+        // The same pages as ingestion reads them, with its page workers.
+        Assert.True(speed.GetProperty("workers").GetInt32() >= 1);
+        Assert.True(speed.GetProperty("workersPagesPerSec").GetDouble() > 0);
 
         var all = Assert.Single(rows, r => r.GetProperty("case").GetString() == "answers" && r.GetProperty("split").GetString() == "all");
         Assert.True(all.GetProperty("questions").GetInt32() >= 1);

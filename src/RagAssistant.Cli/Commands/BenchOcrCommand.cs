@@ -97,6 +97,15 @@ internal static class BenchOcrCommand
             accuracy = new OcrAccuracyBenchmark(engine, OcrAccuracyBenchmark.Vocabulary(models.Keys), settings.Threads)
                 .Run(inputs, settings.Dpis, settings.Pages, settings.DenseChars, Log, ct);
         }
+        // The same dense pages read as ingestion reads them: Rag:Ocr:Parallelism engines at once, one thread's share each.
+        var speed = accuracy.Speed.Select(row =>
+        {
+            Log($"dense pages at {row.Dpi:0} dpi with the ingestion's page workers…");
+            var (workers, pagesPerSec) = OcrAccuracyBenchmark.WorkersSpeed(inputs, row.Dpi, settings.Pages, settings.DenseChars,
+                new OcrOptions { Dpi = (int)row.Dpi, DetectionMaxSide = settings.DetectionSide }, ct);
+            return row with { Workers = workers, WorkersPagesPerSec = pagesPerSec };
+        }).ToList();
+        accuracy = accuracy with { Speed = speed };
         if (questionsPath is null) return new BenchOcrResult(settings.Pdfs.Count, accuracy, null, 0);
 
         var questions = OcrAnswersComparison.OnPdfs(EvalQuestionFiles.Read([questionsPath]),

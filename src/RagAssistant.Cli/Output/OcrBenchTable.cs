@@ -29,6 +29,8 @@ internal static class OcrBenchTable
         o.WriteLine($"{"dpi",4} {"dense pages",11} {"seconds",8} {"render s",8} {"pages/s",8}   {"all pages",9} {"pages/s",8}");
         foreach (var s in accuracy.Speed)
             o.WriteLine($"{s.Dpi,4:0} {s.Pages,11} {s.Seconds,8:0.00} {s.RenderSeconds,8:0.00} {F(s.PagesPerSec),8}   {s.AllPages,9} {F(s.AllPagesPerSec),8}");
+        foreach (var s in accuracy.Speed.Where(s => s.Workers is not null))
+            o.WriteLine($"As ingestion reads them ({s.Workers} page workers, Rag:Ocr:Parallelism): {F(s.WorkersPagesPerSec)} dense pages/s at {s.Dpi:0} dpi.");
 
         if (result.Answers is { } answers)
         {

@@ -91,6 +91,44 @@ public sealed partial class OcrAccuracyBenchmark(PpOcrEngine engine, IReadOnlySe
         return new OcrAccuracyReport(cer, speed, errors.OrderByDescending(e => e.Edits).ThenByDescending(e => e.Cer).ToList(), confusions, sideways);
     }
 
+    /// <summary>
+    /// Dense pages per second read the way ingestion reads them (<see cref="PageOcr"/> with <paramref name="options"/>:
+    /// its workers at once, each rendering one page at a time and reading it on its own engine), wall clock. Each worker's
+    /// engine is warmed up first by one untimed read.
+    /// </summary>
+    public static (int Workers, double PagesPerSec) WorkersSpeed(IReadOnlyList<(string Name, byte[] Pdf)> pdfs, double dpi, int? maxPages,
+        int denseChars, OcrOptions options, CancellationToken cancellationToken = default)
+    {
+        var dense = pdfs.SelectMany(p => References(p.Pdf, maxPages).Where(r => r.Characters >= denseChars).Select(r => (p.Pdf, r.Number))).ToList();
+        if (dense.Count == 0) return (options.Workers, 0);
+        using var ocr = new PageOcr(options);
+        var rendering = new Lock();
+        var renderers = pdfs.ToDictionary(p => p.Pdf, p => new PdfPageRenderer(p.Pdf, password: null, dpi, options.MaxPixels));
+        try
+        {
+            RenderedPage Render(byte[] pdf, int page)
+            {
+                lock (rendering) return renderers[pdf].Render(page);
+            }
+            void Read(byte[] pdf, int page)
+            {
+                using var rendered = Render(pdf, page);
+                ocr.Read(rendered.Bitmap, cancellationToken);
+            }
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = ocr.Workers, CancellationToken = cancellationToken };
+            // Warm-up: one read per worker at the same time, so each worker's engine is loaded and run once before timing.
+            Task.WaitAll(Enumerable.Range(0, ocr.Workers).Select(i => Task.Run(() => Read(dense[i % dense.Count].Pdf, dense[i % dense.Count].Number))).ToArray(),
+                cancellationToken);
+            var clock = Stopwatch.StartNew();
+            Parallel.ForEach(dense, parallel, d => Read(d.Pdf, d.Number));
+            return (ocr.Workers, Math.Round(dense.Count / clock.Elapsed.TotalSeconds, 3));
+        }
+        finally
+        {
+            foreach (var renderer in renderers.Values) renderer.Dispose();
+        }
+    }
+
     private static List<OcrPageReference> References(byte[] pdf, int? maxPages)
     {
         using var document = PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });

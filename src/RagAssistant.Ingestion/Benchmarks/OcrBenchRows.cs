@@ -37,7 +37,14 @@ public sealed record OcrCerRow(
 public sealed record OcrSpeedRow(
     double Dpi, int DenseChars, int Pages, double Seconds, double RenderSeconds, double? PagesPerSec,
     int AllPages, double AllSeconds, double? AllPagesPerSec, int Threads, int Cores)
-    : OcrBenchRow("speed");
+    : OcrBenchRow("speed")
+{
+    /// <summary>The same dense pages read as ingestion reads them: <see cref="Workers"/> engines at once (Rag:Ocr:Parallelism), one rendered page each.</summary>
+    public int? Workers { get; init; }
+
+    /// <summary>Dense pages per second with <see cref="Workers"/> engines (wall clock, after each engine's warm-up read).</summary>
+    public double? WorkersPagesPerSec { get; init; }
+}
 
 /// <summary>
 /// Retrieval and extractive answers on the image-only copies read by OCR against the originals with their text layer
