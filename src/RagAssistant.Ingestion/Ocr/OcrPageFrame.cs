@@ -34,8 +34,9 @@ internal sealed record OcrPageFrame(int Rotation, int TurnedWidth, int TurnedHei
 
     /// <summary>The OCR lines as lines of page <paramref name="page"/> in the reading frame (<see cref="PageOcr.Lines"/>).</summary>
     /// <param name="uncertainBelow">Lines read with a lower confidence are marked unsure (Rag:Ocr:MinConfidence).</param>
-    public List<TextLine> Lines(OcrPage read, int page, double uncertainBelow = 0) =>
-        PageOcr.Lines(read, page, Scale, ReadingTop, uncertainBelow: uncertainBelow);
+    /// <param name="rules">The page's vertical grid lines in this frame: no column gutter is found across one.</param>
+    public List<TextLine> Lines(OcrPage read, int page, double uncertainBelow = 0, VerticalRules? rules = null) =>
+        PageOcr.Lines(read, page, Scale, ReadingTop, uncertainBelow: uncertainBelow, rules: rules);
 
     /// <summary>A box in the reading frame, on the page as stored (rounded to 0.1 pt, as <see cref="TextLine.Box"/>).</summary>
     public PageBox ToPage(PageBox box)

@@ -131,23 +131,52 @@ public sealed class PageOcr : IDisposable
 
     /// <summary>
     /// The OCR lines as lines of page <paramref name="page"/>: pixel coordinates divided by <paramref name="scale"/>
-    /// (pixels per point), y flipped below <paramref name="top"/>, shifted by <paramref name="left"/>; top to bottom, then
-    /// left to right; a line's height stands for its font size. Each line keeps its confidence, and one under
-    /// <paramref name="uncertainBelow"/> is marked uncertain, so its boxes say so where it is quoted.
+    /// (pixels per point), y flipped below <paramref name="top"/>, shifted by <paramref name="left"/>; a box's height
+    /// stands for its font size. Each box keeps its confidence, and one under <paramref name="uncertainBelow"/> is marked
+    /// uncertain, so its boxes say so where it is quoted. Boxes standing on one visual line (the detector boxes each cell
+    /// of a table row, or a sentence broken by a wide gap, on its own) become the segments of one line, left to right, and
+    /// the page's reading order comes from <see cref="ColumnLayout"/> — as a text layer's words do — so the unruled-table
+    /// logic sees a table row as a row of cells and a two-column page is read column by column.
     /// </summary>
-    internal static List<TextLine> Lines(OcrPage ocr, int page, double scale, double top, double left = 0, double uncertainBelow = 0) =>
-        ocr.Lines.Select(line =>
+    internal static List<TextLine> Lines(OcrPage ocr, int page, double scale, double top, double left = 0, double uncertainBelow = 0,
+        VerticalRules? rules = null)
+    {
+        var segments = ocr.Lines.Select(line =>
+        {
+            var box = line.Bounds;
+            double x0 = left + box.Left / scale, x1 = left + box.Right / scale, y1 = top - box.Top / scale, y0 = top - box.Bottom / scale;
+            return new TextSegment(line.Text, x0, y0, x1, y1, Math.Max(1, y1 - y0), Bold: false)
             {
-                var box = line.Bounds;
-                double x0 = left + box.Left / scale, x1 = left + box.Right / scale, y1 = top - box.Top / scale, y0 = top - box.Bottom / scale;
-                return new TextLine(page, 0, [new TextSegment(line.Text, x0, y0, x1, y1, Math.Max(1, y1 - y0), Bold: false)
-                {
-                    OcrConfidence = line.Confidence,
-                    OcrUncertain = line.Confidence < uncertainBelow,
-                }]);
-            })
-            .OrderByDescending(l => l.Top).ThenBy(l => l.Left)
-            .ToList();
+                OcrConfidence = line.Confidence,
+                OcrUncertain = line.Confidence < uncertainBelow,
+            };
+        });
+        return ColumnLayout.Order(page, Rows(segments), rules ?? VerticalRules.None);
+    }
+
+    /// <summary>
+    /// Segments grouped into visual lines, top to bottom: a segment joins the line whose first segment it overlaps
+    /// vertically by at least half the smaller height (the first segment anchors the line, so a skewed page cannot chain
+    /// one line into the next); each line left to right.
+    /// </summary>
+    private static List<List<TextSegment>> Rows(IEnumerable<TextSegment> segments)
+    {
+        var rows = new List<List<TextSegment>>();
+        foreach (var segment in segments.OrderByDescending(s => s.Top))
+        {
+            var row = rows.FirstOrDefault(r => SameLine(r[0], segment));
+            if (row is null) rows.Add([segment]);
+            else row.Add(segment);
+        }
+        foreach (var row in rows) row.Sort((a, b) => a.Left.CompareTo(b.Left));
+        return rows;
+    }
+
+    private static bool SameLine(TextSegment a, TextSegment b)
+    {
+        var overlap = Math.Min(a.Top, b.Top) - Math.Max(a.Bottom, b.Bottom);
+        return overlap >= 0.5 * Math.Min(a.Top - a.Bottom, b.Top - b.Bottom);
+    }
 
     /// <summary>One reading, turned upright when the page is turned (<see cref="PageOrientation"/>, Rag:Ocr:Orientation).</summary>
     private OcrPage Upright(PpOcrEngine engine, SKBitmap bitmap, CancellationToken cancellationToken) =>

@@ -52,8 +52,9 @@ public sealed class ImageReader(PageOcr ocr, ILogger<ImageReader> logger) : IDoc
             details.Add(ocr.Status(page.Number, page.Read));
             // Laid out upright (a photo held sideways is read turned); boxes go back onto the image as stored.
             var frame = frames[page.Number] = OcrPageFrame.OfImage(page.Read);
-            pages.Add(new PdfPageText(page.Number, frame.ReadingTop, frame.ReadingTop, frame.Lines(page.Read, page.Number, ocr.MinConfidence),
-                page.Rulings.Shifted(frame.ReadingTop)));
+            var rulings = page.Rulings.Shifted(frame.ReadingTop);
+            pages.Add(new PdfPageText(page.Number, frame.ReadingTop, frame.ReadingTop,
+                frame.Lines(page.Read, page.Number, ocr.MinConfidence, rulings.VerticalIndex), rulings));
         }
         if (details.All(d => d.Characters == 0))
         {

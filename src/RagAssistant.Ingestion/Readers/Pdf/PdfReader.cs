@@ -142,8 +142,9 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
                 continue;
             }
             var frame = frames[page.Number] = OcrPageFrame.Of(page.Read, page.Scale, shown[page.Number]);
-            pages[index] = new PdfPageText(page.Number, frame.ReadingTop, frame.ReadingTop, frame.Lines(page.Read, page.Number, ocr.MinConfidence),
-                page.Rulings.Shifted(frame.ReadingTop));
+            var rulings = page.Rulings.Shifted(frame.ReadingTop);
+            pages[index] = new PdfPageText(page.Number, frame.ReadingTop, frame.ReadingTop,
+                frame.Lines(page.Read, page.Number, ocr.MinConfidence, rulings.VerticalIndex), rulings);
             details[page.Number - 1] = ocr.Status(page.Number, page.Read);
         }
         warnings.AddRange(failed.Take(MaxPageWarnings).Select(f => $"page {f.Number}: OCR failed: {f.Error}"));
