@@ -39,6 +39,20 @@ public sealed class ScannedTableTests
     }
 
     [Fact]
+    public void ScannedUnruledTable_GivesATable_FromTheAlignmentOfItsCells()
+    {
+        // No grid: the detector boxes each cell on its own; cells on one visual line are one row of the table.
+        var pdf = ScannedPdf(DrawGrid(Card, ruled: false));
+        var reader = new PdfReader(NullLogger<PdfReader>.Instance, new PageOcr(new OcrOptions()));
+
+        var document = reader.Read(ReaderTestInput.For("card.pdf", pdf), default);
+
+        var table = Assert.Single(document.Blocks.OfType<TableBlock>());
+        Assert.Equal(Card[0], table.Header);
+        Assert.Equal(["30", "铣键槽", "VMC850", "1200"], Assert.Single(table.Rows, r => r.Cells[0] == "30").Cells);
+    }
+
+    [Fact]
     public void GridLines_AreFoundOnTheBitmap_AtTheirPagePositions_ButNotTextOrAFilledBlock()
     {
         using var bitmap = DrawGrid(Card);
@@ -59,8 +73,8 @@ public sealed class ScannedTableTests
     private const int Left = 80, Top = 120, RowHeight = 90;
     private static readonly int[] ColumnWidths = [220, 520, 300, 320];
 
-    /// <summary>A ruled card as a scan shows it: 2-px black grid lines, each cell's text left in its cell.</summary>
-    private static SKBitmap DrawGrid(string[][] rows)
+    /// <summary>A card as a scan shows it: 2-px black grid lines (unless not <paramref name="ruled"/>), each cell's text left in its cell.</summary>
+    private static SKBitmap DrawGrid(string[][] rows, bool ruled = true)
     {
         var bitmap = new SKBitmap(1654, 1400, SKColorType.Bgra8888, SKAlphaType.Premul);
         using var canvas = new SKCanvas(bitmap);
@@ -71,12 +85,15 @@ public sealed class ScannedTableTests
         using var rule = new SKPaint { Color = SKColors.Black, StrokeWidth = 2 };
         var right = Left + ColumnWidths.Sum();
         var bottom = Top + RowHeight * rows.Length;
-        for (var r = 0; r <= rows.Length; r++) canvas.DrawLine(Left, Top + r * RowHeight, right, Top + r * RowHeight, rule);
         var x = Left;
-        for (var c = 0; c <= ColumnWidths.Length; c++)
+        if (ruled)
         {
-            canvas.DrawLine(x, Top, x, bottom, rule);
-            if (c < ColumnWidths.Length) x += ColumnWidths[c];
+            for (var r = 0; r <= rows.Length; r++) canvas.DrawLine(Left, Top + r * RowHeight, right, Top + r * RowHeight, rule);
+            for (var c = 0; c <= ColumnWidths.Length; c++)
+            {
+                canvas.DrawLine(x, Top, x, bottom, rule);
+                if (c < ColumnWidths.Length) x += ColumnWidths[c];
+            }
         }
         for (var r = 0; r < rows.Length; r++)
         {
