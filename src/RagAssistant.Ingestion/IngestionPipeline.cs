@@ -305,7 +305,7 @@ public sealed class IngestionPipeline(
             OleContainer.Kind.PowerPoint => "legacy binary format (PowerPoint 97-2003 .ppt): not supported",
             _ => "legacy binary format (OLE compound file): save as .docx/.xlsx",
         },
-        ContentTypes.Binary => "unsupported type: binary file (executable, compressed data, or an image other than PNG, JPEG or BMP), not a document",
+        ContentTypes.Binary => "unsupported type: binary file (executable, compressed data, or an image other than PNG, JPEG, BMP or TIFF), not a document",
         _ => $"unsupported type: {type} (supported: {string.Join(", ", readers.SupportedTypes)})",
     };
 

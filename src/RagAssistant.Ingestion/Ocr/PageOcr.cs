@@ -70,13 +70,6 @@ public sealed class PageOcr : IDisposable
         return status with { Rotation = read.Rotation };
     }
 
-    /// <summary>Reads an encoded image (PNG, JPEG, BMP); throws <see cref="IngestionException"/> when it cannot.</summary>
-    public OcrPage Read(byte[] encodedImage, CancellationToken cancellationToken)
-    {
-        using var bitmap = ImageDecoding.Decode(encodedImage, _options.MaxPixels);
-        return Read(bitmap, cancellationToken);
-    }
-
     /// <summary>
     /// Reads a decoded bitmap with the next free engine, within <see cref="PageBudget"/>; throws
     /// <see cref="IngestionException"/> when the budget runs out or the models are missing.

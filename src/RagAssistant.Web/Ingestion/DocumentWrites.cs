@@ -23,7 +23,7 @@ public sealed class DocumentWrites(IngestionQueue queue, ProtectedKnowledgeBase 
         var detected = ContentTypeDetector.Detect(content, fileName);
         if (detected.Type == ContentTypes.Binary)
             return queue.Refuse(fileName, library, content.LongLength,
-                user: scope.User, reason: $"{fileName}: not a document by its content (executable, compressed data, or an image other than PNG, JPEG or BMP){(detected.Reason is { } r ? $": {r}" : "")}");
+                user: scope.User, reason: $"{fileName}: not a document by its content (executable, compressed data, or an image other than PNG, JPEG, BMP or TIFF){(detected.Reason is { } r ? $": {r}" : "")}");
         var job = await queue.EnqueueUploadAsync(fileName, content, library, scope.User);
         if (job.State != IngestJobState.Failed)
             await audit.WriteAsync(scope.User, AuditActions.Upload, fileName, $"accepted: library {library}, {content.LongLength} bytes, job {job.Id}", address);
