@@ -124,6 +124,9 @@ public sealed record UiText
     public required AccountText Account { get; init; }
     public required AdminText Admin { get; init; }
 
+    /// <summary>Stored values (kinds, statuses, roles, audit actions, locators) as words of this language.</summary>
+    public required LabelText Labels { get; init; }
+
     public static UiText For(string? language) => language == UiLanguages.English ? English : Chinese;
 
     public static readonly UiText Chinese = new()
@@ -140,6 +143,7 @@ public sealed record UiText
         NotFound = "页面不存在。",
         Account = AccountText.Chinese,
         Admin = AdminText.Chinese,
+        Labels = LabelText.Chinese,
         NewConversation = "新对话",
         Conversations = "对话",
         NoConversations = "还没有对话",
@@ -251,6 +255,7 @@ public sealed record UiText
         NotFound = "Page not found.",
         Account = AccountText.English,
         Admin = AdminText.English,
+        Labels = LabelText.English,
         NewConversation = "New conversation",
         Conversations = "Conversations",
         NoConversations = "No conversations yet",

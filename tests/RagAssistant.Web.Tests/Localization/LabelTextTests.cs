@@ -1,0 +1,37 @@
+using RagAssistant.Web.Localization;
+
+namespace RagAssistant.Web.Tests.Localization;
+
+public sealed class LabelTextTests
+{
+    [Theory]
+    [InlineData("table 2 row 6", "表2 第6行")]
+    [InlineData("table 3 rows 4-7", "表3 第4–7行")]
+    [InlineData("line 3", "第3行")]
+    [InlineData("part 1", "第1部分")]
+    [InlineData("row 12", "第12行")]
+    [InlineData("page 4", "第4页")]
+    [InlineData("工艺卡!A15:L15", "工艺卡!A15:L15")]
+    [InlineData("4.2.1 拧紧力矩", "4.2.1 拧紧力矩")]
+    [InlineData("Alarms / table 1 row 3", "Alarms / 表1 第3行")]
+    public void Locators_ReadAsChineseWords_AndSheetReferencesStayAsStored(string stored, string shown) =>
+        Assert.Equal(shown, LabelText.Chinese.Locator(stored));
+
+    [Fact]
+    public void EnglishLocators_KeepTheirWords_WithAnEnDashForRanges() =>
+        Assert.Equal("table 3 rows 4–7", LabelText.English.Locator("table 3 rows 4-7"));
+
+    [Fact]
+    public void EveryStoredValue_HasAChineseWord()
+    {
+        var chinese = LabelText.Chinese;
+        foreach (var value in LabelText.Known)
+        {
+            var shown = new[] { chinese.Kind(value), chinese.DocumentStatus(value), chinese.PageStatus(value), chinese.Role(value), chinese.AuditAction(value), chinese.Library(value) };
+            Assert.Contains(shown, s => s != value && s.Any(c => c >= '\u4e00' && c <= '\u9fff'));
+        }
+    }
+
+    [Fact]
+    public void AnUnknownValue_IsShownAsStored() => Assert.Equal("drawing", LabelText.Chinese.Kind("drawing"));
+}
