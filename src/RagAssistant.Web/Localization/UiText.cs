@@ -17,6 +17,12 @@ public sealed record UiText
     public required string Reload { get; init; }
     public required string NotFound { get; init; }
 
+    /// <summary>The top bar on phones and tablets: the menu button, the colour scheme switch, the source panel's way back.</summary>
+    public required string Menu { get; init; }
+    public required string DarkTheme { get; init; }
+    public required string LightTheme { get; init; }
+    public required string Back { get; init; }
+
     // Ask page
     public required string NewConversation { get; init; }
     public required string Conversations { get; init; }
@@ -64,6 +70,9 @@ public sealed record UiText
     /// <summary>"rotated {0}°": a scanned page OCR read turned by that much.</summary>
     public required string RotatedFormat { get; init; }
     public required string SourceUnavailable { get; init; }
+
+    /// <summary>The cited document is gone or no longer readable by this user (the same sentence for both).</summary>
+    public required string SourceGone { get; init; }
     public required string Loading { get; init; }
 
     // Library page
@@ -141,6 +150,10 @@ public sealed record UiText
         UnhandledError = "页面出错了。",
         Reload = "重新加载",
         NotFound = "页面不存在。",
+        Menu = "菜单",
+        DarkTheme = "深色模式",
+        LightTheme = "浅色模式",
+        Back = "返回",
         Account = AccountText.Chinese,
         Admin = AdminText.Chinese,
         Labels = LabelText.Chinese,
@@ -183,6 +196,7 @@ public sealed record UiText
         NextPage = "下一页",
         RotatedFormat = "已旋转 {0}°",
         SourceUnavailable = "无法显示原文：",
+        SourceGone = "该文档已删除，或你已无权查看。",
         Loading = "加载中…",
         DropFiles = "拖放文件到这里，或点击选择（可多选）",
         DropHint = "支持 PDF、Word、Excel、CSV、Markdown、文本、HTML 和 ZIP",
@@ -253,6 +267,10 @@ public sealed record UiText
         UnhandledError = "An error occurred.",
         Reload = "Reload",
         NotFound = "Page not found.",
+        Menu = "Menu",
+        DarkTheme = "Dark mode",
+        LightTheme = "Light mode",
+        Back = "Back",
         Account = AccountText.English,
         Admin = AdminText.English,
         Labels = LabelText.English,
@@ -295,6 +313,7 @@ public sealed record UiText
         NextPage = "Next page",
         RotatedFormat = "rotated {0}°",
         SourceUnavailable = "Cannot show the source: ",
+        SourceGone = "the document was deleted or is no longer readable.",
         Loading = "Loading…",
         DropFiles = "Drop files here, or click to choose (several at once)",
         DropHint = "PDF, Word, Excel, CSV, Markdown, text, HTML and ZIP",

@@ -37,9 +37,13 @@ public sealed partial class Ask : ComponentBase, IDisposable
     private string? _question;
     private bool _busy;
     private Citation? _source;
+    private string? _sourceQuestion;
     private CancellationTokenSource? _answering;
     private ElementReference _turnsElement;
     private bool _scrollPending;
+
+    /// <summary>On a phone or tablet, whether the conversation drawer is open (wide screens always show the list).</summary>
+    private bool _conversationsOpen;
 
     /// <summary>The user has no library granted yet: every answer would be "not found", so say why up front.</summary>
     private bool _readsNothing;
@@ -52,6 +56,7 @@ public sealed partial class Ask : ComponentBase, IDisposable
         _conversationId = ConversationId;
         _turns.Clear();
         _source = null;
+        _conversationsOpen = false;
         if (_conversationId is not null)
         {
             var conversation = await KnowledgeBase.GetConversationAsync(await Access.GetAsync(), _conversationId);
@@ -65,6 +70,12 @@ public sealed partial class Ask : ComponentBase, IDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (firstRender)
+        {
+            // "/" focuses the question box, Esc closes the source panel or a drawer (wwwroot/js/shortcuts.js).
+            await using var shortcuts = await JS.InvokeAsync<IJSObjectReference>("import", "./js/shortcuts.js");
+            await shortcuts.InvokeVoidAsync("attach");
+        }
         if (!_scrollPending) return;
         _scrollPending = false;
         await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/answer.js");
@@ -81,6 +92,7 @@ public sealed partial class Ask : ComponentBase, IDisposable
         _conversationId = null;
         _turns.Clear();
         _source = null;
+        _conversationsOpen = false;
     }
 
     private async Task OnKeyDown(KeyboardEventArgs e)
@@ -161,7 +173,11 @@ public sealed partial class Ask : ComponentBase, IDisposable
 
     private void Stop() => _answering?.Cancel();
 
-    private void ShowSource(Citation citation) => _source = citation;
+    private void ShowSource(ChatTurn turn, Citation citation)
+    {
+        _source = citation;
+        _sourceQuestion = turn.Question;
+    }
 
     private async Task SaveFeedback(ChatTurn turn, (int Rating, string? Comment) feedback)
     {

@@ -27,9 +27,17 @@ export async function copyText(text) {
     }
 }
 
-export function scrollIntoView(selector) {
-    const element = document.querySelector(selector);
-    if (element) element.scrollIntoView({ block: 'center', behavior: 'instant' });
+// Centres the first element found by the selectors, tried in order, in its scrolling containers (both directions: a
+// cited cell may sit far to the right of a wide sheet). The panes around it clip rather than scroll (app.css), so
+// the panel's header stays where it is.
+export function scrollIntoView(...selectors) {
+    for (const selector of selectors) {
+        const element = document.querySelector(selector);
+        if (element) {
+            element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+            return;
+        }
+    }
 }
 
 export function scrollToBottom(element) {

@@ -65,3 +65,17 @@ public sealed class SourcePanel(ILocator root)
     /// <summary>The cited row (sheet view) or block (blocks view, chunk list): whichever view the document gets.</summary>
     public ILocator Highlighted => Root.GetByTestId("highlighted");
 }
+
+/// <summary>What the phone and tablet layout adds: the menu drawer, the conversation drawer, the panel's parts.</summary>
+public static class NarrowLayout
+{
+    public static ILocator MenuButton(IPage page) => page.GetByTestId("menu-button");
+    public static ILocator ConversationsToggle(IPage page) => page.GetByTestId("conversations-toggle");
+    public static ILocator ConversationsPane(IPage page) => page.GetByTestId("conversations-pane");
+    public static ILocator SourceHeader(IPage page) => page.GetByTestId("source-header");
+    public static ILocator SourceClose(IPage page) => page.GetByTestId("source-close");
+
+    /// <summary>How far the page scrolls sideways: 0 when nothing sticks out of the viewport.</summary>
+    public static Task<int> HorizontalOverflowAsync(IPage page) =>
+        page.EvaluateAsync<int>("() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth)");
+}
