@@ -35,6 +35,11 @@ public sealed partial record LabelText
     public required string TableFormat { get; init; }
     public required string PageFormat { get; init; }
 
+    /// <summary>Audit details the accounts write in English: "role {0}", "{0} to {1} {2}" (read/write to role/user X).</summary>
+    public required string RoleDetailFormat { get; init; }
+    public required string GrantDetailFormat { get; init; }
+    public required IReadOnlyDictionary<string, string> GrantWords { get; init; }
+
     /// <summary>"{0} bytes", "{0} pages": a document's size and page count.</summary>
     public required string BytesFormat { get; init; }
     public required string PagesFormat { get; init; }
@@ -73,6 +78,21 @@ public sealed partial record LabelText
         });
     }
 
+    /// <summary>
+    /// An audit entry's detail in this language where the accounts wrote it from a pattern ("role Admin" → "角色：管理员",
+    /// "write to role Editor" → "写入权限 授予 角色 编辑"); any other detail (a reason, a file name) stays as written.
+    /// </summary>
+    public string AuditDetail(string? detail)
+    {
+        if (string.IsNullOrEmpty(detail)) return "";
+        var m = AuditDetailPattern().Match(detail);
+        if (!m.Success) return detail;
+        if (m.Groups["role"].Success) return Format(RoleDetailFormat, Role(m.Groups["role"].Value));
+        var kind = m.Groups["kind"].Value;
+        var subject = kind == "role" ? Role(m.Groups["subject"].Value) : m.Groups["subject"].Value;
+        return Format(GrantDetailFormat, Lookup(GrantWords, m.Groups["access"].Value), Lookup(GrantWords, kind), subject);
+    }
+
     /// <summary>Every stored value this table turns, for the test that looks for them in the Chinese UI.</summary>
     public static IReadOnlyList<string> Known { get; } =
     [
@@ -89,6 +109,9 @@ public sealed partial record LabelText
         value is null ? "" : names.TryGetValue(value, out var name) ? name : value;
 
     private static string Format(string format, params object[] values) => string.Format(CultureInfo.InvariantCulture, format, values);
+
+    [GeneratedRegex(@"^(?:role (?<role>\w+)|(?<access>read|write) to (?<kind>role|user) (?<subject>.+))$")]
+    private static partial Regex AuditDetailPattern();
 
     [GeneratedRegex(@"\b(?:table (?<table>\d+)(?: rows? (?<row>\d+)(?:-(?<to>\d+))?)?|rows? (?<row>\d+)(?:-(?<to>\d+))?|line (?<line>\d+)|part (?<part>\d+)|page (?<page>\d+))\b")]
     private static partial Regex LocatorWords();
@@ -139,6 +162,9 @@ public sealed partial record LabelText
         PartFormat = "第{0}部分",
         TableFormat = "表{0}",
         PageFormat = "第{0}页",
+        RoleDetailFormat = "角色：{0}",
+        GrantDetailFormat = "{0} 授予 {1} {2}",
+        GrantWords = new Dictionary<string, string> { ["read"] = "读取权限", ["write"] = "写入权限", ["role"] = "角色", ["user"] = "用户" },
         BytesFormat = "{0} 字节",
         PagesFormat = "{0} 页",
     };
@@ -189,6 +215,9 @@ public sealed partial record LabelText
         PartFormat = "part {0}",
         TableFormat = "table {0}",
         PageFormat = "page {0}",
+        RoleDetailFormat = "role {0}",
+        GrantDetailFormat = "{0} to {1} {2}",
+        GrantWords = new Dictionary<string, string> { ["read"] = "read", ["write"] = "write", ["role"] = "role", ["user"] = "user" },
         BytesFormat = "{0} bytes",
         PagesFormat = "{0} pages",
     };

@@ -1,3 +1,5 @@
+using RagAssistant.Generation.Llm;
+
 namespace RagAssistant.Web.Localization;
 
 /// <summary>
@@ -48,6 +50,13 @@ public sealed record UiText
     public required string FeedbackSave { get; init; }
     public required string FeedbackThanks { get; init; }
     public required string AnswerFailed { get; init; }
+
+    /// <summary>
+    /// What a person is told when answering failed, by cause: a sentence with what to do, never the exception's text
+    /// (that goes to the Status page's recent errors, which only Admins see, and to the log).
+    /// </summary>
+    public required IReadOnlyDictionary<LlmFailure, string> LlmFailures { get; init; }
+    public required string AnswerFailedUnexpectedly { get; init; }
     public required string EmptyChat { get; init; }
     public required string UnsupportedNumbers { get; init; }
 
@@ -73,6 +82,11 @@ public sealed record UiText
 
     /// <summary>The cited document is gone or no longer readable by this user (the same sentence for both).</summary>
     public required string SourceGone { get; init; }
+
+    /// <summary>Why a document is not shown in place: its original was not kept, its type has no view, or the page would not draw.</summary>
+    public required string OriginalNotKept { get; init; }
+    public required string NoInPlaceView { get; init; }
+    public required string PageNotDrawn { get; init; }
     public required string Loading { get; init; }
 
     // Library page
@@ -179,6 +193,18 @@ public sealed record UiText
         FeedbackSave = "提交",
         FeedbackThanks = "已记录反馈",
         AnswerFailed = "作答失败：",
+        LlmFailures = new Dictionary<LlmFailure, string>
+        {
+            [LlmFailure.Other] = "大模型作答失败，请稍后再试。",
+            [LlmFailure.Configuration] = "大模型配置有误，暂时无法作答。请联系管理员（详情见状态页）。",
+            [LlmFailure.Unreachable] = "连接不上大模型服务，请稍后再试；如果一直如此，请联系管理员。",
+            [LlmFailure.HttpStatus] = "大模型服务返回了错误，请稍后再试。",
+            [LlmFailure.Timeout] = "大模型服务响应超时，请稍后再试。",
+            [LlmFailure.StreamCutOff] = "大模型的回答中途断开了，请重新提问。",
+            [LlmFailure.Malformed] = "大模型服务返回的内容无法识别，请稍后再试。",
+            [LlmFailure.Model] = "本地大模型运行出错，请联系管理员（详情见状态页）。",
+        },
+        AnswerFailedUnexpectedly = "作答时出了错，请稍后再试；管理员可在状态页查看详情。",
         EmptyChat = "向知识库提问：工艺卡片、标准条款、作业指导书、设备手册。每条回答都标注出处，点击 [n] 查看原文位置。",
         UnsupportedNumbers = "以下数字在引用来源中未找到，请核对：",
         AskRateLimitedFormat = "提问过于频繁：每人每分钟最多 {0} 个问题。请 {1} 秒后再试。",
@@ -197,6 +223,9 @@ public sealed record UiText
         RotatedFormat = "已旋转 {0}°",
         SourceUnavailable = "无法显示原文：",
         SourceGone = "该文档已删除，或你已无权查看。",
+        OriginalNotKept = "没有保存这份文档的原文件（它在保存原文件之前导入）；请重新上传后再查看。",
+        NoInPlaceView = "这类文件不能在页面中查看，请下载原文件。",
+        PageNotDrawn = "这一页无法显示，请下载原文件查看。",
         Loading = "加载中…",
         DropFiles = "拖放文件到这里，或点击选择（可多选）",
         DropHint = "支持 PDF、Word、Excel、CSV、Markdown、文本、HTML 和 ZIP",
@@ -296,6 +325,18 @@ public sealed record UiText
         FeedbackSave = "Submit",
         FeedbackThanks = "Feedback saved",
         AnswerFailed = "Answering failed: ",
+        LlmFailures = new Dictionary<LlmFailure, string>
+        {
+            [LlmFailure.Other] = "The language model failed to answer. Please try again later.",
+            [LlmFailure.Configuration] = "The language model is not set up correctly, so it cannot answer now. Please tell an administrator (details on the Status page).",
+            [LlmFailure.Unreachable] = "The language model service cannot be reached. Try again later; if it persists, tell an administrator.",
+            [LlmFailure.HttpStatus] = "The language model service returned an error. Please try again later.",
+            [LlmFailure.Timeout] = "The language model service took too long to answer. Please try again later.",
+            [LlmFailure.StreamCutOff] = "The language model's answer was cut off. Please ask again.",
+            [LlmFailure.Malformed] = "The language model service sent something that could not be read. Please try again later.",
+            [LlmFailure.Model] = "The local language model failed. Please tell an administrator (details on the Status page).",
+        },
+        AnswerFailedUnexpectedly = "Something went wrong while answering. Please try again later; administrators can see the details on the Status page.",
         EmptyChat = "Ask the knowledge base: process cards, standard clauses, work instructions, manuals. Every answer cites its sources; click [n] to see the source in place.",
         UnsupportedNumbers = "Numbers not found in the cited sources — check them:",
         AskRateLimitedFormat = "Too many questions: at most {0} a minute per user. Try again in {1} s.",
@@ -314,6 +355,9 @@ public sealed record UiText
         RotatedFormat = "rotated {0}°",
         SourceUnavailable = "Cannot show the source: ",
         SourceGone = "the document was deleted or is no longer readable.",
+        OriginalNotKept = "the original file was not kept (it was ingested before originals were stored); upload it again to view it in place.",
+        NoInPlaceView = "files of this type have no in-place view; download the original to open it.",
+        PageNotDrawn = "this page could not be drawn; download the original to see it.",
         Loading = "Loading…",
         DropFiles = "Drop files here, or click to choose (several at once)",
         DropHint = "PDF, Word, Excel, CSV, Markdown, text, HTML and ZIP",

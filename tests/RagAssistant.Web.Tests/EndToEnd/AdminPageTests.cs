@@ -98,7 +98,7 @@ public sealed class AdminPageTests(AccessWebAppFixture app, BrowserFixture brows
         await Expect(signIns.Filter(new() { HasText = HostedApp.AdminUser }).First).ToBeVisibleAsync();
         await Expect(grants.Filter(new() { HasText = user }).First).ToBeVisibleAsync();
 
-        await admin.ChooseAsync("audit-action", AuditActions.Grant);
+        await admin.ChooseAsync("audit-action", LabelText.Chinese.AuditAction(AuditActions.Grant));
 
         await Expect(signIns).ToHaveCountAsync(0);
         await Expect(grants.Filter(new() { HasText = user })).ToHaveCountAsync(1);

@@ -34,4 +34,12 @@ public sealed class LabelTextTests
 
     [Fact]
     public void AnUnknownValue_IsShownAsStored() => Assert.Equal("drawing", LabelText.Chinese.Kind("drawing"));
+
+    [Theory]
+    [InlineData("role Admin", "角色：管理员")]
+    [InlineData("write to role Editor", "写入权限 授予 角色 编辑")]
+    [InlineData("read to user 王工", "读取权限 授予 用户 王工")]
+    [InlineData("bad password", "bad password")]
+    public void AuditDetails_WrittenFromAPattern_ReadInChinese(string stored, string shown) =>
+        Assert.Equal(shown, LabelText.Chinese.AuditDetail(stored));
 }

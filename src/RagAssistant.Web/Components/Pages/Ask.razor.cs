@@ -151,16 +151,16 @@ public sealed partial class Ask : ComponentBase, IDisposable
         }
         catch (LlmException ex)
         {
-            // The endpoint, model path and upstream error text stay in the log.
+            // The endpoint, model path and upstream error text stay in the log; the Status page gets the short cause.
             Log.LlmFailed(Logger, ex.Message);
             Errors.Add("ask", ex.UserMessage);
-            turn.Error = ex.UserMessage;
+            turn.Error = T.LlmFailures.GetValueOrDefault(ex.Failure, T.AnswerFailedUnexpectedly);
         }
         catch (Exception ex)
         {
             Log.AnswerFailed(Logger, ex);
             Errors.Add("ask", ex.Message);
-            turn.Error = ex.Message;
+            turn.Error = T.AnswerFailedUnexpectedly;
         }
         finally
         {

@@ -1,3 +1,4 @@
+using RagAssistant.Web.Localization;
 using Microsoft.Playwright;
 
 namespace RagAssistant.Web.Tests.EndToEnd.Pages;
@@ -54,7 +55,7 @@ public sealed class AdminPage(IPage page, BlazorCircuit circuit) : AppPage(page,
     public async Task AddUserAsync(string user, string role, string? password = null)
     {
         await Field("user-add-name").FillAsync(user);
-        await ChooseAsync("user-add-role", role);
+        await ChooseAsync("user-add-role", LabelText.Chinese.Role(role));
         if (password is not null) await Field("user-add-password").FillAsync(password);
         await Page.GetByTestId("user-add-submit").ClickAsync();
     }
