@@ -77,7 +77,8 @@ public sealed class SqliteFeedbackStoreTests : IDisposable
         Assert.Equal(["JD-2105-0318 有哪些工序？"], mark.History);
         Assert.Equal((42L, 7L, "admin"), (mark.ChunkId, mark.DocumentId, mark.MarkedBy));
         Assert.Equal(_clock.GetUtcNow(), mark.MarkedAt);
-        Assert.Equal(mark, Assert.Single(await _store.ListNegativeAsync(10)).Mark);
+        var listed = Assert.Single(await _store.ListNegativeAsync(10)).Mark;
+        Assert.Equal((turn, "精车外圆 Φ45h6", "test"), (listed!.TurnId, listed.Passage, listed.Split));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace RagAssistant.Web.Localization;
 /// admin page's row of links to them, in one language (part of <see cref="UiText"/>). Ranking rule names are shown
 /// through <see cref="Rule"/>, never as the code's names.
 /// </summary>
-public sealed record ToolsText
+public sealed partial record ToolsText
 {
     public required string Tools { get; init; }
 
@@ -82,6 +82,15 @@ public sealed record ToolsText
     public required string TopKOutOfRangeFormat { get; init; }
     public required IReadOnlyDictionary<string, string> Rules { get; init; }
 
+    /// <summary>The ranking code's evidence phrases in this language: "rank {0}, weight {1}", "superseded revision {0}", "names {0}",
+    /// "rank {0} → {1} by its best sentence or row", "reciprocal rank fusion", "states a change".</summary>
+    public required string RankWeightFormat { get; init; }
+    public required string SupersededFormat { get; init; }
+    public required string NamesFormat { get; init; }
+    public required string ReorderFormat { get; init; }
+    public required string ReciprocalRankFusion { get; init; }
+    public required string StatesAChange { get; init; }
+
     /// <summary>The most characters a retrieval-test question may have.</summary>
     public const int MaxQuestion = 500;
 
@@ -93,6 +102,27 @@ public sealed record ToolsText
         var words = Rules.TryGetValue(rule, out var w) ? w : rule;
         return model is null ? words : $"{words} ({model})";
     }
+
+    /// <summary>
+    /// A rule's evidence in this language, for the phrases the ranking code writes (<see cref="RankWeightFormat"/> and the
+    /// rest); any other evidence is shown as written, being data the rule quotes (identifiers, numbers).
+    /// </summary>
+    public string Evidence(string evidence)
+    {
+        if (evidence == "reciprocal rank fusion") return ReciprocalRankFusion;
+        if (evidence == "states a change") return StatesAChange;
+        if (RankWeight().Match(evidence) is { Success: true } m) return Format(RankWeightFormat, m.Groups[1].Value, m.Groups[2].Value);
+        if (Reorder().Match(evidence) is { Success: true } r) return Format(ReorderFormat, r.Groups[1].Value, r.Groups[2].Value);
+        if (evidence.StartsWith("superseded revision ", StringComparison.Ordinal)) return Format(SupersededFormat, evidence["superseded revision ".Length..]);
+        if (evidence.StartsWith("names ", StringComparison.Ordinal)) return Format(NamesFormat, evidence["names ".Length..]);
+        return evidence;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^rank (\d+), weight ([\d.]+)$")]
+    private static partial System.Text.RegularExpressions.Regex RankWeight();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^rank (\d+) → (\d+) by its best sentence or row$")]
+    private static partial System.Text.RegularExpressions.Regex Reorder();
 
     /// <summary>A mark problem as a sentence naming the field and the reason.</summary>
     public string Problem(FeedbackMarkProblem problem) => problem switch
@@ -181,6 +211,12 @@ public sealed record ToolsText
             ["SupersededRevision"] = "已作废版本降权", ["OtherOperation"] = "其他工序或材料降权", ["ChangeRecord"] = "变更记录加权",
             ["EvidenceReorder"] = "按最佳句子或行重排",
         },
+        RankWeightFormat = "第 {0} 名，权重 {1}",
+        SupersededFormat = "已作废版本 {0}",
+        NamesFormat = "提到的是 {0}",
+        ReorderFormat = "按最佳句子或行从第 {0} 名移到第 {1} 名",
+        ReciprocalRankFusion = "倒数排名融合",
+        StatesAChange = "写明了变更",
     };
 
     public static readonly ToolsText English = Chinese with
@@ -253,5 +289,11 @@ public sealed record ToolsText
             ["SupersededRevision"] = "superseded revision", ["OtherOperation"] = "other operation", ["ChangeRecord"] = "change record",
             ["EvidenceReorder"] = "evidence re-order",
         },
+        RankWeightFormat = "rank {0}, weight {1}",
+        SupersededFormat = "superseded revision {0}",
+        NamesFormat = "names {0}",
+        ReorderFormat = "rank {0} → {1} by its best sentence or row",
+        ReciprocalRankFusion = "reciprocal rank fusion",
+        StatesAChange = "states a change",
     };
 }

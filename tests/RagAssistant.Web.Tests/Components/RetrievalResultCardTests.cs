@@ -56,5 +56,7 @@ public sealed class RetrievalResultCardTests : ComponentTest
         var rules = card.FindAll("[data-testid=retrieval-rule] td:first-child").Select(e => e.TextContent).ToList();
         Assert.Equal(["关键词列表", "向量列表 (bge-small-zh)", "已作废版本降权"], rules);
         Assert.Contains("0.0390", card.Find("[data-testid=retrieval-fused]").TextContent);
+        var evidence = card.FindAll("[data-testid=retrieval-rule] td:last-child").Select(e => e.TextContent).ToList();
+        Assert.Equal(["第 1 名，权重 1", "第 3 名，权重 1.5", "已作废版本 A"], evidence);
     }
 }

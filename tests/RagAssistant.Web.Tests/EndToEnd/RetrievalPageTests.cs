@@ -24,6 +24,7 @@ public class RetrievalPageTests(WebAppFixture app, BrowserFixture browser) : Bro
         await Expect(page.Results).ToHaveCountAsync(5);
         await Expect(page.Problems).ToHaveCountAsync(0);
         await Expect(page.Results.First).ToHaveAttributeAsync("data-rank", "1");
+        await Expect(Page.GetByTestId("retrieval-run")).ToBeEnabledAsync();
         // Some chunk was found by both retrievers, and shows each one's score and rank.
         var both = Page.Locator("[data-testid=retrieval-result][data-dense-rank][data-keyword-rank]").First;
         await Expect(both.GetByTestId("retrieval-dense")).ToContainTextAsync("分数");
