@@ -92,5 +92,5 @@ public sealed class FeedbackReviewPhoneTests(AccessWebAppFixture app, BrowserFix
 {
     protected override ViewportSize Viewport => new() { Width = 390, Height = 844 };
 
-    protected override Task AfterMarkAsync() => PhoneChecks.AssertFitsAsync(Page, ".rag-tools-touch, .rag-tools-select");
+    protected override Task AfterMarkAsync() => PhoneChecks.AssertFitsAsync(Page, ".rag-tools-touch, .rag-tools-select, .rag-tools .mud-input-outlined");
 }

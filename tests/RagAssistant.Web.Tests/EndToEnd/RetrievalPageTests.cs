@@ -44,5 +44,5 @@ public sealed class RetrievalPagePhoneTests(WebAppFixture app, BrowserFixture br
 {
     protected override ViewportSize Viewport => new() { Width = 390, Height = 844 };
 
-    protected override Task AfterResultsAsync() => PhoneChecks.AssertFitsAsync(Page, ".rag-tools-touch, .rag-tools-select");
+    protected override Task AfterResultsAsync() => PhoneChecks.AssertFitsAsync(Page, ".rag-tools-touch, .rag-tools-select, .rag-tools .mud-input-outlined");
 }

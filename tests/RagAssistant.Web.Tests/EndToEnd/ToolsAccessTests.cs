@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using RagAssistant.Core.Access;
+using RagAssistant.Web.Feedback;
 using RagAssistant.Web.Tests.EndToEnd.Pages;
 
 namespace RagAssistant.Web.Tests.EndToEnd;
@@ -41,5 +44,18 @@ public sealed class ToolsAccessTests(AccessWebAppFixture app, BrowserFixture bro
 
         await Page.GotoAsync("/admin/feedback");
         Assert.Contains("/Account/AccessDenied", Page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FeedbackReview_RefusesAnyoneButAnAdministrator()
+    {
+        var review = App.Services.GetRequiredService<FeedbackReview>();
+        var editor = new AccessScope("someeditor", [AccessWebAppFixture.LineA], [AccessWebAppFixture.LineA]);
+
+        Assert.Empty(await review.ListAsync(editor));
+        Assert.Empty(await review.SearchAsync(editor, "主轴转速"));
+        Assert.Empty(await review.ExportAsync(editor));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => review.UnmarkAsync(editor, 1));
+        Assert.NotEmpty(await review.SearchAsync(AccessScope.LocalOperator, "主轴转速"));
     }
 }
