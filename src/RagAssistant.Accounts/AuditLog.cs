@@ -63,4 +63,10 @@ public static class AuditActions
     public const string PasswordReset = "password_reset";
     public const string ApiKeyCreated = "api_key_create";
     public const string ApiKeyRevoked = "api_key_revoke";
+
+    /// <summary>An administrator marked the passage and expected value of an answer rated 👎 (the question joins the evaluation set).</summary>
+    public const string FeedbackMarked = "feedback_mark";
+
+    /// <summary>An administrator removed such a mark.</summary>
+    public const string FeedbackUnmarked = "feedback_unmark";
 }

@@ -19,6 +19,7 @@ var root = new RootCommand("rag — the RagAssistant knowledge-base command")
     UsersCommand.Create(),
     LibrariesCommand.Create(),
     AuditCommand.Create(),
+    FeedbackCommand.Create(),
     BackupCommand.Create(),
     RestoreCommand.Create(),
     CheckCommand.Create(),

@@ -48,13 +48,20 @@ public sealed class HybridRetriever(
         var keywordRanks = Ranks(keyword);
         // A chunk sits in one model's index, so its dense rank is its rank in that model's list.
         var denseRanks = dense.SelectMany(d => Ranks(d.Hits)).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Min(x => x.Value));
+        var keywordScores = Scores(keyword);
+        var denseScores = dense.SelectMany(d => Scores(d.Hits)).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Max(x => x.Value));
         if (search.Mmr ?? _options.Mmr.Enabled)
             ranked = await DiversifyAsync(ranked, search.Top, cancellationToken);
         var results = ranked
             .Take(search.Top)
             .Select((x, i) => new SearchResult(i + 1, x.Chunk, x.Score,
                 denseRanks.TryGetValue(x.Chunk.ChunkId, out var d) ? d : null,
-                keywordRanks.TryGetValue(x.Chunk.ChunkId, out var k) ? k : null) { Trace = x.Trace })
+                keywordRanks.TryGetValue(x.Chunk.ChunkId, out var k) ? k : null)
+            {
+                Trace = x.Trace,
+                DenseScore = denseScores.TryGetValue(x.Chunk.ChunkId, out var ds) ? ds : null,
+                KeywordScore = keywordScores.TryGetValue(x.Chunk.ChunkId, out var ks) ? ks : null,
+            })
             .ToList();
         return (query, results);
     }
@@ -77,6 +84,9 @@ public sealed class HybridRetriever(
             _options.Mmr.Lambda, pool.Count);
         return order.Select(i => pool[i]).Concat(ranked.Skip(pool.Count)).ToList();
     }
+
+    private static Dictionary<long, double> Scores(IReadOnlyList<ChunkHit> hits) =>
+        hits.GroupBy(h => h.ChunkId).ToDictionary(g => g.Key, g => g.Max(h => h.Score));
 
     private static Dictionary<long, int> Ranks(IReadOnlyList<ChunkHit> hits) =>
         hits.Select((h, i) => (h.ChunkId, Rank: i + 1)).ToDictionary(x => x.ChunkId, x => x.Rank);

@@ -305,5 +305,27 @@ internal static class SchemaMigrations
         """
         ALTER TABLE pages ADD COLUMN rotation INTEGER NOT NULL DEFAULT 0;
         """,
+        // 12: an administrator's mark on a turn rated 👎: the passage that should have been cited (chunk, its source and a
+        //     distinctive string of its text, EVAL.md's gold item) and the strings a right answer contains, exported as
+        //     evaluation questions. One mark per turn. turn_id is a plain column, not a key, and the question and earlier
+        //     questions are copies: a mark stays in the question set after its conversation is deleted.
+        """
+        CREATE TABLE feedback_marks (
+            turn_id      INTEGER PRIMARY KEY,
+            question     TEXT NOT NULL,
+            history      TEXT NOT NULL DEFAULT '[]',
+            chunk_id     INTEGER NOT NULL,
+            document_id  INTEGER NOT NULL,
+            library      TEXT NOT NULL,
+            source       TEXT NOT NULL,
+            locator      TEXT NOT NULL,
+            passage      TEXT NOT NULL,
+            expected     TEXT NOT NULL DEFAULT '[]',
+            split        TEXT NOT NULL CHECK (split IN ('dev', 'test')),
+            marked_by    TEXT NOT NULL,
+            marked_at    TEXT NOT NULL
+        );
+        CREATE INDEX conversation_turns_rating ON conversation_turns(rating, created_at);
+        """,
     ];
 }

@@ -24,6 +24,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IChunkVectorStore, SqliteChunkVectorStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConversationStore, SqliteConversationStore>();
+        services.TryAddSingleton<RagAssistant.Core.Feedback.IFeedbackStore, SqliteFeedbackStore>();
         services.TryAddSingleton<RagAssistant.Core.Jobs.IIngestJobStore, SqliteIngestJobStore>();
         services.TryAddSingleton<KnowledgeBaseBackup>();
         services.TryAddSingleton<KnowledgeBaseCheck>();

@@ -23,6 +23,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<CurrentAccess>();
         services.AddSingleton<IngestionQueue>();
         services.AddSingleton<DocumentWrites>();
+        services.AddSingleton<Feedback.FeedbackReview>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestionQueue>());
         services.AddHostedService<SampleCorpusLoader>();
         services.AddSingleton<RecentErrors>();

@@ -5,6 +5,12 @@ public sealed record SearchResult(int Rank, RetrievedChunk Chunk, double Score, 
 {
     /// <summary>How the fused score was built: each list's share and each ranking rule that changed it (what <c>--explain</c> prints).</summary>
     public Relevance.ScoreTrace? Trace { get; init; }
+
+    /// <summary>The dense retriever's own score (cosine similarity) where the chunk was in a dense list; null otherwise.</summary>
+    public double? DenseScore { get; init; }
+
+    /// <summary>The keyword retriever's own score (BM25, higher is better) where the chunk was in the keyword list; null otherwise.</summary>
+    public double? KeywordScore { get; init; }
 }
 
 /// <summary>Which retrievers a search uses.</summary>

@@ -146,6 +146,7 @@ public sealed record UiText
 
     public required AccountText Account { get; init; }
     public required AdminText Admin { get; init; }
+    public required ToolsText Tools { get; init; }
 
     /// <summary>Stored values (kinds, statuses, roles, audit actions, locators) as words of this language.</summary>
     public required LabelText Labels { get; init; }
@@ -170,6 +171,7 @@ public sealed record UiText
         Back = "返回",
         Account = AccountText.Chinese,
         Admin = AdminText.Chinese,
+        Tools = ToolsText.Chinese,
         Labels = LabelText.Chinese,
         NewConversation = "新对话",
         Conversations = "对话",
@@ -302,6 +304,7 @@ public sealed record UiText
         Back = "Back",
         Account = AccountText.English,
         Admin = AdminText.English,
+        Tools = ToolsText.English,
         Labels = LabelText.English,
         NewConversation = "New conversation",
         Conversations = "Conversations",
