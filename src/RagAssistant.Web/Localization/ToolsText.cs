@@ -61,6 +61,10 @@ public sealed partial record ToolsText
 
     // Retrieval test
     public required string RetrievalTitle { get; init; }
+
+    /// <summary>The two pages' names in the navigation.</summary>
+    public required string RetrievalNav { get; init; }
+    public required string FeedbackNav { get; init; }
     public required string RetrievalIntro { get; init; }
     public required string RetrievalQuestion { get; init; }
     public required string RetrievalRun { get; init; }
@@ -187,6 +191,8 @@ public sealed partial record ToolsText
         ExpectedTooLongFormat = "正确答案应包含：每项最多 {0} 个字符。",
         SplitUnknown = "评测集：请选择开发集或测试集。",
         RetrievalTitle = "检索测试",
+        RetrievalNav = "检索测试",
+        FeedbackNav = "反馈",
         RetrievalIntro = "输入问题，查看检索到的段落及其排名：向量检索与关键词检索各自的分数和名次、融合分数、最终排名和打分过程。",
         RetrievalQuestion = "问题",
         RetrievalRun = "检索",
@@ -265,6 +271,8 @@ public sealed partial record ToolsText
         ExpectedTooLongFormat = "A right answer contains: at most {0} characters each.",
         SplitUnknown = "Split: choose dev or test.",
         RetrievalTitle = "Retrieval test",
+        RetrievalNav = "Retrieval",
+        FeedbackNav = "Feedback",
         RetrievalIntro = "Ask a question and see the passages retrieved and how they ranked: each retriever's score and rank, the fused score, the final rank and the rule trace.",
         RetrievalQuestion = "Question",
         RetrievalRun = "Retrieve",
