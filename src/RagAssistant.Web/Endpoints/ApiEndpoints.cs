@@ -8,6 +8,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api");
         api.MapPost("/ask", AskEndpoint.HandleAsync).DisableAntiforgery(); // for other systems; CrossSiteRequestGuard keeps other sites out
         DocumentEndpoints.Map(api);
+        ConversationEndpoints.Map(api);
         app.MapLanguageEndpoints();
         return app;
     }
