@@ -254,8 +254,8 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
         for (var i = 0; i < words.Count; i++)
         {
             conditions.Add($"""
-                (c.title LIKE $w{i} ESCAPE '' OR EXISTS (SELECT 1 FROM conversation_turns t
-                    WHERE t.conversation_id = c.id AND (t.question LIKE $w{i} ESCAPE '' OR t.answer LIKE $w{i} ESCAPE '')))
+                (c.title LIKE $w{i} ESCAPE '\' OR EXISTS (SELECT 1 FROM conversation_turns t
+                    WHERE t.conversation_id = c.id AND (t.question LIKE $w{i} ESCAPE '\' OR t.answer LIKE $w{i} ESCAPE '\')))
                 """);
             command.Parameters.AddWithValue($"$w{i}", "%" + EscapeLike(words[i]) + "%");
         }

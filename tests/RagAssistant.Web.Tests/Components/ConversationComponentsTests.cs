@@ -30,6 +30,15 @@ public sealed class ConversationComponentsTests : ComponentTest
         popovers.WaitForElement($"[data-testid={testId}]").Click();
     }
 
+    private const string RenameInput = "[data-testid=rename-input] input, input[data-testid=rename-input]";
+
+    /// <summary>Types into the rename box and waits until the field has taken the text (MudTextField hands it on asynchronously).</summary>
+    private static void Type(IRenderedComponent<ConversationListItem> item, string text)
+    {
+        item.Find(RenameInput).Input(text);
+        item.WaitForAssertion(() => Assert.Equal(text, item.Find(RenameInput).GetAttribute("value")));
+    }
+
     [Fact]
     public void Rename_RaisesTheNewTitle_Normalized()
     {
@@ -37,10 +46,11 @@ public sealed class ConversationComponentsTests : ComponentTest
         var (popovers, item) = RenderItem(p => p.Add(c => c.OnRename, ((string Id, string Title) r) => renamed = r));
 
         Choose(popovers, item, "conversation-rename");
-        item.Find("[data-testid=rename-input] input").Input("  M8  扭矩 ");
+        Type(item, "  M8  扭矩 ");
         item.Find("[data-testid=rename-save]").Click();
 
-        Assert.Equal(("c1", "M8 扭矩"), renamed);
+        // MudTextField hands a typed value on asynchronously: wait for it rather than read it at once.
+        item.WaitForAssertion(() => Assert.Equal(("c1", "M8 扭矩"), renamed));
         Assert.Empty(item.FindAll("[data-testid=rename-form]"));
     }
 
@@ -51,13 +61,14 @@ public sealed class ConversationComponentsTests : ComponentTest
         var (popovers, item) = RenderItem(p => p.Add(c => c.OnRename, ((string Id, string Title) _) => raised = true));
         Choose(popovers, item, "conversation-rename");
 
-        item.Find("[data-testid=rename-input] input").Input("   ");
+        Type(item, "   ");
         item.Find("[data-testid=rename-save]").Click();
-        Assert.Contains("标题不能为空", item.Markup, StringComparison.Ordinal);
+        item.WaitForAssertion(() => Assert.Contains("标题不能为空", item.Markup, StringComparison.Ordinal));
 
-        item.Find("[data-testid=rename-input] input").Input(new string('轴', ConversationTitles.MaxLength + 5));
+        Type(item, new string('轴', ConversationTitles.MaxLength + 5));
         item.Find("[data-testid=rename-save]").Click();
-        Assert.Contains($"标题最多 {ConversationTitles.MaxLength} 个字符，现在有 {ConversationTitles.MaxLength + 5} 个", item.Markup, StringComparison.Ordinal);
+        item.WaitForAssertion(() => Assert.Contains($"标题最多 {ConversationTitles.MaxLength} 个字符，现在有 {ConversationTitles.MaxLength + 5} 个",
+            item.Markup, StringComparison.Ordinal));
 
         Assert.False(raised);
         Assert.NotEmpty(item.FindAll("[data-testid=rename-form]"));
@@ -92,7 +103,7 @@ public sealed class ConversationComponentsTests : ComponentTest
         Assert.Equal("/c/c1", list.Find("[data-testid=conversation-link]").GetAttribute("href"));
         Assert.Equal("扭矩核对", list.Find("[data-testid=conversation-title]").TextContent);
 
-        list.Find("[data-testid=conversation-search] input").Input(" 扭矩 ");
+        list.Find("[data-testid=conversation-search] input, input[data-testid=conversation-search]").Input(" 扭矩 ");
         list.WaitForAssertion(() => Assert.Equal(["扭矩"], searched));
         list.Render(p => p.Add(c => c.Items, []));
         Assert.Equal("没有找到匹配的对话", list.Find("[data-testid=no-matches]").TextContent);
