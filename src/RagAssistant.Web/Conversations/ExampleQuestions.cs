@@ -21,8 +21,9 @@ public sealed partial class ExampleQuestions(ProtectedKnowledgeBase knowledgeBas
     /// Deterministic: the current (not superseded), ready documents ordered by kind (process cards, standards, work
     /// instructions, manuals, other), then by identity or title and id; taken one per kind in turn until
     /// <see cref="Count"/>, so the examples cover what the knowledge base holds. Each names its document by identity
-    /// (else title) and asks about the first heading inside it (a clause or section title, its number dropped), or —
-    /// with no usable heading — the question that suits its kind, in the UI's language.
+    /// (else title) and asks about the first heading inside it that says something of the document (a clause or
+    /// section title, its number dropped; not "范围" or "Scope"), or — for a process card, or with no such heading —
+    /// the question that suits its kind, in the UI's language.
     /// </summary>
     public async Task<IReadOnlyList<string>> ForAsync(AccessScope scope, UiText text, CancellationToken ct = default)
     {
@@ -61,7 +62,8 @@ public sealed partial class ExampleQuestions(ProtectedKnowledgeBase knowledgeBas
     internal static string Compose(StoredDocument document, string? heading, ConversationText text)
     {
         var name = Name(document);
-        if (heading is not null) return Format(text.AskHeadingFormat, name, heading);
+        // A process card's headings are sheet names and operations: its own question (operations and machines) asks better.
+        if (heading is not null && document.Kind != DocumentKind.ProcessCard) return Format(text.AskHeadingFormat, name, heading);
         return Format(document.Kind switch
         {
             DocumentKind.ProcessCard => text.AskProcessCardFormat,
@@ -84,7 +86,7 @@ public sealed partial class ExampleQuestions(ProtectedKnowledgeBase knowledgeBas
             foreach (var part in parts.Skip(1))
             {
                 var heading = Numbering().Replace(part, "").Trim();
-                if (heading.Length is 0 or > MaxHeadingChars || !heading.Any(char.IsLetter)) continue;
+                if (heading.Length is 0 or > MaxHeadingChars || !heading.Any(char.IsLetter) || Boilerplate.Contains(heading)) continue;
                 if (document.Title.Contains(heading, StringComparison.OrdinalIgnoreCase)) continue;
                 if (document.Identity is { } identity && heading.Contains(identity, StringComparison.OrdinalIgnoreCase)) continue;
                 return heading;
@@ -92,6 +94,14 @@ public sealed partial class ExampleQuestions(ProtectedKnowledgeBase knowledgeBas
         }
         return null;
     }
+
+    /// <summary>Headings every standard or manual opens with: asking about them teaches nothing about the document.</summary>
+    private static readonly HashSet<string> Boilerplate = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "范围", "适用范围", "目的", "规范性引用文件", "引用文件", "术语和定义", "术语", "定义", "前言", "引言", "目次", "目录", "概述", "总则",
+        "封面", "修订记录", "版本记录", "变更记录", "附录", "Scope", "Purpose", "Normative references", "References", "Terms and definitions",
+        "Definitions", "Foreword", "Introduction", "Contents", "Table of contents", "General", "Revision history", "Appendix",
+    };
 
     private static string Name(StoredDocument document) => document.Identity ?? document.Title;
 

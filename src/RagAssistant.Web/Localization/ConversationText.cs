@@ -8,6 +8,9 @@ public sealed record ConversationText
 {
     // The list
     public required string SearchLabel { get; init; }
+
+    /// <summary>What the search looks through: the search box's tooltip.</summary>
+    public required string SearchHint { get; init; }
     public required string NoMatches { get; init; }
     public required string ClearSearch { get; init; }
     public required string More { get; init; }
@@ -69,7 +72,8 @@ public sealed record ConversationText
 
     public static readonly ConversationText Chinese = new()
     {
-        SearchLabel = "搜索对话（标题、问题、回答）",
+        SearchLabel = "搜索对话",
+        SearchHint = "按标题、问题和回答的文字查找你的对话",
         NoMatches = "没有找到匹配的对话",
         ClearSearch = "清除搜索",
         More = "更多操作",
@@ -113,7 +117,8 @@ public sealed record ConversationText
 
     public static readonly ConversationText English = Chinese with
     {
-        SearchLabel = "Search conversations (titles, questions, answers)",
+        SearchLabel = "Search conversations",
+        SearchHint = "Finds your conversations by the words of their titles, questions and answers",
         NoMatches = "No conversation matches",
         ClearSearch = "Clear search",
         More = "More actions",

@@ -91,7 +91,7 @@ public sealed class ConversationComponentsTests : ComponentTest
 
         Choose(popovers, item, "conversation-delete");
 
-        Assert.Equal(Torque, deleted);
+        item.WaitForAssertion(() => Assert.Equal(Torque, deleted));
     }
 
     [Fact]
@@ -130,7 +130,8 @@ public sealed class ConversationComponentsTests : ComponentTest
         view.Render(p => p.Add(c => c.CanRegenerate, true));
         view.Find("[data-testid=regenerate]").Click();
         Assert.Equal(UiText.Chinese.Chat.Regenerate, view.Find("[data-testid=regenerate]").GetAttribute("aria-label"));
-        Assert.Equal((1, 1), (regenerated, edited));
+        // MudBlazor's buttons raise OnClick asynchronously: wait for the handlers rather than read the counts at once.
+        view.WaitForAssertion(() => Assert.Equal((1, 1), (regenerated, edited)));
     }
 
     [Fact]
@@ -142,7 +143,7 @@ public sealed class ConversationComponentsTests : ComponentTest
 
         view.Find("[data-testid=regenerate]").Click();
 
-        Assert.Equal(1, regenerated);
+        view.WaitForAssertion(() => Assert.Equal(1, regenerated));
     }
 
     [Fact]

@@ -27,8 +27,6 @@ public sealed class ExampleQuestionsTests(AccessWebAppFixture app)
         Assert.Equal(first, again);
         Assert.Contains(first, q => q.Contains("JD-2105-0318", StringComparison.Ordinal));
         Assert.DoesNotContain(first, q => q.Contains("KX-7730", StringComparison.Ordinal) || q.Contains("法兰盘", StringComparison.Ordinal));
-        // A heading of the card, its operation number dropped, rather than a generic question.
-        Assert.Contains(first, q => q.Contains("粗车外圆", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -70,7 +68,23 @@ public sealed class ExampleQuestionsTests(AccessWebAppFixture app)
         Assert.Equal(picked, ExampleQuestions.Pick(documents.Reverse().ToList()).Select(d => d.Identity));
     }
 
+    [Fact]
+    public void Compose_AsksAboutAHeading_ButAProcessCardAboutItsOperations()
+    {
+        StoredDocument Doc(string kind, string identity) => new()
+        {
+            Id = 1, Library = "default", Source = "a", FileName = "a", Title = identity, Kind = kind, Identity = identity, Sha256 = "x", Size = 1,
+            ContentType = "pdf", Status = DocumentStatus.Ready,
+        };
+
+        Assert.Equal("Q/JD 402 中“拧紧顺序”是怎么规定的？", ExampleQuestions.Compose(Doc(DocumentKind.Standard, "Q/JD 402"), "拧紧顺序", ConversationText.Chinese));
+        Assert.Equal("Q/JD 402 规定了哪些主要要求？", ExampleQuestions.Compose(Doc(DocumentKind.Standard, "Q/JD 402"), null, ConversationText.Chinese));
+        Assert.Equal("JD-2105-0318 有哪些工序？各用什么设备？", ExampleQuestions.Compose(Doc(DocumentKind.ProcessCard, "JD-2105-0318"), "工序卡", ConversationText.Chinese));
+        Assert.Equal("What does WI-AS-021 say about \"拧紧要求\"?", ExampleQuestions.Compose(Doc(DocumentKind.WorkInstruction, "WI-AS-021"), "拧紧要求", ConversationText.English));
+    }
+
     [Theory]
+    [InlineData("标题 > 1 范围", null)]
     [InlineData("标题 > 3 拧紧要求", "拧紧要求")]
     [InlineData("标题 > 4.2.1 首件检验", "首件检验")]
     [InlineData("标题 > 第2章 日常点检", "日常点检")]
