@@ -123,6 +123,32 @@ public abstract class ConversationManagementPageTests(SmallWebAppFixture app, Br
         await Expect(Page.GetByTestId("welcome")).ToHaveCountAsync(0);
     }
 
+    [SkippableFact]
+    public async Task EmptyPage_SaysFilesAreBeingImported_UntilTheyAreDone()
+    {
+        var ask = new AskPage(Page, Circuit);
+        await ask.OpenAsync();
+        var notice = Page.GetByTestId("ingestion-notice");
+        await Expect(notice).ToHaveCountAsync(0);
+        // A slow embedder keeps the file in the queue long enough to be seen.
+        App.Embedder.Delay = TimeSpan.FromSeconds(2);
+        try
+        {
+            using var admin = App.App.CreateClient();
+            var name = $"WI-QC-{Guid.NewGuid():N}"[..14];
+            await AccessWebAppFixture.UploadAsync(admin, "default", $"{name}.md", $"# {name} 导入提示\n\n## 1 说明\n\n用于验证导入提示。\n");
+
+            await Expect(notice).ToContainTextAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, Zh.IngestingFormat, 1));
+            await AssertFitsTheScreenAsync();
+        }
+        finally
+        {
+            App.Embedder.Delay = TimeSpan.Zero;
+        }
+        await Expect(notice).ToHaveCountAsync(0);
+        await Expect(ask.CircuitError).ToBeHiddenAsync();
+    }
+
     /// <summary>A conversation of the administrator (who the tests sign in as) with one answered turn citing the torque instruction.</summary>
     private async Task<string> SeedAsync(string title, string answer)
     {
