@@ -57,12 +57,7 @@ public sealed partial class Ask
     }
 
     /// <summary>Asks the turn's question again in the same conversation: the new answer is a new turn below; the old one stays.</summary>
-    private async Task RegenerateAsync(ChatTurn turn)
-    {
-        if (_busy) return;
-        _question = turn.Question;
-        await SendAsync();
-    }
+    private Task RegenerateAsync(ChatTurn turn) => SendKeepingDraftAsync(turn.Question);
 
     /// <summary>Puts the turn's question back into the box, to be changed and sent as a new turn.</summary>
     private async Task EditQuestionAsync(ChatTurn turn)
@@ -73,11 +68,20 @@ public sealed partial class Ask
         await module.InvokeVoidAsync("focusQuestion");
     }
 
-    private async Task AskExampleAsync(string example)
+    private Task AskExampleAsync(string example) => SendKeepingDraftAsync(example);
+
+    /// <summary>
+    /// Sends <paramref name="question"/> as if typed, and puts back what the user had typed in the box meanwhile: a
+    /// click on regenerate or an example must not throw away a draft. (A refused question still takes the box, to be sent again.)
+    /// </summary>
+    private async Task SendKeepingDraftAsync(string question)
     {
         if (_busy) return;
-        _question = example;
-        await SendAsync();
+        var draft = _question;
+        _question = question;
+        var sending = SendAsync(); // takes the question out of the box before its first wait
+        if (string.IsNullOrEmpty(_question)) _question = draft;
+        await sending;
     }
 
     /// <summary>The examples (once per empty page) and the count of files still being imported; starts following the queue.</summary>
