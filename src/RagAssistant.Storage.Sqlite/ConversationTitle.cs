@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RagAssistant.Core.Answers;
 
 namespace RagAssistant.Storage.Sqlite;
 
@@ -7,7 +8,7 @@ namespace RagAssistant.Storage.Sqlite;
 internal static class ConversationTitle
 {
     /// <summary>Titles are list entries, not documents: longer ones are cut.</summary>
-    public const int MaxLength = 80;
+    public const int MaxLength = ConversationTitles.MaxLength;
 
     /// <summary>
     /// Runs of white space (new lines included) become one space and the ends are trimmed; text longer than
@@ -16,7 +17,7 @@ internal static class ConversationTitle
     /// </summary>
     public static string From(string text)
     {
-        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var collapsed = ConversationTitles.Normalize(text);
         if (collapsed.Length <= MaxLength) return collapsed;
 
         var cut = new StringBuilder(MaxLength);

@@ -208,6 +208,79 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
         }
     }
 
+    /// <summary>Sets the title as typed (normalized), leaving the conversation's place in the list alone: a rename is not activity.</summary>
+    public Task<bool> RenameAsync(string conversationId, string title, CancellationToken cancellationToken = default) =>
+        BusyRetry.RunAsync(() => Rename(conversationId, title, cancellationToken), cancellationToken);
+
+    private Task<bool> Rename(string conversationId, string title, CancellationToken cancellationToken)
+    {
+        if (ConversationTitles.Problem(title) is { } problem) throw new ArgumentException($"the title {problem}", nameof(title));
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = database.Open();
+        try
+        {
+            return Task.FromResult(Execute(connection, "UPDATE conversations SET title = $title WHERE id = $id",
+                ("$title", ConversationTitles.Normalize(title)), ("$id", conversationId)) > 0);
+        }
+        catch (SqliteException ex)
+        {
+            throw database.Translate(ex);
+        }
+    }
+
+    /// <summary>At most this many words of a search count; the rest are ignored (a search box, not a query language).</summary>
+    public const int MaxSearchWords = 8;
+
+    /// <summary>
+    /// Each word (split at white space, at most <see cref="MaxSearchWords"/>) must occur in the title or in the question
+    /// or answer of some turn — not necessarily the same one — as a substring: LIKE, so case-insensitive for ASCII letters,
+    /// with %, _ and \ in the words matched literally. A scan over the owner's conversations (the owner index narrows it),
+    /// which is plenty for the hundreds one person keeps; ordered as <see cref="ListAsync"/>.
+    /// </summary>
+    public Task<IReadOnlyList<ConversationSummary>> SearchAsync(string? owner, string text, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var words = (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(MaxSearchWords).ToList();
+        if (words.Count == 0) return Task.FromResult<IReadOnlyList<ConversationSummary>>([]);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        var conditions = new List<string>();
+        if (owner is not null)
+        {
+            conditions.Add("c.owner = $owner");
+            command.Parameters.AddWithValue("$owner", owner);
+        }
+        for (var i = 0; i < words.Count; i++)
+        {
+            conditions.Add($"""
+                (c.title LIKE $w{i} ESCAPE '\' OR EXISTS (SELECT 1 FROM conversation_turns t
+                    WHERE t.conversation_id = c.id AND (t.question LIKE $w{i} ESCAPE '\' OR t.answer LIKE $w{i} ESCAPE '\')))
+                """);
+            command.Parameters.AddWithValue($"$w{i}", "%" + EscapeLike(words[i]) + "%");
+        }
+        command.CommandText = $"""
+            SELECT c.id, c.title, c.owner, c.created_at, c.updated_at,
+                   (SELECT count(*) FROM conversation_turns t WHERE t.conversation_id = c.id)
+            FROM conversations c
+            WHERE {string.Join(" AND ", conditions)}
+            ORDER BY c.updated_at DESC, c.rowid DESC
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$limit", limit);
+        using var r = command.ExecuteReader();
+        var list = new List<ConversationSummary>();
+        while (r.Read())
+        {
+            list.Add(new ConversationSummary(r.GetString(0), r.GetString(1), NullableString(r, 2),
+                ParseTime(r.GetString(3)), ParseTime(r.GetString(4)), r.GetInt32(5)));
+        }
+        return Task.FromResult<IReadOnlyList<ConversationSummary>>(list);
+    }
+
+    private static string EscapeLike(string word) => word.Replace(@"\", @"\\", StringComparison.Ordinal)
+        .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+
     private static int Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = connection.CreateCommand();

@@ -21,6 +21,7 @@ public static class WebServiceCollectionExtensions
         services.AddOptions<FormOptions>().Configure<IOptions<WebOptions>>((o, web) => o.MultipartBodyLengthLimit = web.Value.MaxQueuedBytes);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CurrentAccess>();
+        services.AddSingleton<Conversations.ExampleQuestions>();
         services.AddSingleton<IngestionQueue>();
         services.AddSingleton<DocumentWrites>();
         services.AddSingleton<Feedback.FeedbackReview>();

@@ -113,6 +113,38 @@ public sealed class ProtectedKnowledgeBase(
         return await conversations.SetFeedbackAsync(turnId, rating, comment, ct);
     }
 
+    /// <summary>Renames one of the caller's conversations; false when it does not exist or is someone else's (see <see cref="IConversationStore.RenameAsync"/> for the title rule).</summary>
+    public async Task<bool> RenameConversationAsync(AccessScope scope, string conversationId, string title, CancellationToken ct = default) =>
+        await OwnsConversationAsync(scope, conversationId, ct) && await conversations.RenameAsync(conversationId, title, ct);
+
+    /// <summary>Deletes one of the caller's conversations; false when it does not exist or is someone else's.</summary>
+    public async Task<bool> DeleteConversationAsync(AccessScope scope, string conversationId, CancellationToken ct = default) =>
+        await OwnsConversationAsync(scope, conversationId, ct) && await conversations.DeleteAsync(conversationId, ct);
+
+    /// <summary>
+    /// The caller's conversations whose title, questions or answers contain every word of <paramref name="text"/>. An
+    /// answer hidden from the caller (it quoted a library they may no longer read) does not count: a conversation found
+    /// only through such an answer is checked again against what <see cref="GetConversationAsync"/> shows, and dropped.
+    /// </summary>
+    public async Task<IReadOnlyList<ConversationSummary>> SearchConversationsAsync(AccessScope scope, string text, int limit, CancellationToken ct = default)
+    {
+        var found = await conversations.SearchAsync(scope.IsLocal ? null : scope.User, text, limit, ct);
+        if (scope.ReadableLibraries is null) return found;
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var kept = new List<ConversationSummary>(found.Count);
+        foreach (var summary in found)
+        {
+            if (await GetConversationAsync(scope, summary.Id, ct) is not { } shown) continue;
+            if (words.All(w => Contains(shown.Title, w) || shown.Turns.Any(t => Contains(t.Question, w) || Contains(t.Answer.Answer, w)))) kept.Add(summary);
+        }
+        return kept;
+
+        static bool Contains(string text, string word) => text.Contains(word, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<bool> OwnsConversationAsync(AccessScope scope, string conversationId, CancellationToken ct) =>
+        await conversations.GetAsync(conversationId, ct) is { } conversation && scope.Owns(conversation.Owner);
+
     private static StoredDocument Shown(AccessScope scope, StoredDocument document) =>
         document with { Source = ShownSource.For(scope, document.Source) };
 

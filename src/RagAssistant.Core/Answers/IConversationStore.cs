@@ -23,6 +23,18 @@ public interface IConversationStore
 
     /// <summary>Deletes a conversation and its turns; false when there was none.</summary>
     Task<bool> DeleteAsync(string conversationId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gives the conversation a new title, normalized by <see cref="ConversationTitles.Normalize"/>; false when there is
+    /// none with that id. An empty title, or one over <see cref="ConversationTitles.MaxLength"/>, is an <see cref="ArgumentException"/>.
+    /// </summary>
+    Task<bool> RenameAsync(string conversationId, string title, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The conversations of <paramref name="owner"/> (null: of everyone) whose title, questions or answers contain every
+    /// word of <paramref name="text"/>, most recently active first, without turns; a blank text finds nothing.
+    /// </summary>
+    Task<IReadOnlyList<ConversationSummary>> SearchAsync(string? owner, string text, int limit, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A conversation as a list shows it: title, owner, when it started and was last active, and how many turns it has.</summary>

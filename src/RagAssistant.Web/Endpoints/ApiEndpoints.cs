@@ -9,6 +9,7 @@ public static class ApiEndpoints
         api.MapPost("/ask", AskEndpoint.HandleAsync).DisableAntiforgery(); // for other systems; CrossSiteRequestGuard keeps other sites out
         DocumentEndpoints.Map(api);
         FeedbackEndpoints.Map(api);
+        ConversationEndpoints.Map(api);
         app.MapLanguageEndpoints();
         return app;
     }

@@ -147,6 +147,7 @@ public sealed record UiText
     public required AccountText Account { get; init; }
     public required AdminText Admin { get; init; }
     public required ToolsText Tools { get; init; }
+    public required ConversationText Chat { get; init; }
 
     /// <summary>Stored values (kinds, statuses, roles, audit actions, locators) as words of this language.</summary>
     public required LabelText Labels { get; init; }
@@ -172,6 +173,7 @@ public sealed record UiText
         Account = AccountText.Chinese,
         Admin = AdminText.Chinese,
         Tools = ToolsText.Chinese,
+        Chat = ConversationText.Chinese,
         Labels = LabelText.Chinese,
         NewConversation = "新对话",
         Conversations = "对话",
@@ -305,6 +307,7 @@ public sealed record UiText
         Account = AccountText.English,
         Admin = AdminText.English,
         Tools = ToolsText.English,
+        Chat = ConversationText.English,
         Labels = LabelText.English,
         NewConversation = "New conversation",
         Conversations = "Conversations",

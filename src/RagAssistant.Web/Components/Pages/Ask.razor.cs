@@ -65,6 +65,7 @@ public sealed partial class Ask : ComponentBase, IDisposable
         }
         await LoadConversationsAsync();
         _readsNothing = (await Access.GetAsync()).ReadableLibraries is { Count: 0 };
+        await LoadWelcomeAsync();
         _scrollPending = true;
     }
 
@@ -83,7 +84,9 @@ public sealed partial class Ask : ComponentBase, IDisposable
     }
 
     private async Task LoadConversationsAsync() =>
-        _conversations = await KnowledgeBase.ListConversationsAsync(await Access.GetAsync(), ConversationListSize);
+        _conversations = string.IsNullOrEmpty(_search)
+            ? await KnowledgeBase.ListConversationsAsync(await Access.GetAsync(), ConversationListSize)
+            : await KnowledgeBase.SearchConversationsAsync(await Access.GetAsync(), _search, ConversationListSize);
 
     private void NewConversation()
     {
@@ -188,5 +191,9 @@ public sealed partial class Ask : ComponentBase, IDisposable
         await KnowledgeBase.SetFeedbackAsync(await Access.GetAsync(), _conversationId, id, feedback.Rating, feedback.Comment);
     }
 
-    public void Dispose() => _answering?.Cancel();
+    public void Dispose()
+    {
+        _answering?.Cancel();
+        StopWatchingQueue();
+    }
 }
