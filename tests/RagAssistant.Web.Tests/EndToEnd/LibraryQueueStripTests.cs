@@ -23,9 +23,18 @@ public class LibraryQueueStripTests(SmallWebAppFixture app, BrowserFixture brows
         var library = new LibraryPage(Page, Circuit);
         await library.OpenAsync();
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var good = Write($"e2e-{tag}-点检.md", "# 点检要点\n\n每班开机前检查导轨润滑油位。\n"u8.ToArray());
-        var table = Write($"e2e-{tag}-量具.csv", "编号,名称\nLJ-001,外径千分尺\n"u8.ToArray());
+        var good = Write($"e2e-{tag}-点检.md", System.Text.Encoding.UTF8.GetBytes($"# 点检要点 {tag}\n\n每班开机前检查导轨润滑油位。\n"));
+        var table = Write($"e2e-{tag}-量具.csv", System.Text.Encoding.UTF8.GetBytes($"编号,名称\nLJ-{tag},外径千分尺\n"));
         var binary = Write($"e2e-{tag}-固件.bin", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0xFF, 0xFE, 0x00, 0x13]);
+
+        // Files dragged over the table area cover it with the drop target, naming the library; leaving takes it away.
+        var area = Page.GetByTestId("upload-area");
+        var files = await Page.EvaluateHandleAsync("() => { const d = new DataTransfer(); d.items.add(new File(['x'], 'a.md')); return d; }");
+        await area.DispatchEventAsync("dragenter", new Dictionary<string, object> { ["dataTransfer"] = files });
+        await Expect(area).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("rag-dragging"));
+        await Expect(Page.GetByTestId("dropzone")).ToContainTextAsync("松开即可上传到「默认库」");
+        await Page.GetByTestId("dropzone").DispatchEventAsync("dragleave", new Dictionary<string, object> { ["dataTransfer"] = files });
+        await Expect(area).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("rag-dragging"));
 
         await library.UploadAsync(good, table, binary);
 
@@ -40,7 +49,7 @@ public class LibraryQueueStripTests(SmallWebAppFixture app, BrowserFixture brows
         await Expect(library.QueueToggle).ToHaveAttributeAsync("aria-expanded", "false");
         await Expect(library.Jobs).ToHaveCountAsync(0);
         await Expect(library.QueueProgress).ToHaveTextAsync("3/3 完成，1 个失败");
-        await Expect(library.DocumentRow(Path.GetFileName(good))).ToHaveCountAsync(1);
+        await Expect(library.DocumentRow(Path.GetFileName(good))).ToBeVisibleAsync();
         Assert.False(await library.ScrollsSidewaysAsync(), "the page scrolls sideways");
         if (Viewport.Width < 600)
             Assert.True((await library.QueueToggle.BoundingBoxAsync())!.Height >= 44, "the strip is under 44 px on the phone");

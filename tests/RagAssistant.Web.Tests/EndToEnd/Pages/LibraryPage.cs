@@ -10,7 +10,8 @@ public sealed class LibraryPage(IPage page, BlazorCircuit circuit) : AppPage(pag
     public ILocator DocumentTable => Page.GetByTestId("document-table");
     public ILocator DocumentRows => Page.GetByTestId("document-row");
     public ILocator UploadButton => Page.GetByTestId("upload-button");
-    public ILocator Search => Page.GetByTestId("document-search").Locator("input");
+    // MudTextField puts its attributes on the input itself.
+    public ILocator Search => Page.Locator("input[data-testid=document-search], [data-testid=document-search] input").First;
     public ILocator ContentHits => Page.GetByTestId("content-hit");
     public ILocator QueueStrip => Page.GetByTestId("queue-strip");
     public ILocator QueueToggle => Page.GetByTestId("queue-toggle");
