@@ -30,6 +30,8 @@ public sealed record LibraryText
     public required string Actions { get; init; }
     public required string NoDocuments { get; init; }
     public required string RowsPerPage { get; init; }
+    /// <summary>Re-index refused: "{0}" the file name, whose original was not kept.</summary>
+    public required string OriginalNotKeptFormat { get; init; }
 
     /// <summary>A job's outcome (ingested, replaced, unchanged, skipped, failed) in words of this language.</summary>
     public string JobOutcome(string? outcome) =>
@@ -57,6 +59,7 @@ public sealed record LibraryText
         Actions = "操作",
         NoDocuments = "没有符合条件的文档",
         RowsPerPage = "每页",
+        OriginalNotKeptFormat = "无法重新索引：没有保存 {0} 的原件，请重新上传。",
     };
 
     public static readonly LibraryText English = Chinese with
@@ -81,5 +84,6 @@ public sealed record LibraryText
         Actions = "Actions",
         NoDocuments = "No matching documents",
         RowsPerPage = "Rows per page",
+        OriginalNotKeptFormat = "Cannot re-index: the original of {0} was not kept; upload it again.",
     };
 }
