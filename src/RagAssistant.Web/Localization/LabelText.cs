@@ -40,6 +40,12 @@ public sealed partial record LabelText
     public required string GrantDetailFormat { get; init; }
     public required IReadOnlyDictionary<string, string> GrantWords { get; init; }
 
+    /// <summary>The ingestion queue's audit details: accepted, ingested (with its outcome), failed or cancelled.</summary>
+    public required string AcceptedDetailFormat { get; init; }
+    public required string IngestedDetailFormat { get; init; }
+    public required string IngestFailedDetailFormat { get; init; }
+    public required IReadOnlyDictionary<string, string> IngestOutcomes { get; init; }
+
     /// <summary>"{0} bytes", "{0} pages": a document's size and page count.</summary>
     public required string BytesFormat { get; init; }
     public required string PagesFormat { get; init; }
@@ -86,11 +92,26 @@ public sealed partial record LabelText
     {
         if (string.IsNullOrEmpty(detail)) return "";
         var m = AuditDetailPattern().Match(detail);
-        if (!m.Success) return detail;
+        if (!m.Success) return IngestDetail(detail);
         if (m.Groups["role"].Success) return Format(RoleDetailFormat, Role(m.Groups["role"].Value));
         var kind = m.Groups["kind"].Value;
         var subject = kind == "role" ? Role(m.Groups["subject"].Value) : m.Groups["subject"].Value;
         return Format(GrantDetailFormat, Lookup(GrantWords, m.Groups["access"].Value), Lookup(GrantWords, kind), subject);
+    }
+
+    /// <summary>
+    /// The ingestion queue's details: "accepted: library L, N bytes, job J" and "library L, job J: outcome, document D,
+    /// N chunks" (or ": state: reason" when it failed, the reason kept as written).
+    /// </summary>
+    private string IngestDetail(string detail)
+    {
+        var m = IngestDetailPattern().Match(detail);
+        if (!m.Success) return detail;
+        string G(string name) => m.Groups[name].Value;
+        if (m.Groups["bytes"].Success) return Format(AcceptedDetailFormat, Library(G("library")), G("bytes"), G("job"));
+        if (m.Groups["document"].Success)
+            return Format(IngestedDetailFormat, Library(G("library")), G("job"), Lookup(IngestOutcomes, G("outcome")), G("document"), G("chunks"));
+        return Format(IngestFailedDetailFormat, Library(G("library")), G("job"), Lookup(IngestOutcomes, G("outcome")), G("reason"));
     }
 
     /// <summary>Every stored value this table turns, for the test that looks for them in the Chinese UI.</summary>
@@ -112,6 +133,9 @@ public sealed partial record LabelText
 
     [GeneratedRegex(@"^(?:role (?<role>\w+)|(?<access>read|write) to (?<kind>role|user) (?<subject>.+))$")]
     private static partial Regex AuditDetailPattern();
+
+    [GeneratedRegex(@"^(?:accepted: library (?<library>.+?), (?<bytes>\d+) bytes, job (?<job>\d+)|library (?<library>.+?), job (?<job>\d+): (?<outcome>\w+)(?:, document (?<document>\d*), (?<chunks>\d+) chunks|: (?<reason>.*)))$", RegexOptions.Singleline)]
+    private static partial Regex IngestDetailPattern();
 
     [GeneratedRegex(@"\b(?:table (?<table>\d+)(?: rows? (?<row>\d+)(?:-(?<to>\d+))?)?|rows? (?<row>\d+)(?:-(?<to>\d+))?|line (?<line>\d+)|part (?<part>\d+)|page (?<page>\d+))\b")]
     private static partial Regex LocatorWords();
@@ -166,6 +190,14 @@ public sealed partial record LabelText
         RoleDetailFormat = "角色：{0}",
         GrantDetailFormat = "{0} 授予 {1} {2}",
         GrantWords = new Dictionary<string, string> { ["read"] = "读取权限", ["write"] = "写入权限", ["role"] = "角色", ["user"] = "用户" },
+        AcceptedDetailFormat = "已接收：{0}，{1} 字节，任务 {2}",
+        IngestedDetailFormat = "{0}，任务 {1}：{2}，文档 {3}，{4} 个分块",
+        IngestFailedDetailFormat = "{0}，任务 {1}：{2}：{3}",
+        IngestOutcomes = new Dictionary<string, string>
+        {
+            ["ingested"] = "已导入", ["unchanged"] = "未变化", ["replaced"] = "已替换", ["skipped"] = "已跳过", ["duplicate"] = "重复",
+            ["done"] = "完成", ["failed"] = "失败", ["cancelled"] = "已取消",
+        },
         BytesFormat = "{0} 字节",
         PagesFormat = "{0} 页",
     };
@@ -220,6 +252,14 @@ public sealed partial record LabelText
         RoleDetailFormat = "role {0}",
         GrantDetailFormat = "{0} to {1} {2}",
         GrantWords = new Dictionary<string, string> { ["read"] = "read", ["write"] = "write", ["role"] = "role", ["user"] = "user" },
+        AcceptedDetailFormat = "accepted: {0}, {1} bytes, job {2}",
+        IngestedDetailFormat = "{0}, job {1}: {2}, document {3}, {4} chunks",
+        IngestFailedDetailFormat = "{0}, job {1}: {2}: {3}",
+        IngestOutcomes = new Dictionary<string, string>
+        {
+            ["ingested"] = "ingested", ["unchanged"] = "unchanged", ["replaced"] = "replaced", ["skipped"] = "skipped", ["duplicate"] = "duplicate",
+            ["done"] = "done", ["failed"] = "failed", ["cancelled"] = "cancelled",
+        },
         BytesFormat = "{0} bytes",
         PagesFormat = "{0} pages",
     };

@@ -148,6 +148,7 @@ public sealed record UiText
     public required AdminText Admin { get; init; }
     public required ToolsText Tools { get; init; }
     public required ConversationText Chat { get; init; }
+    public required LibraryText Library { get; init; }
 
     /// <summary>Stored values (kinds, statuses, roles, audit actions, locators) as words of this language.</summary>
     public required LabelText Labels { get; init; }
@@ -174,6 +175,7 @@ public sealed record UiText
         Admin = AdminText.Chinese,
         Tools = ToolsText.Chinese,
         Chat = ConversationText.Chinese,
+        Library = LibraryText.Chinese,
         Labels = LabelText.Chinese,
         NewConversation = "新对话",
         Conversations = "对话",
@@ -308,6 +310,7 @@ public sealed record UiText
         Admin = AdminText.English,
         Tools = ToolsText.English,
         Chat = ConversationText.English,
+        Library = LibraryText.English,
         Labels = LabelText.English,
         NewConversation = "New conversation",
         Conversations = "Conversations",

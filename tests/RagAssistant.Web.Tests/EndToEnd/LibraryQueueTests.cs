@@ -64,7 +64,8 @@ public sealed class LibraryQueueTests(SmallWebAppFixture app, BrowserFixture bro
         await Expect(jobs).ToHaveCountAsync(2);
         var reindex = new JobRow(jobs.First);
         Assert.Equal("done", await reindex.WaitFinishedAsync());
-        await Expect(reindex.Root).ToContainTextAsync("(replaced)");
+        await Expect(reindex.Root).ToHaveAttributeAsync("data-outcome", "replaced");
+        await Expect(reindex.Root.GetByTestId("job-outcome")).ToHaveTextAsync("(已替换)");
         await Expect(library.DocumentRow(name)).ToHaveCountAsync(1);
         Assert.Single(await SourcesAsync(), s => s.EndsWith(name, StringComparison.Ordinal));
     }

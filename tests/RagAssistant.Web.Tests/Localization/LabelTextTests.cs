@@ -40,6 +40,9 @@ public sealed class LabelTextTests
     [InlineData("write to role Editor", "写入权限 授予 角色 编辑")]
     [InlineData("read to user 王工", "读取权限 授予 用户 王工")]
     [InlineData("bad password", "bad password")]
+    [InlineData("accepted: library default, 1234 bytes, job 7", "已接收：默认库，1234 字节，任务 7")]
+    [InlineData("library line-a, job 7: ingested, document 12, 5 chunks", "line-a，任务 7：已导入，文档 12，5 个分块")]
+    [InlineData("library default, job 8: failed: the PDF is encrypted", "默认库，任务 8：失败：the PDF is encrypted")]
     public void AuditDetails_WrittenFromAPattern_ReadInChinese(string stored, string shown) =>
         Assert.Equal(shown, LabelText.Chinese.AuditDetail(stored));
 }

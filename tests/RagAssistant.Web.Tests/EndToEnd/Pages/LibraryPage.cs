@@ -2,13 +2,20 @@ using Microsoft.Playwright;
 
 namespace RagAssistant.Web.Tests.EndToEnd.Pages;
 
-/// <summary>The library at "/library": upload, the live job list and the document table.</summary>
+/// <summary>The library at "/library": the queue strip, the upload button and drop area, the search and filters, the document table.</summary>
 public sealed class LibraryPage(IPage page, BlazorCircuit circuit) : AppPage(page, circuit)
 {
     public ILocator UploadInput => Page.GetByTestId("upload-input");
     public ILocator Jobs => Page.GetByTestId("job");
     public ILocator DocumentTable => Page.GetByTestId("document-table");
     public ILocator DocumentRows => Page.GetByTestId("document-row");
+    public ILocator UploadButton => Page.GetByTestId("upload-button");
+    // MudTextField puts its attributes on the input itself.
+    public ILocator Search => Page.Locator("input[data-testid=document-search], [data-testid=document-search] input").First;
+    public ILocator ContentHits => Page.GetByTestId("content-hit");
+    public ILocator QueueStrip => Page.GetByTestId("queue-strip");
+    public ILocator QueueToggle => Page.GetByTestId("queue-toggle");
+    public ILocator QueueProgress => Page.GetByTestId("queue-progress");
 
     public Task OpenAsync() => OpenAsync("/library");
 
@@ -27,8 +34,15 @@ public sealed class LibraryPage(IPage page, BlazorCircuit circuit) : AppPage(pag
     /// <summary>The job row of an uploaded file (its file name).</summary>
     public JobRow Job(string fileName) => new(Page.Locator($"[data-testid=job][data-file='{fileName}']").Last);
 
-    /// <summary>The document cell whose source ends with <paramref name="fileName"/>.</summary>
-    public ILocator DocumentRow(string fileName) => Page.Locator($"[data-testid=document-row][data-source$='{fileName}']");
+    /// <summary>The document cell of the file named <paramref name="fileName"/>.</summary>
+    public ILocator DocumentRow(string fileName) => Page.Locator($"[data-testid=document-row][data-file='{fileName}']");
+
+    /// <summary>Types into the search box (the page searches once typing pauses).</summary>
+    public Task SearchAsync(string text) => Search.FillAsync(text);
+
+    /// <summary>Whether the page scrolls sideways (it must not, at any width: wide content scrolls in its own box).</summary>
+    public Task<bool> ScrollsSidewaysAsync() =>
+        Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
 
     /// <summary>The table row (tr) holding a document, for its action buttons.</summary>
     public ILocator TableRow(string fileName) => Page.Locator("tr").Filter(new() { Has = DocumentRow(fileName) });
