@@ -123,6 +123,7 @@ public sealed record UiText
 
     public required AccountText Account { get; init; }
     public required AdminText Admin { get; init; }
+    public required DocumentText Document { get; init; }
 
     /// <summary>Stored values (kinds, statuses, roles, audit actions, locators) as words of this language.</summary>
     public required LabelText Labels { get; init; }
@@ -143,6 +144,7 @@ public sealed record UiText
         NotFound = "页面不存在。",
         Account = AccountText.Chinese,
         Admin = AdminText.Chinese,
+        Document = DocumentText.Chinese,
         Labels = LabelText.Chinese,
         NewConversation = "新对话",
         Conversations = "对话",
@@ -255,6 +257,7 @@ public sealed record UiText
         NotFound = "Page not found.",
         Account = AccountText.English,
         Admin = AdminText.English,
+        Document = DocumentText.English,
         Labels = LabelText.English,
         NewConversation = "New conversation",
         Conversations = "Conversations",
