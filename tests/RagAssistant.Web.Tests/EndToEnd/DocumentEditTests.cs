@@ -32,11 +32,13 @@ public class DocumentEditTests(AccessWebAppFixture app, BrowserFixture browser) 
 
             // An empty title is refused, naming the field.
             await page.TitleInput.FillAsync("");
+            await Expect(page.TitleInput).ToHaveValueAsync("");
             await page.Save.ClickAsync();
             await Expect(page.EditErrors.First).ToContainTextAsync("标题");
             Assert.Equal(original.Title, (await StoredAsync(App.CardA)).Title);
 
             await page.TitleInput.FillAsync(title);
+            await Expect(page.TitleInput).ToHaveValueAsync(title);
             await page.Save.ClickAsync();
             await Expect(page.Saved).ToBeVisibleAsync();
             await Expect(page.Title).ToHaveTextAsync(title);
