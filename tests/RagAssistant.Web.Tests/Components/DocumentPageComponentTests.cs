@@ -111,6 +111,33 @@ public sealed class DocumentPageComponentTests : ComponentTest
     }
 
     [Fact]
+    public void Viewer_TurnsAPdfToTheChunksPage_WithItsBoxes()
+    {
+        var chunk = new StoredChunk(41, 7, 3, "text", "ctx", "4.2", 5, 20, null) { Boxes = [new PageBox(5, 10, 10, 100, 20), new PageBox(6, 10, 700, 100, 720)] };
+        var viewer = RenderWithText<DocumentViewer>(p => p.Add(c => c.Document, Document()).Add(c => c.Chunk, chunk));
+
+        Assert.Equal("41", viewer.Find("[data-testid=document-viewer]").GetAttribute("data-chunk-id"));
+        Assert.Equal("页 5 / 12", viewer.Find("[data-testid=pdf-page-number]").TextContent.Trim());
+        Assert.Empty(viewer.FindAll("[data-testid=select-chunk-hint]"));
+        var render = Context.JSInterop.Invocations["renderPage"].Last();
+        Assert.Equal(5, render.Arguments[2]);
+    }
+
+    [Fact]
+    public void Viewer_ShowsAnImageWithTheChunksBoxes_AndAHintBeforeAnyChunk()
+    {
+        var image = Document() with { ContentType = "image", Pages = 1 };
+        var chunk = new StoredChunk(41, 7, 0, "铭牌", "ctx", "line 1", 1, 2, null) { Boxes = [new PageBox(1, 10, 10, 100, 20)] };
+
+        var before = RenderWithText<DocumentViewer>(p => p.Add(c => c.Document, image).Add(c => c.ImageSize, (640, 480)));
+        Assert.NotEmpty(before.FindAll("[data-testid=select-chunk-hint]"));
+        Assert.Empty(before.FindAll("[data-testid=image-highlight]"));
+
+        var after = RenderWithText<DocumentViewer>(p => p.Add(c => c.Document, image).Add(c => c.ImageSize, (640, 480)).Add(c => c.Chunk, chunk));
+        Assert.Single(after.FindAll("[data-testid=image-highlight]"));
+    }
+
+    [Fact]
     public void ChunkHtml_KeepsProseEncoded_AndEscapesCells()
     {
         Assert.Equal("a &lt;script&gt;\nb", ChunkHtml.Render("a <script>\nb"));

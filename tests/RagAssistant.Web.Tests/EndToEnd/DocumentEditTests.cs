@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using RagAssistant.Accounts;
 using RagAssistant.Core.Documents;
 using RagAssistant.Core.Storage;
 using RagAssistant.Web.Tests.EndToEnd.Pages;
@@ -43,6 +44,8 @@ public class DocumentEditTests(AccessWebAppFixture app, BrowserFixture browser) 
             await Expect(page.Saved).ToBeVisibleAsync();
             await Expect(page.Title).ToHaveTextAsync(title);
             Assert.False(await page.ScrollsSidewaysAsync(), "the page scrolls sideways");
+            var audit = await App.Services.GetRequiredService<AuditLog>().ListAsync(action: AuditActions.DocumentEdited);
+            Assert.Contains(audit, e => e.Actor == user && e.Detail!.Contains($"title '{original.Title}' → '{title}'", StringComparison.Ordinal));
 
             var library = new LibraryPage(Page, Circuit);
             await library.OpenAsync();
