@@ -57,6 +57,25 @@ public class DocumentPageTests(WebAppFixture app, BrowserFixture browser) : Brow
         Assert.False(await page.ScrollsSidewaysAsync(), "the page scrolls sideways once the chunk is shown");
     }
 
+    [SkippableFact]
+    public async Task SheetChunkClicked_MarksItsRowInPlace()
+    {
+        using var scope = App.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<IDocumentStore>();
+        var sheet = (await store.ListAsync()).First(d => d.FileName.StartsWith("JD-2105-0201", StringComparison.Ordinal) && d.HasOriginal);
+        var chunk = (await store.GetChunksAsync(sheet.Id)).Last(c => c.Locator.Contains('!', StringComparison.Ordinal));
+        var page = new DocumentPage(Page, Circuit);
+        await page.OpenAsync(sheet.Id);
+        await Expect(page.View.GetByTestId("sheet-view")).ToBeAttachedAsync();
+        if (Phone) await page.ShowChunks.ClickAsync();
+
+        await page.Chunk(chunk.Id).ClickAsync();
+
+        await Expect(page.View.GetByTestId("highlighted").First).ToBeVisibleAsync();
+        await Expect(page.Chunk(chunk.Id)).ToHaveAttributeAsync("data-testid", "highlighted");
+        Assert.False(await page.ScrollsSidewaysAsync(), "the page scrolls sideways");
+    }
+
     /// <summary>A PDF of the sample corpus with a table chunk and a chunk with boxes on a page after the first.</summary>
     private async Task<(StoredDocument Document, StoredChunk OnLaterPage, StoredChunk Table)> PdfWithTableAsync()
     {
