@@ -53,6 +53,9 @@ public static class AuditActions
     public const string IngestFailed = "ingest_failed";
     public const string Delete = "delete";
     public const string Reindex = "reindex";
+
+    /// <summary>A document's title, identity, revision or kind corrected by hand; the detail says old → new.</summary>
+    public const string DocumentEdited = "document_edit";
     public const string Grant = "grant";
     public const string Revoke = "revoke";
     public const string LibraryAdded = "library_add";

@@ -14,7 +14,7 @@ namespace RagAssistant.Storage.Sqlite;
 /// Documents, chunks and original files in the SQLite knowledge base; one transaction per document write.
 /// Originals are kept unless <see cref="SqliteStorageOptions.KeepOriginals"/> is off (no options: kept).
 /// </summary>
-public sealed class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter segmenter, IOptions<SqliteStorageOptions>? options = null)
+public sealed partial class SqliteDocumentStore(SqliteDatabase database, ITextSegmenter segmenter, IOptions<SqliteStorageOptions>? options = null)
     : IDocumentStore
 {
     private readonly bool _keepOriginals = options?.Value.KeepOriginals ?? true;

@@ -50,6 +50,21 @@ public sealed class ProtectedKnowledgeBase(
         return await documents.DeleteAsync(id, ct) ? WriteOutcome.Done : WriteOutcome.NotFound;
     }
 
+    /// <summary>
+    /// Corrects the title, identity, revision and kind of a document the caller may write; one they may read but not
+    /// write is <see cref="WriteOutcome.Forbidden"/>. Validate <paramref name="metadata"/> first: the store refuses it
+    /// with <see cref="ArgumentException"/> when <see cref="DocumentMetadata.Problems"/> finds any.
+    /// </summary>
+    public async Task<(WriteOutcome Outcome, StoredDocument? Document)> UpdateDocumentAsync(
+        AccessScope scope, long id, DocumentMetadata metadata, CancellationToken ct = default)
+    {
+        var document = await GetDocumentAsync(scope, id, ct);
+        if (document is null) return (WriteOutcome.NotFound, null);
+        if (!scope.MayWrite(document.Library)) return (WriteOutcome.Forbidden, null);
+        var updated = await documents.UpdateMetadataAsync(id, metadata, ct);
+        return updated is null ? (WriteOutcome.NotFound, null) : (WriteOutcome.Done, Shown(scope, updated));
+    }
+
     /// <summary>Hybrid (or dense/keyword) search over the libraries the caller may read.</summary>
     public async Task<(AnalyzedQuery Query, IReadOnlyList<SearchResult> Results)> SearchAsync(
         AccessScope scope, string query, SearchOptions options, CancellationToken ct = default)

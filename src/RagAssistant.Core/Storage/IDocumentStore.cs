@@ -41,6 +41,15 @@ public interface IDocumentStore
     /// </summary>
     Task<bool> AttachOriginalAsync(long documentId, byte[] content, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Corrects a document's title, identity, revision and kind, in one transaction: the chunks' context lines (and their
+    /// keyword index) that begin with the old title take the new one, and which revision is current is re-marked both in
+    /// the identity group the document leaves and in the one it joins. Returns the document as stored, or null when there
+    /// is no such document; throws <see cref="ArgumentException"/>, changing nothing, when
+    /// <see cref="DocumentMetadata.Problems"/> finds any.
+    /// </summary>
+    Task<StoredDocument?> UpdateMetadataAsync(long id, DocumentMetadata metadata, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes the document, its chunks and its original; returns false when there is no such document.</summary>
     Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default);
 }

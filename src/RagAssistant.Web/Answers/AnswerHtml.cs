@@ -19,7 +19,11 @@ public static partial class AnswerHtml
         .UseEmphasisExtras()
         .Build();
 
-    public static string Render(string markdown)
+    public static string Render(string markdown) =>
+        CitationMarker().Replace(SafeHtml(markdown), m => $"<button type=\"button\" class=\"rag-cite\" data-n=\"{m.Groups[1].Value}\">{m.Groups[1].Value}</button>");
+
+    /// <summary>The same safe HTML without citation buttons: for document text (a chunk's table), which cites nothing.</summary>
+    public static string SafeHtml(string markdown)
     {
         var document = Markdown.Parse(markdown ?? "", Pipeline);
         foreach (var link in document.Descendants<LinkInline>().ToList())
@@ -39,8 +43,7 @@ public static partial class AnswerHtml
         }
         foreach (var link in document.Descendants<AutolinkInline>().ToList())
             link.ReplaceBy(new LiteralInline(link.Url));
-        var html = document.ToHtml(Pipeline);
-        return CitationMarker().Replace(html, m => $"<button type=\"button\" class=\"rag-cite\" data-n=\"{m.Groups[1].Value}\">{m.Groups[1].Value}</button>");
+        return document.ToHtml(Pipeline);
     }
 
     private static bool IsWebAddress(string? url) =>

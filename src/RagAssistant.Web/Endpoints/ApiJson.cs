@@ -28,6 +28,9 @@ public sealed record UploadJson(IReadOnlyList<JobJson> Files);
 
 public sealed record JobListJson(IReadOnlyList<JobJson> Jobs);
 
+/// <summary>PATCH /api/documents/{id} body: the fields to correct; a field left out (or null) keeps its value, "" clears identity or revision.</summary>
+public sealed record DocumentPatchBody(string? Title, string? Identity, string? Revision, string? Kind);
+
 public sealed record DeletedJson(long DocumentId, bool Deleted);
 
 public sealed record HealthJson(string Status, string Version);
@@ -43,6 +46,8 @@ public sealed record HealthJson(string Status, string Version);
 [JsonSerializable(typeof(JobListJson))]
 [JsonSerializable(typeof(DocumentListJson))]
 [JsonSerializable(typeof(DeletedJson))]
+[JsonSerializable(typeof(DocumentPatchBody))]
+[JsonSerializable(typeof(DocumentJson))]
 [JsonSerializable(typeof(HealthJson))]
 public sealed partial class ApiJsonContext : JsonSerializerContext
 {

@@ -10,7 +10,7 @@ using RagAssistant.Web.Security;
 namespace RagAssistant.Web.Endpoints;
 
 /// <summary>
-/// GET/POST/DELETE /api/documents and the original file of a document. Every handler asks the access seam first and
+/// GET/POST/PATCH/DELETE /api/documents and the original file of a document. Every handler asks the access seam first and
 /// answers a document the caller may not read exactly as one that does not exist (404), so ids cannot be probed.
 /// </summary>
 internal static class DocumentEndpoints
@@ -24,6 +24,7 @@ internal static class DocumentEndpoints
         api.MapPost("/documents", UploadAsync).DisableAntiforgery().WithBodyLimit(upload);
         api.MapGet("/documents/jobs", ListJobs);
         api.MapDelete("/documents/{id:long}", DeleteAsync);
+        api.MapPatch("/documents/{id:long}", EditAsync);
         api.MapGet("/documents/{id:long}/file", FileAsync);
     }
 
@@ -95,6 +96,39 @@ internal static class DocumentEndpoints
             WriteOutcome.NotFound => Error(StatusCodes.Status404NotFound, $"no document {id}"),
             WriteOutcome.Forbidden => Error(StatusCodes.Status403Forbidden, $"you may not delete documents of this library"),
             _ => TypedResults.Json(new DeletedJson(id, true), ApiJsonContext.Relaxed.DeletedJson),
+        };
+    }
+
+    /// <summary>
+    /// Corrects title, identity, revision and kind (JSON; a field left out keeps its value): 200 with the document, 400
+    /// naming each field at fault, 403 for a reader of the library, 404 for a document the caller may not read.
+    /// </summary>
+    private static async Task<IResult> EditAsync(long id, HttpContext context, ProtectedKnowledgeBase knowledgeBase, DocumentWrites writes)
+    {
+        var scope = await context.AccessAsync();
+        var document = await knowledgeBase.GetDocumentAsync(scope, id, context.RequestAborted);
+        if (document is null) return Error(StatusCodes.Status404NotFound, $"no document {id}");
+        if (!scope.MayWrite(document.Library)) return Error(StatusCodes.Status403Forbidden, "you may not edit documents of this library");
+        DocumentPatchBody? body;
+        try
+        {
+            body = await context.Request.ReadFromJsonAsync(ApiJsonContext.Relaxed.DocumentPatchBody, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return Error(StatusCodes.Status400BadRequest, $"send a JSON object {{\"title\", \"identity\", \"revision\", \"kind\"}}: {ex.Message}");
+        }
+        if (body is null) return Error(StatusCodes.Status400BadRequest, "send a JSON object {\"title\", \"identity\", \"revision\", \"kind\"}");
+        var metadata = Core.Documents.DocumentMetadata.Create(body.Title ?? document.Title, body.Identity ?? document.Identity,
+            body.Revision ?? document.Revision, body.Kind ?? document.Kind);
+        if (metadata.Problems() is { Count: > 0 } problems)
+            return Error(StatusCodes.Status400BadRequest, string.Join("; ", problems.Select(p => p.Message)));
+        var (outcome, updated) = await writes.EditAsync(scope, id, metadata, context.Connection.RemoteIpAddress?.ToString());
+        return outcome switch
+        {
+            WriteOutcome.NotFound => Error(StatusCodes.Status404NotFound, $"no document {id}"),
+            WriteOutcome.Forbidden => Error(StatusCodes.Status403Forbidden, "you may not edit documents of this library"),
+            _ => TypedResults.Json(DocumentJson.From(updated!), ApiJsonContext.Relaxed.DocumentJson),
         };
     }
 

@@ -40,6 +40,31 @@ public sealed class DocumentWrites(IngestionQueue queue, ProtectedKnowledgeBase 
         return outcome;
     }
 
+    /// <summary>
+    /// Corrects a document's title, identity, revision and kind for a user who may write its library (audited, old → new);
+    /// the metadata must be free of <see cref="DocumentMetadata.Problems"/>. One they may not read is <see cref="WriteOutcome.NotFound"/>.
+    /// </summary>
+    public async Task<(WriteOutcome Outcome, StoredDocument? Document)> EditAsync(AccessScope scope, long documentId, DocumentMetadata metadata, string? address = null)
+    {
+        var before = await knowledgeBase.GetDocumentAsync(scope, documentId);
+        var (outcome, after) = await knowledgeBase.UpdateDocumentAsync(scope, documentId, metadata);
+        if (outcome == WriteOutcome.Done && before is not null && after is not null)
+            await audit.WriteAsync(scope.User, AuditActions.DocumentEdited, $"{documentId} {after.FileName}",
+                $"library {after.Library}; {Changes(before, after)}", address);
+        return (outcome, after);
+    }
+
+    /// <summary>"title '目录 Contents' → '减速器规格书'; revision 'A' → 'B'": the fields that changed, or "no change".</summary>
+    internal static string Changes(StoredDocument before, StoredDocument after)
+    {
+        var changes = new[]
+        {
+            ("title", before.Title, after.Title), ("identity", before.Identity, after.Identity),
+            ("revision", before.Revision, after.Revision), ("kind", before.Kind, after.Kind),
+        }.Where(c => c.Item2 != c.Item3).Select(c => $"{c.Item1} '{c.Item2}' → '{c.Item3}'").ToList();
+        return changes.Count == 0 ? "no change" : string.Join("; ", changes);
+    }
+
     /// <summary>Re-reads a stored document from its kept original; null when the user may not write its library.</summary>
     public async Task<IngestJob?> ReindexAsync(AccessScope scope, StoredDocument document, byte[] original, string? address = null)
     {

@@ -149,6 +149,7 @@ public sealed record UiText
     public required ToolsText Tools { get; init; }
     public required ConversationText Chat { get; init; }
     public required LibraryText Library { get; init; }
+    public required DocumentText Document { get; init; }
 
     /// <summary>Stored values (kinds, statuses, roles, audit actions, locators) as words of this language.</summary>
     public required LabelText Labels { get; init; }
@@ -176,6 +177,7 @@ public sealed record UiText
         Tools = ToolsText.Chinese,
         Chat = ConversationText.Chinese,
         Library = LibraryText.Chinese,
+        Document = DocumentText.Chinese,
         Labels = LabelText.Chinese,
         NewConversation = "新对话",
         Conversations = "对话",
@@ -311,6 +313,7 @@ public sealed record UiText
         Tools = ToolsText.English,
         Chat = ConversationText.English,
         Library = LibraryText.English,
+        Document = DocumentText.English,
         Labels = LabelText.English,
         NewConversation = "New conversation",
         Conversations = "Conversations",
