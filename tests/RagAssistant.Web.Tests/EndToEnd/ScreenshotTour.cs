@@ -35,6 +35,8 @@ public abstract class ScreenshotTour(WebAppFixture app, BrowserFixture browser) 
         await Expect(ask.Source.Root.GetByTestId("source-header")).ToBeVisibleAsync();
         await Page.WaitForTimeoutAsync(800); // the sheet scrolls to the cited cell
         await ShootAsync("ask-source-sheet");
+        await Page.Keyboard.PressAsync("Escape"); // on a phone the panel covers the question box
+        await Expect(ask.Source.Root).ToHaveCountAsync(0);
 
         var pdfTurn = await ask.AskAsync("轴颈表面粗糙度要求是多少？");
         var pdf = pdfTurn.CitationChips.First;
