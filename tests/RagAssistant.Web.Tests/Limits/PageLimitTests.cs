@@ -105,7 +105,7 @@ public sealed class PageLimitTests(PageLimitTests.App fixture) : ComponentTest, 
         Context.AddAuthorization().SetAuthorized(user);
         Context.Services.AddSingleton<IAccessGate>(new FixedScopeGate(new AccessScope(user, null, null)));
         Context.Services.AddScoped<CurrentAccess>();
-        UseAppServices(typeof(ProtectedKnowledgeBase), typeof(RecentErrors), typeof(AnswerAdmission));
+        UseAppServices(typeof(ProtectedKnowledgeBase), typeof(RecentErrors), typeof(AnswerAdmission), typeof(Web.Conversations.ExampleQuestions), typeof(IngestionQueue));
         return RenderWithText<Ask>(_ => { }, text);
     }
 
