@@ -88,12 +88,14 @@ public sealed class SourcePanelTests(WebAppFixture app, BrowserFixture browser) 
     {
         var ask = new AskPage(Page, Circuit);
         await ask.OpenAsync();
-        await Page.Locator("body").ClickAsync(new() { Position = new() { X = 700, Y = 300 } });
+        // Somewhere that is no control: the app's name in the bar (a click on the page could land on an example question and ask it).
+        await Page.Locator(".rag-appname").ClickAsync();
 
         await Page.Keyboard.PressAsync("/");
 
         await Expect(ask.QuestionBox).ToBeFocusedAsync();
         await Expect(ask.QuestionBox).ToHaveValueAsync("");
+        await Expect(ask.Turns).ToHaveCountAsync(0);
     }
 
     private const string PdfQuestion = "轴颈表面粗糙度要求是多少？";
