@@ -103,6 +103,24 @@ public class OnnxEmbeddingGeneratorTests(RealModelFixture model)
         Assert.True(model.Provider.Model.EnglishCentred);
     }
 
+    [Fact]
+    public async Task Dispose_WaitsForTheRunningBatch_AndLaterCallsAreRefused()
+    {
+        // An engine of its own (the fixture's stays open): disposed while another thread embeds, as when the app stops
+        // with an answer still embedding its question. The process must not crash; the run finishes or is refused.
+        var engine = new OnnxEmbeddingEngine(model.Provider.Model, new EmbeddingOptions { Device = "cpu" },
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var texts = Enumerable.Range(0, 256).Select(i => $"spindle bearing replacement step {i}: switch off the power first").ToList();
+        var running = Task.Run(() => engine.Embed(texts));
+        await Task.Delay(50);
+
+        engine.Dispose();
+
+        var outcome = await Record.ExceptionAsync(() => running);
+        Assert.True(outcome is null or ObjectDisposedException, $"the running embed ended with {outcome}");
+        Assert.Throws<ObjectDisposedException>(() => engine.Embed(["after"]));
+    }
+
     [SkippableFact]
     public async Task Fp16PooledGraph_MatchesTheFp32Path_OnCpu()
     {

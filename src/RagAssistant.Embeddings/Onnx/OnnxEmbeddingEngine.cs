@@ -60,6 +60,8 @@ public sealed class OnnxEmbeddingEngine : IDisposable
     public int Dimension { get; }
     public int BatchSize { get; }
 
+    private bool _disposed;
+
     /// <summary>Embeds <paramref name="texts"/> for someone waiting (a question); vectors come back in input order, L2-normalised.</summary>
     public EmbeddingResult Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
         Embed(texts, foreground: true, beforeBatch: null, cancellationToken);
@@ -99,6 +101,7 @@ public sealed class OnnxEmbeddingEngine : IDisposable
             _gate.Enter(foreground, cancellationToken);
             try
             {
+                ObjectDisposedException.ThrowIf(_disposed, this);
                 Run(current, vectors);
             }
             finally
@@ -224,8 +227,23 @@ public sealed class OnnxEmbeddingEngine : IDisposable
         if (norm > 1e-12f) TensorPrimitives.Divide(vector, norm, vector);
     }
 
+    /// <summary>
+    /// Waits for a batch running on another thread, then disposes the session: disposing it under a running batch (an
+    /// answer still embedding its question while the app stops) crashes the process in native code. Later calls get
+    /// an <see cref="ObjectDisposedException"/>.
+    /// </summary>
     public void Dispose()
     {
-        _session.Dispose();
+        _gate.Enter(foreground: true, CancellationToken.None);
+        try
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _session.Dispose();
+        }
+        finally
+        {
+            _gate.Exit();
+        }
     }
 }
