@@ -67,6 +67,11 @@ public static class AuditActions
     public const string ApiKeyCreated = "api_key_create";
     public const string ApiKeyRevoked = "api_key_revoke";
 
+    /// <summary>Every action above (the audit filter lists them; the UI has words for each).</summary>
+    public static IReadOnlyList<string> All { get; } =
+        typeof(AuditActions).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
+
     /// <summary>An administrator marked the passage and expected value of an answer rated 👎 (the question joins the evaluation set).</summary>
     public const string FeedbackMarked = "feedback_mark";
 

@@ -96,25 +96,9 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        // Two statements rather than "$owner IS NULL OR owner = $owner", which would keep SQLite off the owner index.
-        command.CommandText = $"""
-            SELECT c.id, c.title, c.owner, c.created_at, c.updated_at,
-                   (SELECT count(*) FROM conversation_turns t WHERE t.conversation_id = c.id)
-            FROM conversations c
-            {(owner is null ? "" : "WHERE c.owner = $owner")}
-            ORDER BY c.updated_at DESC, c.rowid DESC
-            LIMIT $limit
-            """;
+        // A condition only when there is an owner, rather than "$owner IS NULL OR owner = $owner", which would keep SQLite off the owner index.
         if (owner is not null) command.Parameters.AddWithValue("$owner", owner);
-        command.Parameters.AddWithValue("$limit", limit);
-        using var r = command.ExecuteReader();
-        var list = new List<ConversationSummary>();
-        while (r.Read())
-        {
-            list.Add(new ConversationSummary(r.GetString(0), r.GetString(1), NullableString(r, 2),
-                ParseTime(r.GetString(3)), ParseTime(r.GetString(4)), r.GetInt32(5)));
-        }
-        return Task.FromResult<IReadOnlyList<ConversationSummary>>(list);
+        return Task.FromResult(Summaries(command, owner is null ? [] : ["c.owner = $owner"], limit));
     }
 
     /// <summary>
@@ -259,11 +243,20 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
                 """);
             command.Parameters.AddWithValue($"$w{i}", "%" + EscapeLike(words[i]) + "%");
         }
+        return Task.FromResult(Summaries(command, conditions, limit));
+    }
+
+    /// <summary>
+    /// The conversations that meet every condition (none: all), newest activity first, ties to the later created; the
+    /// command carries the conditions' parameters.
+    /// </summary>
+    private static IReadOnlyList<ConversationSummary> Summaries(SqliteCommand command, IReadOnlyList<string> conditions, int limit)
+    {
         command.CommandText = $"""
             SELECT c.id, c.title, c.owner, c.created_at, c.updated_at,
                    (SELECT count(*) FROM conversation_turns t WHERE t.conversation_id = c.id)
             FROM conversations c
-            WHERE {string.Join(" AND ", conditions)}
+            {(conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions))}
             ORDER BY c.updated_at DESC, c.rowid DESC
             LIMIT $limit
             """;
@@ -275,7 +268,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
             list.Add(new ConversationSummary(r.GetString(0), r.GetString(1), NullableString(r, 2),
                 ParseTime(r.GetString(3)), ParseTime(r.GetString(4)), r.GetInt32(5)));
         }
-        return Task.FromResult<IReadOnlyList<ConversationSummary>>(list);
+        return list;
     }
 
     private static string EscapeLike(string word) => word.Replace(@"\", @"\\", StringComparison.Ordinal)

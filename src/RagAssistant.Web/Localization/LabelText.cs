@@ -62,6 +62,12 @@ public sealed partial record LabelText
 
     public string Library(string? library) => library == Libraries.Default ? DefaultLibrary : library ?? "";
 
+    /// <summary>The library a person typed: the default library's name in this language means the library itself.</summary>
+    public string LibraryNamed(string? typed) => typed?.Trim() == DefaultLibrary ? Libraries.Default : typed?.Trim() ?? "";
+
+    /// <summary>How an ingestion job ended (ingested, replaced, unchanged, skipped, failed, …) in words.</summary>
+    public string IngestOutcome(string? outcome) => Lookup(IngestOutcomes, outcome);
+
     /// <summary>
     /// A stored locator in this language: "table 2 row 6" → "表2 第6行", "line 3" → "第3行", "part 1" → "第1部分".
     /// A sheet reference ("工艺卡!A15:L15"), a clause ("4.2.1") or a heading path stays as stored; a locator that joins
@@ -110,8 +116,8 @@ public sealed partial record LabelText
         string G(string name) => m.Groups[name].Value;
         if (m.Groups["bytes"].Success) return Format(AcceptedDetailFormat, Library(G("library")), G("bytes"), G("job"));
         if (m.Groups["document"].Success)
-            return Format(IngestedDetailFormat, Library(G("library")), G("job"), Lookup(IngestOutcomes, G("outcome")), G("document"), G("chunks"));
-        return Format(IngestFailedDetailFormat, Library(G("library")), G("job"), Lookup(IngestOutcomes, G("outcome")), G("reason"));
+            return Format(IngestedDetailFormat, Library(G("library")), G("job"), IngestOutcome(G("outcome")), G("document"), G("chunks"));
+        return Format(IngestFailedDetailFormat, Library(G("library")), G("job"), IngestOutcome(G("outcome")), G("reason"));
     }
 
     /// <summary>Every stored value this table turns, for the test that looks for them in the Chinese UI.</summary>
@@ -122,7 +128,7 @@ public sealed partial record LabelText
         Core.Documents.PageStatus.Text, Core.Documents.PageStatus.NeedsOcr, Core.Documents.PageStatus.OcrDone,
         Core.Documents.PageStatus.OcrLowConfidence, Core.Documents.PageStatus.Empty, Core.Documents.PageStatus.Failed,
         .. Core.Access.Roles.All,
-        .. typeof(Audit).GetFields().Select(f => (string)f.GetRawConstantValue()!),
+        .. Audit.All,
         Libraries.Default,
     ];
 

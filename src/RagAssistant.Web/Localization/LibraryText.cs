@@ -18,8 +18,6 @@ public sealed record LibraryText
     public required string QueueRunningFormat { get; init; }
     public required string ShowQueue { get; init; }
     public required string HideQueue { get; init; }
-    public required IReadOnlyDictionary<string, string> JobOutcomes { get; init; }
-
     // Search and table
     public required string SearchHint { get; init; }
     /// <summary>"Search: at most {0} characters, this one has {1}".</summary>
@@ -33,10 +31,6 @@ public sealed record LibraryText
     /// <summary>Re-index refused: "{0}" the file name, whose original was not kept.</summary>
     public required string OriginalNotKeptFormat { get; init; }
 
-    /// <summary>A job's outcome (ingested, replaced, unchanged, skipped, failed) in words of this language.</summary>
-    public string JobOutcome(string? outcome) =>
-        outcome is null ? "" : JobOutcomes.TryGetValue(outcome, out var words) ? words : outcome;
-
     public static readonly LibraryText Chinese = new()
     {
         Upload = "上传文件",
@@ -47,10 +41,6 @@ public sealed record LibraryText
         QueueRunningFormat = "，{0} 个进行中",
         ShowQueue = "展开导入队列",
         HideQueue = "收起导入队列",
-        JobOutcomes = new Dictionary<string, string>
-        {
-            ["ingested"] = "已导入", ["replaced"] = "已替换", ["unchanged"] = "未变化", ["skipped"] = "已跳过", ["failed"] = "失败",
-        },
         SearchHint = "搜索标题、编号、文件名或正文",
         SearchTooLongFormat = "搜索：最多 {0} 个字符，现在有 {1} 个",
         Searching = "正在搜索正文…",
@@ -72,10 +62,6 @@ public sealed record LibraryText
         QueueRunningFormat = ", {0} in progress",
         ShowQueue = "Show the ingestion queue",
         HideQueue = "Hide the ingestion queue",
-        JobOutcomes = new Dictionary<string, string>
-        {
-            ["ingested"] = "ingested", ["replaced"] = "replaced", ["unchanged"] = "unchanged", ["skipped"] = "skipped", ["failed"] = "failed",
-        },
         SearchHint = "Search title, identity, file name or text",
         SearchTooLongFormat = "Search: at most {0} characters, this one has {1}",
         Searching = "Searching the text…",
