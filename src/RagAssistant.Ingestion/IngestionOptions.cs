@@ -11,7 +11,7 @@ public sealed class IngestionOptions
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = 100L * 1024 * 1024;
 
-    /// <summary>Why a file of <paramref name="size"/> bytes is refused — one wording for the CLI, the web page and the API.</summary>
+    /// <summary>Why a file of <paramref name="size"/> bytes is refused — one wording for the CLI and the API (the web page says it in its language).</summary>
     /// <param name="atLeast">The size is a lower bound (a stream read until it passed the limit).</param>
     public string TooLargeReason(long size, bool atLeast = false) =>
         $"file is {(atLeast ? "over " : "")}{Megabytes(size)}, larger than the limit of {Megabytes(MaxFileBytes)} (Rag:Ingestion:MaxFileBytes)";

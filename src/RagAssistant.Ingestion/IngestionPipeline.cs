@@ -60,7 +60,7 @@ public sealed class IngestionPipeline(
     public async Task<IReadOnlyList<FileResult>> IngestUploadAsync(string fileName, Stream content, IngestRequest request, CancellationToken cancellationToken = default)
     {
         var problem = SafeFileName.UploadProblem(fileName);
-        if (problem is not null) return [new FileResult(SafeFileName.Printable(fileName), FileStatus.Failed, Error: problem)];
+        if (problem is not null) return [Fail(SafeFileName.Printable(fileName), IngestProblem.UnsafeName, problem)];
         byte[] bytes;
         try
         {
@@ -68,7 +68,7 @@ public sealed class IngestionPipeline(
         }
         catch (IngestionException ex)
         {
-            return [new FileResult(fileName, FileStatus.Failed, Error: ex.Message)];
+            return [Fail(fileName, ex.Problem, ex.Message)];
         }
         return await IngestBytesAsync(request.Source ?? fileName, fileName, bytes, explicitlyNamed: true, request, ProgressTracker.None, cancellationToken);
     }
@@ -79,13 +79,13 @@ public sealed class IngestionPipeline(
         try
         {
             var info = new FileInfo(file.FullPath);
-            if (!info.Exists) return [Fail(file.Source, Directory.Exists(file.FullPath) ? "is a folder" : "no such file")];
-            if (info.Length > _options.MaxFileBytes) return [Fail(file.Source, TooLarge(info.Length))];
+            if (!info.Exists) return [Fail(file.Source, IngestProblem.NotFound, Directory.Exists(file.FullPath) ? "is a folder" : "no such file")];
+            if (info.Length > _options.MaxFileBytes) return [Fail(file.Source, IngestProblem.TooLarge, TooLarge(info.Length))];
             bytes = await File.ReadAllBytesAsync(file.FullPath, ct);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return [Fail(file.Source, $"cannot read the file: {ex.Message}")];
+            return [Fail(file.Source, IngestProblem.Unreadable, $"cannot read the file: {ex.Message}")];
         }
         return await IngestBytesAsync(file.Source, Path.GetFileName(file.FullPath), bytes, file.Explicit, request, tracker, ct);
     }
@@ -111,20 +111,20 @@ public sealed class IngestionPipeline(
             if (duplicate is not null && duplicate.Source != source)
                 // The reason reaches uploaders through the job list: the document number identifies the duplicate
                 // without its server path.
-                return [Skip(source, $"duplicate of {ShownSource.WithoutServerPath(duplicate.Source)} (document {duplicate.Id})", duplicate.Id)];
+                return [Skip(source, IngestProblem.Duplicate, $"duplicate of {ShownSource.WithoutServerPath(duplicate.Source)} (document {duplicate.Id})", duplicate.Id)];
 
             var content = ContentTypeDetector.Detect(bytes, fileName);
             if (content.Type == ContentTypes.Zip)
-                return inArchive ? [Skip(source, "nested archives are not opened")] : await IngestArchiveAsync(source, bytes, request, tracker, ct);
+                return inArchive ? [Skip(source, IngestProblem.NestedArchive, "nested archives are not opened")] : await IngestArchiveAsync(source, bytes, request, tracker, ct);
 
             var reader = readers.For(content.Type);
             if (reader is null)
             {
-                var reason = content.Reason ?? UnsupportedReason(content.Type, bytes);
+                var (problem, reason) = content.Reason is { } detected ? (IngestProblem.Unsupported, detected) : Unsupported(content.Type, bytes);
                 // Found while walking a folder, a file of a type we do not read is skipped (with the reason); a password-protected
                 // Office file is a document the user wants, so it fails even then.
                 var wanted = explicitlyNamed || content.Type == ContentTypes.LegacyOffice && OleContainer.Classify(bytes) == OleContainer.Kind.Encrypted;
-                return [wanted ? Fail(source, reason) : Skip(source, reason)];
+                return [wanted ? Fail(source, problem, reason) : Skip(source, problem, reason)];
             }
 
             request.OnStage?.Invoke(IngestStage.Parsing);
@@ -142,16 +142,24 @@ public sealed class IngestionPipeline(
             IReadOnlyList<ChunkDraft> chunks = chunker.Chunk(parsed, ContextLabel(title, kind, revision));
             // Scanned pages are stored and marked, never dropped: the document shows up as needing OCR.
             var needsOcr = parsed.PageDetails.Count(p => p.Status == PageStatus.NeedsOcr);
-            if (chunks.Count == 0 && needsOcr == 0) return [Fail(source, NoTextReason(parsed))];
+            if (chunks.Count == 0 && needsOcr == 0) return [Fail(source, IngestProblem.NoText, NoTextReason(parsed))];
 
-            var warnings = new List<string>();
+            var warnings = new List<IngestNote>();
             if (content.Warning is not null) warnings.Add(content.Warning);
             warnings.AddRange(parsed.Warnings);
             if (needsOcr > 0)
-                warnings.Add($"no text layer on {needsOcr} of {parsed.PageDetails.Count} pages (scanned or image-only): needs OCR");
+                warnings.Add(new IngestNote(IngestWarning.NeedsOcr, $"no text layer on {needsOcr} of {parsed.PageDetails.Count} pages (scanned or image-only): needs OCR")
+                {
+                    Count = needsOcr,
+                });
             var unsure = parsed.PageDetails.Where(p => p.Status == PageStatus.OcrLowConfidence).Select(p => p.Number).ToList();
             if (unsure.Count > 0)
-                warnings.Add($"OCR was unsure of {unsure.Count} page{(unsure.Count == 1 ? "" : "s")} ({PageList(unsure)}): check {(unsure.Count == 1 ? "it" : "them")} against the original");
+                warnings.Add(new IngestNote(IngestWarning.OcrUnsure,
+                    $"OCR was unsure of {unsure.Count} page{(unsure.Count == 1 ? "" : "s")} ({PageList(unsure)}): check {(unsure.Count == 1 ? "it" : "them")} against the original")
+                {
+                    Count = unsure.Count,
+                    Pages = unsure.Take(ListedPages).ToList(),
+                });
             request.OnStage?.Invoke(IngestStage.Embedding);
             TestFaults.HangWhileEmbeddingIfRequested(source);
             chunks = await EmbedAsync(chunks, warnings, ct);
@@ -181,7 +189,7 @@ public sealed class IngestionPipeline(
         }
         catch (IngestionException ex)
         {
-            return [Fail(source, ex.Message)];
+            return [Fail(source, ex.Problem, ex.Message)];
         }
         catch (KnowledgeBaseException)
         {
@@ -199,12 +207,12 @@ public sealed class IngestionPipeline(
         {
             // A reader bug or a malformed file the reader did not anticipate: isolate it, keep the batch going.
             Log.FileCrashed(logger, ex, source);
-            return [Fail(source, $"unexpected error reading the file: {ex.GetType().Name}: {ex.Message}")];
+            return [Fail(source, IngestProblem.Unexpected, $"unexpected error reading the file: {ex.GetType().Name}: {ex.Message}")];
         }
     }
 
     /// <summary>Embeds the chunks' indexed text as passages (the generator batches them) and attaches the vectors.</summary>
-    private async Task<IReadOnlyList<ChunkDraft>> EmbedAsync(IReadOnlyList<ChunkDraft> chunks, List<string> warnings, CancellationToken ct)
+    private async Task<IReadOnlyList<ChunkDraft>> EmbedAsync(IReadOnlyList<ChunkDraft> chunks, List<IngestNote> warnings, CancellationToken ct)
     {
         GeneratedEmbeddings<Embedding<float>> generated;
         try
@@ -226,7 +234,11 @@ public sealed class IngestionPipeline(
             var model = embedding.ModelId ?? modelId ?? throw new InvalidOperationException("the embedding generator names no model id");
             result[i] = chunks[i] with { Vector = new ChunkVector(model, embedding.Vector) };
         }
-        if (truncated > 0) warnings.Add($"{truncated} chunk(s) were longer than the embedding model's window and were truncated for embedding");
+        if (truncated > 0)
+            warnings.Add(new IngestNote(IngestWarning.EmbeddingTruncated, $"{truncated} chunk(s) were longer than the embedding model's window and were truncated for embedding")
+            {
+                Count = truncated,
+            });
         return result;
     }
 
@@ -237,16 +249,16 @@ public sealed class IngestionPipeline(
         using var archive = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
         var entries = archive.Entries.Where(e => !e.FullName.EndsWith('/')).ToList();
         if (entries.Count > _options.MaxArchiveEntries)
-            return [Fail(source, $"archive has {entries.Count} entries, over the limit of {_options.MaxArchiveEntries}")];
+            return [Fail(source, IngestProblem.TooManyEntries, $"archive has {entries.Count} entries, over the limit of {_options.MaxArchiveEntries}")];
 
         foreach (var entry in entries)
         {
             ct.ThrowIfCancellationRequested();
             var entrySource = $"{source}/{SafeFileName.Printable(entry.FullName)}";
             var problem = SafeFileName.ArchiveEntryProblem(entry.FullName);
-            if (problem is not null) { results.Add(Fail(entrySource, problem)); continue; }
+            if (problem is not null) { results.Add(Fail(entrySource, IngestProblem.UnsafeName, problem)); continue; }
             if (entry.FullName.Split('/').Any(s => s.StartsWith('.'))) continue;
-            if (entry.Length > _options.MaxFileBytes) { results.Add(Fail(entrySource, TooLarge(entry.Length))); continue; }
+            if (entry.Length > _options.MaxFileBytes) { results.Add(Fail(entrySource, IngestProblem.TooLarge, TooLarge(entry.Length))); continue; }
 
             byte[] entryBytes;
             try
@@ -256,7 +268,7 @@ public sealed class IngestionPipeline(
             }
             catch (Exception ex) when (ex is InvalidDataException or IngestionException or IOException)
             {
-                results.Add(Fail(entrySource, $"cannot read archive entry: {ex.Message}"));
+                results.Add(Fail(entrySource, (ex as IngestionException)?.Problem ?? IngestProblem.Damaged, $"cannot read archive entry: {ex.Message}"));
                 continue;
             }
             results.AddRange(await IngestBytesAsync(entrySource, entry.Name, entryBytes, explicitlyNamed: false, request, tracker, ct, inArchive: true));
@@ -287,7 +299,7 @@ public sealed class IngestionPipeline(
         int read;
         while ((read = await stream.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > _options.MaxFileBytes) throw new IngestionException(TooLarge(buffer.Length + read, atLeast: true));
+            if (buffer.Length + read > _options.MaxFileBytes) throw new IngestionException(IngestProblem.TooLarge, TooLarge(buffer.Length + read, atLeast: true));
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
@@ -295,34 +307,37 @@ public sealed class IngestionPipeline(
 
     private string TooLarge(long size, bool atLeast = false) => _options.TooLargeReason(size, atLeast);
 
-    private string UnsupportedReason(string type, byte[] bytes) => type switch
+    private (IngestProblem, string) Unsupported(string type, byte[] bytes) => type switch
     {
         ContentTypes.LegacyOffice => OleContainer.Classify(bytes) switch
         {
-            OleContainer.Kind.Encrypted => "password-protected Office file: remove the password (save it unencrypted) and add it again",
-            OleContainer.Kind.Word => "legacy binary format (Word 97-2003 .doc): save as .docx/.xlsx",
-            OleContainer.Kind.Excel => "legacy binary format (Excel 97-2003 .xls): save as .docx/.xlsx",
-            OleContainer.Kind.PowerPoint => "legacy binary format (PowerPoint 97-2003 .ppt): not supported",
-            _ => "legacy binary format (OLE compound file): save as .docx/.xlsx",
+            OleContainer.Kind.Encrypted => (IngestProblem.PasswordProtected, "password-protected Office file: remove the password (save it unencrypted) and add it again"),
+            OleContainer.Kind.Word => (IngestProblem.LegacyFormat, "legacy binary format (Word 97-2003 .doc): save as .docx/.xlsx"),
+            OleContainer.Kind.Excel => (IngestProblem.LegacyFormat, "legacy binary format (Excel 97-2003 .xls): save as .docx/.xlsx"),
+            OleContainer.Kind.PowerPoint => (IngestProblem.LegacyFormat, "legacy binary format (PowerPoint 97-2003 .ppt): not supported"),
+            _ => (IngestProblem.LegacyFormat, "legacy binary format (OLE compound file): save as .docx/.xlsx"),
         },
-        ContentTypes.Binary => "unsupported type: binary file (executable, compressed data, or an image other than PNG, JPEG, BMP or TIFF), not a document",
-        _ => $"unsupported type: {type} (supported: {string.Join(", ", readers.SupportedTypes)})",
+        ContentTypes.Binary => (IngestProblem.Unsupported, "unsupported type: binary file (executable, compressed data, or an image other than PNG, JPEG, BMP or TIFF), not a document"),
+        _ => (IngestProblem.Unsupported, $"unsupported type: {type} (supported: {string.Join(", ", readers.SupportedTypes)})"),
     };
+
+    /// <summary>Page numbers a note lists before "…".</summary>
+    private const int ListedPages = 10;
 
     /// <summary>"3, 7, 12" — the first ten page numbers, then "…".</summary>
     private static string PageList(IReadOnlyList<int> pages) =>
-        string.Join(", ", pages.Take(10)) + (pages.Count > 10 ? ", …" : "");
+        string.Join(", ", pages.Take(ListedPages)) + (pages.Count > ListedPages ? ", …" : "");
 
-    private FileResult Fail(string source, string reason)
+    private FileResult Fail(string source, IngestProblem problem, string reason)
     {
         Log.FileFailed(logger, source, reason);
-        return new FileResult(source, FileStatus.Failed, Error: reason);
+        return new FileResult(source, FileStatus.Failed, Error: reason) { Problem = problem };
     }
 
-    private FileResult Skip(string source, string reason, long? documentId = null)
+    private FileResult Skip(string source, IngestProblem problem, string reason, long? documentId = null)
     {
         Log.FileSkipped(logger, source, reason);
-        return new FileResult(source, FileStatus.Skipped, documentId, Error: reason);
+        return new FileResult(source, FileStatus.Skipped, documentId, Error: reason) { Problem = problem };
     }
 
     /// <summary>Counts what has been done and reports it.</summary>

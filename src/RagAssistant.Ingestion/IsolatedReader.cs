@@ -71,7 +71,7 @@ public sealed class IsolatedReader(IOptions<IngestionOptions> options)
             if (left <= TimeSpan.Zero)
             {
                 budgetCts.Cancel();
-                throw new IngestionException(TimedOut(guard.Budget) + "; the reader was abandoned");
+                throw new IngestionException(IngestProblem.TimedOut, TimedOut(guard.Budget) + "; the reader was abandoned");
             }
             await Task.WhenAny(done.Task, Task.Delay(left, cancellationToken));
             cancellationToken.ThrowIfCancellationRequested();
@@ -82,15 +82,15 @@ public sealed class IsolatedReader(IOptions<IngestionOptions> options)
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new IngestionException(TimedOut(guard.Budget));
+            throw new IngestionException(IngestProblem.TimedOut, TimedOut(guard.Budget));
         }
         catch (OutOfMemoryException)
         {
-            throw new IngestionException("ran out of memory reading the file (Rag:Ingestion:MaxDocumentMemoryBytes)");
+            throw new IngestionException(IngestProblem.OutOfMemory, "ran out of memory reading the file (Rag:Ingestion:MaxDocumentMemoryBytes)");
         }
         catch (InsufficientExecutionStackException)
         {
-            throw new IngestionException("malformed file: structures nested too deeply to read");
+            throw new IngestionException(IngestProblem.Damaged, "malformed file: structures nested too deeply to read");
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RagAssistant.Core.Documents;
 
 namespace RagAssistant.Ingestion;
 
@@ -50,12 +51,12 @@ public sealed class ReadGuard
     {
         var budget = Budget;
         if (budget != Timeout.InfiniteTimeSpan && _clock.Elapsed > budget)
-            throw new IngestionException(
+            throw new IngestionException(IngestProblem.TimedOut,
                 $"took longer than the time budget of {budget.TotalSeconds:0} s (stopped at {where}; Rag:Ingestion:DocumentTimeoutSeconds, Rag:Ocr:PageSeconds)");
         if (_maxHeapGrowth == long.MaxValue || GC.GetTotalMemory(false) - _heapAtStart <= _maxHeapGrowth) return;
         var grown = GC.GetTotalMemory(forceFullCollection: true) - _heapAtStart;
         if (grown > _maxHeapGrowth)
-            throw new IngestionException(
+            throw new IngestionException(IngestProblem.OutOfMemory,
                 $"needed more than the memory ceiling of {_maxHeapGrowth / (1024 * 1024)} MiB (stopped at {where}; Rag:Ingestion:MaxDocumentMemoryBytes)");
     }
 }

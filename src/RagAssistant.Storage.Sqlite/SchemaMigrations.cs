@@ -327,5 +327,11 @@ internal static class SchemaMigrations
         );
         CREATE INDEX conversation_turns_rating ON conversation_turns(rating, created_at);
         """,
+        // 13: why a job failed or was skipped, as a code (IngestProblem's name) the UI words in its language; reason keeps
+        //     the English text with the detail. Warnings of jobs and documents become objects with a code in the same
+        //     JSON column; arrays of strings written before read back as notes without a code.
+        """
+        ALTER TABLE ingest_jobs ADD COLUMN problem TEXT;
+        """,
     ];
 }

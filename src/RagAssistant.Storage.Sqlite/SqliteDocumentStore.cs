@@ -263,7 +263,7 @@ public sealed partial class SqliteDocumentStore(SqliteDatabase database, ITextSe
         p.AddWithValue("$pages", (object?)d.Pages ?? DBNull.Value);
         p.AddWithValue("$type", d.ContentType);
         p.AddWithValue("$status", d.Status);
-        p.AddWithValue("$warnings", JsonSerializer.Serialize(d.Warnings));
+        p.AddWithValue("$warnings", IngestNotesJson.Write(d.Warnings));
         p.AddWithValue("$now", Now());
     }
 
@@ -442,7 +442,7 @@ public sealed partial class SqliteDocumentStore(SqliteDatabase database, ITextSe
                 ContentType = r.GetString(14),
                 Status = r.GetString(15),
                 Error = r.IsDBNull(16) ? null : r.GetString(16),
-                Warnings = JsonSerializer.Deserialize<List<string>>(r.GetString(17)) ?? [],
+                Warnings = IngestNotesJson.Read(r.GetString(17)),
                 CreatedAt = DateTimeOffset.Parse(r.GetString(18), CultureInfo.InvariantCulture),
                 UpdatedAt = DateTimeOffset.Parse(r.GetString(19), CultureInfo.InvariantCulture),
                 Chunks = r.GetInt32(20),

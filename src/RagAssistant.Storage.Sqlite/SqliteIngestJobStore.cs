@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using RagAssistant.Core.Documents;
 using RagAssistant.Core.Jobs;
 
 namespace RagAssistant.Storage.Sqlite;
@@ -8,7 +8,7 @@ namespace RagAssistant.Storage.Sqlite;
 /// <summary>The ingestion queue's jobs in the knowledge-base file (table of migration 9); each write is one short statement.</summary>
 public sealed class SqliteIngestJobStore(SqliteDatabase database) : IIngestJobStore
 {
-    private const string Columns = "id, file_name, library, bytes, state, outcome, document_id, chunks, reason, warnings, user_name, attempts, queued_at, finished_at";
+    private const string Columns = "id, file_name, library, bytes, state, outcome, document_id, chunks, reason, warnings, user_name, attempts, queued_at, finished_at, problem";
 
     public Task AddAsync(IngestJob job, QueuedFile file, CancellationToken cancellationToken = default)
     {
@@ -18,7 +18,7 @@ public sealed class SqliteIngestJobStore(SqliteDatabase database) : IIngestJobSt
             using var command = connection.CreateCommand();
             command.CommandText = $"""
                 INSERT INTO ingest_jobs ({Columns}, content, path, source)
-                VALUES ($id, $file, $library, $bytes, $state, $outcome, $document, $chunks, $reason, $warnings, $user, $attempts, $queued, $finished,
+                VALUES ($id, $file, $library, $bytes, $state, $outcome, $document, $chunks, $reason, $warnings, $user, $attempts, $queued, $finished, $problem,
                         $content, $path, $source)
                 """;
             Bind(command, job);
@@ -69,7 +69,7 @@ public sealed class SqliteIngestJobStore(SqliteDatabase database) : IIngestJobSt
             // A finished job's bytes go in the same statement: they are either stored as the document's original now, or refused.
             command.CommandText = """
                 UPDATE ingest_jobs SET state = $state, outcome = $outcome, document_id = $document, chunks = $chunks, reason = $reason,
-                    warnings = $warnings, attempts = $attempts, finished_at = $finished,
+                    warnings = $warnings, attempts = $attempts, finished_at = $finished, problem = $problem,
                     content = CASE WHEN $finished IS NULL THEN content END
                 WHERE id = $id
                 """;
@@ -123,7 +123,8 @@ public sealed class SqliteIngestJobStore(SqliteDatabase database) : IIngestJobSt
         p.AddWithValue("$document", (object?)job.DocumentId ?? DBNull.Value);
         p.AddWithValue("$chunks", job.Chunks);
         p.AddWithValue("$reason", (object?)job.Reason ?? DBNull.Value);
-        p.AddWithValue("$warnings", JsonSerializer.Serialize(job.Warnings, StorageJsonContext.Default.IReadOnlyListString));
+        p.AddWithValue("$warnings", IngestNotesJson.Write(job.Warnings));
+        p.AddWithValue("$problem", (object?)job.Problem?.ToString() ?? DBNull.Value);
         p.AddWithValue("$user", (object?)job.User ?? DBNull.Value);
         p.AddWithValue("$attempts", job.Attempts);
         p.AddWithValue("$queued", Time(job.QueuedAt));
@@ -138,7 +139,8 @@ public sealed class SqliteIngestJobStore(SqliteDatabase database) : IIngestJobSt
             DocumentId = r.IsDBNull(6) ? null : r.GetInt64(6),
             Chunks = r.GetInt32(7),
             Reason = Text(r, 8),
-            Warnings = JsonSerializer.Deserialize(r.GetString(9), StorageJsonContext.Default.IReadOnlyListString) ?? [],
+            Warnings = IngestNotesJson.Read(r.GetString(9)),
+            Problem = IngestProblems.Parse(Text(r, 14)),
             User = Text(r, 10),
             Attempts = r.GetInt32(11),
             FinishedAt = r.IsDBNull(13) ? null : ParseTime(r.GetString(13)),

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using RagAssistant.Core.Documents;
 using RagAssistant.Ingestion.Detection;
 
 namespace RagAssistant.Ingestion.Tests;
@@ -35,8 +36,9 @@ public class ContentTypeDetectorTests
     {
         var detected = Detect(Html, "alert.txt");
         Assert.Equal(ContentTypes.Html, detected.Type);
-        Assert.Contains(".txt", detected.Warning);
-        Assert.Contains("html", detected.Warning);
+        Assert.Equal(IngestWarning.TypeMismatch, detected.Warning?.Code);
+        Assert.Equal(".txt", detected.Warning?.Name);
+        Assert.Contains("html", detected.Warning?.Text);
     }
 
     [Fact]
@@ -44,7 +46,7 @@ public class ContentTypeDetectorTests
     {
         var detected = Detect("This is a maintenance note. The spindle was checked, and the bearing replaced.\nNothing else.", "log.csv");
         Assert.Equal(ContentTypes.Text, detected.Type);
-        Assert.Contains(".csv", detected.Warning);
+        Assert.Contains(".csv", detected.Warning?.Text);
     }
 
     [Fact]
@@ -52,7 +54,7 @@ public class ContentTypeDetectorTests
     {
         var detected = Detect("# 设备点检\n\n每班检查液压油位。", "manual.pdf");
         Assert.Equal(ContentTypes.Markdown, detected.Type);
-        Assert.Contains(".pdf", detected.Warning);
+        Assert.Contains(".pdf", detected.Warning?.Text);
     }
 
     [Fact]
@@ -112,7 +114,7 @@ public class ContentTypeDetectorTests
         Assert.Equal(ContentTypes.Tiff, ContentTypeDetector.Detect([.. "II+\0"u8, 8, 0, 0, 0, 16, 0, 0, 0, 0, 0, 0, 0], "big.tif").Type);
         var misnamed = ContentTypeDetector.Detect([.. "II*\0"u8, 8, 0, 0, 0], "scan.png");
         Assert.Equal(ContentTypes.Tiff, misnamed.Type);
-        Assert.Contains("the content is tiff", misnamed.Warning);
+        Assert.Contains("the content is tiff", misnamed.Warning?.Text);
     }
 
     internal static byte[] Zip(params (string Name, string Content)[] entries)

@@ -73,6 +73,8 @@ public class IngestionPipelineTests : IDisposable
         var report = await _h.IngestAsync(a, b);
         Assert.Equal(FileStatus.Skipped, report.Files[1].Status);
         Assert.Contains("duplicate of", report.Files[1].Error);
+        Assert.Equal(IngestProblem.Duplicate, report.Files[1].Problem);
+        Assert.Null(report.Files[0].Problem);
         Assert.Equal(report.Files[0].DocumentId, report.Files[1].DocumentId);
     }
 
@@ -108,6 +110,7 @@ public class IngestionPipelineTests : IDisposable
             var result = (await _h.Pipeline.IngestUploadAsync(name, new MemoryStream("# x"u8.ToArray()), new IngestRequest())).Single();
             Assert.Equal(FileStatus.Failed, result.Status);
             Assert.Matches("path separator|'\\.\\.'|control characters", result.Error);
+            Assert.Equal(IngestProblem.UnsafeName, result.Problem);
             Assert.DoesNotContain('\u0001', result.Path);
         }
         Assert.Empty(await _h.Store.ListAsync());
@@ -127,6 +130,7 @@ public class IngestionPipelineTests : IDisposable
         var result = (await small.Pipeline.IngestUploadAsync("big.txt", new MemoryStream(new byte[5000]), new IngestRequest())).Single();
         Assert.Equal(FileStatus.Failed, result.Status);
         Assert.Contains("limit", result.Error);
+        Assert.Equal(IngestProblem.TooLarge, result.Problem);
     }
 
     [Fact]
@@ -138,7 +142,8 @@ public class IngestionPipelineTests : IDisposable
 
         var ok = Assert.Single(report.Files, f => f.Status == FileStatus.Ingested);
         Assert.EndsWith("pack.zip/docs/ok.md", ok.Path);
-        Assert.Contains(report.Files, f => f.Status == FileStatus.Failed && f.Error!.Contains("'..'"));
+        Assert.Contains(report.Files, f => f.Status == FileStatus.Failed && f.Error!.Contains("'..'") && f.Problem == IngestProblem.UnsafeName);
+        Assert.Contains(report.Files, f => f.Status == FileStatus.Failed && f.Path.EndsWith("inner.zip") && f.Problem == IngestProblem.Damaged);
         Assert.Contains(report.Files, f => f.Status == FileStatus.Failed && f.Error!.Contains("control characters") && f.Path.Contains("\\u0007"));
     }
 
@@ -155,6 +160,7 @@ public class IngestionPipelineTests : IDisposable
         var named = await _h.IngestAsync(gif);
         Assert.Equal(FileStatus.Failed, named.Files[0].Status);
         Assert.Contains("unsupported", named.Files[0].Error);
+        Assert.Equal(IngestProblem.Unsupported, named.Files[0].Problem);
     }
 
     [Fact]
@@ -174,6 +180,7 @@ public class IngestionPipelineTests : IDisposable
         var report = await _h.IngestAsync(file);
         Assert.Equal(FileStatus.Failed, report.Files[0].Status);
         Assert.Contains("no text", report.Files[0].Error);
+        Assert.Equal(IngestProblem.NoText, report.Files[0].Problem);
     }
 
     [Fact]
@@ -225,5 +232,6 @@ public class BinaryContentTests : IDisposable
         var named = Assert.Single((await _h.IngestAsync(file)).Files);
         Assert.Equal(FileStatus.Failed, named.Status);
         Assert.Contains("binary", named.Error);
+        Assert.Equal(IngestProblem.Unsupported, named.Problem);
     }
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using RagAssistant.Core.Documents;
 using RagAssistant.Ingestion.Detection;
 using RagAssistant.Ingestion.Readers;
 
@@ -38,6 +39,7 @@ public class OfficeBadInputTests : IDisposable
         var ex = Assert.Throws<IngestionException>(() => reader.Read(ReaderTestInput.For("bomb.docx", bytes), default));
         Assert.Contains("ZIP bomb", ex.Message);
         Assert.Contains("MaxOfficeUncompressedBytes", ex.Message);
+        Assert.Equal(IngestProblem.TooLarge, ex.Problem);
     }
 
     [Fact]
@@ -47,6 +49,7 @@ public class OfficeBadInputTests : IDisposable
         var result = Assert.Single((await _h.IngestAsync(file)).Files);
         Assert.Equal(FileStatus.Failed, result.Status);
         Assert.Contains("ZIP entries", result.Error);
+        Assert.Equal(IngestProblem.TooLarge, result.Problem);
     }
 
     [Fact]
@@ -76,15 +79,16 @@ public class OfficeBadInputTests : IDisposable
     }
 
     [Theory]
-    [InlineData("EncryptedPackage", "password-protected Office file")]
-    [InlineData("WordDocument", "legacy binary format (Word 97-2003 .doc): save as .docx")]
-    [InlineData("Workbook", "legacy binary format (Excel 97-2003 .xls)")]
-    public async Task OleContainers_FailWithTheRightReason(string stream, string reason)
+    [InlineData("EncryptedPackage", "password-protected Office file", IngestProblem.PasswordProtected)]
+    [InlineData("WordDocument", "legacy binary format (Word 97-2003 .doc): save as .docx", IngestProblem.LegacyFormat)]
+    [InlineData("Workbook", "legacy binary format (Excel 97-2003 .xls)", IngestProblem.LegacyFormat)]
+    public async Task OleContainers_FailWithTheRightReason(string stream, string reason, IngestProblem problem)
     {
         var file = _h.Folder.WriteBytes("in/card.xlsx", CompoundFile("EncryptionInfo" == stream ? stream : stream, "\u0005SummaryInformation"));
         var result = Assert.Single((await _h.IngestAsync(file)).Files);
         Assert.Equal(FileStatus.Failed, result.Status);
         Assert.StartsWith(reason, result.Error);
+        Assert.Equal(problem, result.Problem);
         Assert.True(File.Exists(file));
 
         // Found by walking a folder, a legacy file is skipped with the same reason; a protected one still fails.

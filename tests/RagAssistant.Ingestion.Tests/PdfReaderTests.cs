@@ -192,6 +192,6 @@ public class PdfEncryptionTests(Xunit.Abstractions.ITestOutputHelper output) : I
         Assert.Equal(DocumentStatus.NeedsOcr, doc.Status);
         Assert.Equal(8, doc.Pages);
         Assert.All(await withoutOcr.Store.GetPagesAsync(doc.Id), p => Assert.Equal(PageStatus.NeedsOcr, p.Status));
-        Assert.Contains(report.Files[0].Warnings, w => w.Contains("8 of 8 pages") && w.Contains("needs OCR"));
+        Assert.Contains(report.Files[0].Warnings, w => w.Code == IngestWarning.NeedsOcr && w.Count == 8 && w.Text.Contains("8 of 8 pages") && w.Text.Contains("needs OCR"));
     }
 }

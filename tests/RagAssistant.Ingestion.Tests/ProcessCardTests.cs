@@ -81,8 +81,8 @@ public class ProcessCardTests : IDisposable
     {
         var report = await _h.IngestAsync(Path.Combine(RepositoryPaths.Corpus, "JD-2105-0201_支架本体_工艺过程卡.xlsx"));
         var file = Assert.Single(report.Files);
-        Assert.Contains("1 hidden sheet(s) skipped: 计算", file.Warnings);
-        Assert.Contains("1 hidden row(s) skipped", file.Warnings);
+        Assert.Contains(file.Warnings, w => w is { Code: IngestWarning.HiddenSheets, Count: 1, Name: "计算", Text: "1 hidden sheet(s) skipped: 计算" });
+        Assert.Contains(file.Warnings, w => w is { Code: IngestWarning.HiddenRows, Count: 1, Text: "1 hidden row(s) skipped" });
         var chunks = await _h.Store.GetChunksAsync(file.DocumentId!.Value);
         Assert.DoesNotContain(chunks, c => c.Text.Contains("已取消", StringComparison.Ordinal) || c.Text.Contains("工时合计", StringComparison.Ordinal));
         Assert.Contains(chunks, c => c.Text.Contains("ECN-2026-012", StringComparison.Ordinal) && c.Text.StartsWith("更改记录", StringComparison.Ordinal));

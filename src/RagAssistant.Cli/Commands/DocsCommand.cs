@@ -92,7 +92,7 @@ internal static class DocsCommand
     private static DocumentDetail ToDetail(StoredDocument d) => new(
         d.Id, d.Library, d.Source, d.FileName, d.Title, d.Kind, d.Identity, d.Revision,
         d.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Superseded, d.Status, d.ContentType,
-        d.Sha256, d.Size, d.Pages, d.Chunks, d.Warnings,
+        d.Sha256, d.Size, d.Pages, d.Chunks, d.Warnings.Select(w => w.ToString()).ToList(),
         d.CreatedAt.ToString("O", CultureInfo.InvariantCulture), d.UpdatedAt.ToString("O", CultureInfo.InvariantCulture));
 
     private static ChunkJson ToJson(StoredChunk c) => new(c.Id, c.Ordinal, c.Context, c.Locator, c.Page, c.TokenCount, c.Text, c.Model);

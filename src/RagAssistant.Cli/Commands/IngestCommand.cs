@@ -65,5 +65,5 @@ internal static class IngestCommand
 
     private static IngestJson ToJson(IngestReport report) => new(
         report.Ingested, report.Unchanged, report.Replaced, report.Skipped, report.Failed,
-        report.Files.Select(f => new IngestFileJson(f.Path, f.Status, f.DocumentId, f.Chunks, f.Warnings, f.Error)).ToList());
+        report.Files.Select(f => new IngestFileJson(f.Path, f.Status, f.DocumentId, f.Chunks, f.Warnings.Select(w => w.ToString()).ToList(), f.Error)).ToList());
 }

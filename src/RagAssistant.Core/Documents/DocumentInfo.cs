@@ -16,7 +16,7 @@ public sealed record DocumentInfo
     /// <summary>The content type detected from the bytes (markdown, text, csv, html, pdf, docx, xlsx).</summary>
     public required string ContentType { get; init; }
     public string Status { get; init; } = DocumentStatus.Ready;
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyList<IngestNote> Warnings { get; init; } = [];
     /// <summary>Per-page status for paged formats (stored in the pages table).</summary>
     public IReadOnlyList<PageInfo> PageDetails { get; init; } = [];
     /// <summary>

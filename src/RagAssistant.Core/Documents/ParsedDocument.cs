@@ -7,9 +7,9 @@ public sealed record ParsedDocument(
     string? Title,
     IReadOnlyList<DocumentBlock> Blocks,
     int? Pages = null,
-    IReadOnlyList<string>? Warnings = null)
+    IReadOnlyList<IngestNote>? Warnings = null)
 {
-    public IReadOnlyList<string> Warnings { get; init; } = Warnings ?? [];
+    public IReadOnlyList<IngestNote> Warnings { get; init; } = Warnings ?? [];
 
     /// <summary>
     /// Metadata the reader recognised by its label (a process card's header block: part number, revision, …), keyed by

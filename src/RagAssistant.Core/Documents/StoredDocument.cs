@@ -21,7 +21,7 @@ public sealed record StoredDocument
     public required string ContentType { get; init; }
     public required string Status { get; init; }
     public string? Error { get; init; }
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyList<IngestNote> Warnings { get; init; } = [];
     public int Chunks { get; init; }
     /// <summary>True when the original file is stored (see <c>IDocumentStore.OpenOriginalAsync</c>).</summary>
     public bool HasOriginal { get; init; }

@@ -1,3 +1,5 @@
+using RagAssistant.Core.Documents;
+
 namespace RagAssistant.Core.Jobs;
 
 /// <summary>One file in the ingestion queue, as the library page and the API show it. Immutable: each change is a new snapshot.</summary>
@@ -11,10 +13,13 @@ public sealed record IngestJob(Guid Id, string FileName, string Library, long By
     public long? DocumentId { get; init; }
     public int Chunks { get; init; }
 
-    /// <summary>Why the file failed or was skipped, in words for the engineer.</summary>
+    /// <summary>Why the file failed or was skipped, with its technical detail (English: the API, the log, the Status page).</summary>
     public string? Reason { get; init; }
 
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>Why the file failed or was skipped, as a code the UI words in its language; null when it did not.</summary>
+    public IngestProblem? Problem { get; init; }
+
+    public IReadOnlyList<IngestNote> Warnings { get; init; } = [];
     public DateTimeOffset? FinishedAt { get; init; }
 
     /// <summary>Who queued the file (for the audit line written when it ends); null for the sample corpus.</summary>

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
+using RagAssistant.Core.Documents;
 
 namespace RagAssistant.Ingestion.Detection;
 
@@ -14,7 +15,7 @@ public static partial class ContentTypeDetector
 {
     public static DetectedContent Detect(ReadOnlySpan<byte> bytes, string fileName)
     {
-        if (bytes.IsEmpty) throw new IngestionException("file is empty");
+        if (bytes.IsEmpty) throw new IngestionException(IngestProblem.Empty, "file is empty");
         var claimed = ContentTypes.FromExtension(fileName);
 
         var binary = DetectBinary(bytes);
@@ -25,7 +26,7 @@ public static partial class ContentTypeDetector
         {
             (text, encoding) = TextDecoder.Decode(bytes);
         }
-        catch (IngestionException ex) when (ex.Message.StartsWith("binary content", StringComparison.Ordinal))
+        catch (IngestionException ex) when (ex.Problem == IngestProblem.Unsupported)
         {
             // Not a document at all: treated like any other unsupported type (skipped in a folder, failed when named).
             return WithWarning(new DetectedContent(ContentTypes.Binary, Warning: null) { Reason = ex.Message }, claimed, fileName);
@@ -33,7 +34,7 @@ public static partial class ContentTypeDetector
         // A .pdf without its %PDF- header but written in PDF syntax is a damaged PDF, not a text document: the PDF
         // reader (which recovers what it can) gets it, and a hopeless one fails as a malformed PDF, not as gibberish text.
         if (claimed == ContentTypes.Pdf && LooksLikePdfSyntax(text))
-            return new DetectedContent(ContentTypes.Pdf, Warning: "no %PDF- header; read as a damaged PDF");
+            return new DetectedContent(ContentTypes.Pdf, Warning: new IngestNote(IngestWarning.Damaged, "no %PDF- header; read as a damaged PDF"));
         var type = claimed switch
         {
             ContentTypes.Markdown when !LooksLikeHtmlDocument(text) => ContentTypes.Markdown,
@@ -51,7 +52,13 @@ public static partial class ContentTypeDetector
         // A .txt read as Markdown (or the reverse) is the same family; nothing worth a warning.
         if (claimed is ContentTypes.Text or ContentTypes.Markdown && content.Type is ContentTypes.Text or ContentTypes.Markdown) return content;
         var extension = Path.GetExtension(fileName);
-        return content with { Warning = $"extension {extension} claims {claimed} but the content is {content.Type}; read as {content.Type}" };
+        return content with
+        {
+            Warning = new IngestNote(IngestWarning.TypeMismatch, $"extension {extension} claims {claimed} but the content is {content.Type}; read as {content.Type}")
+            {
+                Name = extension,
+            },
+        };
     }
 
     private static string? DetectBinary(ReadOnlySpan<byte> bytes)
@@ -95,7 +102,7 @@ public static partial class ContentTypeDetector
         }
         catch (InvalidDataException ex)
         {
-            throw new IngestionException($"corrupt ZIP container: {ex.Message}", ex);
+            throw new IngestionException(IngestProblem.Damaged, $"corrupt ZIP container: {ex.Message}", ex);
         }
     }
 

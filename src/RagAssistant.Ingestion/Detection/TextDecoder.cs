@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Unicode;
+using RagAssistant.Core.Documents;
 
 namespace RagAssistant.Ingestion.Detection;
 
@@ -27,7 +28,7 @@ public static class TextDecoder
 
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
-            throw new IngestionException($"binary content, not text (NUL byte at offset {nul})");
+            throw new IngestionException(IngestProblem.Unsupported, $"binary content, not text (NUL byte at offset {nul})");
 
         if (Utf8.IsValid(bytes))
             return (CheckControlCharacters(StrictUtf8.GetString(bytes)), "utf-8");
@@ -36,7 +37,7 @@ public static class TextDecoder
             return (CheckControlCharacters(chinese), "gb18030");
 
         Utf8.ToUtf16(bytes, new char[bytes.Length], out var validBytes, out _, replaceInvalidSequences: false);
-        throw new IngestionException(
+        throw new IngestionException(IngestProblem.NotText,
             $"not valid UTF-8 (invalid byte 0x{bytes[validBytes]:X2} at offset {validBytes}) and not GB18030/GBK Chinese text; save the file as UTF-8");
     }
 
@@ -48,7 +49,7 @@ public static class TextDecoder
         }
         catch (DecoderFallbackException ex)
         {
-            throw new IngestionException($"invalid {name} text: {ex.Message}", ex);
+            throw new IngestionException(IngestProblem.NotText, $"invalid {name} text: {ex.Message}", ex);
         }
     }
 
@@ -104,7 +105,7 @@ public static class TextDecoder
             if (char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f'))
                 control++;
         if (control > 0 && control > text.Length / 100)
-            throw new IngestionException($"binary content, not text ({control} control characters in {text.Length})");
+            throw new IngestionException(IngestProblem.Unsupported, $"binary content, not text ({control} control characters in {text.Length})");
         return text;
     }
 }

@@ -1,3 +1,4 @@
+using RagAssistant.Core.Documents;
 using SkiaSharp;
 
 namespace RagAssistant.Ingestion.Ocr;
@@ -21,18 +22,18 @@ public static class ImageDecoding
     public static SKBitmap Decode(byte[] encoded, long maxPixels)
     {
         ArgumentNullException.ThrowIfNull(encoded);
-        if (encoded.Length == 0) throw new IngestionException("the image file is empty (0 bytes)");
+        if (encoded.Length == 0) throw new IngestionException(IngestProblem.Empty, "the image file is empty (0 bytes)");
         using var data = SKData.CreateCopy(encoded);
-        using var codec = SKCodec.Create(data) ?? throw new IngestionException("not an image Skia can decode (PNG, JPEG, BMP, WebP, GIF)");
+        using var codec = SKCodec.Create(data) ?? throw new IngestionException(IngestProblem.Damaged, "not an image Skia can decode (PNG, JPEG, BMP, WebP, GIF)");
         var size = codec.Info.Size;
-        if (size.Width <= 0 || size.Height <= 0) throw new IngestionException($"the {codec.EncodedFormat} image declares no pixels");
+        if (size.Width <= 0 || size.Height <= 0) throw new IngestionException(IngestProblem.Damaged, $"the {codec.EncodedFormat} image declares no pixels");
         var target = size;
         if (Pixels(size) > maxPixels)
         {
             var scaled = codec.GetScaledDimensions((float)Math.Sqrt((double)maxPixels / Pixels(size)));
             if (scaled.Width > 0 && scaled.Height > 0 && Pixels(scaled) < Pixels(size)) target = scaled;
             if (Pixels(target) > MaxDecodeFactor * maxPixels)
-                throw new IngestionException(
+                throw new IngestionException(IngestProblem.ImageTooLarge,
                     $"the {codec.EncodedFormat} image is {size.Width}×{size.Height} pixels, more than the OCR limit of {maxPixels / 1_000_000} million pixels " +
                     "(Rag:Ocr:MaxPixels) allows to decode");
         }
@@ -43,7 +44,7 @@ public static class ImageDecoding
         if (result != SKCodecResult.Success)
         {
             bitmap.Dispose();
-            throw new IngestionException($"the {codec.EncodedFormat} image could not be decoded ({Describe(result)})");
+            throw new IngestionException(IngestProblem.Damaged, $"the {codec.EncodedFormat} image could not be decoded ({Describe(result)})");
         }
         return FitWithin(bitmap, maxPixels);
     }
@@ -58,7 +59,7 @@ public static class ImageDecoding
         var info = new SKImageInfo(Math.Max(1, (int)(bitmap.Width * factor)), Math.Max(1, (int)(bitmap.Height * factor)), SKColorType.Bgra8888, SKAlphaType.Premul);
         var smaller = bitmap.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
         bitmap.Dispose();
-        return smaller ?? throw new IngestionException("the image could not be scaled down for OCR");
+        return smaller ?? throw new IngestionException(IngestProblem.OcrFailed, "the image could not be scaled down for OCR");
     }
 
     private static long Pixels(SKSizeI size) => (long)size.Width * size.Height;

@@ -94,7 +94,7 @@ public sealed class PageOcr : IDisposable
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    throw new IngestionException($"OCR took longer than its budget of {_options.PageSeconds} s (Rag:Ocr:PageSeconds)");
+                    throw new IngestionException(IngestProblem.TimedOut, $"OCR took longer than its budget of {_options.PageSeconds} s (Rag:Ocr:PageSeconds)");
                 }
             }
             finally
@@ -206,7 +206,7 @@ public sealed class PageOcr : IDisposable
         }
         catch (FileNotFoundException ex)
         {
-            throw new IngestionException($"cannot run OCR: {ex.Message}", ex);
+            throw new IngestionException(IngestProblem.OcrFailed, $"cannot run OCR: {ex.Message}", ex);
         }
         var threads = Math.Max(1, Environment.ProcessorCount / _options.Workers);
         if (_options.Device != "cpu" && _device != "cpu")

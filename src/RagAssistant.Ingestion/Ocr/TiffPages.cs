@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using BitMiracle.LibTiff.Classic;
+using RagAssistant.Core.Documents;
 using SkiaSharp;
 
 namespace RagAssistant.Ingestion.Ocr;
@@ -46,11 +47,11 @@ public sealed class TiffPages : IDisposable
     public static TiffPages Open(byte[] bytes, long maxPixels)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        if (bytes.Length == 0) throw new IngestionException("the image file is empty (0 bytes)");
+        if (bytes.Length == 0) throw new IngestionException(IngestProblem.Empty, "the image file is empty (0 bytes)");
         _ = Handler;
         var source = new Source(bytes);
         var tiff = Tiff.ClientOpen("tiff", "r", source, source)
-                   ?? throw new IngestionException($"not a readable TIFF ({source.Messages("its header or first page directory is damaged")})");
+                   ?? throw new IngestionException(IngestProblem.Damaged, $"not a readable TIFF ({source.Messages("its header or first page directory is damaged")})");
         try
         {
             return new TiffPages(tiff, source, maxPixels, CountPages(tiff));
@@ -70,12 +71,12 @@ public sealed class TiffPages : IDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(page, Count);
         _source.Clear();
         if (!_tiff.SetDirectory((short)(page - 1)))
-            throw new IngestionException($"its directory cannot be read, the file is cut off or damaged ({_source.Messages("no reason given")})");
+            throw new IngestionException(IngestProblem.Damaged, $"its directory cannot be read, the file is cut off or damaged ({_source.Messages("no reason given")})");
         int width = Field(TiffTag.IMAGEWIDTH), height = Field(TiffTag.IMAGELENGTH);
-        if (width <= 0 || height <= 0) throw new IngestionException("the page declares no pixels");
+        if (width <= 0 || height <= 0) throw new IngestionException(IngestProblem.Damaged, "the page declares no pixels");
         var pixels = (long)width * height;
         if (pixels > ImageDecoding.MaxDecodeFactor * _maxPixels)
-            throw new IngestionException(
+            throw new IngestionException(IngestProblem.ImageTooLarge,
                 $"the page is {width}×{height} pixels, more than the OCR limit of {_maxPixels / 1_000_000} million pixels (Rag:Ocr:MaxPixels) allows to decode");
         return pixels <= _maxPixels ? Whole(width, height) : Shrunk(width, height, BoxDownscaler.FactorFor(pixels, _maxPixels));
     }
@@ -100,7 +101,7 @@ public sealed class TiffPages : IDisposable
         var pixels = width * height;
         if (_raster.Length < pixels) _raster = new int[pixels]; // kept for the next page: scans repeat their size
         if (!_tiff.ReadRGBAImageOriented(width, height, _raster, Orientation.TOPLEFT, stopOnError: true))
-            throw new IngestionException($"the page could not be decoded ({_source.Messages("truncated or damaged")})");
+            throw new IngestionException(IngestProblem.Damaged, $"the page could not be decoded ({_source.Messages("truncated or damaged")})");
         var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Bgra8888, SKAlphaType.Premul));
         var row = new byte[width * 4];
         for (var y = 0; y < height; y++)
@@ -124,7 +125,7 @@ public sealed class TiffPages : IDisposable
     /// <summary>Row by row, shrunk by <paramref name="factor"/>, for the encodings <see cref="RowFormat"/> knows.</summary>
     private SKBitmap Shrunk(int width, int height, int factor)
     {
-        var format = RowFormat.Of(_tiff) ?? throw new IngestionException(
+        var format = RowFormat.Of(_tiff) ?? throw new IngestionException(IngestProblem.ImageTooLarge,
             $"the page is {width}×{height} pixels, over the OCR limit of {_maxPixels / 1_000_000} million pixels (Rag:Ocr:MaxPixels), " +
             $"and its encoding ({Describe()}) cannot be read at a reduced size");
         using var shrink = new BoxDownscaler(width, height, factor);
@@ -133,7 +134,7 @@ public sealed class TiffPages : IDisposable
         for (var y = 0; y < height; y++)
         {
             if (!_tiff.ReadScanline(scanline, y))
-                throw new IngestionException($"the page could not be decoded at row {y} ({_source.Messages("truncated or damaged")})");
+                throw new IngestionException(IngestProblem.Damaged, $"the page could not be decoded at row {y} ({_source.Messages("truncated or damaged")})");
             format.ToBgra(scanline, bgra, width);
             shrink.Add(bgra);
         }

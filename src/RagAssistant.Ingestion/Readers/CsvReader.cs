@@ -19,7 +19,7 @@ public sealed class CsvReader : IDocumentReader
             ? '\t'
             : CsvSniffer.DetectDelimiter(text) ?? ',';
         var records = CsvParser.Parse(text, delimiter).ToList();
-        if (records.Count == 0) throw new IngestionException("CSV has no records");
+        if (records.Count == 0) throw new IngestionException(IngestProblem.NoText, "CSV has no records");
 
         var header = records[0].Select((h, i) => string.IsNullOrWhiteSpace(h) ? $"column {i + 1}" : TextJoin.Collapse(h)).ToList();
         var rows = new List<TableRow>();
@@ -37,7 +37,9 @@ public sealed class CsvReader : IDocumentReader
         rows = rows.Select(row => row.Cells.Count == header.Count ? row
             : row with { Cells = [.. row.Cells, .. Enumerable.Repeat("", header.Count - row.Cells.Count)] }).ToList();
 
-        var warnings = ragged > 0 ? new[] { $"{ragged} rows have a different number of fields than the header" } : [];
+        IReadOnlyList<IngestNote> warnings = ragged > 0
+            ? [new IngestNote(IngestWarning.RaggedRows, $"{ragged} rows have a different number of fields than the header") { Count = ragged }]
+            : [];
         var title = Path.GetFileNameWithoutExtension(input.FileName);
         return new ParsedDocument(title, [new TableBlock(null, header, rows)], Warnings: warnings);
     }

@@ -30,7 +30,7 @@ public sealed class DocxReader(IOptions<IngestionOptions> options) : IDocumentRe
     {
         OfficePackageGuard.Check(input.Bytes, _options);
         using var document = Open(input.Bytes);
-        var body = document.MainDocumentPart?.Document?.Body ?? throw new IngestionException("not a Word document: the .docx has no document body");
+        var body = document.MainDocumentPart?.Document?.Body ?? throw new IngestionException(IngestProblem.Damaged, "not a Word document: the .docx has no document body");
         var styles = new WordStyles(document.MainDocumentPart.StyleDefinitionsPart);
         var numbering = new WordNumbering(document.MainDocumentPart.NumberingDefinitionsPart);
         var hidden = new HiddenRuns(styles);
@@ -124,7 +124,7 @@ public sealed class DocxReader(IOptions<IngestionOptions> options) : IDocumentRe
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or FormatException)
         {
-            throw new IngestionException($"corrupt .docx: {ex.Message}", ex);
+            throw new IngestionException(IngestProblem.Damaged, $"corrupt .docx: {ex.Message}", ex);
         }
     }
 }

@@ -1,3 +1,5 @@
+using RagAssistant.Core.Documents;
+
 namespace RagAssistant.Ingestion.Readers;
 
 /// <summary>
@@ -6,10 +8,10 @@ namespace RagAssistant.Ingestion.Readers;
 /// </summary>
 internal static class HiddenPassages
 {
-    public static IReadOnlyList<string> Warning(int count) => count switch
+    public static IReadOnlyList<IngestNote> Warning(int count) => count switch
     {
         0 => [],
-        1 => ["1 hidden passage not indexed (text the document does not show)"],
-        _ => [$"{count} hidden passages not indexed (text the document does not show)"],
+        1 => [new IngestNote(IngestWarning.HiddenPassages, "1 hidden passage not indexed (text the document does not show)") { Count = 1 }],
+        _ => [new IngestNote(IngestWarning.HiddenPassages, $"{count} hidden passages not indexed (text the document does not show)") { Count = count }],
     };
 }

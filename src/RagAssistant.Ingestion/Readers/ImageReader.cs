@@ -16,14 +16,11 @@ namespace RagAssistant.Ingestion.Readers;
 /// </summary>
 public sealed class ImageReader(PageOcr ocr, ILogger<ImageReader> logger) : IDocumentReader
 {
-    /// <summary>Per-page failures listed one by one before they are summarised as a count.</summary>
-    private const int MaxPageWarnings = 5;
-
     public IReadOnlyCollection<string> ContentTypes { get; } = [Detection.ContentTypes.Image, Detection.ContentTypes.Tiff];
 
     public ParsedDocument Read(ReaderInput input, CancellationToken cancellationToken)
     {
-        if (!ocr.Enabled) throw new IngestionException("an image is read by OCR, which is turned off (Rag:Ocr:Enabled=false)");
+        if (!ocr.Enabled) throw new IngestionException(IngestProblem.OcrOff, "an image is read by OCR, which is turned off (Rag:Ocr:Enabled=false)");
         if (input.Content.Type == Detection.ContentTypes.Tiff)
         {
             using var tiff = TiffPages.Open(input.Bytes, ocr.Options.MaxPixels);
@@ -59,15 +56,15 @@ public sealed class ImageReader(PageOcr ocr, ILogger<ImageReader> logger) : IDoc
         if (details.All(d => d.Characters == 0))
         {
             if (count == 1)
-                throw new IngestionException(failed.Count == 1
+                throw new IngestionException(failed.Count == 1 ? IngestProblem.OcrFailed : IngestProblem.NoText, failed.Count == 1
                     ? $"OCR could not read the image: {failed[0].Error}"
                     : $"OCR found no text in the {read[0].Read!.Width}×{read[0].Read!.Height} image");
             var empty = details.Count(d => d.Status == PageStatus.Empty);
             var why = failed.Count == 0 ? $"{empty} empty" : $"{empty} empty, {failed.Count} failed; page {failed[0].Number}: {failed[0].Error}";
-            throw new IngestionException($"OCR found no text in any of the {read.Count} pages ({why})");
+            throw new IngestionException(IngestProblem.NoText, $"OCR found no text in any of the {read.Count} pages ({why})");
         }
-        var warnings = failed.Take(MaxPageWarnings).Select(f => $"page {f.Number} could not be read: {f.Error}").ToList();
-        if (failed.Count > MaxPageWarnings) warnings.Add($"{failed.Count} pages in all could not be read");
+        var warnings = failed.Take(PageNotes.Listed).Select(f => PageNotes.Unreadable(f.Number, f.Error ?? "no reason given")).ToList();
+        if (failed.Count > PageNotes.Listed) warnings.Add(PageNotes.UnreadableInAll(failed.Count));
         RepeatedMargins.Remove(pages); // a running header or page number stamped on every scanned page
         var (title, blocks) = new PdfBlockBuilder().Build(pages);
         if (frames.Values.Any(f => f.Rotation != 0)) blocks = BlockBoxes.Map(blocks, box => frames[box.Page].ToPage(box));

@@ -25,13 +25,13 @@ public sealed class XlsxReader(IOptions<IngestionOptions> options) : IDocumentRe
     {
         OfficePackageGuard.Check(input.Bytes, _options);
         using var document = Open(input.Bytes);
-        var workbook = document.WorkbookPart ?? throw new IngestionException("not a workbook: the .xlsx has no workbook part");
+        var workbook = document.WorkbookPart ?? throw new IngestionException(IngestProblem.Damaged, "not a workbook: the .xlsx has no workbook part");
         var strings = new SharedStrings(workbook.SharedStringTablePart);
         var styles = new NumberFormats(workbook.WorkbookStylesPart);
         var date1904 = workbook.Workbook?.WorkbookProperties?.Date1904?.Value == true;
         var sheetReader = new WorksheetReader(strings, styles, date1904);
 
-        var warnings = new List<string>();
+        var warnings = new List<IngestNote>();
         var hiddenSheets = new List<string>();
         var names = new List<string>();
         var grids = new List<CellGrid>();
@@ -48,16 +48,26 @@ public sealed class XlsxReader(IOptions<IngestionOptions> options) : IDocumentRe
             if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part) continue; // chart sheets hold no cells
             var read = sheetReader.Read(part, budget, cancellationToken);
             budget -= read.Cells.Count;
-            if (read.Truncated) warnings.Add($"sheet {name}: stopped after {_options.MaxSpreadsheetCells} cells (Rag:Ingestion:MaxSpreadsheetCells)");
+            if (read.Truncated)
+                warnings.Add(new IngestNote(IngestWarning.SheetTruncated, $"sheet {name}: stopped after {_options.MaxSpreadsheetCells} cells (Rag:Ingestion:MaxSpreadsheetCells)")
+                {
+                    Name = name,
+                    Count = _options.MaxSpreadsheetCells,
+                });
             hiddenRows += read.HiddenRows.Count;
             hiddenColumns += read.HiddenColumns.Count;
             names.Add(name);
             grids.Add(read.Cells.Build((r0, c0, r1, c1) => CellReference.Range(name, r0, c0, r1, c1),
                 read.HiddenRows.Contains, read.HiddenColumns.Contains));
         }
-        if (hiddenSheets.Count > 0) warnings.Add($"{hiddenSheets.Count} hidden sheet(s) skipped: {string.Join(", ", hiddenSheets)}");
-        if (hiddenRows > 0) warnings.Add($"{hiddenRows} hidden row(s) skipped");
-        if (hiddenColumns > 0) warnings.Add($"{hiddenColumns} hidden column(s) skipped");
+        if (hiddenSheets.Count > 0)
+            warnings.Add(new IngestNote(IngestWarning.HiddenSheets, $"{hiddenSheets.Count} hidden sheet(s) skipped: {string.Join(", ", hiddenSheets)}")
+            {
+                Count = hiddenSheets.Count,
+                Name = string.Join(", ", hiddenSheets),
+            });
+        if (hiddenRows > 0) warnings.Add(new IngestNote(IngestWarning.HiddenRows, $"{hiddenRows} hidden row(s) skipped") { Count = hiddenRows });
+        if (hiddenColumns > 0) warnings.Add(new IngestNote(IngestWarning.HiddenColumns, $"{hiddenColumns} hidden column(s) skipped") { Count = hiddenColumns });
 
         var card = ProcessCardRecognizer.Recognize(grids, []);
         var blocks = new List<DocumentBlock>();
@@ -79,7 +89,7 @@ public sealed class XlsxReader(IOptions<IngestionOptions> options) : IDocumentRe
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or FormatException)
         {
-            throw new IngestionException($"corrupt .xlsx: {ex.Message}", ex);
+            throw new IngestionException(IngestProblem.Damaged, $"corrupt .xlsx: {ex.Message}", ex);
         }
     }
 

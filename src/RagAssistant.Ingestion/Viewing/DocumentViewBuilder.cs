@@ -73,7 +73,7 @@ public sealed class DocumentViewBuilder(
 
     private async Task<ParsedDocument> ReadAsync(string type, ReaderInput input, CancellationToken ct)
     {
-        var reader = readers.For(type) ?? throw new IngestionException($"no reader for {type} files");
+        var reader = readers.For(type) ?? throw new IngestionException(IngestProblem.Unsupported, $"no reader for {type} files");
         return await isolatedReader.ReadAsync(reader, input, ct);
     }
 

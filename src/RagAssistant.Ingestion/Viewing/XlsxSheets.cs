@@ -1,9 +1,10 @@
 using DocumentFormat.OpenXml.Packaging;
-using Sheet = DocumentFormat.OpenXml.Spreadsheet.Sheet;
-using SheetStateValues = DocumentFormat.OpenXml.Spreadsheet.SheetStateValues;
+using RagAssistant.Core.Documents;
 using RagAssistant.Core.Documents.Views;
 using RagAssistant.Ingestion.Readers;
 using RagAssistant.Ingestion.Readers.Office;
+using Sheet = DocumentFormat.OpenXml.Spreadsheet.Sheet;
+using SheetStateValues = DocumentFormat.OpenXml.Spreadsheet.SheetStateValues;
 
 namespace RagAssistant.Ingestion.Viewing;
 
@@ -18,7 +19,7 @@ internal static class XlsxSheets
     {
         OfficePackageGuard.Check(input.Bytes, options);
         using var document = XlsxReader.Open(input.Bytes);
-        var workbook = document.WorkbookPart ?? throw new IngestionException("not a workbook: the .xlsx has no workbook part");
+        var workbook = document.WorkbookPart ?? throw new IngestionException(IngestProblem.Damaged, "not a workbook: the .xlsx has no workbook part");
         var sheetReader = new WorksheetReader(new SharedStrings(workbook.SharedStringTablePart), new NumberFormats(workbook.WorkbookStylesPart),
             workbook.Workbook?.WorkbookProperties?.Date1904?.Value == true);
 

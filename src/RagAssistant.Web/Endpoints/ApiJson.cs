@@ -21,8 +21,9 @@ public sealed record CitationsEvent(IReadOnlyList<CitationJson> Citations);
 
 /// <summary>One uploaded file as the API reports it; <c>state</c> is a job state (queued, …, failed) and <c>job</c> its id.</summary>
 /// <param name="OcrPages">While the state is ocr: "done/total" pages read by OCR, e.g. "37/300".</param>
+/// <param name="Problem">Why it failed or was skipped, as a code (password_protected, too_large, …); <c>reason</c> has the detail.</param>
 public sealed record JobJson(Guid Job, string FileName, string Library, string State, string? Outcome, long? DocumentId, int Chunks, string? Reason,
-    string? OcrPages = null);
+    string? OcrPages = null, string? Problem = null);
 
 public sealed record UploadJson(IReadOnlyList<JobJson> Files);
 

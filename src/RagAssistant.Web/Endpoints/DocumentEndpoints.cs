@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RagAssistant.Core.Contracts;
+using RagAssistant.Core.Documents;
 using RagAssistant.Core.Storage;
 using RagAssistant.Ingestion;
 using RagAssistant.Web.Access;
@@ -71,7 +72,7 @@ internal static class DocumentEndpoints
             if (file.Length > ingestion.Value.MaxFileBytes)
             {
                 jobs.Add(new JobJson(Guid.Empty, name, library, IngestJobState.Failed.Name(), FileStatus.Failed, null, 0,
-                    $"{name}: {ingestion.Value.TooLargeReason(file.Length)}"));
+                    $"{name}: {ingestion.Value.TooLargeReason(file.Length)}", Problem: IngestProblem.TooLarge.Name()));
                 continue;
             }
             using var buffer = new MemoryStream((int)file.Length);
@@ -146,7 +147,7 @@ internal static class DocumentEndpoints
 
     internal static JobJson ToJson(IngestJob job) =>
         new(job.Id, job.FileName, job.Library, job.State.Name(), job.Outcome, job.DocumentId, job.Chunks, job.Reason,
-            job.State == IngestJobState.Ocr ? $"{job.OcrPagesDone}/{job.OcrPagesTotal}" : null);
+            job.State == IngestJobState.Ocr ? $"{job.OcrPagesDone}/{job.OcrPagesTotal}" : null, job.Problem?.Name());
 
     private static IResult Error(int status, string message) =>
         TypedResults.Json(new ApiError(message), ApiJsonContext.Relaxed.ApiError, statusCode: status);

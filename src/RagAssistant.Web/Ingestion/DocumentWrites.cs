@@ -17,12 +17,12 @@ public sealed class DocumentWrites(IngestionQueue queue, ProtectedKnowledgeBase 
     {
         library = Libraries.Normalize(library);
         if (Libraries.Problem(library) is { } problem)
-            return queue.Refuse(fileName, library, content.LongLength, $"{fileName}: field 'library': {problem}", scope.User);
+            return queue.Refuse(fileName, library, content.LongLength, IngestProblem.BadLibrary, $"{fileName}: field 'library': {problem}", scope.User);
         if (!scope.MayWrite(library))
-            return queue.Refuse(fileName, library, content.LongLength, $"{fileName}: {scope.User} may not upload to library '{library}'", scope.User);
+            return queue.Refuse(fileName, library, content.LongLength, IngestProblem.NoWriteAccess, $"{fileName}: {scope.User} may not upload to library '{library}'", scope.User);
         var detected = ContentTypeDetector.Detect(content, fileName);
         if (detected.Type == ContentTypes.Binary)
-            return queue.Refuse(fileName, library, content.LongLength,
+            return queue.Refuse(fileName, library, content.LongLength, IngestProblem.Unsupported,
                 user: scope.User, reason: $"{fileName}: not a document by its content (executable, compressed data, or an image other than PNG, JPEG, BMP or TIFF){(detected.Reason is { } r ? $": {r}" : "")}");
         var job = await queue.EnqueueUploadAsync(fileName, content, library, scope.User);
         if (job.State != IngestJobState.Failed)

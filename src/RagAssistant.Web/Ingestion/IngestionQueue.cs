@@ -70,14 +70,14 @@ public sealed class IngestionQueue(
     {
         if (!_entries.TryGetValue(id, out var entry) || entry.Job.IsFinished) return false;
         entry.Cancellation.Cancel();
-        if (entry.Job.State == IngestJobState.Queued) Finish(entry, entry.Job with { State = IngestJobState.Cancelled, Reason = "cancelled before it started" });
+        if (entry.Job.State == IngestJobState.Queued) Finish(entry, entry.Job with { State = IngestJobState.Cancelled, Problem = IngestProblem.Cancelled, Reason = "cancelled before it started" });
         return true;
     }
 
     /// <summary>Records a file refused before it was queued (no write access, not a document), so the job list shows why.</summary>
-    public IngestJob Refuse(string fileName, string library, long bytes, string reason, string? user = null)
+    public IngestJob Refuse(string fileName, string library, long bytes, IngestProblem problem, string reason, string? user = null)
     {
-        var job = NewJob(fileName, library, bytes, user) with { State = IngestJobState.Failed, Reason = reason };
+        var job = NewJob(fileName, library, bytes, user) with { State = IngestJobState.Failed, Problem = problem, Reason = reason };
         var entry = new Entry(job);
         _entries[job.Id] = entry;
         Remember(job, new QueuedFile(null));
@@ -136,6 +136,7 @@ public sealed class IngestionQueue(
                 Finish(entry, job with
                 {
                     State = IngestJobState.Failed,
+                    Problem = IngestProblem.Interrupted,
                     Reason = $"{job.FileName}: stopped after {job.Attempts} attempts; the app stopped while ingesting it each time (see the server log)",
                 });
                 continue;
@@ -157,6 +158,7 @@ public sealed class IngestionQueue(
     {
         var entry = new Entry(job);
         string? refusal;
+        var refusedFor = IngestProblem.QueueFull;
         lock (_admission)
         {
             var waiting = _entries.Values.Where(e => !e.Job.IsFinished).ToList();
@@ -177,12 +179,13 @@ public sealed class IngestionQueue(
             catch (KnowledgeBaseException ex)
             {
                 refusal = $"the file could not be stored for ingestion: {ex.Message}";
+                refusedFor = IngestProblem.ServerError;
             }
         }
         if (refusal is not null)
         {
             Remember(job, new QueuedFile(null));
-            Finish(entry, job with { State = IngestJobState.Failed, Reason = refusal });
+            Finish(entry, job with { State = IngestJobState.Failed, Problem = refusedFor, Reason = refusal });
         }
         else
         {
@@ -229,7 +232,7 @@ public sealed class IngestionQueue(
             var file = await _store.ReadFileAsync(entry.Job.Id, ct);
             if (file is null)
             {
-                Finish(entry, entry.Job with { State = IngestJobState.Failed, Reason = $"{entry.Job.FileName}: its stored bytes are gone" });
+                Finish(entry, entry.Job with { State = IngestJobState.Failed, Problem = IngestProblem.Lost, Reason = $"{entry.Job.FileName}: its stored bytes are gone" });
                 return;
             }
             request = request with { Source = file.Source, Force = file.Source is not null };
@@ -253,12 +256,13 @@ public sealed class IngestionQueue(
                 DocumentId = result.DocumentId,
                 Chunks = result.Chunks,
                 Reason = result.Error,
+                Problem = result.Problem,
                 Warnings = result.Warnings,
             });
         }
         catch (OperationCanceledException) when (entry.Cancellation.IsCancellationRequested)
         {
-            Finish(entry, entry.Job with { State = IngestJobState.Cancelled, Reason = "cancelled; nothing of it was stored" });
+            Finish(entry, entry.Job with { State = IngestJobState.Cancelled, Problem = IngestProblem.Cancelled, Reason = "cancelled; nothing of it was stored" });
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -268,12 +272,12 @@ public sealed class IngestionQueue(
         }
         catch (Exception ex) when (ex is KnowledgeBaseException or EmbeddingException)
         {
-            Finish(entry, entry.Job with { State = IngestJobState.Failed, Reason = ex.Message });
+            Finish(entry, entry.Job with { State = IngestJobState.Failed, Problem = IngestProblem.ServerError, Reason = ex.Message });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.JobCrashed(logger, ex, entry.Job.FileName);
-            Finish(entry, entry.Job with { State = IngestJobState.Failed, Reason = $"unexpected error: {ex.Message}" });
+            Finish(entry, entry.Job with { State = IngestJobState.Failed, Problem = IngestProblem.Unexpected, Reason = $"unexpected error: {ex.Message}" });
         }
     }
 
@@ -281,14 +285,18 @@ public sealed class IngestionQueue(
     private static FileResult Combine(IReadOnlyList<FileResult> results)
     {
         if (results.Count == 1) return results[0];
-        if (results.Count == 0) return new FileResult("", FileStatus.Skipped, Error: "the archive holds no files");
+        if (results.Count == 0) return new FileResult("", FileStatus.Skipped, Error: "the archive holds no files") { Problem = IngestProblem.Empty };
         var failed = results.Where(r => r.Status == FileStatus.Failed).ToList();
         var statuses = results.Select(r => r.Status).Distinct().ToList();
         var status = statuses.Count == 1 ? statuses[0] : failed.Count == results.Count ? FileStatus.Failed : FileStatus.Ingested;
         return new FileResult(results[0].Path, status, Chunks: results.Sum(r => r.Chunks),
             Error: failed.Count == 0 ? null : $"{failed.Count} of {results.Count} entries failed: " + string.Join("; ", failed.Select(f => $"{f.Path}: {f.Error}")))
         {
-            Warnings = results.SelectMany(r => r.Warnings.Select(w => $"{r.Path}: {w}")).ToList(),
+            // One problem for the whole archive: the entries' own when they all failed alike, else "some entries failed".
+            Problem = failed.Count == 0 ? null
+                : failed.Count == results.Count && failed.Select(f => f.Problem).Distinct().Count() == 1 ? failed[0].Problem
+                : IngestProblem.EntriesFailed,
+            Warnings = results.SelectMany(r => r.Warnings.Select(w => w with { File = r.Path })).ToList(),
         };
     }
 

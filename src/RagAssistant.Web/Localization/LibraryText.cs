@@ -11,6 +11,11 @@ public sealed record LibraryText
     public required string UploadTo { get; init; }
     /// <summary>"Drop to upload to {0}": {0} the library (through <see cref="LabelText.Library"/>).</summary>
     public required string DropToUploadFormat { get; init; }
+    /// <summary>"At most {0} files at once": the files past the limit are not uploaded.</summary>
+    public required string TooManyFilesFormat { get; init; }
+    /// <summary>"Larger than the limit of {0:0.#} MiB".</summary>
+    public required string FileTooLargeFormat { get; init; }
+    public required string UploadInterrupted { get; init; }
 
     // Queue strip ({0} finished, {1} listed; failed: {0} failed; running: {0} waiting or being read)
     public required string QueueProgressFormat { get; init; }
@@ -36,6 +41,9 @@ public sealed record LibraryText
         Upload = "上传文件",
         UploadTo = "上传到库",
         DropToUploadFormat = "松开即可上传到「{0}」",
+        TooManyFilesFormat = "一次最多上传 {0} 个文件，这个文件没有上传。",
+        FileTooLargeFormat = "文件超过了 {0:0.#} MiB 的大小上限。",
+        UploadInterrupted = "上传中断，没有保存：请重试。",
         QueueProgressFormat = "{0}/{1} 完成",
         QueueFailedFormat = "，{0} 个失败",
         QueueRunningFormat = "，{0} 个进行中",
@@ -57,6 +65,9 @@ public sealed record LibraryText
         Upload = "Upload files",
         UploadTo = "Upload to library",
         DropToUploadFormat = "Drop to upload to {0}",
+        TooManyFilesFormat = "At most {0} files at once: this one was not uploaded.",
+        FileTooLargeFormat = "The file is larger than the limit of {0:0.#} MiB.",
+        UploadInterrupted = "The upload broke off and nothing was stored: try again.",
         QueueProgressFormat = "{0}/{1} done",
         QueueFailedFormat = ", {0} failed",
         QueueRunningFormat = ", {0} in progress",

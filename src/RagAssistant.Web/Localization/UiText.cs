@@ -153,6 +153,7 @@ public sealed record UiText
 
     /// <summary>Stored values (kinds, statuses, roles, audit actions, locators) as words of this language.</summary>
     public required LabelText Labels { get; init; }
+    public required IngestText Ingest { get; init; }
 
     public static UiText For(string? language) => language == UiLanguages.English ? English : Chinese;
 
@@ -179,6 +180,7 @@ public sealed record UiText
         Library = LibraryText.Chinese,
         Document = DocumentText.Chinese,
         Labels = LabelText.Chinese,
+        Ingest = IngestText.Chinese,
         NewConversation = "新对话",
         Conversations = "对话",
         NoConversations = "还没有对话",
@@ -315,6 +317,7 @@ public sealed record UiText
         Library = LibraryText.English,
         Document = DocumentText.English,
         Labels = LabelText.English,
+        Ingest = IngestText.English,
         NewConversation = "New conversation",
         Conversations = "Conversations",
         NoConversations = "No conversations yet",

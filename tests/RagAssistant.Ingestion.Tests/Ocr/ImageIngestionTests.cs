@@ -56,6 +56,6 @@ public sealed class ImageIngestionTests : IDisposable
         Assert.Contains("2024-05-17", chunk.Text);
         Assert.NotEmpty(chunk.Boxes);
         Assert.All(chunk.Boxes, b => Assert.True(b is { Ocr: > 0.5 and < 0.9999, Uncertain: true }, $"box {b}"));
-        Assert.Contains(result.Warnings, w => w.Contains("OCR was unsure of 1 page", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.Code == IngestWarning.OcrUnsure && w.Count == 1 && w.Text.Contains("OCR was unsure of 1 page", StringComparison.Ordinal));
     }
 }

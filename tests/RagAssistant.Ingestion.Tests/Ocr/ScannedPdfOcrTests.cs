@@ -77,7 +77,7 @@ public sealed class ScannedPdfOcrTests : IDisposable
 
         var file = Assert.Single(report.Files);
         Assert.Equal(FileStatus.Ingested, file.Status);
-        Assert.Contains(file.Warnings, w => w.Contains("page 2", StringComparison.Ordinal) && w.Contains("Rag:Ocr:PageSeconds", StringComparison.Ordinal));
+        Assert.Contains(file.Warnings, w => w.Code == IngestWarning.OcrFailed && w.Pages.SequenceEqual([2]) && w.Text.Contains("Rag:Ocr:PageSeconds", StringComparison.Ordinal));
         var pages = await h.Store.GetPagesAsync(file.DocumentId!.Value);
         Assert.Equal(PageStatus.Text, pages[0].Status);
         Assert.Equal(PageStatus.NeedsOcr, pages[1].Status);

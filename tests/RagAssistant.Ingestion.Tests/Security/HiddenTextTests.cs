@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using IngestWarning = RagAssistant.Core.Documents.IngestWarning;
 using StoredDocument = RagAssistant.Core.Documents.StoredDocument;
 
 namespace RagAssistant.Ingestion.Tests.Security;
@@ -39,7 +40,7 @@ public sealed class HiddenTextTests : IDisposable
         Assert.Contains("液压油每 2000 小时更换一次", text);
         Assert.Contains("滤芯每 500 小时检查一次", text); // hidden only when printed: seen on screen
         Assert.DoesNotContain("INJECT", text);
-        Assert.Contains(document.Warnings, w => w.Contains("6 hidden passages not indexed", StringComparison.Ordinal));
+        Assert.Contains(document.Warnings, w => w.Code == IngestWarning.HiddenPassages && w.Count == 6 && w.Text.Contains("6 hidden passages not indexed", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class HiddenTextTests : IDisposable
         Assert.Contains("油温不得超过 55 ℃", text);
         Assert.Contains("油位", text);
         Assert.DoesNotContain("INJECT", text);
-        Assert.Contains(document.Warnings, w => w.Contains("3 hidden passages not indexed", StringComparison.Ordinal));
+        Assert.Contains(document.Warnings, w => w.Code == IngestWarning.HiddenPassages && w.Count == 3 && w.Text.Contains("3 hidden passages not indexed", StringComparison.Ordinal));
     }
 
     private async Task<(StoredDocument Document, string Text)> IngestAsync(string path)

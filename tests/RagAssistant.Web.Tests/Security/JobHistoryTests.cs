@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RagAssistant.Core.Access;
+using RagAssistant.Core.Documents;
 using RagAssistant.Storage.Sqlite;
 using RagAssistant.Testing;
 using RagAssistant.Web.Ingestion;
@@ -31,7 +32,7 @@ public sealed class JobHistoryTests : IDisposable
             NullLogger<IngestionQueue>.Instance);
         foreach (var library in new[] { LineA, LineB })
         {
-            _queue.Refuse($"{library}-refused.md", library, 10, "refused");
+            _queue.Refuse($"{library}-refused.md", library, 10, IngestProblem.NoWriteAccess, "refused");
             _queue.EnqueueUploadAsync($"{library}-waiting.md", "# 等待\n"u8.ToArray(), library).GetAwaiter().GetResult();
         }
     }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using RagAssistant.Core.Documents;
 
 namespace RagAssistant.Ingestion.Readers.Office;
 
@@ -16,20 +17,20 @@ public static class OfficePackageGuard
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
             var entries = zip.Entries;
             if (entries.Count > options.MaxOfficeEntries)
-                throw new IngestionException(
+                throw new IngestionException(IngestProblem.TooLarge,
                     $"refused: the Office file has {entries.Count} ZIP entries, over the limit of {options.MaxOfficeEntries} (Rag:Ingestion:MaxOfficeEntries); it may be a ZIP bomb");
             long total = 0;
             foreach (var entry in entries)
             {
                 total += entry.Length;
                 if (total > options.MaxOfficeUncompressedBytes)
-                    throw new IngestionException(
+                    throw new IngestionException(IngestProblem.TooLarge,
                         $"refused: the Office file expands to more than {options.MaxOfficeUncompressedBytes / (1024 * 1024)} MiB (Rag:Ingestion:MaxOfficeUncompressedBytes); it may be a ZIP bomb");
             }
         }
         catch (InvalidDataException ex)
         {
-            throw new IngestionException($"corrupt Office file (not a readable ZIP container): {ex.Message}", ex);
+            throw new IngestionException(IngestProblem.Damaged, $"corrupt Office file (not a readable ZIP container): {ex.Message}", ex);
         }
     }
 }

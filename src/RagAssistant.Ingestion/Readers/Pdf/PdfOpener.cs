@@ -1,3 +1,4 @@
+using RagAssistant.Core.Documents;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
 
@@ -36,14 +37,14 @@ internal static class PdfOpener
         catch (PdfDocumentEncryptedException)
         {
             document?.Dispose();
-            throw new IngestionException(input.Passwords.Count == 0
+            throw new IngestionException(IngestProblem.PasswordProtected, input.Passwords.Count == 0
                 ? "encrypted PDF: password required (give it with --password-file)"
                 : $"encrypted PDF: password required — none of the {input.Passwords.Count} given password(s) opens it");
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             document?.Dispose();
-            throw new IngestionException($"malformed PDF, cannot be opened: {Describe(ex)}");
+            throw new IngestionException(IngestProblem.Damaged, $"malformed PDF, cannot be opened: {Describe(ex)}");
         }
     }
 

@@ -26,9 +26,6 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
     /// <summary>Fewer characters than this on a page with images: a scan with a stray text object (a stamp, a page number).</summary>
     private const int ScanTextThreshold = 16;
 
-    /// <summary>Per-page warnings listed one by one before they are summarised as a count.</summary>
-    private const int MaxPageWarnings = 5;
-
     public IReadOnlyCollection<string> ContentTypes { get; } = [Detection.ContentTypes.Pdf];
 
     public ParsedDocument Read(ReaderInput input, CancellationToken cancellationToken) => ReadWithTables(input, cancellationToken).Document;
@@ -40,7 +37,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         var pageCount = document.NumberOfPages;
         var pages = new List<PdfPageText>(pageCount);
         var details = new List<PageInfo>(pageCount);
-        var warnings = new List<string>();
+        var warnings = new List<IngestNote>();
         var shown = new ShownPage[pageCount + 1];
         var frames = new Dictionary<int, PageFrame>();
         string? firstError = null;
@@ -76,15 +73,15 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
                 var reason = ex is PdfDocumentEncryptedException ? $"cannot be decrypted: {PdfOpener.Describe(ex)}" : PdfOpener.Describe(ex);
                 firstError ??= $"page {number}: {reason}";
                 details.Add(new PageInfo(number, PageStatus.Failed, 0, reason));
-                if (failed <= MaxPageWarnings) warnings.Add($"page {number} could not be read: {reason}");
+                if (failed <= PageNotes.Listed) warnings.Add(PageNotes.Unreadable(number, reason));
                 Log.PdfPageFailed(logger, input.FileName, number, ex.GetType().Name);
             }
         }
-        if (failed > MaxPageWarnings) warnings.Add($"{failed} pages in all could not be read");
+        if (failed > PageNotes.Listed) warnings.Add(PageNotes.UnreadableInAll(failed));
         if (pageCount > 0 && undecryptable == pageCount)
-            throw new IngestionException($"encrypted PDF: it opens but its pages cannot be decrypted, no extractable text ({firstError})");
+            throw new IngestionException(IngestProblem.PasswordProtected, $"encrypted PDF: it opens but its pages cannot be decrypted, no extractable text ({firstError})");
         if (pageCount > 0 && failed == pageCount)
-            throw new IngestionException($"malformed PDF: none of its {pageCount} page(s) could be read ({firstError})");
+            throw new IngestionException(IngestProblem.Damaged, $"malformed PDF: none of its {pageCount} page(s) could be read ({firstError})");
 
         var ocrFrames = ocr is { Enabled: true } ? ReadScannedPages(input, pages, details, shown, warnings, oversized, cancellationToken) : [];
 
@@ -112,7 +109,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
     /// maps its boxes back onto the page.
     /// </summary>
     private Dictionary<int, OcrPageFrame> ReadScannedPages(ReaderInput input, List<PdfPageText> pages, List<PageInfo> details, ShownPage[] shown,
-        List<string> warnings, Dictionary<int, string> oversized, CancellationToken ct)
+        List<IngestNote> warnings, Dictionary<int, string> oversized, CancellationToken ct)
     {
         var frames = new Dictionary<int, OcrPageFrame>();
         var scanned = pages.Where(p => details[p.Number - 1].Status == PageStatus.NeedsOcr).Select(p => p.Number).ToList();
@@ -124,13 +121,13 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            warnings.Add($"the scanned pages could not be rendered for OCR: {ex.Message}");
+            warnings.Add(PageNotes.NotRendered(ex.Message));
             return frames;
         }
         IReadOnlyList<ScannedPage> read;
         using (renderer)
             read = ScannedPageReader.Read(ocr, input, scanned,
-                number => oversized.TryGetValue(number, out var reason) ? throw new IngestionException(reason) : renderer.Render(number), logger, ct);
+                number => oversized.TryGetValue(number, out var reason) ? throw new IngestionException(IngestProblem.ImageTooLarge, reason) : renderer.Render(number), logger, ct);
         var failed = new List<ScannedPage>();
         foreach (var page in read)
         {
@@ -147,8 +144,8 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
                 frame.Lines(page.Read, page.Number, ocr.MinConfidence, rulings.VerticalIndex), rulings);
             details[page.Number - 1] = ocr.Status(page.Number, page.Read);
         }
-        warnings.AddRange(failed.Take(MaxPageWarnings).Select(f => $"page {f.Number}: OCR failed: {f.Error}"));
-        if (failed.Count > MaxPageWarnings) warnings.Add($"OCR failed on {failed.Count} pages in all");
+        warnings.AddRange(failed.Take(PageNotes.Listed).Select(f => PageNotes.OcrFailed(f.Number, f.Error)));
+        if (failed.Count > PageNotes.Listed) warnings.Add(PageNotes.OcrFailedInAll(failed.Count));
         return frames;
     }
 
