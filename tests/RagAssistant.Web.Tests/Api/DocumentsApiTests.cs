@@ -62,6 +62,10 @@ public sealed class DocumentsApiTests(WebAppFixture app)
             Assert.Equal("failed", job.GetProperty("state").GetString());
             Assert.False(string.IsNullOrWhiteSpace(job.GetProperty("reason").GetString()), $"{bad} failed without a reason");
         }
+        // The reason's code, for clients that word it themselves.
+        Assert.Equal("damaged", Job(jobs, "broken.pdf").GetProperty("problem").GetString());
+        Assert.Equal("unsupported", Job(jobs, "tool.exe").GetProperty("problem").GetString());
+        Assert.Equal(JsonValueKind.Null, Job(jobs, good).GetProperty("problem").ValueKind);
         var after = await SourcesAsync(client);
         Assert.Contains(good, after);
         Assert.Empty(before.Except(after));

@@ -34,6 +34,9 @@ public sealed class LibraryPageTests(WebAppFixture app, BrowserFixture browser) 
             Assert.True(state is "failed" or "skipped", $"{Path.GetFileName(bad)} ended {state}");
             await Expect(job.Reason).Not.ToBeEmptyAsync();
         }
+        // Said in the UI's language, by the reason's code: never the pipeline's English text.
+        await Expect(library.Job(Path.GetFileName(corrupt)).Reason).ToContainTextAsync("文件已损坏或不完整，无法读取。");
+        await Expect(library.Job(Path.GetFileName(binary)).Reason).ToContainTextAsync("不支持这种文件");
         await Expect(library.DocumentRow(Path.GetFileName(markdown))).ToHaveCountAsync(1);
         await Expect(library.DocumentRow(Path.GetFileName(csv))).ToHaveCountAsync(1);
         var after = await SourcesAsync();

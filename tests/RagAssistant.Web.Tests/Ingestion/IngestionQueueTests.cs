@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using RagAssistant.Core.Documents;
 using RagAssistant.Core.Jobs;
 using RagAssistant.Core.Storage;
 using RagAssistant.Ingestion;
@@ -52,6 +53,7 @@ public sealed class IngestionQueueTests : IDisposable
         var refused = queue.Find(second.Id)!;
         Assert.Equal(IngestJobState.Failed, refused.State);
         Assert.Contains("queue is full", refused.Reason);
+        Assert.Equal(IngestProblem.QueueFull, refused.Problem);
         Assert.Contains(_errors.List(), e => e.Where == "b.md");
     }
 
@@ -96,6 +98,8 @@ public sealed class IngestionQueueTests : IDisposable
             var failed = queue.Find(bad.Id)!;
             Assert.Equal(IngestJobState.Failed, failed.State);
             Assert.False(string.IsNullOrWhiteSpace(failed.Reason));
+            Assert.Equal(IngestProblem.Damaged, failed.Problem);
+            Assert.Null(done.Problem);
 
             var stored = await _services.GetRequiredService<IDocumentStore>().GetAsync(done.DocumentId!.Value);
             Assert.Equal("line-a", stored!.Library);
@@ -164,6 +168,7 @@ public sealed class IngestionQueueTests : IDisposable
             Assert.True(done.Chunks >= 2, $"{done.Chunks} chunks");
             Assert.Contains("1 of 3 entries failed", done.Reason);
             Assert.Contains("batch.zip/a/broken.pdf", done.Reason);
+            Assert.Equal(IngestProblem.EntriesFailed, done.Problem);
             Assert.Equal(2, (await _services.GetRequiredService<IDocumentStore>().ListAsync()).Count);
         }
         finally
@@ -270,6 +275,7 @@ public sealed class IngestionQueueTests : IDisposable
             var failed = queue.Find(job.Id)!;
             Assert.Equal(IngestJobState.Failed, failed.State);
             Assert.Contains("stopped after 2 attempts", failed.Reason);
+            Assert.Equal(IngestProblem.Interrupted, failed.Problem);
             Assert.Equal(0, queue.Resumed);
             Assert.Equal(IngestJobState.Failed, (await Jobs.ListAsync()).Single().State);
             Assert.Null(await Jobs.ReadFileAsync(job.Id));
@@ -294,6 +300,8 @@ public sealed class IngestionQueueTests : IDisposable
         {
             Assert.Equal(IngestJobState.Cancelled, restarted.Find(waiting.Id)!.State);
             Assert.Contains("queue is full", restarted.Find(refused.Id)!.Reason);
+            Assert.Equal(IngestProblem.QueueFull, restarted.Find(refused.Id)!.Problem);
+            Assert.Equal(IngestProblem.Cancelled, restarted.Find(waiting.Id)!.Problem);
             Assert.Equal(0, restarted.Pending);
         }
         finally
