@@ -41,7 +41,8 @@ public sealed class ApiKeys(
     public async Task<CreatedApiKey> CreateAsync(string userName, string name, string actor, int? days = null, CancellationToken ct = default)
     {
         var validDays = days ?? options.Value.ApiKeyDays;
-        if (validDays is < 1 or > MaxDays) throw new AccountException($"an API key lasts 1 to {MaxDays} days, not {validDays}");
+        if (validDays is < 1 or > MaxDays)
+            throw new AccountException(AccountProblem.KeyDaysOutOfRange, validDays.ToString(CultureInfo.InvariantCulture), $"an API key lasts 1 to {MaxDays} days, not {validDays}", MaxDays);
         await schema.EnsureAsync(ct);
         await using var context = await contexts.CreateDbContextAsync(ct);
         var user = await FindUserAsync(context, userName, ct);
@@ -118,7 +119,7 @@ public sealed class ApiKeys(
 
     private static async Task<RagUser> FindUserAsync(AccountsDbContext context, string userName, CancellationToken ct)
     {
-        return await context.FindUserByNameAsync(userName, ct) ?? throw new AccountException($"user '{userName}' does not exist");
+        return await context.FindUserByNameAsync(userName, ct) ?? throw AccountException.NoSuchUser(userName);
     }
 
     // The key has 256 random bits: a plain SHA-256 is enough (no salt or slow hash needed, unlike passwords).

@@ -31,7 +31,7 @@ public sealed class LibraryAccess(IDbContextFactory<AccountsDbContext> contexts,
         name = CheckName(name);
         await schema.EnsureAsync(ct);
         await using var context = await contexts.CreateDbContextAsync(ct);
-        if (await context.Libraries.AnyAsync(l => l.Name == name, ct)) throw new AccountException($"library '{name}' already exists");
+        if (await context.Libraries.AnyAsync(l => l.Name == name, ct)) throw new AccountException(AccountProblem.LibraryExists, name, $"library '{name}' already exists");
         context.Libraries.Add(new LibraryRecord { Name = name, Description = description, CreatedAt = clock.GetUtcNow() });
         await context.SaveChangesAsync(ct);
         await audit.WriteAsync(actor, AuditActions.LibraryAdded, name, description, ct: ct);
@@ -41,7 +41,7 @@ public sealed class LibraryAccess(IDbContextFactory<AccountsDbContext> contexts,
     public async Task GrantAsync(string library, string subjectKind, string subject, string access, string actor, CancellationToken ct = default)
     {
         library = CheckName(library);
-        var level = GrantAccess.Parse(access) ?? throw new AccountException($"access '{access}' is not read or write");
+        var level = GrantAccess.Parse(access) ?? throw new AccountException(AccountProblem.NoSuchAccess, access, $"access '{access}' is not read or write");
         await schema.EnsureAsync(ct);
         await using var context = await contexts.CreateDbContextAsync(ct);
         subject = await CheckSubjectAsync(context, subjectKind, subject, ct);
@@ -81,7 +81,15 @@ public sealed class LibraryAccess(IDbContextFactory<AccountsDbContext> contexts,
     private static string CheckName(string name)
     {
         name = name.Trim();
-        return Libraries.Problem(name) is { } problem ? throw new AccountException($"{problem}: '{name}'") : name;
+        if (Libraries.Check(name) is not { } problem) return name;
+        var (code, limit) = problem switch
+        {
+            LibraryNameProblem.Empty => (AccountProblem.LibraryNameEmpty, (int?)null),
+            LibraryNameProblem.Reserved => (AccountProblem.LibraryNameReserved, null),
+            LibraryNameProblem.TooLong => (AccountProblem.LibraryNameTooLong, MaxNameLength),
+            _ => (AccountProblem.LibraryNameInvisible, null),
+        };
+        throw new AccountException(code, name, $"{Libraries.Problem(name)}: '{name}'", limit);
     }
 
     private static async Task<string> CheckSubjectAsync(AccountsDbContext context, string kind, string subject, CancellationToken ct)
@@ -89,12 +97,12 @@ public sealed class LibraryAccess(IDbContextFactory<AccountsDbContext> contexts,
         switch (kind)
         {
             case GrantSubject.Role:
-                return Roles.Parse(subject) ?? throw new AccountException($"role '{subject}' does not exist (use {string.Join(", ", Roles.All)})");
+                return Roles.Parse(subject) ?? throw AccountException.NoSuchRole(subject);
             case GrantSubject.User:
-                var user = await context.FindUserByNameAsync(subject, ct) ?? throw new AccountException($"user '{subject}' does not exist");
+                var user = await context.FindUserByNameAsync(subject, ct) ?? throw AccountException.NoSuchUser(subject);
                 return user.UserName!;
             default:
-                throw new AccountException($"grant subject kind '{kind}' is not user or role");
+                throw new AccountException(AccountProblem.NoSuchSubjectKind, kind, $"grant subject kind '{kind}' is not user or role");
         }
     }
 }

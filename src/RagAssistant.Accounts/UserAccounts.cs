@@ -45,11 +45,11 @@ public sealed class UserAccounts(
     public async Task<string> AddAsync(string userName, string role, string? password, string actor, CancellationToken ct = default)
     {
         await schema.EnsureAsync(ct);
-        var canonicalRole = Roles.Parse(role) ?? throw new AccountException($"role '{role}' does not exist (use {string.Join(", ", Roles.All)})");
+        var canonicalRole = Roles.Parse(role) ?? throw AccountException.NoSuchRole(role);
         userName = CheckUserName(userName);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
-        if (await users.FindByNameAsync(userName) is not null) throw new AccountException($"user '{userName}' already exists");
+        if (await users.FindByNameAsync(userName) is not null) throw new AccountException(AccountProblem.UserExists, userName, $"user '{userName}' already exists");
         password ??= GeneratePassword();
         var user = new RagUser { UserName = userName, CreatedAt = clock.GetUtcNow(), LockoutEnabled = true };
         Check(await users.CreateAsync(user, password), userName);
@@ -60,7 +60,7 @@ public sealed class UserAccounts(
 
     public Task SetRoleAsync(string userName, string role, string actor, CancellationToken ct = default) => ChangeAsync(userName, async (users, user) =>
     {
-        var canonicalRole = Roles.Parse(role) ?? throw new AccountException($"role '{role}' does not exist (use {string.Join(", ", Roles.All)})");
+        var canonicalRole = Roles.Parse(role) ?? throw AccountException.NoSuchRole(role);
         if (canonicalRole != Roles.Admin) await RefuseRemovingLastAdminAsync(users, user);
         Check(await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user)), userName);
         Check(await users.AddToRoleAsync(user, canonicalRole), userName);
@@ -112,7 +112,7 @@ public sealed class UserAccounts(
     {
         var lockout = options.Value.AccountLockoutEnabled;
         if (lockout && await users.IsLockedOutAsync(user))
-            throw new AccountException($"user '{userName}' is locked after too many wrong passwords");
+            throw new AccountException(AccountProblem.LockedOut, userName, $"user '{userName}' is locked after too many wrong passwords");
         var result = await users.ChangePasswordAsync(user, current, next);
         // Identity checks the current password first; a wrong one is its only failure with this code.
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
@@ -130,7 +130,7 @@ public sealed class UserAccounts(
         await schema.EnsureAsync(ct);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
-        var user = await users.FindByNameAsync(userName.Trim()) ?? throw new AccountException($"user '{userName}' does not exist");
+        var user = await users.FindByNameAsync(userName.Trim()) ?? throw AccountException.NoSuchUser(userName);
         var (action, detail) = await change(users, user);
         await audit.WriteAsync(actor, action, user.UserName, detail, ct: ct);
     }
@@ -141,7 +141,7 @@ public sealed class UserAccounts(
         if (!await users.IsInRoleAsync(user, Roles.Admin)) return;
         var admins = await users.GetUsersInRoleAsync(Roles.Admin);
         if (admins.Count(a => !a.Disabled && a.Id != user.Id) == 0)
-            throw new AccountException($"user '{user.UserName}' is the last enabled administrator; make another user Admin first");
+            throw new AccountException(AccountProblem.LastAdmin, user.UserName!, $"user '{user.UserName}' is the last enabled administrator; make another user Admin first");
     }
 
     public const int MaxUserNameLength = 64;
@@ -149,17 +149,25 @@ public sealed class UserAccounts(
     private static string CheckUserName(string userName)
     {
         userName = userName.Trim();
-        if (userName.Length == 0) throw new AccountException("user name is empty");
-        if (userName.Length > MaxUserNameLength) throw new AccountException($"user name has {userName.Length} characters, over the limit of {MaxUserNameLength}");
+        if (userName.Length == 0) throw new AccountException(AccountProblem.UserNameEmpty, userName, "user name is empty");
+        if (userName.Length > MaxUserNameLength)
+            throw new AccountException(AccountProblem.UserNameTooLong, userName, $"user name has {userName.Length} characters, over the limit of {MaxUserNameLength}", MaxUserNameLength);
         if (userName.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-            throw new AccountException($"user name '{userName}' contains spaces or control characters");
+            throw new AccountException(AccountProblem.UserNameInvalid, userName, $"user name '{userName}' contains spaces or control characters");
         return userName;
     }
 
-    private static void Check(IdentityResult result, string userName)
+    /// <summary>
+    /// A refusal from Identity, its descriptions in the message: a password too short (the one password rule,
+    /// <see cref="AccountsOptions.MinimumPasswordLength"/>) with that minimum, anything else as a change refused.
+    /// </summary>
+    private void Check(IdentityResult result, string userName)
     {
-        if (!result.Succeeded)
-            throw new AccountException($"user '{userName}': {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        if (result.Succeeded) return;
+        var message = $"user '{userName}': {string.Join("; ", result.Errors.Select(e => e.Description))}";
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordTooShort)))
+            throw new AccountException(AccountProblem.PasswordTooShort, userName, message, options.Value.MinimumPasswordLength);
+        throw new AccountException(AccountProblem.UserChangeRefused, userName, message);
     }
 
     /// <summary>18 characters from an alphabet without look-alikes (0/O, 1/l/I): about 100 bits, easy to type once.</summary>

@@ -46,4 +46,7 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled backup failed: {Reason}")]
     public static partial void BackupFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Account change by {Actor} refused ({Problem}): {Detail}")]
+    public static partial void AccountChangeRefused(ILogger logger, string actor, RagAssistant.Accounts.AccountProblem problem, string detail);
 }

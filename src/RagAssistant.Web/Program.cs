@@ -9,6 +9,7 @@ using RagAssistant.Web;
 using RagAssistant.Web.Accounts;
 using RagAssistant.Web.Components;
 using RagAssistant.Web.Endpoints;
+using RagAssistant.Web.Localization;
 using RagAssistant.Web.Security;
 
 // Settings (appsettings.json) and static files are found beside the app, whatever the working directory is; relative
@@ -26,6 +27,7 @@ builder.Services.AddRagReverseProxy(builder.Configuration);
 builder.Services.AddRagWebAccounts(builder.Configuration);
 builder.Services.AddRagWeb(builder.Configuration);
 builder.Services.AddMudServices();
+builder.Services.AddRagUiLanguage(); // after MudBlazor's services: MudBlazor's own words in the UI language
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();

@@ -134,6 +134,7 @@ public sealed class ApiKeysTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<AccountException>(() => Keys.CreateAsync("ghost", "laptop", Actor));
 
         Assert.Contains("'ghost' does not exist", error.Message);
+        Assert.Equal((AccountProblem.NoSuchUser, "ghost"), (error.Problem, error.Name));
     }
 
     [Fact]
@@ -173,7 +174,9 @@ public sealed class ApiKeysTests : IAsyncLifetime
         var created = await Keys.CreateAsync("wang", "laptop", Actor, days: 7);
 
         Assert.InRange(created.ExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1), TimeSpan.FromDays(7));
-        Assert.Contains("1 to 3650 days", (await Assert.ThrowsAsync<AccountException>(() => Keys.CreateAsync("wang", "x", Actor, days: 0))).Message);
+        var error = await Assert.ThrowsAsync<AccountException>(() => Keys.CreateAsync("wang", "x", Actor, days: 0));
+        Assert.Contains("1 to 3650 days", error.Message);
+        Assert.Equal((AccountProblem.KeyDaysOutOfRange, "0", ApiKeys.MaxDays), (error.Problem, error.Name, error.Limit));
         await Assert.ThrowsAsync<AccountException>(() => Keys.CreateAsync("wang", "x", Actor, days: ApiKeys.MaxDays + 1));
     }
 

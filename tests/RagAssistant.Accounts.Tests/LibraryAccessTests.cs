@@ -19,17 +19,18 @@ public sealed class LibraryAccessTests : IAsyncLifetime
     public async Task DisposeAsync() => await _kb.DisposeAsync();
 
     [Theory]
-    [InlineData(LineA, GrantSubject.User, "ghost", GrantAccess.Read, "user 'ghost' does not exist")]
-    [InlineData(LineA, GrantSubject.Role, "Owner", GrantAccess.Read, "role 'Owner' does not exist")]
-    [InlineData("  ", GrantSubject.User, "wang", GrantAccess.Read, "library name is empty")]
-    [InlineData("line\u0000b", GrantSubject.User, "wang", GrantAccess.Read, "contains control characters")]
-    [InlineData(LineA, GrantSubject.User, "wang", "admin", "access 'admin' is not read or write")]
-    [InlineData(LineA, "group", "wang", GrantAccess.Read, "subject kind 'group' is not user or role")]
-    public async Task Grant_ThatCannotBeMade_FailsSayingWhy(string library, string kind, string subject, string access, string reason)
+    [InlineData(LineA, GrantSubject.User, "ghost", GrantAccess.Read, "user 'ghost' does not exist", AccountProblem.NoSuchUser)]
+    [InlineData(LineA, GrantSubject.Role, "Owner", GrantAccess.Read, "role 'Owner' does not exist", AccountProblem.NoSuchRole)]
+    [InlineData("  ", GrantSubject.User, "wang", GrantAccess.Read, "library name is empty", AccountProblem.LibraryNameEmpty)]
+    [InlineData("line\u0000b", GrantSubject.User, "wang", GrantAccess.Read, "contains control characters", AccountProblem.LibraryNameInvisible)]
+    [InlineData(LineA, GrantSubject.User, "wang", "admin", "access 'admin' is not read or write", AccountProblem.NoSuchAccess)]
+    [InlineData(LineA, "group", "wang", GrantAccess.Read, "subject kind 'group' is not user or role", AccountProblem.NoSuchSubjectKind)]
+    public async Task Grant_ThatCannotBeMade_FailsSayingWhy(string library, string kind, string subject, string access, string reason, AccountProblem problem)
     {
         var error = await Assert.ThrowsAsync<AccountException>(() => Libraries.GrantAsync(library, kind, subject, access, Actor));
 
         Assert.Contains(reason, error.Message);
+        Assert.Equal(problem, error.Problem);
         Assert.All(await Libraries.ListAsync(), l => Assert.Empty(l.Grants));
     }
 
@@ -42,6 +43,7 @@ public sealed class LibraryAccessTests : IAsyncLifetime
 
         Assert.Contains($"{LibraryAccess.MaxNameLength + 1} characters", error.Message);
         Assert.Contains($"limit of {LibraryAccess.MaxNameLength}", error.Message);
+        Assert.Equal((AccountProblem.LibraryNameTooLong, LibraryAccess.MaxNameLength), (error.Problem, error.Limit));
     }
 
     [Fact]
@@ -100,5 +102,6 @@ public sealed class LibraryAccessTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<AccountException>(() => Libraries.AddAsync(" standards ", null, Actor));
 
         Assert.Contains("'standards' already exists", error.Message);
+        Assert.Equal((AccountProblem.LibraryExists, "standards"), (error.Problem, error.Name));
     }
 }

@@ -39,14 +39,15 @@ public sealed class UserAccountsTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("", "empty")]
-    [InlineData("wang gong", "spaces")]
-    [InlineData("wang\u0007", "control")]
-    public async Task AddUser_WithAnUnusableName_IsRefusedWithTheReason(string name, string reason)
+    [InlineData("", "empty", AccountProblem.UserNameEmpty)]
+    [InlineData("wang gong", "spaces", AccountProblem.UserNameInvalid)]
+    [InlineData("wang\u0007", "control", AccountProblem.UserNameInvalid)]
+    public async Task AddUser_WithAnUnusableName_IsRefusedWithTheReason(string name, string reason, AccountProblem problem)
     {
         name = System.Text.RegularExpressions.Regex.Unescape(name);
         var error = await Assert.ThrowsAsync<AccountException>(() => Users.AddAsync(name, Roles.Reader, Password, Actor));
         Assert.Contains(reason, error.Message);
+        Assert.Equal(problem, error.Problem);
     }
 
     [Fact]
@@ -54,6 +55,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
     {
         var error = await Assert.ThrowsAsync<AccountException>(() => Users.AddAsync(new string('w', 65), Roles.Reader, Password, Actor));
         Assert.Contains("64", error.Message);
+        Assert.Equal((AccountProblem.UserNameTooLong, 64), (error.Problem, error.Limit));
     }
 
     [Fact]
@@ -84,6 +86,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
 
         Assert.Contains($"'{again.Trim()}'", error.Message);
         Assert.Contains("already exists", error.Message);
+        Assert.Equal((AccountProblem.UserExists, again.Trim()), (error.Problem, error.Name));
         Assert.Equal(1, await Users.CountAsync());
     }
 
@@ -94,6 +97,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
 
         Assert.Contains("'Superuser'", error.Message);
         Assert.Contains(Roles.Editor, error.Message);
+        Assert.Equal((AccountProblem.NoSuchRole, "Superuser"), (error.Problem, error.Name));
         Assert.Equal(0, await Users.CountAsync());
     }
 
@@ -104,6 +108,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
 
         Assert.Contains("'wang'", error.Message);
         Assert.Contains("12", error.Message); // Identity: "Passwords must be at least 12 characters."
+        Assert.Equal((AccountProblem.PasswordTooShort, "wang", 12), (error.Problem, error.Name, error.Limit));
         Assert.Equal(0, await Users.CountAsync());
     }
 
@@ -115,6 +120,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<AccountException>(() => Users.DisableAsync("boss", Actor));
 
         Assert.Contains("last enabled administrator", error.Message);
+        Assert.Equal((AccountProblem.LastAdmin, "boss"), (error.Problem, error.Name));
         Assert.False(Assert.Single(await Users.ListAsync()).Disabled);
     }
 
@@ -172,7 +178,11 @@ public sealed class UserAccountsTests : IAsyncLifetime
                      () => Users.DisableAsync("ghost", Actor), () => Users.EnableAsync("ghost", Actor),
                      () => Users.SetRoleAsync("ghost", Roles.Reader, Actor), () => Users.ResetPasswordAsync("ghost", null, Actor),
                  })
-            Assert.Contains("'ghost' does not exist", (await Assert.ThrowsAsync<AccountException>(change)).Message);
+        {
+            var error = await Assert.ThrowsAsync<AccountException>(change);
+            Assert.Contains("'ghost' does not exist", error.Message);
+            Assert.Equal((AccountProblem.NoSuchUser, "ghost"), (error.Problem, error.Name));
+        }
     }
 
     [Fact]
@@ -253,6 +263,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
         Assert.NotNull(Assert.Single(await Users.ListAsync()).LockedUntil);
         var locked = await Assert.ThrowsAsync<AccountException>(() => Users.ChangePasswordAsync("wang", Password, "another-long-password"));
         Assert.Contains("locked", locked.Message);
+        Assert.Equal(AccountProblem.LockedOut, locked.Problem);
     }
 
     [Fact]

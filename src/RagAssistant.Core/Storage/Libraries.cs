@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using RagAssistant.Core.Access;
 
@@ -21,14 +22,25 @@ public static class Libraries
     /// stored there would be found by callers who may read nothing), and control, format and line-separator characters
     /// — invisible in the UI, so two libraries could look alike, or text could be reordered (U+202E) to spoof a name.
     /// </summary>
-    public static string? Problem(string name)
+    public static LibraryNameProblem? Check(string name)
     {
-        if (name.Length == 0) return "the library name is empty";
-        if (name == AccessScope.NoLibrary) return "the library name is reserved";
-        if (name.Length > MaxNameLength) return $"the library name has {name.Length} characters, over the limit of {MaxNameLength}";
-        if (name.Any(IsInvisible)) return "the library name contains control characters or invisible formatting";
+        if (name.Length == 0) return LibraryNameProblem.Empty;
+        if (name == AccessScope.NoLibrary) return LibraryNameProblem.Reserved;
+        if (name.Length > MaxNameLength) return LibraryNameProblem.TooLong;
+        if (name.Any(IsInvisible)) return LibraryNameProblem.Invisible;
         return null;
     }
+
+    /// <summary>What <see cref="Check"/> finds, as an English sentence for the API, the CLI and the log; null when the name can be used.</summary>
+    public static string? Problem(string name) => Check(name) switch
+    {
+        null => null,
+        LibraryNameProblem.Empty => "the library name is empty",
+        LibraryNameProblem.Reserved => "the library name is reserved",
+        LibraryNameProblem.TooLong => $"the library name has {name.Length} characters, over the limit of {MaxNameLength}",
+        LibraryNameProblem.Invisible => "the library name contains control characters or invisible formatting",
+        _ => throw new UnreachableException(),
+    };
 
     private static bool IsInvisible(char c) => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c)
         is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;

@@ -51,6 +51,16 @@ public sealed class DocumentTableTests : ComponentTest
         Assert.Equal("No matching documents", table.Find("[data-testid=no-documents]").TextContent);
     }
 
+    [Theory]
+    [InlineData(UiLanguages.Chinese, "第一页", "上一页", "下一页", "最后一页")]
+    [InlineData(UiLanguages.English, "First page", "Previous page", "Next page", "Last page")]
+    public void Pager_LabelsItsButtons_InTheUiLanguage(string language, string first, string previous, string next, string last)
+    {
+        var table = Render([Document(1, "line-a")], new Dictionary<long, ContentHit>(), new AccessScope("reader", null, []), UiText.For(language));
+
+        Assert.Equal([first, previous, next, last], table.FindAll(".mud-table-pagination-actions button").Select(b => b.GetAttribute("aria-label")));
+    }
+
     private IRenderedComponent<DocumentTable> Render(IReadOnlyList<StoredDocument> documents, IReadOnlyDictionary<long, ContentHit> hits, AccessScope scope, UiText? text = null) =>
         RenderWithText<DocumentTable>(p => p.Add(t => t.Documents, documents).Add(t => t.Hits, hits).Add(t => t.Scope, scope), text);
 

@@ -39,6 +39,21 @@ public sealed class AdminPageTests(AccessWebAppFixture app, BrowserFixture brows
     }
 
     [SkippableFact]
+    public async Task AddUser_ThatExists_IsRefusedInChinese()
+    {
+        var admin = new AdminPage(Page, Circuit);
+        await admin.OpenAsync();
+
+        await admin.AddUserAsync(HostedApp.AdminUser, "Reader");
+
+        var refusal = admin.Snackbars.Filter(new() { HasText = $"用户“{HostedApp.AdminUser}”已存在。" });
+        await Expect(refusal).ToBeVisibleAsync();
+        Assert.DoesNotContain("already exists", await refusal.InnerTextAsync(), StringComparison.Ordinal);
+        // MudBlazor's own close button speaks Chinese too.
+        await Expect(refusal.GetByRole(AriaRole.Button, new() { Name = "关闭", Exact = true })).ToBeVisibleAsync();
+    }
+
+    [SkippableFact]
     public async Task DisableUser_RefusesTheirNextSignIn()
     {
         var (user, password) = await App.AddUserAsync("disabled");

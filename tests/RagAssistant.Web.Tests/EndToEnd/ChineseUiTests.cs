@@ -5,13 +5,15 @@ using RagAssistant.Core.Storage;
 using RagAssistant.Web.Localization;
 using RagAssistant.Web.Tests.EndToEnd.Pages;
 using RagAssistant.Web.Tests.Hosting;
+using RagAssistant.Web.Tests.Localization;
 
 namespace RagAssistant.Web.Tests.EndToEnd;
 
 /// <summary>
 /// The Chinese UI walked page by page, as an administrator sees it: no stored value (a kind, status, role, audit action,
 /// the default library) and no locator word ("table 2 row 6", "line 3") shows in English. What the documents
-/// themselves say (answers, quotes, chunk text, titles, cells) is theirs and is left out of the check.
+/// themselves say (answers, quotes, chunk text, titles, cells) is theirs and is left out of the check. MudBlazor's own
+/// words (its buttons' labels) are Chinese too.
 /// </summary>
 [Collection(WebAppCollection.Name)]
 public sealed partial class ChineseUiTests(WebAppFixture app, BrowserFixture browser) : BrowserTest(app, browser)
@@ -61,10 +63,36 @@ public sealed partial class ChineseUiTests(WebAppFixture app, BrowserFixture bro
         Assert.True(found.Count == 0, "English words in the Chinese UI:\n" + string.Join("\n", found.Distinct()));
     }
 
-    /// <summary>The code's stored values and locator words that are visible on the page, outside the documents' own text.</summary>
+    [SkippableFact]
+    public async Task Library_PagerAndClearButtons_AreLabelledInTheUiLanguage()
+    {
+        var library = new LibraryPage(Page, Circuit);
+        await library.OpenAsync();
+        await library.SearchAsync("工艺");
+
+        await Expect(library.PagerButtons).ToHaveCountAsync(4);
+        Assert.Equal(["第一页", "上一页", "下一页", "最后一页"], await AriaLabelsAsync(library.PagerButtons));
+        await Expect(library.SearchClear).ToHaveAttributeAsync("aria-label", "清除");
+
+        await library.SwitchLanguageAsync();
+        await library.SearchAsync("process");
+
+        await Expect(library.PagerButtons).ToHaveCountAsync(4);
+        Assert.Equal(["First page", "Previous page", "Next page", "Last page"], await AriaLabelsAsync(library.PagerButtons));
+        await Expect(library.SearchClear).ToHaveAttributeAsync("aria-label", "Clear");
+    }
+
+    private static Task<string[]> AriaLabelsAsync(ILocator elements) =>
+        elements.EvaluateAllAsync<string[]>("elements => elements.map(e => e.getAttribute('aria-label'))");
+
+    /// <summary>
+    /// The code's stored values and locator words that are visible on the page, outside the documents' own text, and
+    /// MudBlazor's built-in English (a pager's "Next page", a field's "Clear", a snackbar's "Close") said by a label,
+    /// a tooltip or a text.
+    /// </summary>
     private async Task<IReadOnlyList<string>> EnglishWordsAsync(string where)
     {
-        var text = await Page.EvaluateAsync<string>("""
+        var parts = await Page.EvaluateAsync<string[]>("""
             selector => {
                 // Every visible text node outside the documents' own text, and the labels screen readers and tooltips say.
                 const parts = [];
@@ -76,13 +104,16 @@ public sealed partial class ChineseUiTests(WebAppFixture app, BrowserFixture bro
                     parts.push(node.textContent);
                 }
                 for (const element of document.querySelectorAll('[aria-label], [title], [placeholder]'))
-                    if (!element.closest(selector)) parts.push(['aria-label', 'title', 'placeholder'].map(a => element.getAttribute(a) || '').join(' '));
-                return parts.join('\n');
+                    if (!element.closest(selector))
+                        for (const name of ['aria-label', 'title', 'placeholder']) parts.push(element.getAttribute(name) || '');
+                return parts;
             }
             """, DocumentText);
         var words = new List<string>();
-        foreach (Match m in Words().Matches(text))
+        foreach (Match m in Words().Matches(string.Join("\n", parts)))
             if (Stored.Contains(m.Value) || m.Groups["locator"].Success) words.Add($"{where}: '{m.Value}'");
+        foreach (var part in parts.Select(p => p.Trim()).Where(p => p.Length > 0))
+            if (MudBlazorEnglish.Labels.Any(label => label.IsMatch(part))) words.Add($"{where}: MudBlazor's '{part}'");
         return words;
     }
 

@@ -74,7 +74,7 @@ public sealed class AuthenticationTests(ProxiedAuthAppFixture fixture)
         using var client = fixture.From("10.3.0.1");
         Assert.Null(await client.SignInAsync(user, password));
         for (var i = 0; i < ProxiedAuthAppFixture.MaxFailedSignIns; i++)
-            Assert.NotNull(await client.ChangePasswordAsync($"guess-{i}-of-many", "a-brand-new-password"));
+            Assert.Equal("当前密码不正确。", await client.ChangePasswordAsync($"guess-{i}-of-many", "a-brand-new-password"));
 
         Assert.Equal(Text.LockedOut, await client.ChangePasswordAsync(password, "a-brand-new-password"));
         Assert.True(await fixture.CheckPasswordAsync(user, password));

@@ -7,7 +7,8 @@ namespace RagAssistant.Web.Components.Admin;
 
 /// <summary>
 /// What every admin tab shares: the signed-in administrator (the actor every change is audited under), the UI text,
-/// and one way to run a change — an <see cref="AccountException"/> (a refused change, with its reason) goes to a snackbar.
+/// and one way to run a change — an <see cref="AccountException"/> (a refused change) goes to a snackbar in the UI's
+/// language, and its English message to the log.
 /// </summary>
 public abstract class AdminTabBase : ComponentBase
 {
@@ -17,6 +18,8 @@ public abstract class AdminTabBase : ComponentBase
     [CascadingParameter] protected UiText T { get; set; } = UiText.Chinese;
 
     [Inject] protected ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject] private ILogger<AdminTabBase> Logger { get; set; } = default!;
 
     /// <summary>Runs a change; false when it was refused (the reason is shown).</summary>
     protected async Task<bool> RunAsync(Func<Task> change)
@@ -28,7 +31,8 @@ public abstract class AdminTabBase : ComponentBase
         }
         catch (AccountException ex)
         {
-            Snackbar.Add(ex.Message, Severity.Error);
+            Log.AccountChangeRefused(Logger, Actor, ex.Problem, ex.Message);
+            Snackbar.Add(T.Account.Explain(ex), Severity.Error);
             return false;
         }
     }

@@ -10,6 +10,8 @@ public sealed class AdminPage(IPage page, BlazorCircuit circuit) : AppPage(page,
     public ILocator NewApiKey => Page.GetByTestId("new-api-key");
     public ILocator AuditRows => Page.GetByTestId("audit-row");
     public ILocator KeyRows => Page.GetByTestId("key-row");
+    /// <summary>The snackbars: a done change, or a refused one with its reason.</summary>
+    public ILocator Snackbars => Page.Locator(".mud-snackbar");
 
     public Task OpenAsync() => OpenAsync("/admin");
 

@@ -12,6 +12,10 @@ public sealed class LibraryPage(IPage page, BlazorCircuit circuit) : AppPage(pag
     public ILocator UploadButton => Page.GetByTestId("upload-button");
     // MudTextField puts its attributes on the input itself.
     public ILocator Search => Page.Locator("input[data-testid=document-search], [data-testid=document-search] input").First;
+    /// <summary>MudBlazor's clear button in the search box (drawn while the box has text).</summary>
+    public ILocator SearchClear => Page.Locator(".rag-library-search .mud-input-clear-button");
+    /// <summary>The document table's pager buttons: first, previous, next and last page.</summary>
+    public ILocator PagerButtons => DocumentTable.Locator(".mud-table-pagination-actions button");
     public ILocator ContentHits => Page.GetByTestId("content-hit");
     public ILocator QueueStrip => Page.GetByTestId("queue-strip");
     public ILocator QueueToggle => Page.GetByTestId("queue-toggle");
