@@ -90,6 +90,8 @@ public sealed class SourcePanelTests(WebAppFixture app, BrowserFixture browser) 
         await ask.OpenAsync();
         // Somewhere that is no control: the app's name in the bar (a click on the page could land on an example question and ask it).
         await Page.Locator(".rag-appname").ClickAsync();
+        // The page attaches its shortcuts after its first interactive render; on a busy machine that can come after the click.
+        await Page.WaitForFunctionAsync("() => document.ragShortcuts === true");
 
         await Page.Keyboard.PressAsync("/");
 
