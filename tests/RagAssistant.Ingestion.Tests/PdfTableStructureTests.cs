@@ -107,6 +107,12 @@ public sealed class PdfTableStructureTests
         Assert.All(table, c => Assert.StartsWith("| 螺纹规格 d×P | 应力截面积 As mm² | 拧紧扭矩 N·m › 性能等级 8.8 | 拧紧扭矩 N·m › 性能等级 10.9 | 拧紧扭矩 N·m › 性能等级 12.9 |", c.Text));
         Assert.Contains(table, c => c.Text.Contains("| M8×1.25 | 36.6 | 25 | 35 | 42 |", StringComparison.Ordinal));
         Assert.All(table, c => Assert.NotEmpty(c.Boxes));
+        // Each box knows its row, so a citation of one row can highlight that row alone.
+        Assert.All(table, c => Assert.All(c.Boxes, b => Assert.InRange(b.Row ?? 0, FirstRow(c.Locator), LastRow(c.Locator))));
+        Assert.All(table, c => Assert.Equal(Enumerable.Range(FirstRow(c.Locator), LastRow(c.Locator) - FirstRow(c.Locator) + 1), c.Boxes.Select(b => b.Row!.Value).Distinct().Order()));
+
+        static int FirstRow(string locator) => int.Parse(System.Text.RegularExpressions.Regex.Match(locator, @"rows? (\d+)").Groups[1].Value);
+        static int LastRow(string locator) => int.Parse(System.Text.RegularExpressions.Regex.Match(locator, @"(\d+)$").Groups[1].Value);
     }
 
     [SharedDataFact("pdf")]

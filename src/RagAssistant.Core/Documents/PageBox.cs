@@ -15,4 +15,11 @@ public sealed record PageBox(int Page, double Left, double Bottom, double Right,
     /// <summary>Read by OCR with a confidence under Rag:Ocr:MinConfidence: kept, but to be checked against the original.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Uncertain { get; init; }
+
+    /// <summary>
+    /// In a chunk holding a run of table rows ("table 2 rows 1-6"): the number of the row the box belongs to (6 for
+    /// "table 2 row 6"), so a citation of one row highlights that row alone. Null elsewhere.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Row { get; init; }
 }

@@ -219,12 +219,17 @@ public sealed class AnswerService(
             .Select(q => $"- {QuotedText.Disarm(QuoteFormatter.Format(q.Unit, terms, analyzer))} [{quotedSources.IndexOf(q.Source) + 1}]")
             .ToList();
         var cited = quotedSources.Select((source, i) => (N: i + 1, Chunk: pool[source])).ToList();
-        // A citation of one quoted table row points at that row (RowLocator), not at the run of rows the chunk holds.
-        var citations = quotedSources.Select((source, i) => ToCitation(i + 1, pool[source],
-            string.Join("\n", selection.Quotes.Where(q => q.Source == source).Select(q => q.Unit.Text)), scores) with
+        // A citation of one quoted table row points at that row (RowLocator), not at the run of rows the chunk holds, and
+        // highlights that row's boxes.
+        var citations = quotedSources.Select((source, i) =>
+        {
+            var locator = RowLocator.For(pool[source], selection.Quotes.Where(q => q.Source == source).Select(q => q.Unit).ToList());
+            return ToCitation(i + 1, pool[source], string.Join("\n", selection.Quotes.Where(q => q.Source == source).Select(q => q.Unit.Text)), scores) with
             {
-                Locator = RowLocator.For(pool[source], selection.Quotes.Where(q => q.Source == source).Select(q => q.Unit).ToList()),
-            }).ToList();
+                Locator = locator,
+                Boxes = RowLocator.BoxesAt(pool[source], locator),
+            };
+        }).ToList();
         var notes = SourceNotes(terms.Language, cited, pool);
         var answer = header + "\n" + string.Join("\n", lines) + (notes.Length == 0 ? "" : "\n" + notes);
         var checkedAnswer = CitationChecker.Check(answer, cited.Count, n => cited[n - 1].Chunk.IndexedText, terms.Query.Text);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RagAssistant.Core.Documents;
 using RagAssistant.Core.Search;
 
 namespace RagAssistant.Generation.Extractive;
@@ -22,6 +23,22 @@ public static partial class RowLocator
         var index = rows.FindIndex(r => r.Text == quoted.First().Text);
         return index < 0 ? chunk.Locator : $"{m.Groups["prefix"].Value}row {first + index}";
     }
+
+    /// <summary>
+    /// The chunk's boxes a citation at <paramref name="locator"/> highlights: where it points at one row of the chunk's
+    /// run ("table 2 row 6"), the boxes of that row; else, or where the boxes carry no row (stored before rows were
+    /// kept), all of them.
+    /// </summary>
+    public static IReadOnlyList<PageBox> BoxesAt(RetrievedChunk chunk, string locator)
+    {
+        if (locator == chunk.Locator || OneRow().Match(locator) is not { Success: true } m) return chunk.Boxes;
+        var row = int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var boxes = chunk.Boxes.Where(b => b.Row == row).ToList();
+        return boxes.Count > 0 ? boxes : chunk.Boxes;
+    }
+
+    [GeneratedRegex(@"row (?<n>\d+)$")]
+    private static partial Regex OneRow();
 
     [GeneratedRegex(@"^(?<prefix>.*?)rows (?<a>\d+)-(?<b>\d+)$")]
     private static partial Regex RowsLocator();

@@ -151,7 +151,8 @@ public sealed class DocumentChunker(IOptions<IngestionOptions> options, ITokenCo
                 chunks.Add(new ChunkDraft(chunks.Count, text, context, TableText.RowsLocator(group[0].Row.Locator, group[^1].Row.Locator),
                     table.Page, tokens.CountTokens(ChunkDraft.ComposeIndexedText(context, text)))
                 {
-                    Boxes = group.SelectMany(g => g.Row.Boxes ?? []).ToList(),
+                    // Each box keeps its row's number: a citation of one row of the run highlights that row.
+                    Boxes = group.SelectMany(g => (g.Row.Boxes ?? []).Select(b => b with { Row = TableText.RowOf(g.Row.Locator) })).ToList(),
                 });
                 group.Clear();
                 groupTokens = 0;

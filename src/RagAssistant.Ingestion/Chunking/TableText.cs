@@ -32,6 +32,10 @@ public static partial class TableText
         return $"{first} – {last}";
     }
 
+    /// <summary>The row number a row locator ends with ("table 2 row 6" → 6, "row 9" → 9); null for any other locator.</summary>
+    public static int? RowOf(string locator) =>
+        RowNumber().Match(locator) is { Success: true } m ? int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
     [GeneratedRegex(@"^(?<sheet>.+)!(?<from>[A-Z]{1,3}\d+)(?::(?<to>[A-Z]{1,3}\d+))?$")]
     private static partial Regex SheetRange();
 

@@ -1,3 +1,4 @@
+using RagAssistant.Core.Documents;
 using RagAssistant.Generation.Extractive;
 
 namespace RagAssistant.Generation.Tests.Answering;
@@ -41,6 +42,23 @@ public sealed class TableAnswerTests
     {
         Assert.Equal("table 3 row 2", RowLocator.For(TorqueTable, [Row("M10×1.5")]));
         Assert.Equal("table 3 row 3", RowLocator.For(TorqueTable, [Row("M12×1.75")]));
+    }
+
+    [Fact]
+    public void ACitationOfOneRow_HighlightsThatRowsBoxes_AndOtherwiseTheChunks()
+    {
+        var table = TorqueTable with
+        {
+            Boxes = [new PageBox(2, 50, 700, 500, 712) { Row = 1 }, new PageBox(2, 50, 686, 500, 698) { Row = 2 },
+                     new PageBox(2, 50, 660, 300, 684) { Row = 3 }, new PageBox(3, 50, 760, 300, 772) { Row = 3 }],
+        };
+
+        Assert.Equal([(2, 686.0)], RowLocator.BoxesAt(table, "table 3 row 2").Select(b => (b.Page, b.Bottom)));
+        Assert.Equal([2, 3], RowLocator.BoxesAt(table, "table 3 row 3").Select(b => b.Page));
+        Assert.Equal(4, RowLocator.BoxesAt(table, "table 3 rows 1-3").Count);
+        // Boxes stored before rows were kept carry no row: the whole chunk stays highlighted.
+        var unnumbered = table with { Boxes = [.. table.Boxes.Select(b => b with { Row = null })] };
+        Assert.Equal(4, RowLocator.BoxesAt(unnumbered, "table 3 row 2").Count);
     }
 
     [Fact]
