@@ -230,6 +230,31 @@ public sealed class LanguagePatternsTests
             "主轴转速 950 r/min，进给量 0.10 mm/r。",
             "The torque is 48 N·m.",
         ]),
+        // Identifiers: IdentifierExtractor reads them over folded text, follow-up questions and the answerer as written.
+        ["standard-number"] = (
+            ["按 GB/T 3077-2015 合金结构钢", "执行 Q/JD 105—2026 标准", "ISO 9001:2015", "per DIN 912"],
+            ["JD-2105-0318 输出轴", "主轴转速 950 r/min", "gb 以外的标准"]),
+        ["part-number"] = (
+            ["零件图号 JD-2105-0318", "按 WI-AS-021 复检", "供应商 SUP-009", "控制计划 CP-2105-0318", "EX1002"],
+            ["主轴转速 950 r/min", "AS2-03 工位", "M8 螺栓", "CQI-9 assessed"]),
+        ["clause-number"] = (
+            ["4.2.3条规定", "see clause 5.1", "见 6.2 的要求", "4.2 渗碳温度"],
+            ["转速 950 r/min，进给 0.10 mm/r", "chuck pressure 1.2 MPa", "性能等级 8.8 级", "12.9 级螺栓", "2026.03.01"]),
+        ["operation-number"] = (
+            ["JD-2105 第60工序精车的转速", "第 60 道工序", "OP60 finishing", "op.60", "工序号: 60 | 工序名称: 精车", "60工序"],
+            ["JD-2105-0318 工序卡", "stop 60 s", "粗车工序的转速", "JD-2105-0318工序"]),
+        ["material"] = (
+            ["材料 40Cr 调质", "20CrMnTi 渗碳", "42CrMo", "QT450-10 铸件", "HT250", "ZG270-500", "6061-T6 aluminium", "A356-T6"],
+            ["JD-2105-0318", "GB/T 3077-2015", "Q235", "304 不锈钢"]),
+        ["diameter"] = (
+            ["Φ25H7 孔", "ø35k6 journal", "⌀ 40"],
+            ["M8×1.25 螺栓", "直径 25 mm"]),
+        ["thread"] = (
+            ["M8×1.25 螺栓", "M8x1.25 bolt", "M10 的扭矩"],
+            ["CK6150-03", "HM10 刀片", "1.5 mm 间隙"]),
+        ["roughness"] = (
+            ["表面粗糙度 Ra1.6", "Ra 0.8", "Rz6.3"],
+            ["粗糙度要求", "Rack 12"]),
         ["definition-heading"] = (
             ["3 术语和定义", "机加工术语表", "Glossary", "3 Terms and definitions"],
             ["4 工艺要求", "5.2 检验规则", "Process requirements"]),
