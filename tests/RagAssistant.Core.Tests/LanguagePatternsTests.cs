@@ -174,6 +174,9 @@ public sealed class LanguagePatternsTests
             "What changed in rev 2?",
             "Which revision is current?",
         ]),
+        ["follow-up-opening"] = (
+            ["那M10的呢？", "那么第40工序呢？", "还有吗？", "它的材料是什么？", "And alarm 4010?", "What about OP40?", "its tolerance?"],
+            ["M8 螺栓拧紧扭矩是多少？", "What does alarm 2001 mean on the CK6150?", "Android tablets", "哪台设备做 OP80？"]),
         ["function-word"] = (
             ["多少", "多厚", "多久", "怎么办", "怎样", "如何", "哪台", "哪些", "什么样", "为什么", "那些", "这个", "自己", "我们", "吗"],
             ["扭矩", "转速", "首件检验", "多轴", "这道工序", "torque", "m8"]),
@@ -238,14 +241,20 @@ public sealed class LanguagePatternsTests
             ["零件图号 JD-2105-0318", "按 WI-AS-021 复检", "供应商 SUP-009", "控制计划 CP-2105-0318", "EX1002"],
             ["主轴转速 950 r/min", "AS2-03 工位", "M8 螺栓", "CQI-9 assessed"]),
         ["clause-number"] = (
-            ["4.2.3条规定", "see clause 5.1", "见 6.2 的要求", "4.2 渗碳温度"],
-            ["转速 950 r/min，进给 0.10 mm/r", "chuck pressure 1.2 MPa", "性能等级 8.8 级", "12.9 级螺栓", "2026.03.01"]),
+            ["4.2.3条规定", "4.2.3 的要求", "see clause 5.1", "见 6.2 的要求", "第 5.3 条", "6.3 节"],
+            ["转速 950 r/min，进给 0.10 mm/r", "chuck pressure 1.2 MPa", "性能等级 8.8 级", "12.9 级螺栓", "2026.03.01", "4.2 渗碳温度", "剂量 2.0 时"]),
+        ["heading-number"] = (
+            ["4.2 渗碳温度", "5.1 检验规则"],
+            ["性能等级 8.8 级", "chuck pressure 1.2 MPa", "4.2.3 渗碳温度", "0.10 mm/r"]),
         ["operation-number"] = (
             ["JD-2105 第60工序精车的转速", "第 60 道工序", "OP60 finishing", "op.60", "工序号: 60 | 工序名称: 精车", "60工序"],
             ["JD-2105-0318 工序卡", "stop 60 s", "粗车工序的转速", "JD-2105-0318工序"]),
         ["material"] = (
-            ["材料 40Cr 调质", "20CrMnTi 渗碳", "20MnVB", "42CrMo4", "QT450-10 铸件", "HT250", "ZG270-500", "6061-T6 aluminium", "A356-T6"],
-            ["JD-2105-0318", "GB/T 3077-2015", "Q235", "304 不锈钢", "Supply voltage 24V", "12B"]),
+            ["材料 40Cr 调质", "20CrMnTi 渗碳", "20MnVB", "42CrMo4", "Q235 钢板", "Q355ND", "QT450-10 铸件", "HT250", "ZG270-500", "6061-T6 aluminium", "A356-T6"],
+            ["JD-2105-0318", "GB/T 3077-2015", "Q/JD 105", "Q123", "304 不锈钢", "Supply voltage 24V", "12B"]),
+        ["alarm-code"] = (
+            ["What does alarm 2001 mean on the CK6150?", "And alarm 4010?", "报警号 1021 怎么处理？", "故障码 E105", "alarm code AL1234"],
+            ["alarm lamp", "报警后怎么处理？", "JD-2105-0318", "alarm 12"]),
         ["diameter"] = (
             ["Φ25H7 孔", "ø35k6 journal", "⌀ 40"],
             ["M8×1.25 螺栓", "直径 25 mm"]),

@@ -31,6 +31,7 @@ public static class LanguagePatterns
     public static Regex AskedUnit => Get("asked-unit");
     public static Regex RevisionLetter => Get("revision-letter");
     public static Regex FunctionWord => Get("function-word");
+    public static Regex FollowUpOpening => Get("follow-up-opening");
     public static Regex StatesDuration => Get("states-duration");
     public static Regex StatesDate => Get("states-date");
     public static Regex StatesFrequency => Get("states-frequency");
@@ -38,11 +39,13 @@ public static class LanguagePatterns
     public static Regex StandardNumber => Get("standard-number");
     public static Regex PartNumber => Get("part-number");
     public static Regex ClauseNumber => Get("clause-number");
+    public static Regex HeadingNumber => Get("heading-number");
     public static Regex OperationNumber => Get("operation-number");
     public static Regex Material => Get("material");
     public static Regex Diameter => Get("diameter");
     public static Regex Thread => Get("thread");
     public static Regex Roughness => Get("roughness");
+    public static Regex AlarmCode => Get("alarm-code");
     public static Regex DefinitionHeading => Get("definition-heading");
     public static Regex PurposeHeading => Get("purpose-heading");
     public static Regex FrontMatterHeading => Get("front-matter-heading");

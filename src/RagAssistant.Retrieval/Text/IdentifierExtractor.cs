@@ -31,7 +31,9 @@ public static class IdentifierExtractor
             var dash = m.Value.LastIndexOf('-');
             if (dash > 0) terms.Add(Compact(m.Value[..dash]));
         }
-        foreach (Match m in LanguagePatterns.ClauseNumber.Matches(foldedText))
+        // A document's clauses are those written as clauses and the two-level numbers heading a line (4.2 渗碳温度).
+        foreach (var m in LanguagePatterns.ClauseNumber.Matches(foldedText).Concat(LanguagePatterns.HeadingNumber.Matches(foldedText))
+                     .DistinctBy(m => m.Index).OrderBy(m => m.Index))
             terms.Add(m.Value.Replace('.', 'p'));
         foreach (Match m in LanguagePatterns.OperationNumber.Matches(foldedText))
             terms.Add("op" + int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture));
