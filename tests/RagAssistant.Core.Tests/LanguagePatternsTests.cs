@@ -264,6 +264,28 @@ public sealed class LanguagePatternsTests
         ["roughness"] = (
             ["表面粗糙度 Ra1.6", "Ra 0.8", "Rz6.3"],
             ["粗糙度要求", "Rack 12"]),
+        // Column labels of a table row or a process card's field, as written.
+        ["identifying-label"] = (
+            ["零件图号", "工序号", "工步", "工序名称", "Part No.", "Drawing number", "Operation name", "OP", "Step No."],
+            ["主轴转速 r/min", "刀具", "零件图号及版本", "Supplier name", "operator"]),
+        ["operation-label"] = (
+            ["工序号", "OP", "Operation No.", "op number"],
+            ["工序名称", "工步号", "operator", "Operation name"]),
+        ["step-label"] = (
+            ["工步", "工步号", "Step", "step no."],
+            ["工步内容", "steps", "工序号"]),
+        ["part-label"] = (
+            ["零件图号", "图号", "产品图号", "Part number", "drawing no."],
+            ["零件名称", "Part name", "图号及版本"]),
+        ["name-label"] = (
+            ["零件名称", "工序名称", "Part name", "Operation name"],
+            ["零件图号", "Name", "设备名称"]),
+        ["entity-name-label"] = (
+            ["供应商名称", "Supplier name", "Company", "设备名称", "Name", "客户名称"],
+            ["零件名称", "Supplier code", "名称规格", "Part name"]),
+        ["label-with-unit"] = (
+            ["主轴转速 r/min", "Max spindle speed (r/min)", "扭矩（N·m）", "Chuck pressure (MPa)"],
+            ["主轴转速", "零件图号", "(MPa)", "Every 6 months", "2010 年 4 月 21 日"]),
         ["definition-heading"] = (
             ["3 术语和定义", "机加工术语表", "Glossary", "3 Terms and definitions"],
             ["4 工艺要求", "5.2 检验规则", "Process requirements"]),

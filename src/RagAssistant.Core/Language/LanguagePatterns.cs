@@ -5,7 +5,7 @@ namespace RagAssistant.Core.Language;
 
 /// <summary>
 /// The word patterns of questions and passages (what a question asks for, what a passage states, the identifiers it
-/// names, which sections frame a document), read from the data file patterns.tsv beside this class: one module owns them, retrieval and answering
+/// names, what a table's column labels say, which sections frame a document), read from the data file patterns.tsv beside this class: one module owns them, retrieval and answering
 /// both read them from here, and each has examples in its test. A name the file lacks fails at first use, naming it.
 /// </summary>
 public static class LanguagePatterns
@@ -46,6 +46,13 @@ public static class LanguagePatterns
     public static Regex Thread => Get("thread");
     public static Regex Roughness => Get("roughness");
     public static Regex AlarmCode => Get("alarm-code");
+    public static Regex IdentifyingLabel => Get("identifying-label");
+    public static Regex OperationLabel => Get("operation-label");
+    public static Regex StepLabel => Get("step-label");
+    public static Regex PartLabel => Get("part-label");
+    public static Regex NameLabel => Get("name-label");
+    public static Regex EntityNameLabel => Get("entity-name-label");
+    public static Regex LabelWithUnit => Get("label-with-unit");
     public static Regex DefinitionHeading => Get("definition-heading");
     public static Regex PurposeHeading => Get("purpose-heading");
     public static Regex FrontMatterHeading => Get("front-matter-heading");
