@@ -1,5 +1,6 @@
-using RagAssistant.Core.Text;
 using System.Text.RegularExpressions;
+using RagAssistant.Core.Language;
+using RagAssistant.Core.Text;
 
 namespace RagAssistant.Retrieval;
 
@@ -12,7 +13,7 @@ namespace RagAssistant.Retrieval;
 /// "M10 螺栓拧紧扭矩是多少？"), and a manufacturing term replaces the previous question's term of the same kind ("剃齿呢？"
 /// after a question on 滚齿); otherwise the previous question is put in front of the follow-up.
 /// </summary>
-public static partial class FollowUpQuery
+public static class FollowUpQuery
 {
     /// <param name="isTerm">Whether a Chinese word is a manufacturing term (the segmenter's dictionary); with it, a named
     /// operation or property replaces the one of the same kind in the previous question (滚齿 → 剃齿).</param>
@@ -60,54 +61,64 @@ public static partial class FollowUpQuery
     public static bool IsFollowUp(string question)
     {
         var q = question.Trim();
-        if (Referring().IsMatch(q)) return true;
+        if (LanguagePatterns.FollowUpOpening.IsMatch(q)) return true;
         var language = TextLanguage.Of(q);
         return language == "zh" ? q.Count(c => !char.IsPunctuation(c) && !char.IsWhiteSpace(c)) <= 12 : q.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5;
     }
 
-    /// <summary>The previous question with each slot the follow-up names replaced, or null when no slot matched.</summary>
+    /// <summary>
+    /// The previous question with each slot the follow-up names replaced, or null when no slot matched. Slots are read most
+    /// specific first, in both questions: a span one slot has taken is no later slot's — M10 is a thread, not a part code;
+    /// the number of "alarm 2001" is no value. A value replaces one of its own kind: 1.8 MPa a pressure, not 22 hours.
+    /// </summary>
     private static string? Substitute(string previous, string followUp)
     {
         var result = previous;
         var replaced = false;
-        var used = new List<(int Start, int End)>();
-        foreach (var slot in Slots)
+        for (var slot = 0; slot < Slots.Length; slot++)
         {
-            var wanted = slot.Match(followUp);
-            if (!wanted.Success || used.Any(u => wanted.Index < u.End && u.Start < wanted.Index + wanted.Length)) continue;
-            used.Add((wanted.Index, wanted.Index + wanted.Length));
-            var old = slot.Match(result);
-            if (!old.Success || string.Equals(old.Value, wanted.Value, StringComparison.OrdinalIgnoreCase)) continue;
-            result = result[..old.Index] + wanted.Value + result[(old.Index + old.Length)..];
+            if (First(followUp, slot, []) is not { } wanted) continue;
+            var old = First(result, slot, wanted.Kinds);
+            if (old is null || string.Equals(Text(result, old.Value), Text(followUp, wanted), StringComparison.OrdinalIgnoreCase)) continue;
+            result = result[..old.Value.Index] + Text(followUp, wanted) + result[(old.Value.Index + old.Value.Length)..];
             replaced = true;
         }
         return replaced ? result : null;
     }
 
-    // Most specific first: a quantity's number must not be taken for a code, nor an alarm number for a quantity.
-    private static readonly Regex[] Slots = [Alarm(), Operation(), Thread(), Material(), Clause(), PartCode(), Quantity()];
+    /// <summary>
+    /// The first span of a text that the slot matches and no slot before it has taken; with <paramref name="kinds"/>, the
+    /// first of those kinds.
+    /// </summary>
+    private static Span? First(string text, int slot, IReadOnlyList<string> kinds)
+    {
+        var taken = Slots[..slot].SelectMany(s => s(text)).ToList();
+        foreach (var span in Slots[slot](text))
+            if (!taken.Any(t => span.Index < t.Index + t.Length && t.Index < span.Index + span.Length)
+                && (kinds.Count == 0 || span.Kinds.Intersect(kinds).Any()))
+                return span;
+        return null;
+    }
 
-    [GeneratedRegex(@"^(那|那么|它|它的|这个|这些|那个|该|还有|另外|其|and\b|what about|how about|and the|also|same for|its\b|their\b)", RegexOptions.IgnoreCase)]
-    private static partial Regex Referring();
+    private static string Text(string text, Span span) => text.Substring(span.Index, span.Length);
 
-    [GeneratedRegex(@"(?:alarm|报警号?|故障码)\s*(?:code\s*)?[A-Z]{0,3}\d{3,5}", RegexOptions.IgnoreCase)]
-    private static partial Regex Alarm();
+    /// <summary>A span a slot matched; a value's kinds (pressure, duration …), none for the other slots.</summary>
+    private readonly record struct Span(int Index, int Length, IReadOnlyList<string> Kinds);
 
-    [GeneratedRegex(@"第\s*\d{1,4}\s*(?:道\s*)?工序|\bOP\s*\d{1,4}\b|\d{1,4}\s*工序", RegexOptions.IgnoreCase)]
-    private static partial Regex Operation();
+    /// <summary>
+    /// What a follow-up may name instead of what the previous question named, most specific first: an alarm code, an
+    /// operation, a thread, a material, a clause, a part or document code, a value with its unit. They are the patterns of
+    /// patterns.tsv that index the documents (and alarm-code), the units those of quantities.tsv; they ignore case, so
+    /// "m10" is the thread M10, and the value spliced in keeps the case it was typed in. A clause is one written as a
+    /// clause (4.2.3, 第 5.1 条, clause 5.1): a two-level number before a Chinese word is as often a value (剂量 2.0 时).
+    /// </summary>
+    private static readonly Func<string, IEnumerable<Span>>[] Slots =
+    [
+        Spans(LanguagePatterns.AlarmCode), Spans(LanguagePatterns.OperationNumber), Spans(LanguagePatterns.Thread),
+        Spans(LanguagePatterns.Material), Spans(LanguagePatterns.ClauseNumber), Spans(LanguagePatterns.PartNumber),
+        text => QuantityKind.ValuesIn(text).Select(v => new Span(v.Index, v.Length, v.Kinds)),
+    ];
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])M\d{1,3}(?:\.\d+)?(?:\s*[x×*]\s*\d+(?:\.\d+)?)?(?![\d.])")]
-    private static partial Regex Thread();
-
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:\d{2}(?:Cr|Mn|Mo|Ni|Si|Ti|V|B|Al)+\w{0,6}|QT\d{3}-\d{1,2}|HT\d{3}|ZG\d{3}-\d{3}|\d{4}-T\d{1,2})(?![A-Za-z0-9])", RegexOptions.IgnoreCase)]
-    private static partial Regex Material();
-
-    [GeneratedRegex(@"(?<![\d.])[1-9]\d?(?:\.\d{1,3}){1,4}(?=\s*[条款节])|(?<=(?:clause|section)\s*)[1-9]\d?(?:\.\d{1,3}){1,4}", RegexOptions.IgnoreCase)]
-    private static partial Regex Clause();
-
-    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Z]{2,5}(?:-[A-Z]{1,5})?-?\d{2,}(?:-\d{1,6}[A-Z]?){0,3}(?![A-Za-z0-9])", RegexOptions.IgnoreCase)]
-    private static partial Regex PartCode();
-
-    [GeneratedRegex(@"\d+(?:\.\d+)?\s*(?:MPa|kPa|bar|kN|N·m|N\.m|Nm|mm/r|mm|r/min|rpm|°C|℃|HRC|HBW|HV|kg|min|h|%)(?![A-Za-z])", RegexOptions.IgnoreCase)]
-    private static partial Regex Quantity();
+    private static Func<string, IEnumerable<Span>> Spans(Regex pattern) =>
+        text => pattern.Matches(text).Select(m => new Span(m.Index, m.Length, []));
 }

@@ -174,6 +174,9 @@ public sealed class LanguagePatternsTests
             "What changed in rev 2?",
             "Which revision is current?",
         ]),
+        ["follow-up-opening"] = (
+            ["那M10的呢？", "那么第40工序呢？", "还有吗？", "它的材料是什么？", "And alarm 4010?", "What about OP40?", "its tolerance?"],
+            ["M8 螺栓拧紧扭矩是多少？", "What does alarm 2001 mean on the CK6150?", "Android tablets", "哪台设备做 OP80？"]),
         ["function-word"] = (
             ["多少", "多厚", "多久", "怎么办", "怎样", "如何", "哪台", "哪些", "什么样", "为什么", "那些", "这个", "自己", "我们", "吗"],
             ["扭矩", "转速", "首件检验", "多轴", "这道工序", "torque", "m8"]),
@@ -230,6 +233,59 @@ public sealed class LanguagePatternsTests
             "主轴转速 950 r/min，进给量 0.10 mm/r。",
             "The torque is 48 N·m.",
         ]),
+        // Identifiers: IdentifierExtractor reads them over folded text, follow-up questions and the answerer as written.
+        ["standard-number"] = (
+            ["按 GB/T 3077-2015 合金结构钢", "执行 Q/JD 105—2026 标准", "ISO 9001:2015", "per DIN 912"],
+            ["JD-2105-0318 输出轴", "主轴转速 950 r/min", "gb 以外的标准"]),
+        ["part-number"] = (
+            ["零件图号 JD-2105-0318", "按 WI-AS-021 复检", "供应商 SUP-009", "控制计划 CP-2105-0318", "EX1002"],
+            ["主轴转速 950 r/min", "AS2-03 工位", "M8 螺栓", "CQI-9 assessed"]),
+        ["clause-number"] = (
+            ["4.2.3条规定", "4.2.3 的要求", "see clause 5.1", "见 6.2 的要求", "第 5.3 条", "6.3 节"],
+            ["转速 950 r/min，进给 0.10 mm/r", "chuck pressure 1.2 MPa", "性能等级 8.8 级", "12.9 级螺栓", "2026.03.01", "4.2 渗碳温度", "剂量 2.0 时"]),
+        ["heading-number"] = (
+            ["4.2 渗碳温度", "5.1 检验规则"],
+            ["性能等级 8.8 级", "chuck pressure 1.2 MPa", "4.2.3 渗碳温度", "0.10 mm/r"]),
+        ["operation-number"] = (
+            ["JD-2105 第60工序精车的转速", "第 60 道工序", "OP60 finishing", "op.60", "工序号: 60 | 工序名称: 精车", "60工序"],
+            ["JD-2105-0318 工序卡", "stop 60 s", "粗车工序的转速", "JD-2105-0318工序"]),
+        ["material"] = (
+            ["材料 40Cr 调质", "20CrMnTi 渗碳", "20MnVB", "42CrMo4", "Q235 钢板", "Q355ND", "QT450-10 铸件", "HT250", "ZG270-500", "6061-T6 aluminium", "A356-T6"],
+            ["JD-2105-0318", "GB/T 3077-2015", "Q/JD 105", "Q123", "304 不锈钢", "Supply voltage 24V", "12B"]),
+        ["alarm-code"] = (
+            ["What does alarm 2001 mean on the CK6150?", "And alarm 4010?", "报警号 1021 怎么处理？", "故障码 E105", "alarm code AL1234"],
+            ["alarm lamp", "报警后怎么处理？", "JD-2105-0318", "alarm 12"]),
+        ["diameter"] = (
+            ["Φ25H7 孔", "ø35k6 journal", "⌀ 40"],
+            ["M8×1.25 螺栓", "直径 25 mm"]),
+        ["thread"] = (
+            ["M8×1.25 螺栓", "M8x1.25 bolt", "M10 的扭矩"],
+            ["CK6150-03", "HM10 刀片", "1.5 mm 间隙"]),
+        ["roughness"] = (
+            ["表面粗糙度 Ra1.6", "Ra 0.8", "Rz6.3"],
+            ["粗糙度要求", "Rack 12"]),
+        // Column labels of a table row or a process card's field, as written.
+        ["identifying-label"] = (
+            ["零件图号", "工序号", "工步", "工序名称", "Part No.", "Drawing number", "Operation name", "OP", "Step No."],
+            ["主轴转速 r/min", "刀具", "零件图号及版本", "Supplier name", "operator"]),
+        ["operation-label"] = (
+            ["工序号", "OP", "Operation No.", "op number"],
+            ["工序名称", "工步号", "operator", "Operation name"]),
+        ["step-label"] = (
+            ["工步", "工步号", "Step", "step no."],
+            ["工步内容", "steps", "工序号"]),
+        ["part-label"] = (
+            ["零件图号", "图号", "产品图号", "Part number", "drawing no."],
+            ["零件名称", "Part name", "图号及版本"]),
+        ["name-label"] = (
+            ["零件名称", "工序名称", "Part name", "Operation name"],
+            ["零件图号", "Name", "设备名称"]),
+        ["entity-name-label"] = (
+            ["供应商名称", "Supplier name", "Company", "设备名称", "Name", "客户名称"],
+            ["零件名称", "Supplier code", "名称规格", "Part name"]),
+        ["label-with-unit"] = (
+            ["主轴转速 r/min", "Max spindle speed (r/min)", "扭矩（N·m）", "Chuck pressure (MPa)"],
+            ["主轴转速", "零件图号", "(MPa)", "Every 6 months", "2010 年 4 月 21 日"]),
         ["definition-heading"] = (
             ["3 术语和定义", "机加工术语表", "Glossary", "3 Terms and definitions"],
             ["4 工艺要求", "5.2 检验规则", "Process requirements"]),

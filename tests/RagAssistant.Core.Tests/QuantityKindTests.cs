@@ -41,4 +41,59 @@ public sealed class QuantityKindTests
         Assert.True(QuantityKind.All.Single(q => q.Name == "speed").IsStatedIn("| 1.5 | 1800 |", speedRow));
         Assert.False(QuantityKind.All.Single(q => q.Name == "hardness").IsStatedIn("| 刀片压紧螺钉 | M5 | 3.5 |", row));
     }
+
+    [Theory]
+    [InlineData("MPa chuck pressure", 3, "pressure")]
+    [InlineData("mm/r", 4, "feed")]
+    [InlineData("mm 间隙", 2, "length")]
+    [InlineData("μm", 2, "length roughness")]
+    [InlineData("N·m", 3, "torque")]
+    [InlineData("r/min", 5, "speed")]
+    [InlineData("HRC", 3, "hardness")]
+    [InlineData("kg", 2, "mass")]
+    [InlineData("%", 1, "share")]
+    [InlineData("h 后", 1, "duration")]
+    [InlineData("小时", 2, "duration")]
+    [InlineData("minutes", 7, "duration")]
+    [InlineData("pieces", 0, "")]
+    [InlineData("级螺栓", 0, "")]
+    public void UnitAt_IsTheUnitTheTextStartsWith_AndTheKindsItStates(string text, int length, string kinds)
+    {
+        var unit = QuantityKind.UnitAt(text);
+        Assert.Equal(length, unit.Length);
+        Assert.Equal(kinds, string.Join(" ", unit.Kinds.Order()));
+    }
+
+    [Theory]
+    [InlineData("r/min", true)]
+    [InlineData("μm", true)]
+    [InlineData("%", true)]
+    [InlineData("min", true)]
+    [InlineData("mm 间隙", false)]
+    [InlineData("规格", false)]
+    [InlineData("", false)]
+    public void IsUnit_IsAUnitAndNothingElse(string text, bool expected) =>
+        Assert.Equal(expected, QuantityKind.IsUnit(text));
+
+    [Fact]
+    public void ValuesIn_AreNumbersWithAUnit()
+    {
+        const string text = "CK6150 at 1.2 MPa, 950 r/min, 5kg, alarm 2001, 2 h";
+        Assert.Equal(["1.2 MPa", "950 r/min", "5kg", "2 h"], QuantityKind.ValuesIn(text).Select(v => text.Substring(v.Index, v.Length)));
+        Assert.Equal(["pressure", "speed", "mass", "duration"], QuantityKind.ValuesIn(text).Select(v => v.Kinds.Single()));
+    }
+
+    [Theory]
+    [InlineData("2026年版标准规定保温 2 年", "2 年")]
+    [InlineData("截至2010年6月30日，保温 3 天", "3 天")]
+    [InlineData("Φ25H7 孔，保温 2 h", "2 h")]
+    public void ADateOrAFit_IsNoValue(string text, string value) =>
+        Assert.Equal([value], QuantityKind.ValuesIn(text).Select(v => text.Substring(v.Index, v.Length)));
+
+    [Fact]
+    public void AKindNoQuestionNames_IsNeverAsked()
+    {
+        Assert.Contains(QuantityKind.All, q => q.Name == "mass");
+        Assert.Empty(QuantityKind.AskedIn("What mass? 多少 kg？ 百分之多少 %？"));
+    }
 }

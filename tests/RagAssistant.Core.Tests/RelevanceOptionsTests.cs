@@ -72,6 +72,8 @@ public sealed class RelevanceOptionsTests
     [InlineData("Rag:Relevance:FollowUpFocusWeight", "0.5", "FollowUpFocusWeight")]
     [InlineData("Rag:Relevance:ShortLineChars", "500", "ShortLineChars")]
     [InlineData("Rag:Relevance:DenseListDefault", "6", "DenseListDefault")]
+    [InlineData("Rag:Relevance:EnglishLettersPerCharacter", "0", "EnglishLettersPerCharacter")] // a divisor
+    [InlineData("Rag:Relevance:ShortChineseTermChars", "0", "ShortChineseTermChars")]
     public void AnOutOfRangeWeight_FailsValidationNamingIt(string key, string value, string name)
     {
         using var provider = Provider(new() { [key] = value });

@@ -62,6 +62,25 @@ public class IdentifierExtractorTests
         Assert.Contains(term, Terms(text));
     }
 
+    [Theory]
+    [InlineData("40Cr调质硬度要求多少？", "40cr")]
+    [InlineData("42CrMo4 shafts", "42crmo4")]
+    [InlineData("20MnVB 齿轮", "20mnvb")]
+    public void Materials_EndWhereTheGradeEnds(string text, string material)
+    {
+        // The Chinese word after a grade is no part of it: "40Cr调质" names 40Cr.
+        Assert.Equal([material], IdentifierExtractor.Materials(TextFolding.Fold(text)));
+    }
+
+    [Theory]
+    [InlineData("Supply voltage 24V")]
+    [InlineData("12B 铅笔")]
+    public void AVoltageOrAnotherUnitAfterTwoDigits_IsNoMaterial(string text)
+    {
+        // V, B and Al follow a two-letter alloy symbol (20MnVB, 38CrMoAl); alone after two digits they are a unit.
+        Assert.Empty(IdentifierExtractor.Materials(TextFolding.Fold(text)));
+    }
+
     [Fact]
     public void PlainNumbers_WithUnits_AreNotClauses()
     {

@@ -36,9 +36,53 @@ public class FollowUpQueryTests
     [InlineData("Q/JD 105—2026 里 40Cr 调质硬度要求多少？", "42CrMo 呢？", "Q/JD 105—2026 里 42CrMo 调质硬度要求多少？")]
     [InlineData("On the CK6150, what's the max spindle speed at 1.2 MPa chuck pressure?", "And at 1.8 MPa?", "On the CK6150, what's the max spindle speed at 1.8 MPa chuck pressure?")]
     [InlineData("What does alarm 2001 mean on the CK6150?", "And alarm 4010?", "What does alarm 4010 mean on the CK6150?")]
+    [InlineData("M8 螺栓拧紧扭矩是多少？", "那m10的呢？", "m10 螺栓拧紧扭矩是多少？")]
+    [InlineData("JD-2105-0318 OP60 的主轴转速是多少？", "OP40 呢？", "JD-2105-0318 OP40 的主轴转速是多少？")]
+    [InlineData("4.2.3 条的渗碳温度是多少？", "那 4.2.4 条呢？", "4.2.4 条的渗碳温度是多少？")]
+    [InlineData("What does clause 5.1 require?", "And clause 5.2?", "What does clause 5.2 require?")]
+    [InlineData("回火保温 2 h 后硬度是多少？", "那 3 小时呢？", "回火保温 3 小时 后硬度是多少？")]
+    [InlineData("What is the max load at 5 kg?", "And at 8 kg?", "What is the max load at 8 kg?")]
+    [InlineData("What is the press-fit force at 12 kN?", "And at 15 kN?", "What is the press-fit force at 15 kN?")]
     public void FollowUps_ThatNameANewSlotValue_ReplaceItInThePreviousQuestion(string previous, string followUp, string expected)
     {
         Assert.Equal(expected, FollowUpQuery.Compose([previous], followUp));
+    }
+
+    [Theory]
+    // M12 is a thread, so the part code the follow-up names replaces JD-2105-0318, not M12.
+    [InlineData("M12 螺栓在 JD-2105-0318 上的扭矩是多少？", "那 JD-2105-0422 呢？", "M12 螺栓在 JD-2105-0422 上的扭矩是多少？")]
+    // OP60 is an operation, so the part code is JD-2105-0318 behind it.
+    [InlineData("OP60 of JD-2105-0318: what spindle speed?", "And JD-2105-0422?", "OP60 of JD-2105-0422: what spindle speed?")]
+    public void ASpanOfAMoreSpecificSlot_IsNoLaterSlotsValue(string previous, string followUp, string expected)
+    {
+        Assert.Equal(expected, FollowUpQuery.Compose([previous], followUp));
+    }
+
+    [Theory]
+    [InlineData("Why was CK6150-02 down for 22 hours in June?", "And at 1.8 MPa?")]
+    [InlineData("2010年6月末公司总资产是多少？", "那 5 kg 呢")]
+    [InlineData("2026年版热处理标准渗碳后保温多久？", "那 3 小时呢")]
+    [InlineData("JD-2105 支架总成 M8 螺栓拧多大扭矩？", "What about Q235?")]
+    public void AValue_ReplacesOnlyAValueOfItsKind(string previous, string followUp)
+    {
+        // A pressure does not replace a span of hours, nor a mass or a span a year, nor a steel grade a part number: the
+        // follow-up is carried as asked.
+        Assert.Equal(previous + " " + followUp, FollowUpQuery.Compose([previous], followUp));
+    }
+
+    [Theory]
+    [InlineData("Q/JD 105—2026 的 4.2.3 条规定了什么？", "那 1.8 呢？")]
+    [InlineData("剂量 2.0 时的牙齿长度是多少？", "And clause 5.2?")]
+    public void ATwoLevelNumberNotWrittenAsAClause_IsNoClause(string previous, string followUp)
+    {
+        Assert.Equal(previous + " " + followUp, FollowUpQuery.Compose([previous], followUp));
+    }
+
+    [Fact]
+    public void AValueWithItsUnit_IsNoClause()
+    {
+        // 1.2 MPa is a pressure: the follow-up's 1.8 MPa replaces it, and a clause the question names stays.
+        Assert.Equal("4.2.3 条规定卡盘压力 1.8 MPa 时的转速是多少？", FollowUpQuery.Compose(["4.2.3 条规定卡盘压力 1.2 MPa 时的转速是多少？"], "那 1.8 MPa 呢？"));
     }
 
     [Theory]

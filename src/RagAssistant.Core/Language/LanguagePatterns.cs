@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace RagAssistant.Core.Language;
 
 /// <summary>
-/// The word patterns of questions and passages (what a question asks for, what a passage states, which sections frame
-/// a document), read from the data file patterns.tsv beside this class: one module owns them, retrieval and answering
+/// The word patterns of questions and passages (what a question asks for, what a passage states, the identifiers it
+/// names, what a table's column labels say, which sections frame a document), read from the data file patterns.tsv beside this class: one module owns them, retrieval and answering
 /// both read them from here, and each has examples in its test. A name the file lacks fails at first use, naming it.
 /// </summary>
 public static class LanguagePatterns
@@ -31,10 +31,28 @@ public static class LanguagePatterns
     public static Regex AskedUnit => Get("asked-unit");
     public static Regex RevisionLetter => Get("revision-letter");
     public static Regex FunctionWord => Get("function-word");
+    public static Regex FollowUpOpening => Get("follow-up-opening");
     public static Regex StatesDuration => Get("states-duration");
     public static Regex StatesDate => Get("states-date");
     public static Regex StatesFrequency => Get("states-frequency");
     public static Regex StatesChange => Get("states-change");
+    public static Regex StandardNumber => Get("standard-number");
+    public static Regex PartNumber => Get("part-number");
+    public static Regex ClauseNumber => Get("clause-number");
+    public static Regex HeadingNumber => Get("heading-number");
+    public static Regex OperationNumber => Get("operation-number");
+    public static Regex Material => Get("material");
+    public static Regex Diameter => Get("diameter");
+    public static Regex Thread => Get("thread");
+    public static Regex Roughness => Get("roughness");
+    public static Regex AlarmCode => Get("alarm-code");
+    public static Regex IdentifyingLabel => Get("identifying-label");
+    public static Regex OperationLabel => Get("operation-label");
+    public static Regex StepLabel => Get("step-label");
+    public static Regex PartLabel => Get("part-label");
+    public static Regex NameLabel => Get("name-label");
+    public static Regex EntityNameLabel => Get("entity-name-label");
+    public static Regex LabelWithUnit => Get("label-with-unit");
     public static Regex DefinitionHeading => Get("definition-heading");
     public static Regex PurposeHeading => Get("purpose-heading");
     public static Regex FrontMatterHeading => Get("front-matter-heading");

@@ -17,6 +17,29 @@ public sealed class RelevanceOptions
     /// <summary>An identifier of the question (part, operation, clause, thread …) weighs this much against 1–2 for a word.</summary>
     [Range(0.0, 20.0)] public double IdentifierTermWeight { get; set; } = 3.0;
 
+    /// <summary>
+    /// A question word longer than a short word gains this much weight per character beyond it — a Chinese character past
+    /// <see cref="ShortChineseTermChars"/>, or <see cref="EnglishLettersPerCharacter"/> letters past
+    /// <see cref="ShortEnglishTermLetters"/> — up to <see cref="TermLengthMaxWeight"/>: a short word weighs 1, and longer
+    /// words say more (首件检验 over 检验, inspection over part).
+    /// </summary>
+    [Range(0.0, 5.0)] public double TermLengthWeight { get; set; } = 0.5;
+
+    /// <summary>The most a question word gains by its length (<see cref="TermLengthWeight"/>).</summary>
+    [Range(0.0, 10.0)] public double TermLengthMaxWeight { get; set; } = 1.0;
+
+    /// <summary>What a question word holding a digit gains (a size, a class, a year: it narrows what is asked).</summary>
+    [Range(0.0, 5.0)] public double DigitTermWeight { get; set; } = 0.5;
+
+    /// <summary>A Chinese question word of this many characters or fewer is a short word (<see cref="TermLengthWeight"/>).</summary>
+    [Range(1, 20)] public int ShortChineseTermChars { get; set; } = 2;
+
+    /// <summary>An English question word of this many letters or fewer is a short word (<see cref="TermLengthWeight"/>).</summary>
+    [Range(1, 40)] public int ShortEnglishTermLetters { get; set; } = 4;
+
+    /// <summary>This many letters of an English word count as one Chinese character towards its length (<see cref="TermLengthWeight"/>).</summary>
+    [Range(1.0, 10.0)] public double EnglishLettersPerCharacter { get; set; } = 3.0;
+
     /// <summary>A glossary translation of a question word weighs this share of the word (matching it helps; lacking it costs nothing).</summary>
     [Range(0.0, 2.0)] public double TranslationTermWeight { get; set; } = 0.5;
 

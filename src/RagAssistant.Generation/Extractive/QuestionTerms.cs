@@ -84,7 +84,7 @@ public sealed class QuestionTerms
         foreach (var term in query.Terms)
         {
             var isIdentifier = identifiers.Contains(term);
-            var weight = isIdentifier ? weights.IdentifierTermWeight : QuestionWords.IsFunctionWord(term) ? 0 : BaseWeight(term);
+            var weight = isIdentifier ? weights.IdentifierTermWeight : QuestionWords.IsFunctionWord(term) ? 0 : BaseWeight(term, weights);
             var isFocus = focusTerms.Contains(term);
             if (isFocus) weight *= weights.FollowUpFocusWeight;
             terms.Add(new WeightedTerm(term, weight, isIdentifier) { IsFocus = isFocus && weight > 0 });
@@ -93,7 +93,7 @@ public sealed class QuestionTerms
             terms.Add(new WeightedTerm(identifier, weights.IdentifierTermWeight, true));
         var sources = TranslationSources(query, identifiers, analyzer);
         foreach (var expansion in query.Expansions)
-            terms.Add(new WeightedTerm(expansion, weights.TranslationTermWeight * BaseWeight(expansion), false, IsExpansion: true,
+            terms.Add(new WeightedTerm(expansion, weights.TranslationTermWeight * BaseWeight(expansion, weights), false, IsExpansion: true,
                 sources.TryGetValue(expansion, out var from) ? from : []));
 
         // Only identifiers anchor: a near miss names a part, operation, clause, thread or code the documents lack, while
@@ -119,12 +119,19 @@ public sealed class QuestionTerms
         return sources.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value);
     }
 
-    /// <summary>Longer terms say more: a 2-character Chinese word or a short English word weighs 1, longer ones up to 2.</summary>
-    private static double BaseWeight(string term)
+    /// <summary>
+    /// Longer terms say more: a short word (2 Chinese characters, 4 English letters by default) weighs 1, and each
+    /// character beyond it adds <see cref="RelevanceOptions.TermLengthWeight"/> (an English word's letters counted
+    /// <see cref="RelevanceOptions.EnglishLettersPerCharacter"/> to a character), up to
+    /// <see cref="RelevanceOptions.TermLengthMaxWeight"/>; a digit adds <see cref="RelevanceOptions.DigitTermWeight"/>.
+    /// With the defaults: 1 + 0.5 per extra character, at most 2, + 0.5 with a digit.
+    /// </summary>
+    private static double BaseWeight(string term, RelevanceOptions weights)
     {
-        var cjk = term.Any(CjkText.IsCjk);
-        var extra = cjk ? term.Length - 2 : (term.Length - 4) / 3.0;
-        var weight = 1.0 + Math.Clamp(extra * 0.5, 0, 1);
-        return term.Any(char.IsDigit) ? weight + 0.5 : weight;
+        var extra = term.Any(CjkText.IsCjk)
+            ? term.Length - weights.ShortChineseTermChars
+            : (term.Length - weights.ShortEnglishTermLetters) / weights.EnglishLettersPerCharacter;
+        var weight = 1.0 + Math.Clamp(extra * weights.TermLengthWeight, 0, weights.TermLengthMaxWeight);
+        return term.Any(char.IsDigit) ? weight + weights.DigitTermWeight : weight;
     }
 }

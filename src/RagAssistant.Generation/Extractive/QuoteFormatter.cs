@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using RagAssistant.Core.Language;
 using RagAssistant.Core.Search;
 
 namespace RagAssistant.Generation.Extractive;
@@ -9,7 +9,7 @@ namespace RagAssistant.Generation.Extractive;
 /// only the columns the question asks about ("JD-2105-0318 第60工序 精车Φ35k6轴颈 工步2: 主轴转速 950 r/min, 进给量 0.10 mm/r"),
 /// not the whole row; when no column is asked for, the row's leading columns are shown.
 /// </summary>
-public static partial class QuoteFormatter
+public static class QuoteFormatter
 {
     private const int MaxRowQuoteChars = 260;
 
@@ -24,7 +24,7 @@ public static partial class QuoteFormatter
         var rest = new List<(string Label, string Value)>();
         foreach (var field in unit.Fields)
         {
-            if (IdentifyingLabel().IsMatch(field.Label)) identifying.Add(field);
+            if (LanguagePatterns.IdentifyingLabel.IsMatch(field.Label)) identifying.Add(field);
             else rest.Add(field);
         }
         if (identifying.Count == 0 && unit.Kind == UnitKind.TableRow && rest.Count > 0)
@@ -34,7 +34,7 @@ public static partial class QuoteFormatter
         }
         // The row's own name column says what its first column's code stands for ("SUP-005 Anhui Huashan Foundry"): it is
         // what "which supplier" asks, and it reads better than a bare code.
-        var entityName = rest.FindIndex(f => EntityNameLabel().IsMatch(f.Label.Trim()));
+        var entityName = rest.FindIndex(f => LanguagePatterns.EntityNameLabel.IsMatch(f.Label.Trim()));
         if (entityName >= 0 && unit.Kind == UnitKind.TableRow)
         {
             identifying.Add(rest[entityName]);
@@ -65,7 +65,7 @@ public static partial class QuoteFormatter
     public static IReadOnlyList<string> KeyCells(AnswerUnit unit)
     {
         if (unit.Fields.Count == 0) return [];
-        var identifying = unit.Fields.Where(f => IdentifyingLabel().IsMatch(f.Label) || EntityNameLabel().IsMatch(f.Label.Trim())).Select(f => f.Value).ToList();
+        var identifying = unit.Fields.Where(f => LanguagePatterns.IdentifyingLabel.IsMatch(f.Label) || LanguagePatterns.EntityNameLabel.IsMatch(f.Label.Trim())).Select(f => f.Value).ToList();
         return identifying.Count > 0 ? identifying : [unit.Fields[0].Value];
     }
 
@@ -103,7 +103,7 @@ public static partial class QuoteFormatter
     private static HashSet<(string Label, string Value)> ValueCells(QuestionTerms question, IReadOnlyList<(string Label, string Value)> fields)
     {
         var intent = question.Intent;
-        IReadOnlyList<Core.Language.QuantityKind> kinds = intent.AsksValue ? intent.AskedKinds : [];
+        IReadOnlyList<QuantityKind> kinds = intent.AsksValue ? intent.AskedKinds : [];
         return fields.Where(f => f.Value.Length > 0 && (
                 intent.StatesAskedTime(f.Label + " " + f.Value) == true
                 || intent.StatesAskedUnit(f.Value)
@@ -121,39 +121,23 @@ public static partial class QuoteFormatter
 
     private static string IdentifyingText((string Label, string Value) field, string language)
     {
-        if (OperationLabel().IsMatch(field.Label) && int.TryParse(field.Value, out var op))
+        if (LanguagePatterns.OperationLabel.IsMatch(field.Label) && int.TryParse(field.Value, out var op))
             return language == "zh" ? $"第{op}工序" : $"OP{op}";
-        if (StepLabel().IsMatch(field.Label) && int.TryParse(field.Value, out var step))
+        if (LanguagePatterns.StepLabel.IsMatch(field.Label) && int.TryParse(field.Value, out var step))
             return language == "zh" ? $"工步{step}" : $"step {step}";
-        if (PartLabel().IsMatch(field.Label) || NameLabel().IsMatch(field.Label) || EntityNameLabel().IsMatch(field.Label.Trim())) return field.Value;
+        if (LanguagePatterns.PartLabel.IsMatch(field.Label) || LanguagePatterns.NameLabel.IsMatch(field.Label) || LanguagePatterns.EntityNameLabel.IsMatch(field.Label.Trim())) return field.Value;
         return field.Label.Length == 0 ? field.Value : field.Label + " " + field.Value;
     }
 
-    /// <summary>"主轴转速 r/min: 950" reads better as "主轴转速 950 r/min": a unit at the end of a label moves behind the value.</summary>
+    /// <summary>
+    /// "主轴转速 r/min: 950" reads better as "主轴转速 950 r/min": a unit at the end of a label (one of quantities.tsv or a
+    /// time unit, <see cref="QuantityKind.IsUnit"/>) moves behind the value.
+    /// </summary>
     private static string FieldText((string Label, string Value) field)
     {
-        var m = LabelWithUnit().Match(field.Label);
-        return m.Success ? $"{m.Groups["name"].Value} {field.Value} {m.Groups["unit"].Value}" : $"{field.Label} {field.Value}".Trim();
+        var m = LanguagePatterns.LabelWithUnit.Match(field.Label);
+        return m.Success && QuantityKind.IsUnit(m.Groups["unit"].Value)
+            ? $"{m.Groups["name"].Value} {field.Value} {m.Groups["unit"].Value}"
+            : $"{field.Label} {field.Value}".Trim();
     }
-
-    [GeneratedRegex(@"^(零件号|零件图号|图号|零件名称|产品图号|产品名称|工序号|工序名称|工序内容名称|工步号?|part\s*(no\.?|number|name)|drawing\s*(no\.?|number)|op(eration)?\s*(no\.?|number|name)?|step(\s*no\.?)?)$", RegexOptions.IgnoreCase)]
-    private static partial Regex IdentifyingLabel();
-
-    [GeneratedRegex(@"^(工序号|op(eration)?\s*(no\.?|number)?)$", RegexOptions.IgnoreCase)]
-    private static partial Regex OperationLabel();
-
-    [GeneratedRegex(@"^(工步号?|step(\s*no\.?)?)$", RegexOptions.IgnoreCase)]
-    private static partial Regex StepLabel();
-
-    [GeneratedRegex(@"^(零件号|零件图号|图号|产品图号|part\s*(no\.?|number)|drawing\s*(no\.?|number))$", RegexOptions.IgnoreCase)]
-    private static partial Regex PartLabel();
-
-    [GeneratedRegex(@"^(零件名称|产品名称|工序名称|工序内容名称|part\s*name|op(eration)?\s*name)$", RegexOptions.IgnoreCase)]
-    private static partial Regex NameLabel();
-
-    [GeneratedRegex(@"^(name|full name|名称|姓名|供应商名称|supplier name|company( name)?|公司名称|设备名称|machine name|equipment name|customer name|客户名称)$", RegexOptions.IgnoreCase)]
-    private static partial Regex EntityNameLabel();
-
-    [GeneratedRegex(@"^(?<name>.+?)[\s(（]+(?<unit>(?:r/min|rpm|mm/r|mm/min|m/min|mm|μm|um|n·m|nm|n\.m|kn|n|mpa|kpa|bar|°c|℃|min|s|h|kg|g|%|hrc|hbw|hv))[)）]?$", RegexOptions.IgnoreCase)]
-    private static partial Regex LabelWithUnit();
 }

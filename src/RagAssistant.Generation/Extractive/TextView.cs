@@ -1,5 +1,6 @@
-using RagAssistant.Core.Text;
+using RagAssistant.Core.Language;
 using RagAssistant.Core.Search;
+using RagAssistant.Core.Text;
 
 namespace RagAssistant.Generation.Extractive;
 
@@ -22,18 +23,21 @@ public sealed partial class TextView
 
     /// <summary>
     /// True when the text holds a number other than these (the question's own numbers: a part number is no value) and
-    /// outside a code: the digits of a station, tool or document code (AS2-03, TW-021-02, WI-AS-021) or of a steel grade
-    /// (40Cr, 20CrMnTi, 42CrMo, HT250) state no value.
+    /// outside a code: the digits of a station, tool or document code (AS2-03, TW-021-02, WI-AS-021) or of a material
+    /// grade (40Cr, 20CrMnTi, 42CrMo4, HT250, 6061-T6: the material pattern of patterns.tsv, under which 24V stays a value)
+    /// state no value.
     /// </summary>
     public bool HasNumberBeyond(IReadOnlySet<string> numbers) =>
-        (_values ??= Checking.CitationChecker.Numbers(Code().Replace(_folded, " ")).ToHashSet()).Any(n => !numbers.Contains(n));
+        (_values ??= Checking.CitationChecker.Numbers(HyphenatedCode().Replace(LanguagePatterns.Material.Replace(_folded, " "), " ")).ToHashSet())
+        .Any(n => !numbers.Contains(n));
 
     /// <summary>
-    /// A code: letters, maybe digits, then hyphenated parts (AS2-03, CK6150-03, JD-2105-0200, QA-2026-014), or a steel or
-    /// iron grade (40Cr, 20CrMnTi, 65Mn, HT250; alloy symbols of two letters only, so 24V or 10mm stay values).
+    /// A station, tool or document code: letters, maybe digits, then hyphenated parts (AS2-03, CK6150-03, JD-2105-0200,
+    /// QA-2026-014, CQI-9). Wider than the part-number pattern, which wants two digits after the letters: a code's digits
+    /// are no value even where the code is no part number.
     /// </summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![A-Za-z\d])(?:[A-Za-z]+\d*(?:-[A-Za-z\d]+)+|\d{2}(?:cr|mn|mo|ni|si|ti)+[a-z]{0,4}(?![a-z\d])|ht\d{3}(?![a-z\d]))")]
-    private static partial System.Text.RegularExpressions.Regex Code();
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![A-Za-z\d])[A-Za-z]+\d*(?:-[A-Za-z\d]+)+")]
+    private static partial System.Text.RegularExpressions.Regex HyphenatedCode();
 
     /// <summary>True when the text holds this number as a number of its own (2002 is not part of 12002 or 2002.5).</summary>
     public bool ContainsNumber(string number) =>

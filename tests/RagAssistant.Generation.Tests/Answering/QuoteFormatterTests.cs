@@ -57,7 +57,17 @@ public sealed class QuoteFormatterTests
     [InlineData("零件号: JD-2105-0318 | 工序号: 60 | 主轴转速 r/min: 950", "主轴转速 950 r/min")]
     [InlineData("零件号: JD-2105-0318 | 工序号: 60 | 拧紧扭矩（N·m）: 25", "拧紧扭矩 25 N·m")]
     [InlineData("零件号: JD-2105-0318 | 工序号: 60 | 渗碳温度 ℃: 920", "渗碳温度 920 ℃")]
+    // The units are those of quantities.tsv and the time units of states-duration.
+    [InlineData("零件号: JD-2105-0318 | 工序号: 60 | 换油周期 (months): 6", "换油周期 6 months")]
+    [InlineData("零件号: JD-2105-0318 | 工序号: 60 | 卡盘压力 kPa: 1500", "卡盘压力 1500 kPa")]
     public void UnitAtTheEndOfALabel_MovesBehindTheValue(string record, string expected) =>
+        Assert.EndsWith(": " + expected, Format(record, "JD-2105-0318 第60工序"));
+
+    [Theory]
+    // A word that is no unit stays in the label; a unit after a number is part of a value, not the column's unit.
+    [InlineData("零件号: JD-2105-0318 | 工序号: 60 | 刀具 型号: DCLNR", "刀具 型号 DCLNR")]
+    [InlineData("零件号: JD-2105-0318 | 工序号: 60 | Every 6 months: Replace oil", "Every 6 months Replace oil")]
+    public void ALabelEndingInNoUnit_StaysAsItIs(string record, string expected) =>
         Assert.EndsWith(": " + expected, Format(record, "JD-2105-0318 第60工序"));
 
     [Fact]

@@ -19,6 +19,8 @@ public sealed class TextViewTests
     {
         Assert.False(StatesAValue("Induction hardening of 40Cr/42CrMo shafts (CQI-9 assessed)", "42"));
         Assert.False(StatesAValue("材料 20CrMnTi 锻件，HT250 铸件"));
+        // The material pattern the index reads: grades with a number after the alloy symbols, aluminium tempers.
+        Assert.False(StatesAValue("42CrMo4 shafts, 6061-T6 brackets, Q235 plate"));
     }
 
     [Fact]
