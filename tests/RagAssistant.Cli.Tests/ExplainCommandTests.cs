@@ -209,7 +209,13 @@ public sealed class ExplainCommandTests(CorpusFixture corpus) : IClassFixture<Co
             }
             if (result.GetProperty("denseRank").ValueKind == JsonValueKind.Number)
                 Assert.Contains(RuleNames(traced), n => n.StartsWith("DenseList:", StringComparison.Ordinal));
+            // Each retriever's own score stands beside its rank, as on the retrieval page: present exactly where the rank is.
+            Assert.Equal(result.GetProperty("keywordRank").ValueKind == JsonValueKind.Number, result.GetProperty("keywordScore").ValueKind == JsonValueKind.Number);
+            Assert.Equal(result.GetProperty("denseRank").ValueKind == JsonValueKind.Number, result.GetProperty("denseScore").ValueKind == JsonValueKind.Number);
+            if (result.GetProperty("denseScore").ValueKind == JsonValueKind.Number)
+                Assert.InRange(result.GetProperty("denseScore").GetDouble(), -1, 1);
         }
+        Assert.Contains(results, r => r.GetProperty("keywordScore").ValueKind == JsonValueKind.Number && r.GetProperty("keywordScore").GetDouble() > 0);
     }
 
     [Fact]

@@ -59,7 +59,8 @@ internal static class SearchCommand
             {
                 JsonOutput.Write(new SearchJson(results.Select(r => new SearchResultJson(
                     r.Rank, r.Chunk.ChunkId, r.Chunk.Source, r.Chunk.Page, r.Chunk.Locator, r.Chunk.Text, Math.Round(r.Score, 6),
-                    r.DenseRank, r.KeywordRank, r.Chunk.Superseded)).ToList())
+                    r.DenseRank, r.KeywordRank, r.Chunk.Superseded,
+                    r.DenseScore is { } dense ? Math.Round(dense, 6) : null, r.KeywordScore is { } keyword ? Math.Round(keyword, 6) : null)).ToList())
                 {
                     Explain = parse.GetValue(explain) ? results.Select(RagAssistant.Core.Answers.ChunkExplain.From).ToList() : null,
                 });

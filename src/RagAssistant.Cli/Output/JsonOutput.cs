@@ -36,9 +36,11 @@ internal sealed record SearchJson(IReadOnlyList<SearchResultJson> Results)
     public IReadOnlyList<RagAssistant.Core.Answers.ChunkExplain>? Explain { get; init; }
 }
 
+/// <param name="DenseScore">The dense retriever's own score (cosine) where the chunk was in a dense list, as the retrieval page shows it.</param>
+/// <param name="KeywordScore">The keyword retriever's own score (BM25) where the chunk was in the keyword list.</param>
 internal sealed record SearchResultJson(
     int Rank, long ChunkId, string Source, int? Page, string Locator, string Text, double Score,
-    int? DenseRank, int? KeywordRank, bool Superseded);
+    int? DenseRank, int? KeywordRank, bool Superseded, double? DenseScore, double? KeywordScore);
 
 internal sealed record SearchBenchJson(IReadOnlyList<RagAssistant.Retrieval.Benchmarks.SearchBenchRow> Results);
 
