@@ -33,6 +33,20 @@ public sealed class LanguagePatternsTests
             "Describe the lockout procedure for the CK6150 lathe.",
             "几何公差怎么标注？",
         ]),
+        ["organization-name"] = (
+        [
+            "江东精密机械有限公司",
+            "中航动力控制股份有限公司",
+            "Analog Devices, Inc.",
+            "Allied World Assurance Company",
+            "SVOLT Energy Technology Co., Ltd.",
+        ],
+        [
+            "拧紧要求",
+            "公司简介里写了什么",
+            "Lubrication",
+            "Incoming inspection",
+        ]),
         ["asks-frequency"] = (
         [
             "CK6150 液压油多久更换一次？",

@@ -56,6 +56,7 @@ public static class LanguagePatterns
     public static Regex DefinitionHeading => Get("definition-heading");
     public static Regex PurposeHeading => Get("purpose-heading");
     public static Regex FrontMatterHeading => Get("front-matter-heading");
+    public static Regex OrganizationName => Get("organization-name");
 
     /// <summary>Parses "name TAB flags TAB pattern" lines; a malformed line or a duplicate name fails naming its line.</summary>
     public static IReadOnlyDictionary<string, Regex> Load(string text)

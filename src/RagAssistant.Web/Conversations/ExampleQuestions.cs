@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using RagAssistant.Core.Documents;
+using RagAssistant.Core.Language;
 using RagAssistant.Web.Localization;
 
 namespace RagAssistant.Web.Conversations;
@@ -76,7 +77,9 @@ public sealed partial class ExampleQuestions(ProtectedKnowledgeBase knowledgeBas
 
     /// <summary>
     /// The first heading under the title in the chunks' context paths ("title &gt; 3 拧紧要求" gives "拧紧要求"), skipping
-    /// ones that only repeat the title or identity, are too long, or carry no letter.
+    /// ones that only repeat the title or identity, are too long, carry no letter, open every document (scope, foreword,
+    /// terms: the framing-section patterns answering also reads) or name the company that issued it (a cover page's
+    /// "江东精密机械有限公司").
     /// </summary>
     internal static string? FirstHeading(StoredDocument document, IReadOnlyList<StoredChunk> chunks)
     {
@@ -86,7 +89,7 @@ public sealed partial class ExampleQuestions(ProtectedKnowledgeBase knowledgeBas
             foreach (var part in parts.Skip(1))
             {
                 var heading = Numbering().Replace(part, "").Trim();
-                if (heading.Length is 0 or > MaxHeadingChars || !heading.Any(char.IsLetter) || Boilerplate.Contains(heading)) continue;
+                if (heading.Length is 0 or > MaxHeadingChars || !heading.Any(char.IsLetter) || Framing(heading)) continue;
                 if (document.Title.Contains(heading, StringComparison.OrdinalIgnoreCase)) continue;
                 if (document.Identity is { } identity && heading.Contains(identity, StringComparison.OrdinalIgnoreCase)) continue;
                 return heading;
@@ -95,12 +98,20 @@ public sealed partial class ExampleQuestions(ProtectedKnowledgeBase knowledgeBas
         return null;
     }
 
-    /// <summary>Headings every standard or manual opens with: asking about them teaches nothing about the document.</summary>
-    private static readonly HashSet<string> Boilerplate = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>
+    /// A heading every standard or manual opens with, or a company's name: asking about it teaches nothing about the
+    /// document. The framing sections are the patterns answering reads (patterns.tsv); the rest are headings of the
+    /// document's housekeeping that no answer rule needs.
+    /// </summary>
+    private static bool Framing(string heading) =>
+        LanguagePatterns.PurposeHeading.IsMatch(heading) || LanguagePatterns.FrontMatterHeading.IsMatch(heading)
+        || LanguagePatterns.DefinitionHeading.IsMatch(heading) || LanguagePatterns.OrganizationName.IsMatch(heading)
+        || Housekeeping.Contains(heading);
+
+    private static readonly HashSet<string> Housekeeping = new(StringComparer.OrdinalIgnoreCase)
     {
-        "范围", "适用范围", "目的", "规范性引用文件", "引用文件", "术语和定义", "术语", "定义", "前言", "引言", "目次", "目录", "概述", "总则",
-        "封面", "修订记录", "版本记录", "变更记录", "附录", "Scope", "Purpose", "Normative references", "References", "Terms and definitions",
-        "Definitions", "Foreword", "Introduction", "Contents", "Table of contents", "General", "Revision history", "Appendix",
+        "规范性引用文件", "引用文件", "概述", "总则", "封面", "修订记录", "版本记录", "变更记录", "附录",
+        "Normative references", "References", "General", "Revision history", "Appendix",
     };
 
     private static string Name(StoredDocument document) => document.Identity ?? document.Title;

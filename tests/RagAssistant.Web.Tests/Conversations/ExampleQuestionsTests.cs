@@ -92,6 +92,10 @@ public sealed class ExampleQuestionsTests(AccessWebAppFixture app)
     [InlineData("标题 > 标题", null)]
     [InlineData("标题 > 3.1", null)]
     [InlineData("标题 > 这是一个远远超过二十个字符长度的句子而不是一个小节的标题", null)]
+    [InlineData("标题 > 江东精密机械有限公司", null)]
+    [InlineData("标题 > 术语和定义", null)]
+    [InlineData("Title > Foreword", null)]
+    [InlineData("标题 > 江东精密机械有限公司 > 2 拧紧顺序", "拧紧顺序")]
     public void FirstHeading_IsTheFirstShortHeadingUnderTheTitle_WithoutItsNumber(string context, string? expected)
     {
         var document = new StoredDocument
