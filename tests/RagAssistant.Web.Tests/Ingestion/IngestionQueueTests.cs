@@ -28,6 +28,9 @@ public sealed class IngestionQueueTests : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Rag:Storage:DatabasePath"] = _folder.File("kb.db"),
+            // The scanned upload's OCR is about job states, not time budgets: on a busy CI machine a page took over the
+            // default 30 s and was left out (needs_ocr).
+            ["Rag:Ocr:PageSeconds"] = "300",
         }).Build();
         _services = new ServiceCollection().AddLogging().AddRagStorage(configuration).AddRagIngestion(configuration)
             .AddSingleton<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>(new HashEmbeddingGenerator())
