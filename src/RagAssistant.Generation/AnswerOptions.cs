@@ -24,6 +24,25 @@ public sealed class AnswerOptions
     public int MaxQuoteChars { get; set; } = 600;
 
     /// <summary>
+    /// A sentence longer than this many characters is cut at a comma (or a space) into quotable units of at most this
+    /// length, so a quote stays short. Default 400.
+    /// </summary>
+    [Range(50, 10_000)]
+    public int MaxSentenceChars { get; set; } = 400;
+
+    /// <summary>A table row of at most this many characters is quoted whole (labelled); a longer one shows only its identifying and asked-for columns. Default 160.</summary>
+    [Range(0, 5000)]
+    public int WholeRowChars { get; set; } = 160;
+
+    /// <summary>Where the question names none of a longer row's columns, the row's first this many columns (after those identifying it) say what it is. Default 4.</summary>
+    [Range(1, 50)]
+    public int LeadingColumns { get; set; } = 4;
+
+    /// <summary>A quoted table row is cut to this many characters (with "…"). Default 260.</summary>
+    [Range(20, 5000)]
+    public int MaxRowQuoteChars { get; set; } = 260;
+
+    /// <summary>
     /// A further quote joins the first only when its score is at least this share of the best one. Default 0.75.
     /// </summary>
     [Range(0.0, 1.0)]
@@ -79,9 +98,6 @@ public sealed class AnswerOptions
     /// </summary>
     [Range(0.0, 10.0)]
     public double AbstainBelow { get; set; } = 0.24;
-
-
-
 
     /// <summary>
     /// Embeddings of sentences and rows kept for later questions (least recently used dropped first); 0 keeps none.

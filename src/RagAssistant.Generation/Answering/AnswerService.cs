@@ -67,7 +67,7 @@ public sealed class AnswerService(
         var terms = QuestionTerms.From(analyzed, focus, analyzer, relevance.Value);
         var pool = results.Select(r => r.Chunk).ToList();
         var sources = pool.Take(_options.ExtractiveSources).ToList();
-        var similarities = await similarity.ScoreAsync(terms, sources.SelectMany(c => UnitSplitter.Split(c.Text)).Select(u => u.Text), cancellationToken);
+        var similarities = await similarity.ScoreAsync(terms, sources.SelectMany(c => UnitSplitter.Split(c.Text, _options.MaxSentenceChars)).Select(u => u.Text), cancellationToken);
         var selection = extractive.Select(terms, sources, pool, similarities);
         var scores = results.ToDictionary(r => r.Chunk.ChunkId, r => r.Score);
         var evidence = EvidenceScore.Of(selection, _options);
@@ -216,7 +216,7 @@ public sealed class AnswerService(
         // cite or link by itself (QuotedText): only the [n] written after it is a citation.
         var quotedSources = selection.Quotes.Select(q => q.Source).Distinct().ToList();
         var lines = selection.Quotes
-            .Select(q => $"- {QuotedText.Disarm(QuoteFormatter.Format(q.Unit, terms, analyzer))} [{quotedSources.IndexOf(q.Source) + 1}]")
+            .Select(q => $"- {QuotedText.Disarm(QuoteFormatter.Format(q.Unit, terms, analyzer, _options))} [{quotedSources.IndexOf(q.Source) + 1}]")
             .ToList();
         var cited = quotedSources.Select((source, i) => (N: i + 1, Chunk: pool[source])).ToList();
         // A citation of one quoted table row points at that row (RowLocator), not at the run of rows the chunk holds, and
@@ -291,11 +291,11 @@ public sealed class AnswerService(
         && string.Equals(a.Library, b.Library, StringComparison.Ordinal);
 
     /// <summary>The unit of a cited chunk that shares most numbers and words with the answer's sentences citing it; the chunk text when none does.</summary>
-    private static string SupportingText(RetrievedChunk chunk, string answer, int n)
+    private string SupportingText(RetrievedChunk chunk, string answer, int n)
     {
         var claims = string.Join(" ", answer.Split('\n', '。', '.').Where(s => s.Contains($"[{n}]", StringComparison.Ordinal)));
         var claimNumbers = CitationChecker.Numbers(claims).ToHashSet();
-        var best = UnitSplitter.Split(chunk.Text)
+        var best = UnitSplitter.Split(chunk.Text, _options.MaxSentenceChars)
             .Select(u => (u.Text, Score: CitationChecker.Numbers(u.Text).Count(claimNumbers.Contains) * 3 + SharedCharacters(u.Text, claims)))
             .OrderByDescending(u => u.Score)
             .FirstOrDefault();
