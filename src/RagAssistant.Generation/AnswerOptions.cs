@@ -100,6 +100,34 @@ public sealed class AnswerOptions
     public double AbstainBelow { get; set; } = 0.24;
 
     /// <summary>
+    /// The evidence check looks for the question's identifiers (a part number, a clause, a thread …) together in one of
+    /// this many retrieved chunks (or <see cref="Sources"/>, if more): an identifier found in none of them is a near miss,
+    /// and the answer abstains. Default 10.
+    /// </summary>
+    [Range(1, 100)]
+    public int AnchorSources { get; set; } = 10;
+
+    /// <summary>An abstention lists this many of the closest sources. Default 3.</summary>
+    [Range(1, 20)]
+    public int ClosestSources { get; set; } = 3;
+
+    /// <summary>
+    /// An LLM answer's citation shows the cited chunk's sentence or row that best supports the sentences citing it: each
+    /// number they share counts this many points, and every <see cref="SupportingCharactersPerPoint"/> distinct letters or
+    /// digits they share one more. Default 3.
+    /// </summary>
+    [Range(0, 100)]
+    public int SupportingNumberPoints { get; set; } = 3;
+
+    /// <summary>Distinct letters or digits a unit shares with the citing sentences that count one point (<see cref="SupportingNumberPoints"/>). Default 4.</summary>
+    [Range(1, 100)]
+    public int SupportingCharactersPerPoint { get; set; } = 4;
+
+    /// <summary>A unit of fewer points than this supports nothing in particular: the citation shows the whole chunk. Default 4.</summary>
+    [Range(0, 1000)]
+    public int SupportingMinPoints { get; set; } = 4;
+
+    /// <summary>
     /// Embeddings of sentences and rows kept for later questions (least recently used dropped first); 0 keeps none.
     /// Default 20,000 (about 35 MB with the built-in 384-dimension model).
     /// </summary>

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using RagAssistant.Core.Answers;
 using RagAssistant.Generation.Extractive;
 using RagAssistant.Generation.Tests.Answering;
+using RagAssistant.Testing;
 
 namespace RagAssistant.Generation.Tests.Answers;
 
@@ -33,6 +35,8 @@ public sealed class AnswerOptionsTests
     {
         var options = new AnswerOptions();
         Assert.Equal((400, 160, 4, 260), (options.MaxSentenceChars, options.WholeRowChars, options.LeadingColumns, options.MaxRowQuoteChars));
+        Assert.Equal((10, 3), (options.AnchorSources, options.ClosestSources));
+        Assert.Equal((3, 4, 4), (options.SupportingNumberPoints, options.SupportingCharactersPerPoint, options.SupportingMinPoints));
     }
 
     [Fact]
@@ -41,10 +45,11 @@ public sealed class AnswerOptionsTests
         using var provider = Provider(new()
         {
             ["Rag:Answers:WholeRowChars"] = "100",
-            ["Rag:Answers:LeadingColumns"] = "2",
+            ["Rag:Answers:AnchorSources"] = "20",
+            ["Rag:Answers:SupportingMinPoints"] = "6",
         });
         var options = provider.GetRequiredService<IOptions<AnswerOptions>>().Value;
-        Assert.Equal((100, 2), (options.WholeRowChars, options.LeadingColumns));
+        Assert.Equal((100, 20, 6), (options.WholeRowChars, options.AnchorSources, options.SupportingMinPoints));
         Assert.Equal(new AnswerOptions().MaxRowQuoteChars, options.MaxRowQuoteChars); // an unset one keeps its default
     }
 
@@ -53,6 +58,11 @@ public sealed class AnswerOptionsTests
     [InlineData("WholeRowChars", "-1")]
     [InlineData("LeadingColumns", "0")]
     [InlineData("MaxRowQuoteChars", "5")]
+    [InlineData("AnchorSources", "0")]
+    [InlineData("ClosestSources", "21")]
+    [InlineData("SupportingNumberPoints", "-1")]
+    [InlineData("SupportingCharactersPerPoint", "0")] // a divisor
+    [InlineData("SupportingMinPoints", "-1")]
     public async Task AnOutOfRangeValue_StopsTheStart_NamingIt(string name, string value)
     {
         await using var provider = Provider(new() { ["Rag:Answers:" + name] = value });
@@ -102,4 +112,60 @@ public sealed class AnswerOptionsTests
         Assert.EndsWith("渗碳温度为920℃±10℃。", quote, StringComparison.Ordinal);
         Assert.Equal(quotedChars, quote.Length);
     }
+
+    [Theory]
+    [InlineData(null, 10)]
+    [InlineData("8", 8)]
+    [InlineData("3", 6)] // never fewer than the sources an LLM is given (Sources, 6)
+    public async Task TheEvidenceCheck_RetrievesAnchorSourcesChunks(string? anchorSources, int retrieved)
+    {
+        await using var kb = await AnswerKnowledgeBase.CreateAsync(settings: Answers(("AnchorSources", anchorSources)));
+
+        await kb.Answerer.AnswerAsync(new AskRequest("M8 螺栓拧紧扭矩是多少？"));
+
+        Assert.Equal(retrieved, Assert.Single(kb.Searches).Top);
+    }
+
+    [Theory]
+    [InlineData(null, 3)]
+    [InlineData("1", 1)]
+    public async Task AnAbstention_ListsClosestSources(string? closestSources, int listed)
+    {
+        // Two more documents on bolts, so that more than three sources come close.
+        await using var kb = await AnswerKnowledgeBase.CreateAsync(settings: Answers(("ClosestSources", closestSources)), extraDocuments: new Dictionary<string, string>
+        {
+            ["WI-AS-030_螺栓复检.md"] = "# WI-AS-030 螺栓扭矩复检\n\n每班抽检 5 颗螺栓的拧紧扭矩，记录在复检表上。",
+            ["WI-AS-031_螺栓防松.md"] = "# WI-AS-031 螺栓防松胶涂敷\n\n螺栓拧紧前在螺纹上涂防松胶，扭矩按作业指导书。",
+        });
+
+        var answer = await kb.Answerer.AnswerAsync(new AskRequest("M12 螺栓拧紧扭矩是多少？"));
+
+        Assert.Equal(AnswerMode.Abstain, answer.Mode);
+        Assert.Equal(listed, answer.Citations.Count);
+    }
+
+    [Theory]
+    [InlineData(null, null, null, true)]    // the defaults: the sentence sharing 1800 and most letters with the answer
+    [InlineData(null, null, "1000", false)] // no sentence reaches SupportingMinPoints: the whole chunk
+    [InlineData("0", "100", null, false)]   // shared numbers and characters count nothing
+    [InlineData("4", "100", null, true)]    // the shared number alone points at the sentence
+    [InlineData("0", null, null, true)]     // so do the shared letters alone
+    public async Task AnLlmAnswersCitation_ShowsTheSentenceThatSupportsIt(string? numberPoints, string? charactersPerPoint, string? minPoints, bool sentence)
+    {
+        await using var server = new ScriptedOpenAiServer();
+        await using var kb = await AnswerKnowledgeBase.CreateAsync(server.BaseUrl, settings: Answers(
+            ("SupportingNumberPoints", numberPoints), ("SupportingCharactersPerPoint", charactersPerPoint), ("SupportingMinPoints", minPoints)));
+        server.EnqueueStream("At 1.5 MPa the maximum spindle speed is 1800 r/min [1].");
+
+        var answer = await kb.Answerer.AnswerAsync(new AskRequest("What is the max spindle speed at 1.5 MPa chuck pressure?"));
+
+        var citation = Assert.Single(answer.Citations);
+        Assert.Contains("1800 r/min", citation.Text, StringComparison.Ordinal);
+        // The chunk's last sentence, on 1.2 MPa, is shown only with the whole chunk.
+        Assert.Equal(!sentence, citation.Text.Contains("1500 r/min", StringComparison.Ordinal));
+    }
+
+    /// <summary>Settings under <c>Rag:Answers</c>; a null value is left unset.</summary>
+    private static Dictionary<string, string?> Answers(params (string Name, string? Value)[] settings) =>
+        settings.Where(s => s.Value is not null).ToDictionary(s => "Rag:Answers:" + s.Name, s => s.Value);
 }
