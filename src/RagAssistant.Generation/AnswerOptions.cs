@@ -24,6 +24,25 @@ public sealed class AnswerOptions
     public int MaxQuoteChars { get; set; } = 600;
 
     /// <summary>
+    /// A sentence longer than this many characters is cut at a comma (or a space) into quotable units of at most this
+    /// length, so a quote stays short. Default 400.
+    /// </summary>
+    [Range(50, 10_000)]
+    public int MaxSentenceChars { get; set; } = 400;
+
+    /// <summary>A table row of at most this many characters is quoted whole (labelled); a longer one shows only its identifying and asked-for columns. Default 160.</summary>
+    [Range(0, 5000)]
+    public int WholeRowChars { get; set; } = 160;
+
+    /// <summary>Where the question names none of a longer row's columns, the row's first this many columns (after those identifying it) say what it is. Default 4.</summary>
+    [Range(1, 50)]
+    public int LeadingColumns { get; set; } = 4;
+
+    /// <summary>A quoted table row is cut to this many characters (with "…"). Default 260.</summary>
+    [Range(20, 5000)]
+    public int MaxRowQuoteChars { get; set; } = 260;
+
+    /// <summary>
     /// A further quote joins the first only when its score is at least this share of the best one. Default 0.75.
     /// </summary>
     [Range(0.0, 1.0)]
@@ -80,8 +99,33 @@ public sealed class AnswerOptions
     [Range(0.0, 10.0)]
     public double AbstainBelow { get; set; } = 0.24;
 
+    /// <summary>
+    /// The evidence check looks for the question's identifiers (a part number, a clause, a thread …) together in one of
+    /// this many retrieved chunks (or <see cref="Sources"/>, if more): an identifier found in none of them is a near miss,
+    /// and the answer abstains. Default 10.
+    /// </summary>
+    [Range(1, 100)]
+    public int AnchorSources { get; set; } = 10;
 
+    /// <summary>An abstention lists this many of the closest sources. Default 3.</summary>
+    [Range(1, 20)]
+    public int ClosestSources { get; set; } = 3;
 
+    /// <summary>
+    /// An LLM answer's citation shows the cited chunk's sentence or row that best supports the sentences citing it: each
+    /// number they share counts this many points, and every <see cref="SupportingCharactersPerPoint"/> distinct letters or
+    /// digits they share one more. Default 3.
+    /// </summary>
+    [Range(0, 100)]
+    public int SupportingNumberPoints { get; set; } = 3;
+
+    /// <summary>Distinct letters or digits a unit shares with the citing sentences that count one point (<see cref="SupportingNumberPoints"/>). Default 4.</summary>
+    [Range(1, 100)]
+    public int SupportingCharactersPerPoint { get; set; } = 4;
+
+    /// <summary>A unit of fewer points than this supports nothing in particular: the citation shows the whole chunk. Default 4.</summary>
+    [Range(0, 1000)]
+    public int SupportingMinPoints { get; set; } = 4;
 
     /// <summary>
     /// Embeddings of sentences and rows kept for later questions (least recently used dropped first); 0 keeps none.

@@ -1,12 +1,14 @@
 using System.Text.RegularExpressions;
 using RagAssistant.Core.Language;
+using RagAssistant.Core.Relevance;
 using RagAssistant.Core.Text;
 
 namespace RagAssistant.Retrieval;
 
 /// <summary>
 /// Makes a follow-up question searchable without an LLM. A question counts as a follow-up when it opens with a
-/// referring word (那/那么/它/这个/还有/and/what about …) or is short (≤ 12 characters of Chinese, ≤ 5 English words).
+/// referring word (那/那么/它/这个/还有/and/what about …) or is short (<see cref="RelevanceOptions.FollowUpMaxChineseChars"/>
+/// characters of Chinese, 12 by default; <see cref="RelevanceOptions.FollowUpMaxEnglishWords"/> English words, 5).
 /// When the follow-up names something of the same type as the previous question — a thread (M8 → M10), an operation
 /// (第60工序 → 第40工序), a material, an alarm or part code, a clause, a quantity with its unit (1.2 MPa → 1.8 MPa) — the
 /// previous question is repeated with that slot replaced ("那M10的呢？" after "M8 螺栓拧紧扭矩是多少？" becomes
@@ -15,25 +17,38 @@ namespace RagAssistant.Retrieval;
 /// </summary>
 public static class FollowUpQuery
 {
+    /// <summary>
+    /// The shortest term, and the shortest ending a follow-up's word completes (硬度 of 表面硬度): two characters. A single
+    /// character is no term of a kind — the manufacturing dictionary holds none — so this is no tuned number.
+    /// </summary>
+    private const int ShortestTerm = 2;
+
     /// <param name="isTerm">Whether a Chinese word is a manufacturing term (the segmenter's dictionary); with it, a named
     /// operation or property replaces the one of the same kind in the previous question (滚齿 → 剃齿).</param>
-    public static string Compose(IReadOnlyList<string> history, string question, Func<string, bool>? isTerm = null)
+    /// <param name="options">What counts as a short follow-up and how long its terms are (<see cref="RelevanceOptions"/>,
+    /// <c>Rag:Relevance</c>); the defaults when null.</param>
+    public static string Compose(IReadOnlyList<string> history, string question, Func<string, bool>? isTerm = null, RelevanceOptions? options = null)
     {
-        if (history.Count == 0 || !IsFollowUp(question)) return question;
+        options ??= new RelevanceOptions();
+        if (history.Count == 0 || !IsFollowUp(question, options)) return question;
         var previous = history[^1];
-        return Substitute(previous, question) ?? (isTerm is null ? null : SubstituteSameKind(previous, question, isTerm)) ?? previous + " " + question;
+        return Substitute(previous, question)
+               ?? (isTerm is null ? null : SubstituteSameKind(previous, question, isTerm, options))
+               ?? previous + " " + question;
     }
 
     /// <summary>
     /// "剃齿呢？" after a question on 滚齿, "心部呢？" after one on 表面硬度: Chinese terms of one kind share their last
     /// characters (滚齿/剃齿, 粗车/精车, 表面硬度/心部硬度), so the follow-up's word replaces the previous question's
     /// dictionary term of the same length and last character, or — where the word plus that term's ending is a dictionary
-    /// term (心部 + 硬度) — takes the place of the term's head. Null when nothing of the kind is found.
+    /// term (心部 + 硬度) — takes the place of the term's head. The word is a run of up to
+    /// <see cref="RelevanceOptions.FollowUpTermChars"/> Chinese characters, the term up to
+    /// <see cref="RelevanceOptions.FollowUpReplacedTermChars"/>. Null when nothing of the kind is found.
     /// </summary>
-    private static string? SubstituteSameKind(string previous, string followUp, Func<string, bool> isTerm)
+    private static string? SubstituteSameKind(string previous, string followUp, Func<string, bool> isTerm, RelevanceOptions options)
     {
-        foreach (var named in CjkSpans(followUp, 4, 2))
-            foreach (var (at, old) in CjkSpans(previous, 6, 2).Where(s => isTerm(s.Text) && !s.Text.Contains(named.Text)))
+        foreach (var named in CjkSpans(followUp, options.FollowUpTermChars, ShortestTerm))
+            foreach (var (at, old) in CjkSpans(previous, options.FollowUpReplacedTermChars, ShortestTerm).Where(s => isTerm(s.Text) && !s.Text.Contains(named.Text)))
                 if (Replacement(old, named.Text, isTerm) is { } replacement)
                     return previous[..at] + replacement + previous[(at + old.Length)..];
         return null;
@@ -42,7 +57,7 @@ public static class FollowUpQuery
     private static string? Replacement(string old, string named, Func<string, bool> isTerm)
     {
         if (named.Length == old.Length && named[^1] == old[^1] && isTerm(named)) return named;
-        for (var head = 1; head <= old.Length - 2; head++)
+        for (var head = 1; head <= old.Length - ShortestTerm; head++)
             if (isTerm(named + old[head..])) return named + old[head..];
         return null;
     }
@@ -58,12 +73,19 @@ public static class FollowUpQuery
             }
     }
 
-    public static bool IsFollowUp(string question)
+    /// <summary>
+    /// Whether a question refers back: it opens with a referring word, or it is short — at most
+    /// <see cref="RelevanceOptions.FollowUpMaxChineseChars"/> characters of Chinese or
+    /// <see cref="RelevanceOptions.FollowUpMaxEnglishWords"/> English words.
+    /// </summary>
+    public static bool IsFollowUp(string question, RelevanceOptions options)
     {
         var q = question.Trim();
         if (LanguagePatterns.FollowUpOpening.IsMatch(q)) return true;
         var language = TextLanguage.Of(q);
-        return language == "zh" ? q.Count(c => !char.IsPunctuation(c) && !char.IsWhiteSpace(c)) <= 12 : q.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5;
+        return language == "zh"
+            ? q.Count(c => !char.IsPunctuation(c) && !char.IsWhiteSpace(c)) <= options.FollowUpMaxChineseChars
+            : q.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= options.FollowUpMaxEnglishWords;
     }
 
     /// <summary>

@@ -32,6 +32,7 @@ public sealed class HybridRetriever(
         var query = analyzer.Analyze(question);
         var filter = search.Filter ?? SearchFilter.None;
         if (string.IsNullOrWhiteSpace(question)) return (query, []);
+        // The depth is the tuned CandidatesPerRetriever; five times the asked top is only a floor for callers asking for many.
         var candidates = Math.Max(search.Top * 5, _options.CandidatesPerRetriever);
 
         IReadOnlyList<ChunkHit> keyword = [];

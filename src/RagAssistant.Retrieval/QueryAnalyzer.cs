@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using RagAssistant.Core.Language;
+using RagAssistant.Core.Relevance;
 using RagAssistant.Core.Search;
 using RagAssistant.Core.Text;
 using RagAssistant.Retrieval.Text;
@@ -10,10 +12,15 @@ namespace RagAssistant.Retrieval;
 /// through the glossary, and notices when it asks about changes or older revisions. Very long input is cut to
 /// <see cref="MaxQueryChars"/> characters (a pasted page is not a question, and FTS5 queries must stay small).
 /// </summary>
-public sealed class QueryAnalyzer(ManufacturingSegmenter segmenter, Glossary glossary) : IQueryAnalyzer
+/// <param name="relevance">How follow-ups are read (<c>Rag:Relevance</c>, <see cref="FollowUpQuery"/>); the defaults when null.</param>
+public sealed class QueryAnalyzer(ManufacturingSegmenter segmenter, Glossary glossary, IOptions<RelevanceOptions>? relevance = null) : IQueryAnalyzer
 {
     public const int MaxQueryChars = 1000;
+
+    // A bound on the FTS5 query's size, as MaxQueryChars is; not a tuned number.
     private const int MaxTerms = 64;
+
+    private readonly RelevanceOptions _relevance = relevance?.Value ?? new RelevanceOptions();
 
     public AnalyzedQuery Analyze(string question)
     {
@@ -37,7 +44,7 @@ public sealed class QueryAnalyzer(ManufacturingSegmenter segmenter, Glossary glo
     public IReadOnlyList<string> IdentifierTerms(string text) => IdentifierExtractor.Terms(TextFolding.Fold(text));
 
     /// <inheritdoc />
-    public string ComposeFollowUp(IReadOnlyList<string> history, string question) => FollowUpQuery.Compose(history, question, segmenter.IsDomainTerm);
+    public string ComposeFollowUp(IReadOnlyList<string> history, string question) => FollowUpQuery.Compose(history, question, segmenter.IsDomainTerm, _relevance);
 
     private static List<string> Clean(IEnumerable<string> terms) =>
         terms.Where(t => !QuestionWords.IsFraming(t) && t.Any(char.IsLetterOrDigit)).Distinct().ToList();

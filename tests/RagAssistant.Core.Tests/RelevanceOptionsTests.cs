@@ -41,6 +41,7 @@ public sealed class RelevanceOptionsTests
             ["Rag:Relevance:ChangeStatement"] = "2",
             ["Rag:Relevance:IdentifierTermWeight"] = "4.5",
             ["Rag:Relevance:DenseUnderstandsChinese"] = "true",
+            ["Rag:Relevance:FollowUpMaxChineseChars"] = "8",
         });
         Assert.Equal(0.4, options.ShortLine);
         Assert.Equal(20, options.ShortLineChars);
@@ -48,6 +49,7 @@ public sealed class RelevanceOptionsTests
         Assert.Equal(2.0, options.ChangeStatement);
         Assert.Equal(4.5, options.IdentifierTermWeight);
         Assert.True(options.DenseUnderstandsChinese);
+        Assert.Equal(8, options.FollowUpMaxChineseChars);
         Assert.Equal(new RelevanceOptions().OtherOperation, options.OtherOperation); // an unset weight keeps its default
     }
 
@@ -74,6 +76,10 @@ public sealed class RelevanceOptionsTests
     [InlineData("Rag:Relevance:DenseListDefault", "6", "DenseListDefault")]
     [InlineData("Rag:Relevance:EnglishLettersPerCharacter", "0", "EnglishLettersPerCharacter")] // a divisor
     [InlineData("Rag:Relevance:ShortChineseTermChars", "0", "ShortChineseTermChars")]
+    [InlineData("Rag:Relevance:FollowUpMaxChineseChars", "-1", "FollowUpMaxChineseChars")]
+    [InlineData("Rag:Relevance:FollowUpMaxEnglishWords", "51", "FollowUpMaxEnglishWords")]
+    [InlineData("Rag:Relevance:FollowUpTermChars", "1", "FollowUpTermChars")] // no dictionary term is shorter than two characters
+    [InlineData("Rag:Relevance:FollowUpReplacedTermChars", "21", "FollowUpReplacedTermChars")]
     public void AnOutOfRangeWeight_FailsValidationNamingIt(string key, string value, string name)
     {
         using var provider = Provider(new() { [key] = value });

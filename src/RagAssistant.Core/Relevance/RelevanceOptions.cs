@@ -52,6 +52,26 @@ public sealed class RelevanceOptions
     /// <summary>A question word found only in the unit's headings, title or a glossary row's headword counts at this share.</summary>
     [Range(0.0, 1.0)] public double HeadingTermShare { get; set; } = 0.6;
 
+    // ---- Follow-up questions read without an LLM (FollowUpQuery) ----
+
+    /// <summary>
+    /// A Chinese question of at most this many characters (punctuation and spaces not counted) is read as a follow-up of
+    /// the previous question even without a referring word (那/它/还有 …): "渗碳层深度呢" names too little to stand alone.
+    /// </summary>
+    [Range(0, 200)] public int FollowUpMaxChineseChars { get; set; } = 12;
+
+    /// <summary>An English question of at most this many words is read as a follow-up even without a referring word (and/what about …).</summary>
+    [Range(0, 50)] public int FollowUpMaxEnglishWords { get; set; } = 5;
+
+    /// <summary>
+    /// The word a follow-up names in place of a term of the previous question (剃齿 for 滚齿, 心部 for 表面 of 表面硬度) is a run
+    /// of at most this many Chinese characters of the follow-up.
+    /// </summary>
+    [Range(2, 20)] public int FollowUpTermChars { get; set; } = 4;
+
+    /// <summary>The previous question's dictionary term that such a word replaces is at most this many characters long.</summary>
+    [Range(2, 20)] public int FollowUpReplacedTermChars { get; set; } = 6;
+
     // ---- Fusion of the retrieved lists (per chunk) ----
 
     /// <summary>Fusion weight of the candidates ordered by how much of the question they contain (CoverageList; the keyword list weighs 1).</summary>

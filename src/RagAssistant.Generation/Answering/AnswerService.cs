@@ -34,12 +34,12 @@ public sealed class AnswerService(
     /// <summary>One Activity per question carries the evidence score and the rules that chose the quotes (OpenTelemetry listens by this name).</summary>
     public static readonly ActivitySource Activities = new("RagAssistant.Answers");
 
-    /// <summary>Candidate units listed by an explanation besides the quoted ones.</summary>
+    /// <summary>
+    /// Candidate units listed by an explanation besides the quoted ones. Not an option: it sizes what <c>--explain</c>
+    /// shows, and no answer or score depends on it.
+    /// </summary>
     private const int ExplainedUnits = 10;
 
-    /// <summary>The evidence check looks for the question's anchors in at least this many retrieved chunks.</summary>
-    private const int AnchorPool = 10;
-    private const int ClosestShown = 3;
     private readonly AnswerOptions _options = options.Value;
 
     public async Task<AnswerResult> AnswerAsync(AskRequest request, Func<string, ValueTask>? onDelta = null, CancellationToken cancellationToken = default)
@@ -59,7 +59,7 @@ public sealed class AnswerService(
         // itself, so it takes retrieval's own order (re-ordered by the same reading, it would count that reading twice
         // and let in rows retrieval ranked low for good reason).
         var (analyzed, results) = await search.SearchAsync(query,
-            new SearchOptions(Math.Max(AnchorPool, _options.Sources), RetrieverMode.Hybrid, request.Filter, Evidence: model is not null), cancellationToken);
+            new SearchOptions(Math.Max(_options.AnchorSources, _options.Sources), RetrieverMode.Hybrid, request.Filter, Evidence: model is not null), cancellationToken);
         var retrieveMs = clock.Elapsed.TotalMilliseconds;
 
         clock.Restart();
@@ -67,7 +67,7 @@ public sealed class AnswerService(
         var terms = QuestionTerms.From(analyzed, focus, analyzer, relevance.Value);
         var pool = results.Select(r => r.Chunk).ToList();
         var sources = pool.Take(_options.ExtractiveSources).ToList();
-        var similarities = await similarity.ScoreAsync(terms, sources.SelectMany(c => UnitSplitter.Split(c.Text)).Select(u => u.Text), cancellationToken);
+        var similarities = await similarity.ScoreAsync(terms, sources.SelectMany(c => UnitSplitter.Split(c.Text, _options.MaxSentenceChars)).Select(u => u.Text), cancellationToken);
         var selection = extractive.Select(terms, sources, pool, similarities);
         var scores = results.ToDictionary(r => r.Chunk.ChunkId, r => r.Score);
         var evidence = EvidenceScore.Of(selection, _options);
@@ -162,6 +162,8 @@ public sealed class AnswerService(
         if (model is null) return rules;
         try
         {
+            // Guards, not tuned numbers: a rewritten query needs no more than 120 tokens, and a reply longer than 500
+            // characters is the model answering instead of rewriting.
             var rewritten = (await model.CompleteAsync(FollowUpPrompt.Build(question, history.TakeLast(_options.HistoryTurns).ToList()), 120, ct)).Trim();
             return rewritten.Length is > 0 and <= 500 ? rewritten : rules;
         }
@@ -216,7 +218,7 @@ public sealed class AnswerService(
         // cite or link by itself (QuotedText): only the [n] written after it is a citation.
         var quotedSources = selection.Quotes.Select(q => q.Source).Distinct().ToList();
         var lines = selection.Quotes
-            .Select(q => $"- {QuotedText.Disarm(QuoteFormatter.Format(q.Unit, terms, analyzer))} [{quotedSources.IndexOf(q.Source) + 1}]")
+            .Select(q => $"- {QuotedText.Disarm(QuoteFormatter.Format(q.Unit, terms, analyzer, _options))} [{quotedSources.IndexOf(q.Source) + 1}]")
             .ToList();
         var cited = quotedSources.Select((source, i) => (N: i + 1, Chunk: pool[source])).ToList();
         // A citation of one quoted table row points at that row (RowLocator), not at the run of rows the chunk holds, and
@@ -243,9 +245,9 @@ public sealed class AnswerService(
         };
     }
 
-    private static AnswerResult Abstain(string reply, string language, List<RetrievedChunk> closest, Dictionary<long, double> scores)
+    private AnswerResult Abstain(string reply, string language, List<RetrievedChunk> closest, Dictionary<long, double> scores)
     {
-        var shown = closest.Take(ClosestShown).ToList();
+        var shown = closest.Take(_options.ClosestSources).ToList();
         var text = new StringBuilder(reply);
         if (shown.Count > 0)
         {
@@ -290,22 +292,22 @@ public sealed class AnswerService(
         a.Identity is not null && string.Equals(a.Identity, b.Identity, StringComparison.OrdinalIgnoreCase) && a.DocumentId != b.DocumentId
         && string.Equals(a.Library, b.Library, StringComparison.Ordinal);
 
-    /// <summary>The unit of a cited chunk that shares most numbers and words with the answer's sentences citing it; the chunk text when none does.</summary>
-    private static string SupportingText(RetrievedChunk chunk, string answer, int n)
+    /// <summary>
+    /// The unit of a cited chunk that shares most numbers and words with the answer's sentences citing it: each shared
+    /// number counts <see cref="AnswerOptions.SupportingNumberPoints"/>, every <see cref="AnswerOptions.SupportingCharactersPerPoint"/>
+    /// shared distinct letters or digits one; the chunk text when no unit reaches <see cref="AnswerOptions.SupportingMinPoints"/>.
+    /// </summary>
+    private string SupportingText(RetrievedChunk chunk, string answer, int n)
     {
         var claims = string.Join(" ", answer.Split('\n', '。', '.').Where(s => s.Contains($"[{n}]", StringComparison.Ordinal)));
         var claimNumbers = CitationChecker.Numbers(claims).ToHashSet();
-        var best = UnitSplitter.Split(chunk.Text)
-            .Select(u => (u.Text, Score: CitationChecker.Numbers(u.Text).Count(claimNumbers.Contains) * 3 + SharedCharacters(u.Text, claims)))
+        var claimCharacters = claims.Where(char.IsLetterOrDigit).ToHashSet();
+        var best = UnitSplitter.Split(chunk.Text, _options.MaxSentenceChars)
+            .Select(u => (u.Text, Score: CitationChecker.Numbers(u.Text).Count(claimNumbers.Contains) * _options.SupportingNumberPoints
+                                         + u.Text.Where(char.IsLetterOrDigit).Distinct().Count(claimCharacters.Contains) / _options.SupportingCharactersPerPoint))
             .OrderByDescending(u => u.Score)
             .FirstOrDefault();
-        return best.Text is null || best.Score < 4 ? chunk.Text : best.Text;
-    }
-
-    private static int SharedCharacters(string unit, string claims)
-    {
-        var set = claims.Where(char.IsLetterOrDigit).ToHashSet();
-        return unit.Where(char.IsLetterOrDigit).Distinct().Count(set.Contains) / 4;
+        return best.Text is null || best.Score < _options.SupportingMinPoints ? chunk.Text : best.Text;
     }
 
     private static Citation ToCitation(int n, RetrievedChunk chunk, string text, Dictionary<long, double> scores) => new()

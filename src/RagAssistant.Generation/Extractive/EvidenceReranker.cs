@@ -10,8 +10,8 @@ namespace RagAssistant.Generation.Extractive;
 /// at equal weight, with retrieval's own order: the unit reading finds the one row or sentence that answers inside a
 /// card, a table or a long section, retrieval's whole-chunk reading keeps the passage whose facts are spread over its sentences.
 /// </summary>
-public sealed class EvidenceReranker(IQueryAnalyzer analyzer, ExtractiveAnswerer answerer, UnitSimilarity similarity, IOptions<RelevanceOptions> options)
-    : IEvidenceReranker
+public sealed class EvidenceReranker(IQueryAnalyzer analyzer, ExtractiveAnswerer answerer, UnitSimilarity similarity, IOptions<RelevanceOptions> options,
+    IOptions<AnswerOptions> answers) : IEvidenceReranker
 {
     public async Task<IReadOnlyList<RetrievedChunk>> RerankAsync(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> ranked, CancellationToken cancellationToken = default)
     {
@@ -19,7 +19,7 @@ public sealed class EvidenceReranker(IQueryAnalyzer analyzer, ExtractiveAnswerer
         var terms = QuestionTerms.From(query, null, analyzer, options.Value);
         // The embedding reads a paraphrase sentence by sentence ("How do I fix the screen color?" for "If the color on your
         // TV screen is poor…"), among candidates it can all read (decision 0008).
-        var similarities = await similarity.ScoreIfAllReadableAsync(terms, ranked, cancellationToken);
+        var similarities = await similarity.ScoreIfAllReadableAsync(terms, ranked, answers.Value.MaxSentenceChars, cancellationToken);
         var best = new Dictionary<long, double>();
         foreach (var unit in answerer.Score(terms, ranked, similarities, options.Value.EvidenceSimilarity))
             best[ranked[unit.Source].ChunkId] = Math.Max(best.GetValueOrDefault(ranked[unit.Source].ChunkId), unit.Score);

@@ -108,7 +108,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             contexts.Add(new TextView(sources[i].Context, analyzer));
             documents.Add(new TextView(sources[i].Identity ?? "", analyzer));
             var isDefinition = Definitions.IsDefinitionSource(sources[i]);
-            foreach (var unit in UnitSplitter.Split(sources[i].Text))
+            foreach (var unit in UnitSplitter.Split(sources[i].Text, _options.MaxSentenceChars))
             {
                 // A glossary row is headword(s) then explanation: the headword says what the row is about, like a heading,
                 // and only the explanation states facts.
@@ -345,7 +345,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     /// </summary>
     private static string WithDocumentFacts(RetrievedChunk chunk)
     {
-        var labelled = UnitSplitter.Split(chunk.Text).Where(u => u.Kind == UnitKind.TableRow).Select(u => u.MatchText);
+        var labelled = UnitSplitter.TableRows(chunk.Text).Select(u => u.MatchText);
         return $"{chunk.IndexedText}\n{string.Join("\n", labelled)}\n{DocumentFacts(chunk)}";
     }
 

@@ -7,16 +7,13 @@ namespace RagAssistant.Generation.Extractive;
 /// Writes a chosen unit as a quote. Prose and field lines are quoted as they stand. A process-card or table row is
 /// quoted with what identifies it — part number, operation, operation name, step (or the table's first column) — and
 /// only the columns the question asks about ("JD-2105-0318 第60工序 精车Φ35k6轴颈 工步2: 主轴转速 950 r/min, 进给量 0.10 mm/r"),
-/// not the whole row; when no column is asked for, the row's leading columns are shown.
+/// not the whole row; when no column is asked for, the row's leading columns are shown. A row of at most
+/// <see cref="AnswerOptions.WholeRowChars"/> is quoted whole, <see cref="AnswerOptions.LeadingColumns"/> are the leading
+/// columns, and a row's quote is cut at <see cref="AnswerOptions.MaxRowQuoteChars"/>.
 /// </summary>
 public static class QuoteFormatter
 {
-    private const int MaxRowQuoteChars = 260;
-
-    /// <summary>A row this short is quoted whole (labelled); longer rows show only identifying and asked columns.</summary>
-    private const int ShortRowChars = 160;
-
-    public static string Format(AnswerUnit unit, QuestionTerms question, IQueryAnalyzer analyzer)
+    public static string Format(AnswerUnit unit, QuestionTerms question, IQueryAnalyzer analyzer, AnswerOptions options)
     {
         if (unit.Kind is UnitKind.Sentence or UnitKind.Field || unit.Fields.Count == 0) return unit.Text;
 
@@ -45,9 +42,9 @@ public static class QuoteFormatter
         // 一次: 频率 每班) though the question does not name their header.
         var valueCells = ValueCells(question, rest);
         var named = rest.Where(f => Asks(question, f, analyzer)).ToList();
-        var whole = unit.Kind == UnitKind.TableRow && unit.Text.Length <= ShortRowChars;
+        var whole = unit.Kind == UnitKind.TableRow && unit.Text.Length <= options.WholeRowChars;
         // Without a column the question names, the row's leading columns say what it is; the value cells join either.
-        var basis = named.Count > 0 ? named : rest.Take(4).ToList();
+        var basis = named.Count > 0 ? named : rest.Take(options.LeadingColumns).ToList();
         var shown = whole ? rest : rest.Where(f => basis.Contains(f) || valueCells.Contains(f)).ToList();
         var head = string.Join(" ", identifying.Select(f => IdentifyingText(f, question.Language)).Distinct());
         // The cell that answers — the column whose header names what is asked (拧紧扭矩 for "扭矩多少", Corrective action for
@@ -55,7 +52,7 @@ public static class QuoteFormatter
         var marked = AskedCells(question, shown, analyzer, valueCells);
         var body = string.Join(question.Language == "zh" ? "，" : "; ", shown.Select(f => marked.Contains(f) ? $"**{FieldText(f)}**" : FieldText(f)));
         var quote = head.Length == 0 ? body : body.Length == 0 ? head : head + ": " + body;
-        return quote.Length <= MaxRowQuoteChars ? quote : quote[..MaxRowQuoteChars] + "…";
+        return quote.Length <= options.MaxRowQuoteChars ? quote : quote[..options.MaxRowQuoteChars] + "…";
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public static partial class RowLocator
         if (!m.Success || quoted.Count != 1 || quoted.First().Kind != UnitKind.TableRow) return chunk.Locator;
         var first = int.Parse(m.Groups["a"].Value, System.Globalization.CultureInfo.InvariantCulture);
         var last = int.Parse(m.Groups["b"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        var rows = UnitSplitter.Split(chunk.Text).Where(u => u.Kind == UnitKind.TableRow).ToList();
+        var rows = UnitSplitter.TableRows(chunk.Text).ToList();
         // Only when the chunk's rows are exactly the located run (one table, one header): then the n-th row is row first + n.
         if (rows.Count != last - first + 1) return chunk.Locator;
         var index = rows.FindIndex(r => r.Text == quoted.First().Text);

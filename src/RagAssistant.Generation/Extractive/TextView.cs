@@ -47,6 +47,8 @@ public sealed partial class TextView
 
     public bool Contains(string term, bool isIdentifier)
     {
+        // An identifier not extracted from the text is found inside it only when it is a code (a letter, 4+ characters):
+        // a bare number or a short code (m8, 60) inside other text is a coincidence. A rule of the identifier grammar, not a weight.
         if (isIdentifier) return _identifiers.Contains(term) || _folded.Contains(term, StringComparison.Ordinal) && term.Any(char.IsLetter) && term.Length >= 4;
         // An English word must start a word ("oil" must not match "boil"); Chinese has no word boundaries to check. An
         // English word matches its other forms ("replaced" the row that says "Replace oil") and its hyphenated spelling

@@ -29,10 +29,11 @@ public sealed class UnitSimilarity(IEmbeddingGenerator<string, Embedding<float>>
     /// chunk: among passages it cannot all read, those it can would gain over the rest for their language alone. Empty
     /// otherwise, or without a model.
     /// </summary>
+    /// <param name="maxSentenceChars">How the chunks are cut into units, as the answerer cuts them (<see cref="AnswerOptions.MaxSentenceChars"/>).</param>
     public async Task<IReadOnlyDictionary<string, double>> ScoreIfAllReadableAsync(QuestionTerms question, IReadOnlyList<RetrievedChunk> chunks,
-        CancellationToken cancellationToken = default) =>
+        int maxSentenceChars, CancellationToken cancellationToken = default) =>
         ModelFor(question) is { } model && chunks.All(c => Reads(model, c.Text))
-            ? await ScoreAsync(question, chunks.SelectMany(c => UnitSplitter.Split(c.Text)).Select(u => u.Text), cancellationToken)
+            ? await ScoreAsync(question, chunks.SelectMany(c => UnitSplitter.Split(c.Text, maxSentenceChars)).Select(u => u.Text), cancellationToken)
             : new Dictionary<string, double>();
 
     /// <summary>

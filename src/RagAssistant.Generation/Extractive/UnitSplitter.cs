@@ -5,13 +5,15 @@ namespace RagAssistant.Generation.Extractive;
 /// <summary>
 /// Cuts a chunk's text into quotable units. Recognises the shapes the readers write: process-card and CSV rows as
 /// "label: value | label: value" lines, tables as Markdown-style "| a | b |" lines under a header line, header blocks
-/// as "label: value" lines, and prose, cut into sentences (Chinese 。！？； and English . ? ! before a space).
+/// as "label: value" lines, and prose, cut into sentences (Chinese 。！？； and English . ? ! before a space). The
+/// lengths that recognise these shapes (a field line of at most 120 characters, label cells of at most 12, at most 8
+/// columns of a label/value grid, 3 header rows) describe what the readers write, not what answers well; the one length
+/// that shapes answers, the longest sentence, is <see cref="AnswerOptions.MaxSentenceChars"/>.
 /// </summary>
 public static partial class UnitSplitter
 {
-    private const int MaxUnitChars = 400;
-
-    public static IReadOnlyList<AnswerUnit> Split(string text)
+    /// <param name="maxSentenceChars">A longer sentence is cut at commas into pieces of at most this length (<see cref="AnswerOptions.MaxSentenceChars"/>).</param>
+    public static IReadOnlyList<AnswerUnit> Split(string text, int maxSentenceChars)
     {
         var units = new List<AnswerUnit>();
         var table = new List<string>();
@@ -40,13 +42,17 @@ public static partial class UnitSplitter
                 continue;
             }
             FlushFields(units, fieldLines);
-            foreach (var sentence in Sentences(line))
+            foreach (var sentence in Sentences(line, maxSentenceChars))
                 units.Add(new AnswerUnit(UnitKind.Sentence, sentence, []));
         }
         FlushTable(units, table);
         FlushFields(units, fieldLines);
         return units;
     }
+
+    /// <summary>The text's table rows (no sentence length cuts a row).</summary>
+    public static IEnumerable<AnswerUnit> TableRows(string text) =>
+        Split(text, int.MaxValue).Where(u => u.Kind == UnitKind.TableRow);
 
     /// <summary>Consecutive "label: value" lines are one header block (a card's or a document's header): one record unit.</summary>
     private static void FlushFields(List<AnswerUnit> units, List<(string Line, string Label, string Value)> lines)
@@ -161,32 +167,35 @@ public static partial class UnitSplitter
         return fields;
     }
 
-    private static IEnumerable<string> Sentences(string line)
+    private static IEnumerable<string> Sentences(string line, int maxChars)
     {
         var start = 0;
         foreach (Match m in SentenceEnd().Matches(line))
         {
             var end = m.Index + m.Length;
             var sentence = line[start..end].Trim();
-            if (sentence.Length > 0) foreach (var piece in Limit(sentence)) yield return piece;
+            if (sentence.Length > 0) foreach (var piece in Limit(sentence, maxChars)) yield return piece;
             start = end;
         }
         var rest = line[start..].Trim();
-        if (rest.Length > 0) foreach (var piece in Limit(rest)) yield return piece;
+        if (rest.Length > 0) foreach (var piece in Limit(rest, maxChars)) yield return piece;
     }
 
-    /// <summary>Very long sentences are cut at commas so a quote stays short.</summary>
-    private static IEnumerable<string> Limit(string sentence)
+    /// <summary>
+    /// Very long sentences are cut at commas so a quote stays short: each piece ends at the last comma (or space) within
+    /// <paramref name="maxChars"/>, unless that would leave it shorter than a third of them — then it is cut at the limit.
+    /// </summary>
+    private static IEnumerable<string> Limit(string sentence, int maxChars)
     {
-        if (sentence.Length <= MaxUnitChars) { yield return sentence; yield break; }
+        if (sentence.Length <= maxChars) { yield return sentence; yield break; }
         var start = 0;
         while (start < sentence.Length)
         {
-            var length = Math.Min(MaxUnitChars, sentence.Length - start);
+            var length = Math.Min(maxChars, sentence.Length - start);
             if (start + length < sentence.Length)
             {
                 var cut = sentence.LastIndexOfAny(['，', ',', '、', ' '], start + length - 1, length);
-                if (cut > start + MaxUnitChars / 3) length = cut - start + 1;
+                if (cut > start + maxChars / 3) length = cut - start + 1;
             }
             yield return sentence.Substring(start, length).Trim();
             start += length;

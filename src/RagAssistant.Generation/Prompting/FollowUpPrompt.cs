@@ -12,6 +12,7 @@ public static class FollowUpPrompt
         Reply with the query only: no explanation, no quotes.
         """;
 
+    // Earlier answers are clipped: the rewrite needs their subject, not their text. A prompt budget, not a tuned number.
     private const int AnswerChars = 300;
 
     public static ChatHistory Build(string question, IReadOnlyList<ConversationTurn> history)

@@ -26,7 +26,7 @@ public sealed class EvidenceRerankerTests
     {
         var options = Options.Create(new AnswerOptions());
         var answerer = new ExtractiveAnswerer(TestSources.Analyzer, options, NullLogger<ExtractiveAnswerer>.Instance);
-        return new EvidenceReranker(TestSources.Analyzer, answerer, new UnitSimilarity(model), Options.Create(new RagAssistant.Core.Relevance.RelevanceOptions()))
+        return new EvidenceReranker(TestSources.Analyzer, answerer, new UnitSimilarity(model), Options.Create(new RagAssistant.Core.Relevance.RelevanceOptions()), options)
             .RerankAsync(TestSources.Analyzer.Analyze(question), ranked).GetAwaiter().GetResult();
     }
 

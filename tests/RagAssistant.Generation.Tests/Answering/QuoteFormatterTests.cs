@@ -8,7 +8,7 @@ public sealed class QuoteFormatterTests
         + " | 刀具: 外圆车刀 DCLNR2525M12 | 主轴转速 r/min: 950 | 进给量 mm/r: 0.10 | 背吃刀量 mm: 0.3 | 冷却液: 乳化液 | 检具: 外径千分尺";
 
     private static string Format(string unitText, string question) =>
-        QuoteFormatter.Format(Assert.Single(UnitSplitter.Split(unitText)), TestSources.Terms(question), TestSources.Analyzer);
+        QuoteFormatter.Format(Assert.Single(TestSources.Units(unitText)), TestSources.Terms(question), TestSources.Analyzer, TestSources.Answers);
 
     [Fact]
     public void LongCardRow_ShowsIdentifyingFieldsFirst_ThenOnlyTheAskedColumns()
@@ -48,8 +48,8 @@ public sealed class QuoteFormatterTests
     public void ShortTableRow_IsQuotedWhole_WithLabels()
     {
         const string table = "| 报警号 | 内容 | 处理方法 |\n|---|---|---|\n| 2002 | 主轴过载 | 检查切削负载 |";
-        var row = UnitSplitter.Split(table)[0];
-        var quote = QuoteFormatter.Format(row, TestSources.Terms("报警2002怎么处理？"), TestSources.Analyzer);
+        var row = TestSources.Units(table)[0];
+        var quote = QuoteFormatter.Format(row, TestSources.Terms("报警2002怎么处理？"), TestSources.Analyzer, TestSources.Answers);
         Assert.Equal("报警号 2002: 内容 主轴过载，处理方法 检查切削负载", quote);
     }
 

@@ -11,12 +11,12 @@ public sealed class TableAnswerTests
         locator: "table 3 rows 1-3");
 
     private static AnswerUnit Row(string fragment) =>
-        UnitSplitter.Split(TorqueTable.Text).Single(u => u.Kind == UnitKind.TableRow && u.Text.Contains(fragment, StringComparison.Ordinal));
+        TestSources.Units(TorqueTable.Text).Single(u => u.Kind == UnitKind.TableRow && u.Text.Contains(fragment, StringComparison.Ordinal));
 
     [Fact]
     public void TheQuoteMarksTheCellOfTheAskedKind_NotTheKeyCell()
     {
-        var quote = QuoteFormatter.Format(Row("M10×1.5"), TestSources.Terms("M10 螺栓 10.9 级拧多大扭矩？"), TestSources.Analyzer);
+        var quote = QuoteFormatter.Format(Row("M10×1.5"), TestSources.Terms("M10 螺栓 10.9 级拧多大扭矩？"), TestSources.Analyzer, TestSources.Answers);
         Assert.Contains("**拧紧扭矩 48±3 N·m**", quote, StringComparison.Ordinal);
         Assert.DoesNotContain("**螺栓规格", quote, StringComparison.Ordinal);
     }
@@ -24,7 +24,7 @@ public sealed class TableAnswerTests
     [Fact]
     public void AQuestionAskingNoValue_MarksNoCell()
     {
-        var quote = QuoteFormatter.Format(Row("M10×1.5"), TestSources.Terms("M10 螺栓用哪个性能等级的标准"), TestSources.Analyzer);
+        var quote = QuoteFormatter.Format(Row("M10×1.5"), TestSources.Terms("M10 螺栓用哪个性能等级的标准"), TestSources.Analyzer, TestSources.Answers);
         Assert.DoesNotContain("**", quote, StringComparison.Ordinal);
     }
 
@@ -66,17 +66,17 @@ public sealed class TableAnswerTests
     {
         Assert.Equal("table 3 rows 1-3", RowLocator.For(TorqueTable, [Row("M8×1.25"), Row("M10×1.5")]));
         var clause = TestSources.Chunk(81, "Q/JD 105", "渗碳层深度 0.8–1.2 mm。", locator: "4.2.1");
-        Assert.Equal("4.2.1", RowLocator.For(clause, UnitSplitter.Split(clause.Text).ToList()));
+        Assert.Equal("4.2.1", RowLocator.For(clause, TestSources.Units(clause.Text).ToList()));
     }
 
     [Fact]
     public void ALongRow_ShowsAndMarksTheCellStatingTheAskedKindOfValue_ThoughNoHeaderNamesIt()
     {
-        var alarm = UnitSplitter.Split(
+        var alarm = TestSources.Units(
             "| Code | Message | Probable cause | Corrective action |\n| --- | --- | --- | --- |\n" +
             "| 8012 | TOOL UNCLAMP NOT CONFIRMED | Unclamp cylinder air pressure below 0.5 MPa, or unclamp sensor gap outside the range | " +
             "Check the air supply (0.6 MPa) and the cylinder seals; set the sensor gap to 0.9 mm and check the clamping force |").Single();
-        var quote = QuoteFormatter.Format(alarm, TestSources.Terms("VMC850 报警 8012 松刀传感器间隙应调到多少 mm？"), TestSources.Analyzer);
+        var quote = QuoteFormatter.Format(alarm, TestSources.Terms("VMC850 报警 8012 松刀传感器间隙应调到多少 mm？"), TestSources.Analyzer, TestSources.Answers);
         Assert.Contains("set the sensor gap to 0.9 mm", quote, StringComparison.Ordinal);
         Assert.Contains("**Corrective action", quote, StringComparison.Ordinal);
     }
@@ -84,9 +84,9 @@ public sealed class TableAnswerTests
     [Fact]
     public void ACountQuestion_ShowsTheCellInTheAskedUnit()
     {
-        var row = UnitSplitter.Split("零件号: JD-2105-0318 | 工序号: 30 | 过程名称: 调质 | 机器/工装: 井式炉 RJ-75 | 特性: 硬度 | 规范/公差: 241–286 HBW | " +
+        var row = TestSources.Units("零件号: JD-2105-0318 | 工序号: 30 | 过程名称: 调质 | 机器/工装: 井式炉 RJ-75 | 特性: 硬度 | 规范/公差: 241–286 HBW | " +
                                      "测量技术: 布氏硬度计 | 样本容量: 5 件 | 频率: 每炉 | 控制方法: 炉次记录、SPC | 反应计划: 隔离该炉，重新回火，通知质量工程师").Single();
-        var quote = QuoteFormatter.Format(row, TestSources.Terms("输出轴控制计划里 OP30 调质硬度每炉抽几件？"), TestSources.Analyzer);
+        var quote = QuoteFormatter.Format(row, TestSources.Terms("输出轴控制计划里 OP30 调质硬度每炉抽几件？"), TestSources.Analyzer, TestSources.Answers);
         Assert.Contains("**样本容量 5 件**", quote, StringComparison.Ordinal);
     }
 }

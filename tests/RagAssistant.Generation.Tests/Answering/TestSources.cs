@@ -17,6 +17,12 @@ internal static class TestSources
 
     public static QuestionTerms Terms(string question) => QuestionTerms.From(Analyzer.Analyze(question), null, Analyzer);
 
+    /// <summary>The answer options when <c>Rag:Answers</c> sets nothing (a new instance each time).</summary>
+    public static AnswerOptions Answers => new();
+
+    /// <summary>The sentences and rows of a text, cut as the answerer cuts them by default.</summary>
+    public static IReadOnlyList<AnswerUnit> Units(string text) => UnitSplitter.Split(text, Answers.MaxSentenceChars);
+
     public static RetrievedChunk Chunk(long id, string title, string text, string locator = "", string context = "",
         string? identity = null, string? revision = null, bool superseded = false) => new()
     {

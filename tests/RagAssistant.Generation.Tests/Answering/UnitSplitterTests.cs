@@ -4,11 +4,13 @@ namespace RagAssistant.Generation.Tests.Answering;
 
 public sealed class UnitSplitterTests
 {
+    private static IReadOnlyList<AnswerUnit> Split(string text) => UnitSplitter.Split(text, new AnswerOptions().MaxSentenceChars);
+
     [Fact]
     public void ProcessCardLine_IsOneRecord_WithItsFields()
     {
         const string line = "零件号: JD-2105-0318 | 工序号: 60 | 主轴转速 r/min: 950 | 进给量 mm/r: 0.10";
-        var unit = Assert.Single(UnitSplitter.Split(line));
+        var unit = Assert.Single(Split(line));
         Assert.Equal(UnitKind.Record, unit.Kind);
         Assert.Equal(line, unit.Text);
         Assert.Equal([("零件号", "JD-2105-0318"), ("工序号", "60"), ("主轴转速 r/min", "950"), ("进给量 mm/r", "0.10")], unit.Fields);
@@ -23,7 +25,7 @@ public sealed class UnitSplitterTests
             | 2002 | 主轴过载 | 检查切削负载 |
             | 2003 | 润滑压力低 | 补充润滑油 |
             """;
-        var units = UnitSplitter.Split(table);
+        var units = Split(table);
         Assert.Equal(2, units.Count);
         Assert.All(units, u => Assert.Equal(UnitKind.TableRow, u.Kind));
         Assert.Equal("| 2002 | 主轴过载 | 检查切削负载 |", units[0].Text);
@@ -40,7 +42,7 @@ public sealed class UnitSplitterTests
             | Torque | 25 N·m |
             | Interval | 500 h |
             """;
-        var unit = Assert.Single(UnitSplitter.Split(table));
+        var unit = Assert.Single(Split(table));
         Assert.Equal(UnitKind.Record, unit.Kind);
         Assert.Equal([("Torque", "25 N·m"), ("Interval", "500 h")], unit.Fields);
     }
@@ -52,7 +54,7 @@ public sealed class UnitSplitterTests
             | 文件编号 | WI-AS-022 | 版本 | A/2 |
             | 生效日期 | 2025-03-01 | 页码 | 1/4 |
             """;
-        var unit = Assert.Single(UnitSplitter.Split(table));
+        var unit = Assert.Single(Split(table));
         Assert.Equal(UnitKind.Record, unit.Kind);
         Assert.Equal([("文件编号", "WI-AS-022"), ("版本", "A/2"), ("生效日期", "2025-03-01"), ("页码", "1/4")], unit.Fields);
     }
@@ -60,7 +62,7 @@ public sealed class UnitSplitterTests
     [Fact]
     public void ConsecutiveFieldLines_AreOneRecord()
     {
-        var unit = Assert.Single(UnitSplitter.Split("文件编号: WI-AS-022\n版本：A/2\n生效日期: 2025-03-01"));
+        var unit = Assert.Single(Split("文件编号: WI-AS-022\n版本：A/2\n生效日期: 2025-03-01"));
         Assert.Equal(UnitKind.Record, unit.Kind);
         Assert.Equal("文件编号: WI-AS-022\n版本：A/2\n生效日期: 2025-03-01", unit.Text);
         Assert.Equal([("文件编号", "WI-AS-022"), ("版本", "A/2"), ("生效日期", "2025-03-01")], unit.Fields);
@@ -69,7 +71,7 @@ public sealed class UnitSplitterTests
     [Fact]
     public void SingleFieldLine_IsAField()
     {
-        var units = UnitSplitter.Split("适用范围: 输出轴精车工序\n本规程适用于数控车床。");
+        var units = Split("适用范围: 输出轴精车工序\n本规程适用于数控车床。");
         Assert.Equal(UnitKind.Field, units[0].Kind);
         Assert.Equal([("适用范围", "输出轴精车工序")], units[0].Fields);
         Assert.Equal(UnitKind.Sentence, units[1].Kind);
@@ -78,7 +80,7 @@ public sealed class UnitSplitterTests
     [Fact]
     public void ChineseProse_IsCutAtSentenceEnds()
     {
-        var units = UnitSplitter.Split("拧紧前应清洁螺纹。扭矩为25 N·m！是否漏油？记录结果；签字确认");
+        var units = Split("拧紧前应清洁螺纹。扭矩为25 N·m！是否漏油？记录结果；签字确认");
         Assert.All(units, u => Assert.Equal(UnitKind.Sentence, u.Kind));
         Assert.Equal(["拧紧前应清洁螺纹。", "扭矩为25 N·m！", "是否漏油？", "记录结果；", "签字确认"], units.Select(u => u.Text));
     }
@@ -86,7 +88,7 @@ public sealed class UnitSplitterTests
     [Fact]
     public void EnglishProse_IsCutAtFullStops_ButNotInDecimalsOrAbbreviations()
     {
-        var units = UnitSplitter.Split("Set the pressure to 1.5 MPa before the start. Use bolt No. 3 only. Check the seal.");
+        var units = Split("Set the pressure to 1.5 MPa before the start. Use bolt No. 3 only. Check the seal.");
         Assert.Equal(["Set the pressure to 1.5 MPa before the start.", "Use bolt No. 3 only.", "Check the seal."], units.Select(u => u.Text));
     }
 
@@ -94,7 +96,7 @@ public sealed class UnitSplitterTests
     public void VeryLongSentence_IsCutUnder400Chars_AtCommas()
     {
         var sentence = string.Concat(Enumerable.Range(1, 60).Select(i => $"第{i}步检查夹具定位面清洁，")) + "完毕。";
-        var units = UnitSplitter.Split(sentence);
+        var units = Split(sentence);
         Assert.True(units.Count > 1);
         Assert.All(units, u => Assert.InRange(u.Text.Length, 1, 400));
         Assert.All(units.SkipLast(1), u => Assert.EndsWith("，", u.Text));
@@ -105,14 +107,14 @@ public sealed class UnitSplitterTests
     public void VeryLongSentence_WithoutCommas_IsStillCut()
     {
         var sentence = new string('检', 1000);
-        var units = UnitSplitter.Split(sentence);
+        var units = Split(sentence);
         Assert.Equal([400, 400, 200], units.Select(u => u.Text.Length));
     }
 
     [Fact]
     public void AHeaderWhoseCellsWrapped_IsMergedIntoOneLabelPerColumn()
     {
-        var units = UnitSplitter.Split(
+        var units = Split(
             "|  |  |  |  | 2 |  |  |\n" +
             "| Inhibitor | bc (V/dec) | ba (V/dec) | Ecorr (V) | icorr (A/cm ) | Polarization | Corrosion |\n" +
             "| concentration (g) |  |  |  |  | resistance (Ω) | rate (mm/year) |\n" +
@@ -126,7 +128,7 @@ public sealed class UnitSplitterTests
     [Fact]
     public void ASparseRowOfValuesBelowTheHeader_StaysData()
     {
-        var units = UnitSplitter.Split("| Item | Min | Typ | Max |\n| Supply voltage | 4.5 |  |  |\n| Current |  | 10 | 12 |");
+        var units = Split("| Item | Min | Typ | Max |\n| Supply voltage | 4.5 |  |  |\n| Current |  | 10 | 12 |");
         Assert.Equal(2, units.Count);
         Assert.Equal([("Item", "Supply voltage"), ("Min", "4.5")], units[0].Fields);
     }

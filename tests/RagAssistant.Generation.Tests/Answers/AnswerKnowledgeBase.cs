@@ -41,14 +41,16 @@ public sealed class AnswerKnowledgeBase : IAsyncDisposable
     }
 
     /// <param name="extraDocuments">More documents (file name → text) ingested beside the three standard ones.</param>
-    public static async Task<AnswerKnowledgeBase> CreateAsync(Uri? llmEndpoint = null, IReadOnlyDictionary<string, string>? extraDocuments = null)
+    /// <param name="settings">More configuration (<c>Rag:Answers:…</c>), as a settings file would give it.</param>
+    public static async Task<AnswerKnowledgeBase> CreateAsync(Uri? llmEndpoint = null, IReadOnlyDictionary<string, string>? extraDocuments = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var kb = new AnswerKnowledgeBase();
-        await kb.InitializeAsync(llmEndpoint, extraDocuments ?? new Dictionary<string, string>());
+        await kb.InitializeAsync(llmEndpoint, extraDocuments ?? new Dictionary<string, string>(), settings ?? new Dictionary<string, string?>());
         return kb;
     }
 
-    private async Task InitializeAsync(Uri? llmEndpoint, IReadOnlyDictionary<string, string> extraDocuments)
+    private async Task InitializeAsync(Uri? llmEndpoint, IReadOnlyDictionary<string, string> extraDocuments, IReadOnlyDictionary<string, string?> extraSettings)
     {
         var docs = Directory.CreateDirectory(_folder.File("docs")).FullName;
         await File.WriteAllTextAsync(Path.Combine(docs, "WI-AS-021_扭矩紧固.md"), """
@@ -91,6 +93,7 @@ public sealed class AnswerKnowledgeBase : IAsyncDisposable
             settings["Rag:Llm:MaxRetries"] = "1";
             settings["Rag:Llm:RetryDelaySeconds"] = "0.01";
         }
+        foreach (var (key, value) in extraSettings) settings[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         _services = new ServiceCollection().AddLogging()
             .AddRagStorage(configuration).AddRagIngestion(configuration)
