@@ -225,8 +225,9 @@ public sealed class AnswerService(
         // highlights that row's boxes.
         var citations = quotedSources.Select((source, i) =>
         {
-            var locator = RowLocator.For(pool[source], selection.Quotes.Where(q => q.Source == source).Select(q => q.Unit).ToList());
-            return ToCitation(i + 1, pool[source], string.Join("\n", selection.Quotes.Where(q => q.Source == source).Select(q => q.Unit.Text)), scores) with
+            var quoted = selection.Quotes.Where(q => q.Source == source).Select(q => q.Unit).ToList();
+            var locator = RowLocator.For(pool[source], quoted);
+            return ToCitation(i + 1, pool[source], string.Join("\n", quoted.Select(u => u.Text)), scores) with
             {
                 Locator = locator,
                 Boxes = RowLocator.BoxesAt(pool[source], locator),
