@@ -67,8 +67,7 @@ public enum IngestProblem
 public static class IngestProblems
 {
     /// <summary>The API's name of a code: snake case ("password_protected").</summary>
-    public static string Name(this IngestProblem problem) =>
-        string.Concat(problem.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    public static string Name(this IngestProblem problem) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(problem.ToString());
 
     /// <summary>The code of a stored name; null stays null, an unknown name is <see cref="IngestProblem.Unexpected"/>.</summary>
     public static IngestProblem? Parse(string? name) =>

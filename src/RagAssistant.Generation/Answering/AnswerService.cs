@@ -226,12 +226,8 @@ public sealed class AnswerService(
         var citations = quotedSources.Select((source, i) =>
         {
             var quoted = selection.Quotes.Where(q => q.Source == source).Select(q => q.Unit).ToList();
-            var locator = RowLocator.For(pool[source], quoted);
-            return ToCitation(i + 1, pool[source], string.Join("\n", quoted.Select(u => u.Text)), scores) with
-            {
-                Locator = locator,
-                Boxes = RowLocator.BoxesAt(pool[source], locator),
-            };
+            var (locator, boxes) = RowLocator.Cite(pool[source], quoted);
+            return ToCitation(i + 1, pool[source], string.Join("\n", quoted.Select(u => u.Text)), scores) with { Locator = locator, Boxes = boxes };
         }).ToList();
         var notes = SourceNotes(terms.Language, cited, pool);
         var answer = header + "\n" + string.Join("\n", lines) + (notes.Length == 0 ? "" : "\n" + notes);

@@ -53,12 +53,12 @@ public sealed class TableAnswerTests
                      new PageBox(2, 50, 660, 300, 684) { Row = 3 }, new PageBox(3, 50, 760, 300, 772) { Row = 3 }],
         };
 
-        Assert.Equal([(2, 686.0)], RowLocator.BoxesAt(table, "table 3 row 2").Select(b => (b.Page, b.Bottom)));
-        Assert.Equal([2, 3], RowLocator.BoxesAt(table, "table 3 row 3").Select(b => b.Page));
-        Assert.Equal(4, RowLocator.BoxesAt(table, "table 3 rows 1-3").Count);
+        Assert.Equal([(2, 686.0)], RowLocator.Cite(table, [Row("M10×1.5")]).Boxes.Select(b => (b.Page, b.Bottom)));
+        Assert.Equal([2, 3], RowLocator.Cite(table, [Row("M12×1.75")]).Boxes.Select(b => b.Page));
+        Assert.Equal(4, RowLocator.Cite(table, [Row("M8×1.25"), Row("M10×1.5")]).Boxes.Count);
         // Boxes stored before rows were kept carry no row: the whole chunk stays highlighted.
         var unnumbered = table with { Boxes = [.. table.Boxes.Select(b => b with { Row = null })] };
-        Assert.Equal(4, RowLocator.BoxesAt(unnumbered, "table 3 row 2").Count);
+        Assert.Equal(4, RowLocator.Cite(unnumbered, [Row("M10×1.5")]).Boxes.Count);
     }
 
     [Fact]
