@@ -220,6 +220,20 @@ public sealed class LanguagePatternsTests
             "JD-2105-0318 输出轴",
             "拧紧扭矩 48±3 N·m。",
         ]),
+        ["date-part"] = (
+        [
+            "2010年6月末总资产",
+            "截至 6 月 30 日",
+            "as of June 30",
+            "Q2 revenue",
+            "第二季度",
+        ],
+        [
+            "第5工步的主轴转速",
+            "12 g of inhibitor",
+            "i = 20",
+            "M10 螺栓",
+        ]),
         ["states-frequency"] = (
         [
             "液压油更换周期 6 个月。",

@@ -34,6 +34,13 @@ public static class LanguagePatterns
     public static Regex FollowUpOpening => Get("follow-up-opening");
     public static Regex StatesDuration => Get("states-duration");
     public static Regex StatesDate => Get("states-date");
+
+    /// <summary>Numbers that are part of a date (6月, 30日, June 30, Q2), in the group <c>n</c>.</summary>
+    public static Regex DatePart => Get("date-part");
+
+    /// <summary>The numbers of <paramref name="text"/> that are parts of a date.</summary>
+    public static IReadOnlySet<string> DateParts(string text) =>
+        DatePart.Matches(text).Select(m => m.Groups["n"].Value).ToHashSet();
     public static Regex StatesFrequency => Get("states-frequency");
     public static Regex StatesChange => Get("states-change");
     public static Regex StandardNumber => Get("standard-number");

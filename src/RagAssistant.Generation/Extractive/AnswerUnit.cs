@@ -18,4 +18,11 @@ public sealed record AnswerUnit(UnitKind Kind, string Text, IReadOnlyList<(strin
 {
     /// <summary>The unit's text with its labels, as matched against a question.</summary>
     public string MatchText => Fields.Count == 0 ? Text : string.Join(" ", Fields.Select(f => f.Label + " " + f.Value));
+
+    /// <summary>
+    /// The label of the group the unit stands under inside its chunk, when there is one: a table row whose only filled
+    /// cell is its first ("REFERENCE (ACOM)" over "Output Voltage | 4.7 5.0 5.3 | V") or a short line that labels the
+    /// lines after it ("核心小组" over "质量：王磊"). A heading the chunker did not lift into the chunk's context.
+    /// </summary>
+    public string? Section { get; init; }
 }

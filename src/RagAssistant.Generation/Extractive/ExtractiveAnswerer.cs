@@ -100,7 +100,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         double similarityWeight)
     {
         var framingSources = FramingSources(question, sources);
-        var candidates = new List<(int Source, AnswerUnit Unit, TextView View, TextView? Headword)>();
+        TextView? Section(AnswerUnit unit) => unit.Section is { } label ? new TextView(label, analyzer) : null;
+        TextView Surroundings(int source, AnswerUnit unit) => new($"{unit.Section} {sources[source].Context} {DocumentFacts(sources[source])}", analyzer);
+        var candidates = new List<(int Source, AnswerUnit Unit, TextView View, TextView? Headword, TextView? Section, TextView Surroundings)>();
         var contexts = new List<TextView>();
         var documents = new List<TextView>();
         for (var i = 0; i < sources.Count; i++)
@@ -114,8 +116,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                 // and only the explanation states facts.
                 if (isDefinition && unit.Kind == UnitKind.TableRow && unit.Fields.Count >= 3)
                     candidates.Add((i, unit, new TextView(unit.Fields[^1].Value, analyzer),
-                        new TextView(string.Join(" ", unit.Fields.SkipLast(1).Select(f => f.Value)), analyzer)));
-                else candidates.Add((i, unit, new TextView(unit.MatchText, analyzer), null));
+                        new TextView(string.Join(" ", unit.Fields.SkipLast(1).Select(f => f.Value)), analyzer), Section(unit), Surroundings(i, unit)));
+                else candidates.Add((i, unit, new TextView(unit.MatchText, analyzer), null, Section(unit), Surroundings(i, unit)));
             }
         }
         var clauseSources = ClauseSources(question, sources);
@@ -140,7 +142,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             QuestionTermSet = question.Terms.Select(t => t.Term).ToHashSet(),
             QuestionNumbers = question.Intent.Numbers.ToHashSet(),
             // Not the ends of a range the question quotes to check it ("还是 229–269 HBW 吗？"): the current value may differ.
-            NamedNumbers = question.Numbers
+            NamedNumbers = question.Numbers.Concat(Qualifiers(question))
                 .Where(n => !foldedQuestion.Contains(n + "-", StringComparison.Ordinal) && !foldedQuestion.Contains("-" + n, StringComparison.Ordinal))
                 .Where(n => candidates.Any(c => c.View.ContainsNumber(n))).ToList(),
             SomeUnitStatesAskedQuantity = statesAskedQuantity.Any(x => x),
@@ -181,7 +183,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                 // it, as much as to the header line that happens to repeat it. Not so a machine or part its title names
                 // (the CK6150 manual): that is what the document is about, and the sentence naming it may be the answer.
                 else if (question.Terms[t].IsIdentifier && documents[c.Source].Contains(question.Terms[t])) matched += weight;
-                else if (Counts(question.Terms[t], contexts[c.Source])) matched += weight * _relevance.HeadingTermShare;
+                // The group a row or line stands under inside the chunk is a heading of its own ("REFERENCE (ACOM)").
+                else if (Counts(question.Terms[t], contexts[c.Source]) || c.Section is not null && Counts(question.Terms[t], c.Section))
+                    matched += weight * _relevance.HeadingTermShare;
                 else continue;
                 named.Add(t);
                 if (question.Terms[t].Translates is { Count: > 0 } from) translated.UnionWith(from);
@@ -190,7 +194,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             var similarity = similarities?.GetValueOrDefault(c.Unit.Text) ?? 0;
             var candidate = new UnitCandidate
             {
-                Source = c.Source, Unit = c.Unit, View = c.View, Similarity = similarity,
+                Source = c.Source, Unit = c.Unit, View = c.View, Surroundings = c.Surroundings, Similarity = similarity,
                 NamesFocus = focusOnUnit, StatesAskedQuantity = statesAskedQuantity[index], KeyCells = keyCells[index], Context = context,
             };
             var trace = new ScoreTrace(coverage);
@@ -403,6 +407,23 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             if (missing.Count == 0) break;
         }
         return (fewestMissing ?? question.Anchors.Concat(numbers).ToList(), absent);
+    }
+
+    /// <summary>
+    /// Small numbers the question qualifies its subject with (第5工步, 12 g, i = 20): they say which entry is asked about, as
+    /// an alarm number does. Years, date parts (6月末), numbers inside identifiers (OP60) and the ends of a range the
+    /// question quotes to check are no qualifiers; numbers of three or more digits or with decimals are anchors already.
+    /// </summary>
+    private List<string> Qualifiers(QuestionTerms question)
+    {
+        var folded = analyzer.Fold(question.Query.Text);
+        var identifiers = question.Terms.Where(t => t.IsIdentifier).Select(t => t.Term).ToList();
+        var dateParts = LanguagePatterns.DateParts(question.Query.Text);
+        return question.Intent.Numbers
+            .Where(n => !n.Contains('.') && n.Length <= 2 && !question.Numbers.Contains(n) && !IsYear(n) && !dateParts.Contains(n))
+            .Where(n => !identifiers.Any(i => i.Contains(n, StringComparison.Ordinal)))
+            .Where(n => !folded.Contains(n + "-", StringComparison.Ordinal) && !folded.Contains("-" + n, StringComparison.Ordinal))
+            .ToList();
     }
 
     /// <summary>Whether the question's term right after <paramref name="term"/> (no space between) is a word of two or more characters some source holds.</summary>

@@ -18,21 +18,24 @@ public static partial class UnitSplitter
         var units = new List<AnswerUnit>();
         var table = new List<string>();
         var fieldLines = new List<(string Line, string Label, string Value)>();
-        foreach (var rawLine in text.Split('\n'))
+        string? section = null;
+        // Units are added under the label line in force when they are flushed (a table's own group rows come first).
+        void Add(AnswerUnit unit) => units.Add(section is null || unit.Section is not null ? unit : unit with { Section = section });
+        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        for (var i = 0; i < lines.Count; i++)
         {
-            var line = rawLine.Trim();
-            if (line.Length == 0) continue;
+            var line = lines[i];
             if (line.StartsWith('|'))
             {
-                FlushFields(units, fieldLines);
+                FlushFields(Add, fieldLines);
                 table.Add(line);
                 continue;
             }
-            FlushTable(units, table);
+            FlushTable(Add, table);
             if (RecordLine(line) is { } fields)
             {
-                FlushFields(units, fieldLines);
-                units.Add(new AnswerUnit(UnitKind.Record, line, fields));
+                FlushFields(Add, fieldLines);
+                Add(new AnswerUnit(UnitKind.Record, line, fields));
                 continue;
             }
             var field = FieldLine().Match(line);
@@ -41,13 +44,26 @@ public static partial class UnitSplitter
                 fieldLines.Add((line, field.Groups["label"].Value.Trim(), field.Groups["value"].Value.Trim()));
                 continue;
             }
-            FlushFields(units, fieldLines);
+            FlushFields(Add, fieldLines);
             foreach (var sentence in Sentences(line, maxSentenceChars))
-                units.Add(new AnswerUnit(UnitKind.Sentence, sentence, []));
+                Add(new AnswerUnit(UnitKind.Sentence, sentence, []));
+            // The label itself stays a unit (under the label before it); what follows stands under it.
+            if (i + 1 < lines.Count && IsLabelLine(line)) section = line.TrimEnd(':', '：');
         }
-        FlushTable(units, table);
-        FlushFields(units, fieldLines);
+        FlushTable(Add, table);
+        FlushFields(Add, fieldLines);
         return units;
+    }
+
+    /// <summary>
+    /// A line that labels the lines after it: short (at most 16 characters, or 6 words in a script with spaces), with no
+    /// digit and no sentence punctuation, or ending in a colon. Such a line states nothing; it names a group.
+    /// </summary>
+    private static bool IsLabelLine(string line)
+    {
+        if (line.Any(char.IsDigit) || SentenceEnd().IsMatch(line + " ") || line.Contains('|')) return false;
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return line.Any(c => c > 0x2E80) ? line.Length <= 16 : words <= 6 && line.Length <= 60;
     }
 
     /// <summary>The text's table rows (no sentence length cuts a row).</summary>
@@ -55,10 +71,10 @@ public static partial class UnitSplitter
         Split(text, int.MaxValue).Where(u => u.Kind == UnitKind.TableRow);
 
     /// <summary>Consecutive "label: value" lines are one header block (a card's or a document's header): one record unit.</summary>
-    private static void FlushFields(List<AnswerUnit> units, List<(string Line, string Label, string Value)> lines)
+    private static void FlushFields(Action<AnswerUnit> add, List<(string Line, string Label, string Value)> lines)
     {
-        if (lines.Count == 1) units.Add(new AnswerUnit(UnitKind.Field, lines[0].Line, [(lines[0].Label, lines[0].Value)]));
-        else if (lines.Count > 1) units.Add(new AnswerUnit(UnitKind.Record, string.Join("\n", lines.Select(l => l.Line)), lines.Select(l => (l.Label, l.Value)).ToList()));
+        if (lines.Count == 1) add(new AnswerUnit(UnitKind.Field, lines[0].Line, [(lines[0].Label, lines[0].Value)]));
+        else if (lines.Count > 1) add(new AnswerUnit(UnitKind.Record, string.Join("\n", lines.Select(l => l.Line)), lines.Select(l => (l.Label, l.Value)).ToList()));
         lines.Clear();
     }
 
@@ -66,7 +82,7 @@ public static partial class UnitSplitter
     /// A table: one unit per row, labelled by the header row — unless it is a grid of label/value pairs (two columns, or
     /// label cells alternating with values as in a document's header table), which is one record unit.
     /// </summary>
-    private static void FlushTable(List<AnswerUnit> units, List<string> lines)
+    private static void FlushTable(Action<AnswerUnit> add, List<string> lines)
     {
         var rows = lines.Select(l => (Line: l, Cells: Cells(l)))
             .Where(r => !r.Cells.All(c => c.Length == 0 || SeparatorCell().IsMatch(c)))
@@ -83,19 +99,31 @@ public static partial class UnitSplitter
             if (pairs.Count > 1 && rows[0].Cells.Length == 2 && !rows[0].Cells[1].Any(char.IsDigit) && rows[0].Cells.All(c => c.Length <= 12)
                 && GridHeader().IsMatch(rows[0].Cells[0]))
                 pairs.RemoveAt(0);
-            units.Add(new AnswerUnit(UnitKind.Record, string.Join("\n", rows.Select(r => r.Line)), pairs));
+            add(new AnswerUnit(UnitKind.Record, string.Join("\n", rows.Select(r => r.Line)), pairs));
             return;
         }
         if (rows.Count == 1)
         {
-            units.Add(new AnswerUnit(UnitKind.TableRow, rows[0].Line, rows[0].Cells.Where(c => c.Length > 0).Select(c => ("", c)).ToList()));
+            add(new AnswerUnit(UnitKind.TableRow, rows[0].Line, rows[0].Cells.Where(c => c.Length > 0).Select(c => ("", c)).ToList()));
             return;
         }
         var headerRows = HeaderRows(rows.Select(r => r.Cells).ToList());
         var header = MergedHeader(rows.Take(headerRows).Select(r => r.Cells).ToList());
+        string? group = null;
         foreach (var (line, cells) in rows.Skip(headerRows))
-            units.Add(new AnswerUnit(UnitKind.TableRow, line, Pair(header, cells)));
+        {
+            var unit = new AnswerUnit(UnitKind.TableRow, line, Pair(header, cells));
+            add(group is null ? unit : unit with { Section = group });
+            if (IsGroupRow(cells)) group = cells[0];
+        }
     }
+
+    /// <summary>
+    /// A row that names the group of rows below it ("POWER SUPPLIES", "REFERENCE (ACOM)"): of three or more cells only the
+    /// first is filled, and with no digit (a row of one value is data whose other cells are blank).
+    /// </summary>
+    private static bool IsGroupRow(string[] cells) =>
+        cells.Length >= 3 && cells[0].Length > 0 && !cells[0].Any(char.IsDigit) && cells.Skip(1).All(c => c.Length == 0);
 
     /// <summary>
     /// How many leading rows make the header. A header whose cells wrapped can reach us as several rows — the full row of

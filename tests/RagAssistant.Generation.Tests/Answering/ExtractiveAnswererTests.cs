@@ -45,6 +45,48 @@ public sealed class ExtractiveAnswererTests
         Assert.Equal(["op75"], selection.MissingAnchors);
     }
 
+    private static readonly RetrievedChunk[] StepCard =
+    [
+        TestSources.Chunk(1, "JD-2105-0318 输出轴精车工序卡",
+            "工步1: 工步内容 粗车外圆 | 主轴转速 r/min: 600 | 刀具: T01\n工步2: 工步内容 精车外圆 | 主轴转速 r/min: 950 | 刀具: T02\n工步3: 工步内容 车端面 | 主轴转速 r/min: 800 | 刀具: T05",
+            locator: "工序60", context: "JD-2105-0318 输出轴 精车工序卡 第60工序"),
+    ];
+
+    [Fact]
+    public void StepTheQuestionNames_PicksItsRow()
+    {
+        // The step number is a small number that says which row is asked about, as an alarm number does.
+        var selection = Select("第60工序第2工步的主轴转速是多少？", sources: StepCard);
+        Assert.Empty(selection.MissingAnchors);
+        Assert.Contains("950", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DatePartsOfTheQuestion_NameNoEntry()
+    {
+        // "6" of 6月末 is part of a date: the row that happens to hold a 6 is not the one asked about.
+        var sources = new[]
+        {
+            TestSources.Chunk(1, "2010 年半年度报告", "| 项目 | 期末余额 |\n|---|---|\n| 资产总计 | 3,795,927,543.86 |\n| 资产总计（6家子公司） | 1,200,000.00 |",
+                locator: "表3", context: "2010 年半年度报告 > 资产负债表"),
+        };
+        var selection = Select("公司2010年6月末资产总计是多少？", sources: sources);
+        Assert.Contains("3,795,927,543.86", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GroupLabel_CountsForTheRowsUnderIt()
+    {
+        var sources = new[]
+        {
+            TestSources.Chunk(1, "SSM2163 datasheet",
+                "| Parameter | Conditions | Min Typ Max | Units |\n| Logic Out HI | IOUT = 0.2 mA | 2.4 | V |\n| REFERENCE (ACOM) |  |  |  |\n| Output Voltage | VS = +10 V (Single Supply) | 4.7 5.0 5.3 | V |\n| POWER SUPPLIES |  |  |  |\n| Supply Voltage Range | Single Supply | +5 +14 | V |",
+                locator: "table 5", context: "SSM2163 > Specifications"),
+        };
+        var selection = Select("What is the ACOM reference output voltage?", sources: sources);
+        Assert.Contains("4.7 5.0 5.3", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ManufacturingTermNoSourceMentions_IsAnAbsentWord_NotAMissingAnchor()
     {

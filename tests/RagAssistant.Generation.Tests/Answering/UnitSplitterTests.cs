@@ -132,4 +132,53 @@ public sealed class UnitSplitterTests
         Assert.Equal(2, units.Count);
         Assert.Equal([("Item", "Supply voltage"), ("Min", "4.5")], units[0].Fields);
     }
+
+    [Fact]
+    public void TableGroupRow_IsTheSection_OfTheRowsBelowIt()
+    {
+        const string table = """
+            | Parameter | Conditions | Min Typ Max | Units |
+            | Logic Out HI | IOUT = 0.2 mA | 2.4 | V |
+            | REFERENCE (ACOM) |  |  |  |
+            | Output Voltage | VS = +10 V (Single Supply) | 4.7 5.0 5.3 | V |
+            | Output Impedance |  | 10 | Ω |
+            | POWER SUPPLIES |  |  |  |
+            | Supply Current | VS = +10 V (Single Supply) | 8 15 | mA |
+            """;
+        var units = Split(table);
+        Assert.Null(units.Single(u => u.Text.Contains("Logic Out HI")).Section);
+        Assert.Equal("REFERENCE (ACOM)", units.Single(u => u.Text.Contains("Output Voltage")).Section);
+        Assert.Equal("REFERENCE (ACOM)", units.Single(u => u.Text.Contains("Output Impedance")).Section);
+        Assert.Equal("POWER SUPPLIES", units.Single(u => u.Text.Contains("Supply Current")).Section);
+    }
+
+    [Fact]
+    public void RowOfOneValue_IsData_NotAGroup()
+    {
+        const string table = """
+            | 序号 | 项目 | 数值 |
+            | 1 |  |  |
+            | 2 | 扭矩 | 48 N·m |
+            """;
+        Assert.All(Split(table), u => Assert.Null(u.Section));
+    }
+
+    [Fact]
+    public void ShortLabelLine_IsTheSection_OfTheLinesAfterIt()
+    {
+        var units = Split("核心小组\n工艺：张伟；质量：王磊；生产：刘洋\n注意事项\n装配前清洗零件。");
+        Assert.Equal("核心小组", units.Single(u => u.Text.StartsWith("工艺")).Section);
+        Assert.Equal("注意事项", units.Single(u => u.Text.StartsWith("装配前")).Section);
+        Assert.Null(units.Single(u => u.Text == "核心小组").Section);
+    }
+
+    [Theory]
+    [InlineData("装配前清洗零件。")]                   // a sentence
+    [InlineData("拧紧扭矩 48 N·m")]                    // a value
+    [InlineData("the operator must check the oil level before each shift and after")] // a long line of prose
+    public void LineThatStatesSomething_IsNoSection(string line)
+    {
+        var units = Split(line + "\n检查油位。");
+        Assert.Null(units.Single(u => u.Text == "检查油位。").Section);
+    }
 }

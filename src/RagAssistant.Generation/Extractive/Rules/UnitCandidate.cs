@@ -13,7 +13,10 @@ public sealed class UnitQuestionContext
     /// <summary>Every number of the question: a unit repeating only these states no value of its own.</summary>
     public required IReadOnlySet<string> QuestionNumbers { get; init; }
 
-    /// <summary>Numbers the question names (alarm 2001, 1.8 MPa) that some candidate holds, not the ends of a range it quotes to check.</summary>
+    /// <summary>
+    /// Numbers the question names (alarm 2001, 1.8 MPa, step 5 of 第5工步) that some candidate holds, not the ends of a range it
+    /// quotes to check.
+    /// </summary>
     public required IReadOnlyList<string> NamedNumbers { get; init; }
 
     /// <summary>Some candidate states a value of an asked kind (a torque in N·m): one stating none holds some other number.</summary>
@@ -46,6 +49,12 @@ public sealed class UnitCandidate
     public required int Source { get; init; }
     public required AnswerUnit Unit { get; init; }
     public required TextView View { get; init; }
+
+    /// <summary>
+    /// What the unit stands under: the group label inside its chunk, the chunk's headings and its document's facts (title,
+    /// identity, revision). A number named there (第60工序 in the heading of the card's steps) belongs to the unit too.
+    /// </summary>
+    public required TextView Surroundings { get; init; }
 
     /// <summary>Embedding similarity of the unit to the question (0 when not compared).</summary>
     public required double Similarity { get; init; }
