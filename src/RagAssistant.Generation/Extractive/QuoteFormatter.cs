@@ -47,6 +47,8 @@ public static class QuoteFormatter
         var basis = named.Count > 0 ? named : rest.Take(options.LeadingColumns).ToList();
         var shown = whole ? rest : rest.Where(f => basis.Contains(f) || valueCells.Contains(f)).ToList();
         var head = string.Join(" ", identifying.Select(f => IdentifyingText(f, question.Language)).Distinct());
+        // A table row under a group label ("REFERENCE (ACOM)") is named by it too: "Output Voltage" alone is ambiguous.
+        if (unit.Kind == UnitKind.TableRow && unit.Section is { } group) head = head.Length == 0 ? group : $"{group} › {head}";
         // The cell that answers — the column whose header names what is asked (拧紧扭矩 for "扭矩多少", Corrective action for
         // "what should I do") — is marked, so the reader finds it in a wide row.
         var marked = AskedCells(question, shown, analyzer, valueCells);

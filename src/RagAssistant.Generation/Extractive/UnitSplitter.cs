@@ -137,9 +137,17 @@ public static partial class UnitSplitter
         var first = rows.FindIndex(r => !IsSparse(r));
         if (first < 0 || first > 1) return 1;
         var count = first + 1;
-        while (count < 3 && count < rows.Count - 1 && IsSparse(rows[count]) && !rows[count].Any(c => c.Any(char.IsDigit))) count++;
+        while (count < 3 && count < rows.Count - 1 && IsSparse(rows[count]) && !rows[count].Any(c => c.Any(char.IsDigit)) && !IsCapitalGroupRow(rows[count]))
+            count++;
         return count;
     }
+
+    /// <summary>
+    /// A group row in capitals ("POWER SUPPLIES") right under the header opens the first group; a wrapped header's
+    /// fragment in the first column continues its label in lower case ("concentration (g)").
+    /// </summary>
+    private static bool IsCapitalGroupRow(string[] cells) =>
+        IsGroupRow(cells) && cells[0].Any(char.IsLetter) && !cells[0].Any(char.IsLower);
 
     private static bool IsSparse(string[] cells) => cells.Length >= 3 && cells.Count(c => c.Length == 0) * 2 >= cells.Length;
 

@@ -27,6 +27,15 @@ public sealed class QuoteFormatterTests
     }
 
     [Fact]
+    public void RowUnderAGroupLabel_IsNamedByIt()
+    {
+        const string table = "| Parameter | Conditions | Min Typ Max | Units |\n| REFERENCE (ACOM) |  |  |  |\n| Output Voltage | VS = +10 V | 4.7 5.0 5.3 | V |";
+        var unit = TestSources.Units(table).Single(u => u.Text.Contains("Output Voltage"));
+        var quote = QuoteFormatter.Format(unit, TestSources.Terms("What is the ACOM output voltage?"), TestSources.Analyzer, TestSources.Answers);
+        Assert.StartsWith("REFERENCE (ACOM) › Parameter Output Voltage: ", quote);
+    }
+
+    [Fact]
     public void LongCardRow_WithNoColumnAsked_ShowsItsLeadingColumns()
     {
         var quote = Format(CardRow, "JD-2105-0318 第60工序");

@@ -153,6 +153,19 @@ public sealed class UnitSplitterTests
     }
 
     [Fact]
+    public void GroupInCapitals_RightUnderTheHeader_OpensTheFirstGroup_WhileALowerCaseFragmentContinuesTheHeader()
+    {
+        var grouped = Split("| Parameter | Conditions | Typ | Units |\n| POWER SUPPLIES |  |  |  |\n| Supply Current | VS = +10 V | 8 | mA |");
+        var row = grouped.Single(u => u.Text.Contains("Supply Current"));
+        Assert.Equal("POWER SUPPLIES", row.Section);
+        Assert.Equal("Parameter", row.Fields[0].Label);
+
+        var wrapped = Split("| Inhibitor | bc | ba |\n| concentration (g) |  |  |\n| 8 | 0.1240 | 0.0556 |");
+        Assert.Null(Assert.Single(wrapped).Section);
+        Assert.Equal("Inhibitor concentration (g)", Assert.Single(wrapped).Fields[0].Label);
+    }
+
+    [Fact]
     public void RowOfOneValue_IsData_NotAGroup()
     {
         const string table = """
