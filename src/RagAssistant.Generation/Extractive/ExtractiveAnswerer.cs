@@ -254,14 +254,24 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             if (!sameSource && Gain(unit) < Math.Max(_options.OtherSourceMinGain * total, _options.MissingShare * Missing())) continue;
             if (Fits(unit)) Take(unit);
         }
+        // A unit of the best quote's own chunk that answers for asked terms the quotes lack is quoted too, however it
+        // scores: it adds no citation, and a chunk often states the subject in one line and the asked fact in another
+        // (the card's header names the part, a later line who is responsible for quality). What it answers for counts with
+        // its group label: the chunk's own headings are the best quote's as well.
+        foreach (var unit in scored.Skip(1))
+        {
+            if (unit.Source != best.Source || unit.LacksAskedValue || chosen.Contains(unit)) continue;
+            if (Gain(unit, unit.Named) < _options.OtherSourceMinGain * total) continue;
+            if (Fits(unit)) Take(unit);
+        }
         return chosen;
 
-        double Gain(ScoredUnit unit)
+        double Gain(ScoredUnit unit, IReadOnlySet<int>? terms = null)
         {
             var covered = chosen.SelectMany(c => c.Named).ToHashSet();
             var coveredTerms = covered.Select(t => question.Terms[t].Term).ToHashSet();
             // A translation found stands for the question term it translates, and weighs as much.
-            return unit.Found.Where(t => !covered.Contains(t)
+            return (terms ?? unit.Found).Where(t => !covered.Contains(t)
                                          && !(question.Terms[t].Translates is { } from && from.Any(coveredTerms.Contains)))
                 .Sum(t => question.Terms[t].Translates is { Count: > 0 } from ? SourceWeight(question, weights, from) : weights[t]);
         }

@@ -75,6 +75,21 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void LineOfTheSameChunk_ThatAnswersForTheAskedWord_IsQuotedBesideTheSubjectLine()
+    {
+        // The header names the plan and its number (the subject); a later line says who is responsible for quality.
+        var sources = new[]
+        {
+            TestSources.Chunk(1, "控制计划（生产）",
+                "控制计划编号: CP-2105-0318\n零件号: JD-2105-0318\n零件名称: 输出轴\n核心小组\n工艺：张伟；质量：王磊；生产：刘洋",
+                locator: "A1:K3", context: "控制计划（生产）"),
+        };
+        var selection = Select("输出轴控制计划 CP-2105-0318 的核心小组里质量是谁负责？", sources: sources);
+        Assert.Contains(selection.Quotes, q => q.Unit.Text.Contains("王磊", StringComparison.Ordinal));
+        Assert.All(selection.Quotes, q => Assert.Equal(0, q.Source));
+    }
+
+    [Fact]
     public void GroupLabel_CountsForTheRowsUnderIt()
     {
         var sources = new[]
