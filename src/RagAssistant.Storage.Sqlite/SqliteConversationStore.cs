@@ -63,29 +63,10 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
         var turns = new List<ConversationTurn>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = """
-                SELECT id, question, query, answer, mode, removed_citations, unsupported_numbers, retrieve_ms, generate_ms,
-                       rating, comment, created_at
-                FROM conversation_turns WHERE conversation_id = $id ORDER BY ordinal
-                """;
+            command.CommandText = $"SELECT {ConversationTurnRow.Columns} FROM conversation_turns WHERE conversation_id = $id ORDER BY ordinal";
             command.Parameters.AddWithValue("$id", conversationId);
             using var r = command.ExecuteReader();
-            while (r.Read())
-            {
-                var turnId = r.GetInt64(0);
-                var answer = new AnswerResult
-                {
-                    Answer = r.GetString(3),
-                    Mode = r.GetString(4),
-                    ConversationId = conversationId,
-                    Citations = citations.TryGetValue(turnId, out var cited) ? cited : [],
-                    Checks = new AnswerChecks(r.GetInt32(5),
-                        StoredJson.ReadStrings(r.GetString(6))),
-                    Timings = new AnswerTimings(r.GetDouble(7), r.GetDouble(8)),
-                };
-                turns.Add(new ConversationTurn(turnId, r.GetString(1), r.GetString(2), answer, ParseTime(r.GetString(11)),
-                    r.IsDBNull(9) ? null : r.GetInt32(9), NullableString(r, 10)));
-            }
+            while (r.Read()) turns.Add(ConversationTurnRow.Read(r, conversationId, citations));
         }
         return Task.FromResult<Conversation?>(new Conversation(conversationId, title, owner, createdAt, turns));
     }
