@@ -10,7 +10,9 @@ namespace RagAssistant.Storage.Postgres;
 /// boxes, title, library) that must outlive a re-ingested or deleted document, a mark outlives its conversation, and a
 /// job's document id is a note of what it stored. So chunk_id, document_id and a mark's turn_id are plain bigint columns.
 /// SQLite's rowid orders ties (conversations created, jobs queued in the same instant); here an identity column
-/// <c>seq</c> does.
+/// <c>seq</c> does. <c>data_protection_keys</c> has no SQLite twin: it holds the web app's ASP.NET data-protection key
+/// ring (the XML the framework writes), so a sign-in cookie made by one app instance is read by every other; one
+/// instance on a file keeps its keys on its own disk.
 /// </remarks>
 internal static class ConversationSchema
 {
@@ -99,5 +101,10 @@ internal static class ConversationSchema
             source       text
         );
         CREATE INDEX ingest_jobs_queued ON ingest_jobs(queued_at, seq);
+        CREATE TABLE data_protection_keys (
+            id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            friendly_name  text,
+            xml            text NOT NULL
+        );
         """;
 }
