@@ -10,7 +10,8 @@ namespace RagAssistant.Storage.Postgres;
 /// boxes, title, library) that must outlive a re-ingested or deleted document, a mark outlives its conversation, and a
 /// job's document id is a note of what it stored. So chunk_id, document_id and a mark's turn_id are plain bigint columns.
 /// SQLite's rowid orders ties (conversations created, jobs queued in the same instant); here an identity column
-/// <c>seq</c> does. <c>data_protection_keys</c> has no SQLite twin: it holds the web app's ASP.NET data-protection key
+/// <c>seq</c> does. <c>claimed_by</c> and <c>lease_until</c> have no SQLite twin either: they let app instances share
+/// one queue (<see cref="PostgresIngestJobStore.ClaimNextAsync"/>). <c>data_protection_keys</c> has no SQLite twin: it holds the web app's ASP.NET data-protection key
 /// ring (the XML the framework writes), so a sign-in cookie made by one app instance is read by every other; one
 /// instance on a file keeps its keys on its own disk.
 /// </remarks>
@@ -98,7 +99,9 @@ internal static class ConversationSchema
             finished_at  timestamptz,
             content      bytea,
             path         text,
-            source       text
+            source       text,
+            claimed_by   text,
+            lease_until  timestamptz
         );
         CREATE INDEX ingest_jobs_queued ON ingest_jobs(queued_at, seq);
         CREATE TABLE data_protection_keys (

@@ -57,6 +57,44 @@ public sealed class PostgresIngestJobStore(PostgresDatabase database) : IIngestJ
             cancellationToken);
     }
 
+    /// <summary>
+    /// Takes the oldest unfinished job that no instance holds, or whose holder's lease ran out (it crashed or hung), for
+    /// <paramref name="worker"/> until <paramref name="lease"/> from now; null when there is none. Several instances
+    /// may call this at once and each job goes to one: <c>FOR UPDATE SKIP LOCKED</c> passes over a row another claim is
+    /// taking instead of waiting for it, and a row changed meanwhile is checked again before it is taken. Lease times are
+    /// the database server's clock, the one clock all instances share. Attempts are left to the caller, which counts a
+    /// start when it starts the job.
+    /// </summary>
+    public Task<IngestJob?> ClaimNextAsync(string worker, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(worker);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        return database.RunAsync(async connection =>
+        {
+            await using var command = Command(connection, $"""
+                UPDATE ingest_jobs SET claimed_by = $1, lease_until = clock_timestamp() + $2
+                WHERE id = (SELECT id FROM ingest_jobs
+                            WHERE finished_at IS NULL AND (lease_until IS NULL OR lease_until < clock_timestamp())
+                            ORDER BY queued_at, seq
+                            LIMIT 1
+                            FOR UPDATE SKIP LOCKED)
+                RETURNING {Columns}
+                """, worker, lease);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? IngestJobRow.Read(reader) : null;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Extends <paramref name="worker"/>'s lease on a job it is still running; false when the job finished or the lease
+    /// was lost (it ran out and another instance took the job), in which case the worker must stop.
+    /// </summary>
+    public Task<bool> RenewLeaseAsync(Guid id, string worker, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        database.RunAsync(async connection => await ExecuteAsync(connection, cancellationToken, """
+            UPDATE ingest_jobs SET lease_until = clock_timestamp() + $3
+            WHERE id = $1 AND claimed_by = $2 AND finished_at IS NULL AND lease_until >= clock_timestamp()
+            """, id, worker, lease) > 0, cancellationToken);
+
     /// <summary>The values of <see cref="Columns"/>, in order ($1 … $15).</summary>
     private static object?[] Values(IngestJob job) =>
     [
