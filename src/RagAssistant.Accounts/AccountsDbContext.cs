@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace RagAssistant.Accounts;
 
 /// <summary>
-/// Identity's tables plus libraries, grants, API keys and the audit log — in the knowledge-base file itself, so one file
-/// holds a plant's whole knowledge base and who may read it (one backup, one path for the web app and the CLI).
+/// Identity's tables plus libraries, grants, API keys and the audit log — beside the knowledge base, in its SQLite file
+/// (one file holds a plant's whole knowledge base and who may read it) or its PostgreSQL database (<see cref="AccountsDatabase"/>).
 /// </summary>
 public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options) : IdentityDbContext<RagUser, IdentityRole, string>(options)
 {
@@ -49,7 +49,8 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
             e.ToTable("account_audit");
             e.HasIndex(a => a.At);
         });
-        // SQLite cannot order or compare DateTimeOffset stored as text; store UTC ticks instead.
+        // SQLite cannot order or compare DateTimeOffset stored as text; store UTC ticks instead. PostgreSQL stores the same
+        // ticks (bigint), so the two engines hold the same values and a migration's $api_key_expiry means one thing.
         foreach (var entity in builder.Model.GetEntityTypes())
         foreach (var property in entity.GetProperties())
         {

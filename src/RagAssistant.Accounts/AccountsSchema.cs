@@ -6,17 +6,17 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Options;
 using RagAssistant.Core.Access;
-using RagAssistant.Storage.Sqlite;
 
 namespace RagAssistant.Accounts;
 
 /// <summary>
-/// Creates the account tables in the knowledge-base file when they are missing (EF Core generates them from the
+/// Creates the account tables in the knowledge base's database (<see cref="AccountsDatabase"/>) when they are missing (EF Core generates them from the
 /// model, so they always match what Identity expects), brings tables of an older version up to date
-/// (<see cref="AccountsMigrations"/>) and adds the three roles. Runs once per process.
+/// (<see cref="AccountsMigrations"/>) and adds the three roles. Runs once per process. A PostgreSQL database starts from
+/// the current model, so it never runs those SQLite-era steps.
 /// </summary>
 public sealed class AccountsSchema(
-    SqliteDatabase database, IDbContextFactory<AccountsDbContext> contexts, IOptions<AccountsOptions> options, TimeProvider clock)
+    AccountsDatabase database, IDbContextFactory<AccountsDbContext> contexts, IOptions<AccountsOptions> options, TimeProvider clock)
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
 
@@ -31,14 +31,14 @@ public sealed class AccountsSchema(
         try
         {
             if (_ready) return;
-            // The knowledge base's own migrations first: they create the file, check it and switch it to WAL.
-            using (database.Open()) { }
+            await database.PrepareAsync(ct);
             await using var context = await contexts.CreateDbContextAsync(ct);
-            // Check and create in one write transaction (Microsoft.Data.Sqlite begins IMMEDIATE): a second process starting
-            // on the same new file (the web app and the rag command) waits for the first, then finds the tables.
+            // Check and create in one transaction that processes take in turn (SQLite: a write transaction; PostgreSQL: an
+            // advisory lock): a second process starting on the same new database (the web app and the rag command, two
+            // app instances) waits for the first, then finds the tables.
             await using var transaction = await context.Database.BeginTransactionAsync(ct);
-            const string FindUsers = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'AspNetUsers'";
-            var exists = Convert.ToInt64(await ScalarAsync(context, FindUsers, ct), CultureInfo.InvariantCulture) > 0;
+            if (database.SerializeSchemaSql is { } serialize) await ScalarAsync(context, serialize, ct);
+            var exists = Convert.ToInt64(await ScalarAsync(context, database.CountUserTablesSql, ct), CultureInfo.InvariantCulture) > 0;
             if (!exists) await context.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(ct);
             await MigrateAsync(context, fresh: !exists, ct);
             foreach (var role in Roles.All)

@@ -5,23 +5,28 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RagAssistant.Core.Access;
-using RagAssistant.Storage.Sqlite;
+using RagAssistant.Core.Storage;
 
 namespace RagAssistant.Accounts;
 
 public static class AccountsServiceCollectionExtensions
 {
     /// <summary>
-    /// Accounts in the knowledge-base file (options from <c>Rag:Accounts</c>): Identity's user manager with roles and
+    /// Accounts beside the knowledge base, in its SQLite file or PostgreSQL database (options from <c>Rag:Accounts</c>): Identity's user manager with roles and
     /// its password and lockout rules, the per-address sign-in throttle, libraries and grants, API keys, the audit log, the first administrator, and the
-    /// <see cref="ProtectedKnowledgeBase"/> every caller reads through. Needs <c>AddRagStorage</c>. The web app adds
+    /// <see cref="ProtectedKnowledgeBase"/> every caller reads through. Needs <c>AddRagStorage</c> (or <c>AddRagPostgresStorage</c> with <c>Rag:Storage:Provider</c> = <c>postgres</c>). The web app adds
     /// sign-in on top (<c>AddSignInManager</c>, cookies).
     /// </summary>
     public static IdentityBuilder AddRagAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AccountsOptions>().Bind(configuration.GetSection(AccountsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContextFactory<AccountsDbContext>((sp, o) =>
-            o.UseSqlite($"Data Source={sp.GetRequiredService<SqliteDatabase>().DatabasePath};Default Timeout=30"));
+        // Beside the knowledge base, on the engine Rag:Storage:Provider picks (its database is registered by AddRagStorage
+        // or AddRagPostgresStorage).
+        if (StorageProvider.IsPostgres(configuration))
+            services.TryAddSingleton<AccountsDatabase, PostgresAccountsDatabase>();
+        else
+            services.TryAddSingleton<AccountsDatabase, SqliteAccountsDatabase>();
+        services.AddDbContextFactory<AccountsDbContext>((sp, o) => sp.GetRequiredService<AccountsDatabase>().Configure(o));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AccountsSchema>();
         services.AddSingleton<AuditLog>();

@@ -12,7 +12,7 @@ internal static class PostgresSchema
     [
         // 1: libraries, documents, revisions, pages, originals, chunks with their vectors and keyword terms, the index change log.
         KnowledgeBaseSchema.Sql,
-        // 2: conversations and their turns, feedback marks, the ingestion queue's jobs.
+        // 2: conversations and their turns, feedback marks, the ingestion queue's jobs, the web app's data-protection keys.
         ConversationSchema.Sql,
     ];
 }

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RagAssistant.Core.Answers;
+using RagAssistant.Core.Feedback;
+using RagAssistant.Core.Jobs;
 using RagAssistant.Core.Text;
 
 namespace RagAssistant.Storage.Postgres;
@@ -9,7 +12,7 @@ public static class PostgresServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the PostgreSQL knowledge base (options from <c>Rag:Storage</c>), with the default segmenter and the
-    /// system clock unless the host registered others. The stores are registered as they are built (#27).
+    /// system clock unless the host registered others. The conversation, feedback and ingestion-job stores are registered; the knowledge-base stores as they are built (#27).
     /// </summary>
     public static IServiceCollection AddRagPostgresStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,6 +23,9 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<ITextSegmenter, IdentitySegmenter>();
         services.TryAddSingleton<PostgresDatabase>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConversationStore, PostgresConversationStore>();
+        services.TryAddSingleton<IFeedbackStore, PostgresFeedbackStore>();
+        services.TryAddSingleton<IIngestJobStore, PostgresIngestJobStore>();
         return services;
     }
 }

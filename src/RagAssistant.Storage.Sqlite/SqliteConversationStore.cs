@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using RagAssistant.Core.Answers;
+using RagAssistant.Core.Storage.Rows;
 
 namespace RagAssistant.Storage.Sqlite;
 
@@ -16,7 +16,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
     /// <summary>
     /// Starts a conversation under a new random id: 16 lower-case hex characters (64 random bits from a cryptographic
     /// generator), safe in a URL and not guessable from other ids. The title is trimmed and cut to
-    /// <see cref="ConversationTitle.MaxLength"/> characters; an empty one is filled from the first question.
+    /// <see cref="ConversationTitles.MaxLength"/> characters; an empty one is filled from the first question.
     /// </summary>
     public Task<string> CreateAsync(string title, string? owner, CancellationToken cancellationToken = default) =>
         BusyRetry.RunAsync(() => Create(title, owner, cancellationToken), cancellationToken);
@@ -32,7 +32,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
         {
             Execute(connection, """
                 INSERT INTO conversations (id, title, owner, created_at, updated_at) VALUES ($id, $title, $owner, $now, $now)
-                """, ("$id", id), ("$title", ConversationTitle.From(title)), ("$owner", owner), ("$now", now));
+                """, ("$id", id), ("$title", ConversationTitles.FromText(title)), ("$owner", owner), ("$now", now));
         }
         catch (SqliteException ex)
         {
@@ -63,29 +63,10 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
         var turns = new List<ConversationTurn>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = """
-                SELECT id, question, query, answer, mode, removed_citations, unsupported_numbers, retrieve_ms, generate_ms,
-                       rating, comment, created_at
-                FROM conversation_turns WHERE conversation_id = $id ORDER BY ordinal
-                """;
+            command.CommandText = $"SELECT {ConversationTurnRow.Columns} FROM conversation_turns WHERE conversation_id = $id ORDER BY ordinal";
             command.Parameters.AddWithValue("$id", conversationId);
             using var r = command.ExecuteReader();
-            while (r.Read())
-            {
-                var turnId = r.GetInt64(0);
-                var answer = new AnswerResult
-                {
-                    Answer = r.GetString(3),
-                    Mode = r.GetString(4),
-                    ConversationId = conversationId,
-                    Citations = citations.TryGetValue(turnId, out var cited) ? cited : [],
-                    Checks = new AnswerChecks(r.GetInt32(5),
-                        JsonSerializer.Deserialize(r.GetString(6), StorageJsonContext.Default.IReadOnlyListString) ?? []),
-                    Timings = new AnswerTimings(r.GetDouble(7), r.GetDouble(8)),
-                };
-                turns.Add(new ConversationTurn(turnId, r.GetString(1), r.GetString(2), answer, ParseTime(r.GetString(11)),
-                    r.IsDBNull(9) ? null : r.GetInt32(9), NullableString(r, 10)));
-            }
+            while (r.Read()) turns.Add(ConversationTurnRow.Read(r, conversationId, citations));
         }
         return Task.FromResult<Conversation?>(new Conversation(conversationId, title, owner, createdAt, turns));
     }
@@ -121,7 +102,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
             var touched = Execute(connection, """
                 UPDATE conversations SET updated_at = $now, title = CASE WHEN title = '' THEN $title ELSE title END
                 WHERE id = $id
-                """, ("$now", now), ("$title", ConversationTitle.From(question)), ("$id", conversationId));
+                """, ("$now", now), ("$title", ConversationTitles.FromText(question)), ("$id", conversationId));
             if (touched == 0) throw new KeyNotFoundException($"conversation {conversationId} does not exist");
 
             using var insert = connection.CreateCommand();
@@ -139,7 +120,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
             p.AddWithValue("$answer", answer.Answer);
             p.AddWithValue("$mode", answer.Mode);
             p.AddWithValue("$removed", answer.Checks.RemovedCitations);
-            p.AddWithValue("$numbers", JsonSerializer.Serialize(answer.Checks.UnsupportedNumbers, StorageJsonContext.Default.IReadOnlyListString));
+            p.AddWithValue("$numbers", StoredJson.Write(answer.Checks.UnsupportedNumbers));
             p.AddWithValue("$retrieve", answer.Timings.RetrieveMs);
             p.AddWithValue("$generate", answer.Timings.GenerateMs);
             p.AddWithValue("$now", now);
@@ -212,11 +193,8 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
         }
     }
 
-    /// <summary>At most this many words of a search count; the rest are ignored (a search box, not a query language).</summary>
-    public const int MaxSearchWords = 8;
-
     /// <summary>
-    /// Each word (split at white space, at most <see cref="MaxSearchWords"/>) must occur in the title or in the question
+    /// Each word (split at white space, at most <see cref="ConversationSearchWords.MaxWords"/>) must occur in the title or in the question
     /// or answer of some turn — not necessarily the same one — as a substring: LIKE, so case-insensitive for ASCII letters,
     /// with %, _ and \ in the words matched literally. A scan over the owner's conversations (the owner index narrows it),
     /// which is plenty for the hundreds one person keeps; ordered as <see cref="ListAsync"/>.
@@ -224,7 +202,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
     public Task<IReadOnlyList<ConversationSummary>> SearchAsync(string? owner, string text, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var words = (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(MaxSearchWords).ToList();
+        var words = ConversationSearchWords.Split(text);
         if (words.Count == 0) return Task.FromResult<IReadOnlyList<ConversationSummary>>([]);
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = database.Open();
@@ -241,7 +219,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
                 (c.title LIKE $w{i} ESCAPE '\' OR EXISTS (SELECT 1 FROM conversation_turns t
                     WHERE t.conversation_id = c.id AND (t.question LIKE $w{i} ESCAPE '\' OR t.answer LIKE $w{i} ESCAPE '\')))
                 """);
-            command.Parameters.AddWithValue($"$w{i}", "%" + EscapeLike(words[i]) + "%");
+            command.Parameters.AddWithValue($"$w{i}", ConversationSearchWords.ContainsPattern(words[i]));
         }
         return Task.FromResult(Summaries(command, conditions, limit));
     }
@@ -270,9 +248,6 @@ public sealed class SqliteConversationStore(SqliteDatabase database, TimeProvide
         }
         return list;
     }
-
-    private static string EscapeLike(string word) => word.Replace(@"\", @"\\", StringComparison.Ordinal)
-        .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 
     private static int Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using RagAssistant.Core.Answers;
 using RagAssistant.Core.Feedback;
+using RagAssistant.Core.Storage.Rows;
 
 namespace RagAssistant.Storage.Sqlite;
 
@@ -73,14 +73,14 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
             var p = command.Parameters;
             p.AddWithValue("$turn", mark.TurnId);
             p.AddWithValue("$question", mark.Question);
-            p.AddWithValue("$history", JsonSerializer.Serialize(mark.History, StorageJsonContext.Default.IReadOnlyListString));
+            p.AddWithValue("$history", StoredJson.Write(mark.History));
             p.AddWithValue("$chunk", mark.ChunkId);
             p.AddWithValue("$document", mark.DocumentId);
             p.AddWithValue("$library", mark.Library);
             p.AddWithValue("$source", mark.Source);
             p.AddWithValue("$locator", mark.Locator);
             p.AddWithValue("$passage", mark.Passage);
-            p.AddWithValue("$expected", JsonSerializer.Serialize(mark.Expected, StorageJsonContext.Default.IReadOnlyListString));
+            p.AddWithValue("$expected", StoredJson.Write(mark.Expected));
             p.AddWithValue("$split", mark.Split);
             p.AddWithValue("$by", mark.MarkedBy);
             p.AddWithValue("$at", mark.MarkedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
@@ -128,13 +128,11 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
         var marks = new List<FeedbackMark>();
         while (r.Read())
         {
-            marks.Add(new FeedbackMark(r.GetInt64(0), r.GetString(1), Strings(r.GetString(2)), r.GetInt64(3), r.GetInt64(4), r.GetString(5),
-                r.GetString(6), r.GetString(7), r.GetString(8), Strings(r.GetString(9)), r.GetString(10), r.GetString(11), ParseTime(r.GetString(12))));
+            marks.Add(new FeedbackMark(r.GetInt64(0), r.GetString(1), StoredJson.ReadStrings(r.GetString(2)), r.GetInt64(3), r.GetInt64(4), r.GetString(5),
+                r.GetString(6), r.GetString(7), r.GetString(8), StoredJson.ReadStrings(r.GetString(9)), r.GetString(10), r.GetString(11), ParseTime(r.GetString(12))));
         }
         return marks;
     }
-
-    private static IReadOnlyList<string> Strings(string json) => JsonSerializer.Deserialize(json, StorageJsonContext.Default.IReadOnlyListString) ?? [];
 
     private static DateTimeOffset ParseTime(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }

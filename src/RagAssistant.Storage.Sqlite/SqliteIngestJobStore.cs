@@ -2,13 +2,14 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using RagAssistant.Core.Documents;
 using RagAssistant.Core.Jobs;
+using RagAssistant.Core.Storage.Rows;
 
 namespace RagAssistant.Storage.Sqlite;
 
 /// <summary>The ingestion queue's jobs in the knowledge-base file (table of migration 9); each write is one short statement.</summary>
 public sealed class SqliteIngestJobStore(SqliteDatabase database) : IIngestJobStore
 {
-    private const string Columns = "id, file_name, library, bytes, state, outcome, document_id, chunks, reason, warnings, user_name, attempts, queued_at, finished_at, problem";
+    private const string Columns = IngestJobRow.Columns;
 
     public Task AddAsync(IngestJob job, QueuedFile file, CancellationToken cancellationToken = default)
     {
@@ -39,7 +40,7 @@ public sealed class SqliteIngestJobStore(SqliteDatabase database) : IIngestJobSt
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT {Columns} FROM ingest_jobs ORDER BY queued_at, rowid";
             using var reader = command.ExecuteReader();
-            while (reader.Read()) jobs.Add(Read(reader));
+            while (reader.Read()) jobs.Add(IngestJobRow.Read(reader));
         });
         return Task.FromResult<IReadOnlyList<IngestJob>>(jobs);
     }
@@ -131,25 +132,9 @@ public sealed class SqliteIngestJobStore(SqliteDatabase database) : IIngestJobSt
         p.AddWithValue("$finished", job.FinishedAt is { } at ? Time(at) : DBNull.Value);
     }
 
-    private static IngestJob Read(SqliteDataReader r) =>
-        new(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetInt64(3), ParseTime(r.GetString(12)))
-        {
-            State = IngestJobStates.Parse(r.GetString(4)),
-            Outcome = Text(r, 5),
-            DocumentId = r.IsDBNull(6) ? null : r.GetInt64(6),
-            Chunks = r.GetInt32(7),
-            Reason = Text(r, 8),
-            Warnings = IngestNotesJson.Read(r.GetString(9)),
-            Problem = IngestProblems.Parse(Text(r, 14)),
-            User = Text(r, 10),
-            Attempts = r.GetInt32(11),
-            FinishedAt = r.IsDBNull(13) ? null : ParseTime(r.GetString(13)),
-        };
-
     private static string Key(Guid id) => id.ToString("D");
     private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     // Round-trip ("o") text sorts in time order within one offset, and every time here is UTC.
     private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture);
-    private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }

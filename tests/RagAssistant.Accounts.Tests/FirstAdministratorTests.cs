@@ -30,9 +30,9 @@ public sealed class FirstAdministratorTests
     public async Task ALeftoverPasswordFile_IsReplacedByAnOwnerOnlyOne()
     {
         await using var kb = await CreateAsync(withDocuments: false);
-        await File.WriteAllTextAsync(kb.FirstAdministrator.PasswordFilePath, "old\nstale-password-from-a-deleted-database\n");
+        await File.WriteAllTextAsync(kb.FirstAdministrator.PasswordFilePath!, "old\nstale-password-from-a-deleted-database\n");
         if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(kb.FirstAdministrator.PasswordFilePath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+            File.SetUnixFileMode(kb.FirstAdministrator.PasswordFilePath!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
 
         var created = await kb.FirstAdministrator.EnsureAsync();
 

@@ -7,6 +7,7 @@ using RagAssistant.Core.Storage;
 using RagAssistant.Generation;
 using RagAssistant.Ingestion;
 using RagAssistant.Retrieval;
+using RagAssistant.Storage.Postgres;
 using RagAssistant.Storage.Sqlite;
 using RagAssistant.Testing;
 
@@ -30,6 +31,7 @@ public sealed class PlantKnowledgeBase : IAsyncDisposable
     private readonly List<ServiceProvider> _providers = [];
     private IReadOnlyDictionary<string, string?>? _settings;
     private TimeProvider? _clock;
+    private string? _postgres;
 
     public IServiceProvider Services => _providers[0];
     public string Folder => _folder.Path;
@@ -48,12 +50,15 @@ public sealed class PlantKnowledgeBase : IAsyncDisposable
 
     /// <summary>
     /// The plant with both cards; <paramref name="withDocuments"/> false gives an empty knowledge base, and
-    /// <paramref name="clock"/> a clock the test moves (default: the system's).
+    /// <paramref name="clock"/> a clock the test moves (default: the system's). With <paramref name="postgres"/> (a
+    /// connection string) the knowledge base and its accounts are on that PostgreSQL database (Rag:Storage:Provider =
+    /// postgres) instead of the file; there are no documents then, the PostgreSQL document store being another part of #27.
     /// </summary>
     public static async Task<PlantKnowledgeBase> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null, bool withDocuments = true,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null, string? postgres = null)
     {
-        var kb = new PlantKnowledgeBase { _settings = settings, _clock = clock };
+        if (postgres is not null && withDocuments) throw new ArgumentException("a PostgreSQL plant has no documents yet", nameof(withDocuments));
+        var kb = new PlantKnowledgeBase { _settings = settings, _clock = clock, _postgres = postgres };
         kb._providers.Add(kb.BuildServices(withAccounts: true));
         if (withDocuments) await kb.IngestCardsAsync();
         return kb;
@@ -116,11 +121,15 @@ public sealed class PlantKnowledgeBase : IAsyncDisposable
 
     private ServiceProvider BuildServices(bool withAccounts)
     {
-        var settings = new Dictionary<string, string?> { ["Rag:Storage:DatabasePath"] = DatabasePath };
+        var settings = _postgres is null
+            ? new Dictionary<string, string?> { ["Rag:Storage:DatabasePath"] = DatabasePath }
+            : new Dictionary<string, string?> { [StorageProvider.Key] = StorageProvider.Postgres, ["Rag:Storage:ConnectionString"] = _postgres };
         foreach (var (k, v) in _settings ?? new Dictionary<string, string?>()) settings[k] = v;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton(_clock ?? TimeProvider.System)
-            .AddRagStorage(configuration).AddRagIngestion(configuration)
+        var services = new ServiceCollection().AddLogging().AddSingleton(_clock ?? TimeProvider.System);
+        if (_postgres is null) services.AddRagStorage(configuration);
+        else services.AddRagPostgresStorage(configuration);
+        services.AddRagIngestion(configuration)
             .AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new HashEmbeddingGenerator())
             .AddRagRetrieval(configuration)
             .AddRagGeneration(configuration);

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using RagAssistant.Core.Storage;
 using RagAssistant.Testing;
-using static RagAssistant.Storage.Sqlite.Tests.SqliteConversationStoreTests;
+using static RagAssistant.Testing.ConversationSamples;
 
 namespace RagAssistant.Storage.Sqlite.Tests;
 

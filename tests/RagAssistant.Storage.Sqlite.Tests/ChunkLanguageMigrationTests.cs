@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using RagAssistant.Core.Search;
 using RagAssistant.Testing;
 using static RagAssistant.Storage.Sqlite.Tests.Sql;
-using static RagAssistant.Storage.Sqlite.Tests.SqliteConversationStoreTests;
+using static RagAssistant.Testing.ConversationSamples;
 
 namespace RagAssistant.Storage.Sqlite.Tests;
 

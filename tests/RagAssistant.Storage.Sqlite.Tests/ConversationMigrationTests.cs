@@ -3,7 +3,7 @@ using RagAssistant.Core.Answers;
 using RagAssistant.Core.Text;
 using RagAssistant.Testing;
 using static RagAssistant.Storage.Sqlite.Tests.Sql;
-using static RagAssistant.Storage.Sqlite.Tests.SqliteConversationStoreTests;
+using static RagAssistant.Testing.ConversationSamples;
 
 namespace RagAssistant.Storage.Sqlite.Tests;
 

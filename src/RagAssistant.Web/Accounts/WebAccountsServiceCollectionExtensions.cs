@@ -24,11 +24,13 @@ public static class WebAccountsServiceCollectionExtensions
     /// anonymous API request gets 401 with a JSON reason, never a redirect; an anonymous page request a 302 to the
     /// sign-in page. Sign-in posts are rate-limited per client address; wrong passwords throttle that address for that
     /// user (<see cref="SignInThrottle"/>), not the account everywhere. A session ends on the first request after its
-    /// security stamp changed (sign-out included), so a copied cookie dies with the sign-out.
+    /// security stamp changed (sign-out included), so a copied cookie dies with the sign-out. On PostgreSQL the cookie keys
+    /// are shared by every app instance (<see cref="SharedDataProtection"/>).
     /// </summary>
     public static IServiceCollection AddRagWebAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRagAccounts(configuration).AddSignInManager<RagSignInManager>();
+        services.AddRagSharedDataProtection(configuration);
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = Scheme;

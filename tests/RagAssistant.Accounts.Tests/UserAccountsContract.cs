@@ -5,23 +5,19 @@ using static RagAssistant.Accounts.Tests.PlantKnowledgeBase;
 
 namespace RagAssistant.Accounts.Tests;
 
-/// <summary>Adding users, passwords, roles, disabling and lockout — through Identity, on the real file.</summary>
-public sealed class UserAccountsTests : IAsyncLifetime
+/// <summary>Adding users, passwords, roles, disabling and lockout — through Identity, on a real SQLite file and a real PostgreSQL database.</summary>
+public abstract class UserAccountsContract : AccountsContract
 {
     private const int AccountLockoutFailures = 3;
-    private PlantKnowledgeBase _kb = null!;
+    private UserAccounts Users => Kb.Users;
 
-    private UserAccounts Users => _kb.Users;
-
-    public async Task InitializeAsync() => _kb = await CreateAsync(new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Rag:Accounts:AccountLockoutFailures"] = AccountLockoutFailures.ToString(),
         ["Rag:Accounts:MinimumPasswordLength"] = "12",
-    }, withDocuments: false);
+    };
 
-    public async Task DisposeAsync() => await _kb.DisposeAsync();
-
-    [Fact]
+    [SkippableFact]
     public async Task AddUser_WithoutAPassword_GeneratesAnEighteenCharacterPasswordThatWorks()
     {
         var password = await Users.AddAsync("wang", Roles.Reader, password: null, Actor);
@@ -31,14 +27,14 @@ public sealed class UserAccountsTests : IAsyncLifetime
         Assert.False(await CheckPasswordAsync("wang", password + "x"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AddUser_WithAChineseName_Works()
     {
         await Users.AddAsync("王工", Roles.Reader, Password, Actor);
         Assert.True(await CheckPasswordAsync("王工", Password));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("", "empty", AccountProblem.UserNameEmpty)]
     [InlineData("wang gong", "spaces", AccountProblem.UserNameInvalid)]
     [InlineData("wang\u0007", "control", AccountProblem.UserNameInvalid)]
@@ -50,7 +46,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
         Assert.Equal(problem, error.Problem);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AddUser_WithAnOverLongName_IsRefusedWithTheLimit()
     {
         var error = await Assert.ThrowsAsync<AccountException>(() => Users.AddAsync(new string('w', 65), Roles.Reader, Password, Actor));
@@ -58,14 +54,14 @@ public sealed class UserAccountsTests : IAsyncLifetime
         Assert.Equal((AccountProblem.UserNameTooLong, 64), (error.Problem, error.Limit));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AddUser_WithAPassword_ReturnsItAndItWorks()
     {
         Assert.Equal(Password, await Users.AddAsync("wang", Roles.Reader, Password, Actor));
         Assert.True(await CheckPasswordAsync("wang", Password));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AddUser_InAnyRoleCasing_RecordsTheCanonicalRole()
     {
         await Users.AddAsync("chen", "editor", Password, Actor);
@@ -74,7 +70,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
         Assert.Equal(("chen", Roles.Editor, false), (chen.UserName, chen.Role, chen.Disabled));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("wang")]
     [InlineData("WANG")]
     [InlineData(" wang ")]
@@ -90,7 +86,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
         Assert.Equal(1, await Users.CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AddUser_WithAnUnknownRole_FailsNamingTheRoles()
     {
         var error = await Assert.ThrowsAsync<AccountException>(() => Users.AddAsync("wang", "Superuser", Password, Actor));
@@ -101,7 +97,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
         Assert.Equal(0, await Users.CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AddUser_WithAPasswordShorterThanTheMinimum_FailsWithIdentitysReason()
     {
         var error = await Assert.ThrowsAsync<AccountException>(() => Users.AddAsync("wang", Roles.Reader, "short-pw", Actor));
@@ -112,7 +108,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
         Assert.Equal(0, await Users.CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DisablingTheLastEnabledAdmin_IsRefused()
     {
         await Users.AddAsync("boss", Roles.Admin, Password, Actor);
@@ -124,7 +120,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
         Assert.False(Assert.Single(await Users.ListAsync()).Disabled);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DisablingAnAdmin_WhileAnotherIsEnabled_IsAllowed_ButNotTheOtherAfterwards()
     {
         await Users.AddAsync("boss", Roles.Admin, Password, Actor);
@@ -136,7 +132,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
         Assert.Equal([true, false], (await Users.ListAsync()).Select(u => u.Disabled));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DemotingTheLastAdmin_IsRefused()
     {
         await Users.AddAsync("boss", Roles.Admin, Password, Actor);
@@ -144,10 +140,10 @@ public sealed class UserAccountsTests : IAsyncLifetime
         await Assert.ThrowsAsync<AccountException>(() => Users.SetRoleAsync("boss", Roles.Editor, Actor));
 
         Assert.Equal(Roles.Admin, Assert.Single(await Users.ListAsync()).Role);
-        Assert.True((await _kb.ScopeOfAsync("boss")).IsAdministrator);
+        Assert.True((await Kb.ScopeOfAsync("boss")).IsAdministrator);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DemotingAnAdmin_AfterPromotingAnother_LeavesOneRole()
     {
         await Users.AddAsync("boss", Roles.Admin, Password, Actor);
@@ -157,12 +153,12 @@ public sealed class UserAccountsTests : IAsyncLifetime
         await Users.SetRoleAsync("boss", Roles.Reader, Actor);
 
         Assert.Equal([("boss", Roles.Reader), ("chen", Roles.Admin)], (await Users.ListAsync()).Select(u => (u.UserName, u.Role)));
-        using var scope = _kb.Services.CreateScope();
+        using var scope = Kb.Services.CreateScope();
         var manager = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
         Assert.Equal([Roles.Reader], await manager.GetRolesAsync((await manager.FindByNameAsync("boss"))!));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SetRole_ToAnUnknownRole_IsRefused()
     {
         await Users.AddAsync("wang", Roles.Reader, Password, Actor);
@@ -170,7 +166,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
         await Assert.ThrowsAsync<AccountException>(() => Users.SetRoleAsync("wang", "Owner", Actor));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ChangesToAnUnknownUser_FailNamingTheUser()
     {
         foreach (var change in new Func<Task>[]
@@ -185,11 +181,11 @@ public sealed class UserAccountsTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FailedSignIns_UpToTheLimit_LockTheAccount_WhenTheAccountLockoutIsOn()
     {
         await Users.AddAsync("wang", Roles.Reader, Password, Actor);
-        using var scope = _kb.Services.CreateScope();
+        using var scope = Kb.Services.CreateScope();
         var manager = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
         var wang = (await manager.FindByNameAsync("wang"))!;
 
@@ -201,7 +197,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
         Assert.NotNull(Assert.Single(await Users.ListAsync()).LockedUntil);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ResetPassword_EndsTheLockout_AndOnlyTheNewPasswordWorks()
     {
         await Users.AddAsync("wang", Roles.Reader, Password, Actor);
@@ -213,14 +209,14 @@ public sealed class UserAccountsTests : IAsyncLifetime
         Assert.Null(Assert.Single(await Users.ListAsync()).LockedUntil);
         Assert.True(await CheckPasswordAsync("wang", fresh));
         Assert.False(await CheckPasswordAsync("wang", Password));
-        using var scope = _kb.Services.CreateScope();
+        using var scope = Kb.Services.CreateScope();
         var manager = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
         var wang = (await manager.FindByNameAsync("wang"))!;
         Assert.False(await manager.IsLockedOutAsync(wang));
         Assert.Equal(0, await manager.GetAccessFailedCountAsync(wang));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ResetPassword_ToOneTooShort_FailsAndKeepsTheOldPassword()
     {
         await Users.AddAsync("wang", Roles.Reader, Password, Actor);
@@ -230,7 +226,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
         Assert.True(await CheckPasswordAsync("wang", Password));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ChangePassword_NeedsTheCurrentOne()
     {
         await Users.AddAsync("wang", Roles.Reader, Password, Actor);
@@ -241,7 +237,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
         Assert.True(await CheckPasswordAsync("wang", "another-long-password"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ChangePassword_ToOneTooShort_IsNotAWrongPassword()
     {
         await Users.AddAsync("wang", Roles.Reader, Password, Actor);
@@ -252,7 +248,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
         Assert.True(await CheckPasswordAsync("wang", Password));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WrongCurrentPasswords_CountTowardTheAccountLockout_WhenItIsOn()
     {
         await Users.AddAsync("wang", Roles.Reader, Password, Actor);
@@ -266,10 +262,10 @@ public sealed class UserAccountsTests : IAsyncLifetime
         Assert.Equal(AccountProblem.LockedOut, locked.Problem);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AccountLockout_IsOffByDefault_SoNoNumberOfFailuresLocksTheAccount()
     {
-        await using var kb = await CreateAsync(withDocuments: false);
+        await using var kb = await CreatePlantAsync();
         await kb.Users.AddAsync("admin", Roles.Admin, Password, Actor);
         using var scope = kb.Services.CreateScope();
         var manager = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
@@ -281,7 +277,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
         Assert.Null(Assert.Single(await kb.Users.ListAsync()).LockedUntil);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Enable_EndsALockoutToo()
     {
         await Users.AddAsync("wang", Roles.Reader, Password, Actor);
@@ -292,7 +288,7 @@ public sealed class UserAccountsTests : IAsyncLifetime
         Assert.Null(Assert.Single(await Users.ListAsync()).LockedUntil);
     }
 
-    [Fact]
+    [SkippableFact]
     public void GeneratedPasswords_AvoidLookAlikes_AndDiffer()
     {
         var passwords = Enumerable.Range(0, 50).Select(_ => UserAccounts.GeneratePassword()).ToList();
@@ -304,17 +300,27 @@ public sealed class UserAccountsTests : IAsyncLifetime
 
     private async Task<bool> CheckPasswordAsync(string userName, string password)
     {
-        using var scope = _kb.Services.CreateScope();
+        using var scope = Kb.Services.CreateScope();
         var manager = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
         return await manager.CheckPasswordAsync((await manager.FindByNameAsync(userName))!, password);
     }
 
     private async Task LockOutAsync(string userName)
     {
-        using var scope = _kb.Services.CreateScope();
+        using var scope = Kb.Services.CreateScope();
         var manager = scope.ServiceProvider.GetRequiredService<UserManager<RagUser>>();
         var user = (await manager.FindByNameAsync(userName))!;
         for (var i = 0; i < AccountLockoutFailures; i++) await manager.AccessFailedAsync(user);
         Assert.True(await manager.IsLockedOutAsync(user));
     }
+}
+
+public sealed class SqliteUserAccountsContract : UserAccountsContract
+{
+    protected override bool OnPostgres => false;
+}
+
+public sealed class PostgresUserAccountsContract : UserAccountsContract
+{
+    protected override bool OnPostgres => true;
 }
