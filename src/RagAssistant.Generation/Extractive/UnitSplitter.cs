@@ -248,7 +248,9 @@ public static partial class UnitSplitter
     [GeneratedRegex(@"^(?<label>[^:：。！？!?|]{1,30}?)\s*[:：]\s*(?<value>\S.*)$")]
     private static partial Regex FieldLine();
 
-    // Chinese sentence ends; English . ! ? followed by a space (not a decimal point or an abbreviation like "No. 3").
-    [GeneratedRegex(@"[。！？；]+|(?<![A-Z][a-z]?|\d)[.!?;](?=\s)")]
+    // Chinese sentence ends; English . ! ? followed by a space (not a decimal point or an abbreviation like "No. 3"); and a
+    // period glued to the next sentence, as PDF text often comes ("liquid flows.Taking …"): after a lower-case word of
+    // three or more letters, before a capitalised word (not "Sepal.Length" or "lp.Detectron2", which are names).
+    [GeneratedRegex(@"[。！？；]+|(?<![A-Z][a-z]?|\d)[.!?;](?=\s)|(?<=(?<![A-Za-z])[a-z]{3,})\.(?=[A-Z][a-z])")]
     private static partial Regex SentenceEnd();
 }

@@ -194,4 +194,12 @@ public sealed class UnitSplitterTests
         var units = Split(line + "\n检查油位。");
         Assert.Null(units.Single(u => u.Text == "检查油位。").Section);
     }
+
+    [Fact]
+    public void PeriodGluedToTheNextSentence_EndsTheSentence_ButNotADottedName()
+    {
+        var units = Split("The transition was tested for liquid flows.Taking these data into account, we conclude. The columns Sepal.Length and lp.Detectron2 stay whole.");
+        Assert.Equal(["The transition was tested for liquid flows.", "Taking these data into account, we conclude.", "The columns Sepal.Length and lp.Detectron2 stay whole."],
+            units.Select(u => u.Text));
+    }
 }
