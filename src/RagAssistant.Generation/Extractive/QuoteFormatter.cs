@@ -115,7 +115,9 @@ public static class QuoteFormatter
     {
         var label = new TextView(field.Label, analyzer);
         var value = new TextView(field.Value, analyzer);
-        return question.Terms.Any(t => label.Contains(t) || (value.Contains(t) && t.Weight >= 1));
+        // A translation of the question's word names the cell as the word would ("drill" the cell 钻头 Φ8.5): it weighs
+        // less as a search term, not as a sign of what is asked.
+        return question.Terms.Any(t => label.Contains(t) || value.Contains(t) && (t.Weight >= 1 || t.IsExpansion));
     }
 
     private static string IdentifyingText((string Label, string Value) field, string language)

@@ -27,6 +27,16 @@ public sealed class QuoteFormatterTests
     }
 
     [Fact]
+    public void EnglishQuestion_ShowsTheChineseCell_ThatHoldsATranslationOfItsWord()
+    {
+        const string row = "零件号: JD-2105-0201 | 零件名称: 支架本体 | 工序号: 40 | 工序名称: 钻孔攻丝 | 设备: VMC850-01 | 夹具: JJ-0201-03"
+            + " | 刀具: 钻头 Φ8.5 / 丝锥 M10×1.5 | 转速 r/min: 1000 | 进给 mm/min: 100 | 工时 min: 4.00";
+        var quote = Format(row, "On JD-2105-0201, which drill is used at OP40, and at what spindle speed?");
+        Assert.Contains("钻头 Φ8.5", quote);
+        Assert.Contains("1000", quote);
+    }
+
+    [Fact]
     public void RowUnderAGroupLabel_IsNamedByIt()
     {
         const string table = "| Parameter | Conditions | Min Typ Max | Units |\n| REFERENCE (ACOM) |  |  |  |\n| Output Voltage | VS = +10 V | 4.7 5.0 5.3 | V |";
