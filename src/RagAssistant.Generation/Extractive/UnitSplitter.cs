@@ -110,20 +110,35 @@ public static partial class UnitSplitter
         var headerRows = HeaderRows(rows.Select(r => r.Cells).ToList());
         var header = MergedHeader(rows.Take(headerRows).Select(r => r.Cells).ToList());
         string? group = null;
-        foreach (var (line, cells) in rows.Skip(headerRows))
+        var opensGroup = false;
+        for (var r = headerRows; r < rows.Count; r++)
         {
+            var (line, cells) = rows[r];
+            // A group may bring its own header ("前 10 名无限售条件股东持股情况", then "股东名称 | … | 股份种类"): labels over
+            // the rows of numbers that follow.
+            if (opensGroup && r + 1 < rows.Count && IsLabelRow(cells) && rows[r + 1].Cells.Any(c => c.Any(char.IsDigit)))
+            {
+                header = cells;
+                opensGroup = false;
+                continue;
+            }
             var unit = new AnswerUnit(UnitKind.TableRow, line, Pair(header, cells));
             add(group is null ? unit : unit with { Section = group });
-            if (IsGroupRow(cells)) group = cells[0];
+            opensGroup = IsGroupRow(cells);
+            if (opensGroup) group = cells[0];
         }
     }
 
+    /// <summary>A row of three or more labels: filled cells without a digit.</summary>
+    private static bool IsLabelRow(string[] cells) =>
+        cells.Count(c => c.Length > 0) >= 3 && !cells.Any(c => c.Any(char.IsDigit));
+
     /// <summary>
-    /// A row that names the group of rows below it ("POWER SUPPLIES", "REFERENCE (ACOM)"): of three or more cells only the
-    /// first is filled, and with no digit (a row of one value is data whose other cells are blank).
+    /// A row that names the group of rows below it ("POWER SUPPLIES", "REFERENCE (ACOM)", "前 10 名股东持股情况"): of three or
+    /// more cells only the first is filled, with words (a row of one value, "1" or "M8", is data whose other cells are blank).
     /// </summary>
     private static bool IsGroupRow(string[] cells) =>
-        cells.Length >= 3 && cells[0].Length > 0 && !cells[0].Any(char.IsDigit) && cells.Skip(1).All(c => c.Length == 0);
+        cells.Length >= 3 && cells[0].Count(char.IsLetter) >= 2 && cells.Skip(1).All(c => c.Length == 0);
 
     /// <summary>
     /// How many leading rows make the header. A header whose cells wrapped can reach us as several rows — the full row of

@@ -166,6 +166,32 @@ public sealed class UnitSplitterTests
     }
 
     [Fact]
+    public void GroupWithItsOwnHeader_LabelsItsRowsByThatHeader()
+    {
+        const string table = """
+            | 股东总数 | 26,029 户 |  |  |
+            | 前 10 名股东持股情况 |  |  |  |
+            | 股东名称 | 股东性质 | 持股比例 | 持股总数 |
+            | 西安航空动力控制有限责任公司 | 国有法人 | 29.64% | 279,438,629 |
+            """;
+        var row = Split(table).Single(u => u.Text.Contains("29.64%"));
+        Assert.Equal("前 10 名股东持股情况", row.Section);
+        Assert.Equal([("股东名称", "西安航空动力控制有限责任公司"), ("股东性质", "国有法人"), ("持股比例", "29.64%"), ("持股总数", "279,438,629")], row.Fields);
+        Assert.DoesNotContain(Split(table), u => u.Text.Contains("股东性质"));
+    }
+
+    [Fact]
+    public void RowOfLabelsWithoutNumbersBelow_StaysARow()
+    {
+        const string table = """
+            | 项目 | 要求 | 说明 |
+            | 安全 |  |  |
+            | 戴手套 | 禁止 | 卡盘旋转时 |
+            """;
+        Assert.Contains(Split(table), u => u.Text.Contains("戴手套") && u.Section == "安全");
+    }
+
+    [Fact]
     public void RowOfOneValue_IsData_NotAGroup()
     {
         const string table = """
