@@ -50,11 +50,33 @@ public sealed class PpOcrEngine : IDisposable
         return Read(bitmap, cancellationToken);
     }
 
-    /// <summary>Reads a decoded bitmap; lines come back in the detector's order (top to bottom).</summary>
+    /// <summary>
+    /// Reads a decoded bitmap; lines come back in the detector's order (top to bottom). The detector boxes no row of
+    /// leader dots (nor, often, the page number a leader runs into): <see cref="LeaderDots"/> reads them off the bitmap
+    /// beside the boxes of each line, and what ends a leader unboxed is read on its own.
+    /// </summary>
     public OcrPage Read(SKBitmap bitmap, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bitmap);
-        var result = _ocr.DetectAsync(bitmap, _options, progress: null, cancellationToken).GetAwaiter().GetResult();
+        var lines = Lines(_ocr.DetectAsync(bitmap, _options, progress: null, cancellationToken).GetAwaiter().GetResult(), 0, 0);
+        return new OcrPage(bitmap.Width, bitmap.Height, LeaderDots.Insert(bitmap, lines, part => ReadPart(bitmap, part, cancellationToken)));
+    }
+
+    /// <summary>
+    /// The lines in one rectangle of <paramref name="bitmap"/>, in its pixels. The direction classifier is not run: the
+    /// rectangle ends a line of an upright page, and a lone short crop ("5") is the kind it takes for upside down.
+    /// </summary>
+    private List<OcrLine> ReadPart(SKBitmap bitmap, SKRectI part, CancellationToken cancellationToken)
+    {
+        using var crop = new SKBitmap();
+        if (!bitmap.ExtractSubset(crop, part)) return [];
+        var result = _ocr.DetectAsync(crop, _options with { DoAngle = false, MostAngle = false }, progress: null, cancellationToken).GetAwaiter().GetResult();
+        return Lines(result, part.Left, part.Top);
+    }
+
+    /// <summary>The text blocks read, as lines with their boxes moved by (<paramref name="dx"/>, <paramref name="dy"/>); blank ones left out.</summary>
+    private static List<OcrLine> Lines(OcrResult result, float dx, float dy)
+    {
         var lines = new List<OcrLine>(result.TextBlocks.Length);
         foreach (var block in result.TextBlocks)
         {
@@ -62,12 +84,12 @@ public sealed class PpOcrEngine : IDisposable
             if (string.IsNullOrWhiteSpace(text)) continue;
             var scores = block.CharScores;
             var confidence = scores is { Length: > 0 } ? scores.Average() : 0d;
-            lines.Add(new OcrLine(text, block.BoxPoints.Select(p => new OcrPoint(p.X, p.Y)).ToArray(), confidence)
+            lines.Add(new OcrLine(text, block.BoxPoints.Select(p => new OcrPoint(p.X + dx, p.Y + dy)).ToArray(), confidence)
             {
                 UpsideDown = block.AngleIndex == 1,
             });
         }
-        return new OcrPage(bitmap.Width, bitmap.Height, lines);
+        return lines;
     }
 
     public void Dispose() => _ocr.Dispose();

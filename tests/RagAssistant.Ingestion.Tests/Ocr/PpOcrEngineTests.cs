@@ -95,6 +95,24 @@ public sealed class PpOcrEngineTests(OcrEngineFixture fixture, ITestOutputHelper
     }
 
     [Fact]
+    public void Read_ContentsLineWithDotLeader_ReadsItsDotsBetweenEntryAndPage()
+    {
+        // A contents line as a typeset table of contents draws it: the entry, a leader of periods, the page number.
+        const int Dots = 40;
+        var (bitmap, _) = RenderedText.Draw(["3.2 Spindle lubrication " + new string('.', Dots) + " 17"], width: 1400);
+        using (bitmap)
+        {
+            var page = fixture.Engine.Read(bitmap);
+            foreach (var line in page.Lines) output.WriteLine($"{line.Confidence:F3} {line.Bounds} {line.Text}");
+
+            var text = string.Concat(page.Lines.OrderBy(l => l.Bounds.Left).Select(l => l.Text)).Replace(" ", "", StringComparison.Ordinal);
+            Assert.StartsWith("3.2Spindlelubrication", text, StringComparison.Ordinal);
+            Assert.EndsWith("17", text, StringComparison.Ordinal);
+            Assert.InRange(text.Count(c => c == '.'), 1 + Dots - 3, 1 + Dots + 3); // "3.2" holds one
+        }
+    }
+
+    [Fact]
     public void Read_BlankImage_NoLines()
     {
         using var blank = new SKBitmap(800, 600);
