@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RagAssistant.Core.Search;
+using RagAssistant.Core.Storage;
 using RagAssistant.Core.Text;
 
 namespace RagAssistant.Storage.Postgres;
@@ -9,7 +11,7 @@ public static class PostgresServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the PostgreSQL knowledge base (options from <c>Rag:Storage</c>), with the default segmenter and the
-    /// system clock unless the host registered others. The stores are registered as they are built (#27).
+    /// system clock unless the host registered others. The knowledge-base stores (documents, chunk search, vectors) are registered here.
     /// </summary>
     public static IServiceCollection AddRagPostgresStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,6 +21,9 @@ public static class PostgresServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<ITextSegmenter, IdentitySegmenter>();
         services.TryAddSingleton<PostgresDatabase>();
+        services.TryAddSingleton<IDocumentStore, PostgresDocumentStore>();
+        services.TryAddSingleton<IChunkSearch, PostgresChunkSearch>();
+        services.TryAddSingleton<IChunkVectorStore, PostgresChunkVectorStore>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

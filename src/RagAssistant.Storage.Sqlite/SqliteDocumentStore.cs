@@ -390,23 +390,17 @@ public sealed partial class SqliteDocumentStore(SqliteDatabase database, ITextSe
             Execute(connection, "UPDATE documents SET superseded = $s WHERE id = $id", ("$s", superseded ? 1 : 0), ("$id", id));
     }
 
-    /// <summary>Each revision of one identity and whether it is superseded: older than the newest by <see cref="RevisionComparer"/>.</summary>
-    internal static Dictionary<long, bool> SupersededMarks(IReadOnlyList<(long Id, DocumentRevision Revision)> revisions)
-    {
-        var newest = revisions.Select(r => r.Revision).Max(RevisionComparer.Instance)!;
-        return revisions.ToDictionary(r => r.Id, r => RevisionComparer.Instance.Compare(r.Revision, newest) < 0);
-    }
+    /// <summary>Each revision of one identity and whether it is superseded (<see cref="RevisionMarks.Superseded"/>).</summary>
+    internal static Dictionary<long, bool> SupersededMarks(IReadOnlyList<(long Id, DocumentRevision Revision)> revisions) =>
+        RevisionMarks.Superseded(revisions);
 
-    /// <summary>Revision marks are stored as displayed; a mark equal to the year is the year alone.</summary>
-    internal static DocumentRevision ReadRevision(SqliteDataReader reader, int identity, int mark, int date, int year)
-    {
-        int? y = reader.IsDBNull(year) ? null : reader.GetInt32(year);
-        var m = reader.IsDBNull(mark) ? null : reader.GetString(mark);
-        if (y is not null && m == y.Value.ToString(CultureInfo.InvariantCulture)) m = null;
-        return new DocumentRevision(
-            reader.IsDBNull(identity) ? null : reader.GetString(identity), m,
-            reader.IsDBNull(date) ? null : DateOnly.Parse(reader.GetString(date), CultureInfo.InvariantCulture), y);
-    }
+    /// <summary>A stored revision (<see cref="RevisionMarks.Read"/>).</summary>
+    internal static DocumentRevision ReadRevision(SqliteDataReader reader, int identity, int mark, int date, int year) =>
+        RevisionMarks.Read(
+            reader.IsDBNull(identity) ? null : reader.GetString(identity),
+            reader.IsDBNull(mark) ? null : reader.GetString(mark),
+            reader.IsDBNull(date) ? null : DateOnly.Parse(reader.GetString(date), CultureInfo.InvariantCulture),
+            reader.IsDBNull(year) ? null : reader.GetInt32(year));
 
     private StoredDocument? QuerySingle(string where, params (string Name, object Value)[] parameters)
     {
