@@ -15,8 +15,9 @@ namespace RagAssistant.Storage.Postgres;
 /// </code>
 /// with k1 = 1.2, b = 0.75 (FTS5's constants); f(i) = instances of phrase i in the chunk (context and text, both
 /// weighted 1.0, a phrase never spanning the two), D = the chunk's tokens in both columns, avgdl = all tokens / N,
-/// N = all chunks, n(i) = chunks holding phrase i — statistics over the whole knowledge base, before any filter, as
-/// FTS5's are. Every phrase of the query counts, repeated ones too, as in FTS5.
+/// N = keyword rows, n(i) = chunks holding phrase i — statistics over the whole knowledge base, before any filter, as
+/// FTS5's are; N and the token total count every row ever indexed, deleted ones too, as FTS5's contentless-delete
+/// table does (<see cref="ChunkTermRows.CopyAsync"/>). Every phrase of the query counts, repeated ones too, as in FTS5.
 /// </summary>
 internal static class Bm25Query
 {
@@ -49,7 +50,7 @@ internal static class Bm25Query
             matched AS (
                 SELECT chunk_id, f::float8 AS f, count(*) OVER (PARTITION BY phrase)::float8 AS n_hit FROM hits WHERE f > 0
             ),
-            stats AS (SELECT chunks::float8 AS n, terms::float8 / greatest(chunks, 1) AS avgdl FROM kb_counters WHERE id = 1)
+            stats AS (SELECT keyword_rows::float8 AS n, keyword_terms::float8 / greatest(keyword_rows, 1) AS avgdl FROM kb_counters WHERE id = 1)
             SELECT c.id, sum(
                    CASE WHEN ln((s.n - m.n_hit + 0.5) / (m.n_hit + 0.5)) <= 0 THEN {minIdf} ELSE ln((s.n - m.n_hit + 0.5) / (m.n_hit + 0.5)) END
                    * ((m.f * ({k1} + 1.0)) / (m.f + {k1} * (1 - {b} + {b} * c.term_count / s.avgdl)))) AS score

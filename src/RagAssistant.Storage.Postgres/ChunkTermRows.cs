@@ -25,9 +25,16 @@ internal sealed record ChunkTermRows(IReadOnlyDictionary<string, List<int>> Posi
         return new ChunkTermRows(positions, context.Count + text.Count);
     }
 
-    /// <summary>Writes the rows of several chunks with one binary COPY.</summary>
-    public static async Task CopyAsync(NpgsqlConnection connection, IEnumerable<(long ChunkId, ChunkTermRows Rows)> chunks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the rows of several chunks with one binary COPY, in the connection's transaction, and counts them into the
+    /// totals BM25 reads (<c>kb_counters.keyword_rows</c> and <c>keyword_terms</c>: N and N·avgdl). The totals only grow,
+    /// as FTS5's do in the SQLite store: a contentless-delete FTS5 table never takes a deleted row out of the row count
+    /// and token total that bm25() reads (measured: 3 rows deleted of 19 leave N = 19), and rewriting a row (a retitle)
+    /// counts it again. Keeping the same totals keeps the two stores' rankings equal.
+    /// </summary>
+    public static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyCollection<(long ChunkId, ChunkTermRows Rows)> chunks, CancellationToken cancellationToken)
     {
+        if (chunks.Count == 0) return;
         await using var copy = await connection.BeginBinaryImportAsync("COPY chunk_terms (term, chunk_id, positions) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var (chunkId, rows) in chunks)
         {
@@ -40,5 +47,8 @@ internal sealed record ChunkTermRows(IReadOnlyDictionary<string, List<int>> Posi
             }
         }
         await copy.CompleteAsync(cancellationToken);
+        await copy.CloseAsync(cancellationToken);
+        await Sql.ExecuteAsync(connection, null, "UPDATE kb_counters SET keyword_rows = keyword_rows + @rows, keyword_terms = keyword_terms + @terms WHERE id = 1",
+            cancellationToken, ("rows", (long)chunks.Count), ("terms", chunks.Sum(c => (long)c.Rows.TermCount)));
     }
 }

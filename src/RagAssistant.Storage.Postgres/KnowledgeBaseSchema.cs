@@ -20,7 +20,8 @@ namespace RagAssistant.Storage.Postgres;
 /// PostgreSQL's tsvector was not used: its parser splits "0.10" or "r/min" otherwise than FTS5, and ts_rank is not BM25.
 /// </para>
 /// <para>
-/// <c>kb_counters</c> is one row: the write generation, the last index change number, and the keyword totals. Every write
+/// <c>kb_counters</c> is one row: the write generation, the last index change number, and the keyword totals BM25 reads
+/// (<see cref="ChunkTermRows.CopyAsync"/>). Every write
 /// transaction locks it first (as SQLite's BEGIN IMMEDIATE takes the write lock), so writes are serialized in one order
 /// (no deadlocks), index changes are numbered in commit order without gaps (a rolled back write takes its number back),
 /// and a reader that has seen change n has seen every change before it.
@@ -116,8 +117,8 @@ internal static class KnowledgeBaseSchema
             id           integer PRIMARY KEY CHECK (id = 1),
             generation   bigint NOT NULL,
             last_change  bigint NOT NULL,
-            chunks       bigint NOT NULL,
-            terms        bigint NOT NULL
+            keyword_rows   bigint NOT NULL,
+            keyword_terms  bigint NOT NULL
         );
         INSERT INTO kb_counters VALUES (1, 1, 0, 0, 0);
 
@@ -144,15 +145,15 @@ internal static class KnowledgeBaseSchema
         CREATE FUNCTION kb_chunk_written() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF TG_OP = 'INSERT' THEN
-                UPDATE kb_counters SET generation = generation + 1, chunks = chunks + 1, terms = terms + NEW.term_count WHERE id = 1;
+                UPDATE kb_counters SET generation = generation + 1 WHERE id = 1;
                 IF NEW.embedding IS NOT NULL THEN PERFORM kb_log_change(NEW.id, NULL); END IF;
                 RETURN NEW;
             ELSIF TG_OP = 'DELETE' THEN
-                UPDATE kb_counters SET generation = generation + 1, chunks = chunks - 1, terms = terms - OLD.term_count WHERE id = 1;
+                UPDATE kb_counters SET generation = generation + 1 WHERE id = 1;
                 IF OLD.embedding IS NOT NULL THEN PERFORM kb_log_change(OLD.id, NULL); END IF;
                 RETURN OLD;
             END IF;
-            UPDATE kb_counters SET generation = generation + 1, terms = terms - OLD.term_count + NEW.term_count WHERE id = 1;
+            UPDATE kb_counters SET generation = generation + 1 WHERE id = 1;
             IF OLD.embedding IS DISTINCT FROM NEW.embedding OR OLD.model IS DISTINCT FROM NEW.model
                OR OLD.language IS DISTINCT FROM NEW.language OR OLD.document_id IS DISTINCT FROM NEW.document_id THEN
                 PERFORM kb_log_change(NEW.id, NULL);

@@ -54,7 +54,7 @@ public sealed partial class PostgresDocumentStore
                     ("context", chunk.Context), ("terms", chunk.Terms.TermCount), ("id", chunk.Id));
                 await Sql.ExecuteAsync(connection, transaction, "DELETE FROM chunk_terms WHERE chunk_id = @id", cancellationToken, ("id", chunk.Id));
             }
-            await ChunkTermRows.CopyAsync(connection, retitled.Select(c => (c.Id, c.Terms)), cancellationToken);
+            await ChunkTermRows.CopyAsync(connection, retitled.Select(c => (c.Id, c.Terms)).ToList(), cancellationToken);
 
             await RevisionGroup.RemarkAsync(connection, transaction, old.LibraryId, metadata.Kind, key, cancellationToken);
             if ((old.Kind, old.Key) != (metadata.Kind, key))

@@ -277,7 +277,7 @@ public sealed partial class PostgresDocumentStore(PostgresDatabase database, ITe
             }
             while (await reader.NextResultAsync(cancellationToken));
         }
-        await ChunkTermRows.CopyAsync(connection, ids.Select((id, i) => (id, chunks[i].Terms)), cancellationToken);
+        await ChunkTermRows.CopyAsync(connection, ids.Select((id, i) => (id, chunks[i].Terms)).ToList(), cancellationToken);
     }
 
     private static async Task ReplacePagesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long documentId, IReadOnlyList<PageInfo> pages, CancellationToken cancellationToken)
