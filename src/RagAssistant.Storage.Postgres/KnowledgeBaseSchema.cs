@@ -7,7 +7,7 @@ namespace RagAssistant.Storage.Postgres;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Vectors: one <c>embedding vector</c> column without a fixed dimension beside its <c>model</c>, so chunks of an old and
+/// Vectors: one <c>vector</c> column (pgvector type, as SQLite's BLOB column of that name) without a fixed dimension beside its <c>model</c>, so chunks of an old and
 /// a new model live side by side during a re-embedding run. An HNSW index needs a fixed dimension, so each model gets
 /// its own partial expression index, made by <c>kb_register_model</c> when the store first writes vectors of that model
 /// (the model's dimension is recorded in <c>vector_models</c>, and a vector of another dimension is refused).
@@ -90,7 +90,7 @@ internal static class KnowledgeBaseSchema
             locator      text NOT NULL,
             page         integer,
             token_count  integer NOT NULL,
-            embedding    vector,
+            vector       vector,
             model        text,
             dimension    integer,
             boxes        jsonb NOT NULL DEFAULT '[]',
@@ -146,15 +146,15 @@ internal static class KnowledgeBaseSchema
         BEGIN
             IF TG_OP = 'INSERT' THEN
                 UPDATE kb_counters SET generation = generation + 1 WHERE id = 1;
-                IF NEW.embedding IS NOT NULL THEN PERFORM kb_log_change(NEW.id, NULL); END IF;
+                IF NEW.vector IS NOT NULL THEN PERFORM kb_log_change(NEW.id, NULL); END IF;
                 RETURN NEW;
             ELSIF TG_OP = 'DELETE' THEN
                 UPDATE kb_counters SET generation = generation + 1 WHERE id = 1;
-                IF OLD.embedding IS NOT NULL THEN PERFORM kb_log_change(OLD.id, NULL); END IF;
+                IF OLD.vector IS NOT NULL THEN PERFORM kb_log_change(OLD.id, NULL); END IF;
                 RETURN OLD;
             END IF;
             UPDATE kb_counters SET generation = generation + 1 WHERE id = 1;
-            IF OLD.embedding IS DISTINCT FROM NEW.embedding OR OLD.model IS DISTINCT FROM NEW.model
+            IF OLD.vector IS DISTINCT FROM NEW.vector OR OLD.model IS DISTINCT FROM NEW.model
                OR OLD.language IS DISTINCT FROM NEW.language OR OLD.document_id IS DISTINCT FROM NEW.document_id THEN
                 PERFORM kb_log_change(NEW.id, NULL);
             END IF;
@@ -189,7 +189,7 @@ internal static class KnowledgeBaseSchema
         END $$;
         CREATE TRIGGER libraries_written AFTER UPDATE ON libraries FOR EACH ROW EXECUTE FUNCTION kb_library_written();
 
-        -- Records a model's dimension on its first vectors and makes its HNSW index: cosine distance over the embedding cast
+        -- Records a model's dimension on its first vectors and makes its HNSW index: cosine distance over the vector cast
         -- to the fixed dimension, for that model's rows only. Names and values are quoted by format() (%I, %L), so any model
         -- name is safe. pgvector's HNSW indexes vectors of at most 2,000 dimensions: a larger model is searched without one.
         -- Returns the dimension recorded for the model, which the caller compares with its vectors'.
@@ -201,7 +201,7 @@ internal static class KnowledgeBaseSchema
             INSERT INTO vector_models (model, dimension) VALUES (p_model, p_dimension) ON CONFLICT (model) DO NOTHING;
             SELECT dimension INTO registered FROM vector_models WHERE model = p_model;
             IF registered = p_dimension AND p_dimension <= 2000 THEN
-                EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON chunks USING hnsw ((embedding::vector(%s)) vector_cosine_ops) WHERE model = %L',
+                EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON chunks USING hnsw ((vector::vector(%s)) vector_cosine_ops) WHERE model = %L',
                     'chunks_hnsw_' || md5(p_model), p_dimension, p_model);
             END IF;
             RETURN registered;

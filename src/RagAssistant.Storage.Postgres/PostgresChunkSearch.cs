@@ -1,6 +1,7 @@
 using System.Text;
 using Npgsql;
 using RagAssistant.Core.Search;
+using RagAssistant.Core.Storage;
 
 namespace RagAssistant.Storage.Postgres;
 
@@ -35,8 +36,7 @@ public sealed class PostgresChunkSearch(PostgresDatabase database) : IChunkSearc
         var where = new StringBuilder("c.id = ANY(@ids)");
         SearchFilterSql.Append(command, filter, where);
         command.CommandText = $"""
-            SELECT c.id, d.id, l.name, d.source, d.title, d.kind, d.identity, d.revision, d.superseded,
-                   c.page, c.locator, c.context, c.text, c.token_count, c.boxes::text
+            SELECT {StoreRows.RetrievedChunkColumns}
             FROM chunks c JOIN documents d ON d.id = c.document_id JOIN libraries l ON l.id = d.library_id
             WHERE {where}
             """;
@@ -45,27 +45,7 @@ public sealed class PostgresChunkSearch(PostgresDatabase database) : IChunkSearc
         try
         {
             await using var r = await command.ExecuteReaderAsync(cancellationToken);
-            while (await r.ReadAsync(cancellationToken))
-            {
-                byId[r.GetInt64(0)] = new RetrievedChunk
-                {
-                    ChunkId = r.GetInt64(0),
-                    DocumentId = r.GetInt64(1),
-                    Library = r.GetString(2),
-                    Source = r.GetString(3),
-                    Title = r.GetString(4),
-                    Kind = r.GetString(5),
-                    Identity = r.IsDBNull(6) ? null : r.GetString(6),
-                    Revision = r.IsDBNull(7) ? null : r.GetString(7),
-                    Superseded = r.GetBoolean(8),
-                    Page = r.IsDBNull(9) ? null : r.GetInt32(9),
-                    Locator = r.GetString(10),
-                    Context = r.GetString(11),
-                    Text = r.GetString(12),
-                    TokenCount = r.GetInt32(13),
-                    Boxes = BoxesJson.Read(r.GetString(14)),
-                };
-            }
+            while (await r.ReadAsync(cancellationToken)) byId[r.GetInt64(0)] = StoreRows.RetrievedChunk(r);
         }
         catch (Exception ex) when (ex is NpgsqlException or PostgresException)
         {

@@ -12,7 +12,7 @@ public sealed class PostgresChunkVectorStore(PostgresDatabase database) : IChunk
 
     public Task<IReadOnlyList<ChunkToEmbed>> GetChunksToEmbedAsync(long afterId, int limit, CancellationToken cancellationToken = default) =>
         ReadAsync("""
-            SELECT c.id, c.context, c.text, CASE WHEN c.embedding IS NULL THEN NULL ELSE c.model END FROM chunks c
+            SELECT c.id, c.context, c.text, CASE WHEN c.vector IS NULL THEN NULL ELSE c.model END FROM chunks c
             WHERE c.id > @after ORDER BY c.id LIMIT @limit
             """,
             r => new ChunkToEmbed(r.GetInt64(0), ChunkDraft.ComposeIndexedText(r.GetString(1), r.GetString(2)), r.IsDBNull(3) ? null : r.GetString(3)),
@@ -31,8 +31,8 @@ public sealed class PostgresChunkVectorStore(PostgresDatabase database) : IChunk
             foreach (var (chunkId, vector) in vectors)
             {
                 await using var update = Sql.Command(connection, transaction,
-                    "UPDATE chunks SET embedding = @embedding, model = @model, dimension = @dimension WHERE id = @id",
-                    ("embedding", new Vector(vector.Values)), ("model", vector.Model), ("dimension", vector.Dimension), ("id", chunkId));
+                    "UPDATE chunks SET vector = @vector, model = @model, dimension = @dimension WHERE id = @id",
+                    ("vector", new Vector(vector.Values)), ("model", vector.Model), ("dimension", vector.Dimension), ("id", chunkId));
                 updated += await update.ExecuteNonQueryAsync(cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
@@ -54,14 +54,14 @@ public sealed class PostgresChunkVectorStore(PostgresDatabase database) : IChunk
     /// </summary>
     public Task<IReadOnlyList<ModelLanguageCount>> CountByModelAndLanguageAsync(CancellationToken cancellationToken = default) =>
         ReadAsync("""
-            SELECT CASE WHEN embedding IS NULL THEN NULL ELSE model END,
+            SELECT CASE WHEN vector IS NULL THEN NULL ELSE model END,
                    CASE WHEN context || ' ' || text ~ ('[' || chr(19968) || '-' || chr(40959) || chr(13312) || '-' || chr(19903) || chr(63744) || '-' || chr(64255) || ']') THEN 'zh' ELSE 'en' END AS language, count(*)::int
             FROM chunks GROUP BY 1, 2 ORDER BY 3 DESC
             """,
             r => new ModelLanguageCount(r.IsDBNull(0) ? null : r.GetString(0), r.GetString(1), r.GetInt32(2)), cancellationToken);
 
     public async Task<ChunkVector?> GetVectorAsync(long chunkId, CancellationToken cancellationToken = default) =>
-        (await ReadAsync("SELECT embedding, model FROM chunks WHERE id = @id AND embedding IS NOT NULL",
+        (await ReadAsync("SELECT vector, model FROM chunks WHERE id = @id AND vector IS NOT NULL",
             r => new ChunkVector(r.GetString(1), r.GetFieldValue<Vector>(0).ToArray()), cancellationToken, ("id", chunkId))).FirstOrDefault();
 
     private async Task<IReadOnlyList<T>> ReadAsync<T>(string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params (string, object?)[] parameters)

@@ -55,7 +55,7 @@ public sealed partial class PostgresDocumentStore(PostgresDatabase database, ITe
                 reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.GetInt32(7),
                 reader.IsDBNull(8) ? null : reader.GetString(8))
             {
-                Boxes = BoxesJson.Read(reader.GetString(9)),
+                Boxes = StoreRows.Boxes(reader.GetString(9)),
                 Dimension = reader.IsDBNull(10) ? null : reader.GetInt32(10),
             });
         }
@@ -249,8 +249,8 @@ public sealed partial class PostgresDocumentStore(PostgresDatabase database, ITe
         {
             var chunk = prepared.Chunk;
             var insert = new NpgsqlBatchCommand("""
-                INSERT INTO chunks (document_id, ordinal, text, context, locator, page, token_count, boxes, embedding, model, dimension, language, term_count)
-                VALUES (@doc, @ordinal, @text, @context, @locator, @page, @tokens, @boxes, @embedding, @model, @dimension, @language, @terms) RETURNING id
+                INSERT INTO chunks (document_id, ordinal, text, context, locator, page, token_count, boxes, vector, model, dimension, language, term_count)
+                VALUES (@doc, @ordinal, @text, @context, @locator, @page, @tokens, @boxes, @vector, @model, @dimension, @language, @terms) RETURNING id
                 """);
             var p = insert.Parameters;
             p.Add(new NpgsqlParameter("doc", documentId));
@@ -261,7 +261,7 @@ public sealed partial class PostgresDocumentStore(PostgresDatabase database, ITe
             p.Add(new NpgsqlParameter("page", NpgsqlDbType.Integer) { Value = (object?)chunk.Page ?? DBNull.Value });
             p.Add(new NpgsqlParameter("tokens", chunk.TokenCount));
             p.Add(new NpgsqlParameter("boxes", NpgsqlDbType.Jsonb) { Value = prepared.Boxes });
-            p.Add(new NpgsqlParameter { ParameterName = "embedding", DataTypeName = "vector", Value = chunk.Vector is { } v ? new Vector(v.Values) : DBNull.Value });
+            p.Add(new NpgsqlParameter { ParameterName = "vector", DataTypeName = "vector", Value = chunk.Vector is { } v ? new Vector(v.Values) : DBNull.Value });
             p.Add(new NpgsqlParameter("model", NpgsqlDbType.Text) { Value = (object?)chunk.Vector?.Model ?? DBNull.Value });
             p.Add(new NpgsqlParameter("dimension", NpgsqlDbType.Integer) { Value = (object?)chunk.Vector?.Dimension ?? DBNull.Value });
             p.Add(new NpgsqlParameter("language", prepared.Language));

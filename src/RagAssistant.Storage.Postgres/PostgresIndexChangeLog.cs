@@ -14,7 +14,7 @@ namespace RagAssistant.Storage.Postgres;
 internal static class PostgresIndexChangeLog
 {
     private const string VectorRows = """
-        SELECT c.id, c.embedding, l.name, d.kind, d.identity_key, d.superseded, c.language
+        SELECT c.id, c.vector, l.name, d.kind, d.identity_key, d.superseded, c.language
         FROM chunks c JOIN documents d ON d.id = c.document_id JOIN libraries l ON l.id = d.library_id
         """;
 
@@ -28,7 +28,7 @@ internal static class PostgresIndexChangeLog
     {
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var seq = await LastSeqAsync(connection, transaction, cancellationToken);
-        await using (var command = Sql.Command(connection, transaction, VectorRows + " WHERE c.model = @model AND c.embedding IS NOT NULL", ("model", model)))
+        await using (var command = Sql.Command(connection, transaction, VectorRows + " WHERE c.model = @model AND c.vector IS NOT NULL", ("model", model)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             while (await reader.ReadAsync(cancellationToken)) add(ReadVector(reader));
         await transaction.CommitAsync(cancellationToken);
@@ -69,7 +69,7 @@ internal static class PostgresIndexChangeLog
         var upserts = new List<IndexedVector>();
         if (chunkIds.Count > 0)
         {
-            await using var command = Sql.Command(connection, transaction, VectorRows + " WHERE c.id = ANY(@ids) AND c.model = @model AND c.embedding IS NOT NULL",
+            await using var command = Sql.Command(connection, transaction, VectorRows + " WHERE c.id = ANY(@ids) AND c.model = @model AND c.vector IS NOT NULL",
                 ("ids", chunkIds.ToArray()), ("model", model));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) upserts.Add(ReadVector(reader));
@@ -81,7 +81,7 @@ internal static class PostgresIndexChangeLog
         var retags = new List<IndexedTag>();
         if (documentIds.Count > 0)
         {
-            await using var command = Sql.Command(connection, transaction, TagRows + " WHERE c.document_id = ANY(@ids) AND c.model = @model AND c.embedding IS NOT NULL",
+            await using var command = Sql.Command(connection, transaction, TagRows + " WHERE c.document_id = ANY(@ids) AND c.model = @model AND c.vector IS NOT NULL",
                 ("ids", documentIds.ToArray()), ("model", model));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

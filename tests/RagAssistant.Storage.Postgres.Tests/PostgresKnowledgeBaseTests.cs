@@ -39,7 +39,7 @@ public sealed class PostgresKnowledgeBaseTests : IAsyncDisposable
         await using var connection = await database.OpenAsync();
         var indexes = await RowsAsync(connection, "SELECT indexdef FROM pg_indexes WHERE tablename = 'chunks' AND indexdef LIKE '%hnsw%' ORDER BY indexdef");
         Assert.Equal(2, indexes.Count);
-        Assert.All(indexes, i => Assert.Contains("(embedding)::vector(3)", i));
+        Assert.All(indexes, i => Assert.Contains("(vector)::vector(3)", i));
         Assert.Contains(indexes, i => i.Contains("'it''s \"quoted\"; DROP TABLE chunks; --'", StringComparison.Ordinal));
         Assert.Equal(2L, await ScalarAsync<long>(connection, "SELECT count(*) FROM chunks"));
     }
@@ -53,7 +53,7 @@ public sealed class PostgresKnowledgeBaseTests : IAsyncDisposable
         await using var connection = await database.OpenAsync();
         await ExecuteAsync(connection, "SET enable_seqscan = off");
         var plan = string.Join("\n", await RowsAsync(connection,
-            "EXPLAIN SELECT id FROM chunks WHERE model = 'm' ORDER BY embedding::vector(3) <=> '[1,0,0]' LIMIT 2"));
+            "EXPLAIN SELECT id FROM chunks WHERE model = 'm' ORDER BY vector::vector(3) <=> '[1,0,0]' LIMIT 2"));
         Assert.Contains("chunks_hnsw_", plan);
     }
 
