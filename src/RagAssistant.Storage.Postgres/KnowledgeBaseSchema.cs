@@ -100,13 +100,22 @@ internal static class KnowledgeBaseSchema
         );
         CREATE INDEX chunks_model ON chunks(model);
 
+        -- No foreign key: a chunk writes a hundred-odd rows here, and a key would check each one against chunks as it is
+        -- copied in. The rows go with their chunk by the trigger below, one statement per delete.
         CREATE TABLE chunk_terms (
             term       text NOT NULL,
-            chunk_id   bigint NOT NULL REFERENCES chunks(id) ON DELETE CASCADE,
+            chunk_id   bigint NOT NULL,
             positions  integer[] NOT NULL,
             PRIMARY KEY (term, chunk_id)
         );
         CREATE INDEX chunk_terms_chunk ON chunk_terms(chunk_id);
+        CREATE FUNCTION kb_chunk_terms_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            DELETE FROM chunk_terms t USING deleted d WHERE t.chunk_id = d.id;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER chunk_terms_deleted AFTER DELETE ON chunks REFERENCING OLD TABLE AS deleted
+            FOR EACH STATEMENT EXECUTE FUNCTION kb_chunk_terms_deleted();
 
         CREATE TABLE vector_models (
             model      text PRIMARY KEY,

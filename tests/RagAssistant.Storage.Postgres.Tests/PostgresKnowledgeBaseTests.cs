@@ -77,6 +77,20 @@ public sealed class PostgresKnowledgeBaseTests : IAsyncDisposable
     }
 
     [SkippableFact]
+    public async Task KeywordRows_GoWithTheirChunks_OnReplaceAndDelete()
+    {
+        var (database, store, _) = await OpenAsync();
+        await store.SaveAsync(Doc("a.md"), Chunks("alpha beta", "gamma"));
+        var replaced = await store.SaveAsync(Doc("a.md", sha: "2"), Chunks("delta"));
+        await using var connection = await database.OpenAsync();
+        Assert.Equal(["ctx", "delta"], await RowsAsync(connection, "SELECT term FROM chunk_terms ORDER BY term"));
+
+        Assert.True(await store.DeleteAsync(replaced.Id));
+
+        Assert.Equal(0L, await ScalarAsync<long>(connection, "SELECT count(*) FROM chunk_terms"));
+    }
+
+    [SkippableFact]
     public async Task AnUnreachableServer_IsAKnowledgeBaseError_NamingIt()
     {
         SharedPostgres.SkipUnlessAvailable();
