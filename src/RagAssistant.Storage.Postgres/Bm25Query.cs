@@ -18,6 +18,9 @@ namespace RagAssistant.Storage.Postgres;
 /// N = keyword rows, n(i) = chunks holding phrase i — statistics over the whole knowledge base, before any filter, as
 /// FTS5's are; N and the token total count every row ever indexed, deleted ones too, as FTS5's contentless-delete
 /// table does (<see cref="ChunkTermRows.CopyAsync"/>). Every phrase of the query counts, repeated ones too, as in FTS5.
+/// The terms are added in the query's phrase order and each is computed in FTS5's order of operations, so the scores
+/// are FTS5's to the last bit: chunks that tie on SQLite tie here too and keep the same order (by id), where a sum in
+/// another order would part them by a rounding error and swap them.
 /// </summary>
 internal static class Bm25Query
 {
@@ -48,12 +51,13 @@ internal static class Bm25Query
                 {string.Join("\n    UNION ALL\n    ", hits)}
             ),
             matched AS (
-                SELECT chunk_id, f::float8 AS f, count(*) OVER (PARTITION BY phrase)::float8 AS n_hit FROM hits WHERE f > 0
+                SELECT phrase, chunk_id, f::float8 AS f, count(*) OVER (PARTITION BY phrase)::float8 AS n_hit FROM hits WHERE f > 0
             ),
             stats AS (SELECT keyword_rows::float8 AS n, keyword_terms::float8 / greatest(keyword_rows, 1) AS avgdl FROM kb_counters WHERE id = 1)
             SELECT c.id, sum(
                    CASE WHEN ln((s.n - m.n_hit + 0.5) / (m.n_hit + 0.5)) <= 0 THEN {minIdf} ELSE ln((s.n - m.n_hit + 0.5) / (m.n_hit + 0.5)) END
-                   * ((m.f * ({k1} + 1.0)) / (m.f + {k1} * (1 - {b} + {b} * c.term_count / s.avgdl)))) AS score
+                   * ((m.f * ({k1} + 1.0)) / (m.f + {k1} * (1 - {b} + {b} * c.term_count / s.avgdl)))
+                   ORDER BY m.phrase) AS score
             FROM matched m CROSS JOIN stats s JOIN chunks c ON c.id = m.chunk_id
             JOIN documents d ON d.id = c.document_id JOIN libraries l ON l.id = d.library_id
             WHERE {where}
