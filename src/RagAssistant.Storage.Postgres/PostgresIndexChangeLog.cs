@@ -1,5 +1,4 @@
 using System.Data;
-using System.Globalization;
 using Npgsql;
 using Pgvector;
 using RagAssistant.Core.Search;
@@ -41,59 +40,40 @@ internal static class PostgresIndexChangeLog
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var last = await LastSeqAsync(connection, transaction, cancellationToken);
-        if (last == afterSeq) return IndexChanges.None(afterSeq);
-        if (last < afterSeq)
-            return IndexChanges.Reload(last, $"the change log ends at {last}, before this index's position {afterSeq}: the database was restored or replaced");
-        var kept = await Sql.ScalarAsync(connection, transaction, "SELECT min(seq) FROM index_changes", cancellationToken) as long?;
-        // Changes are numbered without gaps and pruned from the oldest up: a gap before the oldest kept row means changes
-        // this index never saw were pruned.
-        if (kept is null || kept > afterSeq + 1)
-            return IndexChanges.Reload(last, $"the change log was pruned past this index's position {afterSeq} (oldest change kept: {kept?.ToString(CultureInfo.InvariantCulture) ?? "none"})");
+        if (IndexChangeRules.Before(last, afterSeq) is { } answer) return answer;
+        var oldest = await Sql.ScalarAsync(connection, transaction, "SELECT min(seq) FROM index_changes", cancellationToken) as long?;
+        if (IndexChangeRules.Pruned(last, afterSeq, oldest) is { } pruned) return pruned;
 
-        var chunkIds = new HashSet<long>();
-        var documentIds = new HashSet<long>();
-        var seq = afterSeq;
-        await using (var page = Sql.Command(connection, transaction, "SELECT seq, chunk_id, document_id FROM index_changes WHERE seq > @after ORDER BY seq LIMIT @limit",
+        var page = new IndexChangeRules.Page(afterSeq);
+        await using (var rows = Sql.Command(connection, transaction, "SELECT seq, chunk_id, document_id FROM index_changes WHERE seq > @after ORDER BY seq LIMIT @limit",
             ("after", afterSeq), ("limit", limit)))
-        await using (var reader = await page.ExecuteReaderAsync(cancellationToken))
+        await using (var reader = await rows.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
-            {
-                seq = reader.GetInt64(0);
-                if (!reader.IsDBNull(1)) chunkIds.Add(reader.GetInt64(1));
-                else if (!reader.IsDBNull(2)) documentIds.Add(reader.GetInt64(2));
-                else return IndexChanges.Reload(last, $"change {seq} asks every index to reload (a broad change such as a migration)");
-            }
+                if (!page.Add(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2)))
+                    return page.Reload(last);
         }
 
         var upserts = new List<IndexedVector>();
-        if (chunkIds.Count > 0)
+        if (page.ChunkIds.Count > 0)
         {
             await using var command = Sql.Command(connection, transaction, VectorRows + " WHERE c.id = ANY(@ids) AND c.model = @model AND c.vector IS NOT NULL",
-                ("ids", chunkIds.ToArray()), ("model", model));
+                ("ids", page.ChunkIds.ToArray()), ("model", model));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) upserts.Add(ReadVector(reader));
         }
-        var upserted = upserts.Select(v => v.ChunkId).ToHashSet();
-        // A changed chunk that no longer carries a vector of the model (deleted, emptied, re-embedded by another) leaves.
-        var removes = chunkIds.Where(id => !upserted.Contains(id)).ToList();
-
-        var retags = new List<IndexedTag>();
-        if (documentIds.Count > 0)
+        var tags = new List<IndexedTag>();
+        if (page.DocumentIds.Count > 0)
         {
             await using var command = Sql.Command(connection, transaction, TagRows + " WHERE c.document_id = ANY(@ids) AND c.model = @model AND c.vector IS NOT NULL",
-                ("ids", documentIds.ToArray()), ("model", model));
+                ("ids", page.DocumentIds.ToArray()), ("model", model));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-            {
-                var id = reader.GetInt64(0);
-                if (!upserted.Contains(id))
-                    retags.Add(new IndexedTag(id, reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                        reader.GetBoolean(4), reader.GetString(5)));
-            }
+                tags.Add(new IndexedTag(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.GetBoolean(4), reader.GetString(5)));
         }
         await transaction.CommitAsync(cancellationToken);
-        return new IndexChanges(seq, false, upserts, retags, removes, More: seq < last);
+        return page.Resolve(last, upserts, tags);
     }
 
     /// <summary>The number of the newest change ever logged (0 before the first); pruning does not lower it.</summary>
