@@ -2,6 +2,7 @@ using System.Data;
 using Npgsql;
 using Pgvector;
 using RagAssistant.Core.Search;
+using RagAssistant.Core.Storage;
 
 namespace RagAssistant.Storage.Postgres;
 
@@ -12,15 +13,9 @@ namespace RagAssistant.Storage.Postgres;
 /// </summary>
 internal static class PostgresIndexChangeLog
 {
-    private const string VectorRows = """
-        SELECT c.id, c.vector, l.name, d.kind, d.identity_key, d.superseded, c.language
-        FROM chunks c JOIN documents d ON d.id = c.document_id JOIN libraries l ON l.id = d.library_id
-        """;
+    private const string VectorRows = StoreRows.IndexedVectorRows;
 
-    private const string TagRows = """
-        SELECT c.id, l.name, d.kind, d.identity_key, d.superseded, c.language
-        FROM chunks c JOIN documents d ON d.id = c.document_id JOIN libraries l ON l.id = d.library_id
-        """;
+    private const string TagRows = StoreRows.IndexedTagRows;
 
     /// <summary>Streams every vector of <paramref name="model"/>; returns the log position they are current to.</summary>
     public static async Task<long> ReadVectorsAsync(NpgsqlConnection connection, string model, Action<IndexedVector> add, CancellationToken cancellationToken)

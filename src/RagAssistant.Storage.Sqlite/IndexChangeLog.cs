@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using RagAssistant.Core.Search;
+using RagAssistant.Core.Storage;
 
 namespace RagAssistant.Storage.Sqlite;
 
@@ -11,17 +12,9 @@ namespace RagAssistant.Storage.Sqlite;
 /// </summary>
 internal static class IndexChangeLog
 {
-    // "+c.model" keeps SQLite off the chunks_model index where the rows are picked by id or document: with it, the
-    // planner may scan every chunk of the model (1M rows) to find the few asked for.
-    private const string VectorRows = """
-        SELECT c.id, c.vector, l.name, d.kind, d.identity_key, d.superseded, c.language
-        FROM chunks c JOIN documents d ON d.id = c.document_id JOIN libraries l ON l.id = d.library_id
-        """;
+    private const string VectorRows = StoreRows.IndexedVectorRows;
 
-    private const string TagRows = """
-        SELECT c.id, l.name, d.kind, d.identity_key, d.superseded, c.language
-        FROM chunks c JOIN documents d ON d.id = c.document_id JOIN libraries l ON l.id = d.library_id
-        """;
+    private const string TagRows = StoreRows.IndexedTagRows;
 
     /// <summary>Streams every vector of <paramref name="model"/>; returns the log position they are current to.</summary>
     public static long ReadVectors(SqliteConnection connection, string model, Action<IndexedVector> add)
@@ -57,6 +50,8 @@ internal static class IndexChangeLog
                     return page.Reload(last);
         }
 
+        // "+c.model" keeps SQLite off the chunks_model index where the rows are picked by id or document: with it, the
+        // planner may scan every chunk of the model (1M rows) to find the few asked for.
         var upserts = new List<IndexedVector>();
         if (page.ChunkIds.Count > 0)
         {

@@ -28,6 +28,18 @@ public static class StoreRows
         c.page, c.locator, c.context, c.text, c.token_count, c.boxes
         """;
 
+    /// <summary>Chunks' vectors with the tags dense filters read (<see cref="IndexedVector"/>); the stores add the WHERE.</summary>
+    public const string IndexedVectorRows = """
+        SELECT c.id, c.vector, l.name, d.kind, d.identity_key, d.superseded, c.language
+        FROM chunks c JOIN documents d ON d.id = c.document_id JOIN libraries l ON l.id = d.library_id
+        """;
+
+    /// <summary>Chunks' tags alone (<see cref="IndexedTag"/>); the stores add the WHERE.</summary>
+    public const string IndexedTagRows = """
+        SELECT c.id, l.name, d.kind, d.identity_key, d.superseded, c.language
+        FROM chunks c JOIN documents d ON d.id = c.document_id JOIN libraries l ON l.id = d.library_id
+        """;
+
     public static StoredDocument Document(DbDataReader r) => new()
     {
         Id = r.GetInt64(0),
