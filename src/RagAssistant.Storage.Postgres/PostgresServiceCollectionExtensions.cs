@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using RagAssistant.Core.Answers;
 using RagAssistant.Core.Feedback;
 using RagAssistant.Core.Jobs;
+using RagAssistant.Core.Search;
+using RagAssistant.Core.Storage;
 using RagAssistant.Core.Text;
 
 namespace RagAssistant.Storage.Postgres;
@@ -12,7 +14,8 @@ public static class PostgresServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the PostgreSQL knowledge base (options from <c>Rag:Storage</c>), with the default segmenter and the
-    /// system clock unless the host registered others. The conversation, feedback and ingestion-job stores are registered; the knowledge-base stores as they are built (#27).
+    /// system clock unless the host registered others: documents, chunk search, vectors, conversations, feedback and
+    /// ingestion jobs.
     /// </summary>
     public static IServiceCollection AddRagPostgresStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +25,9 @@ public static class PostgresServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<ITextSegmenter, IdentitySegmenter>();
         services.TryAddSingleton<PostgresDatabase>();
+        services.TryAddSingleton<IDocumentStore, PostgresDocumentStore>();
+        services.TryAddSingleton<IChunkSearch, PostgresChunkSearch>();
+        services.TryAddSingleton<IChunkVectorStore, PostgresChunkVectorStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConversationStore, PostgresConversationStore>();
         services.TryAddSingleton<IFeedbackStore, PostgresFeedbackStore>();

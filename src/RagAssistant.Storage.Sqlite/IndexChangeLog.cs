@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using RagAssistant.Core.Search;
+using RagAssistant.Core.Storage;
 
 namespace RagAssistant.Storage.Sqlite;
 
@@ -11,17 +12,9 @@ namespace RagAssistant.Storage.Sqlite;
 /// </summary>
 internal static class IndexChangeLog
 {
-    // "+c.model" keeps SQLite off the chunks_model index where the rows are picked by id or document: with it, the
-    // planner may scan every chunk of the model (1M rows) to find the few asked for.
-    private const string VectorRows = """
-        SELECT c.id, c.vector, l.name, d.kind, d.identity_key, d.superseded, c.language
-        FROM chunks c JOIN documents d ON d.id = c.document_id JOIN libraries l ON l.id = d.library_id
-        """;
+    private const string VectorRows = StoreRows.IndexedVectorRows;
 
-    private const string TagRows = """
-        SELECT c.id, l.name, d.kind, d.identity_key, d.superseded, c.language
-        FROM chunks c JOIN documents d ON d.id = c.document_id JOIN libraries l ON l.id = d.library_id
-        """;
+    private const string TagRows = StoreRows.IndexedTagRows;
 
     /// <summary>Streams every vector of <paramref name="model"/>; returns the log position they are current to.</summary>
     public static long ReadVectors(SqliteConnection connection, string model, Action<IndexedVector> add)
@@ -42,67 +35,47 @@ internal static class IndexChangeLog
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         using var transaction = connection.BeginTransaction(deferred: true);
         var last = LastSeq(connection, transaction);
-        if (last == afterSeq) return IndexChanges.None(afterSeq);
-        if (last < afterSeq)
-            return IndexChanges.Reload(last, $"the change log ends at {last}, before this index's position {afterSeq}: the file was restored or replaced");
+        if (IndexChangeRules.Before(last, afterSeq) is { } answer) return answer;
         using (var oldest = Command(connection, transaction, "SELECT min(seq) FROM index_changes"))
-        {
-            var kept = oldest.ExecuteScalar() is long value ? value : (long?)null;
-            // Rows are numbered without gaps and pruned from the oldest up (migration 9): a gap before the oldest kept row
-            // means changes this index never saw were pruned.
-            if (kept is null || kept > afterSeq + 1)
-                return IndexChanges.Reload(last, $"the change log was pruned past this index's position {afterSeq} (oldest change kept: {kept?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})");
-        }
+            if (IndexChangeRules.Pruned(last, afterSeq, oldest.ExecuteScalar() as long?) is { } pruned) return pruned;
 
-        var chunkIds = new HashSet<long>();
-        var documentIds = new HashSet<long>();
-        var seq = afterSeq;
-        using (var page = Command(connection, transaction, "SELECT seq, chunk_id, document_id FROM index_changes WHERE seq > $after ORDER BY seq LIMIT $limit"))
+        var page = new IndexChangeRules.Page(afterSeq);
+        using (var rows = Command(connection, transaction, "SELECT seq, chunk_id, document_id FROM index_changes WHERE seq > $after ORDER BY seq LIMIT $limit"))
         {
-            page.Parameters.AddWithValue("$after", afterSeq);
-            page.Parameters.AddWithValue("$limit", limit);
-            using var reader = page.ExecuteReader();
+            rows.Parameters.AddWithValue("$after", afterSeq);
+            rows.Parameters.AddWithValue("$limit", limit);
+            using var reader = rows.ExecuteReader();
             while (reader.Read())
-            {
-                seq = reader.GetInt64(0);
-                if (!reader.IsDBNull(1)) chunkIds.Add(reader.GetInt64(1));
-                else if (!reader.IsDBNull(2)) documentIds.Add(reader.GetInt64(2));
-                else return IndexChanges.Reload(last, $"change {seq} asks every index to reload (a broad change such as a migration)");
-            }
+                if (!page.Add(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2)))
+                    return page.Reload(last);
         }
 
+        // "+c.model" keeps SQLite off the chunks_model index where the rows are picked by id or document: with it, the
+        // planner may scan every chunk of the model (1M rows) to find the few asked for.
         var upserts = new List<IndexedVector>();
-        if (chunkIds.Count > 0)
+        if (page.ChunkIds.Count > 0)
         {
             using var command = Command(connection, transaction,
                 VectorRows + " WHERE c.id IN (SELECT value FROM json_each($ids)) AND +c.model = $model AND c.vector IS NOT NULL");
-            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(chunkIds));
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(page.ChunkIds));
             command.Parameters.AddWithValue("$model", model);
             using var reader = command.ExecuteReader();
             while (reader.Read()) upserts.Add(ReadVector(reader));
         }
-        var upserted = upserts.Select(v => v.ChunkId).ToHashSet();
-        // A changed chunk that no longer carries a vector of the model (deleted, emptied, re-embedded by another) leaves.
-        var removes = chunkIds.Where(id => !upserted.Contains(id)).ToList();
-
-        var retags = new List<IndexedTag>();
-        if (documentIds.Count > 0)
+        var tags = new List<IndexedTag>();
+        if (page.DocumentIds.Count > 0)
         {
             using var command = Command(connection, transaction,
                 TagRows + " WHERE c.document_id IN (SELECT value FROM json_each($ids)) AND +c.model = $model AND c.vector IS NOT NULL");
-            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(documentIds));
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(page.DocumentIds));
             command.Parameters.AddWithValue("$model", model);
             using var reader = command.ExecuteReader();
             while (reader.Read())
-            {
-                var id = reader.GetInt64(0);
-                if (!upserted.Contains(id))
-                    retags.Add(new IndexedTag(id, reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                        reader.GetInt64(4) != 0, reader.GetString(5)));
-            }
+                tags.Add(new IndexedTag(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.GetInt64(4) != 0, reader.GetString(5)));
         }
         transaction.Commit();
-        return new IndexChanges(seq, false, upserts, retags, removes, More: seq < last);
+        return page.Resolve(last, upserts, tags);
     }
 
     /// <summary>The number of the newest change ever logged (0 before the first); pruning does not lower it.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using RagAssistant.Core.Documents;
 using RagAssistant.Core.Search;
+using RagAssistant.Core.Storage;
 
 namespace RagAssistant.Storage.Sqlite;
 
@@ -54,8 +55,7 @@ public sealed class SqliteChunkSearch(SqliteDatabase database) : IChunkSearch
         var where = new StringBuilder("c.id IN (SELECT value FROM json_each($ids))");
         AppendFilter(command, filter, where);
         command.CommandText = $"""
-            SELECT c.id, d.id, l.name, d.source, d.title, d.kind, d.identity, d.revision, d.superseded,
-                   c.page, c.locator, c.context, c.text, c.token_count, c.boxes
+            SELECT {StoreRows.RetrievedChunkColumns}
             FROM chunks c JOIN documents d ON d.id = c.document_id JOIN libraries l ON l.id = d.library_id
             WHERE {where}
             """;
@@ -63,27 +63,7 @@ public sealed class SqliteChunkSearch(SqliteDatabase database) : IChunkSearch
         var byId = new Dictionary<long, RetrievedChunk>();
         using (var r = command.ExecuteReader())
         {
-            while (r.Read())
-            {
-                byId[r.GetInt64(0)] = new RetrievedChunk
-                {
-                    ChunkId = r.GetInt64(0),
-                    DocumentId = r.GetInt64(1),
-                    Library = r.GetString(2),
-                    Source = r.GetString(3),
-                    Title = r.GetString(4),
-                    Kind = r.GetString(5),
-                    Identity = r.IsDBNull(6) ? null : r.GetString(6),
-                    Revision = r.IsDBNull(7) ? null : r.GetString(7),
-                    Superseded = r.GetInt64(8) != 0,
-                    Page = r.IsDBNull(9) ? null : r.GetInt32(9),
-                    Locator = r.GetString(10),
-                    Context = r.GetString(11),
-                    Text = r.GetString(12),
-                    TokenCount = r.GetInt32(13),
-                    Boxes = JsonSerializer.Deserialize<List<PageBox>>(r.GetString(14), JsonSerializerOptions.Web) ?? [],
-                };
-            }
+            while (r.Read()) byId[r.GetInt64(0)] = StoreRows.RetrievedChunk(r);
         }
         // Keep the caller's order (best first).
         return Task.FromResult<IReadOnlyList<RetrievedChunk>>(chunkIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList());

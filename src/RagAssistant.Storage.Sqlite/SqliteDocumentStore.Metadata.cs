@@ -71,18 +71,8 @@ public sealed partial class SqliteDocumentStore
             r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetInt32(5));
     }
 
-    /// <summary>
-    /// The year that orders revisions after the mark (a standard's year, GB/T 3077-2015): kept while the revision is
-    /// unchanged or becomes another mark; gone with the revision; a revision typed as a year (2026) is that year, stored
-    /// as the mark too, which <see cref="ReadRevision"/> reads back as the year alone.
-    /// </summary>
-    private static int? RevisionYear(EditableRow old, string? revision)
-    {
-        if (revision == old.Revision) return old.Year;
-        if (revision is null) return null;
-        return revision.Length == 4 && int.TryParse(revision, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2200
-            ? year : old.Year;
-    }
+    /// <summary>The year that orders revisions after the edit (<see cref="RevisionMarks.YearAfterEdit"/>).</summary>
+    private static int? RevisionYear(EditableRow old, string? revision) => RevisionMarks.YearAfterEdit(old.Revision, old.Year, revision);
 
     private sealed record RetitledChunk(long Id, string Context, string SegmentedContext, string SegmentedText);
 
@@ -97,10 +87,7 @@ public sealed partial class SqliteDocumentStore
             using var r = select.ExecuteReader();
             while (r.Read())
             {
-                var context = r.GetString(1);
-                if (context == oldTitle) changed.Add((r.GetInt64(0), newTitle, r.GetString(2)));
-                else if (context.StartsWith(oldTitle + ContextSeparator, StringComparison.Ordinal))
-                    changed.Add((r.GetInt64(0), newTitle + context[oldTitle.Length..], r.GetString(2)));
+                if (ContextLines.Retitle(r.GetString(1), oldTitle, newTitle) is { } context) changed.Add((r.GetInt64(0), context, r.GetString(2)));
             }
         }
         // Chunks of one document share few context lines: segment each once.
@@ -111,7 +98,4 @@ public sealed partial class SqliteDocumentStore
             return new RetitledChunk(c.Id, c.Context, words, segmenter.Segment(c.Text));
         }).ToList();
     }
-
-    /// <summary>Between the title and the heading path in a chunk's context line (DocumentChunker's path separator).</summary>
-    private const string ContextSeparator = " > ";
 }

@@ -19,12 +19,7 @@ public sealed partial class SqliteDocumentStore(SqliteDatabase database, ITextSe
 {
     private readonly bool _keepOriginals = options?.Value.KeepOriginals ?? true;
 
-    private const string DocumentColumns = """
-        d.id, l.name, d.source, d.file_name, d.title, d.kind, d.identity, d.revision, d.effective_date,
-        d.revision_year, d.superseded, d.sha256, d.size, d.pages, d.content_type, d.status, d.error, d.warnings,
-        d.created_at, d.updated_at, (SELECT count(*) FROM chunks c WHERE c.document_id = d.id),
-        EXISTS (SELECT 1 FROM document_files f WHERE f.document_id = d.id)
-        """;
+    private const string DocumentColumns = StoreRows.DocumentColumns;
 
     private static readonly JsonSerializerOptions BoxJson = new(JsonSerializerDefaults.Web);
 
@@ -77,7 +72,7 @@ public sealed partial class SqliteDocumentStore(SqliteDatabase database, ITextSe
                 reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.GetInt32(7),
                 reader.IsDBNull(8) ? null : reader.GetString(8))
             {
-                Boxes = JsonSerializer.Deserialize<List<PageBox>>(reader.GetString(9), BoxJson) ?? [],
+                Boxes = StoreRows.Boxes(reader.GetString(9)),
                 Dimension = reader.IsDBNull(10) ? null : reader.GetInt32(10),
             });
         }
@@ -390,23 +385,17 @@ public sealed partial class SqliteDocumentStore(SqliteDatabase database, ITextSe
             Execute(connection, "UPDATE documents SET superseded = $s WHERE id = $id", ("$s", superseded ? 1 : 0), ("$id", id));
     }
 
-    /// <summary>Each revision of one identity and whether it is superseded: older than the newest by <see cref="RevisionComparer"/>.</summary>
-    internal static Dictionary<long, bool> SupersededMarks(IReadOnlyList<(long Id, DocumentRevision Revision)> revisions)
-    {
-        var newest = revisions.Select(r => r.Revision).Max(RevisionComparer.Instance)!;
-        return revisions.ToDictionary(r => r.Id, r => RevisionComparer.Instance.Compare(r.Revision, newest) < 0);
-    }
+    /// <summary>Each revision of one identity and whether it is superseded (<see cref="RevisionMarks.Superseded"/>).</summary>
+    internal static Dictionary<long, bool> SupersededMarks(IReadOnlyList<(long Id, DocumentRevision Revision)> revisions) =>
+        RevisionMarks.Superseded(revisions);
 
-    /// <summary>Revision marks are stored as displayed; a mark equal to the year is the year alone.</summary>
-    internal static DocumentRevision ReadRevision(SqliteDataReader reader, int identity, int mark, int date, int year)
-    {
-        int? y = reader.IsDBNull(year) ? null : reader.GetInt32(year);
-        var m = reader.IsDBNull(mark) ? null : reader.GetString(mark);
-        if (y is not null && m == y.Value.ToString(CultureInfo.InvariantCulture)) m = null;
-        return new DocumentRevision(
-            reader.IsDBNull(identity) ? null : reader.GetString(identity), m,
-            reader.IsDBNull(date) ? null : DateOnly.Parse(reader.GetString(date), CultureInfo.InvariantCulture), y);
-    }
+    /// <summary>A stored revision (<see cref="RevisionMarks.Read"/>).</summary>
+    internal static DocumentRevision ReadRevision(SqliteDataReader reader, int identity, int mark, int date, int year) =>
+        RevisionMarks.Read(
+            reader.IsDBNull(identity) ? null : reader.GetString(identity),
+            reader.IsDBNull(mark) ? null : reader.GetString(mark),
+            reader.IsDBNull(date) ? null : DateOnly.Parse(reader.GetString(date), CultureInfo.InvariantCulture),
+            reader.IsDBNull(year) ? null : reader.GetInt32(year));
 
     private StoredDocument? QuerySingle(string where, params (string Name, object Value)[] parameters)
     {
@@ -421,34 +410,7 @@ public sealed partial class SqliteDocumentStore(SqliteDatabase database, ITextSe
     {
         using var r = command.ExecuteReader();
         var documents = new List<StoredDocument>();
-        while (r.Read())
-        {
-            documents.Add(new StoredDocument
-            {
-                Id = r.GetInt64(0),
-                Library = r.GetString(1),
-                Source = r.GetString(2),
-                FileName = r.GetString(3),
-                Title = r.GetString(4),
-                Kind = r.GetString(5),
-                Identity = r.IsDBNull(6) ? null : r.GetString(6),
-                Revision = r.IsDBNull(7) ? null : r.GetString(7),
-                EffectiveDate = r.IsDBNull(8) ? null : DateOnly.Parse(r.GetString(8), CultureInfo.InvariantCulture),
-                RevisionYear = r.IsDBNull(9) ? null : r.GetInt32(9),
-                Superseded = r.GetInt64(10) != 0,
-                Sha256 = r.GetString(11),
-                Size = r.GetInt64(12),
-                Pages = r.IsDBNull(13) ? null : r.GetInt32(13),
-                ContentType = r.GetString(14),
-                Status = r.GetString(15),
-                Error = r.IsDBNull(16) ? null : r.GetString(16),
-                Warnings = IngestNotesJson.Read(r.GetString(17)),
-                CreatedAt = DateTimeOffset.Parse(r.GetString(18), CultureInfo.InvariantCulture),
-                UpdatedAt = DateTimeOffset.Parse(r.GetString(19), CultureInfo.InvariantCulture),
-                Chunks = r.GetInt32(20),
-                HasOriginal = r.GetInt64(21) != 0,
-            });
-        }
+        while (r.Read()) documents.Add(StoreRows.Document(r));
         return documents;
     }
 

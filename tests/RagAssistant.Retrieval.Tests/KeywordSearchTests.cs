@@ -1,20 +1,21 @@
+using RagAssistant.Testing;
 using RagAssistant.Core.Search;
 
 namespace RagAssistant.Retrieval.Tests;
 
-public class KeywordSearchTests(CorpusSearchFixture corpus) : IClassFixture<CorpusSearchFixture>
+public abstract class KeywordSearchTests<TCorpus>(TCorpus corpus) : IClassFixture<TCorpus> where TCorpus : CorpusSearchFixture
 {
     private async Task<IReadOnlyList<SearchResult>> Search(string query, int top = 5, SearchFilter? filter = null) =>
         (await corpus.Retriever.SearchAsync(query, new SearchOptions(top, RetrieverMode.Keyword, filter))).Results;
 
-    [Fact]
+    [SkippableFact]
     public async Task ClauseNumber_FindsTheClause()
     {
         var results = await Search("Q/JD 105 4.2.3条");
         Assert.Contains(results.Take(3), r => r.Chunk.Locator == "4.2.3" && r.Chunk.Source.Contains("2026"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AskedOperation_OutranksAnotherOperationsRowThatMatchesMoreWords()
     {
         // OP60's 工序卡 rows say 主轴转速 word for word; the process card's operation 40 row says only 转速. The asked
@@ -26,7 +27,7 @@ public class KeywordSearchTests(CorpusSearchFixture corpus) : IClassFixture<Corp
         Assert.DoesNotContain(results, r => r.Chunk.Text.Contains("工序号: 60"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AskedMaterial_OutranksClausesAndRowsAboutAnotherMaterial()
     {
         // 40Cr passages repeat 调质硬度 more often; the table row naming 42CrMo is the one that answers.
@@ -36,7 +37,7 @@ public class KeywordSearchTests(CorpusSearchFixture corpus) : IClassFixture<Corp
         Assert.Contains("42CrMo", firstNamingAMaterial.Text);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("M10 螺栓扭矩是哪一版从 45 改成 48 的？", "由 45±3 N·m 改为 48±3 N·m")]
     [InlineData("支架本体镗孔转速以前是多少？", "750→900")]
     public async Task WhatChangedQuestion_RanksTheRecordStatingTheChangeFirst(string question, string change)
@@ -45,21 +46,21 @@ public class KeywordSearchTests(CorpusSearchFixture corpus) : IClassFixture<Corp
         Assert.Contains(change, results[0].Chunk.Text);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ThreadSize_FindsTheTighteningStep()
     {
         var results = await Search("M10×1.5 螺栓拧紧扭矩");
         Assert.Contains(results.Take(3), r => r.Chunk.Text.Contains("48±3"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ChineseQuestion_FindsTheEnglishProcedure_ThroughTheGlossary()
     {
         var results = await Search("数控车床预热主轴转速", top: 5);
         Assert.Contains(results, r => r.Chunk.Source.EndsWith("CNC-Lathe-CK6150-Operating-Procedure.md"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SupersededRevision_RanksBelowTheCurrent_UnlessChangesAreAsked()
     {
         var plain = await Search("渗碳淬火 表面硬度", top: 20);
@@ -72,20 +73,20 @@ public class KeywordSearchTests(CorpusSearchFixture corpus) : IClassFixture<Corp
         Assert.Contains(changes, r => !r.Chunk.Superseded && r.Chunk.Source.Contains("2026"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CurrentOnly_LeavesOutSupersededRevisions()
     {
         var results = await Search("渗碳淬火 表面硬度", top: 20, new SearchFilter(CurrentOnly: true));
         Assert.DoesNotContain(results, r => r.Chunk.Superseded);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task LibraryFilter_ExcludesOtherLibraries()
     {
         Assert.Empty(await Search("扭矩", filter: new SearchFilter(Libraries: ["no-such-library"])));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("")]
     [InlineData("   \n\t ")]
     [InlineData("\" * : ^ ( ) - NEAR AND OR")]
@@ -100,7 +101,7 @@ public class KeywordSearchTests(CorpusSearchFixture corpus) : IClassFixture<Corp
         Assert.NotNull(results);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task HugeQuery_IsCutAndStillAnswers()
     {
         var query = "M8×1.25 螺栓拧紧扭矩 " + new string('扭', 10_000);
@@ -108,7 +109,7 @@ public class KeywordSearchTests(CorpusSearchFixture corpus) : IClassFixture<Corp
         Assert.NotNull(results);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SqlLookingText_DoesNotHarmTheDatabase()
     {
         await Search("x'); DELETE FROM documents; --");
@@ -116,9 +117,9 @@ public class KeywordSearchTests(CorpusSearchFixture corpus) : IClassFixture<Corp
     }
 }
 
-public class HybridSearchTests(CorpusSearchFixture corpus) : IClassFixture<CorpusSearchFixture>
+public abstract class HybridSearchTests<TCorpus>(TCorpus corpus) : IClassFixture<TCorpus> where TCorpus : CorpusSearchFixture
 {
-    [Fact]
+    [SkippableFact]
     public async Task Hybrid_ReportsBothRanks_AndFlagsSuperseded()
     {
         var (_, results) = await corpus.Retriever.SearchAsync("hydraulic chuck pressure CK6150", new SearchOptions(10));
@@ -128,7 +129,7 @@ public class HybridSearchTests(CorpusSearchFixture corpus) : IClassFixture<Corpu
         Assert.Equal(Enumerable.Range(1, results.Count), results.Select(r => r.Rank));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DenseOnly_UsesTheVectorIndex()
     {
         var (_, results) = await corpus.Retriever.SearchAsync("spindle warm-up", new SearchOptions(5, RetrieverMode.Dense));
@@ -137,9 +138,9 @@ public class HybridSearchTests(CorpusSearchFixture corpus) : IClassFixture<Corpu
     }
 }
 
-public class SearchFilterTests(CorpusSearchFixture corpus) : IClassFixture<CorpusSearchFixture>
+public abstract class SearchFilterTests<TCorpus>(TCorpus corpus) : IClassFixture<TCorpus> where TCorpus : CorpusSearchFixture
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData(RetrieverMode.Keyword)]
     [InlineData(RetrieverMode.Dense)]
     [InlineData(RetrieverMode.Hybrid)]
@@ -150,7 +151,7 @@ public class SearchFilterTests(CorpusSearchFixture corpus) : IClassFixture<Corpu
         Assert.All(results, r => Assert.Equal("standard", r.Chunk.Kind));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(RetrieverMode.Keyword)]
     [InlineData(RetrieverMode.Dense)]
     public async Task IdentityFilter_KeepsAllRevisionsOfThatDocument(RetrieverMode mode)
@@ -160,4 +161,25 @@ public class SearchFilterTests(CorpusSearchFixture corpus) : IClassFixture<Corpu
         Assert.All(results, r => Assert.Equal("Q/JD 105", r.Chunk.Identity));
         Assert.Contains(results, r => r.Chunk.Superseded);
     }
+}
+
+public sealed class SqliteKeywordSearchTests(CorpusSearchFixture corpus) : KeywordSearchTests<CorpusSearchFixture>(corpus);
+
+public sealed class PostgresKeywordSearchTests : KeywordSearchTests<PostgresCorpusSearchFixture>
+{
+    public PostgresKeywordSearchTests(PostgresCorpusSearchFixture corpus) : base(corpus) => SharedPostgres.SkipUnlessAvailable();
+}
+
+public sealed class SqliteHybridSearchTests(CorpusSearchFixture corpus) : HybridSearchTests<CorpusSearchFixture>(corpus);
+
+public sealed class PostgresHybridSearchTests : HybridSearchTests<PostgresCorpusSearchFixture>
+{
+    public PostgresHybridSearchTests(PostgresCorpusSearchFixture corpus) : base(corpus) => SharedPostgres.SkipUnlessAvailable();
+}
+
+public sealed class SqliteSearchFilterTests(CorpusSearchFixture corpus) : SearchFilterTests<CorpusSearchFixture>(corpus);
+
+public sealed class PostgresSearchFilterTests : SearchFilterTests<PostgresCorpusSearchFixture>
+{
+    public PostgresSearchFilterTests(PostgresCorpusSearchFixture corpus) : base(corpus) => SharedPostgres.SkipUnlessAvailable();
 }

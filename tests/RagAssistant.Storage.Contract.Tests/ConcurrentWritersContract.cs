@@ -1,67 +1,60 @@
-using RagAssistant.Core.Jobs;
-using static RagAssistant.Testing.ConversationSamples;
+using RagAssistant.Core.Search;
+using static RagAssistant.Testing.StoreSamples;
 
 namespace RagAssistant.Storage.Contract.Tests;
 
 /// <summary>
-/// Two app instances on one database writing at once (their own connection pools, their own store objects): nothing
-/// written is lost, and a conversation's turns stay one numbered sequence.
+/// Two app instances on one knowledge base write at the same time: nothing is lost, revision marks and the index change
+/// log stay whole, and an in-memory index that follows the log sees every chunk.
 /// </summary>
-public abstract class ConcurrentWritersContract : ConversationContract
+public abstract class ConcurrentWritersContract<TEngine> : StoreContract<TEngine> where TEngine : IStoreEngine
 {
-    private const int WritesEach = 25;
+    private const string Model = "m";
+    private const int PerWriter = 15;
 
     [SkippableFact]
-    public async Task TwoInstancesAppendingToOneConversation_LoseNoTurn()
+    public async Task TwoInstancesSavingInParallel_LoseNothing()
     {
-        await OpenAsync();
-        var first = Stores;
-        var second = AnotherInstance();
-        var id = await first.Conversations.CreateAsync("shared", "alice");
+        var first = await OpenAsync();
+        var second = Keep(first.Another());
+        var start = await first.Search.ReadVectorsAsync(Model, _ => { });
 
-        var writes = new[] { ("a", first), ("b", second) }.Select(each => Task.Run(async () =>
+        // Each writer saves its own documents and, in between, a revision of one shared identity.
+        async Task WriteAsync(Core.Storage.IDocumentStore store, string writer)
         {
-            var ids = new List<long>();
-            for (var i = 0; i < WritesEach; i++)
-                ids.Add(await each.Item2.Conversations.AddTurnAsync(id, $"{each.Item1}{i}", "q", Answer($"answer {each.Item1}{i} [1]", Cite(1, $"{each.Item1}{i}"), Cite(2, "x"))));
-            return ids;
-        })).ToList();
-        var written = (await Task.WhenAll(writes)).SelectMany(ids => ids).ToList();
+            for (var i = 0; i < PerWriter; i++)
+            {
+                await store.SaveAsync(Doc($"{writer}/{i}.md", sha: $"{writer}{i}"), Embedded(Model, $"{writer} part {i}", $"shared word {i}"));
+                await store.SaveAsync(Doc($"{writer}/wi-{i}.md", "WI-7", $"{writer}{i:D2}", sha: $"{writer}wi{i}"), Chunks("revision"));
+            }
+        }
+        await Task.WhenAll(Task.Run(() => WriteAsync(first.Documents, "a")), Task.Run(() => WriteAsync(second.Documents, "b")));
 
-        var turns = (await second.Conversations.GetAsync(id))!.Turns;
-        Assert.Equal(2 * WritesEach, turns.Count);
-        Assert.Equal(written.Order(), turns.Select(t => t.Id).Order());
-        // Each instance's turns keep its own order, and each keeps its own citations.
-        foreach (var prefix in new[] { "a", "b" })
-            Assert.Equal(Enumerable.Range(0, WritesEach).Select(i => $"{prefix}{i}"), turns.Where(t => t.Question.StartsWith(prefix, StringComparison.Ordinal)).Select(t => t.Question));
-        Assert.All(turns, t => Assert.Equal([t.Question, "x"], t.Answer.Citations.Select(c => c.Text)));
-        Assert.Equal(2 * WritesEach, Assert.Single(await first.Conversations.ListAsync("alice", 10)).Turns);
-    }
+        var documents = await first.Documents.ListAsync();
+        Assert.Equal(4 * PerWriter, documents.Count);
+        Assert.All(documents, d => Assert.Equal(d.Source.Contains("wi-", StringComparison.Ordinal) ? 1 : 2, d.Chunks));
+        // One revision of the shared identity is current: the newest mark, whoever wrote it last.
+        var revisions = documents.Where(d => d.Identity == "WI-7").ToList();
+        Assert.Equal([$"b{PerWriter - 1:D2}"], revisions.Where(d => !d.Superseded).Select(d => d.Revision));
+        Assert.Equal(2 * PerWriter, (await second.Search.KeywordSearchAsync("\"shared\"", SearchFilter.None, 1000)).Count);
 
-    [SkippableFact]
-    public async Task TwoInstancesQueueingJobs_LoseNoJob()
-    {
-        await OpenAsync();
-        var first = Stores;
-        var second = AnotherInstance();
-        await first.Jobs.ListAsync();
-
-        var jobs = Enumerable.Range(0, 2 * WritesEach).Select(i => new IngestJob(Guid.NewGuid(), $"f{i}.md", "plant1", 1, Clock.GetUtcNow())).ToList();
-        await Task.WhenAll(
-            Task.Run(async () => { foreach (var job in jobs.Take(WritesEach)) await first.Jobs.AddAsync(job, new QueuedFile([1])); }),
-            Task.Run(async () => { foreach (var job in jobs.Skip(WritesEach)) await second.Jobs.AddAsync(job, new QueuedFile([2])); }));
-
-        Assert.Equal(jobs.Select(j => j.Id).Order(), (await first.Jobs.ListAsync()).Select(j => j.Id).Order());
-        Assert.Equal([2], (await first.Jobs.ReadFileAsync(jobs[^1].Id))!.Content);
+        // The change log, read in small pages, brings an index from before the writes to every chunk now stored.
+        var seen = new HashSet<long>();
+        var position = start;
+        while (true)
+        {
+            var changes = await second.Search.ReadIndexChangesAsync(Model, position, 7);
+            Assert.False(changes.ReloadAll, changes.Reason);
+            foreach (var upsert in changes.Upserts) seen.Add(upsert.ChunkId);
+            position = changes.Seq;
+            if (!changes.More) break;
+        }
+        var stored = (await first.Search.ReadVectorsAsync(Model)).Select(v => v.ChunkId).ToHashSet();
+        Assert.Equal(4 * PerWriter, stored.Count);
+        Assert.Subset(seen, stored);
     }
 }
 
-public sealed class SqliteConcurrentWritersContract : ConcurrentWritersContract
-{
-    protected override Task<ConversationStores> OpenStoresAsync(TimeProvider clock) => Task.FromResult<ConversationStores>(ConversationStoresOnSqlite.Open(clock));
-}
+public sealed class SqliteConcurrentWritersContract : ConcurrentWritersContract<SqliteEngine>;
 
-public sealed class PostgresConcurrentWritersContract : ConcurrentWritersContract
-{
-    protected override async Task<ConversationStores> OpenStoresAsync(TimeProvider clock) => await ConversationStoresOnPostgres.OpenAsync(clock);
-}
+public sealed class PostgresConcurrentWritersContract : ConcurrentWritersContract<PostgresEngine>;

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using RagAssistant.Core.Text;
 using RagAssistant.Testing;
 using static RagAssistant.Storage.Sqlite.Tests.Sql;
@@ -8,21 +6,13 @@ using static RagAssistant.Storage.Sqlite.Tests.SqliteDocumentStoreTests;
 
 namespace RagAssistant.Storage.Sqlite.Tests;
 
+/// <summary>Originals across SQLite schema versions; their behaviour is DocumentOriginalsContract's.</summary>
 public class DocumentOriginalsTests : IDisposable
 {
     /// <summary>The schema version shipped before originals were stored.</summary>
     private const int BeforeOriginals = 5;
 
     private readonly TempDirectory _folder = new();
-    private readonly SqliteDatabase _database;
-    private readonly SqliteDocumentStore _store;
-
-    public DocumentOriginalsTests()
-    {
-        _database = new SqliteDatabase(_folder.File("kb.db"));
-        _store = new SqliteDocumentStore(_database, new IdentitySegmenter());
-    }
-
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
@@ -30,83 +20,6 @@ public class DocumentOriginalsTests : IDisposable
     }
 
     private static byte[] Bytes(string text) => System.Text.Encoding.UTF8.GetBytes(text);
-
-    private static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-    [Fact]
-    public async Task Save_KeepsTheOriginal_ByteForByte()
-    {
-        var content = Bytes("# Lathe\n\nSpindle 950 rpm.");
-        var saved = await _store.SaveAsync(Doc("a.md") with { Content = content }, Chunks("x"));
-
-        Assert.True(saved.HasOriginal);
-        Assert.Equal(content, await _store.OpenOriginalAsync(saved.Id));
-    }
-
-    [Fact]
-    public async Task Save_WithoutContent_KeepsNone()
-    {
-        var saved = await _store.SaveAsync(Doc("a.md"), Chunks("x"));
-        Assert.False(saved.HasOriginal);
-        Assert.Null(await _store.OpenOriginalAsync(saved.Id));
-        Assert.Null(await _store.OpenOriginalAsync(12345));
-    }
-
-    [Fact]
-    public async Task Replacing_ReplacesTheOriginal()
-    {
-        var first = await _store.SaveAsync(Doc("a.md") with { Content = Bytes("old") }, Chunks("x"));
-        var second = await _store.SaveAsync(Doc("a.md", sha: "sha-2") with { Content = Bytes("new") }, Chunks("y"));
-
-        Assert.Equal(first.Id, second.Id);
-        Assert.Equal(Bytes("new"), await _store.OpenOriginalAsync(second.Id));
-        using var connection = _database.Open();
-        Assert.Equal(1L, Scalar(connection, "SELECT count(*) FROM document_files"));
-    }
-
-    [Fact]
-    public async Task Replacing_WithoutContent_DropsTheOldOriginal()
-    {
-        var first = await _store.SaveAsync(Doc("a.md") with { Content = Bytes("old") }, Chunks("x"));
-        await _store.SaveAsync(Doc("a.md", sha: "sha-2"), Chunks("y"));
-        Assert.Null(await _store.OpenOriginalAsync(first.Id));
-    }
-
-    [Fact]
-    public async Task Delete_RemovesTheOriginal()
-    {
-        var saved = await _store.SaveAsync(Doc("a.md") with { Content = Bytes("text") }, Chunks("x"));
-        Assert.True(await _store.DeleteAsync(saved.Id));
-
-        Assert.Null(await _store.OpenOriginalAsync(saved.Id));
-        using var connection = _database.Open();
-        Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM document_files"));
-    }
-
-    [Fact]
-    public async Task KeepOriginalsOff_StoresNone()
-    {
-        var store = new SqliteDocumentStore(_database, new IdentitySegmenter(), Options.Create(new SqliteStorageOptions { KeepOriginals = false }));
-        var content = Bytes("text");
-        var saved = await store.SaveAsync(Doc("a.md", sha: Sha(content)) with { Content = content }, Chunks("x"));
-
-        Assert.False(saved.HasOriginal);
-        Assert.Null(await store.OpenOriginalAsync(saved.Id));
-        Assert.False(await store.AttachOriginalAsync(saved.Id, content));
-    }
-
-    [Fact]
-    public async Task Attach_StoresTheOriginal_OnlyWhenItsHashIsTheDocuments()
-    {
-        var content = Bytes("text");
-        var saved = await _store.SaveAsync(Doc("a.md", sha: Sha(content)), Chunks("x"));
-
-        Assert.False(await _store.AttachOriginalAsync(saved.Id, Bytes("other")));
-        Assert.False(await _store.AttachOriginalAsync(999, content));
-        Assert.True(await _store.AttachOriginalAsync(saved.Id, content));
-        Assert.Equal(content, await _store.OpenOriginalAsync(saved.Id));
-        Assert.True((await _store.GetAsync(saved.Id))!.HasOriginal);
-    }
 
     [Fact]
     public async Task DatabaseAtVersion5_Migrates_KeepingItsDocumentsWithoutOriginals()

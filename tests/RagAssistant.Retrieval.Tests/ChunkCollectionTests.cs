@@ -1,3 +1,4 @@
+using RagAssistant.Testing;
 using RagAssistant.Core.Search;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +7,8 @@ using RagAssistant.Retrieval.VectorData;
 
 namespace RagAssistant.Retrieval.Tests;
 
-public class SqliteChunkCollectionTests(CorpusSearchFixture corpus) : IClassFixture<CorpusSearchFixture>
+/// <summary>The knowledge base as a VectorData collection: the same collection over either store's chunk search.</summary>
+public abstract class ChunkCollectionTests<TCorpus>(TCorpus corpus) : IClassFixture<TCorpus> where TCorpus : CorpusSearchFixture
 {
     private VectorStore Store => corpus.Services.GetRequiredService<VectorStore>();
     private VectorStoreCollection<long, ChunkRecord> Chunks => Store.GetCollection<long, ChunkRecord>(ChunkRecord.CollectionName);
@@ -18,7 +20,7 @@ public class SqliteChunkCollectionTests(CorpusSearchFixture corpus) : IClassFixt
         return list;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Store_HoldsTheChunksCollection_Only()
     {
         Assert.True(await Store.CollectionExistsAsync(ChunkRecord.CollectionName));
@@ -30,7 +32,7 @@ public class SqliteChunkCollectionTests(CorpusSearchFixture corpus) : IClassFixt
         await Assert.ThrowsAsync<NotSupportedException>(() => Store.EnsureCollectionDeletedAsync(ChunkRecord.CollectionName));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Definition_TakesTheModelsDimension()
     {
         var definition = (VectorStoreCollectionDefinition)Chunks.GetService(typeof(VectorStoreCollectionDefinition))!;
@@ -41,7 +43,7 @@ public class SqliteChunkCollectionTests(CorpusSearchFixture corpus) : IClassFixt
         Assert.Contains(definition.Properties.OfType<VectorStoreDataProperty>(), p => p.Name == nameof(ChunkRecord.Text) && p.IsFullTextIndexed);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Get_ReturnsTheRecord_WithItsVectorWhenAsked()
     {
         var found = (await List(Chunks.SearchAsync("spindle warm-up", 1))).Single().Record;
@@ -54,7 +56,7 @@ public class SqliteChunkCollectionTests(CorpusSearchFixture corpus) : IClassFixt
         Assert.Null(await Chunks.GetAsync(-1));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Search_ByTextOrVector_ReturnsTopOrderedByScore()
     {
         var byText = await List(Chunks.SearchAsync("spindle warm-up", 5));
@@ -69,7 +71,7 @@ public class SqliteChunkCollectionTests(CorpusSearchFixture corpus) : IClassFixt
         Assert.Equal(byText.Skip(2).Select(r => r.Record.Id), skipped.Select(r => r.Record.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Search_Filter_KeepsOnlyMatchingRecords()
     {
         var kind = "standard";
@@ -79,14 +81,14 @@ public class SqliteChunkCollectionTests(CorpusSearchFixture corpus) : IClassFixt
         Assert.All(standards, r => Assert.False(r.Record.Superseded));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Search_UnsupportedFilter_Throws()
     {
         await Assert.ThrowsAsync<NotSupportedException>(() =>
             List(Chunks.SearchAsync("spindle", 5, new VectorSearchOptions<ChunkRecord> { Filter = r => r.Text.Contains("spindle") })));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("4.2.3", "Q/JD 105 4.2.3条")]
     [InlineData("M10×1.5", "M10×1.5 螺栓拧紧扭矩")]
     public async Task HybridSearch_FindsIdentifiers(string keyword, string question)
@@ -96,7 +98,7 @@ public class SqliteChunkCollectionTests(CorpusSearchFixture corpus) : IClassFixt
         Assert.Contains(results, r => keyword == "4.2.3" ? r.Record.Locator == "4.2.3" : r.Record.Text.Contains("48±3"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task HybridSearch_RanksTheCurrentRevisionAboveTheSupersededOne()
     {
         // RevA and RevB of the process card both state this step; RevB is the current revision.
@@ -114,7 +116,7 @@ public class SqliteChunkCollectionTests(CorpusSearchFixture corpus) : IClassFixt
         Assert.True(results[current].Score > results[old].Score);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task HybridSearch_FusesAndDemotesExactlyLikeTheHybridRetriever()
     {
         var hybrid = (IKeywordHybridSearchable<ChunkRecord>)Chunks;
@@ -127,12 +129,19 @@ public class SqliteChunkCollectionTests(CorpusSearchFixture corpus) : IClassFixt
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Writes_AreNotSupported()
     {
         await Assert.ThrowsAsync<NotSupportedException>(() => Chunks.UpsertAsync(new ChunkRecord { Id = 1 }));
         await Assert.ThrowsAsync<NotSupportedException>(() => Chunks.DeleteAsync(1L));
     }
+}
+
+public sealed class SqliteChunkCollectionTests(CorpusSearchFixture corpus) : ChunkCollectionTests<CorpusSearchFixture>(corpus);
+
+public sealed class PostgresChunkCollectionTests : ChunkCollectionTests<PostgresCorpusSearchFixture>
+{
+    public PostgresChunkCollectionTests(PostgresCorpusSearchFixture corpus) : base(corpus) => SharedPostgres.SkipUnlessAvailable();
 }
 
 public class ChunkFilterTranslatorTests
