@@ -24,14 +24,16 @@ public sealed class EvalFloorTests
     /// 0.671 / 0.770 / 0.654 / 0.044 on the smaller corpus). 183 questions, 154 answerable. Raised for #23 (question
     /// analysis, named relevance rules, table answers, similarity in both languages, the calibrated evidence score) to its
     /// figures: 0.942 / 0.828 / 0.727 / 0.789 / 0.655, false_abstention 0.058 — above the 0.052 kept here, within the slack (the evidence score
-    /// was chosen on dev, where it traded a few more false abstentions for abstentions).
+    /// was chosen on dev, where it traded a few more false abstentions for abstentions). Raised again for #23 (units under
+    /// their group labels, qualifying numbers, complementary lines of the best chunk, glued sentences, translated cells)
+    /// and the wider glossary: 0.954 / 0.846 / 0.740 / 0.795 / 0.655, false_abstention 0.058.
     /// </summary>
     private static readonly Dictionary<string, double> Baseline = new()
     {
-        ["hit@5"] = 0.942,
-        ["mrr@10"] = 0.828,
-        ["answer_contains"] = 0.727,
-        ["citation_precision"] = 0.789,
+        ["hit@5"] = 0.954,
+        ["mrr@10"] = 0.846,
+        ["answer_contains"] = 0.740,
+        ["citation_precision"] = 0.795,
         ["abstention"] = 0.655,
     };
 
