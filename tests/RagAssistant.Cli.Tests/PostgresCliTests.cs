@@ -5,7 +5,7 @@ namespace RagAssistant.Cli.Tests;
 
 /// <summary>
 /// The real <c>rag</c> on PostgreSQL (<c>Rag__Storage__Provider=postgres</c> with a connection string, #27): ingest,
-/// docs, search and ask work there; the SQLite-file commands and <c>--db</c> stop with one clear line.
+/// docs, search, ask and eval work there; the SQLite-file commands and <c>--db</c> stop with one clear line.
 /// </summary>
 public sealed class PostgresCliTests
 {
@@ -44,6 +44,13 @@ public sealed class PostgresCliTests
         Assert.NotEmpty(citations);
         Assert.All(citations, c => Assert.Equal(Procedure, c.GetProperty("source").GetString()));
         Assert.Equal(JsonValueKind.String, answer.GetProperty("conversationId").ValueKind);
+
+        using var temp = new TempDirectory();
+        var questions = temp.WriteText("q.jsonl",
+            """{"id": "pg-1", "question": "What is the max spindle speed on the CK6150 with 1.5 MPa chuck pressure?", "lang": "en", "gold": [{"source": "CNC-Lathe-CK6150-Operating-Procedure.md", "contains": "| 1.5 | 1800 |"}], "answer_contains": ["1800"]}""" + "\n");
+        var eval = await Rag.JsonAsync(CorpusFixture.Root, env, "eval", questions);
+        Assert.Equal(1, eval.GetProperty("questions").GetInt32());
+        Assert.Equal(1.0, eval.GetProperty("hit@5").GetDouble());
     }
 
     [SkippableTheory]
