@@ -2,10 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RagAssistant.Accounts;
+using RagAssistant.Core.Storage;
 using RagAssistant.Embeddings;
 using RagAssistant.Generation;
 using RagAssistant.Ingestion;
 using RagAssistant.Retrieval;
+using RagAssistant.Storage.Postgres;
 using RagAssistant.Storage.Sqlite;
 
 namespace RagAssistant.Cli;
@@ -13,6 +15,9 @@ namespace RagAssistant.Cli;
 /// <summary>
 /// The CLI's composition root: configuration from appsettings.json beside the program, then environment variables
 /// (<c>Rag__Storage__DatabasePath</c>), then command-line overrides such as <c>--db</c>; logs go to stderr only.
+/// <c>Rag:Storage:Provider</c> = <c>postgres</c> keeps the knowledge base on a PostgreSQL server
+/// (<c>Rag:Storage:ConnectionString</c>) instead of the SQLite file; the SQLite-only services (backup, check) are then
+/// not registered, and the commands that need them stop with <see cref="SqliteOnly"/>'s error.
 /// </summary>
 internal static class CliServices
 {
@@ -27,6 +32,10 @@ internal static class CliServices
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides)
             .Build();
+        var postgres = StorageProvider.IsPostgres(configuration);
+        if (postgres && databasePath is not null)
+            throw new CommandException(
+                $"--db FILE names a SQLite file, but {StorageProvider.Key} is '{StorageProvider.Postgres}' (the knowledge base is at {PostgresStorageOptions.Section}:ConnectionString): drop --db, or set {StorageProvider.Key} to '{StorageProvider.Sqlite}'");
 
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -35,7 +44,8 @@ internal static class CliServices
             .AddSimpleConsole(o => o.SingleLine = true)
             // stdout carries only results (JSON with --json); every log line goes to stderr.
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        services.AddRagStorage(configuration);
+        if (postgres) services.AddRagPostgresStorage(configuration);
+        else services.AddRagStorage(configuration);
         services.AddRagIngestion(configuration);
         services.AddRagEmbeddings(configuration);
         services.AddRagRetrieval(configuration); // after embeddings: dense search joins when a generator is registered

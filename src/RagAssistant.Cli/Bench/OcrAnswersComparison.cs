@@ -105,9 +105,10 @@ internal static class OcrAnswersComparison
         return await services.GetRequiredService<EvalRunner>().RunAsync(questions, RetrieverMode.Hybrid, withAnswers: true, cancellationToken: ct);
     }
 
-    /// <summary>Extractive answers whatever LLM is configured (the comparison is about what OCR read, not a model); OCR as asked.</summary>
+    /// <summary>Extractive answers whatever LLM is configured (the comparison is about what OCR read, not a model); OCR as asked; always SQLite.</summary>
     private static Dictionary<string, string?> Settings(bool ocr) => new()
     {
+        [StorageProvider.Key] = StorageProvider.Sqlite, // its own temporary files, whatever store the knowledge base is on
         [$"{LlmOptions.Section}:Provider"] = LlmOptions.None,
         [OcrSetting] = ocr ? "true" : "false",
     };

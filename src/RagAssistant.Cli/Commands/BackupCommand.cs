@@ -23,6 +23,7 @@ internal static class BackupCommand
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(db), services =>
         {
+            SqliteOnly.Require(services, "backup", SqliteOnly.BackupTools);
             var result = services.GetRequiredService<KnowledgeBaseBackup>().Create(parse.GetValue(file)!, parse.GetValue(force), ct);
             if (parse.GetValue(json))
                 JsonOutput.Write(new BackupJson(result.Database, result.File, result.Bytes, result.Documents, result.Chunks, result.CreatedAt));

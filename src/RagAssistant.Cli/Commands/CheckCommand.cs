@@ -20,6 +20,7 @@ internal static class CheckCommand
         var command = new Command("check", "Check the knowledge base: integrity, foreign keys, vectors, the keyword index against the chunks") { db, repair, json };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(db), services =>
         {
+            SqliteOnly.Require(services, "check", SqliteOnly.CheckTools);
             var report = services.GetRequiredService<KnowledgeBaseCheck>().Run(parse.GetValue(repair), ct);
             if (parse.GetValue(json)) JsonOutput.Write(ToJson(report));
             else WriteHuman(report);

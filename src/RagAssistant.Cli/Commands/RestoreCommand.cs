@@ -25,6 +25,7 @@ internal static class RestoreCommand
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(db), services =>
         {
+            SqliteOnly.Require(services, "restore", SqliteOnly.RestoreTools);
             var database = services.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.DatabasePath;
             var result = KnowledgeBaseRestore.Restore(parse.GetValue(file)!, database, AccountsSchema.Version,
                 services.GetService<TimeProvider>() ?? TimeProvider.System);
