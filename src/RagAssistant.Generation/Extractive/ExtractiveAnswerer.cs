@@ -100,8 +100,15 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         double similarityWeight)
     {
         var framingSources = FramingSources(question, sources);
-        TextView? Section(AnswerUnit unit) => unit.Section is { } label ? new TextView(label, analyzer) : null;
-        TextView Surroundings(int source, AnswerUnit unit) => new($"{unit.Section} {sources[source].Context} {DocumentFacts(sources[source])}", analyzer);
+        // Read once per group label and per source with its label: a chunk's units share a handful of them.
+        var sections = new Dictionary<string, TextView>();
+        var surroundings = new Dictionary<(int, string?), TextView>();
+        TextView? Section(AnswerUnit unit) =>
+            unit.Section is not { } label ? null
+            : sections.TryGetValue(label, out var view) ? view : sections[label] = new TextView(label, analyzer);
+        TextView Surroundings(int source, AnswerUnit unit) =>
+            surroundings.TryGetValue((source, unit.Section), out var view) ? view
+            : surroundings[(source, unit.Section)] = new TextView($"{unit.Section} {sources[source].Context} {DocumentFacts(sources[source])}", analyzer);
         var candidates = new List<(int Source, AnswerUnit Unit, TextView View, TextView? Headword, TextView? Section, TextView Surroundings)>();
         var contexts = new List<TextView>();
         var documents = new List<TextView>();
@@ -421,18 +428,16 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
 
     /// <summary>
     /// Small numbers the question qualifies its subject with (第5工步, 12 g, i = 20): they say which entry is asked about, as
-    /// an alarm number does. Years, date parts (6月末), numbers inside identifiers (OP60) and the ends of a range the
-    /// question quotes to check are no qualifiers; numbers of three or more digits or with decimals are anchors already.
+    /// an alarm number does. Years, date parts (6月末) and numbers inside identifiers (OP60) are no qualifiers; numbers of
+    /// three or more digits or with decimals are anchors already (the ends of a quoted range are left out with theirs).
     /// </summary>
-    private List<string> Qualifiers(QuestionTerms question)
+    private static List<string> Qualifiers(QuestionTerms question)
     {
-        var folded = analyzer.Fold(question.Query.Text);
         var identifiers = question.Terms.Where(t => t.IsIdentifier).Select(t => t.Term).ToList();
         var dateParts = LanguagePatterns.DateParts(question.Query.Text);
         return question.Intent.Numbers
             .Where(n => !n.Contains('.') && n.Length <= 2 && !question.Numbers.Contains(n) && !IsYear(n) && !dateParts.Contains(n))
             .Where(n => !identifiers.Any(i => i.Contains(n, StringComparison.Ordinal)))
-            .Where(n => !folded.Contains(n + "-", StringComparison.Ordinal) && !folded.Contains("-" + n, StringComparison.Ordinal))
             .ToList();
     }
 
