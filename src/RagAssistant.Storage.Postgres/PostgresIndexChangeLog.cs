@@ -22,7 +22,9 @@ internal static class PostgresIndexChangeLog
     {
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var seq = await LastSeqAsync(connection, transaction, cancellationToken);
-        await using (var command = Sql.Command(connection, transaction, VectorRows + " WHERE c.model = @model AND c.vector IS NOT NULL", ("model", model)))
+        // In chunk id order: the in-memory index keeps the order rows came in among equal scores, so every load, on
+        // either store, ranks tied chunks alike.
+        await using (var command = Sql.Command(connection, transaction, VectorRows + " WHERE c.model = @model AND c.vector IS NOT NULL ORDER BY c.id", ("model", model)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             while (await reader.ReadAsync(cancellationToken)) add(ReadVector(reader));
         await transaction.CommitAsync(cancellationToken);

@@ -21,7 +21,9 @@ internal static class IndexChangeLog
     {
         using var transaction = connection.BeginTransaction(deferred: true);
         var seq = LastSeq(connection, transaction);
-        using var command = Command(connection, transaction, VectorRows + " WHERE c.model = $model AND c.vector IS NOT NULL");
+        // In chunk id order: the in-memory index keeps the order rows came in among equal scores, so every load, on
+        // either store, ranks tied chunks alike.
+        using var command = Command(connection, transaction, VectorRows + " WHERE c.model = $model AND c.vector IS NOT NULL ORDER BY c.id");
         command.Parameters.AddWithValue("$model", model);
         using (var reader = command.ExecuteReader())
             while (reader.Read()) add(ReadVector(reader));
