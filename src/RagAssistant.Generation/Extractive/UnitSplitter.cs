@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RagAssistant.Core.Text;
 
 namespace RagAssistant.Generation.Extractive;
 
@@ -63,7 +64,7 @@ public static partial class UnitSplitter
     {
         if (line.Any(char.IsDigit) || SentenceEnd().IsMatch(line + " ") || line.Contains('|')) return false;
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        return line.Any(c => c > 0x2E80) ? line.Length <= 16 : words <= 6 && line.Length <= 60;
+        return CjkText.ContainsCjk(line) ? line.Length <= 16 : words <= 6 && line.Length <= 60;
     }
 
     /// <summary>The text's table rows (no sentence length cuts a row).</summary>
