@@ -9,7 +9,7 @@ namespace RagAssistant.Storage.Postgres;
 /// The ingestion queue's jobs in the PostgreSQL knowledge base (<c>ingest_jobs</c> of migration 2), as the SQLite store
 /// keeps them: bytes in the row until the job ends, state by its API name, warnings as <see cref="IngestNotesJson"/>.
 /// </summary>
-public sealed class PostgresIngestJobStore(PostgresDatabase database) : IIngestJobStore
+public sealed class PostgresIngestJobStore(PostgresDatabase database) : ISharedIngestJobStore
 {
     private const string Columns = IngestJobRow.Columns;
 

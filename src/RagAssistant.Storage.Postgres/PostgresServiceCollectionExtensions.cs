@@ -25,6 +25,7 @@ public static class PostgresServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<ITextSegmenter, IdentitySegmenter>();
         services.TryAddSingleton<PostgresDatabase>();
+        services.TryAddSingleton(sp => new KnowledgeBaseLocation(sp.GetRequiredService<PostgresDatabase>().Name, BackedUpByServer: true));
         services.TryAddSingleton<IDocumentStore, PostgresDocumentStore>();
         services.TryAddSingleton<IChunkSearch, PostgresChunkSearch>();
         services.TryAddSingleton<IChunkVectorStore, PostgresChunkVectorStore>();

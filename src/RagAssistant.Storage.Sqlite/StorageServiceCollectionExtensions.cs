@@ -19,6 +19,7 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<ITextSegmenter, IdentitySegmenter>();
         services.TryAddSingleton<SqliteDatabase>();
+        services.TryAddSingleton(sp => new KnowledgeBaseLocation(sp.GetRequiredService<SqliteDatabase>().DatabasePath, BackedUpByServer: false));
         services.TryAddSingleton<IDocumentStore, SqliteDocumentStore>();
         services.TryAddSingleton<RagAssistant.Core.Search.IChunkSearch, SqliteChunkSearch>();
         services.TryAddSingleton<IChunkVectorStore, SqliteChunkVectorStore>();

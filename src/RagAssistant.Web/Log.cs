@@ -49,4 +49,13 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account change by {Actor} refused ({Problem}): {Detail}")]
     public static partial void AccountChangeRefused(ILogger logger, string actor, RagAssistant.Accounts.AccountProblem problem, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The shared ingestion queue could not be read or a lease renewed: {Reason}")]
+    public static partial void ClaimFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Took over the ingestion of {File}: the app instance that ran it stopped renewing its lease")]
+    public static partial void JobTakenOver(ILogger logger, string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped ingesting {File}: its lease was lost (cancelled or taken over on another app instance)")]
+    public static partial void JobLeaseLost(ILogger logger, string file);
 }

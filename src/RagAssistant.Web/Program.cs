@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using MudBlazor.Services;
+using RagAssistant.Core.Storage;
 using RagAssistant.Embeddings;
 using RagAssistant.Generation;
 using RagAssistant.Ingestion;
 using RagAssistant.Retrieval;
+using RagAssistant.Storage.Postgres;
 using RagAssistant.Storage.Sqlite;
 using RagAssistant.Web;
 using RagAssistant.Web.Accounts;
@@ -18,7 +20,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 // A build output (not only a publish) then serves MudBlazor's and our static files in every environment.
 builder.WebHost.UseStaticWebAssets();
 
-builder.Services.AddRagStorage(builder.Configuration);
+// The knowledge base: a SQLite file (the embedded default) or a PostgreSQL server several instances share (Rag:Storage:Provider).
+if (StorageProvider.IsPostgres(builder.Configuration)) builder.Services.AddRagPostgresStorage(builder.Configuration);
+else builder.Services.AddRagStorage(builder.Configuration);
 builder.Services.AddRagIngestion(builder.Configuration);
 builder.Services.AddRagEmbeddings(builder.Configuration);
 builder.Services.AddRagRetrieval(builder.Configuration); // after embeddings: dense search joins when a generator is registered

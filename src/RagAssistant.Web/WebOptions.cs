@@ -49,4 +49,19 @@ public sealed class WebOptions
     /// <summary>Finished ingestion jobs remembered for the library page and the status page. Default 500.</summary>
     [Range(10, 100_000)]
     public int JobHistory { get; set; } = 500;
+
+    /// <summary>
+    /// With several app instances on one PostgreSQL knowledge base: seconds a claimed ingestion job stays with the
+    /// instance that claimed it without word from it. The instance renews it every third of this while it works; when an
+    /// instance dies, another takes its job over this long after. Default 60.
+    /// </summary>
+    [Range(2, 3600)]
+    public int JobLeaseSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// With several app instances on one PostgreSQL knowledge base: seconds between looks at the shared queue for jobs
+    /// other instances accepted, and at the job list they changed. Default 2.
+    /// </summary>
+    [Range(0.1, 600)]
+    public double JobPollSeconds { get; set; } = 2;
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RagAssistant.Core.Storage;
 using RagAssistant.Web.Access;
 using RagAssistant.Web.Ingestion;
 using RagAssistant.Web.Maintenance;
@@ -30,7 +31,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<RecentErrors>();
         services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BackupStatus>();
-        services.AddHostedService<ScheduledBackup>();
+        // Scheduled backups copy the SQLite file; a PostgreSQL knowledge base is backed up by its server (pg_dump, replicas).
+        if (!StorageProvider.IsPostgres(configuration)) services.AddHostedService<ScheduledBackup>();
         services.AddRagTransportSecurity();
         services.AddRagLimits(configuration);
         return services;

@@ -25,8 +25,13 @@ namespace RagAssistant.Web.Ingestion;
 /// a queued or running job can be cancelled, and since each document is stored in one transaction a cancelled file
 /// leaves nothing half-stored. The audit log says "upload" when a file is accepted and "ingested" or "ingest_failed" when it ends.
 /// </para>
+/// <para>
+/// Shared: when the store is one several app instances use (<see cref="ISharedIngestJobStore"/>, PostgreSQL), the
+/// workers of every instance claim jobs from it under a lease instead of working the ones their instance accepted, and
+/// the job list follows the store (IngestionQueue.Shared.cs).
+/// </para>
 /// </summary>
-public sealed class IngestionQueue(
+public sealed partial class IngestionQueue(
     IServiceProvider services,
     IOptions<WebOptions> options,
     RecentErrors errors,
@@ -35,6 +40,7 @@ public sealed class IngestionQueue(
 {
     private readonly WebOptions _options = options.Value;
     private readonly IIngestJobStore _store = services.GetRequiredService<IIngestJobStore>();
+    private readonly ISharedIngestJobStore? _shared = services.GetRequiredService<IIngestJobStore>() as ISharedIngestJobStore;
     private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>();
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
     private readonly Lock _admission = new();
@@ -71,6 +77,10 @@ public sealed class IngestionQueue(
         if (!_entries.TryGetValue(id, out var entry) || entry.Job.IsFinished) return false;
         entry.Cancellation.Cancel();
         if (entry.Job.State == IngestJobState.Queued) Finish(entry, entry.Job with { State = IngestJobState.Cancelled, Problem = IngestProblem.Cancelled, Reason = "cancelled before it started" });
+        // Running on another instance: the cancellation is written to the shared store; that instance's next lease
+        // renewal finds the job finished and stops it (a document is stored in one transaction, so nothing half-stored).
+        else if (_shared is not null && !entry.RunsHere)
+            Finish(entry, entry.Job with { State = IngestJobState.Cancelled, Problem = IngestProblem.Cancelled, Reason = "cancelled while another app instance ingested it" });
         return true;
     }
 
@@ -103,12 +113,18 @@ public sealed class IngestionQueue(
     /// <summary>Loads the stored jobs before the app serves anything (hosted services start in turn), then starts the workers.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await ResumeAsync(cancellationToken);
+        if (_shared is null) await ResumeAsync(cancellationToken);
+        else await LoadSharedAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, _options.IngestParallelism).Select(_ => Task.Run(() => WorkAsync(stoppingToken), stoppingToken)));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var workers = Enumerable.Range(0, _options.IngestParallelism).Select(_ => Task.Run(() => _shared is null
+            ? WorkAsync(stoppingToken)
+            : ClaimAndWorkAsync(_shared, stoppingToken), stoppingToken));
+        return Task.WhenAll(_shared is null ? workers : workers.Append(Task.Run(() => FollowSharedStoreAsync(stoppingToken), stoppingToken)));
+    }
 
     /// <summary>
     /// Loads the stored jobs: finished ones for the job list, unfinished ones queued again in the order they came. A job
@@ -191,7 +207,7 @@ public sealed class IngestionQueue(
         {
             // "Queued" is told before a worker can take the job, so listeners never see "parsing" first.
             Publish(entry.Job);
-            _channel.Writer.TryWrite(job.Id);
+            Offer(job.Id);
         }
         Trim();
         return entry.Job;
@@ -207,7 +223,16 @@ public sealed class IngestionQueue(
         }
     }
 
-    private async Task RunAsync(Entry entry, CancellationToken ct, CancellationToken stopping)
+    /// <summary>A new job for the workers: on the local channel, or (shared) a nudge to claim from the store at once.</summary>
+    private void Offer(Guid id)
+    {
+        if (_shared is null) _channel.Writer.TryWrite(id);
+        else _claimable.Release();
+    }
+
+    /// <param name="leaseLost">Cancelled when a shared store's lease on the job was lost: another instance cancelled the
+    /// job or took it over, so this run stops and writes nothing more.</param>
+    private async Task RunAsync(Entry entry, CancellationToken ct, CancellationToken stopping, CancellationToken leaseLost = default)
     {
         var request = new IngestRequest(entry.Job.Library)
         {
@@ -260,6 +285,10 @@ public sealed class IngestionQueue(
                 Warnings = result.Warnings,
             });
         }
+        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
+        {
+            Log.JobLeaseLost(logger, entry.Job.FileName);
+        }
         catch (OperationCanceledException) when (entry.Cancellation.IsCancellationRequested)
         {
             Finish(entry, entry.Job with { State = IngestJobState.Cancelled, Problem = IngestProblem.Cancelled, Reason = "cancelled; nothing of it was stored" });
@@ -268,7 +297,7 @@ public sealed class IngestionQueue(
         {
             // The app is stopping: the job stays unfinished in the store and resumes on the next start; a clean stop
             // is not an attempt that failed.
-            await SaveQuietlyAsync(entry.Job with { State = IngestJobState.Queued, Attempts = Math.Max(0, entry.Job.Attempts - 1) });
+            await SaveInOrder(entry, entry.Job with { State = IngestJobState.Queued, Attempts = Math.Max(0, entry.Job.Attempts - 1) });
         }
         catch (Exception ex) when (ex is KnowledgeBaseException or EmbeddingException)
         {
@@ -303,7 +332,10 @@ public sealed class IngestionQueue(
     private void Update(Entry entry, IngestJob job)
     {
         if (entry.Job.IsFinished) return;
+        var stageChanged = entry.Job.State != job.State;
         entry.Job = job;
+        // Other instances show the job from the shared store: each stage is written there (OCR page counts are not).
+        if (_shared is not null && stageChanged) _ = SaveInOrder(entry, job);
         Publish(job);
     }
 
@@ -312,7 +344,7 @@ public sealed class IngestionQueue(
         entry.Job = job with { FinishedAt = time.GetUtcNow() };
         if (job.State == IngestJobState.Failed) errors.Add(job.FileName, job.Reason ?? "failed");
         Log.JobFinished(logger, job.FileName, job.State.Name(), job.Reason);
-        _ = SaveQuietlyAsync(entry.Job);
+        _ = SaveInOrder(entry, entry.Job);
         Audit(entry.Job);
         Publish(entry.Job);
     }
@@ -350,6 +382,21 @@ public sealed class IngestionQueue(
         catch (KnowledgeBaseException ex)
         {
             Log.JobNotSaved(logger, job.FileName, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Writes a job's state after every earlier write of it, so a late write of an earlier state never overwrites a later
+    /// one; with none pending it starts at once on this thread, as a plain call would.
+    /// </summary>
+    private Task SaveInOrder(Entry entry, IngestJob job)
+    {
+        lock (entry)
+        {
+            var previous = entry.LastWrite;
+            return entry.LastWrite = previous.IsCompleted
+                ? SaveQuietlyAsync(job)
+                : previous.ContinueWith(_ => SaveQuietlyAsync(job), TaskScheduler.Default).Unwrap();
         }
     }
 
@@ -404,5 +451,11 @@ public sealed class IngestionQueue(
     {
         public volatile IngestJob Job = job;
         public CancellationTokenSource Cancellation { get; } = new();
+
+        /// <summary>A worker of this instance runs the job now (shared store: else the job list follows the store).</summary>
+        public volatile bool RunsHere;
+
+        /// <summary>The job's last store write, which the next one waits for; written under the entry's lock.</summary>
+        public Task LastWrite = Task.CompletedTask;
     }
 }

@@ -130,6 +130,7 @@ public sealed record UiText
     public required string IngestionQueue { get; init; }
     public required string Backups { get; init; }
     public required string BackupsOff { get; init; }
+    public required string BackupsByServer { get; init; }
     public required string BackupNone { get; init; }
     public required string BackupLast { get; init; }
     public required string BackupNext { get; init; }
@@ -278,6 +279,7 @@ public sealed record UiText
         Database = "数据库",
         Backups = "备份",
         BackupsOff = "定时备份已关闭（Rag:Backup:Enabled）",
+        BackupsByServer = "知识库在 PostgreSQL 服务器上：备份由数据库服务器负责（pg_dump、流复制），本应用不做定时备份",
         BackupNone = "还没有备份",
         BackupLast = "最近一次备份",
         BackupNext = "下次备份",
@@ -415,6 +417,7 @@ public sealed record UiText
         Database = "Database",
         Backups = "Backups",
         BackupsOff = "Scheduled backups are off (Rag:Backup:Enabled)",
+        BackupsByServer = "The knowledge base is on a PostgreSQL server: backups are the database server's job (pg_dump, replication), not this app's schedule",
         BackupNone = "No backup yet",
         BackupLast = "Last backup",
         BackupNext = "Next backup",

@@ -88,7 +88,7 @@ public sealed class PageLimitTests(PageLimitTests.App fixture) : ComponentTest, 
     {
         using var answering = await Admission.AdmitAsync("status-reader", CancellationToken.None);
         UseAppServices(typeof(IDocumentStore), typeof(EmbeddingModelProvider), typeof(IChunkVectorStore), typeof(ChatModelProvider),
-            typeof(IngestionQueue), typeof(RecentErrors), typeof(IOptions<SqliteStorageOptions>), typeof(IOptions<LimitsOptions>), typeof(AnswerAdmission), typeof(BackupStatus));
+            typeof(IngestionQueue), typeof(RecentErrors), typeof(KnowledgeBaseLocation), typeof(IOptions<LimitsOptions>), typeof(AnswerAdmission), typeof(BackupStatus));
 
         var page = RenderWithText<StatusPage>(_ => { }, UiText.English);
 
