@@ -1,7 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using System.Net.Http.Json;
+using System.Text.Json;
 using RagAssistant.Core.Jobs;
+using RagAssistant.Retrieval.Dense;
 using RagAssistant.Testing;
 using RagAssistant.Web.Tests.Hosting;
 using static RagAssistant.Web.Tests.Instances.SharedDatabaseApps;
@@ -42,6 +45,31 @@ public sealed class TwoInstancesTests : IDisposable
         Assert.Equal("done", states[jobs[0]]);
         Assert.Contains("card-07.md", await CitedSourcesAsync(throughSecond, "QX-7707 工序70 拧紧扭矩是多少？"));
         Assert.False(File.Exists(_folder.File("unused-1.db")), "the SQLite file must not be made when the knowledge base is on PostgreSQL");
+    }
+
+    [SkippableFact]
+    public async Task ADocumentDeletedThroughOne_LeavesTheOthersDenseIndex_BeforeItsNextAnswer()
+    {
+        var (first, second) = await StartTwoAsync();
+        await using var _ = first;
+        await using var __ = second;
+        using var throughFirst = first.CreateClient();
+        using var throughSecond = second.CreateClient();
+        var jobs = await UploadAsync(throughFirst, Card(7), Card(8));
+        await WaitForJobsAsync(throughSecond, jobs, () => "");
+        Assert.Contains("card-07.md", await CitedSourcesAsync(throughSecond, "QX-7707 工序70 拧紧扭矩是多少？"));
+        var index = second.Services.GetRequiredService<DenseModels>().Primary.Index;
+        var loaded = (await index.GetAsync())!.Count;
+        var documents = await throughFirst.GetFromJsonAsync<JsonElement>("/api/documents");
+        var card7 = documents.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("source").GetString() == "card-07.md").GetProperty("id").GetInt64();
+
+        using var deleted = await throughFirst.DeleteAsync($"/api/documents/{card7}");
+
+        Assert.True(deleted.IsSuccessStatusCode, $"{(int)deleted.StatusCode}");
+        Assert.DoesNotContain("card-07.md", await CitedSourcesAsync(throughSecond, "QX-7707 工序70 拧紧扭矩是多少？"));
+        // The second instance's in-memory index dropped the deleted chunks by applying the change log, not by a reload.
+        Assert.True((await index.GetAsync())!.Count < loaded);
+        Assert.Equal(1, index.Counters.FullLoads);
     }
 
     [SkippableFact]
