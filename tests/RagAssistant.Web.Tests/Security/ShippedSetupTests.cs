@@ -49,4 +49,25 @@ public sealed class ShippedSetupTests
         Assert.Contains("return 301 https://", nginx, StringComparison.Ordinal);
         Assert.Contains("Rag__Web__KnownProxies__0=127.0.0.1", nginx, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TwoInstancesRecipe_ShareOnePostgresKnowledgeBase_BehindAStickyTlsProxy()
+    {
+        var compose = Infra("docker/compose.postgres.yaml");
+        var nginx = Infra("docker/nginx-instances.conf");
+
+        // Both instances take the shared settings (one anchor), on PostgreSQL, reached only through the proxy.
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(compose, @"^  rag\d:\n    <<: \*rag\n    environment:\n      <<: \*rag-environment", System.Text.RegularExpressions.RegexOptions.Multiline).Count);
+        Assert.Contains("Rag__Storage__Provider: postgres", compose, StringComparison.Ordinal);
+        Assert.Contains("Rag__Web__SecureCookies: \"true\"", compose, StringComparison.Ordinal);
+        Assert.Contains("Rag__Web__KnownNetworks__0: 172.28.0.0/24", compose, StringComparison.Ordinal);
+        Assert.Contains("- subnet: 172.28.0.0/24", compose, StringComparison.Ordinal);
+        Assert.Contains("image: pgvector/pgvector:", compose, StringComparison.Ordinal);
+        // A browser's page lives on one instance: the proxy keeps each client on its instance, and terminates TLS.
+        Assert.Contains("ip_hash;", nginx, StringComparison.Ordinal);
+        Assert.Contains("server rag1:8080", nginx, StringComparison.Ordinal);
+        Assert.Contains("server rag2:8080", nginx, StringComparison.Ordinal);
+        Assert.Contains("proxy_set_header X-Forwarded-For $remote_addr;", nginx, StringComparison.Ordinal);
+        Assert.Contains("return 301 https://", nginx, StringComparison.Ordinal);
+    }
 }
