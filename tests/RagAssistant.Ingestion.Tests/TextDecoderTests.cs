@@ -82,6 +82,19 @@ public class TextDecoderTests
     }
 
     [Fact]
+    public void AFewStrayControlCharacters_BecomeSpaces_SoEveryStoreKeepsTheSameText()
+    {
+        var text = "工序 10：拧紧\0扭矩 25±2 N·m\u001b，每班首件检验。" + new string('字', 300);
+
+        var (decoded, encoding) = TextDecoder.Decode(Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray());
+
+        Assert.Equal("utf-16le", encoding);
+        Assert.StartsWith("工序 10：拧紧 扭矩 25±2 N·m ，每班首件检验。", decoded);
+        Assert.DoesNotContain('\0', decoded);
+        Assert.Equal(text.Length, decoded.Length);
+    }
+
+    [Fact]
     public void ManyControlCharacters_MeanBinary()
     {
         var bytes = Enumerable.Range(0, 400).Select(i => (byte)(i % 3 == 0 ? 0x07 : 0x41)).ToArray();

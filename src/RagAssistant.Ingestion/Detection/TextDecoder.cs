@@ -97,15 +97,25 @@ public static class TextDecoder
         return nonAscii > 0 && chinese >= nonAscii * 0.9;
     }
 
-    /// <summary>Text with many control characters is binary data that happened to decode.</summary>
+    /// <summary>
+    /// Text with many control characters is binary data that happened to decode. The few a text file may carry (a stray
+    /// NUL in UTF-16, an escape) become spaces, as in PDF text: they mean nothing to a reader, and PostgreSQL cannot store
+    /// a NUL in text, so both stores keep the same characters.
+    /// </summary>
     private static string CheckControlCharacters(string text)
     {
         var control = 0;
         foreach (var c in text)
-            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f'))
+            if (IsStrayControl(c))
                 control++;
-        if (control > 0 && control > text.Length / 100)
+        if (control == 0) return text;
+        if (control > text.Length / 100)
             throw new IngestionException(IngestProblem.Unsupported, $"binary content, not text ({control} control characters in {text.Length})");
-        return text;
+        return string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++) span[i] = IsStrayControl(source[i]) ? ' ' : source[i];
+        });
     }
+
+    private static bool IsStrayControl(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f');
 }
