@@ -42,10 +42,14 @@ public sealed class PostgresIngestJobStore(PostgresDatabase database) : ISharedI
         }, cancellationToken);
 
     // A finished job's bytes go in the same statement: they are either stored as the document's original now, or refused.
+    // A job saved back to queued (its instance is stopping cleanly) gives up its lease, so another instance takes it now
+    // rather than when the lease would have run out.
     public Task SaveAsync(IngestJob job, CancellationToken cancellationToken = default) =>
         database.RunAsync(connection => ExecuteAsync(connection, cancellationToken, """
             UPDATE ingest_jobs SET state = $2, outcome = $3, document_id = $4, chunks = $5, reason = $6, warnings = $7::jsonb,
-                attempts = $8, finished_at = $9, problem = $10, content = CASE WHEN $9::timestamptz IS NULL THEN content END
+                attempts = $8, finished_at = $9, problem = $10, content = CASE WHEN $9::timestamptz IS NULL THEN content END,
+                claimed_by = CASE WHEN $2 = 'queued' THEN NULL ELSE claimed_by END,
+                lease_until = CASE WHEN $2 = 'queued' THEN NULL ELSE lease_until END
             WHERE id = $1
             """, job.Id, job.State.Name(), job.Outcome, job.DocumentId, job.Chunks, job.Reason, IngestNotesJson.Write(job.Warnings),
             job.Attempts, job.FinishedAt is { } at ? Utc(at) : null, job.Problem?.ToString()), cancellationToken);

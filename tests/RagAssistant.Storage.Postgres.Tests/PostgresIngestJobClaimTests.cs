@@ -89,6 +89,22 @@ public sealed class PostgresIngestJobClaimTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task AJobSavedBackToQueued_GivesUpItsLease_SoAnotherInstanceTakesItAtOnce()
+    {
+        var stopping = await InstanceAsync();
+        var job = Assert.Single(await QueueAsync(stopping, 1));
+        var other = await InstanceAsync();
+        var claimed = (await stopping.ClaimNextAsync("stopping", Minute))!;
+        await stopping.SaveAsync(claimed with { State = IngestJobState.Parsing, Attempts = 1 });
+        Assert.Null(await other.ClaimNextAsync("other", Minute));
+
+        await stopping.SaveAsync(claimed with { State = IngestJobState.Queued, Attempts = 0 });
+
+        Assert.Equal(job.Id, (await other.ClaimNextAsync("other", Minute))?.Id);
+        Assert.False(await stopping.RenewLeaseAsync(job.Id, "stopping", Minute));
+    }
+
+    [SkippableFact]
     public async Task BadArguments_AreRefusedBeforeTheDatabase()
     {
         var store = await InstanceAsync();

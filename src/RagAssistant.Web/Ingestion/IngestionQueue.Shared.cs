@@ -49,9 +49,9 @@ public sealed partial class IngestionQueue
             {
                 return;
             }
-            catch (KnowledgeBaseException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                Log.ClaimFailed(logger, ex.Message); // the database is away: look again later
+                Log.ClaimFailed(logger, ex.Message); // the database is away: look again later (a worker never dies of it)
                 claimed = null;
             }
             if (claimed is null)
@@ -130,7 +130,7 @@ public sealed partial class IngestionQueue
             {
                 return;
             }
-            catch (KnowledgeBaseException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The database is away for a moment: the lease has two more thirds to run, the next renewal may succeed.
                 Log.ClaimFailed(logger, ex.Message);
@@ -152,7 +152,7 @@ public sealed partial class IngestionQueue
             {
                 return;
             }
-            catch (KnowledgeBaseException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 Log.JobsNotLoaded(logger, ex.Message);
             }
