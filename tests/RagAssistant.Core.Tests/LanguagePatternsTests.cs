@@ -105,6 +105,19 @@ public sealed class LanguagePatternsTests
             // Only one or two words after "what is" read as a definition question.
             "What is first article inspection?",
         ]),
+        ["asks-author"] = (
+        [
+            "Who wrote the paper on the critical Reynolds number?",
+            "Who are the authors of the inhibitor study?",
+            "Q/JD 105 的起草人是谁？",
+            "这份作业指导书由谁编写？",
+        ],
+        [
+            "Who approves the first article?",
+            "What torque is specified for M8 bolts?",
+            "首件检验由谁批准？",
+            "渗碳温度是多少？",
+        ]),
         ["asks-purpose"] = (
         [
             "WI-AS-021 作业指导书的目的是什么？",
@@ -248,6 +261,21 @@ public sealed class LanguagePatternsTests
             "刀具 12 把。",
             "回火保温 2 h，随炉冷却。",
             "Tighten to 25 N·m in two steps.",
+        ]),
+        ["states-byline"] = (
+        [
+            "S. P. Novopashin and A. Muriel",
+            "O. Sanni, A.P.I. Popoola, O.S.I. Fayomi",
+            "本标准主要起草人：王磊、李明。",
+            "编制：张伟 审核：刘强",
+            "Prepared by the quality department",
+        ],
+        [
+            "The torque changed from 45 N·m to 48 N·m.",
+            "Analog Devices SSM2163 8×2 Audio Mixer",
+            "Section 4.2 Results",
+            "编制说明见附录 A。",
+            "Tighten to 25 N·m in two steps (see Fig. 3).",
         ]),
         ["states-change"] = (
         [

@@ -26,6 +26,8 @@ public static class LanguagePatterns
     public static Regex AsksDefinition => Get("asks-definition");
     public static Regex AsksPurpose => Get("asks-purpose");
     public static Regex AsksWhatChanged => Get("asks-what-changed");
+    public static Regex AsksAuthor => Get("asks-author");
+    public static Regex StatesByline => Get("states-byline");
     public static Regex MentionsRevision => Get("mentions-revision");
     public static Regex EditionYear => Get("edition-year");
     public static Regex AskedUnit => Get("asked-unit");

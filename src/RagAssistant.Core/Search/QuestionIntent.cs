@@ -28,6 +28,9 @@ public sealed record QuestionIntent
     /// <summary>What a document is for or what it applies to (目的, 适用范围, scope).</summary>
     public bool AsksPurpose { get; init; }
 
+    /// <summary>Who wrote or drew up a document (who wrote, the authors, 起草人): the byline or sign-off answers it.</summary>
+    public bool AsksAuthor { get; init; }
+
     /// <summary>What changed, what a value used to be, or whether it still holds (改了什么, 原来, 还是 … 吗, what changed).</summary>
     public bool AsksWhatChanged { get; init; }
 
@@ -55,11 +58,12 @@ public sealed record QuestionIntent
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>
-    /// For a question asking how often, when or how long: whether the text states an interval, a date or a span (the
-    /// first of these the question asks); null for a question asking none of them.
+    /// For a question asking who wrote a document, how often, when or how long: whether the text states a byline, an
+    /// interval, a date or a span (the first of these the question asks); null for a question asking none of them.
     /// </summary>
-    public bool? StatesAskedTime(string text) =>
-        AsksFrequency ? LanguagePatterns.StatesFrequency.IsMatch(text)
+    public bool? StatesAskedForm(string text) =>
+        AsksAuthor ? LanguagePatterns.StatesByline.IsMatch(text)
+        : AsksFrequency ? LanguagePatterns.StatesFrequency.IsMatch(text)
         : AsksDate ? LanguagePatterns.StatesDate.IsMatch(text)
         : AsksDuration ? LanguagePatterns.StatesDuration.IsMatch(text)
         : null;
@@ -104,6 +108,7 @@ public sealed record QuestionIntent
             AsksDuration = !frequency && LanguagePatterns.AsksDuration.IsMatch(text),
             AsksDefinition = LanguagePatterns.AsksDefinition.IsMatch(text),
             AsksPurpose = LanguagePatterns.AsksPurpose.IsMatch(text),
+            AsksAuthor = LanguagePatterns.AsksAuthor.IsMatch(text),
             AsksWhatChanged = whatChanged,
             AsksAboutRevisions = whatChanged || LanguagePatterns.MentionsRevision.IsMatch(folded),
             AskedKinds = QuantityKind.AskedIn(text),

@@ -104,7 +104,7 @@ public static class QuoteFormatter
         var intent = question.Intent;
         IReadOnlyList<QuantityKind> kinds = intent.AsksValue ? intent.AskedKinds : [];
         return fields.Where(f => f.Value.Length > 0 && (
-                intent.StatesAskedTime(f.Label + " " + f.Value) == true
+                intent.StatesAskedForm(f.Label + " " + f.Value) == true
                 || intent.StatesAskedUnit(f.Value)
                 || kinds.Any(q => q.IsStatedIn(f.Value, []))))
             .ToHashSet();

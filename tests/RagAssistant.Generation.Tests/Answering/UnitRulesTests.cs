@@ -180,6 +180,10 @@ public sealed class UnitRulesTests
         "25 N·m", "分 2 次", "states no torque")]
     [InlineData("首件检验每批抽几件？", "首件检验每批抽取 3 件。首件检验由检验员完成并记录。",
         "3 件", "检验员", "states no number of its own")]
+    [InlineData("Who are the authors of the egg shell inhibitor paper?", "O. Sanni, A.P.I. Popoola and O.S.I. Fayomi. Egg shell was tested as an inhibitor for stainless steel.",
+        "Sanni", "tested as an inhibitor", "names no author")]
+    [InlineData("Q/JD 105 的起草人是谁？", "本标准规定了齿轮及轴类零件热处理的技术要求。\n本标准主要起草人：王磊、李明。",
+        "王磊", "技术要求", "names no author")]
     public void LacksAskedValue_LowersTheUnitWithoutTheKindOfValueAsked(string question, string text, string answer, string other, string evidence)
     {
         var units = Score(question, [TestSources.Chunk(1, "技术文件", text)]);

@@ -73,7 +73,7 @@ public sealed class UnitCandidate
     private bool? _lacksAskedValue;
 
     /// <summary>
-    /// The question asks for a kind of value the unit does not state: an interval for "how often", a date for "when", a
+    /// The question asks for a kind of value the unit does not state: a byline for "who wrote it", an interval for "how often", a date for "when", a
     /// span for "how long", a value of the asked kind (N·m for a torque) where some candidate states one, or else any
     /// number of its own.
     /// </summary>
@@ -83,7 +83,7 @@ public sealed class UnitCandidate
     {
         var intent = Context.Question.Intent;
         var text = Unit.MatchText;
-        return intent.StatesAskedTime(text) is { } statesTime ? !statesTime
+        return intent.StatesAskedForm(text) is { } statesTime ? !statesTime
             : intent.AsksValue && (!View.HasNumberBeyond(Context.QuestionNumbers) || Context.SomeUnitStatesAskedQuantity && !StatesAskedQuantity
                                    || Context.SomeUnitStatesAskedUnit && !intent.StatesAskedUnit(text));
     }
