@@ -1,0 +1,51 @@
+using RagAssistant.Storage.Postgres;
+
+namespace RagAssistant.Cli.Migration;
+
+/// <summary>
+/// <c>rag migrate</c>'s steps: check both ends before writing anything, prepare the target's schema, copy every table
+/// (<see cref="MigrationTables"/>) with <see cref="TableCopier"/>, register every vector model copied (its HNSW index),
+/// set the identity sequences past the copied ids, and count each table on both sides.
+/// </summary>
+internal sealed class KnowledgeBaseMigrator(MigrationSource source, MigrationTarget target, PostgresDatabase database, PostgresChunkImport chunks)
+{
+    /// <summary>Rows per batch (one transaction each); tests make it small to interrupt a copy midway.</summary>
+    public const int DefaultBatchSize = 1000;
+
+    public async Task<MigrationReport> RunAsync(Action<TableProgress> progress, CancellationToken ct, int batchSize = DefaultBatchSize)
+    {
+        var sourceId = source.Identity();
+        var previous = await target.CheckAsync(source.Path, sourceId, ct);
+        var specs = MigrationTables.KnowledgeBase.Concat(source.HasAccounts ? MigrationTables.Accounts : []).ToList();
+        await target.PrepareAsync(source.Path, sourceId, source.HasAccounts, firstRun: previous is null, ct);
+        // Before any chunk of a model arrives, as the store does: its dimension is recorded and its index made.
+        await chunks.RegisterModelsAsync(source.VectorModels(), ct);
+
+        await using var connection = await database.OpenAsync(ct);
+        var copier = new TableCopier(source, connection, chunks);
+        var plans = new List<(TablePlan Plan, long Total, long Copied)>();
+        foreach (var spec in specs)
+        {
+            var plan = await TablePlanner.PlanAsync(spec, source, target, connection, batchSize, ct);
+            var total = source.Count(spec.Name);
+            var copied = await copier.CopyAsync(plan, total, progress, ct);
+            plans.Add((plan, total, copied));
+        }
+
+        foreach (var (plan, _, _) in plans)
+        foreach (var column in (await target.ColumnsAsync(connection, plan.Name, ct)).Where(c => c.Identity))
+        {
+            // SQLite's AUTOINCREMENT counter belongs to the rowid, the copied id column; a seq made from rowids has none.
+            var sourceSequence = plan.Columns.FirstOrDefault(c => c.Name == column.Name)?.SourceExpression == MigrationSource.Quote(column.Name)
+                ? source.Sequence(plan.Name) : 0;
+            await MigrationTarget.SetSequenceAsync(connection, plan.Name, column.Name, sourceSequence, ct);
+        }
+
+        var counts = new List<TableCount>();
+        foreach (var (plan, total, copied) in plans)
+            counts.Add(new TableCount(plan.Name, total, await MigrationTarget.CountAsync(connection, plan.Name, ct), copied));
+        var report = new MigrationReport(source.Path, target.Name, counts.Sum(c => c.Copied), previous?.FinishedAt is not null && counts.All(c => c.Copied == 0), counts);
+        if (report.Mismatches.Count == 0) await MigrationTarget.MarkFinishedAsync(connection, ct);
+        return report;
+    }
+}
