@@ -64,6 +64,16 @@ public sealed class PostgresChunkImport(PostgresDatabase database, ITextSegmente
         await ChunkTermRows.CopyAsync(connection, chunks.Select((c, i) => (c.Id, terms[i])).ToList(), cancellationToken);
     }
 
+    /// <summary>
+    /// Raises the keyword totals BM25 reads (<c>kb_counters</c>: N and the token total) to a source's, which count the
+    /// rows of deleted chunks too (FTS5 never takes them back, nor does this store): with them the copied chunks rank
+    /// and score exactly as they did in the source. Never lowers a total.
+    /// </summary>
+    public static Task RaiseKeywordTotalsAsync(NpgsqlConnection connection, long rows, long terms, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(connection, null,
+            "UPDATE kb_counters SET keyword_rows = greatest(keyword_rows, @rows), keyword_terms = greatest(keyword_terms, @terms) WHERE id = 1",
+            cancellationToken, ("rows", rows), ("terms", terms));
+
     private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, int? value, NpgsqlDbType type, CancellationToken cancellationToken)
     {
         if (value is { } v) await copy.WriteAsync(v, type, cancellationToken);

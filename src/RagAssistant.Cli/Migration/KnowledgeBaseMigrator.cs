@@ -5,7 +5,8 @@ namespace RagAssistant.Cli.Migration;
 /// <summary>
 /// <c>rag migrate</c>'s steps: check both ends before writing anything, prepare the target's schema, copy every table
 /// (<see cref="MigrationTables"/>) with <see cref="TableCopier"/>, register every vector model copied (its HNSW index),
-/// set the identity sequences past the copied ids, and count each table on both sides.
+/// set the identity sequences past the copied ids, carry FTS5's keyword totals over (deleted chunks included, so BM25
+/// scores stay the same), and count each table on both sides.
 /// </summary>
 internal sealed class KnowledgeBaseMigrator(MigrationSource source, MigrationTarget target, PostgresDatabase database, PostgresChunkImport chunks)
 {
@@ -40,6 +41,9 @@ internal sealed class KnowledgeBaseMigrator(MigrationSource source, MigrationTar
                 ? source.Sequence(plan.Name) : 0;
             await MigrationTarget.SetSequenceAsync(connection, plan.Name, column.Name, sourceSequence, ct);
         }
+
+        if (source.KeywordTotals() is { } totals)
+            await PostgresChunkImport.RaiseKeywordTotalsAsync(connection, totals.Rows, totals.Terms, ct);
 
         var counts = new List<TableCount>();
         foreach (var (plan, total, copied) in plans)

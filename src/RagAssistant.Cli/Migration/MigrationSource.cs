@@ -143,6 +143,35 @@ internal sealed class MigrationSource : IDisposable
         return models;
     }
 
+    /// <summary>
+    /// The totals FTS5's bm25() reads: rows and tokens of every chunk ever indexed, deleted ones too (a contentless-delete
+    /// table never takes them back out). They sit in the averages record of <c>chunks_fts_data</c> (id 1): the row count,
+    /// then each column's token total, as SQLite varints. Null when the record is missing or unreadable.
+    /// </summary>
+    public (long Rows, long Terms)? KeywordTotals()
+    {
+        if (!TableExists("chunks_fts_data") || Scalar("SELECT block FROM chunks_fts_data WHERE id = 1") is not byte[] block) return null;
+        var position = 0;
+        var values = new List<long>();
+        while (position < block.Length) values.Add(ReadVarint(block, ref position));
+        // The row count and one total per indexed column (context, text).
+        return values.Count == 3 ? (values[0], values[1] + values[2]) : null;
+    }
+
+    /// <summary>SQLite's varint: big-endian groups of 7 bits, the high bit saying another byte follows; a ninth byte gives all 8 bits.</summary>
+    private static long ReadVarint(byte[] bytes, ref int position)
+    {
+        long value = 0;
+        for (var i = 0; i < 9 && position < bytes.Length; i++)
+        {
+            var b = bytes[position++];
+            if (i == 8) return (value << 8) | b;
+            value = (value << 7) | (long)(b & 0x7F);
+            if ((b & 0x80) == 0) break;
+        }
+        return value;
+    }
+
     /// <summary>Up to <paramref name="limit"/> rows of the plan's columns, in key order, after the key <paramref name="after"/> (null: from the first).</summary>
     public List<object?[]> ReadBatch(TablePlan plan, object?[]? after, int limit)
     {
