@@ -26,8 +26,15 @@ internal static class MigrateCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             await using var session = MigrationSession.Open(parse.GetValue(from)!, parse.GetValue(to)!);
-            var report = await session.Migrator.RunAsync(
-                p => Console.Error.WriteLine($"rag migrate: {p.Table} {p.Copied}/{p.Total}"), ct);
+            MigrationReport report;
+            try
+            {
+                report = await session.Migrator.RunAsync(p => Console.Error.WriteLine($"rag migrate: {p.Table} {p.Copied}/{p.Total}"), ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return CommandRunner.Fail("migration interrupted; what was copied is kept: run the same command again to continue");
+            }
             if (parse.GetValue(json))
                 JsonOutput.Write(new MigrateJson(report.From, report.To, report.Copied, report.AlreadyDone, report.Mismatches.Count == 0, report.Tables));
             else

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
 using RagAssistant.Storage.Postgres;
 
 namespace RagAssistant.Cli.Migration;
@@ -17,6 +19,23 @@ internal sealed class KnowledgeBaseMigrator(MigrationSource source, MigrationTar
     {
         var sourceId = source.Identity();
         var previous = await target.CheckAsync(source.Path, sourceId, ct);
+        try
+        {
+            return await CopyAsync(previous, sourceId, progress, batchSize, ct);
+        }
+        // A connection lost or a file unreadable midway: the batches committed so far stay, and the next run continues.
+        catch (Exception ex) when (ex is NpgsqlException or PostgresException)
+        {
+            throw new CommandException($"{target.Failure(ex).Message}; what was copied is kept: run the same command again to continue");
+        }
+        catch (SqliteException ex)
+        {
+            throw new CommandException($"--from {source.Path} could not be read: {ex.Message}; what was copied is kept: run the same command again to continue");
+        }
+    }
+
+    private async Task<MigrationReport> CopyAsync(MigratedFrom? previous, string sourceId, Action<TableProgress> progress, int batchSize, CancellationToken ct)
+    {
         var specs = MigrationTables.KnowledgeBase.Concat(source.HasAccounts ? MigrationTables.Accounts : []).ToList();
         await target.PrepareAsync(source.Path, sourceId, source.HasAccounts, firstRun: previous is null, ct);
         // Before any chunk of a model arrives, as the store does: its dimension is recorded and its index made.

@@ -35,8 +35,9 @@ internal sealed class MigrationTarget(string connectionString, PostgresDatabase 
             {
                 var record = await ReadRecordAsync(connection, ct);
                 if (record is not null && record.SourceId != sourceId)
-                    throw new CommandException(
-                        $"--to {Name} holds the knowledge base migrated from {record.SourcePath}, not from {sourcePath}: migrate into an empty database (createdb), or drop that one first");
+                    throw new CommandException(record.SourcePath == sourcePath
+                        ? $"--to {Name} holds a copy of another knowledge base that was at {sourcePath} (its first library or document differs: the file was replaced since): migrate into an empty database (createdb)"
+                        : $"--to {Name} holds the knowledge base migrated from {record.SourcePath}, not from {sourcePath}: migrate into an empty database (createdb), or drop that one first");
                 if (record is not null) return record;
             }
             foreach (var table in Occupied)
@@ -50,7 +51,7 @@ internal sealed class MigrationTarget(string connectionString, PostgresDatabase 
         }
         catch (Exception ex) when (ex is NpgsqlException or PostgresException)
         {
-            throw Unreachable(ex);
+            throw Failure(ex);
         }
     }
 
@@ -86,7 +87,7 @@ internal sealed class MigrationTarget(string connectionString, PostgresDatabase 
         }
         catch (Exception ex) when (ex is NpgsqlException or PostgresException)
         {
-            throw Unreachable(ex);
+            throw Failure(ex);
         }
         catch (KnowledgeBaseException ex)
         {
@@ -189,7 +190,7 @@ internal sealed class MigrationTarget(string connectionString, PostgresDatabase 
     }
 
     /// <summary>A failure reaching or reading the server, naming <c>--to</c> and the database (never the password).</summary>
-    public CommandException Unreachable(Exception ex) => ex switch
+    public CommandException Failure(Exception ex) => ex switch
     {
         PostgresException { SqlState: "3D000" } => new($"--to {Name} does not exist; create it first (createdb)"),
         PostgresException { SqlState: "28P01" or "28000" } => new($"--to {Name} refused the user name or password"),
