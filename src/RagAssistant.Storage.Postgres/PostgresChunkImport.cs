@@ -7,16 +7,16 @@ namespace RagAssistant.Storage.Postgres;
 
 /// <summary>
 /// Writes chunks that keep their ids (<c>rag migrate</c> from a SQLite file) the way <see cref="PostgresDocumentStore"/>
-/// saves new ones: their models registered first (<see cref="VectorModels"/>: dimension and HNSW index), each chunk's
-/// keyword rows made by the same segmenter and <see cref="ChunkTermRows"/>, in the caller's transaction.
+/// saves new ones: each chunk's keyword rows made by the same segmenter and <see cref="ChunkTermRows"/>, in the caller's
+/// transaction, and their models registered by the same function (<see cref="VectorModels"/>: dimension and HNSW index).
 /// </summary>
 public sealed class PostgresChunkImport(PostgresDatabase database, ITextSegmenter segmenter)
 {
     private readonly VectorModels _models = new(database);
 
     /// <summary>
-    /// Registers each model and dimension in its own short transaction, before any chunk of it is written (an index is
-    /// made there, which must not happen inside a write that holds the write lock); throws for a wrong dimension.
+    /// Registers each model and dimension in its own short transaction (an index is made there, which must not happen
+    /// inside a write that holds the write lock); throws for a wrong dimension.
     /// </summary>
     public Task RegisterModelsAsync(IEnumerable<(string Model, int Dimension)> models, CancellationToken cancellationToken) =>
         _models.EnsureAsync(models, cancellationToken);

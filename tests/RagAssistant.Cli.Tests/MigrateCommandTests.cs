@@ -83,6 +83,8 @@ public sealed class MigrateCommandTests
             await AssertSameDocumentsAsync(sqlite.GetRequiredService<IDocumentStore>(), postgres.GetRequiredService<IDocumentStore>());
             await AssertSameSearchAsync(sqlite, postgres);
             await AssertSameVectorsAsync(sqlite.GetRequiredService<IChunkSearch>(), postgres.GetRequiredService<IChunkSearch>());
+            Assert.Equal($"{HashEmbeddingGenerator.DefaultModelId} 64 1", await QueryAsync(target,
+                "SELECT string_agg(model || ' ' || dimension || ' ' || (SELECT count(*) FROM pg_indexes WHERE indexname = 'chunks_hnsw_' || md5(model)), ',') FROM vector_models"));
 
             await postgres.GetRequiredService<AccountsSchema>().EnsureAsync();
             using (var scope = postgres.CreateScope())
@@ -149,6 +151,14 @@ public sealed class MigrateCommandTests
             await MigrationStores.CloseAsync(sqlite);
             await MigrationStores.CloseAsync(postgres);
         }
+    }
+
+    private static async Task<string?> QueryAsync(string connectionString, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return (await command.ExecuteScalarAsync())?.ToString();
     }
 
     private static async Task AssertSameDocumentsAsync(IDocumentStore expected, IDocumentStore actual)

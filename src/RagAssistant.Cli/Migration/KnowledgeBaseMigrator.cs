@@ -6,7 +6,7 @@ namespace RagAssistant.Cli.Migration;
 
 /// <summary>
 /// <c>rag migrate</c>'s steps: check both ends before writing anything, prepare the target's schema, copy every table
-/// (<see cref="MigrationTables"/>) with <see cref="TableCopier"/>, register every vector model copied (its HNSW index),
+/// (<see cref="MigrationTables"/>) with <see cref="TableCopier"/>, then register every vector model copied (its HNSW index),
 /// set the identity sequences past the copied ids, carry FTS5's keyword totals over (deleted chunks included, so BM25
 /// scores stay the same), and count each table on both sides.
 /// </summary>
@@ -38,9 +38,6 @@ internal sealed class KnowledgeBaseMigrator(MigrationSource source, MigrationTar
     {
         var specs = MigrationTables.KnowledgeBase.Concat(source.HasAccounts ? MigrationTables.Accounts : []).ToList();
         await target.PrepareAsync(source.Path, sourceId, source.HasAccounts, firstRun: previous is null, ct);
-        // Before any chunk of a model arrives, as the store does: its dimension is recorded and its index made.
-        await chunks.RegisterModelsAsync(source.VectorModels(), ct);
-
         await using var connection = await database.OpenAsync(ct);
         var copier = new TableCopier(source, connection, chunks);
         var plans = new List<(TablePlan Plan, long Total, long Copied)>();
@@ -51,6 +48,11 @@ internal sealed class KnowledgeBaseMigrator(MigrationSource source, MigrationTar
             var copied = await copier.CopyAsync(plan, total, progress, ct);
             plans.Add((plan, total, copied));
         }
+
+        // After the chunks, unlike the store (which registers a model before its first vectors): building an HNSW index
+        // over rows already there is much faster than growing it row by row through a bulk copy, and nothing else
+        // writes to the target meanwhile. The same function records each dimension and makes each index.
+        await chunks.RegisterModelsAsync(source.VectorModels(), ct);
 
         foreach (var (plan, _, _) in plans)
         foreach (var column in (await target.ColumnsAsync(connection, plan.Name, ct)).Where(c => c.Identity))

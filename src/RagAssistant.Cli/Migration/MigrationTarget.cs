@@ -45,7 +45,7 @@ internal sealed class MigrationTarget(string connectionString, PostgresDatabase 
                 if (!await ExistsAsync(connection, table, ct)) continue;
                 if (await ScalarAsync(connection, $"SELECT EXISTS (SELECT 1 FROM {MigrationSource.Quote(table)})", ct) is true)
                     throw new CommandException(
-                        $"--to {Name} already holds a knowledge base (table {table} has rows) that was not migrated from {sourcePath}: migrate into an empty database (createdb)");
+                        $"--to {Name} already holds a knowledge base or accounts (table {table} has rows) that were not migrated from {sourcePath}: migrate into an empty database (createdb)");
             }
             return null;
         }
