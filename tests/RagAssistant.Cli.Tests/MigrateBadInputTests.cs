@@ -153,6 +153,31 @@ public sealed class MigrateBadInputTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task CountsThatDiffer_FailLoudly_WithTheTable()
+    {
+        var target = await SharedPostgres.NewDatabaseAsync();
+        var file = await KnowledgeBaseAsync("kb.db");
+        var services = MigrationStores.Sqlite(file);
+        var documents = services.GetRequiredService<IDocumentStore>();
+        var extra = await documents.SaveAsync(StoreSamples.Doc("later.md", sha: "later"), StoreSamples.Chunks("delta"));
+        await MigrationStores.CloseAsync(services);
+        Assert.Equal(0, (await MigrateAsync(file, target)).ExitCode);
+        // Deleted from the file after it was copied: the database keeps a document the file no longer has.
+        services = MigrationStores.Sqlite(file);
+        await services.GetRequiredService<IDocumentStore>().DeleteAsync(extra.Id);
+        await MigrationStores.CloseAsync(services);
+
+        var result = await RagProcess.RunAsync(["migrate", "--from", file, "--to", target, "--json"], _temp.Path);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var report = Rag.ParseSingleDocument(result);
+        Assert.False(report.GetProperty("countsMatch").GetBoolean());
+        var documentsRow = report.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table").GetString() == "documents");
+        Assert.Equal((1, 2), (documentsRow.GetProperty("source").GetInt64(), documentsRow.GetProperty("target").GetInt64()));
+        Assert.Contains("rag: row counts differ after the copy (documents: 1 in the file, 2 in the database", result.Stderr);
+    }
+
+    [SkippableFact]
     public async Task StorageProviderSetting_PlaysNoPart()
     {
         var target = await SharedPostgres.NewDatabaseAsync();

@@ -59,6 +59,8 @@ public sealed class MigrateResumeTests
         var third = await RagProcess.RunAsync(["migrate", "--from", db, "--to", interrupted], temp.Path);
         Assert.True(third.ExitCode == 0, third.ToString());
         Assert.Contains("nothing left to copy", third.Stdout);
+        Assert.Matches(@"(?m)^table +sqlite +postgresql +copied$", third.Stdout);
+        Assert.Matches(@"(?m)^chunks +(\d+) +\1 +0$", third.Stdout);
         Assert.Equal(await DumpAsync(straight), await DumpAsync(interrupted));
         var again = await RunAsync(db, straight, _ => { }, CancellationToken.None);
         Assert.True(again.AlreadyDone);

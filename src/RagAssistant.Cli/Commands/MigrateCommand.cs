@@ -47,7 +47,7 @@ internal static class MigrateCommand
             if (report.Mismatches.Count > 0)
                 return CommandRunner.Fail("row counts differ after the copy (" +
                     string.Join(", ", report.Mismatches.Select(m => $"{m.Table}: {m.Source} in the file, {m.Target} in the database")) +
-                    "): run rag migrate again; if they still differ, the database was written to during the copy");
+                    "): rows changed in place between runs (a document replaced or deleted in the file) or were written to the database during the copy; migrate into an empty database again");
             return ExitCodes.Success;
         }));
         return command;
