@@ -5,6 +5,7 @@ using RagAssistant.Accounts;
 using RagAssistant.Core.Access;
 using RagAssistant.Core.Answers;
 using RagAssistant.Core.Feedback;
+using RagAssistant.Core.Jobs;
 using RagAssistant.Core.Search;
 using RagAssistant.Core.Storage;
 using RagAssistant.Retrieval;
@@ -49,6 +50,12 @@ public sealed class MigrateCommandTests
             await conversations.SetFeedbackAsync(turn, -1, "wrong depth");
             await services.GetRequiredService<IFeedbackStore>().SetMarkAsync(new FeedbackMark(
                 turn, "渗碳层深度是多少?", [], chunk.Id, standard.Id, Libraries.Default, standard.Source, chunk.Locator, chunk.Text[..10], ["0.8"], "dev", "admin", DateTimeOffset.UtcNow));
+            var jobs = services.GetRequiredService<IIngestJobStore>();
+            var queuedAt = DateTimeOffset.UtcNow;
+            await jobs.AddAsync(new IngestJob(Guid.NewGuid(), "queued.md", Libraries.Default, 5, queuedAt) { User = "wang" }, new QueuedFile("# hi\n"u8.ToArray()));
+            var done = new IngestJob(Guid.NewGuid(), "done.md", Libraries.Default, 7, queuedAt);
+            await jobs.AddAsync(done, new QueuedFile("# done\n"u8.ToArray()));
+            await jobs.SaveAsync(done with { State = IngestJobState.Done, Outcome = "ingested", DocumentId = standard.Id, Chunks = 3, FinishedAt = queuedAt.AddSeconds(2) });
             return new Source(key.Key, conversation, turn, chunk.Id, chunk.Text);
         }
         finally
@@ -108,6 +115,15 @@ public sealed class MigrateCommandTests
             var cited = (await postgres.GetRequiredService<IDocumentStore>().GetChunksAsync(citation.DocumentId)).Single(c => c.Id == citation.ChunkId);
             Assert.Equal(source.CitedText, cited.Text);
             Assert.Equal(source.TurnId, Assert.Single(await postgres.GetRequiredService<IFeedbackStore>().ListMarksAsync()).TurnId);
+
+            var expectedJobs = await sqlite.GetRequiredService<IIngestJobStore>().ListAsync();
+            var copiedJobs = await postgres.GetRequiredService<IIngestJobStore>().ListAsync();
+            Assert.Equal(2, expectedJobs.Count);
+            Assert.Equal(expectedJobs.Select(j => (j.Id, j.FileName, j.State, j.Outcome, j.DocumentId, j.Chunks, j.User, j.QueuedAt.ToUnixTimeMilliseconds(), j.FinishedAt?.ToUnixTimeMilliseconds())),
+                copiedJobs.Select(j => (j.Id, j.FileName, j.State, j.Outcome, j.DocumentId, j.Chunks, j.User, j.QueuedAt.ToUnixTimeMilliseconds(), j.FinishedAt?.ToUnixTimeMilliseconds())));
+            var queued = expectedJobs.Single(j => j.State == IngestJobState.Queued);
+            Assert.Equal((await sqlite.GetRequiredService<IIngestJobStore>().ReadFileAsync(queued.Id))!.Content,
+                (await postgres.GetRequiredService<IIngestJobStore>().ReadFileAsync(queued.Id))!.Content);
 
             // The identity sequences were moved past the copied ids: a document stored now gets fresh ids.
             var before = await postgres.GetRequiredService<IDocumentStore>().ListAsync();
