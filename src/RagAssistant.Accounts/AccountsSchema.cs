@@ -24,7 +24,15 @@ public sealed class AccountsSchema(
     public static int Version => AccountsMigrations.All.Count;
     private bool _ready;
 
-    public async Task EnsureAsync(CancellationToken ct = default)
+    public Task EnsureAsync(CancellationToken ct = default) => EnsureAsync(addRoles: true, ct);
+
+    /// <summary>
+    /// Creates the tables (and brings them up to date) without adding the roles: for <c>rag migrate</c>, which copies the
+    /// source's roles with their ids (the users' role rows point at those ids), so roles made here would stand in the way.
+    /// </summary>
+    public Task EnsureTablesAsync(CancellationToken ct = default) => EnsureAsync(addRoles: false, ct);
+
+    private async Task EnsureAsync(bool addRoles, CancellationToken ct)
     {
         if (_ready) return;
         await _lock.WaitAsync(ct);
@@ -41,7 +49,7 @@ public sealed class AccountsSchema(
             var exists = Convert.ToInt64(await ScalarAsync(context, database.CountUserTablesSql, ct), CultureInfo.InvariantCulture) > 0;
             if (!exists) await context.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(ct);
             await MigrateAsync(context, fresh: !exists, ct);
-            foreach (var role in Roles.All)
+            foreach (var role in addRoles ? Roles.All : [])
             {
                 var normalized = role.ToUpperInvariant();
                 if (!await context.Roles.AnyAsync(r => r.NormalizedName == normalized, ct))
@@ -49,7 +57,7 @@ public sealed class AccountsSchema(
             }
             await context.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            _ready = true;
+            _ready = addRoles;
         }
         finally
         {

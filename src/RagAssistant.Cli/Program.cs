@@ -23,6 +23,7 @@ var root = new RootCommand("rag — the RagAssistant knowledge-base command")
     BackupCommand.Create(),
     RestoreCommand.Create(),
     CheckCommand.Create(),
+    MigrateCommand.Create(),
 };
 
 var parse = root.Parse(args);

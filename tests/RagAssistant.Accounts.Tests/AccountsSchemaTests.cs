@@ -29,6 +29,21 @@ public sealed class AccountsSchemaTests
     }
 
     [Fact]
+    public async Task EnsureTables_CreatesTheTablesWithoutRoles_AndEnsureAddsThemAfter()
+    {
+        // rag migrate copies the source's roles with their ids: roles made by the target first would stand in their way.
+        await using var kb = await CreateAsync(withDocuments: false);
+        var schema = kb.Services.GetRequiredService<AccountsSchema>();
+
+        await schema.EnsureTablesAsync();
+
+        Assert.Equal(12L, await kb.QueryFileAsync(CountAccountTables));
+        Assert.Equal(0L, await kb.QueryFileAsync("SELECT count(*) FROM AspNetRoles"));
+        await schema.EnsureAsync();
+        Assert.Equal(3L, await kb.QueryFileAsync("SELECT count(*) FROM AspNetRoles"));
+    }
+
+    [Fact]
     public async Task Ensure_IsIdempotentAcrossTwoCompositionsOnOneFile()
     {
         await using var kb = await CreateAsync(withDocuments: false);

@@ -126,6 +126,7 @@ internal sealed record LoadIngestRow(string File, string Library, int Chunks, do
 [JsonSerializable(typeof(BackupJson))]
 [JsonSerializable(typeof(RestoreJson))]
 [JsonSerializable(typeof(CheckJson))]
+[JsonSerializable(typeof(MigrateJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal static class JsonOutput
