@@ -174,6 +174,19 @@ public sealed class LanguagePatternsTests
             "OP30 调质硬度是多少 HBW？",
             "What is the tightening torque of the M8 bolts?",
         ]),
+        ["answer-unit"] = (
+        [
+            "不锈钢在 0.5 M H2SO4 中的腐蚀速率是多少 mm/year？",
+            "LOAD 脉冲宽度最少要多少 ns？",
+            "What is the output slew rate of the SSM2163 in V/µs?",
+            "What is the bore diameter in mm?",
+        ],
+        [
+            "渗碳温度是多少？",
+            "How is first article inspection said in Chinese?",
+            "What were Zone NA sales in Q3 2010?",
+            "What torque is used in the assembly of the gearbox?",
+        ]),
         ["edition-year"] = (
         [
             "2026 版热处理标准渗碳件表面硬度是多少？",

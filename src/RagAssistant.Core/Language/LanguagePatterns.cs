@@ -31,6 +31,7 @@ public static class LanguagePatterns
     public static Regex MentionsRevision => Get("mentions-revision");
     public static Regex EditionYear => Get("edition-year");
     public static Regex AskedUnit => Get("asked-unit");
+    public static Regex AnswerUnit => Get("answer-unit");
     public static Regex RevisionLetter => Get("revision-letter");
     public static Regex FunctionWord => Get("function-word");
     public static Regex FollowUpOpening => Get("follow-up-opening");

@@ -46,6 +46,9 @@ public sealed record QuestionIntent
     /// <summary>The units a count question asks in (每炉抽几件 → 件, how many days → days): a number in that unit answers it.</summary>
     public IReadOnlyList<string> AskedUnits { get; init; } = [];
 
+    /// <summary>Unit symbols the question wants its answer in (多少 mm/year → "mm/year", "in V/µs" → "v/µs"), as written, lower case.</summary>
+    public IReadOnlyList<string> AnswerUnits { get; init; } = [];
+
     /// <summary>Whether a text states a number in one of <see cref="AskedUnits"/>, in any of its spellings (<see cref="CountUnits"/>: "5 件", "18 pcs", "30 days").</summary>
     public bool StatesAskedUnit(string text) => AskedUnits.Count > 0 && (_askedUnit ??= AskedUnitPattern(AskedUnits)).IsMatch(text);
 
@@ -112,6 +115,7 @@ public sealed record QuestionIntent
             AsksWhatChanged = whatChanged,
             AsksAboutRevisions = whatChanged || LanguagePatterns.MentionsRevision.IsMatch(folded),
             AskedKinds = QuantityKind.AskedIn(text),
+            AnswerUnits = LanguagePatterns.AnswerUnit.Matches(text).Select(m => m.Groups["u"].Value.ToLowerInvariant()).Distinct().ToList(),
             AskedUnits = LanguagePatterns.AskedUnit.Matches(text).Select(m => m.Groups["u"].Value.ToLowerInvariant()).Distinct().ToList(),
             RevisionLetters = LanguagePatterns.RevisionLetter.Matches(text).Select(m => m.Groups["l"].Value).Distinct().ToList(),
             Editions = editions,

@@ -387,8 +387,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     public static bool StatesFrequency(string text) => LanguagePatterns.StatesFrequency.IsMatch(text);
 
     /// <summary>
-    /// Anchors (identifiers and numbers) that no single source contains together with all the others, and editions no
-    /// document carries: these decide alone. Apart from them, the question's manufacturing terms no retrieved source
+    /// Anchors (identifiers and numbers) that no single source contains together with all the others, editions no
+    /// document carries and the unit the answer is asked in that no source writes: these decide alone. Apart from them, the question's manufacturing terms no retrieved source
     /// mentions in either language (渗氮 when only 渗碳 is documented) and years no source holds (a report's sentences seldom
     /// repeat its year) — absent words that only lower the evidence score.
     /// </summary>
@@ -412,6 +412,10 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         // An edition the question names ("2026 版") must be one of the documents' own revisions, each on its own.
         var absentEditions = question.Editions.Where(e => !documents.Any(d => d.ContainsNumber(e))).ToList();
         if (absentEditions.Count > 0) return (absentEditions, absent);
+        // The unit the question wants its answer in (in V/µs, 多少 mm/year) that no retrieved source writes: the value is
+        // not stated there in any form the question would accept.
+        var absentUnits = question.Intent.AnswerUnits.Where(u => !chunks.Any(c => c.ContainsFolded(analyzer.Fold(u)))).ToList();
+        if (absentUnits.Count > 0) return (absentUnits, absent);
         var numbers = question.Numbers.Where(n => !IsYear(n)).ToList();
         if (question.Anchors.Count == 0 && numbers.Count == 0) return ([], absent);
         List<string>? fewestMissing = null;

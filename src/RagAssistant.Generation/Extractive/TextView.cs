@@ -43,6 +43,9 @@ public sealed partial class TextView
     public bool ContainsNumber(string number) =>
         (_numbers ??= Checking.CitationChecker.Numbers(_folded).ToHashSet()).Contains(number);
 
+    /// <summary>Whether the folded text holds <paramref name="folded"/> anywhere, word boundaries or not (a unit symbol: "1C", "2.8 mm/year").</summary>
+    public bool ContainsFolded(string folded) => _folded.Contains(folded, StringComparison.Ordinal);
+
     public bool Contains(WeightedTerm term) => Contains(term.Term, term.IsIdentifier);
 
     public bool Contains(string term, bool isIdentifier)

@@ -332,6 +332,20 @@ public sealed class ExtractiveAnswererTests
         Assert.Equal(["2019"], selection.MissingAnchors);
     }
 
+    [Theory]
+    [InlineData("What is the output slew rate of the mixer in V/µs?", "v/µs")]
+    [InlineData("混音器的输出压摆率是多少 V/µs？", "v/µs")]
+    public void TheUnitTheAnswerIsAskedIn_WrittenByNoSource_IsAMissingAnchor(string question, string unit)
+    {
+        RetrievedChunk[] datasheet =
+        [
+            TestSources.Chunk(61, "SSM2163 datasheet", "Output noise –82 dBu; THD+N 0.01 % at 1 kHz; supply ±5 V to ±15 V.", locator: "1"),
+            TestSources.Chunk(62, "SSM2163 datasheet", "The output stage drives 600 Ω loads with 10 V peak-to-peak swing.", locator: "2"),
+        ];
+        Assert.Equal([unit], Select(question, sources: datasheet).MissingAnchors);
+        Assert.Empty(Select(question, sources: [.. datasheet, TestSources.Chunk(63, "SSM2163 datasheet", "Slew rate 8 V/µs typical at the outputs.", locator: "3")]).MissingAnchors);
+    }
+
     [Fact]
     public void OperationInATableColumnLabelledByItsHeader_IsNotMissing()
     {
