@@ -16,6 +16,26 @@ public static partial class NumberTokens
             yield return m.Value.Replace(",", "", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Numbers written with a Chinese order of magnitude (7500万, 1.5 亿), each as written and as a plain number
+    /// (75000000, 150000000): a report's table states in 元 what its prose and the question state in 万元.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Scaled(string text)
+    {
+        var scaled = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match m in ScaledNumber().Matches(text.Normalize(NormalizationForm.FormKC)))
+        {
+            var written = m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal);
+            if (!decimal.TryParse(written, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value)) continue;
+            var factor = m.Groups["s"].Value == "亿" ? 100_000_000m : 10_000m;
+            scaled.TryAdd(written, (value * factor).ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return scaled;
+    }
+
+    [GeneratedRegex(@"(?<![\d.,])(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<s>万|亿)")]
+    private static partial Regex ScaledNumber();
+
     [GeneratedRegex(@"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d+(?:\.\d+)?")]
     private static partial Regex Number();
 

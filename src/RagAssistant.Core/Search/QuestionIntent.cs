@@ -89,6 +89,9 @@ public sealed record QuestionIntent
     /// <summary>Operation numbers the question names (compact, as the index stores them: op40).</summary>
     public IReadOnlySet<string> Operations { get; init; } = new HashSet<string>();
 
+    /// <summary>Numbers the question writes with 万 or 亿, by the number as written (7500 → 75000000): a text stating the plain number states it too.</summary>
+    public IReadOnlyDictionary<string, string> ScaledNumbers { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Materials the question names (compact: 42crmo).</summary>
     public IReadOnlySet<string> Materials { get; init; } = new HashSet<string>();
 
@@ -120,6 +123,7 @@ public sealed record QuestionIntent
             RevisionLetters = LanguagePatterns.RevisionLetter.Matches(text).Select(m => m.Groups["l"].Value).Distinct().ToList(),
             Editions = editions,
             Numbers = numbers,
+            ScaledNumbers = NumberTokens.Scaled(text),
             AnchorNumbers = numbers.Where(n => (n.Contains('.') || n.Length >= 3) && !identifierText.Contains(n, StringComparison.Ordinal) && !editions.Contains(n)).ToList(),
             Operations = operations,
             Materials = materials,

@@ -151,7 +151,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             // Not the ends of a range the question quotes to check it ("还是 229–269 HBW 吗？"): the current value may differ.
             NamedNumbers = question.Numbers.Concat(Qualifiers(question))
                 .Where(n => !foldedQuestion.Contains(n + "-", StringComparison.Ordinal) && !foldedQuestion.Contains("-" + n, StringComparison.Ordinal))
-                .Where(n => candidates.Any(c => c.View.ContainsNumber(n))).ToList(),
+                .Where(n => candidates.Any(c => c.View.ContainsNumber(n, question.Intent))).ToList(),
             SomeUnitStatesAskedQuantity = statesAskedQuantity.Any(x => x),
             SomeUnitStatesAskedUnit = question.Intent.AskedUnits.Count > 0 && candidates.Any(c => question.Intent.StatesAskedUnit(c.Unit.MatchText)),
             HasFocus = question.Terms.Any(t => t.IsFocus),
@@ -401,10 +401,11 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             .Select(d => d.Term)
             .ToList();
         // Chinese compounds put the modifier first: an absent term right before a word the sources do have (数控 程序号, 松刀
-        // 传感器) only narrows what they have, and is incidental; an absent term that is itself the head of what is asked
+        // 传感器) only narrows what they have, and is incidental, as is one the question gives a number to (车间 −15 °C: a
+        // condition the question sets, not what it asks); an absent term that is itself the head of what is asked
         // (渗氮件, 滚齿机: nothing the sources have follows it) names something they lack, and abstains alone.
         var folded = analyzer.Fold(question.Query.Text);
-        var heads = absent.Where(term => !ModifiesAPresentWord(question, folded, term, chunks)).ToList();
+        var heads = absent.Where(term => !ModifiesAPresentWord(question, folded, term, chunks) && !GivesASetting(folded, term)).ToList();
         absent = absent.Except(heads).ToList();
         var years = question.Numbers.Where(IsYear).ToList();
         absent.AddRange(years.Where(y => !chunks.Any(c => c.ContainsNumber(y))));
@@ -422,7 +423,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         foreach (var chunk in chunks)
         {
             var missing = question.Anchors.Where(a => !chunk.Contains(a, true))
-                .Concat(numbers.Where(n => !chunk.ContainsNumber(n)))
+                .Concat(numbers.Where(n => !chunk.ContainsNumber(n, question.Intent)))
                 .ToList();
             if (fewestMissing is null || missing.Count < fewestMissing.Count) fewestMissing = missing;
             if (missing.Count == 0) break;
@@ -443,6 +444,16 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             .Where(n => !n.Contains('.') && n.Length <= 2 && !question.Numbers.Contains(n) && !IsYear(n) && !dateParts.Contains(n))
             .Where(n => !identifiers.Any(i => i.Contains(n, StringComparison.Ordinal)))
             .ToList();
+    }
+
+    /// <summary>Whether the question gives <paramref name="term"/> a number right after it (车间 −15 °C, 炉温 850 ℃): a setting of the question's own.</summary>
+    private static bool GivesASetting(string folded, string term)
+    {
+        var at = folded.IndexOf(term, StringComparison.Ordinal);
+        if (at < 0) return false;
+        var rest = folded.AsSpan(at + term.Length).TrimStart();
+        if (rest.Length > 0 && rest[0] is '-' or '−' or '+' or '±') rest = rest[1..];
+        return rest.Length > 0 && char.IsAsciiDigit(rest[0]);
     }
 
     /// <summary>Whether the question's term right after <paramref name="term"/> (no space between) is a word of two or more characters some source holds.</summary>

@@ -40,6 +40,10 @@ public sealed partial class TextView
     private static partial System.Text.RegularExpressions.Regex HyphenatedCode();
 
     /// <summary>True when the text holds this number as a number of its own (2002 is not part of 12002 or 2002.5).</summary>
+    /// <summary>Whether the text states a number of the question, as written or, for one written with 万 or 亿, as the plain number.</summary>
+    public bool ContainsNumber(string number, Core.Search.QuestionIntent intent) =>
+        ContainsNumber(number) || intent.ScaledNumbers.TryGetValue(number, out var plain) && ContainsNumber(plain);
+
     public bool ContainsNumber(string number) =>
         (_numbers ??= Checking.CitationChecker.Numbers(_folded).ToHashSet()).Contains(number);
 

@@ -112,6 +112,26 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void AnAbsentTermTheQuestionGivesANumber_IsASettingOfItsOwn_NotAMissingAnchor()
+    {
+        // "渗氮 550 ℃ 时": the question sets the condition; the term is not the head of what it asks.
+        var selection = Select("渗氮 550 ℃ 时回火温度是多少？");
+        Assert.Contains("渗氮", selection.AbsentWords);
+        Assert.DoesNotContain("渗氮", selection.MissingAnchors);
+    }
+
+    [Fact]
+    public void ANumberAskedIn万_IsFoundAsThePlainNumberOfATable()
+    {
+        var guarantees = TestSources.Chunk(71, "2010 年半年度报告",
+            "| 担保方 | 被担保方 | 担保金额(元) | 担保到期日 |\n| 中航工业 | 贵州红林 | 30000000 | 2012-6-29 |\n| 中航工业 | 贵州红林 | 75000000 | 2019-10-26 |",
+            locator: "table 15");
+        var selection = Select("中航工业为贵州红林提供的7500万元担保什么时候到期？", sources: [guarantees]);
+        Assert.Empty(selection.MissingAnchors);
+        Assert.Contains("2019-10-26", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ManufacturingTermASourceMentions_IsNotReported()
     {
         var selection = Select("渗碳温度是多少？");

@@ -31,6 +31,6 @@ public sealed class OtherNumberRule(double weight) : FactorRule(weight)
     public override string Summary => "a unit lacking a number the question names (a code, a setting) is about another entry";
 
     protected override string? Evidence(UnitCandidate unit) =>
-        unit.Context.NamedNumbers.Where(n => !unit.View.ContainsNumber(n) && !unit.Surroundings.ContainsNumber(n)).ToList() is { Count: > 0 } missing
+        unit.Context.NamedNumbers.Where(n => !unit.View.ContainsNumber(n, unit.Context.Question.Intent) && !unit.Surroundings.ContainsNumber(n, unit.Context.Question.Intent)).ToList() is { Count: > 0 } missing
             ? "lacks " + string.Join(", ", missing) : null;
 }
