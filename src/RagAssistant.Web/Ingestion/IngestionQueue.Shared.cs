@@ -1,4 +1,3 @@
-using RagAssistant.Core.Documents;
 using RagAssistant.Core.Jobs;
 using RagAssistant.Core.Storage;
 
@@ -82,16 +81,7 @@ public sealed partial class IngestionQueue
         var entry = _entries.GetOrAdd(claimed.Id, _ => new Entry(claimed));
         entry.Job = claimed;
         // A job that was running when its instance died counts that run as an attempt, as a restart does on one server.
-        if (claimed.IsRunning && claimed.Attempts >= _options.IngestAttempts)
-        {
-            Finish(entry, claimed with
-            {
-                State = IngestJobState.Failed,
-                Problem = IngestProblem.Interrupted,
-                Reason = $"{claimed.FileName}: stopped after {claimed.Attempts} attempts; the app instance ingesting it stopped each time (see the server logs)",
-            });
-            return;
-        }
+        if (OutOfAttempts(entry, claimed)) return;
         if (claimed.IsRunning) Log.JobTakenOver(logger, claimed.FileName);
 
         entry.RunsHere = true;

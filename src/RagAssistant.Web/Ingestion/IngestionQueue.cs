@@ -147,16 +147,7 @@ public sealed partial class IngestionQueue(
         {
             var entry = new Entry(job);
             if (!_entries.TryAdd(job.Id, entry) || job.IsFinished) continue;
-            if (job.IsRunning && job.Attempts >= _options.IngestAttempts)
-            {
-                Finish(entry, job with
-                {
-                    State = IngestJobState.Failed,
-                    Problem = IngestProblem.Interrupted,
-                    Reason = $"{job.FileName}: stopped after {job.Attempts} attempts; the app stopped while ingesting it each time (see the server log)",
-                });
-                continue;
-            }
+            if (OutOfAttempts(entry, job)) continue;
             entry.Job = job with { State = IngestJobState.Queued };
             Publish(entry.Job);
             _channel.Writer.TryWrite(job.Id);
@@ -165,6 +156,22 @@ public sealed partial class IngestionQueue(
         Resumed = resumed;
         if (resumed > 0) Log.JobsResumed(logger, resumed);
         Trim();
+    }
+
+    /// <summary>
+    /// A job that was running when its app (or app instance) stopped counts that run as an attempt; one that has had all
+    /// its attempts fails with that reason instead of running again. True when it failed so.
+    /// </summary>
+    private bool OutOfAttempts(Entry entry, IngestJob job)
+    {
+        if (!job.IsRunning || job.Attempts < _options.IngestAttempts) return false;
+        Finish(entry, job with
+        {
+            State = IngestJobState.Failed,
+            Problem = IngestProblem.Interrupted,
+            Reason = $"{job.FileName}: stopped after {job.Attempts} attempts; the app stopped while ingesting it each time (see the server log)",
+        });
+        return true;
     }
 
     private IngestJob NewJob(string fileName, string library, long bytes, string? user) =>

@@ -33,10 +33,10 @@ public sealed class InstanceTakeoverTests : IDisposable
         using var second = await WebAppProcess.StartAsync(_folder.Path, settings);
         using var throughSecond = second.CreateClientWithKey(key);
         // While the first lives it keeps its lease on card-02; the second works what nobody holds.
-        await WaitForJobsAsync(throughSecond, [jobs[0], jobs[2]], () => second.Output);
+        await JobsApi.WaitForJobsAsync(throughSecond, [jobs[0], jobs[2]], () => second.Output);
         first.Kill();
 
-        var states = await WaitForJobsAsync(throughSecond, jobs, () => second.Output);
+        var states = await JobsApi.WaitForJobsAsync(throughSecond, jobs, () => second.Output);
         Assert.All(jobs, id => Assert.True(states[id] == "done", $"job {id} ended {states[id]}\n{second.Output}"));
         Assert.Contains("Took over the ingestion of card-02.md", second.Output);
         Assert.Contains("card-02.md", await CitedSourcesAsync(throughSecond, "工艺卡片 QX-7702 工序20 拧紧扭矩是多少？"));

@@ -40,7 +40,7 @@ public sealed class TwoInstancesTests : IDisposable
         using var throughSecond = second.CreateClient();
 
         var jobs = await UploadAsync(throughFirst, Card(7));
-        var states = await WaitForJobsAsync(throughSecond, jobs, () => "");
+        var states = await JobsApi.WaitForJobsAsync(throughSecond, jobs, () => "");
 
         Assert.Equal("done", states[jobs[0]]);
         Assert.Contains("card-07.md", await CitedSourcesAsync(throughSecond, "QX-7707 工序70 拧紧扭矩是多少？"));
@@ -56,7 +56,7 @@ public sealed class TwoInstancesTests : IDisposable
         using var throughFirst = first.CreateClient();
         using var throughSecond = second.CreateClient();
         var jobs = await UploadAsync(throughFirst, Card(7), Card(8));
-        await WaitForJobsAsync(throughSecond, jobs, () => "");
+        await JobsApi.WaitForJobsAsync(throughSecond, jobs, () => "");
         Assert.Contains("card-07.md", await CitedSourcesAsync(throughSecond, "QX-7707 工序70 拧紧扭矩是多少？"));
         var index = second.Services.GetRequiredService<DenseModels>().Primary.Index;
         var loaded = (await index.GetAsync())!.Count;
@@ -83,8 +83,8 @@ public sealed class TwoInstancesTests : IDisposable
 
         var jobs = (await UploadAsync(throughFirst, Card(1), Card(2), Card(3), Card(4)))
             .Concat(await UploadAsync(throughSecond, Card(5), Card(6), Card(7), Card(8))).ToList();
-        var onFirst = await WaitForJobsAsync(throughFirst, jobs, () => "");
-        var onSecond = await WaitForJobsAsync(throughSecond, jobs, () => "");
+        var onFirst = await JobsApi.WaitForJobsAsync(throughFirst, jobs, () => "");
+        var onSecond = await JobsApi.WaitForJobsAsync(throughSecond, jobs, () => "");
 
         Assert.All(jobs, id => Assert.Equal("done", onFirst[id]));
         Assert.All(jobs, id => Assert.Equal("done", onSecond[id]));

@@ -51,7 +51,7 @@ public sealed class QueueCrashTests : IDisposable
 
         using var second = await WebAppProcess.StartAsync(_folder.Path, settings);
         using var again = second.CreateClientWithKey(key);
-        var jobs = await WaitForJobsAsync(again, jobIds, second);
+        var jobs = await JobsApi.WaitForJobsAsync(again, jobIds, () => second.Output);
         foreach (var id in jobIds)
             Assert.True(jobs[id] == "done", $"job {id} ended {jobs[id]}\n{second.Output}");
 
@@ -64,23 +64,6 @@ public sealed class QueueCrashTests : IDisposable
         Assert.Equal(Scalar(connection, "SELECT COUNT(*) FROM chunks"), Scalar(connection, "SELECT COUNT(*) FROM chunks_fts"));
         Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM chunks WHERE vector IS NULL"));
         Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM ingest_jobs WHERE content IS NOT NULL"));
-    }
-
-    /// <summary>Polls the job list until every one of <paramref name="ids"/> has finished; their state names by id.</summary>
-    private static async Task<Dictionary<string, string>> WaitForJobsAsync(HttpClient client, IReadOnlyList<string> ids, WebAppProcess app)
-    {
-        string[] finished = ["done", "needs_ocr", "skipped", "failed", "cancelled"];
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            var list = await client.GetFromJsonAsync<JsonElement>("/api/documents/jobs");
-            var states = list.GetProperty("jobs").EnumerateArray()
-                .ToDictionary(j => j.GetProperty("job").GetString()!, j => j.GetProperty("state").GetString()!);
-            if (ids.All(id => states.TryGetValue(id, out var state) && finished.Contains(state))) return states;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"jobs still unfinished: {string.Join(", ", ids.Select(id => $"{id}={states.GetValueOrDefault(id, "missing")}"))}\n{app.Output}");
-            await Task.Delay(250);
-        }
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)
