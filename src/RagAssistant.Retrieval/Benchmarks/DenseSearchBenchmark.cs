@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Numerics.Tensors;
 using RagAssistant.Core.Evaluation;
 using RagAssistant.Retrieval.Dense;
 
@@ -19,21 +18,19 @@ public sealed record DenseSearchBenchResult(
 /// </summary>
 public static class DenseSearchBenchmark
 {
-    public static DenseSearchBenchResult Run(int vectors, int dimension, int queries, int repetitions, int quantizeAbove, Action<string>? log = null)
+    /// <param name="keep">Given the rows, queries and exact answers, for measuring another index on the same data (<see cref="DenseBenchSample"/>).</param>
+    public static DenseSearchBenchResult Run(int vectors, int dimension, int queries, int repetitions, int quantizeAbove, Action<string>? log = null,
+        Action<DenseBenchSample>? keep = null)
     {
         log?.Invoke($"building {vectors:N0} × {dimension} vectors…");
         var index = new VectorIndex(dimension, quantizeAbove);
-        var random = new Random(42);
-        var row = new float[dimension];
-        for (var i = 0; i < vectors; i++)
-        {
-            Gaussian(random, row);
-            index.Upsert(i, row, default);
-        }
-        var queryVectors = Enumerable.Range(0, queries).Select(_ => { var q = new float[dimension]; Gaussian(random, q); return q; }).ToList();
+        var id = 0L;
+        foreach (var row in GaussianVectors.Rows(vectors, dimension)) index.Upsert(id++, row, default);
+        var queryVectors = GaussianVectors.Queries(vectors, dimension, queries);
 
         // Warm-up, and the exact answers recall is measured against.
         var truth = queryVectors.Select(q => index.Search(q, 10, exact: true).Select(h => h.ChunkId).ToHashSet()).ToList();
+        keep?.Invoke(new DenseBenchSample(vectors, dimension, queryVectors, truth));
         var found = queryVectors.Select(q => index.Search(q, 10).Select(h => h.ChunkId).ToList()).ToList();
         var recall = found.Select((ids, i) => ids.Count(truth[i].Contains) / 10.0).Average();
 
@@ -68,18 +65,4 @@ public static class DenseSearchBenchmark
     }
 
     private static double Median(IEnumerable<double> values) => Math.Round(Percentiles.Median(values.ToList())!.Value, 3);
-
-    private static void Gaussian(Random random, float[] target)
-    {
-        for (var i = 0; i < target.Length; i += 2)
-        {
-            // Box–Muller: two independent standard normals per pair of uniforms.
-            var u1 = 1.0 - random.NextDouble();
-            var u2 = random.NextDouble();
-            var radius = Math.Sqrt(-2.0 * Math.Log(u1));
-            target[i] = (float)(radius * Math.Cos(2 * Math.PI * u2));
-            if (i + 1 < target.Length) target[i + 1] = (float)(radius * Math.Sin(2 * Math.PI * u2));
-        }
-        TensorPrimitives.Divide(target, TensorPrimitives.Norm(target), target);
-    }
 }
