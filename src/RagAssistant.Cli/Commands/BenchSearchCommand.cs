@@ -11,7 +11,7 @@ using RagAssistant.Storage.Postgres.Benchmarks;
 namespace RagAssistant.Cli.Commands;
 
 /// <summary>
-/// <c>rag bench search [--sizes 100000,1000000] [--queries N] [--repetitions N] [--postgres CONNSTRING [--ef-search 40,100,…]]
+/// <c>rag bench search [--sizes 100000,1000000] [--queries N] [--repetitions N] [--vectors gaussian|clustered] [--postgres CONNSTRING [--ef-search 40,100,…]]
 /// [--db FILE [--questions FILE]] [--json]</c>: dense top-10 latency and recall of our path against the exact SIMD scan on
 /// Gaussian vectors; with <c>--postgres</c>, the same vectors and queries also in PostgreSQL's HNSW index, beside the
 /// in-memory row; with <c>--db</c>, also the full hybrid search over that knowledge base against keyword-only search, all
@@ -29,9 +29,10 @@ internal static class BenchSearchCommand
         var questionsFile = new Option<string>("--questions") { Description = "Questions (JSONL, EVAL.md format) for the hybrid row", HelpName = "FILE", DefaultValueFactory = _ => Path.Combine("corpus", "eval", "questions.jsonl") };
         var postgres = new Option<string?>("--postgres") { Description = "Also measure each size in PostgreSQL's HNSW index (a scratch table in this database, dropped afterwards)", HelpName = "CONNSTRING" };
         var efSearch = new Option<string>("--ef-search") { Description = "Comma-separated hnsw.ef_search values for --postgres, one row each (Rag:Storage:HnswEfSearch; default its default)", DefaultValueFactory = _ => new PostgresStorageOptions().HnswEfSearch.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var input = new Option<string>("--vectors") { Description = "gaussian (isotropic, the default) or clustered (embedding-like: topics in a 32-dimensional latent space)", DefaultValueFactory = _ => DenseSearchBenchmark.Gaussian };
         var json = CommonOptions.Json();
         var command = new Command("search", "Dense search latency and recall vs the exact SIMD scan; with --db, hybrid vs keyword-only latency")
-            { sizes, queries, repetitions, quantizeAbove, postgres, efSearch, db, questionsFile, json };
+            { sizes, queries, repetitions, quantizeAbove, input, postgres, efSearch, db, questionsFile, json };
         command.SetAction(async (parse, ct) =>
         {
             var dbPath = parse.GetValue(db);
@@ -40,11 +41,14 @@ internal static class BenchSearchCommand
                 : parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToList();
             var reps = Math.Max(5, parse.GetValue(repetitions));
             var rows = new List<SearchBenchRow>();
+            if (parse.GetValue(input) is not (DenseSearchBenchmark.Gaussian or DenseSearchBenchmark.Clustered))
+                return CommandRunner.Fail($"--vectors {parse.GetValue(input)}: use {DenseSearchBenchmark.Gaussian} or {DenseSearchBenchmark.Clustered}");
             var server = parse.GetValue(postgres);
             foreach (var n in counts)
             {
                 DenseBenchSample? sample = null;
-                var memory = DenseSearchBenchmark.Run(n, 384, parse.GetValue(queries), reps, parse.GetValue(quantizeAbove), Log, s => sample = s);
+                var memory = DenseSearchBenchmark.Run(n, 384, parse.GetValue(queries), reps, parse.GetValue(quantizeAbove), Log, s => sample = s,
+                    parse.GetValue(input)!);
                 rows.Add(memory);
                 if (server is null) continue;
                 var efs = parse.GetValue(efSearch)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToList();
@@ -91,7 +95,7 @@ internal static class BenchSearchCommand
             Console.Out.WriteLine($"{"vectors",9} {"path",13} {"p50 ms",7} {"p95 ms",7} {"exact p50",9} {"exact p95",9} {"q/s",8} {"exact q/s",9} {"ratio",6} {"recall@10",9}");
             foreach (var r in dense)
                 Console.Out.WriteLine($"{r.Vectors,9} {r.Path,13} {r.P50Ms,7:0.00} {r.P95Ms,7:0.00} {r.BaselineP50Ms,9:0.00} {r.BaselineP95Ms,9:0.00} {r.QueriesPerSec,8:0.0} {r.BaselineQueriesPerSec,9:0.0} {r.Ratio,6:0.00} {r.RecallAt10,9:0.0000}");
-            Console.Out.WriteLine($"384 dims, top-10, {Environment.ProcessorCount} cores; medians of interleaved repetitions; ratio = our q/s ÷ exact scan q/s");
+            Console.Out.WriteLine($"{string.Join(" + ", dense.Select(r => r.Input).Distinct())} vectors, 384 dims, top-10, {Environment.ProcessorCount} cores; medians of interleaved repetitions; ratio = our q/s ÷ exact scan q/s");
         }
         var database = rows.OfType<DatabaseDenseBenchResult>().ToList();
         if (database.Count > 0)

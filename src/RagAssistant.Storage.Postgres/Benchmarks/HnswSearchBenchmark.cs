@@ -88,7 +88,9 @@ public static class HnswSearchBenchmark
         }
         finally
         {
-            await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {table}", CancellationToken.None);
+            // On a connection of its own: the measuring one may be broken by what ended the run.
+            await using var cleanup = await data.OpenConnectionAsync(CancellationToken.None);
+            await ExecuteAsync(cleanup, $"DROP TABLE IF EXISTS {table}", CancellationToken.None);
         }
     }
 
@@ -134,7 +136,8 @@ public static class HnswSearchBenchmark
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        // No time limit: building the index of 100,000 rows takes minutes (cancellation still stops it).
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
