@@ -19,6 +19,13 @@ public sealed class RetrievalOptions
     [System.ComponentModel.DataAnnotations.Range(10, 1000)]
     public int CandidatesPerRetriever { get; set; } = 100;
 
+    /// <summary>
+    /// Where dense search runs: <c>memory</c> (default; an in-memory copy of each model's vectors, kept in step with the
+    /// store, on either store) or <c>database</c> (PostgreSQL only: nearest chunks by each model's HNSW index, so an app
+    /// instance holds no vectors; approximate, tuned by <c>Rag:Storage:HnswEfSearch</c>). SQLite refuses <c>database</c>.
+    /// </summary>
+    public Dense.DenseIndexKind DenseIndex { get; set; } = Dense.DenseIndexKind.Memory;
+
     /// <summary>Vector count above which dense search uses an int8 first pass with exact re-scoring. Default 200,000.</summary>
     [System.ComponentModel.DataAnnotations.Range(1000, int.MaxValue)]
     public int QuantizeAbove { get; set; } = 200_000;

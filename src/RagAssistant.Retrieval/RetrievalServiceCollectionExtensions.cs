@@ -17,12 +17,17 @@ public static class RetrievalServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddRagRetrieval(this IServiceCollection services, IConfiguration configuration)
     {
+        // The store is registered first (AddRagStorage or AddRagPostgresStorage): only one with its own index offers it.
+        var storeSearchesVectors = services.Any(d => d.ServiceType == typeof(INearestChunks));
         services.AddOptions<RetrievalOptions>()
             .Bind(configuration.GetSection(RetrievalOptions.Section))
             .ValidateDataAnnotations()
             // DataAnnotations do not reach nested options; the MMR section is checked here with the same ranges.
             .Validate(o => o.Mmr is { Lambda: >= 0 and <= 1, PoolSize: >= 1 and <= 1000 },
                 "Rag:Retrieval:Mmr: Lambda must be between 0 and 1 and PoolSize between 1 and 1000")
+            .Validate(o => o.DenseIndex != Dense.DenseIndexKind.Database || storeSearchesVectors,
+                "Rag:Retrieval:DenseIndex is 'database', which only the PostgreSQL knowledge base offers (Rag:Storage:Provider = postgres); "
+                + "with SQLite use 'memory' (the default)")
             .ValidateOnStart();
         services.AddRagRelevance(configuration);
         services.TryAddSingleton<ManufacturingSegmenter>();

@@ -53,6 +53,45 @@ public sealed class PostgresCliTests
         Assert.Equal(1.0, eval.GetProperty("hit@5").GetDouble());
     }
 
+    [SkippableFact]
+    public async Task DenseIndexDatabase_AnswersSearchFromTheHnswIndex()
+    {
+        var env = await PostgresEnvironmentAsync();
+        await Rag.JsonAsync(CorpusFixture.Root, env, "ingest", Procedure, Standard);
+        env["Rag__Retrieval__DenseIndex"] = "database";
+
+        var results = (await Rag.JsonAsync(CorpusFixture.Root, env, "search", "EX1006 turret", "--retriever", "dense"))
+            .GetProperty("results").EnumerateArray().ToList();
+
+        Assert.Contains(results, r => r.GetProperty("source").GetString() == Procedure);
+        Assert.InRange(results[0].GetProperty("denseScore").GetDouble(), 0, 1);
+    }
+
+    [SkippableFact]
+    public async Task BenchSearch_WithPostgres_MeasuresTheHnswIndexBesideTheInMemoryRow_AndDropsItsTable()
+    {
+        var server = await SharedPostgres.NewDatabaseAsync();
+
+        var report = await Rag.JsonAsync(CorpusFixture.Root, null, "bench", "search", "--sizes", "2000", "--queries", "5", "--postgres", server, "--ef-search", "40,1000");
+
+        var rows = report.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["dense", "dense-database", "dense-database"], rows.Select(r => r.GetProperty("case").GetString()));
+        var database = rows[1];
+        // 2,000 rows: fewer, and the planner rightly sorts them all rather than walk the index.
+        Assert.Equal(2000, database.GetProperty("vectors").GetInt32());
+        Assert.Equal("pgvector-hnsw", database.GetProperty("path").GetString());
+        Assert.Equal("exact", database.GetProperty("baselinePath").GetString());
+        Assert.True(database.GetProperty("usesIndex").GetBoolean());
+        foreach (var key in new[] { "p50Ms", "p95Ms", "queriesPerSec", "baselineQueriesPerSec", "ratio", "recallAt10" })
+            Assert.True(database.GetProperty(key).GetDouble() > 0, key);
+        // ef_search of half the set visits nearly every row: (nearly) the exact answers.
+        Assert.True(rows[2].GetProperty("recallAt10").GetDouble() >= 0.98);
+        await using var connection = new Npgsql.NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var tables = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'rag_bench%'", connection);
+        Assert.Equal(0L, await tables.ExecuteScalarAsync());
+    }
+
     [SkippableTheory]
     [InlineData("backup", "pg_dump")]
     [InlineData("restore", "pg_restore")]

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Numerics.Tensors;
 using RagAssistant.Core.Evaluation;
 using RagAssistant.Retrieval.Dense;
 
@@ -12,28 +11,39 @@ public sealed record DenseSearchBenchResult(
     double QueriesPerSec, double BaselineQueriesPerSec, double Ratio, double RecallAt10) : SearchBenchRow("dense");
 
 /// <summary>
-/// `rag bench search`: L2-normalised Gaussian vectors (fixed seed) and independently drawn queries; after a warm-up,
+/// `rag bench search`: L2-normalised Gaussian vectors (fixed seed) and independently drawn queries, or embedding-like
+/// ones (<see cref="ClusteredVectors"/>); after a warm-up,
 /// repetitions alternate our path (<see cref="VectorIndex.Search"/>: exact below the quantization threshold, int8 first
 /// pass + exact re-scoring above it) and the exact scan of all vectors on all cores; latencies are per query, medians of
 /// the repetitions' percentiles are reported, and recall@10 is measured against the exact result.
 /// </summary>
 public static class DenseSearchBenchmark
 {
-    public static DenseSearchBenchResult Run(int vectors, int dimension, int queries, int repetitions, int quantizeAbove, Action<string>? log = null)
+    public const string Gaussian = "gaussian";
+    public const string Clustered = "clustered";
+
+    /// <summary>The rows of <paramref name="input"/>, row i having id i.</summary>
+    public static IEnumerable<float[]> Rows(string input, int vectors, int dimension) => input switch
     {
-        log?.Invoke($"building {vectors:N0} × {dimension} vectors…");
+        Gaussian => GaussianVectors.Rows(vectors, dimension),
+        Clustered => ClusteredVectors.Rows(vectors, dimension),
+        _ => throw new ArgumentOutOfRangeException(nameof(input), input, $"vectors are '{Gaussian}' or '{Clustered}'"),
+    };
+
+    /// <param name="keep">Given the rows, queries and exact answers, for measuring another index on the same data (<see cref="DenseBenchSample"/>).</param>
+    /// <param name="input"><see cref="Gaussian"/> or <see cref="Clustered"/> (<see cref="ClusteredVectors"/>).</param>
+    public static DenseSearchBenchResult Run(int vectors, int dimension, int queries, int repetitions, int quantizeAbove, Action<string>? log = null,
+        Action<DenseBenchSample>? keep = null, string input = Gaussian)
+    {
+        log?.Invoke($"building {vectors:N0} × {dimension} {input} vectors…");
         var index = new VectorIndex(dimension, quantizeAbove);
-        var random = new Random(42);
-        var row = new float[dimension];
-        for (var i = 0; i < vectors; i++)
-        {
-            Gaussian(random, row);
-            index.Upsert(i, row, default);
-        }
-        var queryVectors = Enumerable.Range(0, queries).Select(_ => { var q = new float[dimension]; Gaussian(random, q); return q; }).ToList();
+        var id = 0L;
+        foreach (var row in Rows(input, vectors, dimension)) index.Upsert(id++, row, default);
+        var queryVectors = input == Clustered ? ClusteredVectors.Queries(queries, dimension) : GaussianVectors.Queries(vectors, dimension, queries);
 
         // Warm-up, and the exact answers recall is measured against.
         var truth = queryVectors.Select(q => index.Search(q, 10, exact: true).Select(h => h.ChunkId).ToHashSet()).ToList();
+        keep?.Invoke(new DenseBenchSample(input, vectors, dimension, queryVectors, truth));
         var found = queryVectors.Select(q => index.Search(q, 10).Select(h => h.ChunkId).ToList()).ToList();
         var recall = found.Select((ids, i) => ids.Count(truth[i].Contains) / 10.0).Average();
 
@@ -48,7 +58,7 @@ public static class DenseSearchBenchmark
 
         var qps = Median(ours.Select(x => x.Qps));
         var baseQps = Median(baseline.Select(x => x.Qps));
-        return new DenseSearchBenchResult("gaussian", vectors, dimension, queries, 10, index.IsQuantized ? "int8+rescore" : "exact",
+        return new DenseSearchBenchResult(input, vectors, dimension, queries, 10, index.IsQuantized ? "int8+rescore" : "exact",
             Median(ours.Select(x => x.P50)), Median(ours.Select(x => x.P95)),
             Median(baseline.Select(x => x.P50)), Median(baseline.Select(x => x.P95)),
             Math.Round(qps, 1), Math.Round(baseQps, 1), Math.Round(qps / baseQps, 2), Math.Round(recall, 4));
@@ -68,18 +78,4 @@ public static class DenseSearchBenchmark
     }
 
     private static double Median(IEnumerable<double> values) => Math.Round(Percentiles.Median(values.ToList())!.Value, 3);
-
-    private static void Gaussian(Random random, float[] target)
-    {
-        for (var i = 0; i < target.Length; i += 2)
-        {
-            // Box–Muller: two independent standard normals per pair of uniforms.
-            var u1 = 1.0 - random.NextDouble();
-            var u2 = random.NextDouble();
-            var radius = Math.Sqrt(-2.0 * Math.Log(u1));
-            target[i] = (float)(radius * Math.Cos(2 * Math.PI * u2));
-            if (i + 1 < target.Length) target[i + 1] = (float)(radius * Math.Sin(2 * Math.PI * u2));
-        }
-        TensorPrimitives.Divide(target, TensorPrimitives.Norm(target), target);
-    }
 }

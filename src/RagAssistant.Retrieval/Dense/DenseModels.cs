@@ -17,8 +17,10 @@ namespace RagAssistant.Retrieval.Dense;
 public sealed class DenseModels
 {
     public DenseModels(IEmbeddingGenerator<string, Embedding<float>> generator, IChunkSearch store, IOptions<RetrievalOptions> options,
-        IOptions<RelevanceOptions> relevance)
+        IOptions<RelevanceOptions> relevance, INearestChunks? nearest = null)
     {
+        // Rag:Retrieval:DenseIndex = database: the store's index answers (AddRagRetrieval refuses it for a store without one).
+        var database = options.Value.DenseIndex == DenseIndexKind.Database ? nearest : null;
         // The generator names its models (ours: the provider); one that does not is a single model.
         var catalog = _catalog = generator.GetService<IEmbeddingModelCatalog>();
         IReadOnlyList<EmbeddingModelInfo> models;
@@ -32,7 +34,7 @@ public sealed class DenseModels
         }
         Relevance = relevance.Value;
         Retrievers = models.Select(m => new DenseRetriever(generator,
-                new VectorIndexCache(m.Id, m.ReadsChinese, store, options, Relevance.DenseUnderstandsChinese), m, catalog is not null && models.Count > 1))
+                new VectorIndexCache(m.Id, m.ReadsChinese, store, options, Relevance.DenseUnderstandsChinese), m, catalog is not null && models.Count > 1, database))
             .ToList();
     }
 

@@ -6,13 +6,16 @@ namespace RagAssistant.Retrieval.Dense;
 
 /// <summary>
 /// Dense retrieval with one embedding model: the question is embedded as a query by that model, then searched in its
-/// <see cref="VectorIndexCache"/> (the stored vectors of that model only, kept in step with ingestion).
+/// <see cref="VectorIndexCache"/> (the stored vectors of that model only, kept in step with ingestion) — or, when
+/// <paramref name="database"/> is given (<c>Rag:Retrieval:DenseIndex</c> = <c>database</c>), by the store's own index,
+/// and the in-memory index is never loaded for it.
 /// </summary>
 public sealed class DenseRetriever(
     IEmbeddingGenerator<string, Embedding<float>> generator,
     VectorIndexCache indexCache,
     EmbeddingModelInfo model,
-    bool namesModel) : IDenseRetriever
+    bool namesModel,
+    INearestChunks? database = null) : IDenseRetriever
 {
     /// <summary>The model whose vectors this retriever searches.</summary>
     public EmbeddingModelInfo Model => model;
@@ -28,6 +31,7 @@ public sealed class DenseRetriever(
     public async Task<IReadOnlyList<ChunkHit>> SearchAsync(string query, SearchFilter filter, int top, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(query)) return [];
+        if (database is not null) return await database.NearestAsync(ModelId, await EmbedQueryAsync(query, cancellationToken), top, filter, cancellationToken);
         var index = await indexCache.GetAsync(cancellationToken);
         if (index is null || index.Count == 0) return [];
         var vector = await EmbedQueryAsync(query, cancellationToken);
@@ -45,6 +49,7 @@ public sealed class DenseRetriever(
 
     public async Task<IReadOnlyDictionary<long, float[]>> GetVectorsAsync(IReadOnlyCollection<long> chunkIds, CancellationToken cancellationToken = default)
     {
+        if (database is not null) return await database.VectorsAsync(ModelId, chunkIds, cancellationToken);
         var index = await indexCache.GetAsync(cancellationToken);
         var vectors = new Dictionary<long, float[]>();
         if (index is null) return vectors;
