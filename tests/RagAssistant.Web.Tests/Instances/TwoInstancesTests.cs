@@ -73,6 +73,21 @@ public sealed class TwoInstancesTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task AnInstanceSearchingTheDatabasesVectorIndex_AnswersWithoutHoldingTheVectors()
+    {
+        var connectionString = await SharedPostgres.NewDatabaseAsync();
+        var empty = Directory.CreateDirectory(_folder.File("no-samples")).FullName;
+        await using var app = new HostedApp(_folder.File("unused.db"), empty,
+            new Dictionary<string, string>(Settings(connectionString)) { ["Rag:Retrieval:DenseIndex"] = "database" });
+        using var client = app.CreateClient();
+
+        await JobsApi.WaitForJobsAsync(client, await UploadAsync(client, Card(7), Card(8)), () => "");
+
+        Assert.Contains("card-07.md", await CitedSourcesAsync(client, "QX-7707 工序70 拧紧扭矩是多少？"));
+        Assert.Equal(0, app.Services.GetRequiredService<DenseModels>().Primary.Index.Counters.FullLoads);
+    }
+
+    [SkippableFact]
     public async Task ManyFilesUploadedThroughBoth_AreEachIngestedOnce()
     {
         var (first, second) = await StartTwoAsync();
