@@ -348,12 +348,15 @@ public sealed partial class IngestionQueue(
 
     private void Finish(Entry entry, IngestJob job)
     {
-        entry.Job = job with { FinishedAt = time.GetUtcNow() };
+        var finished = job with { FinishedAt = time.GetUtcNow() };
         if (job.State == IngestJobState.Failed) errors.Add(job.FileName, job.Reason ?? "failed");
         Log.JobFinished(logger, job.FileName, job.State.Name(), job.Reason);
-        _ = SaveInOrder(entry, entry.Job);
-        Audit(entry.Job);
-        Publish(entry.Job);
+        // Written before the job shows as finished: whoever sees it finished (the job list, the API) finds it finished in
+        // the store as well, its bytes dropped (the SQLite store writes at once; a server's write is under way).
+        _ = SaveInOrder(entry, finished);
+        entry.Job = finished;
+        Audit(finished);
+        Publish(finished);
     }
 
     /// <summary>The end of an accepted file in the audit log, under the user who uploaded it.</summary>
