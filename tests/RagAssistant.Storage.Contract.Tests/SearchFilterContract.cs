@@ -1,6 +1,7 @@
 using RagAssistant.Core.Access;
 using RagAssistant.Core.Documents;
 using RagAssistant.Core.Search;
+using RagAssistant.Testing;
 using static RagAssistant.Testing.StoreSamples;
 
 namespace RagAssistant.Storage.Contract.Tests;
@@ -17,16 +18,12 @@ public abstract class SearchFilterContract<TEngine> : StoreContract<TEngine> whe
     /// <summary>Five documents that differ each in one fact, every chunk holding the word "torque" and a vector.</summary>
     private static async Task<(KnowledgeBase Kb, Dictionary<string, long> Chunks)> CorpusAsync(KnowledgeBase kb)
     {
-        var saved = new[]
-        {
-            await kb.Documents.SaveAsync(Doc("plant.md", library: "plant", sha: "1"), Embedded(Model, "torque 45 N·m plant")),
-            await kb.Documents.SaveAsync(Doc("lab.md", library: "lab", sha: "2"), Embedded(Model, "torque 45 N·m lab")),
-            await kb.Documents.SaveAsync(Doc("std-a.md", "Q/JD 105", "A", sha: "3", kind: DocumentKind.Standard), Embedded(Model, "torque old standard")),
-            await kb.Documents.SaveAsync(Doc("std-b.md", "q/jd  105", "B", sha: "4", kind: DocumentKind.Standard), Embedded(Model, "torque new standard")),
-            await kb.Documents.SaveAsync(Doc("zh.md", sha: "5"), Embedded(Model, "torque 拧紧 扭矩")),
-        };
         var chunks = new Dictionary<string, long>();
-        foreach (var document in saved) chunks[document.Source] = Assert.Single(await kb.Documents.GetChunksAsync(document.Id)).Id;
+        foreach (var (doc, text) in FilterSamples.Documents)
+        {
+            var document = await kb.Documents.SaveAsync(doc, Embedded(Model, text));
+            chunks[document.Source] = Assert.Single(await kb.Documents.GetChunksAsync(document.Id)).Id;
+        }
         return (kb, chunks);
     }
 
@@ -42,28 +39,7 @@ public abstract class SearchFilterContract<TEngine> : StoreContract<TEngine> whe
     private static string[] SourcesOf(Dictionary<string, long> chunks, IEnumerable<long> ids) =>
         ids.Select(id => chunks.Single(c => c.Value == id).Key).Order(StringComparer.Ordinal).ToArray();
 
-    public static TheoryData<string, string[]> Filters => new()
-    {
-        { "library", ["lab.md"] },
-        { "kind", ["std-a.md", "std-b.md"] },
-        { "identity", ["std-a.md", "std-b.md"] },
-        { "current", ["lab.md", "plant.md", "std-b.md", "zh.md"] },
-        { "zh", ["zh.md"] },
-        { "en", ["lab.md", "plant.md", "std-a.md", "std-b.md"] },
-        { "kind+current", ["std-b.md"] },
-    };
-
-    private static SearchFilter FilterNamed(string name) => name switch
-    {
-        "library" => new SearchFilter(Libraries: ["lab"]),
-        "kind" => new SearchFilter(Kinds: [DocumentKind.Standard]),
-        "identity" => new SearchFilter(Identity: "Q/JD 105"),
-        "current" => new SearchFilter(CurrentOnly: true),
-        "zh" => new SearchFilter(Language: ChunkLanguage.Chinese),
-        "en" => new SearchFilter(Language: ChunkLanguage.English),
-        "kind+current" => new SearchFilter(Kinds: [DocumentKind.Standard], CurrentOnly: true),
-        _ => throw new ArgumentOutOfRangeException(nameof(name)),
-    };
+    public static TheoryData<string, string[]> Filters => FilterSamples.Theory;
 
     [SkippableTheory]
     [MemberData(nameof(Filters))]
@@ -71,8 +47,8 @@ public abstract class SearchFilterContract<TEngine> : StoreContract<TEngine> whe
     {
         var (kb, chunks) = await CorpusAsync(await OpenAsync());
 
-        Assert.Equal(expected, await KeywordAsync(kb, chunks, FilterNamed(filter)));
-        Assert.Equal(expected, await LoadedAsync(kb, chunks, FilterNamed(filter)));
+        Assert.Equal(expected, await KeywordAsync(kb, chunks, FilterSamples.Named(filter)));
+        Assert.Equal(expected, await LoadedAsync(kb, chunks, FilterSamples.Named(filter)));
     }
 
     [SkippableFact]

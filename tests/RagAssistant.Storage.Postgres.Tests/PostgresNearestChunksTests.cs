@@ -51,16 +51,7 @@ public sealed class PostgresNearestChunksTests : IAsyncDisposable
         }
     }
 
-    public static TheoryData<string, string[]> Filters => new()
-    {
-        { "library", ["lab.md"] },
-        { "kind", ["std-a.md", "std-b.md"] },
-        { "identity", ["std-a.md", "std-b.md"] },
-        { "current", ["lab.md", "plant.md", "std-b.md", "zh.md"] },
-        { "zh", ["zh.md"] },
-        { "en", ["lab.md", "plant.md", "std-a.md", "std-b.md"] },
-        { "kind+current", ["std-b.md"] },
-    };
+    public static TheoryData<string, string[]> Filters => FilterSamples.Theory;
 
     [SkippableTheory]
     [MemberData(nameof(Filters))]
@@ -74,14 +65,7 @@ public sealed class PostgresNearestChunksTests : IAsyncDisposable
         var query = Gaussian(random);
         var far = query.Select(x => -x).ToArray();
         var sources = new Dictionary<long, string>();
-        foreach (var (doc, text) in new[]
-        {
-            (Doc("plant.md", library: "plant", sha: "1"), "torque 45 N·m plant"),
-            (Doc("lab.md", library: "lab", sha: "2"), "torque 45 N·m lab"),
-            (Doc("std-a.md", "Q/JD 105", "A", sha: "3", kind: DocumentKind.Standard), "torque old standard"),
-            (Doc("std-b.md", "q/jd  105", "B", sha: "4", kind: DocumentKind.Standard), "torque new standard"),
-            (Doc("zh.md", sha: "5"), "torque 拧紧 扭矩"),
-        })
+        foreach (var (doc, text) in FilterSamples.Documents)
         {
             var saved = await store.SaveAsync(doc, [new ChunkDraft(0, text, "ctx", "line 1", null, 3) { Vector = new ChunkVector(Model, Near(far, random)) }]);
             sources[Assert.Single(await store.GetChunksAsync(saved.Id)).Id] = doc.Source;
@@ -91,7 +75,7 @@ public sealed class PostgresNearestChunksTests : IAsyncDisposable
         await ForceIndexAsync(connectionString);
         var (_, nearest) = Open(connectionString);
 
-        var found = await nearest.NearestAsync(Model, query, 5, FilterNamed(filter));
+        var found = await nearest.NearestAsync(Model, query, 5, FilterSamples.Named(filter, within: ["plant", "lab", "default"]));
 
         Assert.Equal(expected, found.Select(h => sources[h.ChunkId]).Order(StringComparer.Ordinal));
         Assert.Equal(found.OrderByDescending(h => h.Score).Select(h => h.ChunkId), found.Select(h => h.ChunkId));
@@ -137,18 +121,6 @@ public sealed class PostgresNearestChunksTests : IAsyncDisposable
 
         Assert.Equal([0.6f, 0.8f], Assert.Single(vectors).Value);
     }
-
-    private static SearchFilter FilterNamed(string name) => name switch
-    {
-        "library" => new SearchFilter(Libraries: ["lab"]),
-        "kind" => new SearchFilter(Kinds: [DocumentKind.Standard]),
-        "identity" => new SearchFilter(Identity: "Q/JD 105"),
-        "current" => new SearchFilter(Libraries: ["plant", "lab", "default"], CurrentOnly: true),
-        "zh" => new SearchFilter(Language: ChunkLanguage.Chinese),
-        "en" => new SearchFilter(Libraries: ["plant", "lab", "default"], Language: ChunkLanguage.English),
-        "kind+current" => new SearchFilter(Kinds: [DocumentKind.Standard], CurrentOnly: true),
-        _ => throw new ArgumentOutOfRangeException(nameof(name)),
-    };
 
     /// <summary>New connections to the database plan without sequential scans, as a large table would be planned.</summary>
     private static async Task ForceIndexAsync(string connectionString)

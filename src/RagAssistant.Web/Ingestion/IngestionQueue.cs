@@ -40,10 +40,12 @@ public sealed partial class IngestionQueue(
 {
     private readonly WebOptions _options = options.Value;
     private readonly IIngestJobStore _store = services.GetRequiredService<IIngestJobStore>();
-    private readonly ISharedIngestJobStore? _shared = services.GetRequiredService<IIngestJobStore>() as ISharedIngestJobStore;
     private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>();
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
     private readonly Lock _admission = new();
+
+    /// <summary>The store as one several app instances share, or null when it is this server's own.</summary>
+    private ISharedIngestJobStore? Shared => _store as ISharedIngestJobStore;
 
     /// <summary>Raised (on a worker thread) with the new snapshot whenever a job changes.</summary>
     public event Action<IngestJob>? Changed;
@@ -79,7 +81,7 @@ public sealed partial class IngestionQueue(
         if (entry.Job.State == IngestJobState.Queued) Finish(entry, entry.Job with { State = IngestJobState.Cancelled, Problem = IngestProblem.Cancelled, Reason = "cancelled before it started" });
         // Running on another instance: the cancellation is written to the shared store; that instance's next lease
         // renewal finds the job finished and stops it (a document is stored in one transaction, so nothing half-stored).
-        else if (_shared is not null && !entry.RunsHere)
+        else if (Shared is not null && !entry.RunsHere)
             Finish(entry, entry.Job with { State = IngestJobState.Cancelled, Problem = IngestProblem.Cancelled, Reason = "cancelled while another app instance ingested it" });
         return true;
     }
@@ -113,17 +115,18 @@ public sealed partial class IngestionQueue(
     /// <summary>Loads the stored jobs before the app serves anything (hosted services start in turn), then starts the workers.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_shared is null) await ResumeAsync(cancellationToken);
+        if (Shared is null) await ResumeAsync(cancellationToken);
         else await LoadSharedAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var workers = Enumerable.Range(0, _options.IngestParallelism).Select(_ => Task.Run(() => _shared is null
+        var shared = Shared;
+        var workers = Enumerable.Range(0, _options.IngestParallelism).Select(_ => Task.Run(() => shared is null
             ? WorkAsync(stoppingToken)
-            : ClaimAndWorkAsync(_shared, stoppingToken), stoppingToken));
-        return Task.WhenAll(_shared is null ? workers : workers.Append(Task.Run(() => FollowSharedStoreAsync(stoppingToken), stoppingToken)));
+            : ClaimAndWorkAsync(shared, stoppingToken), stoppingToken));
+        return Task.WhenAll(shared is null ? workers : workers.Append(Task.Run(() => FollowSharedStoreAsync(stoppingToken), stoppingToken)));
     }
 
     /// <summary>
@@ -233,7 +236,7 @@ public sealed partial class IngestionQueue(
     /// <summary>A new job for the workers: on the local channel, or (shared) a nudge to claim from the store at once.</summary>
     private void Offer(Guid id)
     {
-        if (_shared is null) _channel.Writer.TryWrite(id);
+        if (Shared is null) _channel.Writer.TryWrite(id);
         else _claimable.Release();
     }
 
@@ -342,7 +345,7 @@ public sealed partial class IngestionQueue(
         var stageChanged = entry.Job.State != job.State;
         entry.Job = job;
         // Other instances show the job from the shared store: each stage is written there (OCR page counts are not).
-        if (_shared is not null && stageChanged) _ = SaveInOrder(entry, job);
+        if (Shared is not null && stageChanged) _ = SaveInOrder(entry, job);
         Publish(job);
     }
 
