@@ -415,7 +415,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         if (absentEditions.Count > 0) return (absentEditions, absent);
         // The unit the question wants its answer in (in V/µs, 多少 mm/year) that no retrieved source writes: the value is
         // not stated there in any form the question would accept.
-        var absentUnits = question.Intent.AnswerUnits.Select(analyzer.Fold).Where(u => !chunks.Any(c => c.ContainsFolded(u))).ToList();
+        var absentUnits = question.Intent.AnswerUnits.Select(u => (Written: u, Folded: analyzer.Fold(u)))
+            .Where(u => !chunks.Any(c => c.ContainsFolded(u.Folded))).Select(u => u.Written).ToList();
         if (absentUnits.Count > 0) return (absentUnits, absent);
         var numbers = question.Numbers.Where(n => !IsYear(n)).ToList();
         if (question.Anchors.Count == 0 && numbers.Count == 0) return ([], absent);
