@@ -75,11 +75,18 @@ internal static class UnruledRows
         var starts = new List<double>();
         foreach (var (bottom, text) in lines)
         {
-            var goesOn = starts.Count > 0 && WrappedLines.GoesOn(text);
+            var goesOn = starts.Count > 0 && WrappedLines.GoesOn(text) && !IsSymbol(text);
             if (!goesOn) starts.Add(bottom);
         }
         return starts;
     }
+
+    /// <summary>
+    /// One short word with a capital or a digit after its first letter (tCL, tW3, pH, mA): a symbol that names a row,
+    /// however it starts, never the rest of a wrapped label.
+    /// </summary>
+    private static bool IsSymbol(string text) =>
+        text.Length <= 8 && !text.Contains(' ') && text.Skip(1).Any(c => char.IsUpper(c) || char.IsDigit(c));
 
     private static IEnumerable<DetectedRow> SubRows(DetectedRow row, List<double> starts)
     {
