@@ -29,6 +29,12 @@ public sealed record ScoredUnit(int Source, AnswerUnit Unit, double Coverage, do
 
     /// <summary>How the score was built: the coverage, then each rule that changed it.</summary>
     public ScoreTrace Trace { get; init; } = new(0);
+
+    /// <summary>
+    /// For a table row whose key cells name what the question names (<see cref="Rules.KeyCellRule"/>), those cells'
+    /// text: the row the question asks about; null otherwise.
+    /// </summary>
+    public string? NamedKey { get; init; }
 }
 
 /// <summary>What the extractive answerer found: the quotes it chose, best first, and the anchors no single source holds together.</summary>
@@ -209,6 +215,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             return new ScoredUnit(c.Source, c.Unit, coverage, score)
             {
                 Found = found, Named = named, LacksAskedValue = candidate.LacksAskedValue, Similarity = similarity, Trace = trace,
+                NamedKey = trace.Effects.Any(e => e.Rule == nameof(RelevanceOptions.KeyCell)) ? candidate.KeyCells!.Folded : null,
             };
         }).OrderByDescending(s => s.Score).ToList();
         return new UnitScores(scored, weights, total, clauseSources);
@@ -258,7 +265,11 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             // Another source must score nearly as well and add asked-for terms the chosen quotes lack: another chunk, even
             // of the same document (a second row of the card), is another citation that may not hold the answer.
             if (!sameSource && unit.Score < best.Score * _options.OtherSourceRatio) continue;
-            if (!sameSource && Gain(unit) < Math.Max(_options.OtherSourceMinGain * total, _options.MissingShare * Missing())) continue;
+            // The row asked about, found again in another table (another sheet, another list of the same things), is
+            // quoted beside the best however little it adds: its value may differ, and which table holds the answer is
+            // for the reader to see, not for a small score difference to hide.
+            var sameRowElsewhere = best.NamedKey is { } key && unit.NamedKey == key;
+            if (!sameSource && !sameRowElsewhere && Gain(unit) < Math.Max(_options.OtherSourceMinGain * total, _options.MissingShare * Missing())) continue;
             if (Fits(unit)) Take(unit);
         }
         // A unit of the best quote's own chunk that answers for asked terms the quotes lack is quoted too, however it

@@ -19,6 +19,9 @@ public sealed partial class TextView
         _identifiers = analyzer.IdentifierTerms(text).ToHashSet();
     }
 
+    /// <summary>The text folded (case, width, punctuation) as the question's terms are: two texts that read alike fold alike.</summary>
+    public string Folded => _folded;
+
     public bool HasDigit => _folded.Any(char.IsAsciiDigit);
 
     /// <summary>

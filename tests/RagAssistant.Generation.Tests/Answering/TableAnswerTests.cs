@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using RagAssistant.Core.Documents;
+using RagAssistant.Core.Search;
 using RagAssistant.Generation.Extractive;
 
 namespace RagAssistant.Generation.Tests.Answering;
@@ -88,5 +91,24 @@ public sealed class TableAnswerTests
                                      "测量技术: 布氏硬度计 | 样本容量: 5 件 | 频率: 每炉 | 控制方法: 炉次记录、SPC | 反应计划: 隔离该炉，重新回火，通知质量工程师").Single();
         var quote = QuoteFormatter.Format(row, TestSources.Terms("输出轴控制计划里 OP30 调质硬度每炉抽几件？"), TestSources.Analyzer, TestSources.Answers);
         Assert.Contains("**样本容量 5 件**", quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheRowAskedAbout_FoundInTwoTables_IsQuotedFromBoth()
+    {
+        // Two sheets list the same teams (all time, and since 1967): the row the question names stands in both with
+        // different values, and the reader must see both, not the one a small score difference favours.
+        const string header = "| Team | Location | Stanley Cups |\n| --- | --- | --- |\n";
+        RetrievedChunk[] sheets =
+        [
+            TestSources.Chunk(90, "Stanley Cups", header + "| Flyers | PHI | 2 |\n| Maple Leafs | TOR | 0 |\n| Blues | STL | 1 |", locator: "'Since 67'!A3:C5"),
+            TestSources.Chunk(91, "Stanley Cups", header + "| Flyers | PHI | 2 |\n| Maple Leafs | TOR | 13 |\n| Blues | STL | 1 |", locator: "'Stanley Cups'!A3:C5"),
+        ];
+        var answerer = new ExtractiveAnswerer(TestSources.Analyzer, Options.Create(new AnswerOptions()), NullLogger<ExtractiveAnswerer>.Instance);
+
+        var quotes = answerer.Select(TestSources.Terms("How many Stanley Cups have the Maple Leafs won?"), sheets, sheets).Quotes;
+
+        Assert.Equal([(0, "| Maple Leafs | TOR | 0 |"), (1, "| Maple Leafs | TOR | 13 |")], quotes.Take(2).Select(q => (q.Source, q.Unit.Text)));
+        Assert.DoesNotContain(quotes, q => q.Unit.Text.Contains("Flyers", StringComparison.Ordinal));
     }
 }
