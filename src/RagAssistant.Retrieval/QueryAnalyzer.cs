@@ -26,7 +26,9 @@ public sealed class QueryAnalyzer(ManufacturingSegmenter segmenter, Glossary glo
     {
         var text = question.Length > MaxQueryChars ? question[..MaxQueryChars] : question;
         var folded = TextFolding.Fold(text);
-        var terms = Clean(segmenter.Terms(folded));
+        // Interrogatives are blanked before segmenting: glued to a neighbour (孔多深) or cut apart (多 / 大) they would be
+        // taken for content words.
+        var terms = Clean(segmenter.Terms(LanguagePatterns.Interrogative.Replace(folded, " ")));
         var expansions = Clean(glossary.Expand(folded).SelectMany(segmenter.Terms)).Except(terms).ToList();
         var identifiers = IdentifierExtractor.Terms(folded);
         var intent = QuestionIntent.Of(text, folded, identifiers, IdentifierExtractor.Operations(folded), IdentifierExtractor.Materials(folded));

@@ -13,6 +13,18 @@ public class QueryAnalyzerTests
         Assert.Equal(language, RagAssistant.Core.Text.TextLanguage.Of(query));
     }
 
+    [Theory]
+    [InlineData("减速器箱盖放油螺塞拧多大扭矩？", new[] { "扭矩", "螺塞" }, new[] { "多", "大", "多大" })]
+    [InlineData("内孔多深？", new[] { "内孔" }, new[] { "内孔多深", "多深" })]
+    [InlineData("用哪把扳手？", new[] { "扳手" }, new[] { "哪", "哪把" })]
+    public void Interrogatives_AreNoTermsOfTheQuestion_NorGlueToTheirNeighbour(string question, string[] kept, string[] left)
+    {
+        var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
+        var terms = analyzer.Analyze(question).Terms;
+        Assert.All(kept, t => Assert.Contains(t, terms));
+        Assert.All(left, t => Assert.DoesNotContain(t, terms));
+    }
+
     [Fact]
     public void MatchExpression_QuotesEveryTerm()
     {

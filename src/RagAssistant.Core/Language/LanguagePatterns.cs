@@ -34,6 +34,7 @@ public static class LanguagePatterns
     public static Regex AnswerUnit => Get("answer-unit");
     public static Regex RevisionLetter => Get("revision-letter");
     public static Regex FunctionWord => Get("function-word");
+    public static Regex Interrogative => Get("interrogative");
     public static Regex FollowUpOpening => Get("follow-up-opening");
     public static Regex StatesDuration => Get("states-duration");
     public static Regex StatesDate => Get("states-date");
