@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using RagAssistant.Core.Documents;
 using RagAssistant.Ingestion.Readers;
+using RagAssistant.Ingestion.Readers.Pdf;
+using RagAssistant.Testing;
 using static RagAssistant.Ingestion.Tests.TestPdf;
 
 namespace RagAssistant.Ingestion.Tests;
@@ -60,5 +63,39 @@ public class MeasuredValueTests
         Assert.Equal("1 Cell performance", heading.Text);
         var text = string.Join('\n', doc.Blocks.OfType<ParagraphBlock>().Select(p => p.Text));
         foreach (var value in new[] { "3.2 V", "196 Ah", "25 N·m", "1.5 MPa" }) Assert.Contains(value, text);
+    }
+
+    [Theory]
+    [InlineData("1.3 mm and the length of 300 mm. The gas pressure inside the chamber varies")]
+    [InlineData("2.5 MPa 时应立即停机")]
+    [InlineData("0.8 mm deep after carburizing")]
+    public void ALineStartingWithAValueThatGoesOn_IsASentenceWrapped_NotAClause(string line)
+    {
+        Assert.True(MeasuredValue.StartsLine(line));
+        Assert.False(NumberedHeading.TryParseLeadingClause(line, out _, out _));
+    }
+
+    [Theory]
+    [InlineData("4.2.1 渗碳层深度 0.8 mm～1.2 mm")]
+    [InlineData("5.2 A sample shall be taken from each lot")]
+    [InlineData("3.1 General requirements for the fixtures")]
+    [InlineData("6.2 主轴箱润滑油每 6 个月更换一次")]
+    public void AClauseNumberBeforeItsText_StaysAClause(string line)
+    {
+        Assert.False(MeasuredValue.StartsLine(line));
+        Assert.True(NumberedHeading.TryParseLeadingClause(line, out _, out _));
+    }
+
+    [SharedDataFact("pdf")]
+    public void APapersByline_StandingAloneUnderItsTitle_IsText_AndTheWrappedValueNoClause()
+    {
+        var path = Path.Combine(RepositoryPaths.SharedTestData, "pdf", "pop-bugzilla37292.pdf");
+        var doc = new PdfReader(NullLogger<PdfReader>.Instance).Read(ReaderTestInput.For("pop-bugzilla37292.pdf", File.ReadAllBytes(path)), default);
+
+        var headings = doc.Blocks.OfType<HeadingBlock>().Select(h => h.Text).ToList();
+        Assert.DoesNotContain(headings, h => h.Contains("Novopashin", StringComparison.Ordinal));
+        Assert.Contains(doc.Blocks.OfType<ParagraphBlock>(), p => p.Text.StartsWith("S. Novopashin* and A. Muriel", StringComparison.Ordinal));
+        // "… a pipe with the inner diameter of / 1.3 mm and the length of 300 mm." wraps before its value: no clause 1.3.
+        Assert.DoesNotContain("1.3", headings);
     }
 }

@@ -21,6 +21,13 @@ public static partial class MeasuredValue
         return text.Length is > 0 and <= MaxLength && Expression().IsMatch(text);
     }
 
+    /// <summary>
+    /// A line that starts with a value and its unit of two or more characters, then goes on ("1.3 mm and the length of
+    /// 300 mm."): a sentence wrapped just before its number, not a clause "1.3" (single-letter units are left out: "5.2 A
+    /// sample shall…" is a clause).
+    /// </summary>
+    public static bool StartsLine(string line) => LeadingValue().IsMatch(line.TrimStart());
+
     private const string Number = @"[-+−]?\d+(?:[.,]\d+)?";
 
     // An SI unit with its prefix, or a unit of its own; a power (mm², m/s^2) may follow.
@@ -35,6 +42,9 @@ public static partial class MeasuredValue
     private const string Quantity = @"(?:(?:[≤≥<>~≈]|<=|>=)\s*)?" + Number + @"(?:\s*(?:[-~～–—]|to|至)\s*" + Number + @")?(?:\s*±\s*" + Number + @")?\s*" + Unit;
 
     private const string Operator = @"(?:<=|>=|[≤≥<>=≈~～–—])";
+
+    [GeneratedRegex(@"^" + Number + @"\s*" + Unit + @"(?<=\S\S)(?![\w/])")]
+    private static partial Regex LeadingValue();
 
     // One value, or a condition on one variable ("T", "U", "Tamb"): "5 °C≤T<10 °C", "T ≤ 60 °C".
     [GeneratedRegex(@"^(?:[A-Za-z]\w{0,3}\s*" + Operator + @"\s*)?" + Quantity + @"(?:\s*" + Operator + @"\s*(?:" + Quantity + @"|[A-Za-z]\w{0,3}))*$")]

@@ -61,7 +61,7 @@ public static partial class NumberedHeading
         level = 0;
         number = "";
         var m = LeadingClause().Match(line.TrimStart());
-        if (!m.Success || MeasuredValue.IsWholeLine(line)) return false;
+        if (!m.Success || MeasuredValue.IsWholeLine(line) || MeasuredValue.StartsLine(line)) return false;
         number = m.Groups["n"].Value;
         level = number.StartsWith('第') ? 3 : number.Count(c => c == '.') + 1;
         return level <= 6;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RagAssistant.Core.Documents;
+using RagAssistant.Core.Language;
 
 namespace RagAssistant.Ingestion.Readers.Pdf;
 
@@ -95,6 +96,9 @@ internal sealed class PdfBlockBuilder(PdfOutline? outline = null)
     {
         var text = line.Text;
         if (text.Length > 100 || TextJoin.EndsSentence(text) && !text.EndsWith(':') || MeasuredValue.IsWholeLine(text)) return null;
+        // A paper's byline (S. Novopashin and A. Muriel) or a sign-off (编制：张伟), however it is set, names who wrote the
+        // text: it is read as text, where "who wrote it" finds it, not as a heading over the abstract.
+        if (LanguagePatterns.StatesByline.IsMatch(text) && !NumberedHeading.TryParse(text, out _, out _)) return null;
         if (_outline.LevelOf(text) is { } outlined)
         {
             _lastNumberedLevel = outlined;
