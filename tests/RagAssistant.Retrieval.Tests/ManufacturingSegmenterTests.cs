@@ -53,4 +53,17 @@ public class ManufacturingSegmenterTests
         var cut = words.Where(w => !Segmenter.Terms(w).Contains(w)).ToList();
         Assert.True(cut.Count == 0, "cut into pieces: " + string.Join(" ", cut));
     }
+
+    [Fact]
+    public void EveryChineseGlossaryTerm_BelongsToOneEntryOnly()
+    {
+        // A term in two entries expands to both entries' words, and which translation it stands for depends on file order.
+        var glossary = Path.Combine(AppContext.BaseDirectory, "rag-resources", "glossary-zh-en.tsv");
+        var twice = File.ReadLines(glossary)
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .SelectMany(l => l.Split('\t').Take(1).Concat(l.Split('\t').Where(f => f.StartsWith('|')).Select(f => f[1..])).Select(w => w.Trim()).Distinct())
+            .Where(w => w.Any(c => c >= '\u4e00' && c <= '\u9fff'))
+            .GroupBy(w => w).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(twice.Count == 0, "in more than one entry: " + string.Join(" ", twice));
+    }
 }
