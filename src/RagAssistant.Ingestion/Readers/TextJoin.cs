@@ -24,11 +24,12 @@ public static partial class TextJoin
     public static bool EndsSentence(string text) =>
         text.Length > 0 && text[^1] is '。' or '！' or '？' or '；' or '.' or '!' or '?' or ';' or ':' or '：';
 
+    /// <summary>A line starting with a list marker (1. 2) ① - •); a decimal number (1.3 mm) is none.</summary>
     public static bool StartsListItem(string line) => ListMarker().IsMatch(line);
 
     [GeneratedRegex(@"[\s\u00A0\u3000]+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"^(\d{1,3}[.)、]|[-*•·▪●]\s|[（(]\d{1,3}[)）]|[a-z][.)]\s|[①-⑳])")]
+    [GeneratedRegex(@"^(\d{1,3}(?:[)、]|\.(?!\d))|[-*•·▪●]\s|[（(]\d{1,3}[)）]|[a-z][.)]\s|[①-⑳])")]
     private static partial Regex ListMarker();
 }

@@ -117,9 +117,9 @@ internal sealed class PdfBlockBuilder(PdfOutline? outline = null)
         return null;
     }
 
-    private static bool Breaks(TextLine previous, TextLine line, double typicalGap, double columnLeft, double columnRight)
+    private bool Breaks(TextLine previous, TextLine line, double typicalGap, double columnLeft, double columnRight)
     {
-        if (previous.Page != line.Page || previous.Column != line.Column) return true;
+        if (previous.Page != line.Page || previous.Column != line.Column) return !GoesOnAcross(previous, line);
         var size = Math.Max(previous.FontSize, line.FontSize);
         var gap = previous.Bottom - line.Top;
         if (gap > typicalGap + 0.4 * size || gap < -0.5 * size) return true;
@@ -128,6 +128,17 @@ internal sealed class PdfBlockBuilder(PdfOutline? outline = null)
         if (line.Left > columnLeft + 1.5 * line.FontSize && previous.Left <= columnLeft + 0.5 * previous.FontSize) return true;
         return TextJoin.EndsSentence(previous.Text) && previous.Right < columnRight - 2 * previous.FontSize;
     }
+
+    /// <summary>
+    /// A sentence cut by the end of a page or a column goes on at the top of the next ("… an internal diameter of" / "1.3 mm
+    /// and the length of 300 mm."): the line above stops mid-sentence, and the new one is set alike and starts no list
+    /// item, clause or heading (of the outline, too). Otherwise a new page or column starts a new block.
+    /// </summary>
+    private bool GoesOnAcross(TextLine previous, TextLine line) =>
+        !TextJoin.EndsSentence(previous.Text)
+        && Math.Abs(previous.FontSize - line.FontSize) <= 0.15 * Math.Max(previous.FontSize, line.FontSize) && previous.Bold == line.Bold
+        && !TextJoin.StartsListItem(line.Text) && !NumberedHeading.TryParse(line.Text, out _, out _)
+        && !NumberedHeading.TryParseLeadingClause(line.Text, out _, out _) && _outline.LevelOf(line.Text) is null;
 
     /// <summary>The median vertical gap between consecutive lines of one column on the page: its ordinary leading.</summary>
     private static double TypicalGap(List<TextLine> lines)
