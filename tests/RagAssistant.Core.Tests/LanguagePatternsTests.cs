@@ -105,6 +105,19 @@ public sealed class LanguagePatternsTests
             // Only one or two words after "what is" read as a definition question.
             "What is first article inspection?",
         ]),
+        ["asks-company"] = (
+        [
+            "这张汽车保险索偿申请表是哪家保险公司的？",
+            "股票代码 000738 对应的是哪家公司？",
+            "CK6150 的制造商是谁？",
+            "Which supplier makes the hydraulic chuck?",
+            "Who manufactures the SSM2163?",
+        ],
+        [
+            "SSM2163 第28脚是哪个引脚？",
+            "What does the company's quality manual say about first articles?",
+            "哪台设备做 OP80？",
+        ]),
         ["asks-author"] = (
         [
             "Who wrote the paper on the critical Reynolds number?",
@@ -277,6 +290,19 @@ public sealed class LanguagePatternsTests
             "刀具 12 把。",
             "回火保温 2 h，随炉冷却。",
             "Tighten to 25 N·m in two steps.",
+        ]),
+        ["states-company"] = (
+        [
+            "submit it to Allied World Assurance Company, Ltd, 22/F One Island East",
+            "中航动力控制股份有限公司董事会",
+            "Analog Devices, Inc.",
+            "Made by Bosch Rexroth AG for Schunk GmbH",
+        ],
+        [
+            "MOTOR INSURANCE CLAIM FORM 汽車保險索償申請表",
+            "公司股票简称:ST 宇航",
+            "Quality assurance limits the lot to 5 pcs per hour.",
+            "The torque is limited to 25 N·m.",
         ]),
         ["states-byline"] = (
         [

@@ -27,6 +27,8 @@ public static class LanguagePatterns
     public static Regex AsksPurpose => Get("asks-purpose");
     public static Regex AsksWhatChanged => Get("asks-what-changed");
     public static Regex AsksAuthor => Get("asks-author");
+    public static Regex AsksCompany => Get("asks-company");
+    public static Regex StatesCompany => Get("states-company");
     public static Regex StatesByline => Get("states-byline");
     public static Regex MentionsRevision => Get("mentions-revision");
     public static Regex EditionYear => Get("edition-year");

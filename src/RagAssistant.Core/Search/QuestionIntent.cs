@@ -31,6 +31,9 @@ public sealed record QuestionIntent
     /// <summary>Who wrote or drew up a document (who wrote, the authors, 起草人): the byline or sign-off answers it.</summary>
     public bool AsksAuthor { get; init; }
 
+    /// <summary>Which company (哪家公司, which supplier, who manufactures it): a unit naming a company by its legal form answers it.</summary>
+    public bool AsksCompany { get; init; }
+
     /// <summary>What changed, what a value used to be, or whether it still holds (改了什么, 原来, 还是 … 吗, what changed).</summary>
     public bool AsksWhatChanged { get; init; }
 
@@ -61,11 +64,13 @@ public sealed record QuestionIntent
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>
-    /// For a question asking who wrote a document, how often, when or how long: whether the text states a byline, an
-    /// interval, a date or a span (the first of these the question asks); null for a question asking none of them.
+    /// For a question asking who wrote a document, which company, how often, when or how long: whether the text states a
+    /// byline, a company, an interval, a date or a span (the first of these the question asks); null for a question
+    /// asking none of them.
     /// </summary>
     public bool? StatesAskedForm(string text) =>
         AsksAuthor ? LanguagePatterns.StatesByline.IsMatch(text)
+        : AsksCompany ? LanguagePatterns.StatesCompany.IsMatch(text)
         : AsksFrequency ? LanguagePatterns.StatesFrequency.IsMatch(text)
         : AsksDate ? LanguagePatterns.StatesDate.IsMatch(text)
         : AsksDuration ? LanguagePatterns.StatesDuration.IsMatch(text)
@@ -115,6 +120,7 @@ public sealed record QuestionIntent
             AsksDefinition = LanguagePatterns.AsksDefinition.IsMatch(text),
             AsksPurpose = LanguagePatterns.AsksPurpose.IsMatch(text),
             AsksAuthor = LanguagePatterns.AsksAuthor.IsMatch(text),
+            AsksCompany = LanguagePatterns.AsksCompany.IsMatch(text),
             AsksWhatChanged = whatChanged,
             AsksAboutRevisions = whatChanged || LanguagePatterns.MentionsRevision.IsMatch(folded),
             AskedKinds = QuantityKind.AskedIn(text),

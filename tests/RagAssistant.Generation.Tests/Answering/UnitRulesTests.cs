@@ -182,6 +182,8 @@ public sealed class UnitRulesTests
         "3 件", "检验员", "states no number of its own")]
     [InlineData("Who are the authors of the egg shell inhibitor paper?", "O. Sanni, A.P.I. Popoola and O.S.I. Fayomi. Egg shell was tested as an inhibitor for stainless steel.",
         "Sanni", "tested as an inhibitor", "names no author")]
+    [InlineData("这张索偿申请表是哪家保险公司的？", "汽車保險索償申請表。\n请把本表交给安联保险有限公司理赔部。",
+        "安联保险有限公司", "索償申請表", "names no company")]
     [InlineData("Q/JD 105 的起草人是谁？", "本标准规定了齿轮及轴类零件热处理的技术要求。\n本标准主要起草人：王磊、李明。",
         "王磊", "技术要求", "names no author")]
     public void LacksAskedValue_LowersTheUnitWithoutTheKindOfValueAsked(string question, string text, string answer, string other, string evidence)

@@ -9,13 +9,13 @@ namespace RagAssistant.Generation.Extractive.Rules;
 public sealed class LacksAskedValueRule(double weight) : FactorRule(weight)
 {
     public override string Name => nameof(RelevanceOptions.LacksAskedValue);
-    public override string Summary => "a unit lacking the kind of value the question asks for (author, interval, date, span, quantity, number)";
+    public override string Summary => "a unit lacking the kind of value the question asks for (author, company, interval, date, span, quantity, number)";
 
     protected override string? Evidence(UnitCandidate unit)
     {
         if (!unit.LacksAskedValue) return null;
         var q = unit.Context.Question;
-        return q.Intent.AsksAuthor ? "names no author" : q.AsksForFrequency ? "states no interval" : q.AsksForDate ? "states no date" : q.AsksForDuration ? "states no time span"
+        return q.Intent.AsksAuthor ? "names no author" : q.Intent.AsksCompany ? "names no company" : q.AsksForFrequency ? "states no interval" : q.AsksForDate ? "states no date" : q.AsksForDuration ? "states no time span"
             : q.Intent.Quantities.Count > 0 && unit.Context.SomeUnitStatesAskedQuantity ? "states no " + string.Join("/", q.Intent.Quantities)
             : "states no number of its own";
     }
