@@ -333,5 +333,14 @@ internal static class SchemaMigrations
         """
         ALTER TABLE ingest_jobs ADD COLUMN problem TEXT;
         """,
+        // 14: the segmentation the keyword index was built with (ITextSegmenter.Signature): a program whose dictionaries or
+        //     folding differ cuts the same text into other terms, so 'rag check' reports the index stale and --repair
+        //     rebuilds it. No row in a knowledge base written before: its segmentation is unknown, and stale too.
+        """
+        CREATE TABLE keyword_index (
+            id            INTEGER PRIMARY KEY CHECK (id = 1),
+            segmentation  TEXT NOT NULL
+        );
+        """,
     ];
 }

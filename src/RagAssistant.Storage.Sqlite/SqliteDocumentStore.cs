@@ -111,6 +111,7 @@ public sealed partial class SqliteDocumentStore(SqliteDatabase database, ITextSe
                 ? UpdateDocument(connection, existingId, document)
                 : InsertDocument(connection, libraryId, document);
             if (previous is not null) DeleteChunks(connection, documentId);
+            RecordSegmentation(connection, segmenter.Signature);
             InsertChunks(connection, documentId, prepared);
             ReplacePages(connection, documentId, document.PageDetails);
             ReplaceOriginal(connection, documentId, _keepOriginals ? document.Content : null);
@@ -272,6 +273,14 @@ public sealed partial class SqliteDocumentStore(SqliteDatabase database, ITextSe
         ChunkLanguage.Of(chunk.Text),
         segmenter.Segment(chunk.Context),
         segmenter.Segment(chunk.Text));
+
+    /// <summary>
+    /// Chunks written into a knowledge base that holds none record the segmentation its keyword index is now built with;
+    /// later writes keep it, so one indexed by an older program stays marked with the older one (or none) until rebuilt.
+    /// </summary>
+    private static void RecordSegmentation(SqliteConnection connection, string signature) =>
+        Execute(connection, "INSERT OR REPLACE INTO keyword_index (id, segmentation) SELECT 1, $signature WHERE NOT EXISTS (SELECT 1 FROM chunks)",
+            ("$signature", signature));
 
     private static void InsertChunks(SqliteConnection connection, long documentId, IReadOnlyList<PreparedChunk> chunks)
     {

@@ -46,6 +46,41 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_FindsAKeywordIndexBuiltWithAnotherSegmentation_AndRepairRebuildsItForTodaysQuestions()
+    {
+        _temp.WriteText("claim.md", "# 索償須知\n\n請於事故發生後三十天內遞交汽車保險索償申請表。\n");
+        await Rag.IngestAsync(_temp.Path, Db, "claim.md");
+        Assert.NotEmpty(await KeywordHits("汽车保险"));
+        // As a program before the segmentation was recorded left it: the text indexed without folding traditional
+        // characters (a whole run of Han characters is one FTS5 token), and no record of how it was cut.
+        SqliteFile.Execute(Db, "INSERT INTO chunks_fts (chunks_fts) VALUES ('delete-all')");
+        SqliteFile.Execute(Db, "INSERT INTO chunks_fts (rowid, context, text) SELECT id, context, text FROM chunks");
+        SqliteFile.Execute(Db, "DELETE FROM keyword_index");
+        Assert.Empty(await KeywordHits("汽车保险"));
+
+        var check = await RagProcess.RunAsync(["check", "--db", Db, "--json"], _temp.Path);
+
+        Assert.True(check.ExitCode == 1, check.ToString());
+        var problem = Assert.Single(Rag.ParseSingleDocument(check).GetProperty("problems").EnumerateArray());
+        Assert.Equal("keyword_index", problem.GetProperty("table").GetString());
+        Assert.Contains("before its segmentation was recorded", problem.GetProperty("message").GetString());
+        Assert.True(problem.GetProperty("repairable").GetBoolean());
+
+        var repair = await Rag.JsonAsync(_temp.Path, null, "check", "--db", Db, "--repair");
+        Assert.True(repair.GetProperty("ok").GetBoolean(), repair.ToString());
+        Assert.NotEmpty(await KeywordHits("汽车保险"));
+
+        // A later program whose dictionaries cut differently finds the recorded segmentation is not its own.
+        SqliteFile.Execute(Db, "UPDATE keyword_index SET segmentation = 'older-dictionary'");
+        var stale = await RagProcess.RunAsync(["check", "--db", Db, "--json"], _temp.Path);
+        Assert.True(stale.ExitCode == 1, stale.ToString());
+        Assert.Contains("older-dictionary", Rag.ParseSingleDocument(stale).GetProperty("problems")[0].GetProperty("message").GetString());
+    }
+
+    private async Task<List<JsonElement>> KeywordHits(string query) =>
+        [.. (await Rag.JsonAsync(_temp.Path, null, "search", query, "--db", Db, "--retriever", "keyword")).GetProperty("results").EnumerateArray()];
+
+    [Fact]
     public async Task Check_OfAHealthyDatabase_ExitsZeroWithCounts()
     {
         _temp.WriteText("a.md", Rag.Markdown("gear hobbing"));

@@ -9,4 +9,10 @@ public interface ITextSegmenter
 {
     /// <summary>Returns <paramref name="text"/> with terms separated by spaces.</summary>
     string Segment(string text);
+
+    /// <summary>
+    /// What the terms depend on — the segmenter's rules, its dictionaries, its character folding — as a short hash: a
+    /// keyword index built under another signature holds other terms for the same text, and must be rebuilt.
+    /// </summary>
+    string Signature { get; }
 }

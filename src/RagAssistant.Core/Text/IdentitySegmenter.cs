@@ -4,4 +4,6 @@ namespace RagAssistant.Core.Text;
 public sealed class IdentitySegmenter : ITextSegmenter
 {
     public string Segment(string text) => text;
+
+    public string Signature => "identity";
 }

@@ -14,11 +14,28 @@ public sealed class ManufacturingSegmenter : ITextSegmenter
 {
     private readonly Lazy<JiebaSegmenter> _jieba;
     private readonly Lazy<HashSet<string>> _domainTerms;
+    private readonly Lazy<string> _signature;
+
+    /// <summary>Raised when this class cuts or folds text differently for the same dictionaries.</summary>
+    private const int RulesVersion = 1;
 
     public ManufacturingSegmenter(IOptions<RetrievalOptions> options)
     {
         _jieba = new Lazy<JiebaSegmenter>(() => Create(options.Value), LazyThreadSafetyMode.ExecutionAndPublication);
         _domainTerms = new Lazy<HashSet<string>>(() => LoadDomainTerms(options.Value), LazyThreadSafetyMode.ExecutionAndPublication);
+        _signature = new Lazy<string>(() => ComputeSignature(options.Value), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The rules' version, the folding table and the user dictionaries' contents (a dictionary that gained a word cuts text differently).</remarks>
+    public string Signature => _signature.Value;
+
+    private static string ComputeSignature(RetrievalOptions options)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"manufacturing-segmenter {RulesVersion}\n{TextFolding.Signature}\n"));
+        foreach (var file in DictionaryFiles(options)) hash.AppendData(File.ReadAllBytes(file));
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
     /// <summary>True for a word of the manufacturing user dictionaries (渗碳, 首件检验, 扭矩 …), folded.</summary>

@@ -28,6 +28,9 @@ public static class TextFolding
         return sb.ToString();
     }
 
+    /// <summary>Names the folding rules and table: a keyword index folded otherwise holds other terms (<see cref="ManufacturingSegmenter.Signature"/>).</summary>
+    public const string Signature = "nfkc-lower-dash-phi opencc-ts-1.4.1";
+
     /// <summary>
     /// OpenCC's traditional → simplified table (Text/opencc), one character for one: only characters that are never
     /// written in simplified text themselves (車 → 车, but not 乾 or 著, which simplified text uses too), so simplified

@@ -20,7 +20,10 @@ namespace RagAssistant.Storage.Sqlite;
 /// every value is finite; all vectors of one model have that model's dimension (the one most of its vectors have).</item>
 /// <item><b>fts</b>: FTS5's own <c>integrity-check</c> of the index structure, then every chunk has a row in the
 /// contentless <c>chunks_fts</c> (whose rowid is the chunk id) and no row is left without its chunk. A contentless table
-/// keeps no text, so a row indexed from the wrong text cannot be seen; <c>--repair</c> rebuilds all rows from the chunks.</item>
+/// keeps no text, so a row indexed from the wrong text cannot be seen; <c>--repair</c> rebuilds all rows from the chunks.
+/// The index was built with this program's segmentation (<see cref="ITextSegmenter.Signature"/>: its dictionaries and
+/// character folding; unknown for a knowledge base written before it was recorded): another one cuts the same text into
+/// other terms, and a question's words would miss the stored ones.</item>
 /// <item><b>revision</b>: each document's identity key is the one its identity gives, and within each identity exactly the
 /// newest revisions are current (the rule <see cref="SqliteDocumentStore"/> applies when saving).</item>
 /// <item><b>original</b>: each stored original file still has the SHA-256 its document records.</item>
@@ -111,6 +114,7 @@ public sealed class KnowledgeBaseCheck(SqliteDatabase database, ITextSegmenter s
         Step(found, () => CheckVectors(connection, found));
         cancellationToken.ThrowIfCancellationRequested();
         Step(found, () => CheckFts(connection, found));
+        Step(found, () => CheckSegmentation(connection, found));
         Step(found, () => CheckRevisions(connection, found));
         cancellationToken.ThrowIfCancellationRequested();
         Step(found, () => CheckOriginals(connection, found));
@@ -230,6 +234,17 @@ public sealed class KnowledgeBaseCheck(SqliteDatabase database, ITextSegmenter s
             Bad(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture), $"chunk {id} has no row in the keyword index: keyword search cannot find it");
         foreach (var id in KnowledgeBaseFile.Texts(connection, "SELECT rowid FROM chunks_fts WHERE rowid NOT IN (SELECT id FROM chunks) ORDER BY rowid"))
             Bad(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture), $"keyword index row {id} has no chunk {id}: searches may return a chunk that does not exist");
+    }
+
+    private void CheckSegmentation(SqliteConnection connection, Inspection found)
+    {
+        if (KnowledgeBaseFile.Count(connection, "SELECT count(*) FROM chunks") == 0) return;
+        var recorded = KnowledgeBaseFile.Scalar(connection, "SELECT segmentation FROM keyword_index WHERE id = 1") as string;
+        if (recorded == segmenter.Signature) return;
+        found.FtsBroken = true;
+        found.Add(new CheckProblem(CheckNames.Fts, "keyword_index", null, recorded is null
+            ? "the keyword index was built before its segmentation was recorded: words this program's dictionaries or folding cut otherwise (a new dictionary word, traditional characters) may not be found"
+            : $"the keyword index was built with another segmentation ({recorded}, this program's is {segmenter.Signature}: its dictionaries or folding changed): some words may not be found", true));
     }
 
     private static void CheckRevisions(SqliteConnection connection, Inspection found)

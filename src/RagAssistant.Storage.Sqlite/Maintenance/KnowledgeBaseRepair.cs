@@ -93,6 +93,7 @@ internal static class KnowledgeBaseRepair
             pText.Value = segmenter.Segment(r.GetString(2));
             insert.ExecuteNonQuery();
         }
-        return string.Create(CultureInfo.InvariantCulture, $"rebuilt the keyword index (chunks_fts) from {count} chunks");
+        KnowledgeBaseFile.Execute(connection, "INSERT OR REPLACE INTO keyword_index (id, segmentation) VALUES (1, $signature)", ("$signature", segmenter.Signature));
+        return string.Create(CultureInfo.InvariantCulture, $"rebuilt the keyword index (chunks_fts) from {count} chunks with segmentation {segmenter.Signature}");
     }
 }
