@@ -98,4 +98,20 @@ public class MeasuredValueTests
         // "… a pipe with the inner diameter of / 1.3 mm and the length of 300 mm." wraps before its value: no clause 1.3.
         Assert.DoesNotContain("1.3", headings);
     }
+
+    [Fact]
+    public void ALetteredHeading_LikeAnInitial_StaysAHeading()
+    {
+        Text[] page =
+        [
+            new("A. Introduction", Left, 780, 14, true),
+            .. Paragraph(760, 3, "introduction"),
+            new("B. Test setup", Left, 700, 14, true),
+            .. Paragraph(680, 3, "setup"),
+        ];
+        var headings = Read(Build(page)).Blocks.OfType<HeadingBlock>().Select(h => h.Text).ToList();
+
+        Assert.Contains("A. Introduction", headings);
+        Assert.Contains("B. Test setup", headings);
+    }
 }

@@ -3,8 +3,9 @@ namespace RagAssistant.Cli.Migration;
 /// <summary>
 /// The tables <c>rag migrate</c> copies, in an order that satisfies every foreign key (parents first), with what differs
 /// from a plain copy of same-named columns. Left out on purpose: the FTS5 index and the record of its segmentation
-/// (<c>keyword_index</c>; the index is rebuilt as <c>chunk_terms</c> from each chunk's text), <c>index_changes</c> and <c>write_generation</c> (the target keeps its own, written by its triggers as
-/// rows arrive), and the web app's data-protection keys (kept outside the SQLite file; people sign in again).
+/// (<c>keyword_index</c>; the index is rebuilt as <c>chunk_terms</c> from each chunk's text), <c>index_changes</c> and
+/// <c>write_generation</c> (the target keeps its own, written by its triggers as rows arrive), and the web app's
+/// data-protection keys (kept outside the SQLite file; people sign in again).
 /// </summary>
 internal static class MigrationTables
 {

@@ -98,7 +98,7 @@ internal sealed class PdfBlockBuilder(PdfOutline? outline = null)
         if (text.Length > 100 || TextJoin.EndsSentence(text) && !text.EndsWith(':') || MeasuredValue.IsWholeLine(text)) return null;
         // A paper's byline (S. Novopashin and A. Muriel) or a sign-off (编制：张伟), however it is set, names who wrote the
         // text: it is read as text, where "who wrote it" finds it, not as a heading over the abstract.
-        if (LanguagePatterns.StatesByline.IsMatch(text) && !NumberedHeading.TryParse(text, out _, out _)) return null;
+        if (IsByline(text) && !NumberedHeading.TryParse(text, out _, out _)) return null;
         if (_outline.LevelOf(text) is { } outlined)
         {
             _lastNumberedLevel = outlined;
@@ -115,6 +115,16 @@ internal sealed class PdfBlockBuilder(PdfOutline? outline = null)
         if (line.Bold && standsAlone && text.Length <= MaxBoldHeadingLength && text.Any(char.IsLetter) && !TextJoin.EndsSentence(text))
             return Math.Min(6, _lastNumberedLevel + 1);
         return null;
+    }
+
+    /// <summary>
+    /// Two people named by their initials (S. Novopashin and A. Muriel) or an author's label (编制：张伟, Prepared by …):
+    /// one initial before a capitalised word alone is as often a lettered heading ("A. Introduction").
+    /// </summary>
+    private static bool IsByline(string text)
+    {
+        var matches = LanguagePatterns.StatesByline.Matches(text);
+        return matches.Count >= 2 || matches.Any(m => !(m.Value.Length > 1 && char.IsAsciiLetterUpper(m.Value[0]) && m.Value[1] == '.'));
     }
 
     private bool Breaks(TextLine previous, TextLine line, double typicalGap, double columnLeft, double columnRight)
