@@ -43,11 +43,8 @@ public class ManufacturingSegmenterTests
     public void EveryChineseGlossaryTerm_IsAWordOfItsOwn()
     {
         // A glossary term the segmenter cuts into characters never reaches a query as itself: its translation is lost.
-        var glossary = Path.Combine(AppContext.BaseDirectory, "rag-resources", "glossary-zh-en.tsv");
-        var words = File.ReadLines(glossary)
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .SelectMany(l => l.Split('\t').Take(1).Concat(l.Split('\t').Where(f => f.StartsWith('|')).Select(f => f[1..])))
-            .Select(w => w.Trim().ToLowerInvariant())
+        var words = GlossaryEntries().SelectMany(e => e)
+            .Select(w => w.ToLowerInvariant())
             .Where(w => w.Length >= 2 && w.All(c => c >= '\u4e00' && c <= '\u9fff'))
             .Distinct();
         var cut = words.Where(w => !Segmenter.Terms(w).Contains(w)).ToList();
@@ -58,12 +55,16 @@ public class ManufacturingSegmenterTests
     public void EveryChineseGlossaryTerm_BelongsToOneEntryOnly()
     {
         // A term in two entries expands to both entries' words, and which translation it stands for depends on file order.
-        var glossary = Path.Combine(AppContext.BaseDirectory, "rag-resources", "glossary-zh-en.tsv");
-        var twice = File.ReadLines(glossary)
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .SelectMany(l => l.Split('\t').Take(1).Concat(l.Split('\t').Where(f => f.StartsWith('|')).Select(f => f[1..])).Select(w => w.Trim()).Distinct())
+        var twice = GlossaryEntries().SelectMany(e => e.Distinct())
             .Where(w => w.Any(c => c >= '\u4e00' && c <= '\u9fff'))
             .GroupBy(w => w).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(twice.Count == 0, "in more than one entry: " + string.Join(" ", twice));
     }
+
+    /// <summary>Each entry's Chinese terms: its main term and its synonyms (the fields after a '|').</summary>
+    private static IEnumerable<IEnumerable<string>> GlossaryEntries() =>
+        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "rag-resources", "glossary-zh-en.tsv"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('\t'))
+            .Select(f => f.Take(1).Concat(f.Where(x => x.StartsWith('|')).Select(x => x[1..])).Select(w => w.Trim()));
 }

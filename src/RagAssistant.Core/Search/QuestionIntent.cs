@@ -64,17 +64,20 @@ public sealed record QuestionIntent
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>
-    /// For a question asking who wrote a document, which company, how often, when or how long: whether the text states a
-    /// byline, a company, an interval, a date or a span (the first of these the question asks); null for a question
-    /// asking none of them.
+    /// The form the answer must take for a question asking who wrote a document, which company, how often, when or how
+    /// long — a byline, a company, an interval, a date or a span, the first of these the question asks —, with the
+    /// pattern that finds it and what a unit without it lacks; null for a question asking none of them.
     /// </summary>
-    public bool? StatesAskedForm(string text) =>
-        AsksAuthor ? LanguagePatterns.StatesByline.IsMatch(text)
-        : AsksCompany ? LanguagePatterns.StatesCompany.IsMatch(text)
-        : AsksFrequency ? LanguagePatterns.StatesFrequency.IsMatch(text)
-        : AsksDate ? LanguagePatterns.StatesDate.IsMatch(text)
-        : AsksDuration ? LanguagePatterns.StatesDuration.IsMatch(text)
+    public AskedForm? Form =>
+        AsksAuthor ? AskedForm.Byline
+        : AsksCompany ? AskedForm.Company
+        : AsksFrequency ? AskedForm.Interval
+        : AsksDate ? AskedForm.Date
+        : AsksDuration ? AskedForm.Span
         : null;
+
+    /// <summary>Whether a text states the <see cref="Form"/> asked for; null for a question asking none.</summary>
+    public bool? StatesAskedForm(string text) => Form?.States.IsMatch(text);
 
     /// <summary>Letters of the revisions the question names ("A 版工艺卡", "版本 B", "Rev A").</summary>
     public IReadOnlyList<string> RevisionLetters { get; init; } = [];
@@ -140,4 +143,14 @@ public sealed record QuestionIntent
     public bool NamesRevision(string? revision) =>
         revision is { Length: > 0 } && RevisionLetters.Any(l => revision.StartsWith(l, StringComparison.Ordinal)
                                                                 && (revision.Length == 1 || !char.IsAsciiLetterOrDigit(revision[1])));
+}
+
+/// <summary>A form an answer must take (<see cref="QuestionIntent.Form"/>): what a unit without it lacks, and the pattern stating it.</summary>
+public sealed record AskedForm(string Lacking, System.Text.RegularExpressions.Regex States)
+{
+    public static AskedForm Byline { get; } = new("names no author", LanguagePatterns.StatesByline);
+    public static AskedForm Company { get; } = new("names no company", LanguagePatterns.StatesCompany);
+    public static AskedForm Interval { get; } = new("states no interval", LanguagePatterns.StatesFrequency);
+    public static AskedForm Date { get; } = new("states no date", LanguagePatterns.StatesDate);
+    public static AskedForm Span { get; } = new("states no time span", LanguagePatterns.StatesDuration);
 }

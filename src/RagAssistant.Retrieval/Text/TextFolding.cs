@@ -22,7 +22,8 @@ public static class TextFolding
                 '—' or '–' or '−' or '～' or '~' => '-',
                 'ф' or 'ø' or '⌀' => 'φ',
                 '\u200b' => ' ',
-                _ => simplified.TryGetValue(c, out var s) ? s : c,
+                >= '\u3400' when simplified.TryGetValue(c, out var s) => s,
+                _ => c,
             });
         }
         return sb.ToString();

@@ -238,7 +238,7 @@ public sealed class KnowledgeBaseCheck(SqliteDatabase database, ITextSegmenter s
 
     private void CheckSegmentation(SqliteConnection connection, Inspection found)
     {
-        if (KnowledgeBaseFile.Count(connection, "SELECT count(*) FROM chunks") == 0) return;
+        if (KnowledgeBaseFile.Count(connection, "SELECT EXISTS (SELECT 1 FROM chunks)") == 0) return;
         var recorded = KnowledgeBaseFile.Scalar(connection, "SELECT segmentation FROM keyword_index WHERE id = 1") as string;
         if (recorded == segmenter.Signature) return;
         found.FtsBroken = true;

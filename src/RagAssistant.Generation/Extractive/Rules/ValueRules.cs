@@ -15,7 +15,7 @@ public sealed class LacksAskedValueRule(double weight) : FactorRule(weight)
     {
         if (!unit.LacksAskedValue) return null;
         var q = unit.Context.Question;
-        return q.Intent.AsksAuthor ? "names no author" : q.Intent.AsksCompany ? "names no company" : q.AsksForFrequency ? "states no interval" : q.AsksForDate ? "states no date" : q.AsksForDuration ? "states no time span"
+        return q.Intent.Form is { } form ? form.Lacking
             : q.Intent.Quantities.Count > 0 && unit.Context.SomeUnitStatesAskedQuantity ? "states no " + string.Join("/", q.Intent.Quantities)
             : "states no number of its own";
     }
