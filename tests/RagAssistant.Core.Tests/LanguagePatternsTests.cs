@@ -276,6 +276,22 @@ public sealed class LanguagePatternsTests
             "i = 20",
             "M10 螺栓",
         ]),
+        ["document-place"] = (
+        [
+            "According to section 4, what should a theory be built on?",
+            "Q/JD 201 表 1 中的公差",
+            "Table 3 lists the alarms",
+            "维护手册第 5 页",
+            "见第3章",
+            "as shown in Fig. 2",
+        ],
+        [
+            "第5工步的主轴转速",
+            "12 g of inhibitor",
+            "pin 13 of the SSM2163",
+            "第 5.2 条",
+            "表面粗糙度 Ra 1.6",
+        ]),
         ["states-frequency"] = (
         [
             "液压油更换周期 6 个月。",

@@ -47,6 +47,12 @@ public static class LanguagePatterns
     /// <summary>The numbers of <paramref name="text"/> that are parts of a date.</summary>
     public static IReadOnlySet<string> DateParts(string text) =>
         DatePart.Matches(text).Select(m => m.Groups["n"].Value).ToHashSet();
+    /// <summary>Numbers that say where in a document something stands (section 4, 表 2, 第 5 页), in the group <c>n</c>.</summary>
+    public static Regex DocumentPlace => Get("document-place");
+
+    /// <summary>The numbers of <paramref name="text"/> that say where in a document something stands.</summary>
+    public static IReadOnlySet<string> DocumentPlaces(string text) =>
+        DocumentPlace.Matches(text).Select(m => m.Groups["n"].Value).ToHashSet();
     public static Regex StatesFrequency => Get("states-frequency");
     public static Regex StatesChange => Get("states-change");
     public static Regex StandardNumber => Get("standard-number");

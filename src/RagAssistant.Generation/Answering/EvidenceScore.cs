@@ -10,7 +10,7 @@ namespace RagAssistant.Generation.Answering;
 /// <c>AbstentionSimilarity</c> and <c>AbstentionValue</c> and compared with <c>AbstainBelow</c>, all chosen on the dev
 /// split (README, "Answers"). One missing word lowers the coverage by its weight; it never decides alone. Only
 /// identifiers, numbers and editions that no source holds abstain on their own: the question names a part, an alarm or
-/// an edition the documents lack.
+/// an edition the documents lack — or an entry of a table (第5工步, 12 g) no quote holds while the best row is another.
 /// </summary>
 public static class EvidenceScore
 {

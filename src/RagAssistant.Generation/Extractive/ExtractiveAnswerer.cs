@@ -38,7 +38,8 @@ public sealed record ScoredUnit(int Source, AnswerUnit Unit, double Coverage, do
 }
 
 /// <summary>What the extractive answerer found: the quotes it chose, best first, and the anchors no single source holds together.</summary>
-/// <param name="MissingAnchors">Identifiers, numbers and editions of the question that no source holds together: the question names something the documents lack.</param>
+/// <param name="MissingAnchors">Identifiers, numbers and editions of the question that no source holds together, and entry numbers
+/// (第5工步) no quote holds while the best row names another entry: the question names something the documents lack.</param>
 /// <param name="AbsentWords">Words of the question no source mentions — a manufacturing term (渗氮 where only 渗碳 is documented) or a
 /// year — which lower the evidence score but never decide alone: a question's framing words are often paraphrased away.</param>
 public sealed record ExtractiveSelection(IReadOnlyList<ScoredUnit> Quotes, double BestCoverage, IReadOnlyList<string> MissingAnchors)
@@ -82,12 +83,29 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             foreach (var unit in scored.Take(5))
                 logger.LogDebug("  {Score:0.000} cov {Coverage:0.000} [{Source}] {Text}", unit.Score, unit.Coverage, unit.Source, unit.Unit.Text.Length > 100 ? unit.Unit.Text[..100] : unit.Unit.Text);
         }
-        return new ExtractiveSelection(Choose(scored, question, sources, units.Weights, units.Total, units.ClauseSources), scored.Max(s => s.Coverage), missingAnchors)
+        var quotes = Choose(scored, question, sources, units.Weights, units.Total, units.ClauseSources);
+        // A small number that picks the entry asked about (第5工步, 12 g) held by no quote, nor by the headings it stands
+        // under, while the best quote is a table row whose key cells name another number (工步号 4, concentration 8 g):
+        // that row is another entry of the table, the one asked about is not in the sources — the card has steps 1 to 4 —,
+        // and the answer abstains, as for a missing identifier.
+        var unheld = EntryQualifiers(question, analyzer.Fold(question.Query.Text)).Where(n => !quotes.Any(q => Holds(q, sources[q.Source], n, question))).ToList();
+        if (unheld.Count > 0 && quotes.Count > 0 && NamesAnotherEntry(quotes[0], question)) missingAnchors = [.. missingAnchors, .. unheld];
+        return new ExtractiveSelection(quotes, scored.Max(s => s.Coverage), missingAnchors)
         {
             AbsentWords = absentWords,
             Candidates = scored,
         };
     }
+
+    /// <summary>Whether a quote is a table row or record whose key cells (<see cref="QuoteFormatter.KeyCells"/>) hold a number the question does not name.</summary>
+    private static bool NamesAnotherEntry(ScoredUnit quote, QuestionTerms question) =>
+        quote.Unit.Kind is UnitKind.TableRow or UnitKind.Record
+        && QuoteFormatter.KeyCells(quote.Unit).SelectMany(NumberTokens.In).Any(n => !question.Intent.Numbers.Contains(n));
+
+    /// <summary>Whether a quote, or the headings and document facts it stands under, states <paramref name="number"/>.</summary>
+    private bool Holds(ScoredUnit quote, RetrievedChunk source, string number, QuestionTerms question) =>
+        new TextView(quote.Unit.MatchText, analyzer).ContainsNumber(number, question.Intent)
+        || new TextView($"{quote.Unit.Section} {source.Context} {DocumentFacts(source)}", analyzer).ContainsNumber(number, question.Intent);
 
     /// <summary>The units of the sources, scored as answers to the question, best first, with the term weights used.</summary>
     private sealed record UnitScores(List<ScoredUnit> Scored, double[] Weights, double Total, HashSet<int> ClauseSources);
@@ -452,9 +470,24 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     {
         var identifiers = question.Terms.Where(t => t.IsIdentifier).Select(t => t.Term).ToList();
         var dateParts = LanguagePatterns.DateParts(question.Query.Text);
+        var places = LanguagePatterns.DocumentPlaces(question.Query.Text);
         return question.Intent.Numbers
-            .Where(n => !n.Contains('.') && n.Length <= 2 && !question.Numbers.Contains(n) && !IsYear(n) && !dateParts.Contains(n))
+            .Where(n => !n.Contains('.') && n.Length <= 2 && !question.Numbers.Contains(n) && !IsYear(n) && !dateParts.Contains(n) && !places.Contains(n))
             .Where(n => !identifiers.Any(i => i.Contains(n, StringComparison.Ordinal)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The <see cref="Qualifiers"/> a quote must hold for the question to be answered: not the ends of a range or a
+    /// signed setting the question gives (4–5 years, 车间 −15 °C: a condition, which the answer need not repeat), and of a
+    /// follow-up only its own (第3工步呢 after 第2工步: the earlier step is no longer asked about).
+    /// </summary>
+    private static List<string> EntryQualifiers(QuestionTerms question, string foldedQuestion)
+    {
+        var focus = question.Terms.Where(t => t.IsFocus).Select(t => t.Term).ToList();
+        return Qualifiers(question)
+            .Where(n => !foldedQuestion.Contains(n + "-", StringComparison.Ordinal) && !foldedQuestion.Contains("-" + n, StringComparison.Ordinal))
+            .Where(n => focus.Count == 0 || focus.Any(t => t.Contains(n, StringComparison.Ordinal)))
             .ToList();
     }
 

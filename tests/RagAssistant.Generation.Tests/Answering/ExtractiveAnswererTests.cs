@@ -61,6 +61,64 @@ public sealed class ExtractiveAnswererTests
         Assert.Contains("950", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
     }
 
+    private static readonly RetrievedChunk[] StepTable =
+    [
+        TestSources.Chunk(1, "JD-2105-0318 输出轴精车工序卡",
+            "| 工步号 | 工步内容 | 主轴转速 r/min |\n|---|---|---|\n| 1 | 粗车外圆 | 600 |\n| 2 | 精车外圆 | 950 |\n| 3 | 车端面 | 800 |\n| 4 | 倒角去毛刺 | 800 |",
+            locator: "表1", context: "JD-2105-0318 输出轴 精车工序卡 第60工序"),
+    ];
+
+    private static readonly RetrievedChunk[] ConcentrationTable =
+    [
+        TestSources.Chunk(1, "Egg shell inhibitor for stainless steel",
+            "| Inhibitor concentration (g) | Ecorr (V) | Corrosion rate (mm/year) |\n|---|---|---|\n| 2 | 0.61 | 0.8120 |\n| 4 | 0.60 | 0.6115 |\n| 8 | 0.59 | 0.3772 |",
+            locator: "table 1", context: "Egg shell inhibitor > Table 1 Polarization data"),
+    ];
+
+    [Theory]
+    [InlineData("第60工序第5工步的主轴转速是多少？", "5")]
+    [InlineData("What corrosion rate was measured with 12 g of inhibitor?", "12")]
+    public void AnEntryNumberNoQuoteHolds_WhileTheBestRowNamesAnother_IsAMissingAnchor(string question, string number)
+    {
+        // The card has steps 1 to 4 and the table 2, 4 and 8 g: the closest row is another entry, and its value answers
+        // another question.
+        var selection = Select(question, sources: question.Contains('g') ? ConcentrationTable : StepTable);
+        Assert.Contains(number, selection.MissingAnchors);
+    }
+
+    [Theory]
+    [InlineData("第60工序第2工步的主轴转速是多少？", "950")]
+    [InlineData("What corrosion rate was measured with 8 g of inhibitor?", "0.3772")]
+    public void AnEntryNumberTheBestRowHolds_IsAnswered(string question, string value)
+    {
+        var selection = Select(question, sources: question.Contains('g') ? ConcentrationTable : StepTable);
+        Assert.Empty(selection.MissingAnchors);
+        Assert.Contains(value, selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANumberSayingWhereInTheDocument_NamesNoEntry()
+    {
+        // "表 5" says where the answer stands; no row repeats it, and the row of 车端面 (step 3) answers.
+        var selection = Select("工序卡表 5 中车端面的主轴转速是多少？", sources: StepTable);
+        Assert.Empty(selection.MissingAnchors);
+        Assert.Contains("车端面", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEntryNumberNoSentenceHolds_IsNoMissingAnchor()
+    {
+        // Only a table row names an entry by its key cells; a sentence without the number may still answer.
+        var sources = new[]
+        {
+            TestSources.Chunk(1, "Is the critical Reynolds number universal?",
+                "We conclude that a rigorous theory of turbulence should be based on a synthesis of hydrodynamic and statistical theories.",
+                locator: "4", context: "Is the critical Reynolds number universal? > Conclusion"),
+        };
+        var selection = Select("What should a theory of turbulence be based on, according to the 2 authors?", sources: sources);
+        Assert.Empty(selection.MissingAnchors);
+    }
+
     [Fact]
     public void DatePartsOfTheQuestion_NameNoEntry()
     {
