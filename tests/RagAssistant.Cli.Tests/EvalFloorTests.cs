@@ -26,7 +26,9 @@ public sealed class EvalFloorTests
     /// figures: 0.942 / 0.828 / 0.727 / 0.789 / 0.655, false_abstention 0.058 — above the 0.052 kept here, within the slack (the evidence score
     /// was chosen on dev, where it traded a few more false abstentions for abstentions). Raised again for #23 (units under
     /// their group labels, qualifying numbers, complementary lines of the best chunk, glued sentences, translated cells)
-    /// and the wider glossary: 0.954 / 0.846 / 0.740 / 0.795 / 0.655, false_abstention 0.058.
+    /// and the wider glossary: 0.954 / 0.846 / 0.740 / 0.795 / 0.655, false_abstention 0.058. Abstention raised for #23
+    /// (an entry number no quote holds while the best row is another entry): 0.955 / 0.842 / 0.740 / 0.798 / 0.690,
+    /// false_abstention 0.065.
     /// </summary>
     private static readonly Dictionary<string, double> Baseline = new()
     {
@@ -34,7 +36,7 @@ public sealed class EvalFloorTests
         ["mrr@10"] = 0.846,
         ["answer_contains"] = 0.740,
         ["citation_precision"] = 0.795,
-        ["abstention"] = 0.655,
+        ["abstention"] = 0.690,
     };
 
     private const double FalseAbstentionBaseline = 0.052;
