@@ -80,11 +80,14 @@ public sealed class QuestionTerms
         weights ??= new RelevanceOptions();
         var focusTerms = focus is null ? [] : focus.Terms.ToHashSet();
         var identifiers = query.Identifiers.ToHashSet();
+        // A number saying where in a document the answer stands (表 1, section 4) is not in the text that answers: as a
+        // term it would credit the row whose key cell happens to be 1.
+        var places = LanguagePatterns.DocumentPlaces(query.Text);
         var terms = new List<WeightedTerm>();
         foreach (var term in query.Terms)
         {
             var isIdentifier = identifiers.Contains(term);
-            var weight = isIdentifier ? weights.IdentifierTermWeight : QuestionWords.IsFunctionWord(term) ? 0 : BaseWeight(term, weights);
+            var weight = isIdentifier ? weights.IdentifierTermWeight : QuestionWords.IsFunctionWord(term) || places.Contains(term) ? 0 : BaseWeight(term, weights);
             var isFocus = focusTerms.Contains(term);
             if (isFocus) weight *= weights.FollowUpFocusWeight;
             terms.Add(new WeightedTerm(term, weight, isIdentifier) { IsFocus = isFocus && weight > 0 });

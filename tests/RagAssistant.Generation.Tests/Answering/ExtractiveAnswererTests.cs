@@ -96,11 +96,14 @@ public sealed class ExtractiveAnswererTests
         Assert.Contains(value, selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void ANumberSayingWhereInTheDocument_NamesNoEntry()
+    [Theory]
+    [InlineData("工序卡表 5 中车端面的主轴转速是多少？")]
+    [InlineData("工序卡表 1 中车端面的主轴转速是多少？")]
+    public void ANumberSayingWhereInTheDocument_NamesNoEntry(string question)
     {
-        // "表 5" says where the answer stands; no row repeats it, and the row of 车端面 (step 3) answers.
-        var selection = Select("工序卡表 5 中车端面的主轴转速是多少？", sources: StepTable);
+        // "表 5" says where the answer stands; no row repeats it, and the row of 车端面 (step 3) answers — not the row of
+        // step 1, whose key cell merely equals the table's number.
+        var selection = Select(question, sources: StepTable);
         Assert.Empty(selection.MissingAnchors);
         Assert.Contains("车端面", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
     }
