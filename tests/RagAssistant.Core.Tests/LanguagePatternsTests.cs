@@ -268,6 +268,7 @@ public sealed class LanguagePatternsTests
             "截至 6 月 30 日",
             "as of June 30",
             "Q2 revenue",
+            "gross margin in H1 2010",
             "第二季度",
         ],
         [
