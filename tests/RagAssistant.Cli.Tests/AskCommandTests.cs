@@ -47,6 +47,18 @@ public sealed class AskCommandTests(CorpusFixture corpus) : IClassFixture<Corpus
     }
 
     [Fact]
+    public async Task Ask_WhichPage_EachQuoteShowsThePageItStandsOn_AndThePageIsNoUnsupportedNumber()
+    {
+        var answer = await AskAsync("On which page of the VMC850 maintenance manual does the alarm list start?");
+
+        Assert.Equal("extractive", answer.GetProperty("mode").GetString());
+        var citation = answer.GetProperty("citations")[0];
+        var page = citation.GetProperty("page").GetInt32();
+        Assert.Contains($"- (p. {page}) ", answer.GetProperty("answer").GetString());
+        Assert.Equal(0, answer.GetProperty("checks").GetProperty("unsupportedNumbers").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Ask_AlarmCode_CitesOnlyTheManualThatExplainsIt()
     {
         // The maintenance log also names CK6150 and EX1006, but the manual's alarm row answers for both: the manual is

@@ -105,6 +105,30 @@ public sealed class LanguagePatternsTests
             // Only one or two words after "what is" read as a definition question.
             "What is first article inspection?",
         ]),
+        ["asks-page"] = (
+        [
+            "VMC850 维护手册里“主轴轴承更换”一节在第几页？",
+            "On which page does the alarm list start?",
+            "What page is the wiring diagram on?",
+            "报警表在哪一页？",
+        ],
+        [
+            "What is the page width of the drawing?",
+            "这本手册一共几章？",
+            "Which alarm means the spindle is overloaded?",
+        ]),
+        ["asks-section"] = (
+        [
+            "In which section of the claim form do I enter the engine's cubic capacity?",
+            "首件检验的要求在哪一节？",
+            "换刀步骤写在第几章？",
+            "Under which heading are the lubrication intervals listed?",
+        ],
+        [
+            "What does section 4 say about turbulence?",
+            "Which sections of the pipe were measured?",
+            "第3工步用什么刀具？",
+        ]),
         ["asks-company"] = (
         [
             "这张汽车保险索偿申请表是哪家保险公司的？",

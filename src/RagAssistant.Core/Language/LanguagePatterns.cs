@@ -28,6 +28,8 @@ public static class LanguagePatterns
     public static Regex AsksWhatChanged => Get("asks-what-changed");
     public static Regex AsksAuthor => Get("asks-author");
     public static Regex AsksCompany => Get("asks-company");
+    public static Regex AsksPage => Get("asks-page");
+    public static Regex AsksSection => Get("asks-section");
     public static Regex StatesCompany => Get("states-company");
     public static Regex StatesByline => Get("states-byline");
     public static Regex MentionsRevision => Get("mentions-revision");

@@ -34,6 +34,12 @@ public sealed record QuestionIntent
     /// <summary>Which company (哪家公司, which supplier, who manufactures it): a unit naming a company by its legal form answers it.</summary>
     public bool AsksCompany { get; init; }
 
+    /// <summary>On which page something stands (第几页, which page): each quote shows its page.</summary>
+    public bool AsksPage { get; init; }
+
+    /// <summary>In which section or chapter something stands (哪一节, which section): each quote shows its section.</summary>
+    public bool AsksSection { get; init; }
+
     /// <summary>What changed, what a value used to be, or whether it still holds (改了什么, 原来, 还是 … 吗, what changed).</summary>
     public bool AsksWhatChanged { get; init; }
 
@@ -124,6 +130,8 @@ public sealed record QuestionIntent
             AsksPurpose = LanguagePatterns.AsksPurpose.IsMatch(text),
             AsksAuthor = LanguagePatterns.AsksAuthor.IsMatch(text),
             AsksCompany = LanguagePatterns.AsksCompany.IsMatch(text),
+            AsksPage = LanguagePatterns.AsksPage.IsMatch(text),
+            AsksSection = LanguagePatterns.AsksSection.IsMatch(text),
             AsksWhatChanged = whatChanged,
             AsksAboutRevisions = whatChanged || LanguagePatterns.MentionsRevision.IsMatch(folded),
             AskedKinds = QuantityKind.AskedIn(text),

@@ -191,7 +191,7 @@ public sealed class AnswerService(
         }
         var rest = stream.Complete();
         if (rest.Length > 0 && onDelta is not null) await onDelta(rest);
-        var checkedAnswer = CitationChecker.Check(MarkdownLinks.AsPlainText(stream.Reply), sources.Count, n => sources[n - 1].IndexedText, question);
+        var checkedAnswer = CitationChecker.Check(MarkdownLinks.AsPlainText(stream.Reply), sources.Count, n => CheckedSourceText(sources[n - 1]), question);
         var checks = new AnswerChecks(checkedAnswer.RemovedCitations, checkedAnswer.UnsupportedNumbers);
         if (checkedAnswer.Cited.Count == 0)
         {
@@ -218,7 +218,7 @@ public sealed class AnswerService(
         // cite or link by itself (QuotedText): only the [n] written after it is a citation.
         var quotedSources = selection.Quotes.Select(q => q.Source).Distinct().ToList();
         var lines = selection.Quotes
-            .Select(q => $"- {QuotedText.Disarm(QuoteFormatter.Format(q.Unit, terms, analyzer, _options))} [{quotedSources.IndexOf(q.Source) + 1}]")
+            .Select(q => $"- {QuotedText.Disarm(Place(terms, pool[q.Source]) + QuoteFormatter.Format(q.Unit, terms, analyzer, _options))} [{quotedSources.IndexOf(q.Source) + 1}]")
             .ToList();
         var cited = quotedSources.Select((source, i) => (N: i + 1, Chunk: pool[source])).ToList();
         // A citation of one quoted table row points at that row (RowLocator), not at the run of rows the chunk holds, and
@@ -231,7 +231,7 @@ public sealed class AnswerService(
         }).ToList();
         var notes = SourceNotes(terms.Language, cited, pool);
         var answer = header + "\n" + string.Join("\n", lines) + (notes.Length == 0 ? "" : "\n" + notes);
-        var checkedAnswer = CitationChecker.Check(answer, cited.Count, n => cited[n - 1].Chunk.IndexedText, terms.Query.Text);
+        var checkedAnswer = CitationChecker.Check(answer, cited.Count, n => CheckedSourceText(cited[n - 1].Chunk), terms.Query.Text);
         return new AnswerResult
         {
             Answer = answer,
@@ -240,6 +240,21 @@ public sealed class AnswerService(
             Citations = citations,
             Checks = new AnswerChecks(checkedAnswer.RemovedCitations, checkedAnswer.UnsupportedNumbers),
         };
+    }
+
+    /// <summary>What an answer's numbers are checked against for a source: its text with its headings, and its page (an answer may say "p. 5").</summary>
+    private static string CheckedSourceText(RetrievedChunk chunk) => chunk.Page is { } page ? $"{chunk.IndexedText}\np. {page}" : chunk.IndexedText;
+
+    /// <summary>
+    /// For a question asking on which page or in which section something stands, where the quoted chunk does: its page,
+    /// its section (the last heading of its context), or both. The quote alone does not say it, and the citation's
+    /// locator is not part of the answer's text.
+    /// </summary>
+    private static string Place(QuestionTerms terms, RetrievedChunk chunk)
+    {
+        if (!terms.Intent.AsksPage && !terms.Intent.AsksSection) return "";
+        var section = terms.Intent.AsksSection ? chunk.Context.Split(" > ")[^1].Trim() : null;
+        return AnswerTexts.Place(terms.Language, terms.Intent.AsksPage ? chunk.Page : null, section);
     }
 
     private AnswerResult Abstain(string reply, string language, List<RetrievedChunk> closest, Dictionary<long, double> scores)

@@ -22,6 +22,18 @@ internal static class AnswerTexts
             : missing.Count > 0 ? $"The sources do not contain the answer: no source mentions {what} together." : "The sources do not contain the answer: the evidence found is too weak.";
     }
 
+    /// <summary>
+    /// Where a quote stands, for a question asking on which page or in which section: "(p. 5) ", "（第 5 页）", with the
+    /// section its chunk stands under (the last heading of its context); empty when the chunk has neither.
+    /// </summary>
+    public static string Place(string language, int? page, string? section)
+    {
+        if (page is null && string.IsNullOrWhiteSpace(section)) return "";
+        if (language == "zh")
+            return "（" + string.Join("，", new[] { page is { } p ? $"第 {p} 页" : null, section }.Where(x => !string.IsNullOrWhiteSpace(x))) + "）";
+        return "(" + string.Join(", ", new[] { page is { } p2 ? $"p. {p2}" : null, section }.Where(x => !string.IsNullOrWhiteSpace(x))) + ") ";
+    }
+
     public static string ClosestSources(string language) => language == "zh" ? "最接近的资料：" : "Closest sources:";
 
     public static string Uncited(string language) => language == "zh"

@@ -29,6 +29,25 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QuestionAskingWhichSection_EachQuoteShowsTheSectionItStandsUnder()
+    {
+        // The quote alone does not say where it stands; the citation's locator is not part of the answer's text.
+        var answer = await _kb.Answerer.AnswerAsync(new AskRequest("M10 螺栓的拧紧扭矩写在哪一节？"));
+
+        Assert.Equal(AnswerMode.Extractive, answer.Mode);
+        Assert.Contains("- （4 扭矩要求）", answer.Answer);
+        Assert.Empty(answer.Checks.UnsupportedNumbers);
+    }
+
+    [Fact]
+    public async Task QuestionNotAskingWhere_QuotesShowNoPlace()
+    {
+        var answer = await _kb.Answerer.AnswerAsync(new AskRequest("M10 螺栓拧紧扭矩是多少？"));
+
+        Assert.DoesNotContain("（4 扭矩要求）", answer.Answer);
+    }
+
+    [Fact]
     public async Task Quoting_TakesRetrievalsOwnOrder_NotTheEvidenceReorderedOne()
     {
         // The answerer reads sentences and rows itself; sources already re-ordered by that reading would count it twice.
