@@ -116,6 +116,34 @@ public sealed class PdfTableStructureTests
     }
 
     [SharedDataFact("pdf")]
+    public void HeaderWrappedOntoASecondLine_RepeatedOnTheNextPage_IsOneHeaderOfWholeLabels()
+    {
+        // An annual report's subsidiaries table: its header labels wrap (序/号, 注册/资本, 2010年6月末/总资产) and the
+        // whole header is repeated where the table goes on over the page.
+        var document = Read(Path.Combine(RepositoryPaths.SharedTestData, "pdf", "Type0_CJK_Font.pdf"));
+        var table = Assert.Single(document.Blocks.OfType<TableBlock>(), t => t.Header.Count > 0 && t.Header[0] == "序号" && t.Header.Contains("单位名称"));
+
+        Assert.Equal(["序号", "单位名称", "注册资本", "公司持股比例", "业务性质、主要产品或服务", "2010年6月末总资产", "2010 年 6 月末净资产", "2010 年半年度净利润"], table.Header);
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), table.Rows.Select(r => r.Cells[0]));
+        Assert.Equal("272.34", Cell(table, "7", 7));
+    }
+
+    [Theory]
+    [InlineData("2010年6月末")]
+    [InlineData("2010 年 6 月末")]
+    [InlineData("2010 年半年度")]
+    [InlineData("2009年度")]
+    [InlineData("2010")]
+    public void APeriodAColumnIsLabelledBy_IsNoValue(string label) => Assert.False(TableHeaders.IsValue(label));
+
+    [Theory]
+    [InlineData("25±2")]
+    [InlineData("3,120")]
+    [InlineData("2010.5")]
+    [InlineData("12 个月")]
+    public void AMeasuredOrCountedCell_IsAValue(string cell) => Assert.True(TableHeaders.IsValue(cell));
+
+    [SharedDataFact("pdf")]
     public void BilingualSpecificationTable_EachRowHoldsItsOwnLabelValueAndCondition()
     {
         var document = Read(Path.Combine(RepositoryPaths.SharedTestData, "pdf", "SVOLT-196Ah-3.2V-LiFePO4-Blade-Battery-Cell-SpecificationDatasheet.pdf"));

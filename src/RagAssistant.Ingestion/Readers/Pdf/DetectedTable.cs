@@ -14,6 +14,8 @@ internal sealed class DetectedTable(int page, IReadOnlyList<(double Left, double
     public bool Ruled { get; } = ruled;
     public List<DetectedRow> Rows { get; } = [];
     public int HeaderRows { get; set; }
+    /// <summary>The last of <see cref="HeaderRows"/> that are the header's labels wrapped onto further lines (序/号, 注册/资本): each continues the label above it.</summary>
+    public int WrappedHeaderRows { get; set; }
     public string? Caption { get; set; }
     /// <summary>Last page the table reaches once continuations on following pages are joined to it.</summary>
     public int LastPage { get; set; } = page;

@@ -237,10 +237,24 @@ internal sealed class PdfBlockBuilder(PdfOutline? outline = null)
         return blocks;
     }
 
+    /// <summary>The header rows with each wrapped line (<see cref="DetectedTable.WrappedHeaderRows"/>) joined to the label above it, column by column.</summary>
+    private static List<string[]> HeaderLabels(DetectedTable table)
+    {
+        var rows = table.ExpandedRows().Take(table.HeaderRows).Select(r => (string[])r.Clone()).ToList();
+        for (var w = 0; w < table.WrappedHeaderRows && rows.Count > 1; w++)
+        {
+            var wrapped = rows[^1];
+            rows.RemoveAt(rows.Count - 1);
+            for (var c = 0; c < wrapped.Length; c++)
+                if (wrapped[c].Length > 0) rows[^1][c] = rows[^1][c].Length == 0 ? wrapped[c] : TextJoin.Lines([rows[^1][c], wrapped[c]]);
+        }
+        return rows;
+    }
+
     private static TableBlock ToTable(DetectedTable table, int ordinal)
     {
         var number = table.Caption is not null && NumberedHeading.TryParseTableCaption(table.Caption, out var n) ? n : ordinal.ToString(CultureInfo.InvariantCulture);
-        var header = TableColumns.Paths(table.ExpandedRows().Take(table.HeaderRows).ToList());
+        var header = TableColumns.Paths(HeaderLabels(table));
         var body = table.ExpandedRows(repeatAcross: false);
         var rows = new List<TableRow>(table.Rows.Count - table.HeaderRows);
         for (var r = table.HeaderRows; r < table.Rows.Count; r++)

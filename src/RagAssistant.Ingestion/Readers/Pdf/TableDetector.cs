@@ -60,12 +60,15 @@ internal static class TableDetector
     }
 
     /// <summary>
-    /// Joins <paramref name="next"/> into <paramref name="table"/>, dropping its first rows when they repeat the header.
+    /// Joins <paramref name="next"/> into <paramref name="table"/>, dropping its first rows when they repeat the header
+    /// (the header first taking in the label rows under it that the next page repeats as well).
     /// A first row whose first column is empty is the rest of the row the page break cut: its cells join that row's.
     /// </summary>
     public static void Join(DetectedTable table, DetectedTable next)
     {
-        var skip = table.HeaderRows > 0 && RepeatsHeader(table, next) ? table.HeaderRows : 0;
+        var repeated = table.HeaderRows > 0 && RepeatsHeader(table, next);
+        if (repeated) TableHeaders.ExtendByRepeat(table, next.ExpandedRows(), SameRow);
+        var skip = repeated ? table.HeaderRows : 0;
         var rows = next.Rows.Skip(skip).ToList();
         if (rows.Count > 0 && table.Rows.Count > table.HeaderRows && IsRestOfRow(table.Rows[^1], rows[0]))
         {
@@ -94,9 +97,11 @@ internal static class TableDetector
         var a = table.ExpandedRows();
         var b = next.ExpandedRows();
         for (var r = 0; r < table.HeaderRows; r++)
-            if (!a[r].Zip(b[r]).All(p => Squash(p.First) == Squash(p.Second))) return false;
+            if (!SameRow(a[r], b[r])) return false;
         return true;
     }
+
+    private static bool SameRow(string[] a, string[] b) => a.Length == b.Length && a.Zip(b).All(p => Squash(p.First) == Squash(p.Second));
 
     private static string Squash(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
 }

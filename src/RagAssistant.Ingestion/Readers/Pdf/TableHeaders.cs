@@ -50,6 +50,24 @@ internal static partial class TableHeaders
         return HasValuesBelow(texts, r) || LongerBelow(texts, r);
     }
 
+    /// <summary>
+    /// A table continued on the next page repeats its whole header there: label rows under the header rows found on the
+    /// first page that the next page repeats with them are header rows too — a header wrapped onto a second line (序/号,
+    /// 注册/资本, 2010年6月末/净利润) that nothing else sets apart from the body. A repeated row holding values is no header.
+    /// </summary>
+    /// <param name="repeats">The rows the continuation starts with, expanded like the table's.</param>
+    public static void ExtendByRepeat(DetectedTable table, List<string[]> repeats, Func<string[], string[], bool> same)
+    {
+        if (table.HeaderRows == 0) return;
+        var texts = table.ExpandedRows();
+        while (table.HeaderRows < Math.Min(MaxHeaderRows, texts.Count - 1) && table.HeaderRows < repeats.Count
+               && IsLabelRow(texts[table.HeaderRows]) && same(texts[table.HeaderRows], repeats[table.HeaderRows]))
+        {
+            table.HeaderRows++;
+            table.WrappedHeaderRows++;
+        }
+    }
+
     /// <summary>Labels: no value cells (years and units aside), none long, none a sentence ("Part no." is a label).</summary>
     private static bool IsLabelRow(string[] cells) =>
         cells.Any(c => c.Length > 0)
@@ -77,7 +95,10 @@ internal static partial class TableHeaders
         return body[body.Count / 2] >= 1.5 * header.Average(t => t.Length);
     }
 
-    /// <summary>A value: mostly digits and the signs around them ("25±2", "1.5 MPa", "≤ 60", "3,120"), not a year.</summary>
+    /// <summary>
+    /// A value: mostly digits and the signs around them ("25±2", "1.5 MPa", "≤ 60", "3,120"), not a year or a period a
+    /// report's column is labelled by ("2010年6月末", "2010 年半年度", "2009年度").
+    /// </summary>
     public static bool IsValue(string text)
     {
         var t = text.Trim();
@@ -91,6 +112,6 @@ internal static partial class TableHeaders
         return digits > 0 && digits >= letters;
     }
 
-    [GeneratedRegex(@"^(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$")]
+    [GeneratedRegex(@"^(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?(?:\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?\s*[末初底]?|[上下]?半年度?|年?度|末|初|底)?)?$")]
     private static partial Regex Year();
 }
