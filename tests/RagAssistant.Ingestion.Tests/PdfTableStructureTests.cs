@@ -128,6 +128,18 @@ public sealed class PdfTableStructureTests
         Assert.Equal("272.34", Cell(table, "7", 7));
     }
 
+    [SharedDataFact("pdf")]
+    public void HeaderLeftAloneAtTheFootOfAPage_IsTheHeaderOfTheRowsOnTheNext()
+    {
+        // The related-party purchases table: its two header rows end page 13, its rows fill page 14.
+        var document = Read(Path.Combine(RepositoryPaths.SharedTestData, "pdf", "Type0_CJK_Font.pdf"));
+        var table = Assert.Single(document.Blocks.OfType<TableBlock>(), t => t.Rows.Any(r => r.Cells[0] == "国营北京曙光电机厂"));
+
+        Assert.Equal(["关联方", "关联交易类型", "关联交易内容", "本期发生额 › 金额(元)", "本期发生额 › 占同类交易金额的比例(%)",
+            "上期发生额 › 金额(元)", "上期发生额 › 占同类交易金额的比例(%)"], table.Header);
+        Assert.Equal("3,991,990.91", Cell(table, "国营北京曙光电机厂", 3));
+    }
+
     [Theory]
     [InlineData("2010年6月末")]
     [InlineData("2010 年 6 月末")]

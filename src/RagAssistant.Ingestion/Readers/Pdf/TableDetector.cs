@@ -84,6 +84,8 @@ internal static class TableDetector
         }
         table.Rows.AddRange(rows);
         table.LastPage = next.Page;
+        // A header left alone at the foot of a page had no rows below it to be told apart from: read it again with them.
+        if (table.HeaderRows == 0) TableHeaders.Mark(table);
     }
 
     private static bool IsRestOfRow(DetectedRow last, DetectedRow first) =>
