@@ -28,15 +28,17 @@ public sealed class EvalFloorTests
     /// their group labels, qualifying numbers, complementary lines of the best chunk, glued sentences, translated cells)
     /// and the wider glossary: 0.954 / 0.846 / 0.740 / 0.795 / 0.655, false_abstention 0.058. Abstention raised for #23
     /// (an entry number no quote holds while the best row is another entry): 0.955 / 0.842 / 0.740 / 0.798 / 0.690,
-    /// false_abstention 0.065.
+    /// false_abstention 0.065. Raised again for #23 (the core engineering vocabulary of the glossary, quotes placed by
+    /// page or section, wrapped and orphaned PDF table headers): 0.955 / 0.842 / 0.747 / 0.799 / 0.724, false_abstention
+    /// 0.058 (mrr@10 stays at the 0.846 measured before, within the slack).
     /// </summary>
     private static readonly Dictionary<string, double> Baseline = new()
     {
-        ["hit@5"] = 0.954,
+        ["hit@5"] = 0.955,
         ["mrr@10"] = 0.846,
-        ["answer_contains"] = 0.740,
-        ["citation_precision"] = 0.795,
-        ["abstention"] = 0.690,
+        ["answer_contains"] = 0.747,
+        ["citation_precision"] = 0.799,
+        ["abstention"] = 0.724,
     };
 
     private const double FalseAbstentionBaseline = 0.052;
