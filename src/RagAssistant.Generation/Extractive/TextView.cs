@@ -10,6 +10,7 @@ public sealed partial class TextView
     private readonly string _folded;
     private readonly HashSet<string> _identifiers;
     private HashSet<string>? _numbers;
+    private HashSet<string>? _numbersOutsideDates;
     private HashSet<string>? _values;
     private string? _unhyphenated;
 
@@ -44,8 +45,17 @@ public sealed partial class TextView
 
     /// <summary>True when the text holds this number as a number of its own (2002 is not part of 12002 or 2002.5).</summary>
     /// <summary>Whether the text states a number of the question, as written or, for one written with 万 or 亿, as the plain number.</summary>
+    /// A number of one or two digits (step 5, 12 g, i = 20) is held only outside the text's dates: the 20 of 2026-05-20 or
+    /// the 6 of 6月 is no entry's number.
     public bool ContainsNumber(string number, Core.Search.QuestionIntent intent) =>
-        ContainsNumber(number) || intent.ScaledNumbers.TryGetValue(number, out var plain) && ContainsNumber(plain);
+        (IsSmall(number) ? ContainsNumberOutsideDates(number) : ContainsNumber(number))
+        || intent.ScaledNumbers.TryGetValue(number, out var plain) && ContainsNumber(plain);
+
+    private static bool IsSmall(string number) => number.Length <= 2 && number.All(char.IsAsciiDigit);
+
+    private bool ContainsNumberOutsideDates(string number) =>
+        (_numbersOutsideDates ??= Checking.CitationChecker.Numbers(
+            LanguagePatterns.DatePart.Replace(LanguagePatterns.StatesDate.Replace(_folded, " "), " ")).ToHashSet()).Contains(number);
 
     public bool ContainsNumber(string number) =>
         (_numbers ??= Checking.CitationChecker.Numbers(_folded).ToHashSet()).Contains(number);

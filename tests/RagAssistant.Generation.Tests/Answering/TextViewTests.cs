@@ -34,6 +34,15 @@ public sealed class TextViewTests
         Assert.True(StatesAValue("Supply voltage 24V"));
     }
 
+    [Theory]
+    [InlineData("No.: JD-PS-2105 版本 Rev.: 02 日期 Date: 2026-05-20", "20", false)]
+    [InlineData("截至 2010 年 6 月 30 日的余额", "6", false)]
+    [InlineData("Ratio i = 20: rated output torque 380 N·m", "20", true)]
+    [InlineData("工步号 6，主轴转速 800 r/min", "6", true)]
+    [InlineData("Date: 2026-05-20", "2026", true)]
+    public void ASmallNumber_IsHeldOnlyOutsideTheTextsDates(string text, string number, bool held) =>
+        Assert.Equal(held, new TextView(text, TestSources.Analyzer).ContainsNumber(number, Core.Search.QuestionIntent.None));
+
     [Fact]
     public void AnEnglishWord_IsFoundInItsOtherForms_ButNotInsideAnotherWord()
     {
