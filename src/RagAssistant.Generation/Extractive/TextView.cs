@@ -43,10 +43,11 @@ public sealed partial class TextView
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![A-Za-z\d])[A-Za-z]+\d*(?:-[A-Za-z\d]+)+")]
     private static partial System.Text.RegularExpressions.Regex HyphenatedCode();
 
-    /// <summary>True when the text holds this number as a number of its own (2002 is not part of 12002 or 2002.5).</summary>
-    /// <summary>Whether the text states a number of the question, as written or, for one written with 万 or 亿, as the plain number.</summary>
-    /// A number of one or two digits (step 5, 12 g, i = 20) is held only outside the text's dates: the 20 of 2026-05-20 or
+    /// <summary>
+    /// Whether the text states a number of the question, as written or, for one written with 万 or 亿, as the plain number.
+    /// A number of one or two digits (step 5, 12 g, i = 20) counts only outside the text's dates: the 20 of 2026-05-20 or
     /// the 6 of 6月 is no entry's number.
+    /// </summary>
     public bool ContainsNumber(string number, Core.Search.QuestionIntent intent) =>
         (IsSmall(number) ? ContainsNumberOutsideDates(number) : ContainsNumber(number))
         || intent.ScaledNumbers.TryGetValue(number, out var plain) && ContainsNumber(plain);
@@ -57,6 +58,7 @@ public sealed partial class TextView
         (_numbersOutsideDates ??= Checking.CitationChecker.Numbers(
             LanguagePatterns.DatePart.Replace(LanguagePatterns.StatesDate.Replace(_folded, " "), " ")).ToHashSet()).Contains(number);
 
+    /// <summary>True when the text holds this number as a number of its own (2002 is not part of 12002 or 2002.5).</summary>
     public bool ContainsNumber(string number) =>
         (_numbers ??= Checking.CitationChecker.Numbers(_folded).ToHashSet()).Contains(number);
 
