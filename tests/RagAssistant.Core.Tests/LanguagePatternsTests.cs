@@ -129,6 +129,19 @@ public sealed class LanguagePatternsTests
             "Which sections of the pipe were measured?",
             "第3工步用什么刀具？",
         ]),
+        ["names-document-kind"] = (
+        [
+            "输出轴控制计划里 OP70 去毛刺的反应计划是什么？",
+            "OP60 精车工序卡第4工步用多少转速？",
+            "CK6150 保养手册规定机床水平多久复校一次？",
+            "In the VMC850 maintenance manual, on which page does the alarm list start?",
+            "Per the control plan, how often is the runout checked?",
+        ],
+        [
+            "JD-2105 减速器多长时间换一次油？",
+            "What does the plan say about spare parts?",
+            "M8 螺栓拧紧扭矩是多少？",
+        ]),
         ["asks-company"] = (
         [
             "这张汽车保险索偿申请表是哪家保险公司的？",

@@ -30,6 +30,7 @@ public static class LanguagePatterns
     public static Regex AsksCompany => Get("asks-company");
     public static Regex AsksPage => Get("asks-page");
     public static Regex AsksSection => Get("asks-section");
+    public static Regex NamesDocumentKind => Get("names-document-kind");
     public static Regex StatesCompany => Get("states-company");
     public static Regex StatesByline => Get("states-byline");
     public static Regex MentionsRevision => Get("mentions-revision");

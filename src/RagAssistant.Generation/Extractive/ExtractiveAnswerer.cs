@@ -70,8 +70,12 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     public ExtractiveSelection Select(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources, IReadOnlyList<RetrievedChunk> anchorPool,
         IReadOnlyDictionary<string, double>? similarity = null)
     {
-        var (missingAnchors, absentWords) = MissingAnchors(question, anchorPool.Select(c => new TextView(WithDocumentFacts(c), analyzer)).ToList(),
-            anchorPool.Select(c => new TextView(DocumentFacts(c), analyzer)).ToList());
+        var pool = anchorPool.Select(c => new TextView(WithDocumentFacts(c), analyzer)).ToList();
+        var documents = anchorPool.Select(c => new TextView(DocumentFacts(c), analyzer)).ToList();
+        var ofKind = OfTheNamedKind(question, pool, documents);
+        var (missingAnchors, absentWords) = MissingAnchors(question, pool, documents, ofKind.Chunks);
+        // Named with the kind of document they were looked for in: the control plan lacks OP70, though a card has it.
+        if (missingAnchors.Count > 0 && ofKind.Kinds.Count > 0) missingAnchors = [.. missingAnchors, .. ofKind.Kinds];
         var units = ScoreUnits(question, sources, similarity, _relevance.UnitSimilarity);
         if (units.Scored.Count == 0) return new ExtractiveSelection([], 0, missingAnchors) { AbsentWords = absentWords };
         var scored = units.Scored;
@@ -421,7 +425,23 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     /// mentions in either language (渗氮 when only 渗碳 is documented) and years no source holds (a report's sentences seldom
     /// repeat its year) — absent words that only lower the evidence score.
     /// </summary>
-    private (List<string> Missing, List<string> Absent) MissingAnchors(QuestionTerms question, List<TextView> chunks, List<TextView> documents)
+    /// <summary>
+    /// The chunks of the documents of the kind the question names as where its answer stands ("输出轴控制计划里 OP70 …": the
+    /// control plan, by its title in either language), with the kind as the question wrote it; all chunks and no kind when
+    /// it names none, or when no document of the pool is of that kind.
+    /// </summary>
+    private (List<TextView> Chunks, List<string> Kinds) OfTheNamedKind(QuestionTerms question, List<TextView> chunks, List<TextView> documents)
+    {
+        var named = LanguagePatterns.NamesDocumentKind.Matches(question.Query.Text).Select(m => m.Value).Distinct().ToList();
+        var spellings = named.Select(analyzer.Fold).SelectMany(k => analyzer.Analyze(k).Expansions.Prepend(k)).Distinct().ToList();
+        if (spellings.Count == 0) return (chunks, []);
+        var ofKind = chunks.Where((_, i) => spellings.Any(k => documents[i].ContainsFolded(k))).ToList();
+        return ofKind.Count > 0 ? (ofKind, named) : (chunks, []);
+    }
+
+    /// <param name="anchorChunks">The chunks the identifiers and numbers must stand together in (<see cref="OfTheNamedKind"/>).</param>
+    private (List<string> Missing, List<string> Absent) MissingAnchors(QuestionTerms question, List<TextView> chunks, List<TextView> documents,
+        List<TextView> anchorChunks)
     {
         // A compound term counts as mentioned where its parts among the question's terms all are (检验频次: 检验项目 … 频次).
         var absent = question.DomainTerms
@@ -450,7 +470,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         var numbers = question.Numbers.Where(n => !IsYear(n)).ToList();
         if (question.Anchors.Count == 0 && numbers.Count == 0) return ([], absent);
         List<string>? fewestMissing = null;
-        foreach (var chunk in chunks)
+        foreach (var chunk in anchorChunks)
         {
             var missing = question.Anchors.Where(a => !chunk.Contains(a, true))
                 .Concat(numbers.Where(n => !chunk.ContainsNumber(n, question.Intent)))

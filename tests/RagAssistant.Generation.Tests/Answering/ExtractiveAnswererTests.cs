@@ -122,6 +122,33 @@ public sealed class ExtractiveAnswererTests
         Assert.Empty(selection.MissingAnchors);
     }
 
+    private static readonly RetrievedChunk[] PlanAndCard =
+    [
+        TestSources.Chunk(1, "控制计划 CP-2105-0318 输出轴",
+            "| 工序号 | 产品特性 | 控制方法 | 反应计划 |\n|---|---|---|---|\n| OP30 | 调质硬度 241–286 HBW | 每炉抽 3 件 | 隔离并复检 |\n| OP60 | Φ35k6 轴颈 | 气动量仪每件 | 停机换刀片 |",
+            locator: "控制计划!A1:D3", context: "控制计划 CP-2105-0318 输出轴"),
+        TestSources.Chunk(2, "输出轴 JD-2105-0318 机械加工工艺过程卡",
+            "| 工序号 | 工序名称 | 工序内容 |\n|---|---|---|\n| 70 | 去毛刺 | 去除键槽及倒角处毛刺，锐边倒钝 R0.2 |",
+            locator: "table 2 row 9", context: "输出轴 JD-2105-0318 机械加工工艺过程卡"),
+    ];
+
+    [Fact]
+    public void AnOperationTheNamedKindOfDocumentLacks_IsAMissingAnchor_NamedWithTheKind()
+    {
+        // The control plan has no OP70; the process card's OP70 row answers another question.
+        var selection = Select("输出轴控制计划里 OP70 去毛刺的反应计划是什么？", sources: PlanAndCard);
+        Assert.Equal(["op70", "控制计划"], selection.MissingAnchors);
+    }
+
+    [Theory]
+    [InlineData("输出轴工艺过程卡里 OP70 去毛刺的工序内容是什么？")]  // the kind that has it
+    [InlineData("输出轴 OP70 去毛刺的工序内容是什么？")]            // no kind named
+    public void AnOperationFoundWhereTheQuestionLooks_IsNoMissingAnchor(string question)
+    {
+        var selection = Select(question, sources: PlanAndCard);
+        Assert.Empty(selection.MissingAnchors);
+    }
+
     [Fact]
     public void DatePartsOfTheQuestion_NameNoEntry()
     {
