@@ -28,10 +28,10 @@ internal static class AnswerTexts
     /// </summary>
     public static string Place(string language, int? page, string? section)
     {
-        if (page is null && string.IsNullOrWhiteSpace(section)) return "";
-        if (language == "zh")
-            return "（" + string.Join("，", new[] { page is { } p ? $"第 {p} 页" : null, section }.Where(x => !string.IsNullOrWhiteSpace(x))) + "）";
-        return "(" + string.Join(", ", new[] { page is { } p2 ? $"p. {p2}" : null, section }.Where(x => !string.IsNullOrWhiteSpace(x))) + ") ";
+        var zh = language == "zh";
+        var parts = new[] { page is { } p ? zh ? $"第 {p} 页" : $"p. {p}" : null, section }.Where(x => !string.IsNullOrWhiteSpace(x)).ToList();
+        if (parts.Count == 0) return "";
+        return zh ? "（" + string.Join("，", parts) + "）" : "(" + string.Join(", ", parts) + ") ";
     }
 
     public static string ClosestSources(string language) => language == "zh" ? "最接近的资料：" : "Closest sources:";

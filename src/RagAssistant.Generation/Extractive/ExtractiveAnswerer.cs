@@ -109,7 +109,14 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     /// <summary>Whether a quote, or the headings and document facts it stands under, states <paramref name="number"/>.</summary>
     private bool Holds(ScoredUnit quote, RetrievedChunk source, string number, QuestionTerms question) =>
         new TextView(quote.Unit.MatchText, analyzer).ContainsNumber(number, question.Intent)
-        || new TextView($"{quote.Unit.Section} {source.Context} {DocumentFacts(source)}", analyzer).ContainsNumber(number, question.Intent);
+        || new TextView(SurroundingsText(source, quote.Unit), analyzer).ContainsNumber(number, question.Intent);
+
+    /// <summary>What a unit stands under: its group label inside the chunk, the chunk's headings and its document's facts.</summary>
+    private static string SurroundingsText(RetrievedChunk source, AnswerUnit unit) => $"{unit.Section} {source.Context} {DocumentFacts(source)}";
+
+    /// <summary>Whether the question writes <paramref name="number"/> as an end of a range or with a sign (229–269, −15 °C): a condition it quotes, not an entry.</summary>
+    private static bool IsRangeEnd(string foldedQuestion, string number) =>
+        foldedQuestion.Contains(number + "-", StringComparison.Ordinal) || foldedQuestion.Contains("-" + number, StringComparison.Ordinal);
 
     /// <summary>The units of the sources, scored as answers to the question, best first, with the term weights used.</summary>
     private sealed record UnitScores(List<ScoredUnit> Scored, double[] Weights, double Total, HashSet<int> ClauseSources);
@@ -136,7 +143,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             : sections.TryGetValue(label, out var view) ? view : sections[label] = new TextView(label, analyzer);
         TextView Surroundings(int source, AnswerUnit unit) =>
             surroundings.TryGetValue((source, unit.Section), out var view) ? view
-            : surroundings[(source, unit.Section)] = new TextView($"{unit.Section} {sources[source].Context} {DocumentFacts(sources[source])}", analyzer);
+            : surroundings[(source, unit.Section)] = new TextView(SurroundingsText(sources[source], unit), analyzer);
         var candidates = new List<(int Source, AnswerUnit Unit, TextView View, TextView? Headword, TextView? Section, TextView Surroundings)>();
         var contexts = new List<TextView>();
         var documents = new List<TextView>();
@@ -178,7 +185,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             QuestionNumbers = question.Intent.Numbers.ToHashSet(),
             // Not the ends of a range the question quotes to check it ("还是 229–269 HBW 吗？"): the current value may differ.
             NamedNumbers = question.Numbers.Concat(Qualifiers(question))
-                .Where(n => !foldedQuestion.Contains(n + "-", StringComparison.Ordinal) && !foldedQuestion.Contains("-" + n, StringComparison.Ordinal))
+                .Where(n => !IsRangeEnd(foldedQuestion, n))
                 .Where(n => candidates.Any(c => c.View.ContainsNumber(n, question.Intent))).ToList(),
             SomeUnitStatesAskedQuantity = statesAskedQuantity.Any(x => x),
             SomeUnitStatesAskedUnit = question.Intent.AskedUnits.Count > 0 && candidates.Any(c => question.Intent.StatesAskedUnit(c.Unit.MatchText)),
@@ -506,7 +513,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     {
         var focus = question.Terms.Where(t => t.IsFocus).Select(t => t.Term).ToList();
         return Qualifiers(question)
-            .Where(n => !foldedQuestion.Contains(n + "-", StringComparison.Ordinal) && !foldedQuestion.Contains("-" + n, StringComparison.Ordinal))
+            .Where(n => !IsRangeEnd(foldedQuestion, n))
             .Where(n => focus.Count == 0 || focus.Any(t => t.Contains(n, StringComparison.Ordinal)))
             .ToList();
     }
