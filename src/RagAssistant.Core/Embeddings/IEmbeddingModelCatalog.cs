@@ -28,4 +28,18 @@ public interface IEmbeddingModelCatalog
 public sealed record EmbeddingModelInfo(string Id, string Name, int Dimension, IReadOnlyList<string> Languages, bool ReadsChinese)
 {
     public static string NameOf(string id) => id.Contains(':') ? id[(id.IndexOf(':') + 1)..] : id;
+
+    /// <summary>
+    /// What this model is given to embed for <paramref name="query"/>: the question itself when the model embeds the
+    /// question's language; otherwise the question followed by its glossary translation (the expansions), with Chinese
+    /// characters left out for a model whose vocabulary lacks them (all-MiniLM-L6-v2 would read them as [UNK]). Null when
+    /// nothing readable is left. Dense retrieval and the similarity of answer units both reach a model this way.
+    /// </summary>
+    public string? QueryTextFor(Search.AnalyzedQuery query)
+    {
+        if (Languages.Contains(query.Language)) return query.Text;
+        var text = query.Expansions.Count == 0 ? query.Text : query.Text + " " + string.Join(' ', query.Expansions);
+        if (!ReadsChinese) text = new string(text.Select(c => Text.CjkText.IsCjk(c) ? ' ' : c).ToArray());
+        return text.Any(char.IsLetter) ? text : null;
+    }
 }

@@ -11,8 +11,11 @@ namespace RagAssistant.Generation.Extractive;
 /// Z +200", "多久检查一次" for "每班点检"); the embedding sees them. Units are compared only in the languages that model
 /// embeds (<see cref="EmbeddingModelInfo.Languages"/>: with the built-in pair, all-MiniLM-L6-v2 compares English questions
 /// with English units and bge-small-zh-v1.5 Chinese questions with Chinese and mixed units): a model turns text it cannot
-/// read into noise, and vectors of different models are never compared. Unit embeddings are kept in a bounded cache
-/// (<see cref="AnswerOptions.UnitVectorCacheSize"/>): evidence re-ordering reads the same passages for many questions.
+/// read into noise, and vectors of different models are never compared. For a question on documents of the other language
+/// (an English question on a Chinese report), the model of the documents' language compares the units with the question
+/// and its glossary translation, as dense retrieval reaches that model (<see cref="EmbeddingModelInfo.QueryTextFor"/>).
+/// Unit embeddings are kept in a bounded cache (<see cref="AnswerOptions.UnitVectorCacheSize"/>): evidence re-ordering
+/// reads the same passages for many questions.
 /// </summary>
 public sealed class UnitSimilarity(IEmbeddingGenerator<string, Embedding<float>>? generator, int cacheSize = UnitSimilarity.DefaultCacheSize)
 {
@@ -25,29 +28,39 @@ public sealed class UnitSimilarity(IEmbeddingGenerator<string, Embedding<float>>
     public int CachedUnits => _cache.Count;
 
     /// <summary>
-    /// Cosine similarity of every sentence and row of the chunks to the question, when the question's model reads every
-    /// chunk: among passages it cannot all read, those it can would gain over the rest for their language alone. Empty
-    /// otherwise, or without a model.
+    /// Cosine similarity of every sentence and row of the chunks to the question, when the comparing model (see
+    /// <see cref="ScoreAsync(QuestionTerms, IEnumerable{string}, CancellationToken)"/>) reads every chunk: among passages
+    /// it cannot all read, those it can would gain over the rest for their language alone. Empty otherwise, or without a model.
     /// </summary>
     /// <param name="maxSentenceChars">How the chunks are cut into units, as the answerer cuts them (<see cref="AnswerOptions.MaxSentenceChars"/>).</param>
     public async Task<IReadOnlyDictionary<string, double>> ScoreIfAllReadableAsync(QuestionTerms question, IReadOnlyList<RetrievedChunk> chunks,
-        int maxSentenceChars, CancellationToken cancellationToken = default) =>
-        ModelFor(question) is { } model && chunks.All(c => Reads(model, c.Text))
-            ? await ScoreAsync(question, chunks.SelectMany(c => UnitSplitter.Split(c.Text, maxSentenceChars)).Select(u => u.Text), cancellationToken)
+        int maxSentenceChars, CancellationToken cancellationToken = default)
+    {
+        var texts = chunks.Select(c => c.Text).ToList();
+        return ModelFor(question, texts) is { } model && texts.All(t => Reads(model, t))
+            ? await ScoreAsync(model, question, chunks.SelectMany(c => UnitSplitter.Split(c.Text, maxSentenceChars)).Select(u => u.Text), cancellationToken)
             : new Dictionary<string, double>();
+    }
 
     /// <summary>
-    /// Cosine similarity of each unit text the question's model reads to the question, and for the others the mean of
-    /// those; empty without a model or without a unit it reads.
+    /// Cosine similarity of each unit text the comparing model reads to the question, and for the others the mean of
+    /// those; empty without a model or without a unit it reads. The comparing model is the one that reads more of the
+    /// units: the question's own, or for a question on documents of the other language, theirs.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, double>> ScoreAsync(QuestionTerms question, IEnumerable<string> unitTexts, CancellationToken cancellationToken = default)
     {
+        var all = unitTexts.Distinct().ToList();
+        return ModelFor(question, all) is { } model ? await ScoreAsync(model, question, all, cancellationToken) : new Dictionary<string, double>();
+    }
+
+    private async Task<IReadOnlyDictionary<string, double>> ScoreAsync(EmbeddingModelInfo model, QuestionTerms question, IEnumerable<string> unitTexts,
+        CancellationToken cancellationToken)
+    {
         var result = new Dictionary<string, double>();
-        if (generator is null || ModelFor(question) is not { } model) return result;
-        var query = question.Query.Text;
         var all = unitTexts.Distinct().ToList();
         var units = all.Where(u => Reads(model, u)).ToList();
-        if (query.Trim().Length == 0 || units.Count == 0) return result;
+        var query = model.QueryTextFor(question.Query);
+        if (generator is null || query is null || query.Trim().Length == 0 || units.Count == 0) return result;
 
         var queryOptions = EmbeddingPurpose.ForQuery();
         queryOptions.ModelId = model.Id;
@@ -61,7 +74,7 @@ public sealed class UnitSimilarity(IEmbeddingGenerator<string, Embedding<float>>
         }
         if (missing.Count > 0)
         {
-            // The units are embedded by the question's model (with several models, a unit would otherwise go to the model
+            // The units are embedded by the comparing model (with several models, a unit would otherwise go to the model
             // of its own language, whose vectors cannot be compared with the question's).
             var options = EmbeddingPurpose.ForPassage();
             options.ModelId = model.Id;
@@ -81,10 +94,11 @@ public sealed class UnitSimilarity(IEmbeddingGenerator<string, Embedding<float>>
     }
 
     /// <summary>
-    /// The model that embeds the question's language; a generator that names no models (a test double, a remote service)
-    /// is taken to read English only, as the first built-in model did.
+    /// The model that compares <paramref name="texts"/> with the question: of the question's model and the model of the
+    /// texts' main language, the one that reads more of them (the question's on a tie). A generator that names no models
+    /// (a test double, a remote service) is taken to read English only, as the first built-in model did.
     /// </summary>
-    private EmbeddingModelInfo? ModelFor(QuestionTerms question)
+    private EmbeddingModelInfo? ModelFor(QuestionTerms question, IReadOnlyList<string> texts)
     {
         if (generator is null) return null;
         if (_catalog is null)
@@ -92,9 +106,22 @@ public sealed class UnitSimilarity(IEmbeddingGenerator<string, Embedding<float>>
             var id = generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "model";
             return question.Language == TextLanguage.English ? new EmbeddingModelInfo(id, id, 0, [TextLanguage.English], false) : null;
         }
-        var modelId = _catalog.ModelForLanguage(question.Language);
+        var own = ModelOf(question.Language);
+        var language = texts.Where(t => t.Any(char.IsLetter)).GroupBy(t => TextLanguage.Of(t)).MaxBy(g => g.Count())?.Key;
+        var theirs = language is null ? null : ModelOf(language);
+        // A model that cannot read the question's own words (all-MiniLM-L6-v2 for a Chinese question) would see only its
+        // glossary translation, a bag of terms too thin to rank sentences by.
+        if (theirs is not null && question.Language == TextLanguage.Chinese && !theirs.ReadsChinese) theirs = null;
+        if (own is null || theirs is null || theirs.Id == own.Id) return own ?? theirs;
+        return texts.Count(t => Reads(theirs, t)) > texts.Count(t => Reads(own, t)) ? theirs : own;
+    }
+
+    /// <summary>The model that embeds <paramref name="language"/>, when the catalog has one that does.</summary>
+    private EmbeddingModelInfo? ModelOf(string language)
+    {
+        var modelId = _catalog!.ModelForLanguage(language);
         var model = _catalog.Models.FirstOrDefault(m => m.Id == modelId);
-        return model is not null && model.Languages.Contains(question.Language) ? model : null;
+        return model is not null && model.Languages.Contains(language) ? model : null;
     }
 
     /// <summary>Whether the model embeds text of this unit's language (<see cref="TextLanguage.Of"/>: an English row naming one Chinese supplier stays English).</summary>

@@ -10,7 +10,7 @@ namespace RagAssistant.Retrieval.Dense;
 /// <summary>
 /// The dense side of retrieval: one <see cref="DenseRetriever"/> (and in-memory index) per embedding model of the
 /// knowledge base — with the built-in pair, all-MiniLM-L6-v2 over English chunks and bge-small-zh-v1.5 over Chinese and
-/// mixed ones. A question searches every index its words can reach (<see cref="QueryTextFor"/>): directly when the model
+/// mixed ones. A question searches every index its words can reach (<see cref="EmbeddingModelInfo.QueryTextFor"/>): directly when the model
 /// embeds the question's language, else through the glossary translation; each list enters fusion with the weight of its
 /// model and the question's language (<see cref="Ranking.DenseListRule"/>).
 /// </summary>
@@ -61,25 +61,11 @@ public sealed class DenseModels
         {
             var weight = Ranking.DenseListRule.WeightOf(Relevance, retriever.Model.Name, query.Language, retriever.UnderstandsChinese);
             if (weight <= 0 && !denseOnly) continue;
-            var text = QueryTextFor(query, retriever.Model);
+            var text = retriever.Model.QueryTextFor(query);
             if (text is null) continue;
             lists.Add(new WeightedHits(retriever.ModelId, await retriever.SearchAsync(text, filter, top, cancellationToken), weight));
         }
         return lists;
-    }
-
-    /// <summary>
-    /// What <paramref name="model"/> is given to embed for <paramref name="query"/>: the question itself when the model
-    /// embeds the question's language; otherwise the question followed by its glossary translation (the expansions), with
-    /// Chinese characters left out for a model whose vocabulary lacks them (all-MiniLM-L6-v2 would read them as [UNK]).
-    /// Null when nothing readable is left.
-    /// </summary>
-    public static string? QueryTextFor(AnalyzedQuery query, EmbeddingModelInfo model)
-    {
-        if (model.Languages.Contains(query.Language)) return query.Text;
-        var text = query.Expansions.Count == 0 ? query.Text : query.Text + " " + string.Join(' ', query.Expansions);
-        if (!model.ReadsChinese) text = new string(text.Select(c => CjkText.IsCjk(c) ? ' ' : c).ToArray());
-        return text.Any(char.IsLetter) ? text : null;
     }
 
     /// <summary>The retriever of the model that embeds <paramref name="question"/>'s language (the primary one when none does).</summary>

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using RagAssistant.Core.Embeddings;
 using RagAssistant.Generation.Extractive;
 using RagAssistant.Testing;
 
@@ -88,5 +90,66 @@ public sealed class UnitSimilarityTests
         string[] english = ["Gloves must not be worn.", "Close the sliding door."];
         var scores = await similarity.ScoreAsync(TestSources.Terms("Are gloves allowed on the lathe?"), [.. english, "主轴旋转时禁止戴手套。"]);
         Assert.Equal((scores[english[0]] + scores[english[1]]) / 2, scores["主轴旋转时禁止戴手套。"], 12);
+    }
+
+    [Fact]
+    public async Task AnEnglishQuestionOnChineseUnits_IsComparedByTheChineseModel_WithItsGlossaryTranslation()
+    {
+        var pair = new TwoModelGenerator();
+        var scores = await new UnitSimilarity(pair).ScoreAsync(TestSources.Terms("What is the spindle speed?"),
+            ["主轴转速 950 r/min。", "冷却液浓度 5%。"]);
+
+        Assert.Equal(2, scores.Count);
+        var (model, query) = Assert.Single(pair.Queries);
+        Assert.Equal(TwoModelGenerator.Chinese.Id, model);
+        Assert.StartsWith("What is the spindle speed?", query, StringComparison.Ordinal);
+        Assert.Contains("主轴", query, StringComparison.Ordinal);
+        Assert.True(scores["主轴转速 950 r/min。"] > scores["冷却液浓度 5%。"]);
+    }
+
+    [Fact]
+    public async Task AChineseQuestionOnEnglishUnits_IsNotCompared_ByAModelThatCannotReadItsWords()
+    {
+        var pair = new TwoModelGenerator();
+        var scores = await new UnitSimilarity(pair).ScoreAsync(TestSources.Terms("主轴转速是多少？"), ["Spindle speed 950 r/min.", "Coolant 5%."]);
+        Assert.Empty(scores);
+        Assert.Empty(pair.Queries);
+    }
+
+    [Fact]
+    public async Task UnitsMostlyInTheQuestionsLanguage_AreComparedByTheQuestionsModel()
+    {
+        var pair = new TwoModelGenerator();
+        var scores = await new UnitSimilarity(pair).ScoreAsync(TestSources.Terms("What is the spindle speed?"),
+            ["Spindle speed 950 r/min.", "Coolant concentration 5%.", "主轴转速 950 r/min。"]);
+        Assert.Equal(TwoModelGenerator.English.Id, Assert.Single(pair.Queries).Model);
+        Assert.Equal((scores["Spindle speed 950 r/min."] + scores["Coolant concentration 5%."]) / 2, scores["主轴转速 950 r/min。"], 12);
+    }
+
+    /// <summary>
+    /// The built-in pair's shape with hash vectors: an English model whose vocabulary lacks Chinese and a Chinese one,
+    /// each embedding what it is asked to; it records every question it embeds.
+    /// </summary>
+    private sealed class TwoModelGenerator : IEmbeddingGenerator<string, Embedding<float>>, IEmbeddingModelCatalog
+    {
+        public static readonly EmbeddingModelInfo English = new("test:en", "en", 64, ["en"], ReadsChinese: false);
+        public static readonly EmbeddingModelInfo Chinese = new("test:zh", "zh", 64, ["zh"], ReadsChinese: true);
+        private readonly HashEmbeddingGenerator _hash = new();
+
+        public List<(string Model, string Text)> Queries { get; } = [];
+        public IReadOnlyList<EmbeddingModelInfo> Models => [English, Chinese];
+        public string ModelForLanguage(string language) => language == "en" ? English.Id : Chinese.Id;
+
+        public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values,
+            EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            var texts = values.ToList();
+            if (EmbeddingPurpose.Of(options) == EmbeddingPurpose.Query) Queries.AddRange(texts.Select(t => (options?.ModelId ?? "", t)));
+            return await _hash.GenerateAsync(texts, options, cancellationToken);
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => serviceType.IsInstanceOfType(this) ? this : null;
+
+        public void Dispose() { }
     }
 }

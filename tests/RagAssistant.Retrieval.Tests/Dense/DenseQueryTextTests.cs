@@ -16,26 +16,26 @@ public class DenseQueryTextTests
     [Fact]
     public void AModelThatEmbedsTheQuestionsLanguage_GetsTheQuestionItself()
     {
-        Assert.Equal("主轴转速是多少？", DenseModels.QueryTextFor(Query("主轴转速是多少？", "zh", "spindle", "speed"), Chinese));
-        Assert.Equal("spindle speed?", DenseModels.QueryTextFor(Query("spindle speed?", "en", "主轴", "转速"), English));
+        Assert.Equal("主轴转速是多少？", Chinese.QueryTextFor(Query("主轴转速是多少？", "zh", "spindle", "speed")));
+        Assert.Equal("spindle speed?", English.QueryTextFor(Query("spindle speed?", "en", "主轴", "转速")));
     }
 
     [Fact]
     public void AChineseQuestion_ReachesTheEnglishModel_ThroughItsTranslation_WithoutTheCharactersItCannotRead()
     {
-        var text = DenseModels.QueryTextFor(Query("CNC-850 主轴转速是多少？", "zh", "spindle", "speed"), English);
+        var text = English.QueryTextFor(Query("CNC-850 主轴转速是多少？", "zh", "spindle", "speed"));
         Assert.Equal("CNC-850 spindle speed", System.Text.RegularExpressions.Regex.Replace(text!, @"[\s？]+", " ").Trim());
     }
 
     [Fact]
     public void AnEnglishQuestion_ReachesTheChineseModel_WithItsTranslationAppended()
     {
-        Assert.Equal("spindle speed? 主轴 转速", DenseModels.QueryTextFor(Query("spindle speed?", "en", "主轴", "转速"), Chinese));
+        Assert.Equal("spindle speed? 主轴 转速", Chinese.QueryTextFor(Query("spindle speed?", "en", "主轴", "转速")));
     }
 
     [Fact]
     public void AChineseQuestionWithoutTranslation_DoesNotReachTheEnglishModel()
     {
-        Assert.Null(DenseModels.QueryTextFor(Query("润滑周期？", "zh"), English));
+        Assert.Null(English.QueryTextFor(Query("润滑周期？", "zh")));
     }
 }
