@@ -15,6 +15,8 @@ public class NumberedHeadingTests
     [InlineData("一、总则", 1, "一")]
     [InlineData("（二）检验", 2, "二")]
     [InlineData("5.1 Pre-start checks", 2, "5.1")]
+    [InlineData("4.2.3", 3, "4.2.3")]
+    [InlineData("3 (informative) Examples", 1, "3")]
     public void Recognises(string line, int level, string number)
     {
         Assert.True(NumberedHeading.TryParse(line, out var l, out var n));
@@ -28,6 +30,11 @@ public class NumberedHeadingTests
     [InlineData("4.2 The surface hardness shall be 58–63 HRC after tempering at 180 °C for two hours in the furnace.")] // too long
     [InlineData("3 件/炉，抽检表面硬度。")]                          // ends like a sentence
     [InlineData("950 r/min")]
+    [InlineData("10 –60.00")]                                      // a graph's axis labels
+    [InlineData("0.0 30")]
+    [InlineData("20 100 1k 10k 20k")]
+    [InlineData("0.0")]
+    [InlineData("0.200")]
     public void Rejects(string line)
     {
         Assert.False(NumberedHeading.TryParse(line, out _, out _));

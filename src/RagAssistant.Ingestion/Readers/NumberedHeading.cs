@@ -75,6 +75,13 @@ public static partial class NumberedHeading
         return m.Success && line.Trim().Length <= MaxHeadingLength;
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> holds a word: a Chinese character, or a letter that does not go on from a digit or
+    /// another letter. A line
+    /// of figures ("20 100 1k 10k 20k", "–60.00") holds none; a title does ("5.1 Pre-start checks", "范围").
+    /// </summary>
+    public static bool HasWord(string text) => Word().IsMatch(text);
+
     /// <summary>A figure's caption: "Figure 6: …", "Fig. 2 …", "图 3 …" (what follows it is a drawing, not a table).</summary>
     public static bool IsFigureCaption(string line) => FigureCaption().IsMatch(line.Trim());
 
@@ -83,13 +90,18 @@ public static partial class NumberedHeading
 
     private static bool EndsLikeSentence(string text) => text[^1] is '。' or '；' or ';' or '，' or ',' or '：' or ':' or '！' or '？';
 
-    // "4 范围", "4.2.3 要求", "A.1 …"; the number must be followed by a space (or a CJK character) and text.
-    [GeneratedRegex(@"^(?<n>(?:\d{1,2}|[A-Z])(?:\.\d{1,3}){0,5})(?:\s+|(?=[\u4e00-\u9fff]))(?<t>\S.*)$")]
+    // "4 范围", "4.2.3 要求", "A.1 …"; the number must be followed by a space (or a CJK character) and a title with a
+    // word (<see cref="HasWord"/>): "10 –60.00" or "20 100 1k 10k" (a graph's axis labels, a row of figures) names no section.
+    [GeneratedRegex(@"^(?<n>(?:\d{1,2}|[A-Z])(?:\.\d{1,3}){0,5})(?:\s+|(?=[\u4e00-\u9fff]))(?<t>(?=.*(?:[\u4e00-\u9fff]|(?<![\p{L}\p{N}])\p{L}))\S.*)$")]
     private static partial Regex DecimalClause();
 
-    // A clause number on its own, as a reader emits it for a clause without a title: "4.2.3" (never a bare "4").
-    [GeneratedRegex(@"^(?<n>\d{1,2}(?:\.\d{1,3}){1,5})$")]
+    // A clause number on its own, as a reader emits it for a clause without a title: "4.2.3" (never a bare "4"). No part
+    // is 0 or starts with 0: "0.0" and "0.200" are an axis's values.
+    [GeneratedRegex(@"^(?<n>[1-9]\d?(?:\.[1-9]\d{0,2}){1,5})$")]
     private static partial Regex BareClauseNumber();
+
+    [GeneratedRegex(@"[\u4e00-\u9fff]|(?<![\p{L}\p{N}])\p{L}")]
+    private static partial Regex Word();
 
     [GeneratedRegex(@"^(?<n>\d{1,2}(?:\.\d{1,3}){1,5}|第[一二三四五六七八九十百零〇\d]+条)(?:\s+|(?=[\u4e00-\u9fff]))\S")]
     private static partial Regex LeadingClause();

@@ -110,9 +110,9 @@ internal sealed class PdfBlockBuilder(PdfOutline? outline = null)
             _lastNumberedLevel = level;
             return level;
         }
-        if (line.FontSize >= _bodySize * HeadingSizeRatio && text.Any(char.IsLetter))
+        if (line.FontSize >= _bodySize * HeadingSizeRatio && NumberedHeading.HasWord(text))
             return line.FontSize >= _bodySize * 1.5 || _lastNumberedLevel == 0 ? 1 : Math.Min(6, _lastNumberedLevel + 1);
-        if (line.Bold && standsAlone && text.Length <= MaxBoldHeadingLength && text.Any(char.IsLetter) && !TextJoin.EndsSentence(text))
+        if (line.Bold && standsAlone && text.Length <= MaxBoldHeadingLength && NumberedHeading.HasWord(text) && !TextJoin.EndsSentence(text))
             return Math.Min(6, _lastNumberedLevel + 1);
         return null;
     }
