@@ -12,6 +12,11 @@ public sealed class EnglishStemTests
     [InlineData("switches", "switch")]
     [InlineData("tightening", "tighten")]
     [InlineData("connected", "connect")]
+    [InlineData("muted", "mute")]
+    [InlineData("timing", "time")]
+    [InlineData("stopped", "stop")]
+    [InlineData("planned", "plan")]
+    [InlineData("drilled", "drill")]
     public void PluralAndTenseEndings_ComeOff(string word, string stem) => Assert.Equal(stem, EnglishStem.Of(word));
 
     [Theory]
@@ -20,6 +25,8 @@ public sealed class EnglishStemTests
     [InlineData("analysis")]
     [InlineData("speed")]
     [InlineData("used")]
+    [InlineData("cutting")]                                          // "cut" is shorter than a stem may be
+    [InlineData("bowed")]
     [InlineData("nuts")]
     [InlineData("m8x1.25")]
     [InlineData("扭矩")]
