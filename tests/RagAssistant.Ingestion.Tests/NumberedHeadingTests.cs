@@ -58,6 +58,13 @@ public class NumberedHeadingPdfTests
     public void LeadingSingleNumber_IsAQuantity_NotAClause(string line) =>
         Assert.False(NumberedHeading.TryParseLeadingClause(line, out _, out _));
 
+    [Theory]
+    [InlineData("0.0 30 1k 10k")]
+    [InlineData("20.000 10.000 1.000")]
+    [InlineData("1.380 (35.05) 1.345 (34.16)")]
+    public void AGraphsAxisLabels_OpenNoClause(string line) =>
+        Assert.False(NumberedHeading.TryParseLeadingClause(line, out _, out _));
+
     [Fact]
     public void BareClauseNumber_IsItsOwnLocator() => Assert.Equal("4.2.3", NumberedHeading.ClauseNumberOf("4.2.3"));
 

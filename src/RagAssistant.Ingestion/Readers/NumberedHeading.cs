@@ -54,14 +54,15 @@ public static partial class NumberedHeading
     /// <summary>
     /// The clause number that opens a clause written as running text ("4.2.3 渗碳件淬火后应在 2 h 内回火。",
     /// "第十二条 操作者应……"), as standards without clause titles do: a multi-level decimal number or a 第…条, then a space.
-    /// Single numbers ("3 件") are not taken: in running text they are quantities far more often than clauses.
+    /// Single numbers ("3 件") are not taken: in running text they are quantities far more often than clauses. Nor is a
+    /// line with no word after its number ("0.1 1 10 100"): a graph's axis labels.
     /// </summary>
     public static bool TryParseLeadingClause(string line, out int level, out string number)
     {
         level = 0;
         number = "";
         var m = LeadingClause().Match(line.TrimStart());
-        if (!m.Success || MeasuredValue.IsWholeLine(line) || MeasuredValue.StartsLine(line)) return false;
+        if (!m.Success || MeasuredValue.IsWholeLine(line) || MeasuredValue.StartsLine(line) || !HasWord(line[m.Length..])) return false;
         number = m.Groups["n"].Value;
         level = number.StartsWith('第') ? 3 : number.Count(c => c == '.') + 1;
         return level <= 6;
@@ -103,7 +104,8 @@ public static partial class NumberedHeading
     [GeneratedRegex(@"[\u4e00-\u9fff]|(?<![\p{L}\p{N}])\p{L}")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"^(?<n>\d{1,2}(?:\.\d{1,3}){1,5}|第[一二三四五六七八九十百零〇\d]+条)(?:\s+|(?=[\u4e00-\u9fff]))\S")]
+    // As a bare clause number, no part is 0 or starts with 0: "0.0 30 1k" and "20.000 10.000" are a graph's axis values.
+    [GeneratedRegex(@"^(?<n>[1-9]\d?(?:\.[1-9]\d{0,2}){1,5}|第[一二三四五六七八九十百零〇\d]+条)(?:\s+|(?=[\u4e00-\u9fff]))\S")]
     private static partial Regex LeadingClause();
 
     [GeneratedRegex(@"^(?:表|Table|Tab\.)\s*(?<n>(?:[A-Z]\.?)?\d{1,3}(?:[.\-]\d{1,3})?)(?![\d.])(?:\s|$|[\u4e00-\u9fff:：–—-])", RegexOptions.IgnoreCase)]
