@@ -86,6 +86,20 @@ public static partial class NumberedHeading
     /// <summary>A figure's caption: "Figure 6: …", "Fig. 2 …", "图 3 …" (what follows it is a drawing, not a table).</summary>
     public static bool IsFigureCaption(string line) => FigureCaption().IsMatch(line.Trim());
 
+    /// <summary>
+    /// Where a Chinese numbered heading's kind stands in the order Chinese documents nest them (0 = 第…编/篇, 1 = 章,
+    /// 2 = 节, 3 = 条, 4 = 一、, 5 = （一）), or null for any other heading (<see cref="ChineseHeadingRanks"/>).
+    /// </summary>
+    public static int? ChineseKindOf(string heading)
+    {
+        var text = heading.Trim();
+        if (ChineseChapter().Match(text) is { Success: true } chapter)
+            return chapter.Groups["unit"].Value switch { "编" or "篇" => 0, "章" => 1, "节" => 2, _ => 3 };
+        if (ChineseOrdinal().Match(text) is { Success: true } ordinal)
+            return ordinal.Value.StartsWith('（') || ordinal.Value.StartsWith('(') ? 5 : 4;
+        return null;
+    }
+
     /// <summary>The clause number a heading starts with ("4.2.3", "第十二条", "附录A"), or null.</summary>
     public static string? ClauseNumberOf(string heading) => TryParse(heading, out _, out var number) ? number : null;
 

@@ -37,6 +37,7 @@ public sealed class PlainTextReader : IDocumentReader
             paragraph.Add(line);
         }
         Flush();
+        ChineseHeadingRanks.Apply(blocks);
         return new ParsedDocument(title, blocks);
 
         void Flush()

@@ -234,6 +234,7 @@ internal sealed class PdfBlockBuilder(PdfOutline? outline = null)
                 Tables.Add(placeholder.Table);
                 blocks[i] = ToTable(placeholder.Table, ++tableNumber);
             }
+        ChineseHeadingRanks.Apply(blocks);
         return blocks;
     }
 
