@@ -13,7 +13,7 @@ namespace RagAssistant.Retrieval;
 /// <see cref="MaxQueryChars"/> characters (a pasted page is not a question, and FTS5 queries must stay small).
 /// </summary>
 /// <param name="relevance">How follow-ups are read (<c>Rag:Relevance</c>, <see cref="FollowUpQuery"/>); the defaults when null.</param>
-public sealed class QueryAnalyzer(ManufacturingSegmenter segmenter, Glossary glossary, IOptions<RelevanceOptions>? relevance = null) : IQueryAnalyzer
+public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glossary glossary, IOptions<RelevanceOptions>? relevance = null) : IQueryAnalyzer
 {
     public const int MaxQueryChars = 1000;
 
@@ -28,7 +28,7 @@ public sealed class QueryAnalyzer(ManufacturingSegmenter segmenter, Glossary glo
         var folded = TextFolding.Fold(text);
         // Interrogatives are blanked before segmenting: glued to a neighbour (孔多深) or cut apart (多 / 大) they would be
         // taken for content words.
-        var terms = Clean(segmenter.Terms(LanguagePatterns.Interrogative.Replace(folded, " ")));
+        var terms = Clean(segmenter.Terms(LanguagePatterns.Interrogative.Replace(Possessive().Replace(folded, ""), " ")));
         var expansions = Clean(glossary.Expand(folded).SelectMany(segmenter.Terms)).Except(terms).ToList();
         var identifiers = IdentifierExtractor.Terms(folded);
         var intent = QuestionIntent.Of(text, folded, identifiers, IdentifierExtractor.Operations(folded), IdentifierExtractor.Materials(folded));
@@ -47,6 +47,10 @@ public sealed class QueryAnalyzer(ManufacturingSegmenter segmenter, Glossary glo
 
     /// <inheritdoc />
     public string ComposeFollowUp(IReadOnlyList<string> history, string question) => FollowUpQuery.Compose(history, question, segmenter.IsDomainTerm, _relevance);
+
+    // The possessive ending of "the product's hierarchy" is no word: left on, it is searched as the term "s".
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\p{L})['’]s\b")]
+    private static partial System.Text.RegularExpressions.Regex Possessive();
 
     private static List<string> Clean(IEnumerable<string> terms) =>
         terms.Where(t => !QuestionWords.IsFraming(t) && t.Any(char.IsLetterOrDigit)).Distinct().ToList();

@@ -25,6 +25,17 @@ public class QueryAnalyzerTests
         Assert.All(left, t => Assert.DoesNotContain(t, terms));
     }
 
+    [Theory]
+    [InlineData("What is the product's functional hierarchy?")]
+    [InlineData("What is the machine’s spindle speed?")]
+    public void APossessiveEnding_IsNoTerm(string question)
+    {
+        var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
+        var terms = analyzer.Analyze(question).Terms;
+        Assert.DoesNotContain("s", terms);
+        Assert.True(terms.Contains("product") || terms.Contains("machine"));
+    }
+
     [Fact]
     public void MatchExpression_QuotesEveryTerm()
     {
