@@ -82,9 +82,11 @@ public sealed class LanguagePatternsTests
             "渗碳后多少小时内必须回火？",
             "CK6150 液压油多久更换一次？",
             "How long must the part soak at 920 °C?",
+            "How many days after the accident must the claim be filed?",
         ],
         [
             "回火温度是多少？",
+            "How many pieces are checked per lot?",
             "How often is the hydraulic oil changed?",
             "What is the chuck pressure range on the CK6150?",
         ]),

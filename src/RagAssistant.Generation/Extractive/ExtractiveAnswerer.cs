@@ -178,6 +178,13 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         // What says which row a table row is, read once per row: the KeyCell rule and the words every row shares use it.
         var keyCells = candidates.Select(c => c.Unit.Kind == UnitKind.TableRow && c.Unit.Fields.Count > 0
             ? new TextView(string.Join(" ", QuoteFormatter.KeyCells(c.Unit)), analyzer) : null).ToArray();
+        // The question's identifiers some candidate names, and the sources of a document one of whose candidates does (its
+        // title page names the chip; its rating table does not, and is still about it).
+        var namedIdentifiers = question.Terms.Where(t => t.IsIdentifier && !t.IsExpansion)
+            .Where(t => candidates.Any(c => c.View.Contains(t) || c.Surroundings.Contains(t))).ToList();
+        var namingDocuments = candidates.Where(c => namedIdentifiers.Any(t => c.View.Contains(t) || c.Surroundings.Contains(t)))
+            .Select(c => sources[c.Source].DocumentId).ToHashSet();
+        var sourcesNaming = Enumerable.Range(0, sources.Count).Where(i => namingDocuments.Contains(sources[i].DocumentId)).ToHashSet();
         var context = new UnitQuestionContext
         {
             Question = question,
@@ -187,6 +194,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             NamedNumbers = question.Numbers.Concat(Qualifiers(question))
                 .Where(n => !IsRangeEnd(foldedQuestion, n))
                 .Where(n => candidates.Any(c => c.View.ContainsNumber(n, question.Intent))).ToList(),
+            NamedIdentifiers = namedIdentifiers,
+            SourcesNamingIdentifiers = sourcesNaming,
             SomeUnitStatesAskedQuantity = statesAskedQuantity.Any(x => x),
             SomeUnitStatesAskedUnit = question.Intent.AskedUnits.Count > 0 && candidates.Any(c => question.Intent.StatesAskedUnit(c.Unit.MatchText)),
             HasFocus = question.Terms.Any(t => t.IsFocus),

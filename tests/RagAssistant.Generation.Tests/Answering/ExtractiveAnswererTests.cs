@@ -521,11 +521,11 @@ public sealed class ExtractiveAnswererTests
     [Fact]
     public void TitleLineRestatingTheQuestion_LosesToTheLineThatAnswers()
     {
-        // "Q/JD 105—2026" holds every identifier of the question and nothing else; the date line is the answer.
+        // "Q/JD 105—2026" holds every identifier of the question and nothing else; the date line, of the same standard, is the answer.
         var selection = Select("Q/JD 105—2026 哪天开始实施？", sources:
         [
             TestSources.Chunk(62, "齿轮及轴类零件热处理通用技术条件", "Q/JD 105—2026"),
-            TestSources.Chunk(63, "齿轮及轴类零件热处理通用技术条件", "本标准 2026-02-01 实施。"),
+            TestSources.Chunk(63, "齿轮及轴类零件热处理通用技术条件", "本标准 2026-02-01 实施。") with { DocumentId = 62 },
         ]);
         Assert.Contains("2026-02-01 实施", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
     }

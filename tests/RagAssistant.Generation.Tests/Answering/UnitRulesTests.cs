@@ -293,6 +293,44 @@ public sealed class UnitRulesTests
         Assert.All(units, u => AssertNotApplied(u, "OtherNumber"));
     }
 
+    // ---- OtherSubject ----
+
+    private static readonly RetrievedChunk[] TwoProducts =
+    [
+        TestSources.Chunk(1, "SSM2163 Datasheet", "Supply Current 8 mA typical. Power dissipation is not specified.", context: "SSM2163 Datasheet > Specifications"),
+        TestSources.Chunk(2, "JD-2105 Reducer Specification", "| No. | Item | Specification |\n|---|---|---|\n| 7 | Rated input power | 5.5 kW |",
+            context: "JD-2105 Reducer Specification > 2 Technical data"),
+    ];
+
+    [Fact]
+    public void OtherSubject_LowersAUnitOfADocumentThatNamesNoneOfTheQuestionsIdentifiers()
+    {
+        var units = Score("What is the maximum rated power of the SSM2163?", TwoProducts);
+        AssertFactor(Unit(units, "5.5 kW"), "OtherSubject", Defaults.OtherSubject, "names none of ssm2163");
+        AssertNotApplied(Unit(units, "Supply Current"), "OtherSubject");
+    }
+
+    [Fact]
+    public void OtherSubject_LeavesAUnitAlone_WhoseDocumentNamesTheIdentifierInAnotherChunk()
+    {
+        // The datasheet's rating table names no chip; its title page does.
+        var units = Score("What is the maximum rated power of the SSM2163?",
+        [
+            TestSources.Chunk(1, "a 832AudioMixer", "SSM2163 8-channel audio mixer."),
+            TestSources.Chunk(2, "a 832AudioMixer", "| Parameter | Rating |\n|---|---|\n| Supply Voltage | ±9 V |") with { DocumentId = 1 },
+            TwoProducts[1],
+        ]);
+        AssertNotApplied(Unit(units, "Supply Voltage"), "OtherSubject");
+        AssertFactor(Unit(units, "5.5 kW"), "OtherSubject", Defaults.OtherSubject, "names none of ssm2163");
+    }
+
+    [Fact]
+    public void OtherSubject_LeavesEveryUnitAlone_WhenNoCandidateNamesTheIdentifier()
+    {
+        var units = Score("What is the maximum rated power of the SSM2165?", TwoProducts);
+        Assert.All(units, u => AssertNotApplied(u, "OtherSubject"));
+    }
+
     // ---- OtherRevision ----
 
     private static readonly RetrievedChunk[] TwoRevisions =
@@ -395,7 +433,7 @@ public sealed class UnitRulesTests
     public void EveryRule_IsNamedByAnOptionOfRelevanceOptions_AndSaysWhyItExists()
     {
         var rules = UnitRules.From(new RelevanceOptions(), 0.3);
-        Assert.Equal(12, rules.Count);
+        Assert.Equal(13, rules.Count);
         Assert.Equal(rules.Count, rules.Select(r => r.Name).Distinct().Count());
         Assert.All(rules, rule =>
         {

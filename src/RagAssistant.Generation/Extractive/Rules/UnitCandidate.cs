@@ -19,6 +19,12 @@ public sealed class UnitQuestionContext
     /// </summary>
     public required IReadOnlyList<string> NamedNumbers { get; init; }
 
+    /// <summary>The question's identifiers (SSM2163, CK6150) that some candidate holds or stands under.</summary>
+    public required IReadOnlyList<WeightedTerm> NamedIdentifiers { get; init; }
+
+    /// <summary>Sources of a document some candidate of which holds or stands under one of <see cref="NamedIdentifiers"/>.</summary>
+    public required IReadOnlySet<int> SourcesNamingIdentifiers { get; init; }
+
     /// <summary>Some candidate states a value of an asked kind (a torque in N·m): one stating none holds some other number.</summary>
     public required bool SomeUnitStatesAskedQuantity { get; init; }
 

@@ -43,6 +43,7 @@ public static class UnitRules
         new RestatesQuestionRule(options.RestatesQuestion, options.RestatementChars),
         new OffFollowUpFocusRule(options.OffFollowUpFocus),
         new OtherNumberRule(options.OtherNumber),
+        new OtherSubjectRule(options.OtherSubject),
         new AskedClauseRule(options.AskedClause),
         new OtherRevisionRule(options.OtherRevision),
         new ChangeStatementRule(options.ChangeStatement),

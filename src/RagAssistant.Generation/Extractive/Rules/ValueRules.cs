@@ -34,3 +34,18 @@ public sealed class OtherNumberRule(double weight) : FactorRule(weight)
         unit.Context.NamedNumbers.Where(n => !unit.View.ContainsNumber(n, unit.Context.Question.Intent) && !unit.Surroundings.ContainsNumber(n, unit.Context.Question.Intent)).ToList() is { Count: > 0 } missing
             ? "lacks " + string.Join(", ", missing) : null;
 }
+
+/// <summary>
+/// An identifier the question names (a part number, a machine, a chip: SSM2163, CK6150) says what it asks about: a unit
+/// of a document that names none of them — in the unit, its headings, its facts or another of its candidates — where
+/// another candidate names one, is about something else: another product's rating row that shares the asked words.
+/// </summary>
+public sealed class OtherSubjectRule(double weight) : FactorRule(weight)
+{
+    public override string Name => nameof(RelevanceOptions.OtherSubject);
+    public override string Summary => "a unit of a document naming none of the question's identifiers is about something else";
+
+    protected override string? Evidence(UnitCandidate unit) =>
+        unit.Context.NamedIdentifiers is { Count: > 0 } named && !unit.Context.SourcesNamingIdentifiers.Contains(unit.Source)
+            ? "names none of " + string.Join(", ", named.Select(t => t.Term)) : null;
+}
