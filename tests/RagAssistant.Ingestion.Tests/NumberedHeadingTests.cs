@@ -73,11 +73,19 @@ public class NumberedHeadingPdfTests
     [InlineData("表 A.1 硬度换算", "A.1")]
     [InlineData("Table 4 Alarm codes", "4")]
     [InlineData("Table 2 – Maintenance schedule", "2")]
+    [InlineData("Table 2. Molecular gases", "2")]
+    [InlineData("Table 3.1. Liquids", "3.1")]
     public void TableCaptions_AreRecognised(string line, string number)
     {
         Assert.True(NumberedHeading.TryParseTableCaption(line, out var n));
         Assert.Equal(number, n);
     }
+
+    [Theory]
+    [InlineData("Figure 26. A 16-Input, 2-Output Mixer")]
+    [InlineData("Fig. 3 Transition in SF6")]
+    [InlineData("图 2-4 产品系统功能层次再制造分解示意框图")]
+    public void FigureCaptions_AreRecognised(string line) => Assert.True(NumberedHeading.IsFigureCaption(line));
 
     [Fact]
     public void ProseMentioningATable_IsNotACaption() =>

@@ -122,10 +122,11 @@ public static partial class NumberedHeading
     [GeneratedRegex(@"^(?<n>[1-9]\d?(?:\.[1-9]\d{0,2}){1,5}|第[一二三四五六七八九十百零〇\d]+条)(?:\s+|(?=[\u4e00-\u9fff]))\S")]
     private static partial Regex LeadingClause();
 
-    [GeneratedRegex(@"^(?:表|Table|Tab\.)\s*(?<n>(?:[A-Z]\.?)?\d{1,3}(?:[.\-]\d{1,3})?)(?![\d.])(?:\s|$|[\u4e00-\u9fff:：–—-])", RegexOptions.IgnoreCase)]
+    // The number may end with a full stop before the title ("Table 2. Molecular gases").
+    [GeneratedRegex(@"^(?:表|Table|Tab\.)\s*(?<n>(?:[A-Z]\.?)?\d{1,3}(?:[.\-]\d{1,3})?)(?:\.(?=\s))?(?![\d.])(?:\s|$|[\u4e00-\u9fff:：–—-])", RegexOptions.IgnoreCase)]
     private static partial Regex TableCaption();
 
-    [GeneratedRegex(@"^(?:图|Figure|Fig\.)\s*(?:[A-Z]\.?)?\d{1,3}(?:[.\-]\d{1,3})?(?![\d.])(?:\s|$|[\u4e00-\u9fff:：–—-])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:图|Figure|Fig\.)\s*(?:[A-Z]\.?)?\d{1,3}(?:[.\-]\d{1,3})?(?:\.(?=\s))?(?![\d.])(?:\s|$|[\u4e00-\u9fff:：–—-])", RegexOptions.IgnoreCase)]
     private static partial Regex FigureCaption();
 
     [GeneratedRegex(@"^(?<n>第[一二三四五六七八九十百零〇\d]+(?<unit>[编篇章节条]))(?:\s|$|[\u4e00-\u9fff])")]

@@ -3,8 +3,8 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// <summary>
 /// Splits a page's lines into plain lines and tables, keeping their order. Ruled tables come first
 /// (<see cref="RuledTableFinder"/>): their segments leave the lines. The lines left are searched for tables by alignment
-/// (<see cref="AlignedTableFinder"/>), one stretch between ruled tables at a time. Every table then gets its header rows
-/// (<see cref="TableHeaders"/>).
+/// (<see cref="AlignedTableFinder"/>), one stretch between ruled tables at a time. Every table then gets its caption
+/// when the caption stands inside its frame (<see cref="InnerCaption"/>) and its header rows (<see cref="TableHeaders"/>).
 /// </summary>
 internal static class TableDetector
 {
@@ -31,7 +31,11 @@ internal static class TableDetector
             if (rest.Count > 0) pending.Add(new TextLine(line.Page, line.Column, rest));
         }
         Flush();
-        foreach (var table in items.OfType<DetectedTable>()) TableHeaders.Mark(table);
+        foreach (var table in items.OfType<DetectedTable>())
+        {
+            InnerCaption.Lift(table);
+            TableHeaders.Mark(table);
+        }
         return items;
 
         void Flush()

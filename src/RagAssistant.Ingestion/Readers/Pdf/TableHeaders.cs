@@ -97,12 +97,13 @@ internal static partial class TableHeaders
 
     /// <summary>
     /// A value: mostly digits and the signs around them ("25±2", "1.5 MPa", "≤ 60", "3,120"), not a year or a period a
-    /// report's column is labelled by ("2010年6月末", "2010 年半年度", "2009年度").
+    /// report's column is labelled by ("2010年6月末", "2010 年半年度", "2009年度"), nor a symbol a letter opens ("N2",
+    /// "M8", "H2O": the names of a table's columns or rows).
     /// </summary>
     public static bool IsValue(string text)
     {
         var t = text.Trim();
-        if (t.Length == 0 || Year().IsMatch(t)) return false;
+        if (t.Length == 0 || Year().IsMatch(t) || Symbol().IsMatch(t)) return false;
         int digits = 0, letters = 0;
         foreach (var ch in t)
         {
@@ -111,6 +112,9 @@ internal static partial class TableHeaders
         }
         return digits > 0 && digits >= letters;
     }
+
+    [GeneratedRegex(@"^[A-Za-z]{1,3}\d{1,3}[A-Za-z]{0,2}\d?\*?$")]
+    private static partial Regex Symbol();
 
     [GeneratedRegex(@"^(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?(?:\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?\s*[末初底]?|[上下]?半年度?|年?度|末|初|底)?)?$")]
     private static partial Regex Year();
