@@ -30,15 +30,18 @@ public sealed class EvalFloorTests
     /// (an entry number no quote holds while the best row is another entry): 0.955 / 0.842 / 0.740 / 0.798 / 0.690,
     /// false_abstention 0.065. Raised again for #23 (the core engineering vocabulary of the glossary, quotes placed by
     /// page or section, wrapped and orphaned PDF table headers): 0.955 / 0.842 / 0.747 / 0.799 / 0.724, false_abstention
-    /// 0.058 (mrr@10 stays at the 0.846 measured before, within the slack).
+    /// 0.058 (mrr@10 stays at the 0.846 measured before, within the slack). Raised again for #23 (units of the other
+    /// language compared by their own model, headings that are a graph's axis labels dropped, Chinese heading levels by
+    /// the kinds a document uses, rule OtherSubject, captions inside a table's frame): 0.961 / 0.842 / 0.753 / 0.800 /
+    /// 0.759, false_abstention 0.058.
     /// </summary>
     private static readonly Dictionary<string, double> Baseline = new()
     {
-        ["hit@5"] = 0.955,
+        ["hit@5"] = 0.961,
         ["mrr@10"] = 0.846,
-        ["answer_contains"] = 0.747,
-        ["citation_precision"] = 0.799,
-        ["abstention"] = 0.724,
+        ["answer_contains"] = 0.753,
+        ["citation_precision"] = 0.800,
+        ["abstention"] = 0.759,
     };
 
     private const double FalseAbstentionBaseline = 0.052;
