@@ -66,11 +66,13 @@ public sealed class ScannedPdfOcrTests : IDisposable
     [Fact]
     public async Task APageOverItsOcrBudget_IsLeftOutWithTheReason_AndTheOtherPagesStay()
     {
-        // A page of 30 lines takes seconds to read on this machine; one second is too little for it.
-        var dense = Enumerable.Range(1, 30).Select(i => $"第{i}行：检验记录，扭矩 45 N·m，温度 60 ℃，合格。Inspection line {i}.").ToArray();
+        // A page packed with 60 lines of small print takes several seconds to read on this machine, with the engine
+        // loaded or not; one second is too little for it (30 lines of normal print came close to it).
+        var dense = Enumerable.Range(1, 60)
+            .Select(i => $"第{i}行：检验记录，扭矩 45 N·m，温度 60 ℃，合格。Inspection line {i}: torque 45 N·m, 60 ℃, passed, signed off.").ToArray();
         var path = _folder.WriteBytes("budget.pdf", ScannedTestPdf.Build(
             new ScannedTestPdf.Page(["Torque inspection record, text page."], TextLayer: true),
-            new ScannedTestPdf.Page(dense)));
+            new ScannedTestPdf.Page(dense, Scale: 0.5f)));
         using var h = new PipelineHarness(folder: _folder, settings: new() { ["Rag:Ocr:PageSeconds"] = "1" });
 
         var report = await h.IngestAsync(path);

@@ -12,7 +12,8 @@ namespace RagAssistant.Ingestion.Tests.Ocr;
 internal static class ScannedTestPdf
 {
     /// <summary>A page: scanned lines (drawn into an image) or, when <paramref name="TextLayer"/>, a text layer.</summary>
-    public sealed record Page(IReadOnlyList<string> Lines, bool TextLayer = false);
+    /// <param name="Scale">The size of the scanned text (0.5: half the usual size, twice the lines and characters a page holds).</param>
+    public sealed record Page(IReadOnlyList<string> Lines, bool TextLayer = false, float Scale = 1);
 
     public static byte[] Build(params Page[] pages)
     {
@@ -27,7 +28,7 @@ internal static class ScannedTestPdf
                 continue;
             }
             // 1400 px across 595 pt: about 170 dpi, a typical office scan.
-            var (bitmap, _) = RenderedText.Draw(page.Lines);
+            var (bitmap, _) = RenderedText.Draw(page.Lines, scale: page.Scale);
             using (bitmap)
             {
                 var height = 595.0 * bitmap.Height / bitmap.Width;
