@@ -148,7 +148,7 @@ public sealed class RelevanceOptions
     /// <summary>Factor on a unit lacking a number the question names (alarm 2001, 1.8 MPa) that another candidate holds (OtherNumber).</summary>
     [Range(0.0, 1.0)] public double OtherNumber { get; set; } = 0.6;
 
-    /// <summary>Factor on a unit that neither holds nor stands under any identifier the question names (SSM2163, CK6150) where another candidate does (OtherSubject).</summary>
+    /// <summary>Factor on a unit of a document that names none of the identifiers the question names (SSM2163, CK6150) where another candidate's document does (OtherSubject).</summary>
     [Range(0.0, 1.0)] public double OtherSubject { get; set; } = 0.6;
 
     /// <summary>What a unit of the clause the question names (4.2.3 条) adds (AskedClause).</summary>

@@ -8,9 +8,9 @@ namespace RagAssistant.Ingestion.Readers;
 /// starts wherever it likes: an annual report's top level is 第一节 with 一、 under it, a handbook's is 第一章, a notice's
 /// is 一、. A fixed level per kind (节 = 2, 一、 = 1, "2 应收款项" = 1) nests the report's 第六节 under the 十三、 of the
 /// section before it; ranking the kinds present makes the topmost kind level 1 and each next kind one deeper, Arabic
-/// clause numbers last with their dotted depth below that (1.1 under 1, or under 第一章 where no "1" stands alone). A heading without a number keeps its place under
-/// the numbered heading above it (its level moves with that heading's). A document with no Chinese numbering (a GB/T
-/// standard's 4.2.3 clauses) is left as it is.
+/// clause numbers last with their dotted depth below that (1.1 under 1, or under 第一章 where no "1" stands alone). A
+/// heading without a number keeps its place under the numbered heading above it (its level moves with that heading's).
+/// A document with no Chinese numbering (a GB/T standard's 4.2.3 clauses) is left as it is.
 /// </summary>
 public static class ChineseHeadingRanks
 {

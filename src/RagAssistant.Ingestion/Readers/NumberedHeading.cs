@@ -78,8 +78,7 @@ public static partial class NumberedHeading
 
     /// <summary>
     /// Whether <paramref name="text"/> holds a word: a Chinese character, or a letter that does not go on from a digit or
-    /// another letter. A line
-    /// of figures ("20 100 1k 10k 20k", "–60.00") holds none; a title does ("5.1 Pre-start checks", "范围").
+    /// another letter. A line of figures ("20 100 1k 10k 20k", "–60.00") holds none; a title does ("Pre-start checks", "范围").
     /// </summary>
     public static bool HasWord(string text) => Word().IsMatch(text);
 

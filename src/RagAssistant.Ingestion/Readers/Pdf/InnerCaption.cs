@@ -7,12 +7,12 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// </summary>
 internal static class InnerCaption
 {
-    /// <summary>Moves such a first row to the table's caption (unless the table has one from above its frame).</summary>
+    /// <summary>Moves such a first row to the table's caption (a caption line above the frame, read afterwards, would take its place).</summary>
     public static void Lift(DetectedTable table)
     {
         if (table.Rows.Count < 2 || table.Rows[0].Cells.Where(c => c is not null).ToList() is not [{ RowSpan: 1 } cell]) return;
         if (cell.ColSpan < table.Columns.Count || !NumberedHeading.TryParseTableCaption(cell.Text, out _)) return;
-        table.Caption ??= cell.Text;
+        table.Caption = cell.Text;
         table.Rows.RemoveAt(0);
     }
 }
