@@ -180,10 +180,10 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             ? new TextView(string.Join(" ", QuoteFormatter.KeyCells(c.Unit)), analyzer) : null).ToArray();
         // The question's identifiers some candidate names, and the sources of a document one of whose candidates does (its
         // title page names the chip; its rating table does not, and is still about it).
-        var namedIdentifiers = question.Terms.Where(t => t.IsIdentifier && !t.IsExpansion)
-            .Where(t => candidates.Any(c => c.View.Contains(t) || c.Surroundings.Contains(t))).ToList();
-        var namingDocuments = candidates.Where(c => namedIdentifiers.Any(t => c.View.Contains(t) || c.Surroundings.Contains(t)))
-            .Select(c => sources[c.Source].DocumentId).ToHashSet();
+        var identifiers = question.Terms.Where(t => t.IsIdentifier && !t.IsExpansion).ToList();
+        var naming = candidates.Select(c => identifiers.Where(t => c.View.Contains(t) || c.Surroundings.Contains(t)).ToList()).ToList();
+        var namedIdentifiers = identifiers.Where(t => naming.Any(n => n.Contains(t))).ToList();
+        var namingDocuments = candidates.Where((_, i) => naming[i].Count > 0).Select(c => sources[c.Source].DocumentId).ToHashSet();
         var sourcesNaming = Enumerable.Range(0, sources.Count).Where(i => namingDocuments.Contains(sources[i].DocumentId)).ToHashSet();
         var context = new UnitQuestionContext
         {
@@ -436,12 +436,6 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     public static bool StatesFrequency(string text) => LanguagePatterns.StatesFrequency.IsMatch(text);
 
     /// <summary>
-    /// Anchors (identifiers and numbers) that no single source contains together with all the others, editions no
-    /// document carries and the unit the answer is asked in that no source writes: these decide alone. Apart from them, the question's manufacturing terms no retrieved source
-    /// mentions in either language (渗氮 when only 渗碳 is documented) and years no source holds (a report's sentences seldom
-    /// repeat its year) — absent words that only lower the evidence score.
-    /// </summary>
-    /// <summary>
     /// The chunks of the documents of the kind the question names as where its answer stands ("输出轴控制计划里 OP70 …": the
     /// control plan, by its title in either language), with the kind as the question wrote it; all chunks and no kind when
     /// it names none, or when no document of the pool is of that kind.
@@ -455,6 +449,13 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         return ofKind.Count > 0 ? (ofKind, named) : (chunks, []);
     }
 
+    /// <summary>
+    /// Anchors (identifiers and numbers) that no single source contains together with all the others, editions no
+    /// document carries and the unit the answer is asked in that no source writes: these decide alone. Apart from them,
+    /// the question's manufacturing terms no retrieved source mentions in either language (渗氮 when only 渗碳 is
+    /// documented) and years no source holds (a report's sentences seldom repeat its year) — absent words that only lower
+    /// the evidence score.
+    /// </summary>
     /// <param name="anchorChunks">The chunks the identifiers and numbers must stand together in (<see cref="OfTheNamedKind"/>).</param>
     private (List<string> Missing, List<string> Absent) MissingAnchors(QuestionTerms question, List<TextView> chunks, List<TextView> documents,
         List<TextView> anchorChunks)

@@ -38,7 +38,7 @@ public sealed class UnitSimilarity(IEmbeddingGenerator<string, Embedding<float>>
     {
         var texts = chunks.Select(c => c.Text).ToList();
         return ModelFor(question, texts) is { } model && texts.All(t => Reads(model, t))
-            ? await ScoreAsync(model, question, chunks.SelectMany(c => UnitSplitter.Split(c.Text, maxSentenceChars)).Select(u => u.Text), cancellationToken)
+            ? await ScoreAsync(model, question, chunks.SelectMany(c => UnitSplitter.Split(c.Text, maxSentenceChars)).Select(u => u.Text).Distinct().ToList(), cancellationToken)
             : new Dictionary<string, double>();
     }
 
@@ -53,11 +53,11 @@ public sealed class UnitSimilarity(IEmbeddingGenerator<string, Embedding<float>>
         return ModelFor(question, all) is { } model ? await ScoreAsync(model, question, all, cancellationToken) : new Dictionary<string, double>();
     }
 
-    private async Task<IReadOnlyDictionary<string, double>> ScoreAsync(EmbeddingModelInfo model, QuestionTerms question, IEnumerable<string> unitTexts,
+    /// <param name="all">The distinct unit texts.</param>
+    private async Task<IReadOnlyDictionary<string, double>> ScoreAsync(EmbeddingModelInfo model, QuestionTerms question, IReadOnlyList<string> all,
         CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, double>();
-        var all = unitTexts.Distinct().ToList();
         var units = all.Where(u => Reads(model, u)).ToList();
         var query = model.QueryTextFor(question.Query);
         if (generator is null || query is null || query.Trim().Length == 0 || units.Count == 0) return result;
