@@ -28,7 +28,7 @@ public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glos
         var folded = TextFolding.Fold(text);
         // Interrogatives are blanked before segmenting: glued to a neighbour (孔多深) or cut apart (多 / 大) they would be
         // taken for content words.
-        var terms = Clean(segmenter.Terms(LanguagePatterns.Interrogative.Replace(Possessive().Replace(folded, ""), " ")));
+        var terms = Clean(segmenter.Terms(LanguagePatterns.Interrogative.Replace(Possessive().Replace(folded, ""), " ")).Concat(JoinedVerbs(folded)));
         var expansions = Clean(glossary.Expand(folded).SelectMany(segmenter.Terms)).Except(terms).ToList();
         var identifiers = IdentifierExtractor.Terms(folded);
         var intent = QuestionIntent.Of(text, folded, identifiers, IdentifierExtractor.Operations(folded), IdentifierExtractor.Materials(folded));
@@ -51,6 +51,21 @@ public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glos
     // The possessive ending of "the product's hierarchy" is no word: left on, it is searched as the term "s".
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\p{L})['’]s\b")]
     private static partial System.Text.RegularExpressions.Regex Possessive();
+
+    /// <summary>
+    /// The dictionary words a question splits with a count or an aspect word (换一次油 → 换油, 对一下刀 → 对刀): the text
+    /// that answers writes them whole (换油周期), and the segmenter sees only the verb and the object apart. The longest
+    /// joined form the dictionaries hold is taken; none when they hold none (改了哪些 is no word).
+    /// </summary>
+    private IEnumerable<string> JoinedVerbs(string folded)
+    {
+        foreach (System.Text.RegularExpressions.Match match in LanguagePatterns.SeparableVerb.Matches(folded))
+        {
+            var (verb, rest) = (match.Groups["v"].Value, match.Groups["o"].Value);
+            var joined = Enumerable.Range(1, rest.Length).Reverse().Select(n => verb + rest[..n]).FirstOrDefault(segmenter.IsDomainTerm);
+            if (joined is not null) yield return joined;
+        }
+    }
 
     private static List<string> Clean(IEnumerable<string> terms) =>
         terms.Where(t => !QuestionWords.IsFraming(t) && t.Any(char.IsLetterOrDigit)).Distinct().ToList();

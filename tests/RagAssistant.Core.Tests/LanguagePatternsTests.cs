@@ -90,6 +90,53 @@ public sealed class LanguagePatternsTests
             "How often is the hydraulic oil changed?",
             "What is the chuck pressure range on the CK6150?",
         ]),
+        ["asks-year"] = (
+        [
+            "ANSYS/LS-DYNA 是哪一年推出的？",
+            "这台设备是哪年购置的？",
+            "What year is the datasheet copyrighted?",
+            "In which year was the standard first issued?",
+        ],
+        [
+            "这批毛坯是哪天入库的？",
+            "What is the service life in years?",
+            // 年级 is a school grade, not a year.
+            "他上哪年级？",
+        ]),
+        ["states-year"] = (
+        [
+            "© Analog Devices, Inc., 1995",
+            "1996 年推出",
+            "first issued in 2010.",
+        ],
+        [
+            "12010 pcs",
+            "2010.5 mm",
+            "1,995.00",
+            "SSM2163",
+        ]),
+        ["separable-verb"] = (
+        [
+            "多长时间换一次油？",
+            "换过油没有？",
+            "多久换一下刀？",
+        ],
+        [
+            "换油周期是多少？",
+            "一次合格率",
+            // 上下 is "upper and lower", not a verb and a count.
+            "Φ25H7 孔的上下偏差是多少？",
+        ]),
+        ["quoted-symbol"] = (
+        [
+            "分解框图里含有“R”的三角形表示什么？",
+            "What does the 'F' mark on the drawing mean?",
+            "标有「M8」的孔是什么？",
+        ],
+        [
+            "“主轴轴承更换”一节在第几页？",
+            "What is booked under 'Unallocated items'?",
+        ]),
         ["asks-definition"] = (
         [
             "什么是首件检验？",
@@ -449,6 +496,9 @@ public sealed class LanguagePatternsTests
         ["front-matter-heading"] = (
             ["目录", "前言", "0 引言", "Foreword", "Table of contents"],
             ["5 检验", "Introduction to induction hardening", "附录 A 记录表"]),
+        ["revision-history-heading"] = (
+            ["5 修订记录 Revision history", "更改记录", "Revision history", "Record of changes"],
+            ["5 换油", "Revision A drawing", "修订后的扭矩"]),
     };
 
     public static TheoryData<string, string> TextsThatMatch() => Flatten(e => e.Matches);

@@ -36,6 +36,27 @@ public class QueryAnalyzerTests
         Assert.True(terms.Contains("product") || terms.Contains("machine"));
     }
 
+    [Theory]
+    [InlineData("JD-2105 减速器多长时间换一次油？", "换油")]
+    [InlineData("减速器换过油没有？", "换油")]
+    [InlineData("加工中心多久换一下刀？", "换刀")]
+    public void AVerbAndItsObjectSplitByACount_AreSearchedAsTheirDictionaryWord(string question, string joined)
+    {
+        var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
+        Assert.Contains(joined, analyzer.Analyze(question).Terms);
+    }
+
+    [Theory]
+    [InlineData("B 版改了哪些参数？")]
+    [InlineData("上次换了什么油封？")]
+    [InlineData("Φ25H7 孔的上下偏差是多少？")]
+    public void AVerbAndWhatFollowsTheCount_AreNotJoinedUnlessTheDictionaryHasTheWord(string question)
+    {
+        var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
+        var terms = analyzer.Analyze(question).Terms;
+        Assert.DoesNotContain(terms, t => t is "改哪" or "改哪些" or "换什" or "换什么" or "上偏差");
+    }
+
     [Fact]
     public void MatchExpression_QuotesEveryTerm()
     {

@@ -23,6 +23,7 @@ public static class LanguagePatterns
     public static Regex AsksFrequency => Get("asks-frequency");
     public static Regex AsksDate => Get("asks-date");
     public static Regex AsksDuration => Get("asks-duration");
+    public static Regex AsksYear => Get("asks-year");
     public static Regex AsksDefinition => Get("asks-definition");
     public static Regex AsksPurpose => Get("asks-purpose");
     public static Regex AsksWhatChanged => Get("asks-what-changed");
@@ -37,12 +38,17 @@ public static class LanguagePatterns
     public static Regex EditionYear => Get("edition-year");
     public static Regex AskedUnit => Get("asked-unit");
     public static Regex AnswerUnit => Get("answer-unit");
+    public static Regex QuotedSymbol => Get("quoted-symbol");
     public static Regex RevisionLetter => Get("revision-letter");
     public static Regex FunctionWord => Get("function-word");
     public static Regex Interrogative => Get("interrogative");
     public static Regex FollowUpOpening => Get("follow-up-opening");
     public static Regex StatesDuration => Get("states-duration");
     public static Regex StatesDate => Get("states-date");
+    public static Regex StatesYear => Get("states-year");
+
+    /// <summary>A Chinese verb–object word split by a count or an aspect word (换一次油), the verb in group <c>v</c> and what follows in <c>o</c>.</summary>
+    public static Regex SeparableVerb => Get("separable-verb");
 
     /// <summary>Numbers that are part of a date (6月, 30日, June 30, Q2), in the group <c>n</c>.</summary>
     public static Regex DatePart => Get("date-part");
@@ -78,6 +84,7 @@ public static class LanguagePatterns
     public static Regex DefinitionHeading => Get("definition-heading");
     public static Regex PurposeHeading => Get("purpose-heading");
     public static Regex FrontMatterHeading => Get("front-matter-heading");
+    public static Regex RevisionHistoryHeading => Get("revision-history-heading");
     public static Regex OrganizationName => Get("organization-name");
 
     /// <summary>Parses "name TAB flags TAB pattern" lines; a malformed line or a duplicate name fails naming its line.</summary>

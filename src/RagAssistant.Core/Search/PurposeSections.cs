@@ -16,6 +16,9 @@ public static class PurposeSections
     /// <summary>A chunk whose own heading is a contents page, a foreword or an introduction.</summary>
     public static bool IsFrontMatter(RetrievedChunk chunk) => LanguagePatterns.FrontMatterHeading.IsMatch(OwnHeading(chunk));
 
+    /// <summary>A chunk whose own heading is a revision history (修订记录 Revision history, 更改记录).</summary>
+    public static bool IsRevisionHistory(RetrievedChunk chunk) => LanguagePatterns.RevisionHistoryHeading.IsMatch(OwnHeading(chunk));
+
     /// <summary>The question asks what a document is for or what it applies to (目的, 适用范围, what … apply to, scope).</summary>
     public static bool AsksForPurpose(string question) => LanguagePatterns.AsksPurpose.IsMatch(question);
 

@@ -19,6 +19,9 @@ public sealed record QuestionIntent
     /// <summary>A date (哪天, 什么时候, 日期, since when): the answer states one.</summary>
     public bool AsksDate { get; init; }
 
+    /// <summary>A year (哪一年, what year): the answer states one, alone or in a date.</summary>
+    public bool AsksYear { get; init; }
+
     /// <summary>How long (多久之内, 多长时间, how long), when not how often: the answer states a time span.</summary>
     public bool AsksDuration { get; init; }
 
@@ -58,6 +61,9 @@ public sealed record QuestionIntent
     /// <summary>Unit symbols the question wants its answer in (多少 mm/year → "mm/year", "in V/µs" → "v/µs"), as written, lower case.</summary>
     public IReadOnlyList<string> AnswerUnits { get; init; } = [];
 
+    /// <summary>Symbols the question quotes (含有“R”的三角形 → "R"), as written: a source that answers writes each as a symbol of its own.</summary>
+    public IReadOnlyList<string> QuotedSymbols { get; init; } = [];
+
     /// <summary>Whether a text states a number in one of <see cref="AskedUnits"/>, in any of its spellings (<see cref="CountUnits"/>: "5 件", "18 pcs", "30 days").</summary>
     public bool StatesAskedUnit(string text) => AskedUnits.Count > 0 && (_askedUnit ??= AskedUnitPattern(AskedUnits)).IsMatch(text);
 
@@ -71,7 +77,7 @@ public sealed record QuestionIntent
 
     /// <summary>
     /// The form the answer must take for a question asking who wrote a document, which company, how often, when or how
-    /// long — a byline, a company, an interval, a date or a span, the first of these the question asks —, with the
+    /// long or in which year — a byline, a company, an interval, a date, a year or a span, the first of these the question asks —, with the
     /// pattern that finds it and what a unit without it lacks; null for a question asking none of them.
     /// </summary>
     public AskedForm? Form =>
@@ -79,6 +85,7 @@ public sealed record QuestionIntent
         : AsksCompany ? AskedForm.Company
         : AsksFrequency ? AskedForm.Interval
         : AsksDate ? AskedForm.Date
+        : AsksYear ? AskedForm.Year
         : AsksDuration ? AskedForm.Span
         : null;
 
@@ -125,6 +132,7 @@ public sealed record QuestionIntent
             AsksValue = LanguagePatterns.AsksValue.IsMatch(text),
             AsksFrequency = frequency,
             AsksDate = LanguagePatterns.AsksDate.IsMatch(text),
+            AsksYear = LanguagePatterns.AsksYear.IsMatch(text),
             AsksDuration = !frequency && LanguagePatterns.AsksDuration.IsMatch(text),
             AsksDefinition = LanguagePatterns.AsksDefinition.IsMatch(text),
             AsksPurpose = LanguagePatterns.AsksPurpose.IsMatch(text),
@@ -136,6 +144,7 @@ public sealed record QuestionIntent
             AsksAboutRevisions = whatChanged || LanguagePatterns.MentionsRevision.IsMatch(folded),
             AskedKinds = QuantityKind.AskedIn(text),
             AnswerUnits = LanguagePatterns.AnswerUnit.Matches(text).Select(m => m.Groups["u"].Value.ToLowerInvariant()).Distinct().ToList(),
+            QuotedSymbols = LanguagePatterns.QuotedSymbol.Matches(text).Select(m => m.Groups["s"].Value).Distinct().ToList(),
             AskedUnits = LanguagePatterns.AskedUnit.Matches(text).Select(m => m.Groups["u"].Value.ToLowerInvariant()).Distinct().ToList(),
             RevisionLetters = LanguagePatterns.RevisionLetter.Matches(text).Select(m => m.Groups["l"].Value).Distinct().ToList(),
             Editions = editions,
@@ -160,5 +169,6 @@ public sealed record AskedForm(string Lacking, System.Text.RegularExpressions.Re
     public static AskedForm Company { get; } = new("names no company", LanguagePatterns.StatesCompany);
     public static AskedForm Interval { get; } = new("states no interval", LanguagePatterns.StatesFrequency);
     public static AskedForm Date { get; } = new("states no date", LanguagePatterns.StatesDate);
+    public static AskedForm Year { get; } = new("states no year", LanguagePatterns.StatesYear);
     public static AskedForm Span { get; } = new("states no time span", LanguagePatterns.StatesDuration);
 }

@@ -361,7 +361,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
 
     /// <summary>
     /// Sources of sections that frame a document (<see cref="FramingSectionRule"/>) which the question does not ask about:
-    /// definitions unless it asks for a meaning, purpose and scope unless it asks for a purpose, contents and forewords.
+    /// definitions unless it asks for a meaning, purpose and scope unless it asks for a purpose, contents and forewords,
+    /// revision histories unless it asks what changed or names a revision.
     /// </summary>
     private static Dictionary<int, string> FramingSources(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources)
     {
@@ -371,6 +372,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             if (!question.AsksForDefinition && Definitions.IsDefinitionSource(sources[i])) found[i] = "definitions";
             else if (!question.Intent.AsksPurpose && PurposeSections.IsPurposeSource(sources[i])) found[i] = "purpose or scope";
             else if (PurposeSections.IsFrontMatter(sources[i])) found[i] = "front matter";
+            // A revision history says what changed between revisions ("换油周期由 4000 h 改为 5000 h"), not what is in force.
+            else if (!question.Intent.AsksAboutRevisions && PurposeSections.IsRevisionHistory(sources[i])) found[i] = "revision history";
         }
         return found;
     }
@@ -484,6 +487,10 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         var absentUnits = question.Intent.AnswerUnits.Select(u => (Written: u, Folded: analyzer.Fold(u)))
             .Where(u => !chunks.Any(c => c.ContainsFolded(u.Folded))).Select(u => u.Written).ToList();
         if (absentUnits.Count > 0) return (absentUnits, absent);
+        // A symbol the question quotes (含有“R”的三角形) that no retrieved source writes as a symbol of its own: the sources
+        // describe other symbols (“F”, “M”), not the one asked about.
+        var absentSymbols = question.Intent.QuotedSymbols.Where(symbol => !chunks.Any(c => c.ContainsSymbol(analyzer.Fold(symbol)))).ToList();
+        if (absentSymbols.Count > 0) return (absentSymbols, absent);
         var numbers = question.Numbers.Where(n => !IsYear(n)).ToList();
         if (question.Anchors.Count == 0 && numbers.Count == 0) return ([], absent);
         List<string>? fewestMissing = null;

@@ -455,6 +455,17 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void ASymbolTheQuestionQuotes_WrittenByNoSourceAsASymbol_IsAMissingAnchor()
+    {
+        RetrievedChunk[] legend =
+        [
+            TestSources.Chunk(71, "再制造技术与工艺", "方框表示替换单元；含有 “F” 的三角形标明该零部件通常失效；含有 “M” 的三角形需要机械加工。Ra 1.6 μm，R1 圆角。", locator: "2.4"),
+        ];
+        Assert.Equal(["R"], Select("分解框图里含有“R”的三角形表示什么？", sources: legend).MissingAnchors);
+        Assert.Empty(Select("分解框图里含有“F”的三角形表示什么？", sources: legend).MissingAnchors);
+    }
+
+    [Fact]
     public void OperationInATableColumnLabelledByItsHeader_IsNotMissing()
     {
         var card = TestSources.Chunk(44, "机械加工工序卡片",

@@ -186,6 +186,8 @@ public sealed class UnitRulesTests
         "安联保险有限公司", "索償申請表", "names no company")]
     [InlineData("Q/JD 105 的起草人是谁？", "本标准规定了齿轮及轴类零件热处理的技术要求。\n本标准主要起草人：王磊、李明。",
         "王磊", "技术要求", "names no author")]
+    [InlineData("What year is the SSM2163 datasheet copyrighted?", "The SSM2163 attenuates each input by 0 dB to 63 dB.\n© Analog Devices, Inc., 1995",
+        "1995", "63 dB", "states no year")]
     public void LacksAskedValue_LowersTheUnitWithoutTheKindOfValueAsked(string question, string text, string answer, string other, string evidence)
     {
         var units = Score(question, [TestSources.Chunk(1, "技术文件", text)]);
@@ -413,6 +415,25 @@ public sealed class UnitRulesTests
 
         var asked = Score("WI-AS-021 作业指导书的目的是什么？", PurposeAndRule);
         AssertNotApplied(Unit(asked, "规范 JD-2105"), "FramingSection");
+    }
+
+    private static readonly RetrievedChunk[] HistoryAndSpecification =
+    [
+        TestSources.Chunk(1, "JD-PS-2105 减速器产品规格书", "02 2026-05-20 换油周期由 4000 h 改为 5000 h。",
+            context: "JD-PS-2105 减速器产品规格书 > 5 修订记录 Revision history"),
+        TestSources.Chunk(2, "JD-PS-2105 减速器产品规格书", "| 参数 | 规格 |\n|---|---|\n| 换油周期 | 首次 500 h，此后每 5000 h |",
+            context: "JD-PS-2105 减速器产品规格书 > 2 技术参数"),
+    ];
+
+    [Fact]
+    public void FramingSection_LowersARevisionHistory_UnlessTheQuestionAsksWhatChangedOrNamesARevision()
+    {
+        var units = Score("JD-2105 减速器多久换油？换油周期是多少？", HistoryAndSpecification);
+        AssertFactor(Unit(units, "4000 h"), "FramingSection", Defaults.FramingSection, "revision history");
+        AssertNotApplied(Unit(units, "首次 500 h"), "FramingSection");
+
+        AssertNotApplied(Unit(Score("换油周期从多少改成了多少？", HistoryAndSpecification), "4000 h"), "FramingSection");
+        AssertNotApplied(Unit(Score("规格书 B 版的换油周期是多少？", HistoryAndSpecification), "4000 h"), "FramingSection");
     }
 
     [Fact]

@@ -31,14 +31,15 @@ public sealed class ChangeStatementRule(double weight) : FactorRule(weight)
 }
 
 /// <summary>
-/// Definitions, purpose and scope sections, contents pages and forewords frame a document: they name many of a
-/// question's words (a glossary in both languages) but seldom hold the plant's value or rule that the question asks for.
-/// Their units count less unless the question asks for a meaning, a translation or a purpose.
+/// Definitions, purpose and scope sections, contents pages, forewords and revision histories frame a document: they name
+/// many of a question's words (a glossary in both languages, the value a revision changed) but seldom hold the plant's
+/// value or rule in force that the question asks for. Their units count less unless the question asks for a meaning, a
+/// translation, a purpose or what changed.
 /// </summary>
 public sealed class FramingSectionRule(double weight) : FactorRule(weight)
 {
     public override string Name => nameof(RelevanceOptions.FramingSection);
-    public override string Summary => "a unit of a definitions, purpose, contents or foreword section, unless the question asks for that";
+    public override string Summary => "a unit of a definitions, purpose, contents, foreword or revision-history section, unless the question asks for that";
 
     protected override string? Evidence(UnitCandidate unit) => unit.Context.FramingSources.GetValueOrDefault(unit.Source);
 }
