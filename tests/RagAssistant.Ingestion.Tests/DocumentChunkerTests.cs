@@ -122,6 +122,36 @@ public class DocumentChunkerRecordAndBoxTests
     }
 
     [Fact]
+    public void LaterChunksOfATableWithoutAHeader_OpenWithASeparatorLine_SoTheirFirstRowIsReadAsData()
+    {
+        var rows = Enumerable.Range(1, 60).Select(i => new TableRow([$"股东{i}", "境内自然人", $"0.{i:00}%", $"{i * 1000:N0}"], $"table 5 row {i}")).ToList();
+        var chunks = Chunker.Chunk(new ParsedDocument("半年度报告", [new TableBlock(null, [], rows)]), "report");
+        Assert.True(chunks.Count > 1);
+        // The first chunk is left as the table is: its first rows may name the columns, which the reader of the chunk judges.
+        Assert.StartsWith("| 股东1 |", chunks[0].Text, StringComparison.Ordinal);
+        Assert.All(chunks.Skip(1), c => Assert.StartsWith("| --- | --- | --- | --- |\n| 股东", c.Text, StringComparison.Ordinal));
+        Assert.Equal(rows.Count, chunks.Sum(c => c.Text.Split('\n').Count(l => l.StartsWith("| 股东", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public void ALaterChunkOfATableWithoutAHeader_OpensWithTheGroupHeaderInForce()
+    {
+        var rows = new List<TableRow>
+        {
+            new(["股东总数", "26,029 户", "", ""], "table 5 row 1"),
+            new(["前 10 名股东持股情况", "", "", ""], "table 5 row 2"),
+            new(["股东名称", "股东性质", "持股比例", "持股总数"], "table 5 row 3"),
+        };
+        rows.AddRange(Enumerable.Range(4, 60).Select(i => new TableRow([$"股东{i}", "境内自然人", $"0.{i:00}%", $"{i * 1000:N0}"], $"table 5 row {i}")));
+        var chunks = Chunker.Chunk(new ParsedDocument("半年度报告", [new TableBlock(null, [], rows)]), "report");
+        Assert.True(chunks.Count > 1);
+        Assert.StartsWith("| 股东总数 |", chunks[0].Text, StringComparison.Ordinal);
+        Assert.All(chunks.Skip(1), c => Assert.StartsWith(
+            "| --- | --- | --- | --- |\n| 前 10 名股东持股情况 |  |  |  |\n| 股东名称 | 股东性质 | 持股比例 | 持股总数 |\n| 股东", c.Text, StringComparison.Ordinal));
+        Assert.All(chunks, c => Assert.True(c.TokenCount <= 128));
+    }
+
+    [Fact]
     public void Boxes_FollowParagraphsAndRowsIntoTheirChunks()
     {
         var box1 = new PageBox(1, 72, 700, 300, 712);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RagAssistant.Core.Documents;
 using RagAssistant.Core.Text;
 
 namespace RagAssistant.Generation.Extractive;
@@ -85,8 +86,10 @@ public static partial class UnitSplitter
     /// </summary>
     private static void FlushTable(Action<AnswerUnit> add, List<string> lines)
     {
+        // A table that opens with a separator line has no header (TableText.Separator): its first row is data.
+        var headerless = lines.Count > 0 && IsSeparator(Cells(lines[0]));
         var rows = lines.Select(l => (Line: l, Cells: Cells(l)))
-            .Where(r => !r.Cells.All(c => c.Length == 0 || SeparatorCell().IsMatch(c)))
+            .Where(r => !IsSeparator(r.Cells))
             .ToList();
         lines.Clear();
         if (rows.Count == 0) return;
@@ -103,13 +106,14 @@ public static partial class UnitSplitter
             add(new AnswerUnit(UnitKind.Record, string.Join("\n", rows.Select(r => r.Line)), pairs));
             return;
         }
-        if (rows.Count == 1)
+        if (rows.Count == 1 && !headerless)
         {
             add(new AnswerUnit(UnitKind.TableRow, rows[0].Line, rows[0].Cells.Where(c => c.Length > 0).Select(c => ("", c)).ToList()));
             return;
         }
-        var headerRows = HeaderRows(rows.Select(r => r.Cells).ToList());
-        var header = MergedHeader(rows.Take(headerRows).Select(r => r.Cells).ToList());
+        var cellRows = rows.Select(r => (IReadOnlyList<string>)r.Cells).ToList();
+        var headerRows = headerless ? 0 : HeaderRows(rows.Select(r => r.Cells).ToList());
+        var header = headerless ? [] : MergedHeader(rows.Take(headerRows).Select(r => r.Cells).ToList());
         string? group = null;
         var opensGroup = false;
         for (var r = headerRows; r < rows.Count; r++)
@@ -117,7 +121,7 @@ public static partial class UnitSplitter
             var (line, cells) = rows[r];
             // A group may bring its own header ("前 10 名无限售条件股东持股情况", then "股东名称 | … | 股份种类"): labels over
             // the rows of numbers that follow.
-            if (opensGroup && r + 1 < rows.Count && IsLabelRow(cells) && rows[r + 1].Cells.Any(c => c.Any(char.IsDigit)))
+            if (opensGroup && TableRowShapes.IsGroupHeader(cellRows, r))
             {
                 header = cells;
                 opensGroup = false;
@@ -130,16 +134,7 @@ public static partial class UnitSplitter
         }
     }
 
-    /// <summary>A row of three or more labels: filled cells without a digit.</summary>
-    private static bool IsLabelRow(string[] cells) =>
-        cells.Count(c => c.Length > 0) >= 3 && !cells.Any(c => c.Any(char.IsDigit));
-
-    /// <summary>
-    /// A row that names the group of rows below it ("POWER SUPPLIES", "REFERENCE (ACOM)", "前 10 名股东持股情况"): of three or
-    /// more cells only the first is filled, with words (a row of one value, "1" or "M8", is data whose other cells are blank).
-    /// </summary>
-    private static bool IsGroupRow(string[] cells) =>
-        cells.Length >= 3 && cells[0].Count(char.IsLetter) >= 2 && cells.Skip(1).All(c => c.Length == 0);
+    private static bool IsGroupRow(string[] cells) => TableRowShapes.IsGroupRow(cells);
 
     /// <summary>
     /// How many leading rows make the header. A header whose cells wrapped can reach us as several rows — the full row of
@@ -201,6 +196,8 @@ public static partial class UnitSplitter
         }
         return fields.Count >= 3 ? fields : null;
     }
+
+    private static bool IsSeparator(string[] cells) => cells.All(c => c.Length == 0 || SeparatorCell().IsMatch(c));
 
     private static string[] Cells(string line)
     {

@@ -124,12 +124,21 @@ public sealed class DocumentChunker(IOptions<IngestionOptions> options, ITokenCo
         {
             var context = Context(table.Caption);
             var headerLine = table.Header.Count > 0 ? TableText.Row(table.Header) : null;
-            var fixedTokens = tokens.CountTokens(context) + (headerLine is null ? 0 : tokens.CountTokens(headerLine));
+            // A table without a header: its first rows may still name the columns (a reader of the chunk judges that), but
+            // the first row of a later chunk is data, and a separator line opening the chunk says so. A group's own header
+            // in force there (TableRowShapes.IsGroupHeader) follows it, under its group row, to label the chunk's rows.
+            var separatorLine = table.Rows.Count > 0 ? TableText.Separator(table.Rows.Max(r => r.Cells.Count)) : null;
+            var cells = table.Rows.Select(r => r.Cells).ToList();
+            string? groupHeaderInForce = null;
+            var opening = headerLine;
+            var contextTokens = tokens.CountTokens(context);
+            var fixedTokens = contextTokens + (opening is null ? 0 : tokens.CountTokens(opening));
             var group = new List<(TableRow Row, string Line, int Tokens)>();
             var groupTokens = 0;
 
-            foreach (var row in table.Rows)
+            for (var index = 0; index < table.Rows.Count; index++)
             {
+                var row = table.Rows[index];
                 var line = TableText.Row(row.Cells);
                 var t = tokens.CountTokens(line);
                 if (group.Count > 0 && fixedTokens + groupTokens + t > _options.ChunkTargetTokens) EmitRows();
@@ -140,6 +149,8 @@ public sealed class DocumentChunker(IOptions<IngestionOptions> options, ITokenCo
                 }
                 group.Add((row, line, t));
                 groupTokens += t;
+                if (headerLine is null && TableRowShapes.IsGroupHeader(cells, index))
+                    groupHeaderInForce = TableText.Row(table.Rows[index - 1].Cells) + "\n" + line;
             }
             EmitRows();
 
@@ -147,7 +158,7 @@ public sealed class DocumentChunker(IOptions<IngestionOptions> options, ITokenCo
             {
                 if (group.Count == 0) return;
                 var lines = group.Select(g => g.Line);
-                var text = string.Join('\n', headerLine is null ? lines : lines.Prepend(headerLine));
+                var text = string.Join('\n', opening is null ? lines : lines.Prepend(opening));
                 chunks.Add(new ChunkDraft(chunks.Count, text, context, TableText.RowsLocator(group[0].Row.Locator, group[^1].Row.Locator),
                     table.Page, tokens.CountTokens(ChunkDraft.ComposeIndexedText(context, text)))
                 {
@@ -156,6 +167,9 @@ public sealed class DocumentChunker(IOptions<IngestionOptions> options, ITokenCo
                 });
                 group.Clear();
                 groupTokens = 0;
+                // The next chunk of the table opens with its header, or, without one, with a separator and the group header in force.
+                opening = headerLine ?? (groupHeaderInForce is null ? separatorLine : separatorLine + "\n" + groupHeaderInForce);
+                fixedTokens = contextTokens + (opening is null ? 0 : tokens.CountTokens(opening));
             }
 
             // One row too big for a chunk: "column: value" lines, split into pieces that each fit.

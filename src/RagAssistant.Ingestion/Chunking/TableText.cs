@@ -8,6 +8,12 @@ public static partial class TableText
     /// <summary>A row as a pipe-separated line: "| 日期 | 设备编号 | … |".</summary>
     public static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells) + " |";
 
+    /// <summary>
+    /// The line a later chunk of a table without a header opens with ("| --- | --- |"), as a Markdown table's separator:
+    /// it says the first row is data, where a reader would otherwise take it for the column names.
+    /// </summary>
+    public static string Separator(int columns) => Row(Enumerable.Repeat("---", Math.Max(1, columns)));
+
     /// <summary>A row as "column: value" lines, skipping empty values.</summary>
     public static IEnumerable<string> Labelled(IReadOnlyList<string> header, IReadOnlyList<string> cells) =>
         cells.Select((value, i) => (value, name: i < header.Count ? header[i] : $"column {i + 1}"))

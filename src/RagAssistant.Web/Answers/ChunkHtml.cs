@@ -32,13 +32,22 @@ public static class ChunkHtml
         void Flush()
         {
             if (rows.Count == 0) return;
-            // Markdown wants a delimiter row under the header: the first row (the chunker puts the header there).
+            // Markdown wants a delimiter row under the header: the first row (the chunker puts the header there). A table
+            // without a header opens with the delimiter row itself (TableText.Separator): its header row is left blank.
             var columns = Math.Max(rows[0].Split('|').Length - 2, 1);
-            var markdown = string.Join('\n', rows.Take(1).Append("|" + string.Concat(Enumerable.Repeat(" --- |", columns))).Concat(rows.Skip(1)));
+            var headerless = IsSeparator(rows[0]);
+            var header = headerless ? "|" + string.Concat(Enumerable.Repeat("   |", columns)) : rows[0];
+            var markdown = string.Join('\n', new[] { header, "|" + string.Concat(Enumerable.Repeat(" --- |", columns)) }.Concat(rows.Skip(1)));
             // The table's own line breaks would show in the pre-wrapped chunk text.
             html.Append("<div class=\"rag-chunk-table\">").Append(AnswerHtml.SafeHtml(markdown).Replace("\n", "", StringComparison.Ordinal)).Append("</div>");
             rows.Clear();
         }
+    }
+
+    private static bool IsSeparator(string row)
+    {
+        var cells = row.Trim('|').Split('|').Select(c => c.Trim().Trim(':')).ToList();
+        return cells.Any(c => c.Length >= 2) && cells.All(c => c.All(ch => ch == '-'));
     }
 
     private static bool IsRow(string line)

@@ -181,6 +181,31 @@ public sealed class UnitSplitterTests
     }
 
     [Fact]
+    public void ATableOpeningWithASeparatorLine_HasNoHeader_SoItsFirstRowIsData()
+    {
+        // The chunker opens a chunk of a table without a header (or a later chunk of one) with a separator line.
+        const string table = """
+            | --- | --- | --- | --- |
+            | 股东总数 | 26,029 户 |  |  |
+            | 前 10 名股东持股情况 |  |  |  |
+            | 股东名称 | 股东性质 | 持股比例 | 持股总数 |
+            | 王家林 | 境内自然人 | 0.17% | 1,629,190 |
+            """;
+        var units = Split(table);
+        Assert.Equal([("", "股东总数"), ("", "26,029 户")], units.Single(u => u.Text.Contains("26,029")).Fields);
+        Assert.Equal(("持股比例", "0.17%"), units.Single(u => u.Text.Contains("王家林")).Fields[2]);
+        Assert.DoesNotContain(units, u => u.Text.Contains("---"));
+
+        const string continuation = """
+            | --- | --- | --- | --- |
+            | 王家林 | 境内自然人 | 0.17% | 1,629,190 |
+            | 魏光勇 | 境内自然人 | 0.12% | 1,153,053 |
+            """;
+        Assert.Equal(2, Split(continuation).Count(u => u.Kind == UnitKind.TableRow));
+        Assert.Single(Split("| --- | --- |\n| 王家林 | 0.17% | 1,629,190 |"), u => u.Text.Contains("王家林"));
+    }
+
+    [Fact]
     public void RowOfLabelsWithoutNumbersBelow_StaysARow()
     {
         const string table = """

@@ -146,4 +146,13 @@ public sealed class DocumentPageComponentTests : ComponentTest
         Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
         Assert.DoesNotContain("rag-cite", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ChunkHtml_ATableWithoutAHeader_ShowsItsFirstRowAsData()
+    {
+        var html = ChunkHtml.Render("| --- | --- |\n| 股东总数 | 26,029 户 |\n| 王家林 | 0.17% |");
+        Assert.DoesNotContain("<th>股东总数</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>股东总数</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("---", html, StringComparison.Ordinal);
+    }
 }
