@@ -35,4 +35,16 @@ public sealed class GlossaryTests : IDisposable
         Assert.Contains("内孔直径", expanded);
         Assert.Contains("bore diameter", expanded);
     }
+
+    [Theory]
+    [InlineData("how many journals are measured during patrol inspection?", "轴颈", "巡回检验")]
+    [InlineData("which heat number does the bar come from?", "炉号", null)]
+    [InlineData("巡回检验每 2 h 至少一次", "patrol inspection", null)]
+    public void TheShippedGlossary_KnowsTheWordsOfShaftMachiningAndInspection(string folded, string expected, string? alsoExpected)
+    {
+        var glossary = Text.Glossary.Load([Path.Combine(AppContext.BaseDirectory, "rag-resources", "glossary-zh-en.tsv")]);
+        var expanded = glossary.Expand(folded);
+        Assert.Contains(expected, expanded);
+        if (alsoExpected is not null) Assert.Contains(alsoExpected, expanded);
+    }
 }
