@@ -40,6 +40,8 @@ public sealed class GlossaryTests : IDisposable
     [InlineData("how many journals are measured during patrol inspection?", "轴颈", "巡回检验")]
     [InlineData("which heat number does the bar come from?", "炉号", null)]
     [InlineData("巡回检验每 2 h 至少一次", "patrol inspection", null)]
+    [InlineData("the remanufacturing block diagram of the functional hierarchy", "再制造", "功能层次")]
+    [InlineData("what coating thickness after spraying?", "喷涂", null)]
     public void TheShippedGlossary_KnowsTheWordsOfShaftMachiningAndInspection(string folded, string expected, string? alsoExpected)
     {
         var glossary = Text.Glossary.Load([Path.Combine(AppContext.BaseDirectory, "rag-resources", "glossary-zh-en.tsv")]);
