@@ -61,6 +61,9 @@ public sealed record QuestionIntent
     /// <summary>Unit symbols the question wants its answer in (多少 mm/year → "mm/year", "in V/µs" → "v/µs"), as written, lower case.</summary>
     public IReadOnlyList<string> AnswerUnits { get; init; } = [];
 
+    /// <summary>Chemical formulas the question names (H2, CO2, SF6), as written (<see cref="ChemicalFormula"/>).</summary>
+    public IReadOnlyList<string> Formulas { get; init; } = [];
+
     /// <summary>Symbols the question quotes (含有“R”的三角形 → "R"), as written: a source that answers writes each as a symbol of its own.</summary>
     public IReadOnlyList<string> QuotedSymbols { get; init; } = [];
 
@@ -144,6 +147,7 @@ public sealed record QuestionIntent
             AsksAboutRevisions = whatChanged || LanguagePatterns.MentionsRevision.IsMatch(folded),
             AskedKinds = QuantityKind.AskedIn(text),
             AnswerUnits = LanguagePatterns.AnswerUnit.Matches(text).Select(m => m.Groups["u"].Value.ToLowerInvariant()).Distinct().ToList(),
+            Formulas = ChemicalFormula.In(text),
             QuotedSymbols = LanguagePatterns.QuotedSymbol.Matches(text).Select(m => m.Groups["s"].Value).Distinct().ToList(),
             AskedUnits = LanguagePatterns.AskedUnit.Matches(text).Select(m => m.Groups["u"].Value.ToLowerInvariant()).Distinct().ToList(),
             RevisionLetters = LanguagePatterns.RevisionLetter.Matches(text).Select(m => m.Groups["l"].Value).Distinct().ToList(),

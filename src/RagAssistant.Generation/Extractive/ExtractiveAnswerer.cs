@@ -487,9 +487,13 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         var absentUnits = question.Intent.AnswerUnits.Select(u => (Written: u, Folded: analyzer.Fold(u)))
             .Where(u => !chunks.Any(c => c.ContainsFolded(u.Folded))).Select(u => u.Written).ToList();
         if (absentUnits.Count > 0) return (absentUnits, absent);
-        // A symbol the question quotes (含有“R”的三角形) that no retrieved source writes as a symbol of its own: the sources
-        // describe other symbols (“F”, “M”), not the one asked about.
-        var absentSymbols = question.Intent.QuotedSymbols.Where(symbol => !chunks.Any(c => c.ContainsSymbol(analyzer.Fold(symbol)))).ToList();
+        // A symbol the question quotes (含有“R”的三角形) or a chemical formula it names (H2) that no retrieved source writes
+        // as a symbol of its own: the sources describe other symbols (“F”, “M”) or compounds (H2O), not the one asked about.
+        // A formula may reach us with its digits set apart (subscripts: "CO 2").
+        var absentSymbols = question.Intent.QuotedSymbols.Where(symbol => !chunks.Any(c => c.ContainsSymbol(analyzer.Fold(symbol))))
+            .Concat(question.Intent.Formulas.Where(formula => !chunks.Any(c => c.ContainsSymbol(analyzer.Fold(formula))
+                                                                               || c.ContainsSymbol(analyzer.Fold(Subscripted().Replace(formula, " $1"))))))
+            .ToList();
         if (absentSymbols.Count > 0) return (absentSymbols, absent);
         var numbers = question.Numbers.Where(n => !IsYear(n)).ToList();
         if (question.Anchors.Count == 0 && numbers.Count == 0) return ([], absent);
@@ -554,6 +558,10 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         return question.Terms.Any(t => !t.IsExpansion && t.Term.Length >= 2 && t.Term != term && rest.StartsWith(t.Term, StringComparison.Ordinal)
                                        && chunks.Any(c => c.Contains(t)));
     }
+
+    /// <summary>The digits of a formula, which PDF text often sets apart as subscripts.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\d+)")]
+    private static partial System.Text.RegularExpressions.Regex Subscripted();
 
     /// <summary>A four-digit number from 1900 to 2099: a year, which frames a question more often than it names what is asked.</summary>
     private static bool IsYear(string number) => number.Length == 4 && (number.StartsWith("19", StringComparison.Ordinal) || number.StartsWith("20", StringComparison.Ordinal));

@@ -466,6 +466,20 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void AFormulaTheQuestionNames_WrittenByNoSourceAsItself_IsAMissingAnchor()
+    {
+        RetrievedChunk[] liquids =
+        [
+            TestSources.Chunk(81, "Is the Critical Reynolds Number Universal?", "| Property/Liquids | H2O | D2O |\n| Critical Reynolds number | 3020 | 3480 |", locator: "table 3"),
+            TestSources.Chunk(82, "Is the Critical Reynolds Number Universal?", "Molecular gases: N 2 and CO 2 were measured at 293 K.", locator: "2"),
+        ];
+        Assert.Equal(["H2"], Select("What critical Reynolds number was measured for hydrogen (H2)?", sources: liquids).MissingAnchors);
+        Assert.Empty(Select("What critical Reynolds number was measured for D2O?", sources: liquids).MissingAnchors);
+        // Subscripts set apart by the PDF's text still write the formula.
+        Assert.Empty(Select("At what temperature was CO2 measured?", sources: liquids).MissingAnchors);
+    }
+
+    [Fact]
     public void OperationInATableColumnLabelledByItsHeader_IsNotMissing()
     {
         var card = TestSources.Chunk(44, "机械加工工序卡片",

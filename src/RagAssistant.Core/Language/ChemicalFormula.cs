@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+
+namespace RagAssistant.Core.Language;
+
+/// <summary>
+/// Chemical formulas a text names (H2, CO2, SF6, H2SO4, Al2O3): element symbols as written — a capital, perhaps a small
+/// letter — each with at most one digit, never 1 (no formula writes it), and a digit somewhere. Every symbol must be an
+/// element's (or D, deuterium), so a thread or a protection class (M8, IP65) is no formula, nor is a half-year before its
+/// year (H1 2023, H2 2022). A formula is a name nobody paraphrases: a
+/// source that gives the value for it writes it as it is, and H2 is not the H2 of H2O.
+/// </summary>
+public static partial class ChemicalFormula
+{
+    private static readonly HashSet<string> Elements =
+    [
+        "H", "D", "He", "Li", "Be", "B", "C", "N", "O", "F", "Ne", "Na", "Mg", "Al", "Si", "P", "S", "Cl", "Ar", "K", "Ca", "Sc",
+        "Ti", "V", "Cr", "Mn", "Fe", "Co", "Ni", "Cu", "Zn", "Ga", "Ge", "As", "Se", "Br", "Kr", "Rb", "Sr", "Y", "Zr", "Nb", "Mo",
+        "Tc", "Ru", "Rh", "Pd", "Ag", "Cd", "In", "Sn", "Sb", "Te", "I", "Xe", "Cs", "Ba", "La", "Ce", "Pr", "Nd", "Sm", "Eu",
+        "Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu", "Hf", "Ta", "W", "Re", "Os", "Ir", "Pt", "Au", "Hg", "Tl", "Pb", "Bi",
+        "Po", "At", "Rn", "Fr", "Ra", "Ac", "Th", "Pa", "U", "Np", "Pu",
+    ];
+
+    /// <summary>The formulas of <paramref name="text"/> as written, each once.</summary>
+    public static IReadOnlyList<string> In(string text) =>
+        Candidate().Matches(text).Select(m => m.Value).Where(IsFormula).Distinct().ToList();
+
+    private static bool IsFormula(string token)
+    {
+        if (!token.Any(char.IsAsciiDigit)) return false;
+        foreach (Match part in Part().Matches(token))
+            if (!Elements.Contains(part.Groups["e"].Value) || part.Value.EndsWith('1')) return false;
+        return true;
+    }
+
+    /// <summary>A run of element-shaped parts standing alone (not inside a longer code such as JD-2105 or M8×1.25).</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{Nd}\-/.×])(?:[A-Z][a-z]?\d?)+(?![\p{L}\p{Nd}\-/.×])(?!\s*(?:19|20)\d\d)")]
+    private static partial Regex Candidate();
+
+    [GeneratedRegex(@"(?<e>[A-Z][a-z]?)\d?")]
+    private static partial Regex Part();
+}
