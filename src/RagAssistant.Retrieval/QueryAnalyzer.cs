@@ -29,7 +29,12 @@ public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glos
         // Interrogatives are blanked before segmenting: glued to a neighbour (孔多深) or cut apart (多 / 大) they would be
         // taken for content words.
         var terms = Clean(segmenter.Terms(LanguagePatterns.Interrogative.Replace(Possessive().Replace(folded, ""), " ")).Concat(JoinedVerbs(folded)));
-        var expansions = Clean(glossary.Expand(folded).SelectMany(segmenter.Terms)).Except(terms).ToList();
+        // A Chinese glossary term counts where a word of the question starts (换刀 in 换刀片, 换油 in 换油周期), or where the
+        // segmenter's search mode finds it inside a longer word; not from the middle of a word (天车 in 冬天车间).
+        var wordStarts = segmenter.WordStarts(folded);
+        var searchWords = terms.ToHashSet();
+        var expansions = Clean(glossary.Expand(folded, (start, length) => wordStarts(start) || searchWords.Contains(folded.Substring(start, length)))
+            .SelectMany(segmenter.Terms)).Except(terms).ToList();
         var identifiers = IdentifierExtractor.Terms(folded);
         var intent = QuestionIntent.Of(text, folded, identifiers, IdentifierExtractor.Operations(folded), IdentifierExtractor.Materials(folded));
         return new AnalyzedQuery(text, TextLanguage.Of(folded), terms.Take(MaxTerms).ToList(), identifiers, expansions.Take(MaxTerms).ToList(),

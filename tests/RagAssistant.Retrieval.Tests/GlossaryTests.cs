@@ -36,6 +36,15 @@ public sealed class GlossaryTests : IDisposable
         Assert.Contains("bore diameter", expanded);
     }
 
+    [Fact]
+    public void AChineseTerm_IsExpandedOnlyWhereTheQuerySaysItStandsAsAWord()
+    {
+        var glossary = Glossary();
+        Assert.Contains("bolt", glossary.Expand("螺栓拧紧"));
+        Assert.DoesNotContain("bolt", glossary.Expand("螺栓拧紧", (start, _) => start != 0));
+        Assert.Contains("tighten", glossary.Expand("螺栓拧紧", (start, _) => start != 0));
+    }
+
     [Theory]
     [InlineData("how many journals are measured during patrol inspection?", "轴颈", "巡回检验")]
     [InlineData("which heat number does the bar come from?", "炉号", null)]

@@ -58,6 +58,19 @@ public class QueryAnalyzerTests
     }
 
     [Fact]
+    public void AGlossaryTermAcrossTwoWords_IsNotTranslated_WhileOneStartingAWordIs()
+    {
+        var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())),
+            Text.Glossary.Load([Path.Combine(AppContext.BaseDirectory, "rag-resources", "glossary-zh-en.tsv")]));
+        // 冬天 | 车间: the 天车 (overhead crane) across them is no word of the question.
+        var winter = analyzer.Analyze("冬天车间 −15 °C 时减速器启动前要做什么？").Expansions;
+        Assert.DoesNotContain("crane", winter);
+        Assert.Contains("workshop", winter);
+        // 换 | 刀片: 换刀 starts where a word does.
+        Assert.Contains("change", analyzer.Analyze("轴颈量到多大就必须停机换刀片？").Expansions);
+    }
+
+    [Fact]
     public void MatchExpression_QuotesEveryTerm()
     {
         Assert.Equal("\"a\"\"b\" OR \"near\"", AnalyzedQuery.MatchExpression(["a\"b", "near"]));

@@ -46,13 +46,23 @@ public sealed partial class Glossary
     /// for every English term it contains as whole words, the Chinese term and synonyms. Longest matches win: a term
     /// inside a longer matched term is not expanded separately.
     /// </summary>
-    public IReadOnlyList<string> Expand(string foldedQuery)
+    /// <param name="isWord">
+    /// Whether a span of the query (start, length) stands as a word there; a Chinese term is expanded only where it does,
+    /// since Chinese is written without spaces and a term can straddle two words (天车 in 冬天车间). Null: anywhere.
+    /// </param>
+    public IReadOnlyList<string> Expand(string foldedQuery, Func<int, int, bool>? isWord = null)
     {
         var matched = new List<(int Start, int Length, int Entry, bool FromChinese)>();
         foreach (var (zh, entries) in _byChinese)
         {
-            var at = foldedQuery.IndexOf(zh, StringComparison.Ordinal);
-            if (zh.Length >= 2 && at >= 0) matched.AddRange(entries.Select(e => (at, zh.Length, e, true)));
+            if (zh.Length < 2) continue;
+            for (var at = foldedQuery.IndexOf(zh, StringComparison.Ordinal); at >= 0; at = foldedQuery.IndexOf(zh, at + 1, StringComparison.Ordinal))
+            {
+                if (isWord is not null && !isWord(at, zh.Length)) continue;
+                var start = at;
+                matched.AddRange(entries.Select(e => (start, zh.Length, e, true)));
+                break;
+            }
         }
         foreach (Match word in Words().Matches(foldedQuery))
         {

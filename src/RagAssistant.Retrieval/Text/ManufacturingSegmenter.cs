@@ -57,6 +57,21 @@ public sealed class ManufacturingSegmenter : ITextSegmenter
         return terms;
     }
 
+    /// <summary>
+    /// Whether a word of the folded text's cut (jieba's accurate mode) starts at a position: "车间" in "冬天车间" does, "天车" does not.
+    /// </summary>
+    public Func<int, bool> WordStarts(string folded)
+    {
+        var boundaries = new HashSet<int> { 0 };
+        var at = 0;
+        foreach (var word in _jieba.Value.Cut(folded))
+        {
+            at += word.Length;
+            boundaries.Add(at);
+        }
+        return boundaries.Contains;
+    }
+
     private static IEnumerable<string> DictionaryFiles(RetrievalOptions options)
     {
         var builtIn = Path.Combine(AppContext.BaseDirectory, "rag-resources", "userdict-manufacturing.txt");
