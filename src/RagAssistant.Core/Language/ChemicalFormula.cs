@@ -6,8 +6,8 @@ namespace RagAssistant.Core.Language;
 /// Chemical formulas a text names (H2, CO2, SF6, H2SO4, Al2O3): element symbols as written — a capital, perhaps a small
 /// letter — each with at most one digit, never 1 (no formula writes it), and a digit somewhere. Every symbol must be an
 /// element's (or D, deuterium), so a thread or a protection class (M8, IP65) is no formula, nor is a half-year before its
-/// year (H1 2023, H2 2022). A formula is a name nobody paraphrases: a
-/// source that gives the value for it writes it as it is, and H2 is not the H2 of H2O.
+/// year (H1 2023, H2 2022). A formula is a name nobody paraphrases: a source that gives the value for it writes it as it
+/// is, and H2 is not the H2 of H2O.
 /// </summary>
 public static partial class ChemicalFormula
 {

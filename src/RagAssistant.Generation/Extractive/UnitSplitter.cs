@@ -89,7 +89,7 @@ public static partial class UnitSplitter
         // A table that opens with a separator line has no header (TableText.Separator): its first row is data.
         var headerless = lines.Count > 0 && IsSeparator(Cells(lines[0]));
         var rows = lines.Select(l => (Line: l, Cells: Cells(l)))
-            .Where(r => !IsSeparator(r.Cells))
+            .Where(r => !IsSeparator(r.Cells) && r.Cells.Any(c => c.Length > 0))
             .ToList();
         lines.Clear();
         if (rows.Count == 0) return;
@@ -197,13 +197,9 @@ public static partial class UnitSplitter
         return fields.Count >= 3 ? fields : null;
     }
 
-    private static bool IsSeparator(string[] cells) => cells.All(c => c.Length == 0 || SeparatorCell().IsMatch(c));
+    private static bool IsSeparator(string[] cells) => TableRowShapes.IsSeparatorRow(cells);
 
-    private static string[] Cells(string line)
-    {
-        var inner = line.Trim().Trim('|');
-        return inner.Split('|').Select(c => c.Trim()).ToArray();
-    }
+    private static string[] Cells(string line) => TableRowShapes.Cells(line);
 
     private static List<(string, string)> Pair(string[] header, string[] cells)
     {
@@ -253,9 +249,6 @@ public static partial class UnitSplitter
 
     [GeneratedRegex(@"^(item|field|name|key|parameter|项目|名称|参数)$", RegexOptions.IgnoreCase)]
     private static partial Regex GridHeader();
-
-    [GeneratedRegex(@"^:?-{2,}:?$")]
-    private static partial Regex SeparatorCell();
 
     // A short label (no sentence punctuation) then a colon then a value.
     [GeneratedRegex(@"^(?<label>[^:：。！？!?|]{1,30}?)\s*[:：]\s*(?<value>\S.*)$")]

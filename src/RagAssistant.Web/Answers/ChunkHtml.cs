@@ -44,11 +44,7 @@ public static class ChunkHtml
         }
     }
 
-    private static bool IsSeparator(string row)
-    {
-        var cells = row.Trim('|').Split('|').Select(c => c.Trim().Trim(':')).ToList();
-        return cells.Any(c => c.Length >= 2) && cells.All(c => c.All(ch => ch == '-'));
-    }
+    private static bool IsSeparator(string row) => Core.Documents.TableRowShapes.IsSeparatorRow(Core.Documents.TableRowShapes.Cells(row));
 
     private static bool IsRow(string line)
     {
