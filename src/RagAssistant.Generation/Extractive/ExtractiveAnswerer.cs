@@ -490,10 +490,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         // A symbol the question quotes (含有“R”的三角形) or a chemical formula it names (H2) that no retrieved source writes
         // as a symbol of its own: the sources describe other symbols (“F”, “M”) or compounds (H2O), not the one asked about.
         // A formula may reach us with its digits set apart (subscripts: "CO 2").
-        var absentSymbols = question.Intent.QuotedSymbols.Where(symbol => !chunks.Any(c => c.ContainsSymbol(analyzer.Fold(symbol))))
-            .Concat(question.Intent.Formulas.Where(formula => !chunks.Any(c => c.ContainsSymbol(analyzer.Fold(formula))
-                                                                               || c.ContainsSymbol(analyzer.Fold(Subscripted().Replace(formula, " $1"))))))
-            .ToList();
+        var symbols = question.Intent.QuotedSymbols.Select(s => (Written: s, Spellings: new[] { analyzer.Fold(s) }))
+            .Concat(question.Intent.Formulas.Select(f => (Written: f, Spellings: new[] { analyzer.Fold(f), analyzer.Fold(Subscripted().Replace(f, " $1")) })));
+        var absentSymbols = symbols.Where(s => !chunks.Any(c => s.Spellings.Any(c.ContainsSymbol))).Select(s => s.Written).ToList();
         if (absentSymbols.Count > 0) return (absentSymbols, absent);
         var numbers = question.Numbers.Where(n => !IsYear(n)).ToList();
         if (question.Anchors.Count == 0 && numbers.Count == 0) return ([], absent);

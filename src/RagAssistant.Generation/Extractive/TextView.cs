@@ -63,15 +63,7 @@ public sealed partial class TextView
         (_numbers ??= Checking.CitationChecker.Numbers(_folded).ToHashSet()).Contains(number);
 
     /// <summary>Whether the folded text holds <paramref name="symbol"/> (folded letters or digits) with no letter or digit either side: "r" in “R”, not in "rpm" or "R1".</summary>
-    public bool ContainsSymbol(string symbol)
-    {
-        for (var at = _folded.IndexOf(symbol, StringComparison.Ordinal); at >= 0; at = _folded.IndexOf(symbol, at + 1, StringComparison.Ordinal))
-        {
-            var end = at + symbol.Length;
-            if ((at == 0 || !char.IsAsciiLetterOrDigit(_folded[at - 1])) && (end == _folded.Length || !char.IsAsciiLetterOrDigit(_folded[end]))) return true;
-        }
-        return false;
-    }
+    public bool ContainsSymbol(string symbol) => WordMatch.ContainsToken(_folded, symbol);
 
     /// <summary>Whether the folded text holds <paramref name="folded"/> anywhere, word boundaries or not (a unit symbol: "1C", "2.8 mm/year").</summary>
     public bool ContainsFolded(string folded) => _folded.Contains(folded, StringComparison.Ordinal);

@@ -55,14 +55,7 @@ public sealed partial class Glossary
         var matched = new List<(int Start, int Length, int Entry, bool FromChinese)>();
         foreach (var (zh, entries) in _byChinese)
         {
-            if (zh.Length < 2) continue;
-            for (var at = foldedQuery.IndexOf(zh, StringComparison.Ordinal); at >= 0; at = foldedQuery.IndexOf(zh, at + 1, StringComparison.Ordinal))
-            {
-                if (isWord is not null && !isWord(at, zh.Length)) continue;
-                var start = at;
-                matched.AddRange(entries.Select(e => (start, zh.Length, e, true)));
-                break;
-            }
+            if (zh.Length >= 2 && FirstWord(foldedQuery, zh, isWord) is var at and >= 0) matched.AddRange(entries.Select(e => (at, zh.Length, e, true)));
         }
         foreach (Match word in Words().Matches(foldedQuery))
         {
@@ -85,6 +78,14 @@ public sealed partial class Glossary
             else terms.AddRange(entry.Synonyms.Prepend(entry.Chinese));
         }
         return terms.Distinct().ToList();
+    }
+
+    /// <summary>Where <paramref name="term"/> first stands in the query as a word (<paramref name="isWord"/>), or -1.</summary>
+    private static int FirstWord(string query, string term, Func<int, int, bool>? isWord)
+    {
+        var at = query.IndexOf(term, StringComparison.Ordinal);
+        while (at >= 0 && isWord is not null && !isWord(at, term.Length)) at = query.IndexOf(term, at + 1, StringComparison.Ordinal);
+        return at;
     }
 
     /// <summary>
