@@ -73,6 +73,18 @@ public class SharedOfficeTestDataTests : IDisposable
     }
 
     [SharedDataFact("office")]
+    public void SegmentAnalysis_EachZoneIsOneRowAcrossTheSpacerColumns_UnderItsPeriod()
+    {
+        var doc = OfficeTestFiles.Read(OfficeTestFiles.Shared("2023-half-year-analyses-by-segment.xlsx"));
+        var tables = doc.Blocks.OfType<Core.Documents.TableBlock>().ToList();
+        var first = tables.First();
+        Assert.Equal("January–June 2023 › Depreciation and amortization", first.Header[^1]);
+        Assert.Equal(["Zone NA", "12,553", "2,713", "2,632", "(81)", "(29)", "(44)", "(337)"], first.Rows[0].Cells);
+        Assert.Contains(tables, t => t.Header.Contains("January–June 2022 › Sales (a)") && t.Rows.Any(r => r.Cells[0] == "Zone NA" && r.Cells[1] == "12,138"));
+        Assert.DoesNotContain(doc.Blocks.OfType<Core.Documents.HeadingBlock>(), h => h.Text.StartsWith("(a)"));
+    }
+
+    [SharedDataFact("office")]
     public void StanleyCups_TwoSheetsTwoTables_TitleRowKeptAsHeading()
     {
         var doc = OfficeTestFiles.Read(OfficeTestFiles.Shared("stanley-cups.xlsx"));
