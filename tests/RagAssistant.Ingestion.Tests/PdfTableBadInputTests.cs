@@ -298,6 +298,53 @@ public class PdfTableBadInputTests
             $"blocks out of order: left prose ends at {lastLeft}, the table at {tableIndex}, right prose starts at {firstRight}");
     }
 
+    [Fact]
+    public void TwoColumnsOfProseRightUnderAListing_AreReadColumnByColumn_NotAsRowsOfTheListing()
+    {
+        string[][] listing =
+        [
+            ["SEND_IT:", "MOV", "LOOPCOUNT,#8", ";Shift 8 bits"], ["BYTESWAP:", "MOV", "A,SHIFTREG", ";Get source byte"],
+            ["", "RLC", "A", ";rotate MSB to carry"], ["", "MOV", "SHIFTREG,A", ";Save new source byte"],
+            ["", "MOV", "A,SENDBYTE", ";get destination byte"], ["", "RRC", "A", ";Move carry into MSB"],
+            ["", "DJNZ", "LOOPCOUNT,BYTESWAP", ";Done?"], ["", "RET", "", ";Return"],
+        ];
+        double[] at = [50, 130, 190, 330];
+        var left = ProseLines(9, seed: 3);
+        var right = ProseLines(9, seed: 4);
+        using var pdf = new RuledTestPdf();
+        var page = pdf.AddPage();
+        var y = 780.0;
+        foreach (var row in listing)
+        {
+            for (var c = 0; c < row.Length; c++)
+                if (row[c].Length > 0) pdf.Text(page, row[c], at[c], y, size: 9);
+            y -= 11.5;
+        }
+        // The page's two columns of running text begin right under the listing, as close as its own lines.
+        for (var i = 0; i < left.Count; i++)
+        {
+            pdf.Text(page, left[i], 50, y, size: 9);
+            pdf.Text(page, right[i], 305, y, size: 9);
+            y -= 11.5;
+        }
+
+        var doc = Read(pdf.Build());
+
+        AssertHasEveryWord(doc, [.. left, .. right, .. listing.SelectMany(r => r)]);
+        var table = Assert.Single(doc.Blocks.OfType<TableBlock>());
+        var cells = string.Join(" ", table.Header.Concat(table.Rows.SelectMany(r => r.Cells)));
+        Assert.DoesNotContain(left[0], cells);
+        Assert.DoesNotContain(right[0], cells);
+        var text = string.Join("\n", doc.Blocks.OfType<ParagraphBlock>().Select(p => p.Text));
+        var place = 0;
+        foreach (var line in left.Concat(right))
+        {
+            var found = text.IndexOf(line, place, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"\"{line}\" is not found whole, after the lines before it, in the prose:\n{text}");
+            place = found + line.Length;
+        }
+    }
+
     private static void AssertIsAlarmTable(ParsedDocument doc)
     {
         AssertHasEveryWord(doc, AlarmTable.SelectMany(r => r));

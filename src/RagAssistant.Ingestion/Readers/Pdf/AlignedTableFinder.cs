@@ -25,6 +25,7 @@ internal static class AlignedTableFinder
     private const double MaxRowGapEm = 2.5;
     private const double WrapGapEm = 0.9;
     private const int MaxHeaderLinesAbove = 3;
+    private const int MinProseTailLines = 6;
 
     public static List<object> Split(IReadOnlyList<TextLine> lines, VerticalRules rules)
     {
@@ -33,7 +34,7 @@ internal static class AlignedTableFinder
         while (i < lines.Count)
         {
             if (lines[i].Segments.Count < 2) { items.Add(lines[i++]); continue; }
-            var end = RunEnd(lines, i);
+            var end = ProseTailStart(lines, i, RunEnd(lines, i), rules);
             var multi = 0;
             for (var k = i; k < end; k++) if (lines[k].Segments.Count >= 2) multi++;
             var columns = multi >= 2 ? Columns(lines, i, end, rules) : [];
@@ -73,6 +74,31 @@ internal static class AlignedTableFinder
                 pieces.Add((group.Key, new TextLine(lines[k].Page, lines[k].Column, group.ToList())));
         return pieces.OrderBy(p => p.Column).Select(p => p.Line); // stable: top to bottom within a column
     }
+
+    /// <summary>
+    /// Where a run that went on from a table into two columns of running text below it (a listing or a table above the
+    /// page's two-column prose) turns into prose: the first of at least <see cref="MinProseTailLines"/> last lines that
+    /// are mostly long pieces of text, which read as prose in columns on their own. The run's end when there is none.
+    /// </summary>
+    private static int ProseTailStart(IReadOnlyList<TextLine> lines, int start, int end, VerticalRules rules)
+    {
+        var tail = end;
+        var prose = 0;
+        for (var k = end - 1; k >= start + 2; k--)
+        {
+            if (IsProseLine(lines[k])) prose++;
+            if (end - k >= 4 && prose < 0.5 * (end - k)) break; // a page's footer may close the run
+            if (IsProseLine(lines[k]) && end - k >= MinProseTailLines && prose >= 0.8 * (end - k)) tail = k;
+        }
+        // The lines above the tail must be the table's: a run of prose throughout is told apart as a whole.
+        if (tail == end || Enumerable.Range(start, tail - start).Count(k => IsProseLine(lines[k])) * 2 >= tail - start) return end;
+        var columns = Columns(lines, tail, end, rules);
+        return columns.Count >= 2 && NotATable.IsProseInColumns(Build(lines, tail, end, columns)) ? tail : end;
+    }
+
+    /// <summary>A line of running text: each piece long, or ending a sentence.</summary>
+    private static bool IsProseLine(TextLine line) =>
+        line.Segments.All(s => s.Text.Length >= NotATable.ProseCellChars || s.Text.TrimEnd().EndsWith('.'));
 
     private static int RunEnd(IReadOnlyList<TextLine> lines, int start)
     {

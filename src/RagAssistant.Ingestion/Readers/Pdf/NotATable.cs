@@ -8,6 +8,9 @@ internal static class NotATable
 {
     private const double MinFill = 0.4;
 
+    /// <summary>A cell this long (characters) is a piece of running text rather than a value or a label.</summary>
+    public const int ProseCellChars = 30;
+
     /// <summary>
     /// Not every aligned block is a table: a chart's axis labels and legend align in columns but leave most of the
     /// grid empty (less than <see cref="MinFill"/> of the cells hold text), and a block that opens with a figure's
@@ -39,7 +42,7 @@ internal static class NotATable
         var cells = table.Rows.SelectMany(r => r.Cells).Where(c => c is { Text.Length: > 0 }).Select(c => c!.Text).ToList();
         if (cells.Count < 6) return false;
         double n = cells.Count;
-        var longText = cells.Count(c => c.Length >= 30) / n;
+        var longText = cells.Count(c => c.Length >= ProseCellChars) / n;
         var goesOn = cells.Count(c => char.IsLower(c[0])) / n;
         var values = cells.Count(TableHeaders.IsValue) / n;
         return longText >= 0.5 && goesOn >= 0.25 && values < 0.2;
