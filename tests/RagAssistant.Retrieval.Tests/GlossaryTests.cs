@@ -6,7 +6,7 @@ public sealed class GlossaryTests : IDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"glossary-{Guid.NewGuid():N}.tsv");
 
-    public GlossaryTests() => File.WriteAllText(_file, "螺栓\tbolt\n拧紧\ttighten\n更换\treplace\n内孔直径\tbore diameter\t|孔径\n");
+    public GlossaryTests() => File.WriteAllText(_file, "螺栓\tbolt\n拧紧\ttighten\n更换\treplace\n内孔直径\tbore diameter\t|孔径\n齿数\tnumber of teeth\n股东总数\ttotal number of shareholders\n");
 
     public void Dispose() => File.Delete(_file);
 
@@ -23,6 +23,16 @@ public sealed class GlossaryTests : IDisposable
     [InlineData("when is the filter replaced?", "更换")]
     public void AnEnglishWord_IsTranslatedInItsPluralAndPastForms(string folded, string chinese) =>
         Assert.Contains(chinese, Glossary().Expand(folded));
+
+    [Theory]
+    [InlineData("how many teeth does the gear have?", "齿数")]
+    [InlineData("how many shareholders did the company have?", "股东总数")]
+    public void HowManyX_AsksTheNumberOfX(string folded, string chinese) =>
+        Assert.Contains(chinese, Glossary().Expand(folded));
+
+    [Fact]
+    public void HowMany_OfAnotherNoun_IsNotTheNumberOfX() =>
+        Assert.DoesNotContain("齿数", Glossary().Expand("how many teethers are there?"));
 
     [Fact]
     public void AnotherWordStartingLikeAGlossaryWord_IsNotTranslated() =>

@@ -63,7 +63,7 @@ public sealed partial class Glossary
             var rest = foldedQuery[word.Index..];
             foreach (var (en, entries) in _byEnglish)
             {
-                if (rest.StartsWith(en, StringComparison.Ordinal) && WordEndsAt(rest, en.Length) is var length and > 0)
+                if (PhraseEndsAt(rest, en) is var length and > 0)
                     matched.AddRange(entries.Select(e => (word.Index, length, e, false)));
             }
         }
@@ -87,6 +87,25 @@ public sealed partial class Glossary
         while (at >= 0 && isWord is not null && !isWord(at, term.Length)) at = query.IndexOf(term, at + 1, StringComparison.Ordinal);
         return at;
     }
+
+    /// <summary>
+    /// Where the English term ends when the text starts with it, else 0. "How many shareholders" asks the "number of
+    /// shareholders": a term of that form also matches the question's way of asking it.
+    /// </summary>
+    private static int PhraseEndsAt(string text, string term)
+    {
+        if (text.StartsWith(term, StringComparison.Ordinal)) return WordEndsAt(text, term.Length);
+        foreach (var count in CountTerms)
+        {
+            if (!term.StartsWith(count, StringComparison.Ordinal) || !text.StartsWith(HowMany, StringComparison.Ordinal)) continue;
+            var noun = term[count.Length..];
+            if (string.CompareOrdinal(text, HowMany.Length, noun, 0, noun.Length) == 0) return WordEndsAt(text, HowMany.Length + noun.Length);
+        }
+        return 0;
+    }
+
+    private const string HowMany = "how many ";
+    private static readonly string[] CountTerms = ["number of ", "total number of "];
 
     /// <summary>
     /// Where the English word ending at <paramref name="at"/> ends, allowing a plural or tense ending ("bolts",
