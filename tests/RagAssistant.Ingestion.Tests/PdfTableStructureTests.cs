@@ -115,6 +115,39 @@ public sealed class PdfTableStructureTests
         static int LastRow(string locator) => int.Parse(System.Text.RegularExpressions.Regex.Match(locator, @"(\d+)$").Groups[1].Value);
     }
 
+    [Fact]
+    public void GroupLabelsCentredOverTheColumnNamesBelow_NameEachColumnOfTheirGroup()
+    {
+        string[][] rows =
+        [
+            ["", "", "End", "", "", "Start", ""],
+            ["Age", "Amount", "Share", "Provision", "Amount", "Share", "Provision"],
+            ["1-2 years", "508.34", "0.05", "254.17", "1,832.61", "0.22", "1,164.45"],
+            ["4-5 years", "799.68", "0.08", "745.86", "1,021.63", "0.12", "763.02"],
+            ["Total", "2,109.41", "0.22", "1,794.60", "3,977.22", "0.48", "2,295.53"],
+        ];
+        double[] xs = [40, 110, 180, 250, 320, 390, 460, 530];
+        double[] ys = [780, 762, 744, 726, 708, 690];
+        using var pdf = new RuledTestPdf();
+        var page = pdf.AddPage();
+        RuledTestPdf.Grid(page, xs, ys);
+        pdf.Cells(page, xs, ys, rows, size: 9);
+
+        var table = Assert.Single(new PdfReader(NullLogger<PdfReader>.Instance).Read(ReaderTestInput.For("aging.pdf", pdf.Build()), default).Blocks.OfType<TableBlock>());
+
+        Assert.Equal(["Age", "End › Amount", "End › Share", "End › Provision", "Start › Amount", "Start › Share", "Start › Provision"], table.Header);
+        Assert.Equal("745.86", Cell(table, "4-5 years", 3));
+    }
+
+    [SharedDataFact("pdf")]
+    public void AgingTable_ThePeriodOverEachGroupOfColumns_NamesThem()
+    {
+        var document = Read(Path.Combine(RepositoryPaths.SharedTestData, "pdf", "Type0_CJK_Font.pdf"));
+        var table = document.Blocks.OfType<TableBlock>().First(t => t.Rows.Any(r => r.Cells[0] == "4至5年"));
+
+        Assert.Equal(["账龄", "期末数 › 账面余额金额", "期末数 › 比例(%)", "期末数 › 坏账准备", "期初数 › 账面余额金额", "期初数 › 比例(%)", "期初数 › 坏账准备"], table.Header);
+    }
+
     [SharedDataFact("pdf")]
     public void HeaderWrappedOntoASecondLine_RepeatedOnTheNextPage_IsOneHeaderOfWholeLabels()
     {

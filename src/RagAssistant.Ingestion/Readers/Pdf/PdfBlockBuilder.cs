@@ -249,7 +249,29 @@ internal sealed class PdfBlockBuilder(PdfOutline? outline = null)
             for (var c = 0; c < wrapped.Length; c++)
                 if (wrapped[c].Length > 0) rows[^1][c] = rows[^1][c].Length == 0 ? wrapped[c] : TextJoin.Lines([rows[^1][c], wrapped[c]]);
         }
+        for (var r = 0; r + 1 < rows.Count; r++)
+            if (TableHeaders.IsGroupLabelRow(rows[r], rows[r + 1])) rows[r] = SpreadOverGroups(rows[r]);
         return rows;
+    }
+
+    /// <summary>
+    /// Each label of a group-label row names the columns it is centred over: as many on each side as it has room for
+    /// before its neighbour's half of the empty cells between them (期末数 in the middle of three columns names all
+    /// three). The first column is the rows' key, under no group ('项目' there names it alone).
+    /// </summary>
+    private static string[] SpreadOverGroups(string[] row)
+    {
+        var labels = Enumerable.Range(1, row.Length - 1).Where(c => row[c].Length > 0).ToList();
+        var spread = (string[])row.Clone();
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var c = labels[i];
+            var leftRoom = i > 0 ? (c - labels[i - 1] - 1) / 2 : c - 1;
+            var rightRoom = i + 1 < labels.Count ? (labels[i + 1] - c - 1) / 2 : row.Length - 1 - c;
+            var reach = Math.Min(leftRoom, rightRoom);
+            for (var k = c - reach; k <= c + reach; k++) spread[k] = row[c];
+        }
+        return spread;
     }
 
     private static TableBlock ToTable(DetectedTable table, int ordinal)

@@ -30,7 +30,8 @@ internal static partial class TableHeaders
         {
             var above = rows[count - 1];
             var continues = count < spanned
-                            || (above.Cells.Any(c => c is { ColSpan: > 1 }) && IsLabelRow(texts[count]) && HasValuesBelow(texts, count))
+                            || ((above.Cells.Any(c => c is { ColSpan: > 1 }) || IsGroupLabelRow(texts[count - 1], texts[count]))
+                                && IsLabelRow(texts[count]) && HasValuesBelow(texts, count))
                             || (rows[count].Cells.All(c => c is null || c.Text.Length == 0 || c.Bold) && rows[count].Cells.Any(c => c is { Bold: true })
                                 && rows.Skip(count + 1).Any(r => r.Cells.Any(c => c is { Bold: false, Text.Length: > 0 })));
             if (!continues) break;
@@ -66,6 +67,16 @@ internal static partial class TableHeaders
             table.HeaderRows++;
             table.WrappedHeaderRows++;
         }
+    }
+
+    /// <summary>
+    /// A row of a few labels, each standing over a group of the columns the row below names one by one (期末数 and 期初数
+    /// over 金额 | 比例 | 坏账准备 twice): at most half its cells filled, over a row with more labels than it.
+    /// </summary>
+    public static bool IsGroupLabelRow(string[] row, string[] below)
+    {
+        var filled = row.Count(c => c.Length > 0);
+        return filled > 0 && filled * 2 <= row.Length && below.Count(c => c.Length > 0) > filled;
     }
 
     /// <summary>Labels: no value cells (years and units aside), none long, none a sentence ("Part no." is a label).</summary>
