@@ -139,6 +139,36 @@ public sealed class PdfTableStructureTests
         Assert.Equal("745.86", Cell(table, "4-5 years", 3));
     }
 
+    [Fact]
+    public void TableStartingAtTheFootOfAPage_WithACentredSpacedOutHeader_IsOneTableWithTheRowsOnTheNext()
+    {
+        using var pdf = new RuledTestPdf();
+        var first = pdf.AddPage();
+        pdf.Text(first, "4 General provision rates by age of the receivable", 114, 130, size: 12);
+        // The first column's name is set in the middle of the column and spaced out into two pieces, its rows start at
+        // its left; the rates are centred under theirs.
+        pdf.Text(first, "Age", 160, 104, size: 11);
+        pdf.Text(first, "band", 205, 104, size: 11);
+        pdf.Text(first, "Rate", 399, 104, size: 11);
+        pdf.Text(first, "Within one year (incl.)", 135, 87, size: 11);
+        pdf.Text(first, "5%", 403, 87, size: 11);
+        var next = pdf.AddPage();
+        string[][] rows = [["1-2 years", "10%"], ["2-3 years", "30%"], ["3-4 years", "50%"], ["4-5 years", "80%"], ["Over 5 years", "100%"]];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            pdf.Text(next, rows[r][0], 135, 760 - r * 17, size: 11);
+            pdf.Text(next, rows[r][1], 400, 760 - r * 17, size: 11);
+        }
+        pdf.Text(next, "Note: amounts due from related parties are not provided for unless impaired.", 114, 660, size: 12);
+
+        var doc = new PdfReader(NullLogger<PdfReader>.Instance).Read(ReaderTestInput.For("rates.pdf", pdf.Build()), default);
+        var table = Assert.Single(doc.Blocks.OfType<TableBlock>());
+
+        Assert.Equal(["Age band", "Rate"], table.Header);
+        Assert.Equal(["Within one year (incl.)", "1-2 years", "2-3 years", "3-4 years", "4-5 years", "Over 5 years"], table.Rows.Select(r => r.Cells[0]));
+        Assert.Equal("80%", Cell(table, "4-5 years", 1));
+    }
+
     [SharedDataFact("pdf")]
     public void AgingTable_ThePeriodOverEachGroupOfColumns_NamesThem()
     {

@@ -161,8 +161,9 @@ internal static class AlignedTableFinder
         // The body's lines set the columns (those holding values, else those with the most cells); header lines then
         // widen them, and add a column only where no column is near (a header's words spread apart are one label).
         var valueLines = run.Where(l => l.Segments.Count >= 2 && l.Segments.Skip(1).Any(s => TableHeaders.IsValue(s.Text))).ToList();
-        var most = run.Max(l => l.Segments.Count);
-        var body = run.Where(l => l.Segments.Count == most).ToList();
+        var setting = valueLines.Count > 0 ? valueLines : run;
+        var most = setting.Max(l => l.Segments.Count);
+        var body = setting.Where(l => l.Segments.Count == most).ToList();
         var columns = Merge(body.SelectMany(l => l.Segments).Select(s => (s.Left, s.Right)));
         foreach (var line in run.Where(l => !body.Contains(l)).OrderByDescending(l => l.Segments.Count))
             foreach (var s in line.Segments)

@@ -48,6 +48,10 @@ internal static class NotATable
         return longText >= 0.5 && goesOn >= 0.25 && values < 0.2;
     }
 
+    /// <summary>A label set inside the width of the cell under it (a centred column name over a left-set value).</summary>
+    private static bool Within((double Left, double Right) label, (double Left, double Right) cell) =>
+        label.Left >= cell.Left - 1 && label.Right <= cell.Right + 1 && label.Right - label.Left < cell.Right - cell.Left;
+
     /// <summary>
     /// Columns in which cells of different rows line up (left edges, right edges or centres within 2 pt): a table's
     /// columns do; the words of justified prose that happen to stand far apart do not.
@@ -63,7 +67,8 @@ internal static class NotATable
             for (var a = 0; a < boxes.Count && !lined; a++)
                 for (var b = a + 1; b < boxes.Count && !lined; b++)
                     lined = Math.Abs(boxes[a].Left - boxes[b].Left) < 2 || Math.Abs(boxes[a].Right - boxes[b].Right) < 2
-                            || Math.Abs(boxes[a].Left + boxes[a].Right - boxes[b].Left - boxes[b].Right) < 4;
+                            || Math.Abs(boxes[a].Left + boxes[a].Right - boxes[b].Left - boxes[b].Right) < 4
+                            || a == 0 && Within(boxes[a], boxes[b]);
             if (lined) aligned++;
         }
         return aligned;

@@ -46,19 +46,22 @@ internal static class TableDetector
     }
 
     /// <summary>
-    /// Two tables on consecutive pages are one when the second has as many columns at about the same places (a table
-    /// continued over a page break), or when its first rows repeat the first table's header.
+    /// Two tables on consecutive pages are one when the second has as many columns at about the same places (each about
+    /// the same centre, left or right edge: a table continued over a page break), or when its first rows repeat the
+    /// first table's header.
     /// </summary>
     public static bool Continues(DetectedTable table, DetectedTable next)
     {
         if (next.Page != table.LastPage + 1 || next.Columns.Count != table.Columns.Count) return false;
         if (table.HeaderRows > 0 && RepeatsHeader(table, next)) return true;
         var width = table.Columns[^1].Right - table.Columns[0].Left;
+        // A column's cells may be set left, right or centred: its edge on that side stays where it was.
         for (var c = 0; c < table.Columns.Count; c++)
         {
-            var centre = (table.Columns[c].Left + table.Columns[c].Right) / 2;
-            var nextCentre = (next.Columns[c].Left + next.Columns[c].Right) / 2;
-            if (Math.Abs(centre - nextCentre) > 0.08 * width) return false;
+            var (a, b) = (table.Columns[c], next.Columns[c]);
+            var tolerance = 0.08 * width;
+            if (Math.Abs(a.Left + a.Right - b.Left - b.Right) / 2 > tolerance && Math.Abs(a.Left - b.Left) > tolerance && Math.Abs(a.Right - b.Right) > tolerance)
+                return false;
         }
         return true;
     }
