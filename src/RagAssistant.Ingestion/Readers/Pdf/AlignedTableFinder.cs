@@ -158,12 +158,12 @@ internal static class AlignedTableFinder
         if (ruled.Count >= 2) return ruled;
         var run = new List<TextLine>(end - start);
         for (var k = start; k < end; k++) run.Add(lines[k]);
-        // The body's lines set the columns (those holding values, else those with the most cells); header lines then
+        // The body's lines set the columns (those with as many cells as the lines holding values have at most, else with
+        // the most cells: a header spaced out into more pieces does not set them); header lines then
         // widen them, and add a column only where no column is near (a header's words spread apart are one label).
         var valueLines = run.Where(l => l.Segments.Count >= 2 && l.Segments.Skip(1).Any(s => TableHeaders.IsValue(s.Text))).ToList();
-        var setting = valueLines.Count > 0 ? valueLines : run;
-        var most = setting.Max(l => l.Segments.Count);
-        var body = setting.Where(l => l.Segments.Count == most).ToList();
+        var most = (valueLines.Count > 0 ? valueLines : run).Max(l => l.Segments.Count);
+        var body = run.Where(l => l.Segments.Count == most).ToList();
         var columns = Merge(body.SelectMany(l => l.Segments).Select(s => (s.Left, s.Right)));
         foreach (var line in run.Where(l => !body.Contains(l)).OrderByDescending(l => l.Segments.Count))
             foreach (var s in line.Segments)
