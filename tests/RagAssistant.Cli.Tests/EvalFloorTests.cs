@@ -33,14 +33,16 @@ public sealed class EvalFloorTests
     /// 0.058 (mrr@10 stays at the 0.846 measured before, within the slack). Raised again for #23 (units of the other
     /// language compared by their own model, headings that are a graph's axis labels dropped, Chinese heading levels by
     /// the kinds a document uses, rule OtherSubject, captions inside a table's frame): 0.961 / 0.842 / 0.753 / 0.800 /
-    /// 0.759, false_abstention 0.058.
+    /// 0.759, false_abstention 0.058. Raised again for #23 (a financial statement's sheet read as one table, group labels
+    /// over PDF columns, two-column prose under a table read by column): 0.968 / 0.855 / 0.766 / 0.815 / 0.759,
+    /// false_abstention 0.052.
     /// </summary>
     private static readonly Dictionary<string, double> Baseline = new()
     {
-        ["hit@5"] = 0.961,
-        ["mrr@10"] = 0.846,
-        ["answer_contains"] = 0.753,
-        ["citation_precision"] = 0.800,
+        ["hit@5"] = 0.968,
+        ["mrr@10"] = 0.855,
+        ["answer_contains"] = 0.766,
+        ["citation_precision"] = 0.815,
         ["abstention"] = 0.759,
     };
 
