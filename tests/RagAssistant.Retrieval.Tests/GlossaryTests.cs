@@ -56,6 +56,9 @@ public sealed class GlossaryTests : IDisposable
     }
 
     [Theory]
+    [InlineData("what bad-debt provision rate applies to receivables aged 4-5 years?", "计提比例", "坏账准备")]
+    [InlineData("zone na depreciation and amortization for january-june 2023", "折旧与摊销", null)]
+    [InlineData("impairment of goodwill by operating segment", "商誉", "分部")]
     [InlineData("how many journals are measured during patrol inspection?", "轴颈", "巡回检验")]
     [InlineData("which heat number does the bar come from?", "炉号", null)]
     [InlineData("巡回检验每 2 h 至少一次", "patrol inspection", null)]
