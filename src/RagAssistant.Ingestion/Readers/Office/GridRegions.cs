@@ -28,14 +28,16 @@ public static class GridRegions
         var bands = Runs(area.FirstRow, area.LastRow,
             r => excluded?.Invoke(r) != true && !grid.RowIsEmpty(r, area.FirstColumn, area.LastColumn),
             r => grid.RowGapBefore[r]);
-        bands = JoinHeaderBands(grid, bands, area.FirstColumn, area.LastColumn, excluded);
+        // A band of column names above a blank row joins the band of figures below it.
+        bands = Join(bands, (header, body) => IsHeaderBandOver(grid, header, body, area.FirstColumn, area.LastColumn, excluded));
         var parts = new List<GridRegion>();
         foreach (var (r0, r1) in bands)
         {
             var columns = Runs(area.FirstColumn, area.LastColumn,
                 c => Enumerable.Range(r0, r1 - r0 + 1).Any(r => excluded?.Invoke(r) != true && grid.Value(r, c).Length > 0),
                 c => grid.ColumnGapBefore[c]);
-            columns = JoinFigureColumns(grid, columns, r0, r1, excluded);
+            // A run of columns holding only figures, right of a blank spacer column, continues the columns to its left.
+            columns = Join(columns, (left, run) => ContinuesRows(grid, left, run, r0, r1, excluded));
             parts.AddRange(columns.Select(c => new GridRegion(r0, c.First, r1, c.Last)));
         }
         if (parts.Count == 1 && parts[0] == area || depth >= MaxDepth)
@@ -46,14 +48,14 @@ public static class GridRegions
         foreach (var part in parts) Split(grid, part, excluded, output, depth + 1);
     }
 
-    /// <summary>A band of column names above a blank row joins the band of figures below it.</summary>
-    private static List<(int First, int Last)> JoinHeaderBands(CellGrid grid, List<(int First, int Last)> bands, int c0, int c1, Func<int, bool>? excluded)
+    /// <summary>Runs in order, each joined into the one before it where <paramref name="joins"/> says it goes on from it.</summary>
+    private static List<(int First, int Last)> Join(List<(int First, int Last)> runs, Func<(int First, int Last), (int First, int Last), bool> joins)
     {
         var joined = new List<(int First, int Last)>();
-        foreach (var band in bands)
+        foreach (var run in runs)
         {
-            if (joined.Count > 0 && IsHeaderBandOver(grid, joined[^1], band, c0, c1, excluded)) joined[^1] = (joined[^1].First, band.Last);
-            else joined.Add(band);
+            if (joined.Count > 0 && joins(joined[^1], run)) joined[^1] = (joined[^1].First, run.Last);
+            else joined.Add(run);
         }
         return joined;
     }
@@ -75,18 +77,6 @@ public static class GridRegions
         if (named.Count < 2) return false; // a lone title or heading stays apart
         var used = Enumerable.Range(c0, c1 - c0 + 1).Where(c => Enumerable.Range(body.First, body.Last - body.First + 1).Any(r => grid.Value(r, c).Length > 0));
         return named.IsSubsetOf(used) && HoldsFigures(grid, body.First, body.Last, c0, c1);
-    }
-
-    /// <summary>A run of columns holding only figures, right of a blank spacer column, continues the columns to its left.</summary>
-    private static List<(int First, int Last)> JoinFigureColumns(CellGrid grid, List<(int First, int Last)> runs, int r0, int r1, Func<int, bool>? excluded)
-    {
-        var joined = new List<(int First, int Last)>();
-        foreach (var run in runs)
-        {
-            if (joined.Count > 0 && ContinuesRows(grid, joined[^1], run, r0, r1, excluded)) joined[^1] = (joined[^1].First, run.Last);
-            else joined.Add(run);
-        }
-        return joined;
     }
 
     private static bool ContinuesRows(CellGrid grid, (int First, int Last) left, (int First, int Last) run, int r0, int r1, Func<int, bool>? excluded)

@@ -24,7 +24,7 @@ public static class NumericCell
 
     private static bool IsYear(string t) => t.Length == 4 && t.All(char.IsAsciiDigit) && (t.StartsWith("19") || t.StartsWith("20"));
 
-    private static bool IsPlaceholder(string text) => text.Trim() is "—" or "–" or "-" or "—-" or "－";
+    private static bool IsPlaceholder(string text) => text.Trim() is "—" or "–" or "-" or "－";
 
     private static string Strip(string text)
     {
