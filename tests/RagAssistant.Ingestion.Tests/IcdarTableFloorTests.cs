@@ -24,7 +24,7 @@ public sealed class IcdarTableFloorTests
 
         Assert.Equal(40, us.Documents);
         Assert.Equal(27, eu.Documents);
-        Assert.True(us.F1 >= 0.870 - Slack && us.MicroF1 >= 0.842 - Slack, $"us-* mean F1 {us.F1:0.000}, micro {us.MicroF1:0.000}");
+        Assert.True(us.F1 >= 0.871 - Slack && us.MicroF1 >= 0.843 - Slack, $"us-* mean F1 {us.F1:0.000}, micro {us.MicroF1:0.000}");
         Assert.True(eu.F1 >= 0.985 - Slack && eu.MicroF1 >= 0.983 - Slack, $"eu-* mean F1 {eu.F1:0.000}, micro {eu.MicroF1:0.000}");
     }
 

@@ -169,6 +169,29 @@ public sealed class PdfTableStructureTests
         Assert.Equal("80%", Cell(table, "4-5 years", 1));
     }
 
+    [Fact]
+    public void TitleInTheFirstRowOfAFrame_IsTheCaption_AndTheColumnNamesBelowItTheHeader()
+    {
+        double[] xs = [40, 150, 260, 370, 480];
+        double[] ys = [780, 762, 744, 726, 708];
+        using var pdf = new RuledTestPdf();
+        var page = pdf.AddPage();
+        // The frame's first row is one cell over the two left columns (no rule between them), the rest of it empty.
+        RuledTestPdf.Line(page, xs[0], ys[0], xs[^1], ys[0]);
+        foreach (var y in ys.Skip(1)) RuledTestPdf.Line(page, xs[0], y, xs[^1], y);
+        foreach (var (x, i) in xs.Select((x, i) => (x, i)))
+            RuledTestPdf.Line(page, x, i == 1 ? ys[1] : ys[0], x, ys[^1]);
+        pdf.Text(page, "(3) Fixed assets leased under finance leases", xs[0] + 4, ys[1] + 4, size: 9);
+        pdf.Cells(page, xs, ys, [[], ["Item", "Original cost", "Depreciation", "Net value"], ["Machinery", "22,304.40", "2,740.99", "19,563.41"], ["Total", "22,304.40", "2,740.99", "19,563.41"]], size: 9);
+
+        var doc = new PdfReader(NullLogger<PdfReader>.Instance).Read(ReaderTestInput.For("lease.pdf", pdf.Build()), default);
+        var table = Assert.Single(doc.Blocks.OfType<TableBlock>());
+
+        Assert.Equal("(3) Fixed assets leased under finance leases", table.Caption);
+        Assert.Equal(["Item", "Original cost", "Depreciation", "Net value"], table.Header);
+        Assert.Equal("2,740.99", Cell(table, "Machinery", 2));
+    }
+
     [SharedDataFact("pdf")]
     public void AgingTable_ThePeriodOverEachGroupOfColumns_NamesThem()
     {

@@ -3,16 +3,27 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// <summary>
 /// A table's caption set inside its frame: a first row of one cell across every column that reads as a caption
 /// ("Table 2. Molecular gases", "表1 技术参数"). It names the table; read as a header row, it would stand in every row's
-/// column path ("Table 2. Molecular gases › Property/Gas").
+/// column path ("Table 2. Molecular gases › Property/Gas"). So does a title alone in the first row, one cell from the
+/// first column over several ("(3)通过融资租赁租入的固定资产情况"), above a row naming the columns (项目 | 账面原值 |
+/// 累计折旧 | 账面净值): read as the header, it would push the column names down into the rows. (A label over a group of
+/// columns stands over them, not from the first column.)
 /// </summary>
 internal static class InnerCaption
 {
     /// <summary>Moves such a first row to the table's caption (a caption line above the frame, read afterwards, would take its place).</summary>
     public static void Lift(DetectedTable table)
     {
-        if (table.Rows.Count < 2 || table.Rows[0].Cells.Where(c => c is not null).ToList() is not [{ RowSpan: 1 } cell]) return;
-        if (cell.ColSpan < table.Columns.Count || !NumberedHeading.TryParseTableCaption(cell.Text, out _)) return;
+        if (table.Rows.Count < 2 || table.Rows[0].Cells.Where(c => c is { Text.Length: > 0 }).ToList() is not [{ RowSpan: 1 } cell]) return;
+        var caption = cell.ColSpan >= table.Columns.Count && NumberedHeading.TryParseTableCaption(cell.Text, out _) || IsTitleOverColumnNames(table, cell);
+        if (!caption) return;
         table.Caption = cell.Text;
         table.Rows.RemoveAt(0);
+    }
+
+    private static bool IsTitleOverColumnNames(DetectedTable table, DetectedCell cell)
+    {
+        if (table.Rows.Count < 3 || !ReferenceEquals(table.Rows[0].Cells[0], cell) || cell.ColSpan < 2) return false;
+        var names = table.ExpandedRows(repeatAcross: false)[1];
+        return names.Count(t => t.Length > 0) >= 2 && TableHeaders.IsLabelRow(names);
     }
 }

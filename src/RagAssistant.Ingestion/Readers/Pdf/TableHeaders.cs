@@ -80,7 +80,7 @@ internal static partial class TableHeaders
     }
 
     /// <summary>Labels: no value cells (years and units aside), none long, none a sentence ("Part no." is a label).</summary>
-    private static bool IsLabelRow(string[] cells) =>
+    internal static bool IsLabelRow(string[] cells) =>
         cells.Any(c => c.Length > 0)
         && cells.All(c => c.Length <= MaxHeaderCellLength && !IsValue(c) && !(c.Length > 20 && TextJoin.EndsSentence(c)));
 
