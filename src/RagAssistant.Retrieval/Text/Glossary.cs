@@ -95,9 +95,11 @@ public sealed partial class Glossary
     private static int PhraseEndsAt(string text, string term)
     {
         if (text.StartsWith(term, StringComparison.Ordinal)) return WordEndsAt(text, term.Length);
+        // Checked for every word of the query against every English term: the rare "how many" first.
+        if (!text.StartsWith(HowMany, StringComparison.Ordinal)) return 0;
         foreach (var count in CountTerms)
         {
-            if (!term.StartsWith(count, StringComparison.Ordinal) || !text.StartsWith(HowMany, StringComparison.Ordinal)) continue;
+            if (!term.StartsWith(count, StringComparison.Ordinal)) continue;
             var noun = term[count.Length..];
             if (string.CompareOrdinal(text, HowMany.Length, noun, 0, noun.Length) == 0) return WordEndsAt(text, HowMany.Length + noun.Length);
         }

@@ -75,15 +75,15 @@ public static class GridRegions
                 named.Add(c);
             }
         if (named.Count < 2) return false; // a lone title or heading stays apart
-        var used = Enumerable.Range(c0, c1 - c0 + 1).Where(c => Enumerable.Range(body.First, body.Last - body.First + 1).Any(r => grid.Value(r, c).Length > 0));
-        return named.IsSubsetOf(used) && HoldsFigures(grid, body.First, body.Last, c0, c1);
+        var used = Range(c0, c1).Where(c => Range(body.First, body.Last).Any(r => grid.Value(r, c).Length > 0));
+        return named.IsSubsetOf(used) && NumericCell.HoldFigures(grid, Range(body.First, body.Last), Range(c0, c1));
     }
 
     private static bool ContinuesRows(CellGrid grid, (int First, int Last) left, (int First, int Last) run, int r0, int r1, Func<int, bool>? excluded)
     {
         var rows = Enumerable.Range(r0, r1 - r0 + 1).Where(r => excluded?.Invoke(r) != true).ToList();
         // Column names above the first row of figures may be words; below it, every cell must be a figure or a dash.
-        var firstFigureRow = rows.FirstOrDefault(r => RowHasFigure(grid, r, run.First, run.Last), -1);
+        var firstFigureRow = rows.FirstOrDefault(r => NumericCell.RowHasFigure(grid, r, Range(run.First, run.Last)), -1);
         if (firstFigureRow < 0) return false;
         foreach (var r in rows)
         {
@@ -95,19 +95,7 @@ public static class GridRegions
         return true;
     }
 
-    /// <summary>At least half the rows hold a figure beside their first cell: a body of figures, not of words.</summary>
-    private static bool HoldsFigures(CellGrid grid, int r0, int r1, int c0, int c1)
-    {
-        var rows = Enumerable.Range(r0, r1 - r0 + 1).Where(r => !grid.RowIsEmpty(r, c0, c1)).ToList();
-        return rows.Count > 0 && rows.Count(r => RowHasFigure(grid, r, c0 + 1, c1)) * 2 >= rows.Count;
-    }
-
-    internal static bool RowHasFigure(CellGrid grid, int row, int c0, int c1)
-    {
-        for (var c = c0; c <= c1; c++)
-            if (NumericCell.IsFigure(grid.Own(row, c))) return true;
-        return false;
-    }
+    private static List<int> Range(int first, int last) => Enumerable.Range(first, last - first + 1).ToList();
 
     /// <summary>Maximal runs of used indexes with no unused index and no gap between them.</summary>
     private static List<(int First, int Last)> Runs(int first, int last, Func<int, bool> used, Func<int, bool> gapBefore)

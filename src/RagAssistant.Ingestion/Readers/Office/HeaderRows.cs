@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RagAssistant.Ingestion.Readers.Office;
 
 /// <summary>
@@ -45,12 +43,10 @@ public static class HeaderRows
     /// <summary>The last of the rows without figures at the top, when figures fill the rows below them; else the top row.</summary>
     private static int OverFigures(CellGrid grid, int top, int end, IReadOnlyList<int> columns, Func<int, bool>? mustStop)
     {
-        bool HasFigure(int row, int from) => columns.Skip(from).Any(c => NumericCell.IsFigure(grid.Own(row, c)));
         var r = top;
-        while (r <= end && r - top < MaxHeaderRows && !HasFigure(r, 0) && (r == top || mustStop?.Invoke(r) != true)) r++;
-        if (r == top + 1 || r > end || !HasFigure(r, 0)) return top;
-        var body = Enumerable.Range(r, end - r + 1).Where(b => columns.Any(c => grid.Value(b, c).Length > 0)).ToList();
-        return body.Count(b => HasFigure(b, 1)) * 2 >= body.Count ? r - 1 : top;
+        while (r <= end && r - top < MaxHeaderRows && !NumericCell.RowHasFigure(grid, r, columns) && (r == top || mustStop?.Invoke(r) != true)) r++;
+        if (r == top + 1 || r > end || !NumericCell.RowHasFigure(grid, r, columns)) return top;
+        return NumericCell.HoldFigures(grid, Enumerable.Range(r, end - r + 1), columns) ? r - 1 : top;
     }
 
     /// <summary>
@@ -104,7 +100,7 @@ public static class HeaderRows
             if (own.Length > 0)
             {
                 hasOwn = true;
-                if (IsNumber(own)) return false;
+                if (NumericCell.IsNumber(own)) return false;
                 if (grid.IsHorizontalContinuation(row, c) || c < last && grid.IsHorizontalContinuation(row, c + 1)) mergedAcross = true;
             }
         }
@@ -112,7 +108,4 @@ public static class HeaderRows
         // (a group label over its rows). A header row below a header names the parts of a cell merged across.
         return hasOwn && mergedAcross;
     }
-
-    private static bool IsNumber(string text) =>
-        double.TryParse(text.Trim().TrimEnd('%'), NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _);
 }
