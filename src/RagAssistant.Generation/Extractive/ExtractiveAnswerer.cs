@@ -147,10 +147,12 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         var candidates = new List<(int Source, AnswerUnit Unit, TextView View, TextView? Headword, TextView? Section, TextView Surroundings)>();
         var contexts = new List<TextView>();
         var documents = new List<TextView>();
+        var facts = new List<TextView>();
         for (var i = 0; i < sources.Count; i++)
         {
             contexts.Add(new TextView(sources[i].Context, analyzer));
             documents.Add(new TextView(sources[i].Identity ?? "", analyzer));
+            facts.Add(new TextView(DocumentFacts(sources[i]), analyzer));
             var isDefinition = Definitions.IsDefinitionSource(sources[i]);
             foreach (var unit in UnitSplitter.Split(sources[i].Text, _options.MaxSentenceChars))
             {
@@ -234,8 +236,11 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                 // it, as much as to the header line that happens to repeat it. Not so a machine or part its title names
                 // (the CK6150 manual): that is what the document is about, and the sentence naming it may be the answer.
                 else if (question.Terms[t].IsIdentifier && documents[c.Source].Contains(question.Terms[t])) matched += weight;
-                // The group a row or line stands under inside the chunk is a heading of its own ("REFERENCE (ACOM)").
-                else if (Counts(question.Terms[t], contexts[c.Source]) || c.Section is not null && Counts(question.Terms[t], c.Section))
+                // The group a row or line stands under inside the chunk is a heading of its own ("REFERENCE (ACOM)"), and the
+                // machine or part the document's title or file name names is its first heading: the datasheet's timing row is
+                // about the SSM2163 its title names, as much as a listing's comment that repeats the name is.
+                else if (Counts(question.Terms[t], contexts[c.Source]) || c.Section is not null && Counts(question.Terms[t], c.Section)
+                         || question.Terms[t].IsIdentifier && facts[c.Source].Contains(question.Terms[t]))
                     matched += weight * _relevance.HeadingTermShare;
                 else continue;
                 named.Add(t);

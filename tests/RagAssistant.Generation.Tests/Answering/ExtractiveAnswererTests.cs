@@ -582,6 +582,22 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void PartTheDocumentsTitleNames_CountsForItsRowsAsAHeadingDoes()
+    {
+        // The datasheet's timing table never repeats the chip's name; a listing's comment does, and says "value" too. The
+        // title names the chip for every row of the datasheet, as a heading would: the row of tDS answers.
+        var selection = Select("SSM2163 tDS min value?", sources:
+        [
+            TestSources.Chunk(91, "SSM2163 8-Channel Audio Mixer",
+                "| Symbol | Description | Min | Units |\n|---|---|---|---|\n| tDH | Data Hold Time | 35 | ns |\n| tDS | Data Setup Time | 25 | ns |",
+                context: "Timing Characteristics"),
+            TestSources.Chunk(90, "SSM2163 8-Channel Audio Mixer", "After eight loops, the value will have been sent to the SSM2163.",
+                context: "Microcomputer Interfaces"),
+        ]);
+        Assert.Contains("Data Setup Time", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NumberTheQuestionNames_PicksItsRowOutOfTheTable()
     {
         // The sentence repeats "shows", "alarm" and "cause"; only the row of alarm 2001 says what its cause is.
