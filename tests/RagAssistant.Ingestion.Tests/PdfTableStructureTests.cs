@@ -192,6 +192,78 @@ public sealed class PdfTableStructureTests
         Assert.Equal("2,740.99", Cell(table, "Machinery", 2));
     }
 
+    [Fact]
+    public void FrameHoldingTablesUnderTitlesOfTheirOwn_IsReadAsThoseTables()
+    {
+        // An annual report's shareholder frame: a total above, then two tables, each under a title across the frame
+        // with its own column names. Read as one table, the total's row was every row's header and the second table's
+        // column names were a row.
+        double[] xs = [40, 170, 300, 430, 560];
+        double[] ys = [780, 762, 744, 726, 708, 690, 672, 654, 636, 618];
+        string[][] rows =
+        [
+            ["Total shareholders", "26,029", "", ""],
+            ["Top 10 shareholders", "", "", ""],
+            ["Name", "Nature", "Share", "Shares held"],
+            ["AVIC Xi'an", "State-owned", "29.64%", "279,438,629"],
+            ["Fu Jincai", "Individual", "0.37%", "3,473,718"],
+            ["Top 10 holders of unrestricted shares", "", "", ""],
+            ["Name", "Unrestricted shares", "Class", "Note"],
+            ["China South", "19,890,000", "A share", "-"],
+            ["Fu Jincai", "3,473,718", "A share", "-"],
+        ];
+        using var pdf = new RuledTestPdf();
+        var page = pdf.AddPage();
+        foreach (var y in ys) RuledTestPdf.Line(page, xs[0], y, xs[^1], y);
+        // The frame's sides run the whole height; a title row has no rule between its columns.
+        for (var r = 0; r < rows.Length; r++)
+            foreach (var (x, i) in xs.Select((x, i) => (x, i)))
+                if (i == 0 || i == xs.Length - 1 || rows[r].Skip(1).Any(c => c.Length > 0)) RuledTestPdf.Line(page, x, ys[r], x, ys[r + 1]);
+        pdf.Cells(page, xs, ys, rows, size: 9);
+
+        var doc = new PdfReader(NullLogger<PdfReader>.Instance).Read(ReaderTestInput.For("shareholders.pdf", pdf.Build()), default);
+        var tables = doc.Blocks.OfType<TableBlock>().ToList();
+
+        Assert.Equal(3, tables.Count);
+        var top = Assert.Single(tables, t => t.Caption == "Top 10 shareholders");
+        Assert.Equal(["Name", "Nature", "Share", "Shares held"], top.Header);
+        Assert.Equal("0.37%", Cell(top, "Fu Jincai", 2));
+        var unrestricted = Assert.Single(tables, t => t.Caption == "Top 10 holders of unrestricted shares");
+        Assert.Equal(["Name", "Unrestricted shares", "Class", "Note"], unrestricted.Header);
+        Assert.Equal("3,473,718", Cell(unrestricted, "Fu Jincai", 1));
+        Assert.Contains(tables, t => t.Rows.Any(r => r.Cells[0] == "Total shareholders" && r.Cells[1] == "26,029"));
+    }
+
+    [Fact]
+    public void SecondRowOfColumnNamesShapedLikeTheFirst_StartsATableOfItsOwn()
+    {
+        // A report's key figures: balances at the period's end under one row of column names, then the half-year's
+        // results under another. Read as one table, revenue stood under "At period end".
+        double[] xs = [40, 200, 320, 440, 560];
+        double[] ys = [780, 762, 744, 726, 708, 690, 672];
+        string[][] rows =
+        [
+            ["", "At period end", "At prior year end", "Change (%)"],
+            ["Total assets", "3,795,927,543.86", "3,744,817,662.30", "1.36%"],
+            ["Share capital", "942,838,487.00", "942,838,487.00", "0.00%"],
+            ["", "Reporting period", "Same period last year", "Change on last year (%)"],
+            ["Total revenue", "733,529,263.90", "767,432,031.63", "-4.42%"],
+            ["Net profit", "53,977,844.16", "55,725,855.60", "-3.14%"],
+        ];
+        using var pdf = new RuledTestPdf();
+        var page = pdf.AddPage();
+        RuledTestPdf.Grid(page, xs, ys);
+        pdf.Cells(page, xs, ys, rows, size: 9);
+
+        var doc = new PdfReader(NullLogger<PdfReader>.Instance).Read(ReaderTestInput.For("key-figures.pdf", pdf.Build()), default);
+        var tables = doc.Blocks.OfType<TableBlock>().ToList();
+
+        Assert.Equal(2, tables.Count);
+        Assert.Equal(["", "At period end", "At prior year end", "Change (%)"], tables[0].Header);
+        Assert.Equal(["", "Reporting period", "Same period last year", "Change on last year (%)"], tables[1].Header);
+        Assert.Equal("-4.42%", Cell(tables[1], "Total revenue", 3));
+    }
+
     [SharedDataFact("pdf")]
     public void AgingTable_ThePeriodOverEachGroupOfColumns_NamesThem()
     {

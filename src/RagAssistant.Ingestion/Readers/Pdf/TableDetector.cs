@@ -3,7 +3,8 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// <summary>
 /// Splits a page's lines into plain lines and tables, keeping their order. Ruled tables come first
 /// (<see cref="RuledTableFinder"/>): their segments leave the lines. The lines left are searched for tables by alignment
-/// (<see cref="AlignedTableFinder"/>), one stretch between ruled tables at a time. Every table then gets its caption
+/// (<see cref="AlignedTableFinder"/>), one stretch between ruled tables at a time. A frame holding several tables under
+/// titles of their own is cut into them (<see cref="StackedTables"/>). Every table then gets its caption
 /// when the caption stands inside its frame (<see cref="InnerCaption"/>) and its header rows (<see cref="TableHeaders"/>).
 /// </summary>
 internal static class TableDetector
@@ -31,6 +32,7 @@ internal static class TableDetector
             if (rest.Count > 0) pending.Add(new TextLine(line.Page, line.Column, rest));
         }
         Flush();
+        items = items.SelectMany(item => item is DetectedTable table ? StackedTables.Split(table) : (IEnumerable<object>)[item]).ToList();
         foreach (var table in items.OfType<DetectedTable>())
         {
             InnerCaption.Lift(table);
