@@ -170,6 +170,45 @@ public sealed class PdfTableStructureTests
     }
 
     [Fact]
+    public void TableGoingOnUnderAContinuedLine_IsOneTableWithTheRowsOnTheNextPage()
+    {
+        // A balance sheet: assets on the first page under its header, liabilities on the next under the line
+        // "Balance sheet (continued)" and no header. The line is the table's title again, not a heading between two tables.
+        double[] xs = [40, 240, 400, 560];
+        using var pdf = new RuledTestPdf();
+        var first = pdf.AddPage();
+        pdf.Text(first, "Balance sheet", 40, 790, size: 12);
+        double[] ys1 = [780, 762, 744, 726, 708];
+        RuledTestPdf.Grid(first, xs, ys1);
+        pdf.Cells(first, xs, ys1, [["Item", "Closing balance", "Opening balance"], ["Cash", "290,980,108.33", "326,201,877.63"],
+            ["Inventories", "625,874,148.67", "565,879,470.43"], ["Total assets", "3,795,927,543.86", "3,744,817,662.30"]], size: 9);
+        var next = pdf.AddPage();
+        pdf.Text(next, "Balance sheet (continued)", 40, 790, size: 12);
+        double[] ys2 = [780, 762, 744, 726];
+        RuledTestPdf.Grid(next, xs, ys2);
+        pdf.Cells(next, xs, ys2, [["Short-term borrowings", "246,000,000.00", "395,000,000.00"], ["Notes payable", "56,409,418.36", "48,118,883.71"],
+            ["Total liabilities", "1,607,249,069.56", "1,612,024,932.93"]], size: 9);
+
+        var doc = new PdfReader(NullLogger<PdfReader>.Instance).Read(ReaderTestInput.For("balance.pdf", pdf.Build()), default);
+        var table = Assert.Single(doc.Blocks.OfType<TableBlock>());
+
+        Assert.Equal(["Item", "Closing balance", "Opening balance"], table.Header);
+        Assert.Equal("246,000,000.00", Cell(table, "Short-term borrowings", 1));
+        Assert.DoesNotContain(doc.Blocks.OfType<HeadingBlock>(), h => h.Text.Contains("continued", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("资产负债表(续表)", true)]
+    [InlineData("续表", true)]
+    [InlineData("表 3（续）", true)]
+    [InlineData("Table 3 (continued)", true)]
+    [InlineData("Balance sheet (cont.)", true)]
+    [InlineData("资产负债表", false)]
+    [InlineData("The work continued for three weeks after the line was moved to the new building.", false)]
+    public void ContinuationLine_IsAShortLineSayingTheTableGoesOn(string line, bool marks) =>
+        Assert.Equal(marks, ContinuationLine.Marks(line));
+
+    [Fact]
     public void TitleInTheFirstRowOfAFrame_IsTheCaption_AndTheColumnNamesBelowItTheHeader()
     {
         double[] xs = [40, 150, 260, 370, 480];

@@ -208,8 +208,14 @@ internal sealed class PdfBlockBuilder(PdfOutline? outline = null)
         var blocks = new List<DocumentBlock>(_raw.Count);
         DetectedTable? open = null;
         var tableNumber = 0;
-        foreach (var item in _raw)
+        for (var i = 0; i < _raw.Count; i++)
         {
+            var item = _raw[i];
+            // "资产负债表(续表)", "表 3（续）", "Table 3 (continued)" over the next page's rows says the table goes on: the
+            // line joins nothing, and the rows join the table they continue.
+            if (open is not null && ContinuationLine.Marks(LineText(item)) && i + 1 < _raw.Count
+                && _raw[i + 1] is DetectedTable next && TableDetector.Continues(open, next))
+                continue;
             switch (item)
             {
                 case DetectedTable table when open is not null && TableDetector.Continues(open, table):
@@ -286,6 +292,15 @@ internal sealed class PdfBlockBuilder(PdfOutline? outline = null)
     }
 
     private sealed record CaptionLine(string Text, int Page);
+
+    /// <summary>The text of a line or heading standing between blocks; null for anything else.</summary>
+    private static string? LineText(object item) => item switch
+    {
+        CaptionLine caption => caption.Text,
+        HeadingBlock heading => heading.Text,
+        ParagraphBlock paragraph => paragraph.Text,
+        _ => null,
+    };
 
     /// <summary>Holds a table's place in the block list until its continuations are joined.</summary>
     private sealed record TablePlaceholder(DetectedTable Table) : DocumentBlock(Table.Page);
