@@ -598,6 +598,23 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void DateTheQuestionNames_DoesNotOutweighWhatItAsks()
+    {
+        // The date comes to the answerer cut into 2010, 年, 6, 月, 30, 日: the note defining the report's period holds all
+        // of those pieces and nothing asked; the balance sheet's row holds what is asked — short-term borrowings,
+        // consolidated, the balance.
+        var selection = Select("截至2010年6月30日，合并报表的短期借款余额是多少？", sources:
+        [
+            TestSources.Chunk(93, "2010 年半年度报告",
+                "| 项目 | 期末余额 › 合并 | 年初余额 › 合并 |\n|---|---|---|\n| 短期借款 | 246,000,000.00 | 395,000,000.00 |\n| 应付票据 | 56,409,418.36 | 48,118,883.71 |",
+                context: "资产负债表"),
+            TestSources.Chunk(94, "2010 年半年度报告", "以下注释项目除非特别指出,期末指 2010 年 6 月 30 日,期初指 2010 年 1 月 1 日,本期指 2010 年 1-6 月。",
+                context: "合并财务报表项目注释"),
+        ]);
+        Assert.Contains("246,000,000.00", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NumberTheQuestionNames_PicksItsRowOutOfTheTable()
     {
         // The sentence repeats "shows", "alarm" and "cause"; only the row of alarm 2001 says what its cause is.
