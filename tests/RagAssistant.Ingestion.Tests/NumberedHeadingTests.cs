@@ -90,4 +90,16 @@ public class NumberedHeadingPdfTests
     [Fact]
     public void ProseMentioningATable_IsNotACaption() =>
         Assert.False(NumberedHeading.TryParseTableCaption("Table 3 lists the preventive maintenance tasks and their intervals, which the technician records in the log.", out _));
+
+    [Theory]
+    [InlineData("8、长期股权投资", true)]
+    [InlineData("(1)存货分类", true)]
+    [InlineData("（2）按成本计量的投资性房地产", true)]
+    [InlineData("1 期末单项金额重大的应收账款", true)]
+    [InlineData("3 件", false)]                                       // a count
+    [InlineData("(1)2010年度", false)]                                // a period
+    [InlineData("1、请查阅保单细则及有关文件,确保该项索偿已纳入为承保范围之内。", false)] // a sentence
+    [InlineData("项目", false)]
+    public void NumberedItemTitle_IsAReportsNumberedItemName(string text, bool title) =>
+        Assert.Equal(title, NumberedHeading.IsNumberedItemTitle(text));
 }

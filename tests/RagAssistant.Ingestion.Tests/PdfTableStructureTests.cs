@@ -209,6 +209,51 @@ public sealed class PdfTableStructureTests
         Assert.Equal(marks, ContinuationLine.Marks(line));
 
     [Fact]
+    public void ColumnsOfFiguresMostlyDashes_AreStillColumnsOfFigures_UnderTheirNames()
+    {
+        // A report's note on leased assets: most classes hold nothing ("-"), one holds the figures. The dashes stand for
+        // no amount; the row above them names the columns.
+        using var pdf = new RuledTestPdf();
+        var page = pdf.AddPage();
+        double[] xs = [60, 230, 340, 450];
+        string[][] rows =
+        [
+            ["Item", "Original cost", "Depreciation", "Net value"],
+            ["Buildings", "-", "-", "-"],
+            ["Machinery", "22,304,074.40", "2,740,510.99", "19,563,563.41"],
+            ["Vehicles", "-", "-", "-"],
+            ["Office equipment", "-", "-", "-"],
+            ["Total", "22,304,074.40", "2,740,510.99", "19,563,563.41"],
+        ];
+        for (var r = 0; r < rows.Length; r++)
+            for (var c = 0; c < xs.Length; c++)
+                pdf.Text(page, rows[r][c], xs[c], 740 - r * 16, size: 10);
+
+        var doc = new PdfReader(NullLogger<PdfReader>.Instance).Read(ReaderTestInput.For("leases.pdf", pdf.Build()), default);
+        var table = Assert.Single(doc.Blocks.OfType<TableBlock>());
+
+        Assert.Equal(["Item", "Original cost", "Depreciation", "Net value"], table.Header);
+        Assert.Equal("2,740,510.99", Cell(table, "Machinery", 2));
+    }
+
+    [Fact]
+    public void NumberedItemTitlesAloneInATablesFirstRows_AreItsCaption()
+    {
+        // "8、长期股权投资" over "(1)长期股权投资分类" over the column names, all three read into one table by alignment.
+        var table = new DetectedTable(1, [(50, 150), (150, 250), (250, 350)], ruled: false);
+        string?[][] rows = [["8、长期股权投资", null, null], [null, "(1)长期股权投资分类", null], ["项目", "期初数", "期末数"], ["成本法", "455,125,967.07", "455,125,967.07"]];
+        foreach (var row in rows)
+            table.Rows.Add(new DetectedRow(row.Select(t => t is null ? null : new DetectedCell(t)).ToArray(), [], 1));
+
+        InnerCaption.Lift(table);
+        TableHeaders.Mark(table);
+
+        Assert.Equal("8、长期股权投资 (1)长期股权投资分类", table.Caption);
+        Assert.Equal(["项目", "期初数", "期末数"], table.ExpandedRows()[0]);
+        Assert.Equal(1, table.HeaderRows);
+    }
+
+    [Fact]
     public void TitleInTheFirstRowOfAFrame_IsTheCaption_AndTheColumnNamesBelowItTheHeader()
     {
         double[] xs = [40, 150, 260, 370, 480];

@@ -52,6 +52,23 @@ public static partial class NumberedHeading
     }
 
     /// <summary>
+    /// The title of a report's numbered item: an Arabic number with 、 or in brackets, then words, short and not a sentence
+    /// ("8、长期股权投资", "(1)存货分类", "（2）按成本计量的投资性房地产", "1 期末单项金额重大的应收账款"). Too common in running text and lists to make a
+    /// heading of a line, it names the table when it stands alone in a table's first row.
+    /// </summary>
+    public static bool IsNumberedItemTitle(string text)
+    {
+        var t = text.Trim();
+        return t.Length is >= MinItemTitleLength and <= MaxItemTitleLength && !EndsLikeSentence(t) && NumberedItem().IsMatch(t) && !t.Skip(3).Any(char.IsAsciiDigit);
+    }
+
+    private const int MinItemTitleLength = 5;
+    private const int MaxItemTitleLength = 40;
+
+    [GeneratedRegex(@"^(?:\d{1,2}\s*、|[（(]\d{1,2}[)）]|\d{1,2}\s+(?=[\u4e00-\u9fff]))\s*[\u4e00-\u9fffA-Za-z]")]
+    private static partial Regex NumberedItem();
+
+    /// <summary>
     /// The clause number that opens a clause written as running text ("4.2.3 渗碳件淬火后应在 2 h 内回火。",
     /// "第十二条 操作者应……"), as standards without clause titles do: a multi-level decimal number or a 第…条, then a space.
     /// Single numbers ("3 件") are not taken: in running text they are quantities far more often than clauses. Nor is a

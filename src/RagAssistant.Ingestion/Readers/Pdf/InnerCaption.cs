@@ -6,7 +6,8 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// column path ("Table 2. Molecular gases › Property/Gas"). So does a title alone in the first row, one cell from the
 /// first column over several ("(3)通过融资租赁租入的固定资产情况"), above a row naming the columns (项目 | 账面原值 |
 /// 累计折旧 | 账面净值): read as the header, it would push the column names down into the rows. (A label over a group of
-/// columns stands over them, not from the first column.)
+/// columns stands over them, not from the first column.) So do a report's numbered item titles alone in the first rows
+/// ("8、长期股权投资", "(1)存货分类").
 /// </summary>
 internal static class InnerCaption
 {
@@ -15,9 +16,22 @@ internal static class InnerCaption
     {
         if (table.Rows.Count < 2 || table.Rows[0].Cells.Where(c => c is { Text.Length: > 0 }).ToList() is not [{ RowSpan: 1 } cell]) return;
         var caption = cell.ColSpan >= table.Columns.Count && NumberedHeading.TryParseTableCaption(cell.Text, out _) || IsTitleOverColumnNames(table, cell);
-        if (!caption) return;
-        table.Caption = cell.Text;
-        table.Rows.RemoveAt(0);
+        if (caption)
+        {
+            table.Caption = cell.Text;
+            table.Rows.RemoveAt(0);
+            return;
+        }
+        // A report's numbered item titles alone in the first rows of a table without rules ("8、长期股权投资" over
+        // "(1)长期股权投资分类" over 项目 | 期初数 | …) name it; read as its header they stood in every row's column path.
+        var titles = new List<string>();
+        while (table.Rows.Count > 2 && table.Rows[0].Cells.Where(c => c is { Text.Length: > 0 }).ToList() is [{ RowSpan: 1 } title]
+               && NumberedHeading.IsNumberedItemTitle(title.Text))
+        {
+            titles.Add(title.Text);
+            table.Rows.RemoveAt(0);
+        }
+        if (titles.Count > 0) table.Caption = string.Join(" ", titles);
     }
 
     private static bool IsTitleOverColumnNames(DetectedTable table, DetectedCell cell)

@@ -84,17 +84,23 @@ internal static partial class TableHeaders
         cells.Any(c => c.Length > 0)
         && cells.All(c => c.Length <= MaxHeaderCellLength && !IsValue(c) && !(c.Length > 20 && TextJoin.EndsSentence(c)));
 
-    /// <summary>Rows below hold values in a column where this row has a label.</summary>
+    /// <summary>
+    /// Rows below hold values in a column where this row has a label. A dash standing for no amount ("-", "—") is neither
+    /// a value nor a label: a column of figures with many dashes is still a column of figures.
+    /// </summary>
     private static bool HasValuesBelow(List<string[]> texts, int r)
     {
         for (var c = 0; c < texts[r].Length; c++)
         {
             if (texts[r][c].Length == 0) continue;
-            var below = texts.Skip(r + 1).Select(t => t[c]).Where(t => t.Length > 0).ToList();
+            var below = texts.Skip(r + 1).Select(t => t[c]).Where(t => t.Length > 0 && !IsDash(t)).ToList();
             if (below.Count > 0 && below.Count(IsValue) * 2 >= below.Count) return true;
         }
         return false;
     }
+
+    /// <summary>A cell holding only a dash or dashes: a placeholder for no amount.</summary>
+    private static bool IsDash(string text) => text.Trim() is { Length: > 0 } t && t.All(ch => ch is '-' or '—' or '–' or '－');
 
     /// <summary>Short labels over text cells clearly longer than them (a text table's column names).</summary>
     private static bool LongerBelow(List<string[]> texts, int r)
