@@ -17,6 +17,7 @@ public class NumberedHeadingTests
     [InlineData("5.1 Pre-start checks", 2, "5.1")]
     [InlineData("4.2.3", 3, "4.2.3")]
     [InlineData("3 (informative) Examples", 1, "3")]
+    [InlineData("1.3 其他充电条件(模式) Other charge Conditions", 2, "1.3")]
     public void Recognises(string line, int level, string number)
     {
         Assert.True(NumberedHeading.TryParse(line, out var l, out var n));

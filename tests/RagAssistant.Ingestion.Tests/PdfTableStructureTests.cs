@@ -254,6 +254,62 @@ public sealed class PdfTableStructureTests
     }
 
     [Fact]
+    public void TableDrawnInsideAnothersRow_IsCaptionedByThatRow()
+    {
+        // A cell specification's step charge: each temperature range's row holds a small table of currents and the
+        // state of charge they charge up to. The small tables said nothing of their range; the outer rows held their
+        // text run together.
+        using var pdf = new RuledTestPdf();
+        var page = pdf.AddPage();
+        RuledTestPdf.Grid(page, [50, 150, 450], [780, 700, 620]);
+        string[] ranges = ["-20 C to -15 C", "-15 C to -10 C"];
+        string[][][] profiles = [[["Current", "SOC"], ["0.08C", "10%"], ["0.05C", "30%"]], [["Current", "SOC"], ["0.12C", "20%"], ["0.08C", "50%"]]];
+        for (var r = 0; r < ranges.Length; r++)
+        {
+            var top = 780 - r * 80;
+            pdf.Text(page, ranges[r], 55, top - 40, size: 9);
+            double[] xs = [170, 300, 430];
+            double[] ys = [top - 10, top - 28, top - 46, top - 64];
+            RuledTestPdf.Grid(page, xs, ys);
+            pdf.Cells(page, xs, ys, profiles[r], size: 9);
+        }
+
+        var doc = new PdfReader(NullLogger<PdfReader>.Instance).Read(ReaderTestInput.For("step-charge.pdf", pdf.Build()), default);
+        var tables = doc.Blocks.OfType<TableBlock>().ToList();
+
+        var first = Assert.Single(tables, t => t.Caption == "-20 C to -15 C");
+        Assert.Equal(["Current", "SOC"], first.Header);
+        Assert.Equal("30%", Cell(first, "0.05C", 1));
+        var second = Assert.Single(tables, t => t.Caption == "-15 C to -10 C");
+        Assert.Equal("50%", Cell(second, "0.08C", 1));
+    }
+
+    [Fact]
+    public void NumberedHeadingDrawnInABox_IsAHeading_AndSoIsOneAcrossAFramesRow()
+    {
+        // A specification draws its clause titles in boxes: "1.3 Other charge conditions" alone, then a frame whose first
+        // row is "1.3.1 Step charge" across it, over the step-charge table. Both are headings the tables stand under.
+        using var pdf = new RuledTestPdf();
+        var page = pdf.AddPage();
+        RuledTestPdf.Grid(page, [50, 450], [780, 760]);
+        pdf.Text(page, "1.3 Other charge conditions", 54, 766, size: 10);
+        RuledTestPdf.Line(page, 50, 740, 450, 740);
+        foreach (var y in new double[] { 720, 700, 680 }) RuledTestPdf.Line(page, 50, y, 450, y);
+        RuledTestPdf.Line(page, 50, 740, 50, 680);
+        RuledTestPdf.Line(page, 450, 740, 450, 680);
+        RuledTestPdf.Line(page, 250, 720, 250, 680);
+        pdf.Text(page, "1.3.1 Step charge", 54, 726, size: 10);
+        pdf.Cells(page, [50, 250, 450], [720, 700, 680], [["Cell temperature", "Charge profile"], ["< -20 C", "No charging"]], size: 10);
+
+        var doc = new PdfReader(NullLogger<PdfReader>.Instance).Read(ReaderTestInput.For("spec.pdf", pdf.Build()), default);
+
+        Assert.Contains(doc.Blocks.OfType<HeadingBlock>(), h => h.Text == "1.3 Other charge conditions");
+        Assert.Contains(doc.Blocks.OfType<HeadingBlock>(), h => h.Text == "1.3.1 Step charge");
+        var table = Assert.Single(doc.Blocks.OfType<TableBlock>());
+        Assert.Equal(["Cell temperature", "Charge profile"], table.Header);
+    }
+
+    [Fact]
     public void TitleInTheFirstRowOfAFrame_IsTheCaption_AndTheColumnNamesBelowItTheHeader()
     {
         double[] xs = [40, 150, 260, 370, 480];

@@ -14,7 +14,7 @@ internal static class StackedTables
 {
     public static IReadOnlyList<DetectedTable> Split(DetectedTable table)
     {
-        if (!table.Ruled || table.Rows.Count < 4) return [table];
+        if (!table.Ruled || table.Rows.Count < 3) return [table];
         var texts = table.ExpandedRows(repeatAcross: false);
         var covered = table.ExpandedRows();
         var titles = Enumerable.Range(0, table.Rows.Count - 2)
@@ -27,22 +27,38 @@ internal static class StackedTables
             .Where(r => !titles.Contains(r - 1) && RenamesColumns(texts, r) && !CutsASpan(table, r)
                         && FiguresUnder(texts, 1, r, r) && FiguresUnder(texts, r + 1, texts.Count, r))
             .ToList();
-        // A title in the first row alone is the frame's caption (InnerCaption): one table.
-        var cuts = titles.Where(r => r > 0).Concat(headers).Order().ToList();
+        // A title in the first row alone is the frame's caption (InnerCaption): one table — unless it is a numbered
+        // clause title, which heads the text after the table as well.
+        var cuts = titles.Where(r => r > 0 || IsClauseTitle(TitleAcross(table, r)!)).Concat(headers).Order().ToList();
         if (cuts.Count == 0) return [table];
         var pieces = new List<DetectedTable>();
-        List<int> starts = [0, .. cuts];
+        List<int> starts = cuts[0] == 0 ? cuts : [0, .. cuts];
         for (var i = 0; i < starts.Count; i++)
         {
             var (start, end) = (starts[i], i + 1 < starts.Count ? starts[i + 1] : table.Rows.Count);
             var title = titles.Contains(start) ? TitleAcross(table, start) : null;
+            // A numbered clause title across the frame ("1.3.1 阶梯充电 Step Charge") heads what follows, the tables drawn
+            // further down included: it stands as a piece of its own, which the detector reads as a heading.
+            if (title is not null && IsClauseTitle(title))
+            {
+                pieces.Add(Piece(table, [table.Rows[start]], table.Caption));
+                title = null;
+                start++;
+            }
             var rows = table.Rows.Skip(title is null ? start : start + 1).Take(end - start - (title is null ? 0 : 1)).ToList();
             if (rows.Count == 0) continue;
-            var piece = new DetectedTable(rows[0].Page, table.Columns, table.Ruled) { Caption = title?.Text ?? table.Caption, LastPage = rows[^1].Page };
-            piece.Rows.AddRange(rows);
-            pieces.Add(piece);
+            pieces.Add(Piece(table, rows, title?.Text ?? table.Caption));
         }
         return pieces;
+    }
+
+    private static bool IsClauseTitle(DetectedCell title) => NumberedHeading.TryParse(title.Text, out _, out _);
+
+    private static DetectedTable Piece(DetectedTable table, List<DetectedRow> rows, string? caption)
+    {
+        var piece = new DetectedTable(rows[0].Page, table.Columns, table.Ruled) { Caption = caption, LastPage = rows[^1].Page };
+        piece.Rows.AddRange(rows);
+        return piece;
     }
 
     /// <summary>

@@ -3,7 +3,8 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// <summary>
 /// Splits a page's lines into plain lines and tables, keeping their order. Ruled tables come first
 /// (<see cref="RuledTableFinder"/>): their segments leave the lines. The lines left are searched for tables by alignment
-/// (<see cref="AlignedTableFinder"/>), one stretch between ruled tables at a time. A frame holding several tables under
+/// (<see cref="AlignedTableFinder"/>), one stretch between ruled tables at a time. A table drawn inside another's row is
+/// captioned by that row (<see cref="NestedTables"/>); a frame holding several tables under
 /// titles of their own is cut into them (<see cref="StackedTables"/>). Every table then gets its caption
 /// when the caption stands inside its frame (<see cref="InnerCaption"/>) and its header rows (<see cref="TableHeaders"/>).
 /// </summary>
@@ -32,7 +33,10 @@ internal static class TableDetector
             if (rest.Count > 0) pending.Add(new TextLine(line.Page, line.Column, rest));
         }
         Flush();
+        NestedTables.Attach(items.OfType<DetectedTable>().ToList());
         items = items.SelectMany(item => item is DetectedTable table ? StackedTables.Split(table) : (IEnumerable<object>)[item]).ToList();
+        // A numbered heading drawn in a box ("1.3 其他充电条件(模式)") is a heading, not a table of one cell.
+        items = items.Select(item => item is DetectedTable { Ruled: true } table && BoxedHeading(table, lines) is { } line ? line : item).ToList();
         foreach (var table in items.OfType<DetectedTable>())
         {
             InnerCaption.Lift(table);
@@ -45,6 +49,16 @@ internal static class TableDetector
             items.AddRange(AlignedTableFinder.Split(pending, rulings.VerticalIndex));
             pending.Clear();
         }
+    }
+
+    /// <summary>The line of a ruled frame whose only text is a numbered heading (a clause title drawn in a box); null otherwise.</summary>
+    private static TextLine? BoxedHeading(DetectedTable table, IReadOnlyList<TextLine> lines)
+    {
+        if (table.Rows.SelectMany(r => r.Cells).Where(c => c is { Text.Length: > 0 }).ToList() is not [{ Segments.Count: > 0 } cell]) return null;
+        if (!NumberedHeading.TryParse(cell.Text, out _, out _)) return null;
+        // In the page column its text was read in (the page's columns are laid out by the lines they hold).
+        var column = lines.FirstOrDefault(l => l.Segments.Contains(cell.Segments[0]))?.Column ?? 0;
+        return new TextLine(table.Page, column, cell.Segments.OrderByDescending(s => s.Top).ThenBy(s => s.Left).ToList());
     }
 
     /// <summary>
