@@ -29,6 +29,12 @@ public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glos
         // Interrogatives are blanked before segmenting: glued to a neighbour (孔多深) or cut apart (多 / 大) they would be
         // taken for content words.
         var terms = Clean(segmenter.Terms(LanguagePatterns.Interrogative.Replace(Possessive().Replace(folded, ""), " ")).Concat(JoinedVerbs(folded)));
+        // A date the question names (截至2010年6月30日) comes out of the segmenter cut into its numbers and the characters
+        // 年, 月, 日: the month's and day's numbers and those characters stand in nearly every passage of a report, and
+        // together they outweighed what was asked (a note defining the report's period beat the balance sheet's row). The
+        // year stays a term.
+        var dateParts = LanguagePatterns.DateParts(folded);
+        terms = terms.Where(t => !dateParts.Contains(t) && t is not ("年" or "月" or "日" or "号")).ToList();
         // A Chinese glossary term counts where a word of the question starts (换刀 in 换刀片, 换油 in 换油周期), or where the
         // segmenter's search mode finds it inside a longer word; not from the middle of a word (天车 in 冬天车间).
         var wordStarts = segmenter.WordStarts(folded);

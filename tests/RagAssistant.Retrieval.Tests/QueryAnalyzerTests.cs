@@ -26,6 +26,17 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
+    [InlineData("截至2010年6月30日，合并报表的短期借款余额是多少？", new[] { "2010", "短期借款", "余额" }, new[] { "6", "30", "年", "月", "日" })]
+    [InlineData("2026年4月9日夜班 CK6150-03 出了什么故障？", new[] { "2026", "夜班", "故障" }, new[] { "4", "9", "年", "月", "日" })]
+    public void ADatesMonthDayAndUnitCharacters_AreNoTerms_ItsYearIs(string question, string[] kept, string[] left)
+    {
+        var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
+        var terms = analyzer.Analyze(question).Terms;
+        Assert.All(kept, t => Assert.Contains(t, terms));
+        Assert.All(left, t => Assert.DoesNotContain(t, terms));
+    }
+
+    [Theory]
     [InlineData("What is the product's functional hierarchy?")]
     [InlineData("What is the machine’s spindle speed?")]
     public void APossessiveEnding_IsNoTerm(string question)

@@ -83,18 +83,12 @@ public sealed class QuestionTerms
         // A number saying where in a document the answer stands (表 1, section 4) is not in the text that answers: as a
         // term it would credit the row whose key cell happens to be 1.
         var places = LanguagePatterns.DocumentPlaces(query.Text);
-        // A date the question names (截至2010年6月30日) reaches us cut into its numbers and the characters 年, 月, 日: the
-        // month's and the day's numbers and those characters stand in nearly every sentence of a report, and together they
-        // outweighed what was asked (a loan sentence "2010 年度 1-6 月 … 借款期限 1 年" beat the balance sheet's row). The
-        // year stays a term, and a passage stating the date is still found by it.
-        var dateParts = LanguagePatterns.DateParts(query.Text);
         var terms = new List<WeightedTerm>();
         foreach (var term in query.Terms)
         {
             var isIdentifier = identifiers.Contains(term);
-            var isDatePart = dateParts.Contains(term) || term is "年" or "月" or "日" or "号";
             var weight = isIdentifier ? weights.IdentifierTermWeight
-                : QuestionWords.IsFunctionWord(term) || places.Contains(term) || isDatePart ? 0 : BaseWeight(term, weights);
+                : QuestionWords.IsFunctionWord(term) || places.Contains(term) ? 0 : BaseWeight(term, weights);
             var isFocus = focusTerms.Contains(term);
             if (isFocus) weight *= weights.FollowUpFocusWeight;
             terms.Add(new WeightedTerm(term, weight, isIdentifier) { IsFocus = isFocus && weight > 0 });
