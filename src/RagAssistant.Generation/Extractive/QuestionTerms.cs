@@ -87,8 +87,7 @@ public sealed class QuestionTerms
         foreach (var term in query.Terms)
         {
             var isIdentifier = identifiers.Contains(term);
-            var weight = isIdentifier ? weights.IdentifierTermWeight
-                : QuestionWords.IsFunctionWord(term) || places.Contains(term) ? 0 : BaseWeight(term, weights);
+            var weight = isIdentifier ? weights.IdentifierTermWeight : QuestionWords.IsFunctionWord(term) || places.Contains(term) ? 0 : BaseWeight(term, weights);
             var isFocus = focusTerms.Contains(term);
             if (isFocus) weight *= weights.FollowUpFocusWeight;
             terms.Add(new WeightedTerm(term, weight, isIdentifier) { IsFocus = isFocus && weight > 0 });

@@ -84,4 +84,7 @@ internal sealed class DetectedRow(DetectedCell?[] cells, List<PageBox> boxes, in
     public int Page { get; } = page;
 
     public bool IsEmpty => Cells.All(c => c is null || c.Text.Length == 0);
+
+    /// <summary>The row's cells that hold text, left to right.</summary>
+    public List<DetectedCell> Filled => Cells.Where(c => c is { Text.Length: > 0 }).Select(c => c!).ToList();
 }

@@ -14,7 +14,7 @@ internal static class InnerCaption
     /// <summary>Moves such a first row to the table's caption (a caption line above the frame, read afterwards, would take its place).</summary>
     public static void Lift(DetectedTable table)
     {
-        if (table.Rows.Count < 2 || table.Rows[0].Cells.Where(c => c is { Text.Length: > 0 }).ToList() is not [{ RowSpan: 1 } cell]) return;
+        if (table.Rows.Count < 2 || table.Rows[0].Filled is not [{ RowSpan: 1 } cell]) return;
         var caption = cell.ColSpan >= table.Columns.Count && NumberedHeading.TryParseTableCaption(cell.Text, out _) || IsTitleOverColumnNames(table, cell);
         if (caption)
         {
@@ -25,7 +25,7 @@ internal static class InnerCaption
         // A report's numbered item titles alone in the first rows of a table without rules ("8、长期股权投资" over
         // "(1)长期股权投资分类" over 项目 | 期初数 | …) name it; read as its header they stood in every row's column path.
         var titles = new List<string>();
-        while (table.Rows.Count > 2 && table.Rows[0].Cells.Where(c => c is { Text.Length: > 0 }).ToList() is [{ RowSpan: 1 } title]
+        while (table.Rows.Count > 2 && table.Rows[0].Filled is [{ RowSpan: 1 } title]
                && NumberedHeading.IsNumberedItemTitle(title.Text))
         {
             titles.Add(title.Text);

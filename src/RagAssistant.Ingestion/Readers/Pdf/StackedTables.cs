@@ -88,7 +88,7 @@ internal static class StackedTables
 
     /// <summary>The row's only cell when it spans the whole frame on one row (a title across the table); null otherwise.</summary>
     private static DetectedCell? TitleAcross(DetectedTable table, int r) =>
-        table.Rows[r].Cells.Where(c => c is { Text.Length: > 0 }).ToList() is [{ RowSpan: 1 } cell]
+        table.Rows[r].Filled is [{ RowSpan: 1 } cell]
         && ReferenceEquals(table.Rows[r].Cells[0], cell) && cell.ColSpan >= table.Columns.Count && !TableHeaders.IsValue(cell.Text)
             ? cell : null;
 

@@ -54,7 +54,7 @@ internal static class TableDetector
     /// <summary>The line of a ruled frame whose only text is a numbered heading (a clause title drawn in a box); null otherwise.</summary>
     private static TextLine? BoxedHeading(DetectedTable table, IReadOnlyList<TextLine> lines)
     {
-        if (table.Rows.SelectMany(r => r.Cells).Where(c => c is { Text.Length: > 0 }).ToList() is not [{ Segments.Count: > 0 } cell]) return null;
+        if (table.Rows.SelectMany(r => r.Filled).ToList() is not [{ Segments.Count: > 0 } cell]) return null;
         if (!NumberedHeading.TryParse(cell.Text, out _, out _)) return null;
         // In the page column its text was read in (the page's columns are laid out by the lines they hold).
         var column = lines.FirstOrDefault(l => l.Segments.Contains(cell.Segments[0]))?.Column ?? 0;
