@@ -49,6 +49,12 @@ public sealed class AnswerOptions
     public double FollowingQuoteRatio { get; set; } = 0.75;
 
     /// <summary>
+    /// Quote the sentence that follows the best quote in its paragraph with it, whatever it scores: a statement is often
+    /// completed by the next sentence (what is recommended, how many were found). It adds no citation. Default true.
+    /// </summary>
+    public bool QuoteNextSentence { get; set; } = true;
+
+    /// <summary>
     /// A quote from a source not yet cited must add question terms the chosen quotes lack, together worth at least this
     /// share of the question's weighted terms (0–1) and half of what the chosen quotes still lack: each extra citation
     /// should hold something asked for — the second half of "什么零件，什么材料", not a second row repeating the first.

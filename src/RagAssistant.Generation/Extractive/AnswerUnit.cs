@@ -25,4 +25,10 @@ public sealed record AnswerUnit(UnitKind Kind, string Text, IReadOnlyList<(strin
     /// lines after it ("核心小组" over "质量：王磊"). A heading the chunker did not lift into the chunk's context.
     /// </summary>
     public string? Section { get; init; }
+
+    /// <summary>For a sentence, the line (paragraph) of the chunk it was cut from and its place in that line: which sentence follows which.</summary>
+    public SentencePlace? Place { get; init; }
 }
+
+/// <summary>Where a sentence stands: the chunk's line (a paragraph) it was cut from, and which piece of that line it is (0 first).</summary>
+public readonly record struct SentencePlace(int Line, int Piece);

@@ -315,6 +315,14 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             if (!sameSource && !sameRowElsewhere && Gain(unit) < Math.Max(_options.OtherSourceMinGain * total, _options.MissingShare * Missing())) continue;
             if (Fits(unit)) Take(unit);
         }
+        // The sentence after the best one in its paragraph is quoted with it: a statement is often completed by the next
+        // sentence — the recommendation after the behaviour it ensures ("MUTE is active HIGH …" then "A 10 kΩ resistor to
+        // +5 V is recommended"), the outcome after its subject —, and it adds no citation.
+        if (_options.QuoteNextSentence && NextSentence(scored, best) is { } next && !chosen.Contains(next) && Fits(next))
+        {
+            chosen.Insert(1, next);
+            chars += next.Unit.Text.Length;
+        }
         // A unit of the best quote's own chunk that answers for asked terms the quotes lack is quoted too, however it
         // scores: it adds no citation, and a chunk often states the subject in one line and the asked fact in another
         // (the card's header names the part, a later line who is responsible for quality). What it answers for counts with
@@ -347,6 +355,12 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                 .Sum(t => weights[t]);
         }
     }
+
+    /// <summary>The sentence that follows <paramref name="unit"/> in its paragraph (the same line of the same chunk), if it is a sentence.</summary>
+    private static ScoredUnit? NextSentence(List<ScoredUnit> scored, ScoredUnit unit) =>
+        unit.Unit.Place is { } place
+            ? scored.FirstOrDefault(u => u.Source == unit.Source && u.Unit.Place == place with { Piece = place.Piece + 1 })
+            : null;
 
     /// <summary>The weight of the question terms a translation stands for (the largest, when it translates several).</summary>
     private static double SourceWeight(QuestionTerms question, double[] weights, IReadOnlyList<string> from)

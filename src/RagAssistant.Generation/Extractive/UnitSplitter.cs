@@ -47,8 +47,9 @@ public static partial class UnitSplitter
                 continue;
             }
             FlushFields(Add, fieldLines);
+            var piece = 0;
             foreach (var sentence in Sentences(line, maxSentenceChars))
-                Add(new AnswerUnit(UnitKind.Sentence, sentence, []));
+                Add(new AnswerUnit(UnitKind.Sentence, sentence, []) { Place = new SentencePlace(i, piece++) });
             // The label itself stays a unit (under the label before it); what follows stands under it.
             if (i + 1 < lines.Count && IsLabelLine(line)) section = line.TrimEnd(':', '：');
         }

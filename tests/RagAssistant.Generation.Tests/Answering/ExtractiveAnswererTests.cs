@@ -615,6 +615,35 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void TheSentenceAfterTheBestInItsParagraph_IsQuotedWithIt()
+    {
+        // The first sentence says what the question asks about; the next says what to fit, without repeating a word of it.
+        const string paragraph = "The MUTE pin forces all channels into the muted state at power-up. A 10 kΩ resistor to +5 V is recommended. "
+                                 + "The attenuator values are kept while muted.";
+        RetrievedChunk[] datasheet = [TestSources.Chunk(70, "SSM2163 datasheet", paragraph, context: "SSM2163 > SYSTEM MUTE")];
+
+        var quoted = Select("What should go on the MUTE pin at power-up?", sources: datasheet).Quotes.Select(q => q.Unit.Text).ToList();
+        var alone = Select("What should go on the MUTE pin at power-up?", new AnswerOptions { QuoteNextSentence = false }, datasheet)
+            .Quotes.Select(q => q.Unit.Text).ToList();
+
+        Assert.StartsWith("The MUTE pin forces", quoted[0], StringComparison.Ordinal);
+        Assert.Equal("A 10 kΩ resistor to +5 V is recommended.", quoted[1]);
+        Assert.DoesNotContain(quoted, q => q.StartsWith("The attenuator", StringComparison.Ordinal));
+        Assert.DoesNotContain("A 10 kΩ resistor to +5 V is recommended.", alone);
+    }
+
+    [Fact]
+    public void TheSentenceAfterTheBest_IsNotTakenFromTheNextParagraph()
+    {
+        RetrievedChunk[] datasheet =
+            [TestSources.Chunk(70, "SSM2163 datasheet", "The MUTE pin forces all channels into the muted state at power-up.\nA 10 kΩ resistor to +5 V is recommended.")];
+
+        var quoted = Select("What should go on the MUTE pin at power-up?", sources: datasheet).Quotes.Select(q => q.Unit.Text);
+
+        Assert.DoesNotContain("A 10 kΩ resistor to +5 V is recommended.", quoted);
+    }
+
+    [Fact]
     public void NumberTheQuestionNames_PicksItsRowOutOfTheTable()
     {
         // The sentence repeats "shows", "alarm" and "cause"; only the row of alarm 2001 says what its cause is.
