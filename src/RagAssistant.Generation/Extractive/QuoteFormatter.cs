@@ -29,6 +29,13 @@ public static class QuoteFormatter
             identifying.Add(rest[0]); // a table's first column names its row (alarm code, interval, position …)
             rest.RemoveAt(0);
         }
+        // A cell holding just an identifier or revision the question names (the change record's 标记 B for "B 版改了什么", 规格 M8 for "M8 螺栓")
+        // says which row this is, as a key does: it heads the quote, and the columns shown are those asked or the leading ones.
+        foreach (var field in rest.Where(f => NamedByQuestion(question, f.Value, analyzer)).ToList())
+        {
+            identifying.Add(field);
+            rest.Remove(field);
+        }
         // The row's own name column says what its first column's code stands for ("SUP-005 Anhui Huashan Foundry"): it is
         // what "which supplier" asks, and it reads better than a bare code.
         var entityName = rest.FindIndex(f => LanguagePatterns.EntityNameLabel.IsMatch(f.Label.Trim()));
@@ -108,6 +115,14 @@ public static class QuoteFormatter
                 || intent.StatesAskedUnit(f.Value)
                 || kinds.Any(q => q.IsStatedIn(f.Value, []))))
             .ToHashSet();
+    }
+
+    /// <summary>Whether a cell's whole value is an identifier (M8, JD-2105-0201) or a revision letter (B of "B 版") the question names.</summary>
+    private static bool NamedByQuestion(QuestionTerms question, string value, IQueryAnalyzer analyzer)
+    {
+        var folded = analyzer.Fold(value).Replace(" ", "", StringComparison.Ordinal);
+        return folded.Length > 0 && (question.Terms.Any(t => t.IsIdentifier && !t.IsExpansion && t.Term == folded)
+                                     || question.RevisionLetters.Any(l => analyzer.Fold(l) == folded));
     }
 
     /// <summary>A column is asked for when a question term is in its label or its value.</summary>

@@ -37,6 +37,25 @@ public sealed class QuoteFormatterTests
     }
 
     [Fact]
+    public void CellHoldingTheRevisionTheQuestionNames_HeadsTheQuote_AndTheRowsContentIsShown()
+    {
+        // "B" is what the question names to pick the change record's row: it says which row, it does not answer.
+        const string change = "标记: B | 处数: 2 | 更改文件号: ECN-2026-031 | 更改内容: OP60 转速 800→950 r/min、进给 0.12→0.10 mm/r | 签字: 王磊 | 日期: 2026-04-25";
+        var quote = Format(change, "输出轴工艺过程卡 B 版和 A 版相比改了什么？");
+        Assert.StartsWith("标记 B: ", quote);
+        Assert.Contains("更改内容 OP60 转速 800→950 r/min", quote);
+    }
+
+    [Fact]
+    public void CellHoldingTheThreadTheQuestionNames_HeadsTheQuote()
+    {
+        const string row = "规格: M8 | 性能等级: 8.8 | 拧紧扭矩 N·m: 25±2 | 拧紧方式: 一次拧紧 | 检查: 扭力扳手抽检";
+        var quote = Format(row, "M8 螺栓的拧紧扭矩是多少？");
+        Assert.StartsWith("规格 M8: ", quote);
+        Assert.Contains("拧紧扭矩 25±2 N·m", quote);
+    }
+
+    [Fact]
     public void RowUnderAGroupLabel_IsNamedByIt()
     {
         const string table = "| Parameter | Conditions | Min Typ Max | Units |\n| REFERENCE (ACOM) |  |  |  |\n| Output Voltage | VS = +10 V | 4.7 5.0 5.3 | V |";
