@@ -17,7 +17,7 @@ public sealed class ExplainCommandTests(CorpusFixture corpus) : IClassFixture<Co
     private const string Superseded2021 = "corpus/docs/Q-JD-105-2021_热处理通用技术条件.md";
 
     private static readonly string[] ChunkRuleNames =
-        ["KeywordList", "DenseList:", "CoverageList", "SupersededRevision", "OtherOperation", "ChangeRecord", "EvidenceReorder"];
+        ["KeywordList", "DenseList:", "CoverageList", "SupersededRevision", "UnnamedRevision", "OtherOperation", "ChangeRecord", "EvidenceReorder"];
 
     private static readonly string[] UnitRuleNames =
         ["RetrievalRank", "UnitSimilarity", "LacksAskedValue", "ShortLine", "RestatesQuestion", "OffFollowUpFocus", "OtherNumber",

@@ -67,6 +67,31 @@ public sealed class ChunkRulesTests
         AssertNotApplied(Apply(new SupersededRevisionRule(Defaults.SupersededRevision), "JD-2105-0318 第60工序的主轴转速是多少？",
             Chunk(OldCardRow, revision: "B")));
 
+    // ---- UnnamedRevision ----
+
+    [Fact]
+    public void UnnamedRevision_LowersAChunkOfAnotherLetteredRevision_WhenTheQuestionNamesOne() =>
+        AssertApplied(Apply(new UnnamedRevisionRule(Defaults.UnnamedRevision), "What did Rev A of the output shaft card specify for OP60?",
+            Chunk(OldCardRow, revision: "B")), "UnnamedRevision", 0.8, "revision B, not A");
+
+    [Fact]
+    public void UnnamedRevision_ReadsTheRevisionARowStates_WhereTheDocumentHasNone() =>
+        AssertApplied(Apply(new UnnamedRevisionRule(Defaults.UnnamedRevision), "输出轴 A 版工序卡 OP60 的转速是多少？",
+            Chunk("零件号: JD-2105-0318 | 版本: B | 工序号: 60 | 主轴转速 r/min: 950")), "UnnamedRevision", 0.8, "revision B, not A");
+
+    [Theory]
+    [InlineData("A", null)] // the named revision
+    [InlineData(null, "工序号: 60 | 工序名称: 精车Φ35k6轴颈 | 主轴转速 r/min: 950")] // no revision at all
+    [InlineData("2021", "4.2.2 渗碳淬火件心部硬度 28–45 HRC。")] // an edition year, not a lettered revision
+    public void UnnamedRevision_LeavesAloneTheNamedRevision_AndChunksOfNoLetteredRevision(string? revision, string? text) =>
+        AssertNotApplied(Apply(new UnnamedRevisionRule(Defaults.UnnamedRevision), "输出轴 A 版工艺卡上 OP60 原来用的转速是多少？",
+            Chunk(text ?? OldCardRow, revision: revision)));
+
+    [Fact]
+    public void UnnamedRevision_LeavesEveryChunkAlone_WhenTheQuestionNamesNoRevision() =>
+        AssertNotApplied(Apply(new UnnamedRevisionRule(Defaults.UnnamedRevision), "JD-2105-0318 第60工序的主轴转速是多少？",
+            Chunk(OldCardRow, revision: "B")));
+
     // ---- OtherOperation ----
 
     [Fact]
@@ -118,10 +143,10 @@ public sealed class ChunkRulesTests
     [Fact]
     public void ChunkRules_AreNamedByTheirOption_AndTakeTheirWeightFromIt()
     {
-        var options = new RelevanceOptions { SupersededRevision = 0.7, OtherOperation = 0.3, ChangeRecord = 2.5 };
+        var options = new RelevanceOptions { SupersededRevision = 0.7, UnnamedRevision = 0.6, OtherOperation = 0.3, ChangeRecord = 2.5 };
         var rules = ChunkRules.From(options);
-        Assert.Equal(["SupersededRevision", "OtherOperation", "ChangeRecord"], rules.Select(r => r.Name));
-        Assert.Equal([0.7, 0.3, 2.5], rules.Select(r => r.Weight));
+        Assert.Equal(["SupersededRevision", "UnnamedRevision", "OtherOperation", "ChangeRecord"], rules.Select(r => r.Name));
+        Assert.Equal([0.7, 0.6, 0.3, 2.5], rules.Select(r => r.Weight));
         Assert.All(rules, r => Assert.False(string.IsNullOrWhiteSpace(r.Summary)));
         Assert.All(rules, r => Assert.NotNull(typeof(RelevanceOptions).GetProperty(r.Name)));
     }

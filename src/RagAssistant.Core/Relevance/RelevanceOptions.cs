@@ -110,6 +110,9 @@ public sealed class RelevanceOptions
     /// <summary>Factor on a superseded revision's fused score unless the question asks about revisions (SupersededRevision).</summary>
     [Range(0.0, 1.0)] public double SupersededRevision { get; set; } = 0.8;
 
+    /// <summary>Factor on a chunk of another lettered revision than the one the question names (UnnamedRevision); as SupersededRevision.</summary>
+    [Range(0.0, 1.0)] public double UnnamedRevision { get; set; } = 0.8;
+
     /// <summary>Factor on a chunk naming operations or materials, none of them the question's (OtherOperation).</summary>
     [Range(0.0, 1.0)] public double OtherOperation { get; set; } = 0.5;
 

@@ -423,8 +423,12 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     private static HashSet<int> OtherRevisions(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources)
     {
         var named = sources.Where(s => s.Identity is not null && question.NamesRevision(s.Revision)).Select(s => s.Identity).ToHashSet();
+        // Where the named revision is among the sources, a chunk of another lettered revision (ChunkRevisions: an operation
+        // sheet whose rows state 版本 B) is another revision too, whatever document it belongs to.
+        var namedPresent = sources.Any(s => ChunkRevisions.Of(s).Any(question.NamesRevision));
         return Enumerable.Range(0, sources.Count)
-            .Where(i => sources[i].Identity is not null && named.Contains(sources[i].Identity) && !question.NamesRevision(sources[i].Revision))
+            .Where(i => sources[i].Identity is not null && named.Contains(sources[i].Identity) && !question.NamesRevision(sources[i].Revision)
+                        || namedPresent && ChunkRevisions.OfAnotherThanNamed(question.Intent, sources[i]))
             .ToHashSet();
     }
 

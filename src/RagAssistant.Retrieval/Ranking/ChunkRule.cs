@@ -33,6 +33,7 @@ public static class ChunkRules
     public static IReadOnlyList<ChunkRule> From(RelevanceOptions options) =>
     [
         new SupersededRevisionRule(options.SupersededRevision),
+        new UnnamedRevisionRule(options.UnnamedRevision),
         new OtherOperationRule(options.OtherOperation),
         new ChangeRecordRule(options.ChangeRecord),
     ];
@@ -49,6 +50,22 @@ public sealed class SupersededRevisionRule(double weight) : ChunkRule(weight)
 
     public override string? Evidence(AnalyzedQuery query, RetrievedChunk chunk) =>
         chunk.Superseded && !query.AsksAboutRevisions ? $"superseded revision {chunk.Revision}" : null;
+}
+
+/// <summary>
+/// A question naming a revision by its letter ("A 版工艺卡", "Rev A of the card") asks about that revision: a chunk of
+/// another lettered revision (<see cref="ChunkRevisions"/>: its document's, or the 版本 its rows state) ranks below, as a
+/// superseded one does (the same mild factor orders them). A chunk of no lettered revision is left alone.
+/// </summary>
+public sealed class UnnamedRevisionRule(double weight) : ChunkRule(weight)
+{
+    public override string Name => nameof(RelevanceOptions.UnnamedRevision);
+    public override string Summary => "a chunk of another lettered revision than the one the question names ranks below";
+
+    public override string? Evidence(AnalyzedQuery query, RetrievedChunk chunk) =>
+        ChunkRevisions.OfAnotherThanNamed(query.Intent, chunk)
+            ? $"revision {string.Join("/", ChunkRevisions.Of(chunk))}, not {string.Join("/", query.Intent.RevisionLetters)}"
+            : null;
 }
 
 /// <summary>

@@ -352,6 +352,21 @@ public sealed class UnitRulesTests
     }
 
     [Fact]
+    public void OtherRevision_ReadsTheRevisionAnOperationSheetsRowsState_WhereItsDocumentHasNone()
+    {
+        // The OP60 operation sheet is a document of its own, without a revision; each of its rows states 版本 B.
+        RetrievedChunk[] sources =
+        [
+            TwoRevisions[1],
+            TestSources.Chunk(3, "JD-2105-0318 机械加工工序卡 OP60", "零件号: JD-2105-0318 | 版本: B | 工序号: 60 | 工步号: 4 | 主轴转速 r/min: 900",
+                identity: "JD-2105-0318 机械加工工序卡 OP60"),
+        ];
+        var units = Score("What did Rev A of the output shaft card specify for the OP60 spindle speed?", sources);
+        AssertFactor(Unit(units, "900"), "OtherRevision", Defaults.OtherRevision, "another revision");
+        AssertNotApplied(Unit(units, "800"), "OtherRevision");
+    }
+
+    [Fact]
     public void OtherRevision_LeavesEveryRevisionAlone_WhenTheQuestionNamesNone()
     {
         var units = Score("JD-2105-0318 第60工序的主轴转速是多少？", TwoRevisions);
