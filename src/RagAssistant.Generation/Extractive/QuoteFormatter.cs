@@ -11,7 +11,7 @@ namespace RagAssistant.Generation.Extractive;
 /// <see cref="AnswerOptions.WholeRowChars"/> is quoted whole, <see cref="AnswerOptions.LeadingColumns"/> are the leading
 /// columns, and a row's quote is cut at <see cref="AnswerOptions.MaxRowQuoteChars"/>.
 /// </summary>
-public static class QuoteFormatter
+public static partial class QuoteFormatter
 {
     public static string Format(AnswerUnit unit, QuestionTerms question, IQueryAnalyzer analyzer, AnswerOptions options)
     {
@@ -52,13 +52,15 @@ public static class QuoteFormatter
         var whole = unit.Kind == UnitKind.TableRow && unit.Text.Length <= options.WholeRowChars;
         // Without a column the question names, the row's leading columns say what it is; the value cells join either.
         var basis = named.Count > 0 ? named : rest.Take(options.LeadingColumns).ToList();
-        var shown = whole ? rest : rest.Where(f => basis.Contains(f) || valueCells.Contains(f)).ToList();
+        var otherEntries = OtherEntryColumns(question, rest);
+        var shown = whole ? rest : rest.Where(f => (basis.Contains(f) || valueCells.Contains(f)) && !otherEntries.Contains(f)).ToList();
         var head = string.Join(" ", identifying.Select(f => IdentifyingText(f, question.Language)).Distinct());
         // A table row under a group label ("REFERENCE (ACOM)") is named by it too: "Output Voltage" alone is ambiguous.
         if (unit.Kind == UnitKind.TableRow && unit.Section is { } group) head = head.Length == 0 ? group : $"{group} › {head}";
         // The cell that answers — the column whose header names what is asked (拧紧扭矩 for "扭矩多少", Corrective action for
         // "what should I do") — is marked, so the reader finds it in a wide row.
         var marked = AskedCells(question, shown, analyzer, valueCells);
+        marked.ExceptWith(otherEntries);
         var body = string.Join(question.Language == "zh" ? "，" : "; ", shown.Select(f => marked.Contains(f) ? $"**{FieldText(f)}**" : FieldText(f)));
         var quote = head.Length == 0 ? body : body.Length == 0 ? head : head + ": " + body;
         return quote.Length <= options.MaxRowQuoteChars ? quote : quote[..options.MaxRowQuoteChars] + "…";
@@ -81,8 +83,12 @@ public static class QuoteFormatter
     /// holds none (a value repeating the question's M8 or OP60 names the row, it does not answer). Only questions asking
     /// for a value, an interval, a date or a span have them.
     /// </summary>
-    public static IReadOnlySet<(string Label, string Value)> AskedCells(QuestionTerms question, IReadOnlyList<(string Label, string Value)> fields, IQueryAnalyzer analyzer) =>
-        AskedCells(question, fields, analyzer, ValueCells(question, fields));
+    public static IReadOnlySet<(string Label, string Value)> AskedCells(QuestionTerms question, IReadOnlyList<(string Label, string Value)> fields, IQueryAnalyzer analyzer)
+    {
+        var cells = AskedCells(question, fields, analyzer, ValueCells(question, fields));
+        cells.ExceptWith(OtherEntryColumns(question, fields));
+        return cells;
+    }
 
     /// <param name="valueCells">The fields' <see cref="ValueCells"/> (or a superset's), already found.</param>
     private static HashSet<(string Label, string Value)> AskedCells(QuestionTerms question, IReadOnlyList<(string Label, string Value)> fields, IQueryAnalyzer analyzer,
@@ -116,6 +122,27 @@ public static class QuoteFormatter
                 || kinds.Any(q => q.IsStatedIn(f.Value, []))))
             .ToHashSet();
     }
+
+    /// <summary>
+    /// The column found by its header path: of columns whose headers differ only in a number (拧紧扭矩 › 性能等级 8.8 |
+    /// 10.9 | 12.9), where the question names the number of some (8.8 级), the others are other entries of the table, not
+    /// what is asked.
+    /// </summary>
+    private static HashSet<(string Label, string Value)> OtherEntryColumns(QuestionTerms question, IReadOnlyList<(string Label, string Value)> fields)
+    {
+        var others = new HashSet<(string Label, string Value)>();
+        var numbers = question.Intent.Numbers;
+        if (numbers.Count == 0) return others;
+        foreach (var columns in fields.Where(f => NumberTokens.In(f.Label).Any()).GroupBy(f => HeaderNumber().Replace(f.Label, "#")).Where(g => g.Count() > 1))
+        {
+            var asked = columns.Where(f => NumberTokens.In(f.Label).Any(numbers.Contains)).ToList();
+            if (asked.Count > 0) others.UnionWith(columns.Except(asked));
+        }
+        return others;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d+(?:[.,]\d+)*")]
+    private static partial System.Text.RegularExpressions.Regex HeaderNumber();
 
     /// <summary>Whether a cell's whole value is an identifier (M8, JD-2105-0201) or a revision letter (B of "B 版") the question names.</summary>
     private static bool NamedByQuestion(QuestionTerms question, string value, IQueryAnalyzer analyzer)

@@ -24,6 +24,38 @@ public sealed class TableAnswerTests
         Assert.DoesNotContain("**螺栓规格", quote, StringComparison.Ordinal);
     }
 
+    private static readonly AnswerUnit GradeRow = new(UnitKind.TableRow,
+        "| M12×1.5 | 88.1 | 88 | 124 | 149 |",
+        [("螺纹规格 d×P", "M12×1.5"), ("应力截面积 As mm²", "88.1"), ("拧紧扭矩 N·m › 性能等级 8.8", "88"),
+         ("拧紧扭矩 N·m › 性能等级 10.9", "124"), ("拧紧扭矩 N·m › 性能等级 12.9", "149")]);
+
+    [Fact]
+    public void OfColumnsWhoseHeadersDifferInANumber_TheOneTheQuestionNamesIsMarked()
+    {
+        // The header path says which column: 性能等级 8.8 for "8.8 级"; 10.9 and 12.9 are other entries of the table.
+        var quote = QuoteFormatter.Format(GradeRow, TestSources.Terms("M12 螺栓 8.8 级的拧紧扭矩是多少？"), TestSources.Analyzer, TestSources.Answers);
+        Assert.Contains("**拧紧扭矩 N·m › 性能等级 8.8 88**", quote, StringComparison.Ordinal);
+        Assert.DoesNotContain("**拧紧扭矩 N·m › 性能等级 10.9", quote, StringComparison.Ordinal);
+        Assert.DoesNotContain("**拧紧扭矩 N·m › 性能等级 12.9", quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OfColumnsWhoseHeadersDifferInANumber_AllAreMarked_WhenTheQuestionNamesNone()
+    {
+        var cells = QuoteFormatter.AskedCells(TestSources.Terms("M12 螺栓的拧紧扭矩是多少？"), GradeRow.Fields, TestSources.Analyzer);
+        Assert.Equal(3, cells.Count(c => c.Label.StartsWith("拧紧扭矩", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void ALongRow_LeavesOutTheColumnsOfOtherEntries()
+    {
+        var wide = GradeRow with { Text = GradeRow.Text + new string(' ', 200) };
+        var quote = QuoteFormatter.Format(wide, TestSources.Terms("M12 螺栓 10.9 级的拧紧扭矩是多少？"), TestSources.Analyzer, TestSources.Answers);
+        Assert.Contains("**拧紧扭矩 N·m › 性能等级 10.9 124**", quote, StringComparison.Ordinal);
+        Assert.DoesNotContain("性能等级 8.8", quote, StringComparison.Ordinal);
+        Assert.DoesNotContain("性能等级 12.9", quote, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AQuestionAskingNoValue_MarksNoCell()
     {
