@@ -7,7 +7,8 @@ namespace RagAssistant.Generation.Extractive;
 /// Writes a chosen unit as a quote. Prose and field lines are quoted as they stand. A process-card or table row is
 /// quoted with what identifies it — part number, operation, operation name, step (or the table's first column) — and
 /// only the columns the question asks about ("JD-2105-0318 第60工序 精车Φ35k6轴颈 工步2: 主轴转速 950 r/min, 进给量 0.10 mm/r"),
-/// not the whole row; when no column is asked for, the row's leading columns are shown. A row of at most
+/// not the whole row; when no column's header is asked for, the row's leading columns are shown (beside the cells the
+/// question names by their content, which say which row it is). A row of at most
 /// <see cref="AnswerOptions.WholeRowChars"/> is quoted whole, <see cref="AnswerOptions.LeadingColumns"/> are the leading
 /// columns, and a row's quote is cut at <see cref="AnswerOptions.MaxRowQuoteChars"/>.
 /// </summary>
@@ -51,7 +52,10 @@ public static partial class QuoteFormatter
         var named = rest.Where(f => Asks(question, f, analyzer)).ToList();
         var whole = unit.Kind == UnitKind.TableRow && unit.Text.Length <= options.WholeRowChars;
         // Without a column the question names, the row's leading columns say what it is; the value cells join either.
-        var basis = named.Count > 0 ? named : rest.Take(options.LeadingColumns).ToList();
+        // Cells the question names only by what they hold (an item column's 电芯容量 Nominal Capacity) say which row this is
+        // more often than they answer: unless a column's header is named, the leading columns are shown beside them.
+        var byHeader = named.Any(f => NamesHeader(question, f, analyzer));
+        var basis = byHeader ? named : named.Concat(rest.Take(options.LeadingColumns)).ToList();
         var otherEntries = OtherEntryColumns(question, rest);
         var shown = whole ? rest : rest.Where(f => (basis.Contains(f) || valueCells.Contains(f)) && !otherEntries.Contains(f)).ToList();
         var head = string.Join(" ", identifying.Select(f => IdentifyingText(f, question.Language)).Distinct());
@@ -150,6 +154,13 @@ public static partial class QuoteFormatter
         var folded = analyzer.Fold(value).Replace(" ", "", StringComparison.Ordinal);
         return folded.Length > 0 && (question.Terms.Any(t => t.IsIdentifier && !t.IsExpansion && t.Term == folded)
                                      || question.RevisionLetters.Any(l => analyzer.Fold(l) == folded));
+    }
+
+    /// <summary>Whether a question term is in the column's header.</summary>
+    private static bool NamesHeader(QuestionTerms question, (string Label, string Value) field, IQueryAnalyzer analyzer)
+    {
+        var label = new TextView(field.Label, analyzer);
+        return question.Terms.Any(label.Contains);
     }
 
     /// <summary>A column is asked for when a question term is in its label or its value.</summary>

@@ -56,6 +56,19 @@ public sealed class QuoteFormatterTests
     }
 
     [Fact]
+    public void LongRow_TheQuestionNamesOnlyByItsItemCell_ShowsTheLeadingColumnsBesideIt()
+    {
+        // "nominal capacity" stands in the item column: it says which row, the specification column answers.
+        const string row = "| 1.1.1 | 电芯容量 Nominal Capacity | ≥192 Ah ≥196 Ah | 25°C, 196 A(1C)电流放电到2.0V 25°C, 196 A(1C) DC to 2.0V 25°C, 65.3 A(1/3C)电流放电到2.0V 25°C, 65.3 A(1/3C) DC to 2.0V |";
+        var unit = new AnswerUnit(UnitKind.TableRow, row,
+            [("No.", "1.1.1"), ("参数 Item", "电芯容量 Nominal Capacity"), ("产品规格 Specification", "≥192 Ah ≥196 Ah"),
+             ("条件 Condition", "25°C, 196 A(1C)电流放电到2.0V 25°C, 196 A(1C) DC to 2.0V 25°C, 65.3 A(1/3C)电流放电到2.0V 25°C, 65.3 A(1/3C) DC to 2.0V")]);
+        var quote = QuoteFormatter.Format(unit, TestSources.Terms("What is the nominal capacity of the cell?"), TestSources.Analyzer, TestSources.Answers);
+        Assert.Contains("电芯容量 Nominal Capacity", quote);
+        Assert.Contains("≥192 Ah ≥196 Ah", quote);
+    }
+
+    [Fact]
     public void RowUnderAGroupLabel_IsNamedByIt()
     {
         const string table = "| Parameter | Conditions | Min Typ Max | Units |\n| REFERENCE (ACOM) |  |  |  |\n| Output Voltage | VS = +10 V | 4.7 5.0 5.3 | V |";
