@@ -37,6 +37,7 @@ public sealed class QuestionIntentTests
     [InlineData("When does Q/JD 105-2026 take effect?", "AsksValue AsksDate")]
     [InlineData("什么是首件检验？", "AsksDefinition")]
     [InlineData("A 版工艺卡上原来用的转速是多少？", "AsksValue AsksWhatChanged AsksAboutRevisions")]
+    [InlineData("What is the surface roughness required for the Φ35k6 journal?", "AsksValue")] // three words before the kind
     public void Intent_OfTypicalQuestions(string question, string flags) => Assert.Equal(flags, Flags(Intent(question)));
 
     [Theory]
