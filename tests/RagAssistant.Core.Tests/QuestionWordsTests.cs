@@ -13,6 +13,8 @@ public sealed class QuestionWordsTests
     [InlineData("the")]
     [InlineData("what")]
     [InlineData("how")]
+    [InlineData("according")] // "according to the manual" frames the question
+    [InlineData("into")]
     public void IsFraming_TheListedWordsOfQuestionWordsTxt(string term) => Assert.True(QuestionWords.IsFraming(term));
 
     [Theory]

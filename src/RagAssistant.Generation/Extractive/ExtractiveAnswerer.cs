@@ -499,7 +499,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         var folded = analyzer.Fold(question.Query.Text);
         var heads = absent.Where(term => !ModifiesAPresentWord(question, folded, term, chunks) && !GivesASetting(folded, term)).ToList();
         absent = absent.Except(heads).ToList();
-        var years = question.Numbers.Where(IsYear).ToList();
+        // A code the question names (alarm 2002) is no year, however its digits read.
+        var codes = LanguagePatterns.AlarmCode.Matches(question.Query.Text).SelectMany(m => NumberTokens.In(m.Value)).ToHashSet();
+        var years = question.Numbers.Where(n => IsYear(n) && !codes.Contains(n)).ToList();
         absent.AddRange(years.Where(y => !chunks.Any(c => c.ContainsNumber(y))));
         if (heads.Count > 0) return (heads, absent);
         // An edition the question names ("2026 版") must be one of the documents' own revisions, each on its own.
@@ -517,7 +519,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             .Concat(question.Intent.Formulas.Select(f => (Written: f, Spellings: new[] { analyzer.Fold(f), analyzer.Fold(Subscripted().Replace(f, " $1")) })));
         var absentSymbols = symbols.Where(s => !chunks.Any(c => s.Spellings.Any(c.ContainsSymbol))).Select(s => s.Written).ToList();
         if (absentSymbols.Count > 0) return (absentSymbols, absent);
-        var numbers = question.Numbers.Where(n => !IsYear(n)).ToList();
+        var numbers = question.Numbers.Where(n => !years.Contains(n)).ToList();
         if (question.Anchors.Count == 0 && numbers.Count == 0) return ([], absent);
         List<string>? fewestMissing = null;
         foreach (var chunk in anchorChunks)

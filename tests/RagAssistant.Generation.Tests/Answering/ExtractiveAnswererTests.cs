@@ -658,6 +658,19 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void AnAlarmCodeNoSourceHolds_IsAMissingAnchor_ThoughItsDigitsReadAsAYear()
+    {
+        // 2003 is the alarm asked about, not a year: no source has it, so the answer abstains on it alone.
+        var selection = Select("What does alarm 2003 mean on the CK6150?", sources:
+        [
+            TestSources.Chunk(69, "CK6150 Maintenance Manual", "| Code | Message | Cause |\n|---|---|---|\n| 2001 | HYDRAULIC PRESSURE LOW | Pressure below 1.2 MPa |\n| 2002 | LUBRICATION LEVEL LOW | Tank below minimum |",
+                context: "CK6150 Maintenance Manual > 4 Alarms"),
+        ]);
+        Assert.Contains("2003", selection.MissingAnchors);
+        Assert.DoesNotContain("2003", selection.AbsentWords);
+    }
+
+    [Fact]
     public void FollowUp_PrefersTheUnitNamingTheFollowUpsOwnWords()
     {
         var analyzer = TestSources.Analyzer;
