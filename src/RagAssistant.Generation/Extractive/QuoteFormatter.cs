@@ -51,9 +51,9 @@ public static partial class QuoteFormatter
         var valueCells = ValueCells(question, rest);
         var named = rest.Where(f => Asks(question, f, analyzer)).ToList();
         var whole = unit.Kind == UnitKind.TableRow && unit.Text.Length <= options.WholeRowChars;
-        // Without a column the question names, the row's leading columns say what it is; the value cells join either.
-        // Cells the question names only by what they hold (an item column's 电芯容量 Nominal Capacity) say which row this is
-        // more often than they answer: unless a column's header is named, the leading columns are shown beside them.
+        // Without a column whose header the question names, the row's leading columns say what it is — beside the cells it
+        // names only by what they hold (an item column's 电芯容量 Nominal Capacity), which say which row this is more often
+        // than they answer; the value cells join either.
         var byHeader = named.Any(f => NamesHeader(question, f, analyzer));
         var basis = byHeader ? named : named.Concat(rest.Take(options.LeadingColumns)).ToList();
         var otherEntries = OtherEntryColumns(question, rest);
