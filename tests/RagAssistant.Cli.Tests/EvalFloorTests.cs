@@ -35,14 +35,15 @@ public sealed class EvalFloorTests
     /// the kinds a document uses, rule OtherSubject, captions inside a table's frame): 0.961 / 0.842 / 0.753 / 0.800 /
     /// 0.759, false_abstention 0.058. Raised again for #23 (a financial statement's sheet read as one table, group labels
     /// over PDF columns, two-column prose under a table read by column): 0.968 / 0.855 / 0.766 / 0.815 / 0.759,
-    /// false_abstention 0.052. Raised again for #23 (the sentence after the best quote in its paragraph quoted with it):
-    /// answer_contains 0.773, the rest unchanged.
+    /// false_abstention 0.052. Raised again for #23 (the sentence after the best quote in its paragraph quoted with it;
+    /// a long row named only by its item cell shows its leading columns): answer_contains 0.786, mrr@10 0.858 (within the
+    /// slack of the 0.855 kept), the rest unchanged.
     /// </summary>
     private static readonly Dictionary<string, double> Baseline = new()
     {
         ["hit@5"] = 0.968,
         ["mrr@10"] = 0.855,
-        ["answer_contains"] = 0.773,
+        ["answer_contains"] = 0.786,
         ["citation_precision"] = 0.815,
         ["abstention"] = 0.759,
     };
