@@ -106,6 +106,12 @@ public sealed class AnswerOptions
     public double AbstainBelow { get; set; } = 0.24;
 
     /// <summary>
+    /// Abstain when the best quote answers for nothing the question asks beyond its identifiers — "the weight of the
+    /// VMC850" met by a sentence that only names the VMC850. Default true.
+    /// </summary>
+    public bool AbstainOnIdentifiersOnly { get; set; } = true;
+
+    /// <summary>
     /// The evidence check looks for the question's identifiers (a part number, a clause, a thread …) together in one of
     /// this many retrieved chunks (or <see cref="Sources"/>, if more): an identifier found in none of them is a near miss,
     /// and the answer abstains. Default 10.

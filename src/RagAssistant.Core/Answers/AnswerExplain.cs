@@ -21,6 +21,9 @@ public sealed record EvidenceExplain(double Score, double Threshold, double Cove
 {
     /// <summary>Words of the question no source mentions (a manufacturing term, a year): each lowers the score.</summary>
     public IReadOnlyList<string> AbsentWords { get; init; } = [];
+
+    /// <summary>The best quote answers for nothing the question asks beyond its identifiers (it only names what is asked about).</summary>
+    public bool OnlyIdentifiers { get; init; }
 }
 
 /// <summary>One retrieved chunk: its rank, its fused score and the lists and rules that built it.</summary>

@@ -10,7 +10,8 @@ namespace RagAssistant.Generation.Answering;
 /// <c>AbstentionSimilarity</c> and <c>AbstentionValue</c> and compared with <c>AbstainBelow</c>, all chosen on the dev
 /// split (README, "Answers"). One missing word lowers the coverage by its weight; it never decides alone. Only
 /// identifiers, numbers and editions that no source holds abstain on their own: the question names a part, an alarm or
-/// an edition the documents lack — or an entry of a table (第5工步, 12 g) no quote holds while the best row is another.
+/// an edition the documents lack — or an entry of a table (第5工步, 12 g) no quote holds while the best row is another —,
+/// and a best quote that answers for nothing the question asks beyond its identifiers (<c>AbstainOnIdentifiersOnly</c>).
 /// </summary>
 public static class EvidenceScore
 {
@@ -23,8 +24,9 @@ public static class EvidenceScore
         var score = best is null ? 0
             : options.AbstentionCoverage * coverage + options.AbstentionSimilarity * similarity + (valuePresent ? options.AbstentionValue : 0)
               - options.AbstentionAbsentWord * selection.AbsentWords.Count;
-        var abstain = best is null || selection.MissingAnchors.Count > 0 || score < options.AbstainBelow;
+        var abstain = best is null || selection.MissingAnchors.Count > 0 || score < options.AbstainBelow
+                      || options.AbstainOnIdentifiersOnly && selection.AnswersOnlyIdentifiers;
         return new EvidenceExplain(Math.Round(score, 4), options.AbstainBelow, Math.Round(coverage, 4), Math.Round(similarity, 4), valuePresent,
-            selection.MissingAnchors, abstain) { AbsentWords = selection.AbsentWords };
+            selection.MissingAnchors, abstain) { AbsentWords = selection.AbsentWords, OnlyIdentifiers = selection.AnswersOnlyIdentifiers };
     }
 }

@@ -46,6 +46,12 @@ public sealed record ExtractiveSelection(IReadOnlyList<ScoredUnit> Quotes, doubl
 {
     public IReadOnlyList<string> AbsentWords { get; init; } = [];
 
+    /// <summary>
+    /// The best quote answers for none of what the question asks beyond its identifiers ("the weight of the VMC850"
+    /// answered by a sentence that only names the VMC850): it is about the right thing, not an answer.
+    /// </summary>
+    public bool AnswersOnlyIdentifiers { get; init; }
+
     /// <summary>Every candidate unit scored, best first (what <c>--explain</c> lists beside the quotes).</summary>
     public IReadOnlyList<ScoredUnit> Candidates { get; init; } = [];
 }
@@ -97,8 +103,21 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         return new ExtractiveSelection(quotes, scored.Max(s => s.Coverage), missingAnchors)
         {
             AbsentWords = absentWords,
+            AnswersOnlyIdentifiers = AnswersOnlyIdentifiers(question, quotes[0]),
             Candidates = scored,
         };
+    }
+
+    /// <summary>
+    /// Whether the quote answers for none of the question's words beyond its identifiers (itself, by a translation, or by
+    /// its headings), where the question has such words; a question asking what an identifier means (what does EX1006
+    /// mean) asks nothing beyond it.
+    /// </summary>
+    private static bool AnswersOnlyIdentifiers(QuestionTerms question, ScoredUnit quote)
+    {
+        static bool Asked(WeightedTerm t) => !t.IsIdentifier && t.Weight > 0;
+        return !question.AsksForDefinition && question.Terms.Any(t => Asked(t) && !t.IsExpansion)
+               && !quote.Named.Any(i => Asked(question.Terms[i]));
     }
 
     /// <summary>Whether a quote is a table row or record whose key cells (<see cref="QuoteFormatter.KeyCells"/>) hold a number the question does not name.</summary>

@@ -81,6 +81,17 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AQuoteThatOnlyNamesWhatIsAskedAbout_IsNoAnswer()
+    {
+        // The procedure names the CK6150 and says nothing of its weight: quoting it would present a sentence about the
+        // machine as the answer.
+        var answer = await _kb.Answerer.AnswerAsync(new AskRequest("What is the weight of the CK6150?"));
+
+        Assert.Equal(AnswerMode.Abstain, answer.Mode);
+        Assert.StartsWith("The sources do not contain the answer", answer.Answer);
+    }
+
+    [Fact]
     public async Task InstructionsInsideADocument_AreQuotedAsData_NeverObeyed()
     {
         var answer = await _kb.Answerer.AnswerAsync(new AskRequest("定扭扳手多久校准一次？"));
