@@ -4,6 +4,16 @@ namespace RagAssistant.Core.Tests;
 
 public sealed class NumberTokensTests
 {
+    [Theory]
+    [InlineData("(1)营业收入及营业成本")]
+    [InlineData("（2）公司前五名客户的营业收入情况")]
+    [InlineData("8、长期股权投资")]
+    [InlineData("2) 检查液压油位")]
+    public void AnItemMarkerAtTheStartOfALine_IsNoNumber(string line) => Assert.Empty(NumberTokens.In(line));
+
+    [Fact]
+    public void ANumberStartingALine_IsOne() => Assert.Equal(["1.5", "1800"], NumberTokens.In("1.5 MPa 时最高转速 1800 r/min").ToList());
+
     [Fact]
     public void Numbers_AreReadAsWritten_WithoutThousandsSeparatorsOrListMarkers()
     {

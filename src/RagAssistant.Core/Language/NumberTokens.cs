@@ -5,7 +5,7 @@ namespace RagAssistant.Core.Language;
 
 /// <summary>
 /// The numbers of a text as written after folding (full-width digits, thousands separators; "0.10" stays "0.10"), list
-/// markers ("1.", "2)") left out: what the citation check compares and what a question's numbers are matched by.
+/// markers ("1.", "2)", "(1)", "8、") left out: what the citation check compares and what a question's numbers are matched by.
 /// </summary>
 public static partial class NumberTokens
 {
@@ -39,6 +39,8 @@ public static partial class NumberTokens
     [GeneratedRegex(@"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.])\d+(?:\.\d+)?")]
     private static partial Regex Number();
 
-    [GeneratedRegex(@"(?m)^\s*(?:\d{1,2}[.)、]|[-*•])\s+")]
+    // "(1)" and "1、" mark an item whatever follows (营业收入及营业成本 comes right after them); "1." and "1)" only before a
+    // space, since "1.5 MPa" starts with a number.
+    [GeneratedRegex(@"(?m)^\s*(?:(?:\(\d{1,2}\)|\d{1,2}、)\s*|(?:\d{1,2}[.)]|[-*•])\s+)")]
     private static partial Regex ListMarker();
 }
