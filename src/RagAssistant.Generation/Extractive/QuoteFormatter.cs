@@ -166,11 +166,11 @@ public static partial class QuoteFormatter
     /// <summary>A column is asked for when a question term is in its label or its value.</summary>
     private static bool Asks(QuestionTerms question, (string Label, string Value) field, IQueryAnalyzer analyzer)
     {
-        var label = new TextView(field.Label, analyzer);
+        if (NamesHeader(question, field, analyzer)) return true;
         var value = new TextView(field.Value, analyzer);
         // A translation of the question's word names the cell as the word would ("drill" the cell 钻头 Φ8.5): it weighs
         // less as a search term, not as a sign of what is asked.
-        return question.Terms.Any(t => label.Contains(t) || value.Contains(t) && (t.Weight >= 1 || t.IsExpansion));
+        return question.Terms.Any(t => value.Contains(t) && (t.Weight >= 1 || t.IsExpansion));
     }
 
     private static string IdentifyingText((string Label, string Value) field, string language)
