@@ -87,6 +87,37 @@ public sealed class ChunkRulesTests
         AssertNotApplied(Apply(new UnnamedRevisionRule(Defaults.UnnamedRevision), "输出轴 A 版工艺卡上 OP60 原来用的转速是多少？",
             Chunk(text ?? OldCardRow, revision: revision)));
 
+    private const string HardnessClause = "4.2.2 渗碳淬火件心部硬度 30–45 HRC。";
+
+    [Fact]
+    public void UnnamedRevision_LowersAChunkOfAnotherEdition_WhenTheQuestionNamesOne() =>
+        AssertApplied(Apply(new UnnamedRevisionRule(Defaults.UnnamedRevision), "What core hardness did the 2021 edition of Q/JD 105 require?",
+            Chunk(HardnessClause, revision: "2026")), "UnnamedRevision", 0.8, "edition 2026, not 2021");
+
+    [Theory]
+    [InlineData("2021")] // the named edition
+    [InlineData("B")] // a lettered revision: no edition
+    public void UnnamedRevision_LeavesAloneTheNamedEdition_AndChunksOfNoEdition(string revision) =>
+        AssertNotApplied(Apply(new UnnamedRevisionRule(Defaults.UnnamedRevision), "What core hardness did the 2021 edition of Q/JD 105 require?",
+            Chunk(HardnessClause, revision: revision)));
+
+    [Fact]
+    public void UnnamedRevision_LeavesTheNewerEditionAlone_WhenTheQuestionAsksWhatChangedSinceTheNamedOne() =>
+        AssertNotApplied(Apply(new UnnamedRevisionRule(Defaults.UnnamedRevision), "与 2021 版相比，心部硬度改了什么？",
+            Chunk(HardnessClause, revision: "2026")));
+
+    [Fact]
+    public void SupersededRevision_LeavesASupersededEditionToTheEditionTheQuestionNames()
+    {
+        // Named, the superseded edition is what is asked; another edition named, UnnamedRevision lowers it once, not twice.
+        AssertNotApplied(Apply(new SupersededRevisionRule(Defaults.SupersededRevision), "What core hardness did the 2021 edition of Q/JD 105 require?",
+            Chunk(HardnessClause, revision: "2021", superseded: true)));
+        AssertNotApplied(Apply(new SupersededRevisionRule(Defaults.SupersededRevision), "2026 版 Q/JD 105 心部硬度要求是多少？",
+            Chunk(HardnessClause, revision: "2021", superseded: true)));
+        AssertApplied(Apply(new UnnamedRevisionRule(Defaults.UnnamedRevision), "2026 版 Q/JD 105 心部硬度要求是多少？",
+            Chunk(HardnessClause, revision: "2021", superseded: true)), "UnnamedRevision", 0.8, "edition 2021, not 2026");
+    }
+
     [Fact]
     public void UnnamedRevision_LeavesEveryChunkAlone_WhenTheQuestionNamesNoRevision() =>
         AssertNotApplied(Apply(new UnnamedRevisionRule(Defaults.UnnamedRevision), "JD-2105-0318 第60工序的主轴转速是多少？",

@@ -164,6 +164,9 @@ public sealed record QuestionIntent
     public bool NamesRevision(string? revision) =>
         revision is { Length: > 0 } && RevisionLetters.Any(l => revision.StartsWith(l, StringComparison.Ordinal)
                                                                 && (revision.Length == 1 || !char.IsAsciiLetterOrDigit(revision[1])));
+
+    /// <summary>Whether a document's revision is an edition year the question names ("the 2021 edition": Q/JD 105—2021).</summary>
+    public bool NamesEdition(string? revision) => revision is { Length: > 0 } && Editions.Contains(revision);
 }
 
 /// <summary>A form an answer must take (<see cref="QuestionIntent.Form"/>): what a unit without it lacks, and the pattern stating it.</summary>

@@ -445,9 +445,12 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         // Where the named revision is among the sources, a chunk of another lettered revision (ChunkRevisions: an operation
         // sheet whose rows state 版本 B) is another revision too, whatever document it belongs to.
         var namedPresent = sources.Any(s => ChunkRevisions.Of(s).Any(question.NamesRevision));
+        // So is a chunk of another edition (Q/JD 105—2026) where the edition the question names (2021) is among them.
+        var editionPresent = sources.Any(s => question.Intent.NamesEdition(s.Revision));
         return Enumerable.Range(0, sources.Count)
             .Where(i => sources[i].Identity is not null && named.Contains(sources[i].Identity) && !question.NamesRevision(sources[i].Revision)
-                        || namedPresent && ChunkRevisions.OfAnotherThanNamed(question.Intent, sources[i]))
+                        || namedPresent && ChunkRevisions.OfAnotherThanNamed(question.Intent, sources[i])
+                        || editionPresent && ChunkRevisions.OfAnotherEditionThanNamed(question.Intent, sources[i]))
             .ToHashSet();
     }
 
@@ -523,8 +526,12 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         var years = question.Numbers.Where(n => IsYear(n) && !codes.Contains(n)).ToList();
         absent.AddRange(years.Where(y => !chunks.Any(c => c.ContainsNumber(y))));
         if (heads.Count > 0) return (heads, absent);
-        // An edition the question names ("2026 版") must be one of the documents' own revisions, each on its own.
-        var absentEditions = question.Editions.Where(e => !documents.Any(d => d.ContainsNumber(e))).ToList();
+        // An edition the question names ("2026 版") must be one of the documents' own revisions, each on its own — or, for
+        // a question asking what changed since it, one a source names: the newer edition's foreword (代替 Q/JD 402—2021)
+        // lists the changes from an edition the library does not hold.
+        var absentEditions = question.Editions
+            .Where(e => !documents.Any(d => d.ContainsNumber(e)) && !(question.AsksWhatChanged && chunks.Any(c => c.ContainsNumber(e))))
+            .ToList();
         if (absentEditions.Count > 0) return (absentEditions, absent);
         // The unit the question wants its answer in (in V/µs, 多少 mm/year) that no retrieved source writes: the value is
         // not stated there in any form the question would accept.

@@ -41,31 +41,38 @@ public static class ChunkRules
 
 /// <summary>
 /// A superseded revision stays searchable but ranks below the current one unless the question asks about revisions or
-/// what changed: RRF scores sit close together, so a mild factor (0.8) already orders revisions.
+/// what changed: RRF scores sit close together, so a mild factor (0.8) already orders revisions. Where the question names
+/// editions (“the 2021 edition”), a chunk of an edition is judged by <see cref="UnnamedRevisionRule"/> instead: the named
+/// one, superseded or not, is what is asked.
 /// </summary>
 public sealed class SupersededRevisionRule(double weight) : ChunkRule(weight)
 {
     public override string Name => nameof(RelevanceOptions.SupersededRevision);
-    public override string Summary => "a superseded revision ranks below the current one unless the question asks about revisions";
+    public override string Summary => "a superseded revision ranks below the current one unless the question asks about revisions or names its edition";
 
     public override string? Evidence(AnalyzedQuery query, RetrievedChunk chunk) =>
-        chunk.Superseded && !query.AsksAboutRevisions ? $"superseded revision {chunk.Revision}" : null;
+        chunk.Superseded && !query.AsksAboutRevisions && !(query.Intent.Editions.Count > 0 && ChunkRevisions.IsEdition(chunk.Revision))
+            ? $"superseded revision {chunk.Revision}" : null;
 }
 
 /// <summary>
 /// A question naming a revision by its letter ("A 版工艺卡", "Rev A of the card") asks about that revision: a chunk of
 /// another lettered revision (<see cref="ChunkRevisions"/>: its document's, or the 版本 its rows state) ranks below, as a
-/// superseded one does (the same mild factor orders them). A chunk of no lettered revision is left alone.
+/// superseded one does (the same mild factor orders them). A chunk of no lettered revision is left alone. So does a
+/// question naming an edition ("the 2021 edition of Q/JD 105") for the chunks of other editions, unless it asks what
+/// changed since it (<see cref="ChunkRevisions.OfAnotherEditionThanNamed"/>).
 /// </summary>
 public sealed class UnnamedRevisionRule(double weight) : ChunkRule(weight)
 {
     public override string Name => nameof(RelevanceOptions.UnnamedRevision);
-    public override string Summary => "a chunk of another lettered revision than the one the question names ranks below";
+    public override string Summary => "a chunk of another lettered revision or edition than the one the question names ranks below";
 
     public override string? Evidence(AnalyzedQuery query, RetrievedChunk chunk) =>
         ChunkRevisions.OfAnotherThanNamed(query.Intent, chunk)
             ? $"revision {string.Join("/", ChunkRevisions.Of(chunk))}, not {string.Join("/", query.Intent.RevisionLetters)}"
-            : null;
+            : ChunkRevisions.OfAnotherEditionThanNamed(query.Intent, chunk)
+                ? $"edition {chunk.Revision}, not {string.Join("/", query.Intent.Editions)}"
+                : null;
 }
 
 /// <summary>

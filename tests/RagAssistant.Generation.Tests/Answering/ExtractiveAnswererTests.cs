@@ -440,6 +440,33 @@ public sealed class ExtractiveAnswererTests
         Assert.Equal(["2019"], selection.MissingAnchors);
     }
 
+    [Fact]
+    public void AQuestionNamingAnOlderEdition_IsAnsweredFromThatEdition()
+    {
+        var selection = Select("2021 版要求的有效硬化层深度是多少？", sources: TwoEditions);
+        Assert.Equal(1, selection.Quotes[0].Source);
+        Assert.Contains("0.6–1.0", selection.Quotes[0].Unit.Text);
+    }
+
+    [Fact]
+    public void WhatChangedSinceAnEditionNoDocumentHas_IsAnsweredByTheForewordNamingIt()
+    {
+        // The library holds only the 2026 edition; its foreword says what changed from the 2021 one it replaces.
+        var selection = Select("Q/JD 402—2026 与 2021 版相比，支架安装座 M10 螺栓的拧紧扭矩改了什么？", sources:
+        [
+            TestSources.Chunk(70, "紧固件拧紧扭矩规范", "本标准代替 Q/JD 402—2021。与 Q/JD 402—2021 相比，主要技术变化如下：支架安装座 M10×1.5 螺栓的拧紧扭矩由 45±3 N·m 改为 48±3 N·m。",
+                context: "紧固件拧紧扭矩规范 > 前言", identity: "Q/JD 402", revision: "2026"),
+        ]);
+        Assert.Empty(selection.MissingAnchors);
+        Assert.Contains("48±3", selection.Quotes[0].Unit.Text);
+        // Not asking what changed, the 2021 edition's own value is what is asked, and the library lacks it.
+        Assert.Equal(["2021"], Select("2021 版 Q/JD 402 中支架安装座 M10 螺栓的拧紧扭矩是多少？", sources:
+        [
+            TestSources.Chunk(70, "紧固件拧紧扭矩规范", "本标准代替 Q/JD 402—2021。支架安装座 M10×1.5 螺栓拧紧扭矩 48±3 N·m。",
+                context: "紧固件拧紧扭矩规范 > 前言", identity: "Q/JD 402", revision: "2026"),
+        ]).MissingAnchors);
+    }
+
     [Theory]
     [InlineData("What is the output slew rate of the mixer in V/µs?", "v/µs")]
     [InlineData("混音器的输出压摆率是多少 V/µs？", "v/µs")]
