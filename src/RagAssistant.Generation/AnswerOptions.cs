@@ -15,6 +15,13 @@ public sealed class AnswerOptions
     [Range(1, 20)]
     public int ExtractiveSources { get; set; } = 5;
 
+    /// <summary>
+    /// When the best unit of the first <see cref="ExtractiveSources"/> chunks states no value of the kind the question asks
+    /// (an interval for "how often", a torque for "what torque"), the extractive answerer reads every retrieved chunk
+    /// (<see cref="AnchorSources"/>) and quotes from there if its best unit states one. Default true.
+    /// </summary>
+    public bool WidenForAskedValue { get; set; } = true;
+
     /// <summary>Most quoted units (sentences or table rows) in an extractive answer. Default 3.</summary>
     [Range(1, 10)]
     public int MaxQuotes { get; set; } = 3;

@@ -66,9 +66,14 @@ public sealed class AnswerService(
         var focus = query == question ? null : analyzer.Analyze(question);
         var terms = QuestionTerms.From(analyzed, focus, analyzer, relevance.Value);
         var pool = results.Select(r => r.Chunk).ToList();
-        var sources = pool.Take(_options.ExtractiveSources).ToList();
-        var similarities = await similarity.ScoreAsync(terms, sources.SelectMany(c => UnitSplitter.Split(c.Text, _options.MaxSentenceChars)).Select(u => u.Text), cancellationToken);
-        var selection = extractive.Select(terms, sources, pool, similarities);
+        var (sources, selection) = await SelectQuotesAsync(terms, pool, _options.ExtractiveSources, cancellationToken);
+        // The best unit of the first chunks states no value of the kind asked (how often, what torque): the row that does
+        // may stand further down the retrieved list (the spec table's 换油周期 row below the oil-change procedure).
+        if (_options.WidenForAskedValue && selection.Quotes is [{ LacksAskedValue: true }, ..] && pool.Count > sources.Count)
+        {
+            var wider = await SelectQuotesAsync(terms, pool, pool.Count, cancellationToken);
+            if (wider.Selection.Quotes is [{ LacksAskedValue: false }, ..]) (sources, selection) = wider;
+        }
         var scores = results.ToDictionary(r => r.Chunk.ChunkId, r => r.Score);
         var evidence = EvidenceScore.Of(selection, _options);
         // The explanation is built only for a caller who asked for it or a listener on the question's Activity.
@@ -105,6 +110,15 @@ public sealed class AnswerService(
         result = result with { ConversationId = conversationId };
         await conversations.AddTurnAsync(conversationId, question, query, result, cancellationToken);
         return request.Explain ? result with { Explain = explain } : result;
+    }
+
+    /// <summary>The extractive answerer's choice among the first <paramref name="count"/> chunks of the pool, which it quotes from.</summary>
+    private async Task<(List<RetrievedChunk> Sources, ExtractiveSelection Selection)> SelectQuotesAsync(QuestionTerms terms, List<RetrievedChunk> pool, int count,
+        CancellationToken cancellationToken)
+    {
+        var sources = pool.Take(count).ToList();
+        var similarities = await similarity.ScoreAsync(terms, sources.SelectMany(c => UnitSplitter.Split(c.Text, _options.MaxSentenceChars)).Select(u => u.Text), cancellationToken);
+        return (sources, extractive.Select(terms, sources, pool, similarities));
     }
 
     /// <summary>The evidence score, each source chunk's trace, and the quoted and best other candidate units with theirs.</summary>

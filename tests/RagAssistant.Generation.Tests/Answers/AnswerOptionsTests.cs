@@ -166,6 +166,25 @@ public sealed class AnswerOptionsTests
     }
 
     /// <summary>Settings under <c>Rag:Answers</c>; a null value is left unset.</summary>
+    [Theory]
+    [InlineData(null, true)]    // the default: the chunk stating the interval, further down, answers
+    [InlineData("false", false)] // the first chunk alone, whose best sentence states no interval
+    public async Task ABestQuoteLackingTheAskedValue_IsLookedForFurtherDownTheRetrievedChunks(string? widen, bool answered)
+    {
+        // The wrench rules rank first (they name the wrench and its calibration label again and again) but state no
+        // interval; the notice below them states it. One extractive source, so that only widening reaches the notice.
+        await using var kb = await AnswerKnowledgeBase.CreateAsync(settings: Answers(("ExtractiveSources", "1"), ("WidenForAskedValue", widen)),
+            extraDocuments: new Dictionary<string, string>
+            {
+                ["定扭扳手管理规定.md"] = "# 定扭扳手管理规定\n\n## 2 使用\n\n定扭扳手校准标签由工具室粘贴；定扭扳手使用前检查定扭扳手校准标签，定扭扳手校准标签破损的定扭扳手不得使用。\n",
+            });
+
+        var answer = await kb.Answerer.AnswerAsync(new AskRequest("定扭扳手校准标签多久校准一次？", Explain: true));
+
+        Assert.Equal("定扭扳手管理规定.md", Path.GetFileName(answer.Explain!.Chunks[0].Source));
+        Assert.Equal(answered, answer.Answer.Contains("6 个月"));
+    }
+
     private static Dictionary<string, string?> Answers(params (string Name, string? Value)[] settings) =>
         settings.Where(s => s.Value is not null).ToDictionary(s => "Rag:Answers:" + s.Name, s => s.Value);
 }
