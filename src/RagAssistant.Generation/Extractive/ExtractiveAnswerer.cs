@@ -224,6 +224,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             // "A 版工艺卡上原来用的转速" asks about revision A: the current card's change record, or its rows, answer for B.
             OtherRevisions = OtherRevisions(question, sources),
             FramingSources = framingSources,
+            NamedDocumentSources = NamedDocumentSources(question, sources),
             TermsInEveryRow = TermsInEveryRow(question, keyCells.OfType<TextView>().ToList()),
             Analyzer = analyzer,
         };
@@ -453,6 +454,20 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                         || editionPresent && ChunkRevisions.OfAnotherEditionThanNamed(question.Intent, sources[i]))
             .ToHashSet();
     }
+
+    /// <summary>
+    /// Sources of a document the question names by its own number (Q/JD 105, WI-AS-021, JD-MM-EQ-011: a question
+    /// identifier that is the document's whole identity, not a part number its card is named after).
+    /// </summary>
+    private HashSet<int> NamedDocumentSources(QuestionTerms question, IReadOnlyList<RetrievedChunk> sources)
+    {
+        var identifiers = question.Terms.Where(t => t.IsIdentifier && !t.IsExpansion).Select(t => t.Term).ToHashSet();
+        return Enumerable.Range(0, sources.Count)
+            .Where(i => sources[i].Identity is { Length: > 0 } identity && identifiers.Contains(Compact(analyzer.Fold(identity))))
+            .ToHashSet();
+    }
+
+    private static string Compact(string folded) => string.Concat(folded.Where(char.IsLetterOrDigit));
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d+(p\d+)+$")]
     private static partial System.Text.RegularExpressions.Regex ClauseTerm();

@@ -333,6 +333,33 @@ public sealed class UnitRulesTests
         Assert.All(units, u => AssertNotApplied(u, "OtherSubject"));
     }
 
+    // ---- OtherDocument ----
+
+    private static readonly RetrievedChunk[] StandardAndCitingCard =
+    [
+        TestSources.Chunk(1, "齿轮及轴类零件热处理通用技术条件", "表面硬度应为 58–63 HRC。", context: "齿轮及轴类零件热处理通用技术条件 > 4.2.1", identity: "Q/JD 105"),
+        TestSources.Chunk(2, "中间齿轮 JD-2105-0422 机械加工工艺过程卡", "工序号: 60 | 工序名称: 渗碳淬火 | 工序内容: 渗碳淬火：表面 58–63 HRC，按 Q/JD 105—2026",
+            identity: "JD-2105-0422 机械加工工艺过程卡") with { DocumentId = 2 },
+    ];
+
+    [Fact]
+    public void OtherDocument_LowersAUnitCitingTheStandardTheQuestionNames_NotTheStandardsOwn()
+    {
+        var units = Score("Q/JD 105 渗碳件表面硬度要求多少？", StandardAndCitingCard);
+        AssertFactor(Unit(units, "按 Q/JD 105"), "OtherDocument", Defaults.OtherDocument, "not the named document");
+        AssertNotApplied(Unit(units, "表面硬度应为"), "OtherDocument");
+        Assert.Contains("表面硬度应为", units[0].Unit.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("渗碳件表面硬度要求多少？")] // no document named
+    [InlineData("JD-2105-0422 渗碳淬火后表面硬度多少？")] // a part number, which the card is named after, is no document's number
+    public void OtherDocument_LeavesEveryUnitAlone_WhenTheQuestionNamesNoDocumentByItsNumber(string question)
+    {
+        var units = Score(question, StandardAndCitingCard);
+        Assert.All(units, u => AssertNotApplied(u, "OtherDocument"));
+    }
+
     // ---- OtherRevision ----
 
     private static readonly RetrievedChunk[] TwoRevisions =
@@ -469,7 +496,7 @@ public sealed class UnitRulesTests
     public void EveryRule_IsNamedByAnOptionOfRelevanceOptions_AndSaysWhyItExists()
     {
         var rules = UnitRules.From(new RelevanceOptions(), 0.3);
-        Assert.Equal(13, rules.Count);
+        Assert.Equal(14, rules.Count);
         Assert.Equal(rules.Count, rules.Select(r => r.Name).Distinct().Count());
         Assert.All(rules, rule =>
         {

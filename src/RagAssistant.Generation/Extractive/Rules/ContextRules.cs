@@ -43,3 +43,17 @@ public sealed class FramingSectionRule(double weight) : FactorRule(weight)
 
     protected override string? Evidence(UnitCandidate unit) => unit.Context.FramingSources.GetValueOrDefault(unit.Source);
 }
+
+/// <summary>
+/// A question naming a document by its number ("Q/JD 105 渗碳件表面硬度", "per WI-AS-021") asks what that document says:
+/// where its own units are candidates, a unit of another document — a process card citing "按 Q/JD 105—2026", a
+/// glossary row — answers from the citing text instead, and ranks below.
+/// </summary>
+public sealed class OtherDocumentRule(double weight) : FactorRule(weight)
+{
+    public override string Name => nameof(RelevanceOptions.OtherDocument);
+    public override string Summary => "a unit of another document than the one the question names by its number, where that document's own units are candidates";
+
+    protected override string? Evidence(UnitCandidate unit) =>
+        unit.Context.NamedDocumentSources is { Count: > 0 } named && !named.Contains(unit.Source) ? "not the named document" : null;
+}

@@ -43,6 +43,9 @@ public sealed class UnitQuestionContext
     /// <summary>Sources of sections framing a document (definitions, purpose, front matter) the question does not ask about, with what they are.</summary>
     public required IReadOnlyDictionary<int, string> FramingSources { get; init; }
 
+    /// <summary>Sources of a document the question names by its own number (Q/JD 105, WI-AS-021).</summary>
+    public required IReadOnlySet<int> NamedDocumentSources { get; init; }
+
     /// <summary>Question terms found in the key cells of every table row among the candidates: they tell no row apart.</summary>
     public required IReadOnlySet<string> TermsInEveryRow { get; init; }
 

@@ -44,6 +44,7 @@ public static class UnitRules
         new OffFollowUpFocusRule(options.OffFollowUpFocus),
         new OtherNumberRule(options.OtherNumber),
         new OtherSubjectRule(options.OtherSubject),
+        new OtherDocumentRule(options.OtherDocument),
         new AskedClauseRule(options.AskedClause),
         new OtherRevisionRule(options.OtherRevision),
         new ChangeStatementRule(options.ChangeStatement),
