@@ -191,6 +191,7 @@ public sealed class LanguagePatternsTests
             "What does the plan say about spare parts?",
             "M8 螺栓拧紧扭矩是多少？",
         ]),
+        ["process-noun"] = (["铣削", "车削", "磨削"], ["铣平面", "切削", "削", "切削液", "milling"]),
         ["asks-company"] = (
         [
             "这张汽车保险索偿申请表是哪家保险公司的？",

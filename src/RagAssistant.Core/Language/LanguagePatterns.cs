@@ -62,6 +62,10 @@ public static class LanguagePatterns
     /// <summary>The numbers of <paramref name="text"/> that say where in a document something stands.</summary>
     public static IReadOnlySet<string> DocumentPlaces(string text) =>
         DocumentPlace.Matches(text).Select(m => m.Groups["n"].Value).ToHashSet();
+    public static Regex ProcessNoun => Get("process-noun");
+
+    /// <summary>The verb a machining process noun is written with in operations (铣 for 铣削), or null for another term.</summary>
+    public static string? ProcessVerb(string term) => ProcessNoun.Match(term) is { Success: true } m ? m.Groups["verb"].Value : null;
     public static Regex StatesFrequency => Get("states-frequency");
     public static Regex StatesChange => Get("states-change");
     public static Regex StandardNumber => Get("standard-number");

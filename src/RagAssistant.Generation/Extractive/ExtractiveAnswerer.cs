@@ -523,10 +523,12 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     private (List<string> Missing, List<string> Absent) MissingAnchors(QuestionTerms question, List<TextView> chunks, List<TextView> documents,
         List<TextView> anchorChunks)
     {
-        // A compound term counts as mentioned where its parts among the question's terms all are (检验频次: 检验项目 … 频次).
+        // A compound term counts as mentioned where its parts among the question's terms all are (检验频次: 检验项目 … 频次),
+        // a machining process where its verb is (铣削: 铣平面).
         var absent = question.DomainTerms
             .Where(d => !chunks.Any(c => c.Contains(d.Term, false) || d.Translations.Any(t => c.Contains(t, false))
-                                         || Parts(question, d.Term) is { Count: > 0 } parts && parts.All(p => c.Contains(p, false))))
+                                         || Parts(question, d.Term) is { Count: > 0 } parts && parts.All(p => c.Contains(p, false))
+                                         || LanguagePatterns.ProcessVerb(d.Term) is { } verb && c.Contains(verb, false)))
             .Select(d => d.Term)
             .ToList();
         // Chinese compounds put the modifier first: an absent term right before a word the sources do have (数控 程序号, 松刀

@@ -527,6 +527,17 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public void AMachiningProcess_IsMentionedWhereAnOperationNamesItsVerb()
+    {
+        // The card names 铣外形 and 铣平面, never 铣削; it names no grinding at all.
+        var card = TestSources.Chunk(46, "盖板 JD-2105-0205 机械加工工艺卡",
+            "零件名称: 盖板 | 工序: 10 | 工序名称: 铣外形 | 设备: VMC650-02 | 夹具: 平口钳 QK-125\n零件名称: 盖板 | 工序: 20 | 工序名称: 铣平面 | 设备: VMC650-02 | 夹具: 真空吸盘 XP-01",
+            context: "盖板 JD-2105-0205 机械加工工艺卡");
+        Assert.Empty(Select("盖板 JD-2105-0205 铣削用什么夹具？", sources: [card]).MissingAnchors);
+        Assert.Equal(["磨削"], Select("盖板 JD-2105-0205 磨削用什么夹具？", sources: [card]).MissingAnchors);
+    }
+
+    [Fact]
     public void QuestionWords_WeighNothing()
     {
         var terms = TestSources.Terms("盖板那层氧化膜要求多厚？之前那些产品怎么办？").Terms;
