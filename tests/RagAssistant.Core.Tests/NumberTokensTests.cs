@@ -9,6 +9,7 @@ public sealed class NumberTokensTests
     [InlineData("（2）公司前五名客户的营业收入情况")]
     [InlineData("8、长期股权投资")]
     [InlineData("2) 检查液压油位")]
+    [InlineData("- 2. For the journal")] // a numbered item quoted as a bullet of an answer
     public void AnItemMarkerAtTheStartOfALine_IsNoNumber(string line) => Assert.Empty(NumberTokens.In(line));
 
     [Fact]

@@ -99,7 +99,7 @@ public sealed class CitationCheckerTests
     [Fact]
     public void ListMarkers_AtLineStarts_AreNotNumbers()
     {
-        var result = Check("1. 主轴转速 950 r/min [1]\n2. 进给量 0.10 mm/r [1]\n- 扭矩 25 N·m [2]\n3) 转速 2350 r/min [3]");
+        var result = Check("1. 主轴转速 950 r/min [1]\n2. 进给量 0.10 mm/r [1]\n- 扭矩 25 N·m [2]\n3) 转速 2350 r/min [3]\n- 4. 转速 950 r/min [1]");
         Assert.Empty(result.UnsupportedNumbers);
     }
 
