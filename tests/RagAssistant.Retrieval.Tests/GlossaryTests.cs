@@ -25,6 +25,13 @@ public sealed class GlossaryTests : IDisposable
         Assert.Contains(chinese, Glossary().Expand(folded));
 
     [Theory]
+    [InlineData("what is the reaction plan if the journal is out of tolerance?", "反应计划")] // a control plan's column
+    [InlineData("主轴最高转速是多少", "maximum")] // an English manual's "Maximum spindle speed"
+    [InlineData("最低油位", "minimum")]
+    public void TheBuiltInGlossary_TranslatesTheWordsOfControlPlansAndSpecifications(string folded, string expected) =>
+        Assert.Contains(expected, Text.Glossary.Load([Path.Combine(AppContext.BaseDirectory, "rag-resources", "glossary-zh-en.tsv")]).Expand(folded));
+
+    [Theory]
     [InlineData("how many teeth does the gear have?", "齿数")]
     [InlineData("how many shareholders did the company have?", "股东总数")]
     public void HowManyX_AsksTheNumberOfX(string folded, string chinese) =>
