@@ -28,6 +28,7 @@ public sealed class GlossaryTests : IDisposable
     [InlineData("what is the reaction plan if the journal is out of tolerance?", "反应计划")] // a control plan's column
     [InlineData("主轴最高转速是多少", "maximum")] // an English manual's "Maximum spindle speed"
     [InlineData("最低油位", "minimum")]
+    [InlineData("减速器要跑合多久", "running-in")]
     public void TheBuiltInGlossary_TranslatesTheWordsOfControlPlansAndSpecifications(string folded, string expected) =>
         Assert.Contains(expected, Text.Glossary.Load([Path.Combine(AppContext.BaseDirectory, "rag-resources", "glossary-zh-en.tsv")]).Expand(folded));
 

@@ -70,6 +70,7 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
     [InlineData("M12 螺栓拧紧扭矩是多少？")]           // a thread the instruction does not list
     [InlineData("WI-AS-021 第 7.3 条是怎么规定的？")]   // a clause the instruction lacks
     [InlineData("渗氮件的表面硬度要求是多少？")]          // a process no document mentions
+    [InlineData("支架总成装好后要跑合多长时间？")]        // a run-in no document mentions (跑合 is one word, not 跑 and 合)
     public async Task NearMissQuestions_Abstain_AndListTheClosestSources(string question)
     {
         var answer = await _kb.Answerer.AnswerAsync(new AskRequest(question));
