@@ -25,6 +25,9 @@ public sealed class LanguagePatternsTests
             "What torque goes on the insert clamping screw?",
             "What is the max spindle speed at 1.5 MPa chuck pressure?",
             "When must the coolant be replaced?",
+            "And when is it replaced?",
+            "On the OP60 operation sheet, what overall length does step 1 hold when facing the right end?",
+            "What is the weight of the VMC850?",
         ],
         [
             "首件检验由谁批准？",
@@ -190,6 +193,7 @@ public sealed class LanguagePatternsTests
             "JD-2105 减速器多长时间换一次油？",
             "What does the plan say about spare parts?",
             "M8 螺栓拧紧扭矩是多少？",
+            "What PPE must I wear when running the lathe?", // "when" opening a clause asks no time
         ]),
         ["process-noun"] = (["铣削", "车削", "磨削"], ["铣平面", "切削", "削", "切削液", "milling"]),
         ["asks-company"] = (
