@@ -37,18 +37,20 @@ public sealed class EvalFloorTests
     /// over PDF columns, two-column prose under a table read by column): 0.968 / 0.855 / 0.766 / 0.815 / 0.759,
     /// false_abstention 0.052. Raised again for #23 (the sentence after the best quote in its paragraph quoted with it;
     /// a long row named only by its item cell shows its leading columns): answer_contains 0.786, mrr@10 0.858 (within the
-    /// slack of the 0.855 kept), the rest unchanged.
+    /// slack of the 0.855 kept), the rest unchanged. Raised again for #23 (a named edition ranks and answers as a named
+    /// revision; the whole retrieved list read when the first chunks state no value of the asked kind; rule
+    /// OtherDocument): answer_contains 0.792, mrr@10 0.868, citation_precision 0.816, false_abstention 0.045.
     /// </summary>
     private static readonly Dictionary<string, double> Baseline = new()
     {
         ["hit@5"] = 0.968,
-        ["mrr@10"] = 0.855,
-        ["answer_contains"] = 0.786,
-        ["citation_precision"] = 0.815,
+        ["mrr@10"] = 0.868,
+        ["answer_contains"] = 0.792,
+        ["citation_precision"] = 0.816,
         ["abstention"] = 0.759,
     };
 
-    private const double FalseAbstentionBaseline = 0.052;
+    private const double FalseAbstentionBaseline = 0.045;
     private const double Slack = 0.02;
 
     [SharedDataFact("pdf")]
