@@ -42,6 +42,6 @@ public static partial class NumberTokens
     // "(1)" and "1、" mark an item whatever follows (营业收入及营业成本 comes right after them); "1." and "1)" only before a
     // space, since "1.5 MPa" starts with a number. A bullet may stand before a numbered item: an answer quotes a source's
     // "2. For JD-2105-0318 …" as "- 2. For JD-2105-0318 …".
-    [GeneratedRegex(@"(?m)^\s*(?:[-*•]\s+)?(?:(?:\(\d{1,2}\)|\d{1,2}、)\s*|\d{1,2}[.)]\s+)|(?m)^\s*[-*•]\s+")]
+    [GeneratedRegex(@"(?m)^\s*(?:(?:[-*•]\s+)?(?:(?:\(\d{1,2}\)|\d{1,2}、)\s*|\d{1,2}[.)]\s+)|[-*•]\s+)")]
     private static partial Regex ListMarker();
 }

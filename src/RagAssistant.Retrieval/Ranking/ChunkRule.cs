@@ -48,7 +48,7 @@ public static class ChunkRules
 public sealed class SupersededRevisionRule(double weight) : ChunkRule(weight)
 {
     public override string Name => nameof(RelevanceOptions.SupersededRevision);
-    public override string Summary => "a superseded revision ranks below the current one unless the question asks about revisions or names its edition";
+    public override string Summary => "a superseded revision ranks below the current one unless the question asks about revisions or names editions";
 
     public override string? Evidence(AnalyzedQuery query, RetrievedChunk chunk) =>
         chunk.Superseded && !query.AsksAboutRevisions && !(query.Intent.Editions.Count > 0 && ChunkRevisions.IsEdition(chunk.Revision))
@@ -58,9 +58,9 @@ public sealed class SupersededRevisionRule(double weight) : ChunkRule(weight)
 /// <summary>
 /// A question naming a revision by its letter ("A 版工艺卡", "Rev A of the card") asks about that revision: a chunk of
 /// another lettered revision (<see cref="ChunkRevisions"/>: its document's, or the 版本 its rows state) ranks below, as a
-/// superseded one does (the same mild factor orders them). A chunk of no lettered revision is left alone. So does a
-/// question naming an edition ("the 2021 edition of Q/JD 105") for the chunks of other editions, unless it asks what
-/// changed since it (<see cref="ChunkRevisions.OfAnotherEditionThanNamed"/>).
+/// superseded one does (the same mild factor orders them). A chunk of no lettered revision is left alone. A question
+/// naming an edition ("the 2021 edition of Q/JD 105") ranks the chunks of other editions below the same way, unless it
+/// asks what changed since that edition (<see cref="ChunkRevisions.OfAnotherEditionThanNamed"/>).
 /// </summary>
 public sealed class UnnamedRevisionRule(double weight) : ChunkRule(weight)
 {
