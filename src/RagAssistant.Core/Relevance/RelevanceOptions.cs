@@ -107,10 +107,10 @@ public sealed class RelevanceOptions
     /// <summary>Whether an unlisted embedding model understands Chinese; null = decide from its name (zh, multilingual, m3, text2vec).</summary>
     public bool? DenseUnderstandsChinese { get; set; }
 
-    /// <summary>Factor on a superseded revision's fused score unless the question asks about revisions (SupersededRevision).</summary>
+    /// <summary>Factor on a superseded revision's fused score unless the question asks about revisions or names editions (SupersededRevision).</summary>
     [Range(0.0, 1.0)] public double SupersededRevision { get; set; } = 0.8;
 
-    /// <summary>Factor on a chunk of another lettered revision than the one the question names (UnnamedRevision); as SupersededRevision.</summary>
+    /// <summary>Factor on a chunk of another lettered revision or edition than the one the question names (UnnamedRevision); as SupersededRevision.</summary>
     [Range(0.0, 1.0)] public double UnnamedRevision { get; set; } = 0.8;
 
     /// <summary>Factor on a chunk naming operations or materials, none of them the question's (OtherOperation).</summary>
