@@ -21,7 +21,7 @@ public sealed class ExplainCommandTests(CorpusFixture corpus) : IClassFixture<Co
 
     private static readonly string[] UnitRuleNames =
         ["RetrievalRank", "UnitSimilarity", "LacksAskedValue", "ShortLine", "RestatesQuestion", "OffFollowUpFocus", "OtherNumber",
-         "OtherSubject", "OtherDocument", "AskedClause", "OtherRevision", "ChangeStatement", "FramingSection", "KeyCell"];
+         "OtherSubject", "OtherDocument", "EventRecord", "AskedClause", "OtherRevision", "ChangeStatement", "FramingSection", "KeyCell"];
 
     private Task<JsonElement> AskAsync(params string[] args) =>
         Rag.JsonAsync(CorpusFixture.Root, null, ["ask", .. args, "--db", corpus.Db]);

@@ -195,6 +195,12 @@ public sealed class LanguagePatternsTests
             "M8 螺栓拧紧扭矩是多少？",
             "What PPE must I wear when running the lathe?", // "when" opening a clause asks no time
         ]),
+        ["asks-requirement"] = (
+            ["CK6150 主轴径向跳动允许多少？", "液压卡盘压力设定多少？", "What is the maximum spindle speed?", "Which torque is required for M10 bolts?"],
+            ["CK6150-03 上次保养做了什么？", "What did the operator find on 2026-04-23?"]),
+        ["asks-record"] = (
+            ["维护记录里 CK6150-03 换过什么备件？", "When was the spindle bearing last repaired?", "Show the maintenance log of the VMC850."],
+            ["CK6150 主轴径向跳动允许多少？", "What is the maximum spindle speed?"]),
         ["process-noun"] = (["铣削", "车削", "磨削"], ["铣平面", "切削", "削", "切削液", "milling"]),
         ["asks-company"] = (
         [

@@ -63,6 +63,8 @@ public static class LanguagePatterns
     public static IReadOnlySet<string> DocumentPlaces(string text) =>
         DocumentPlace.Matches(text).Select(m => m.Groups["n"].Value).ToHashSet();
     public static Regex ProcessNoun => Get("process-noun");
+    public static Regex AsksRequirement => Get("asks-requirement");
+    public static Regex AsksRecord => Get("asks-record");
 
     /// <summary>The verb a machining process noun is written with in operations (铣 for 铣削), or null for another term.</summary>
     public static string? ProcessVerb(string term) => ProcessNoun.Match(term) is { Success: true } m ? m.Groups["verb"].Value : null;

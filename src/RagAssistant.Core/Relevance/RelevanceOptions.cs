@@ -157,6 +157,9 @@ public sealed class RelevanceOptions
     /// <summary>Factor on a unit of another document than the one the question names by its number (Q/JD 105, WI-AS-021) where that document's units are candidates (OtherDocument).</summary>
     [Range(0.0, 1.0)] public double OtherDocument { get; set; } = 0.6;
 
+    /// <summary>Factor on a dated record's row (a maintenance log) for a question asking what is required or allowed, where another candidate is no such row (EventRecord).</summary>
+    [Range(0.0, 1.0)] public double EventRecord { get; set; } = 0.7;
+
     /// <summary>What a unit of the clause the question names (4.2.3 条) adds (AskedClause).</summary>
     [Range(0.0, 2.0)] public double AskedClause { get; set; } = 0.3;
 

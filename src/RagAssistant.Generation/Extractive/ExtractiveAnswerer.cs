@@ -225,6 +225,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             OtherRevisions = OtherRevisions(question, sources),
             FramingSources = framingSources,
             NamedDocumentSources = NamedDocumentSources(question, sources),
+            AsksRequirementOfSpecifications = LanguagePatterns.AsksRequirement.IsMatch(question.Query.Text) && !LanguagePatterns.AsksRecord.IsMatch(question.Query.Text)
+                                              && !LanguagePatterns.StatesDate.IsMatch(question.Query.Text) && !question.Intent.AsksDate
+                                              && candidates.Any(c => !IsDatedRecord(c.Unit)),
             TermsInEveryRow = TermsInEveryRow(question, keyCells.OfType<TextView>().ToList()),
             Analyzer = analyzer,
         };
@@ -454,6 +457,11 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                         || editionPresent && ChunkRevisions.OfAnotherEditionThanNamed(question.Intent, sources[i]))
             .ToHashSet();
     }
+
+    /// <summary>A table row whose first cell is a date: one day's entry of a log (2026-04-23 | CK6150-03 | …).</summary>
+    internal static bool IsDatedRecord(AnswerUnit unit) =>
+        unit.Kind == UnitKind.TableRow && unit.Fields.Count > 1 && LanguagePatterns.StatesDate.Match(unit.Fields[0].Value) is { Success: true } m
+        && m.Index == 0 && m.Length >= unit.Fields[0].Value.Trim().Length - 1;
 
     /// <summary>
     /// Sources of a document the question names by its own number (Q/JD 105, WI-AS-021, JD-MM-EQ-011: a question

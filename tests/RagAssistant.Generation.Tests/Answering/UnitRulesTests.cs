@@ -360,6 +360,32 @@ public sealed class UnitRulesTests
         Assert.All(units, u => AssertNotApplied(u, "OtherDocument"));
     }
 
+    // ---- EventRecord ----
+
+    private static readonly RetrievedChunk[] LogAndManual =
+    [
+        TestSources.Chunk(1, "设备维护记录_2026", "| 日期 | 设备编号 | 维护类型 | 处理措施 |\n| --- | --- | --- | --- |\n| 2026-05-29 | CK6150-03 | 预防性维护 | 检查液压卡盘夹紧压力 1.5 MPa 正常 |"),
+        TestSources.Chunk(2, "CK6150 数控车床操作规程", "液压卡盘夹紧压力应为 1.2–1.8 MPa，标准设定 1.5 MPa。", context: "CK6150 数控车床操作规程 > 5.4"),
+    ];
+
+    [Fact]
+    public void EventRecord_LowersALogRow_ForAQuestionAskingWhatIsRequired()
+    {
+        var units = Score("CK6150 液压卡盘夹紧压力规定设定多少？", LogAndManual);
+        AssertFactor(Unit(units, "2026-05-29"), "EventRecord", Defaults.EventRecord, "a dated record");
+        AssertNotApplied(Unit(units, "标准设定"), "EventRecord");
+    }
+
+    [Theory]
+    [InlineData("CK6150 维护记录里液压卡盘压力规定多少？")] // asks about the records
+    [InlineData("2026-05-29 保养时液压卡盘压力要求多少？")] // names the day
+    [InlineData("CK6150 液压卡盘夹紧压力是多少？")] // asks no requirement
+    public void EventRecord_LeavesALogRowAlone_WhenTheQuestionAsksAboutRecordsOrNoRequirement(string question)
+    {
+        var units = Score(question, LogAndManual);
+        Assert.All(units, u => AssertNotApplied(u, "EventRecord"));
+    }
+
     // ---- OtherRevision ----
 
     private static readonly RetrievedChunk[] TwoRevisions =
@@ -496,7 +522,7 @@ public sealed class UnitRulesTests
     public void EveryRule_IsNamedByAnOptionOfRelevanceOptions_AndSaysWhyItExists()
     {
         var rules = UnitRules.From(new RelevanceOptions(), 0.3);
-        Assert.Equal(14, rules.Count);
+        Assert.Equal(15, rules.Count);
         Assert.Equal(rules.Count, rules.Select(r => r.Name).Distinct().Count());
         Assert.All(rules, rule =>
         {

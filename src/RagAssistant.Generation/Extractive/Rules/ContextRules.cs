@@ -57,3 +57,18 @@ public sealed class OtherDocumentRule(double weight) : FactorRule(weight)
     protected override string? Evidence(UnitCandidate unit) =>
         unit.Context.NamedDocumentSources is { Count: > 0 } named && !named.Contains(unit.Source) ? "not the named document" : null;
 }
+
+/// <summary>
+/// A question asking what is required, allowed or set (主轴径向跳动允许多少, the maximum spindle speed) is answered by a
+/// specification — a manual, a standard, a card —, not by a record of one day's event that mentions a value (a
+/// maintenance log's row "2026-04-23 | CK6150-03 | 主轴径向跳动 0.004 mm（≤0.005 mm）合格"). A table row whose first cell is a
+/// date counts less where another candidate is no such row, unless the question asks about records or names a date.
+/// </summary>
+public sealed class EventRecordRule(double weight) : FactorRule(weight)
+{
+    public override string Name => nameof(RelevanceOptions.EventRecord);
+    public override string Summary => "a dated record's row, for a question asking what is required or allowed, where a specification is among the candidates";
+
+    protected override string? Evidence(UnitCandidate unit) =>
+        unit.Context.AsksRequirementOfSpecifications && ExtractiveAnswerer.IsDatedRecord(unit.Unit) ? "a dated record" : null;
+}

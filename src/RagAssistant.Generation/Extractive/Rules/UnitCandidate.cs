@@ -43,6 +43,12 @@ public sealed class UnitQuestionContext
     /// <summary>Sources of sections framing a document (definitions, purpose, front matter) the question does not ask about, with what they are.</summary>
     public required IReadOnlyDictionary<int, string> FramingSources { get; init; }
 
+    /// <summary>
+    /// The question asks what is required or allowed, neither about records nor naming a date, and some candidate is no
+    /// dated record row (<see cref="EventRecordRule"/>).
+    /// </summary>
+    public required bool AsksRequirementOfSpecifications { get; init; }
+
     /// <summary>Sources of a document the question names by its own number (Q/JD 105, WI-AS-021).</summary>
     public required IReadOnlySet<int> NamedDocumentSources { get; init; }
 

@@ -45,6 +45,7 @@ public static class UnitRules
         new OtherNumberRule(options.OtherNumber),
         new OtherSubjectRule(options.OtherSubject),
         new OtherDocumentRule(options.OtherDocument),
+        new EventRecordRule(options.EventRecord),
         new AskedClauseRule(options.AskedClause),
         new OtherRevisionRule(options.OtherRevision),
         new ChangeStatementRule(options.ChangeStatement),
