@@ -95,6 +95,12 @@ public sealed record QuestionIntent
     /// <summary>Whether a text states the <see cref="Form"/> asked for; null for a question asking none.</summary>
     public bool? StatesAskedForm(string text) => Form?.States.IsMatch(text);
 
+    /// <summary>
+    /// The question asks what is required, allowed or set (允许多少, 规定, 最高转速, the maximum, must), and neither about
+    /// records (记录, the log) nor about a day it names: a specification answers it, not a log's entry.
+    /// </summary>
+    public bool AsksRequirement { get; init; }
+
     /// <summary>Letters of the revisions the question names ("A 版工艺卡", "版本 B", "Rev A").</summary>
     public IReadOnlyList<string> RevisionLetters { get; init; } = [];
 
@@ -144,6 +150,8 @@ public sealed record QuestionIntent
             AsksPage = LanguagePatterns.AsksPage.IsMatch(text),
             AsksSection = LanguagePatterns.AsksSection.IsMatch(text),
             AsksWhatChanged = whatChanged,
+            AsksRequirement = LanguagePatterns.AsksRequirement.IsMatch(text) && !LanguagePatterns.AsksRecord.IsMatch(text)
+                              && !LanguagePatterns.StatesDate.IsMatch(text) && !LanguagePatterns.AsksDate.IsMatch(text),
             AsksAboutRevisions = whatChanged || LanguagePatterns.MentionsRevision.IsMatch(folded),
             AskedKinds = QuantityKind.AskedIn(text),
             AnswerUnits = LanguagePatterns.AnswerUnit.Matches(text).Select(m => m.Groups["u"].Value.ToLowerInvariant()).Distinct().ToList(),

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RagAssistant.Core.Language;
 using RagAssistant.Core.Relevance;
 using RagAssistant.Core.Search;
+using RagAssistant.Core.Text;
 using RagAssistant.Generation.Extractive.Rules;
 
 namespace RagAssistant.Generation.Extractive;
@@ -225,9 +226,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             OtherRevisions = OtherRevisions(question, sources),
             FramingSources = framingSources,
             NamedDocumentSources = NamedDocumentSources(question, sources),
-            AsksRequirementOfSpecifications = LanguagePatterns.AsksRequirement.IsMatch(question.Query.Text) && !LanguagePatterns.AsksRecord.IsMatch(question.Query.Text)
-                                              && !LanguagePatterns.StatesDate.IsMatch(question.Query.Text) && !question.Intent.AsksDate
-                                              && candidates.Any(c => !IsDatedRecord(c.Unit)),
+            AsksRequirementOfSpecifications = question.Intent.AsksRequirement && candidates.Any(c => !IsDatedRecord(c.Unit)),
             TermsInEveryRow = TermsInEveryRow(question, keyCells.OfType<TextView>().ToList()),
             Analyzer = analyzer,
         };
@@ -471,11 +470,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     {
         var identifiers = question.Terms.Where(t => t.IsIdentifier && !t.IsExpansion).Select(t => t.Term).ToHashSet();
         return Enumerable.Range(0, sources.Count)
-            .Where(i => sources[i].Identity is { Length: > 0 } identity && identifiers.Contains(Compact(analyzer.Fold(identity))))
+            .Where(i => sources[i].Identity is { Length: > 0 } identity && identifiers.Contains(CompactText.Of(analyzer.Fold(identity))))
             .ToHashSet();
     }
-
-    private static string Compact(string folded) => string.Concat(folded.Where(char.IsLetterOrDigit));
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d+(p\d+)+$")]
     private static partial System.Text.RegularExpressions.Regex ClauseTerm();

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using RagAssistant.Core.Language;
 
@@ -63,11 +62,5 @@ public static class IdentifierExtractor
         LanguagePatterns.Material.Matches(foldedText).Select(m => Compact(m.Value)).ToHashSet();
 
     /// <summary>Letters and digits only: what remains of an identifier in one FTS5 token.</summary>
-    public static string Compact(string value)
-    {
-        var sb = new StringBuilder(value.Length);
-        foreach (var c in value)
-            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
-        return sb.ToString();
-    }
+    public static string Compact(string value) => Core.Text.CompactText.Of(value);
 }
