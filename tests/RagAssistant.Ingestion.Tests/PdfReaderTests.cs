@@ -84,6 +84,19 @@ public class PdfReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task AHeadingBelowBalancedColumns_IsReadAfterBothColumns()
+    {
+        var (_, chunks) = await IngestCorpus(Standard305);
+
+        // "6 润滑油更换周期" sits at the left margin below both columns; 5.2's last sentence runs from the left column's
+        // foot ("润") to the right column's head ("滑油的更换周期…").
+        Assert.EndsWith("润滑油的更换周期见本标准第 6 章。", chunks.Single(c => c.Locator == "5.2").Text);
+        var order = chunks.Select(c => c.Locator).ToList();
+        Assert.True(order.IndexOf("5.4") < order.IndexOf("6.1"), string.Join(", ", order));
+        Assert.DoesNotContain(chunks, c => c.Locator == "6" && c.Text.Contains("滑油的", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RepeatedHeadersAndPageNumbers_StayOutOfTheBody()
     {
         var (_, chunks) = await IngestCorpus(Standard201);

@@ -6,7 +6,10 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// half of the page, at least <see cref="MinGutter"/> wide, is a gutter when at least three segments on each side fill
 /// most of their column's width (prose, not the short cells of a two-column table) and both sides share a vertical
 /// range, and no vertical rule runs through it (that is a ruled table's column). Rows are then read top-down; a row with a segment crossing the gutter (a title, a full-width table) closes
-/// the band above it, whose left column is read before its right column.
+/// the band above it, whose left column is read before its right column. One or two narrow lines closing a band from
+/// below — set apart from their column by more than its line spacing and lying below the other column's last line, with a
+/// full-width row after them — start the full-width text (a heading such as "6 润滑油更换周期" after balanced two-column
+/// text), so it is read after both columns, not between them.
 /// </summary>
 internal static class ColumnLayout
 {
@@ -32,7 +35,9 @@ internal static class ColumnLayout
         {
             if (row.Any(s => s.Left < g0 - 1 && s.Right > g1 + 1))
             {
+                var lead = SpanningLead(left, right) ?? SpanningLead(right, left) ?? [];
                 Flush();
+                lines.AddRange(lead.Select(l => new TextLine(page, 0, l.Segments)));
                 lines.Add(new TextLine(page, 0, row));
                 continue;
             }
@@ -51,6 +56,34 @@ internal static class ColumnLayout
             left.Clear();
             right.Clear();
         }
+    }
+
+    /// <summary>
+    /// The last one or two lines of <paramref name="side"/> when they lead into the full-width row below rather than end
+    /// their column: they lie wholly below the other column's last line and are set apart from the line above them by
+    /// more than the column's usual line spacing (a heading's space above it; the spare line of balanced columns keeps
+    /// the usual spacing). Removed from <paramref name="side"/>; null when there are none.
+    /// </summary>
+    private static List<TextLine>? SpanningLead(List<TextLine> side, List<TextLine> other)
+    {
+        const int MaxLeadLines = 2;
+        if (side.Count < 3 || other.Count == 0) return null;
+        var otherBottom = other.Min(l => l.Bottom);
+        var first = side.Count;
+        while (first > 0 && side[first - 1].Top < otherBottom) first--;
+        if (first == side.Count || first < 2) return null;
+
+        var gaps = new List<double>();
+        for (var i = 1; i < first; i++) gaps.Add(side[i - 1].Bottom - side[i].Top);
+        var usual = Median(gaps);
+        // The balanced columns' spare line may come first, at the usual spacing; the lead starts at the wide gap.
+        first = Math.Max(first, side.Count - MaxLeadLines);
+        while (first < side.Count && side[first - 1].Bottom - side[first].Top <= usual + 0.5 * side[first].FontSize) first++;
+        if (first == side.Count) return null;
+
+        var taken = side.GetRange(first, side.Count - first);
+        side.RemoveRange(first, side.Count - first);
+        return taken;
     }
 
     private static (double Start, double End)? FindGutter(List<List<TextSegment>> rows, VerticalRules rules)
