@@ -621,14 +621,34 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         return rest.Length > 0 && char.IsAsciiDigit(rest[0]);
     }
 
-    /// <summary>Whether the question's term right after <paramref name="term"/> (no space between) is a word of two or more characters some source holds.</summary>
-    private static bool ModifiesAPresentWord(QuestionTerms question, string folded, string term, List<TextView> chunks)
+    /// <summary>
+    /// Whether the question's term right after <paramref name="term"/> (no space between) is a word of two or more
+    /// characters some source holds as a word of its own — not only as the end of a longer dictionary term: the sources'
+    /// 等级 of 性能等级 (a bolt's property class) is another 等级 than the question's 防爆等级, so 防爆 is what is asked
+    /// about, not a modifier of something documented.
+    /// </summary>
+    private bool ModifiesAPresentWord(QuestionTerms question, string folded, string term, List<TextView> chunks)
     {
         var at = folded.IndexOf(term, StringComparison.Ordinal);
         if (at < 0) return false;
         var rest = folded[(at + term.Length)..];
         return question.Terms.Any(t => !t.IsExpansion && t.Term.Length >= 2 && t.Term != term && rest.StartsWith(t.Term, StringComparison.Ordinal)
-                                       && chunks.Any(c => c.Contains(t)));
+                                       && chunks.Any(c => c.Contains(t) && (!t.Term.All(CjkText.IsCjk) || StandsOnItsOwn(c.Folded, t.Term))));
+    }
+
+    /// <summary>Whether some occurrence of the Chinese <paramref name="word"/> in <paramref name="text"/> is not the end of a longer dictionary term.</summary>
+    private bool StandsOnItsOwn(string text, string word)
+    {
+        // The longest dictionary terms run to about eight characters; a modifier of four covers 性能, 标准公差, 湿度敏感.
+        const int LongestModifier = 4;
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var isTail = false;
+            for (var k = 1; k <= LongestModifier && at - k >= 0 && CjkText.IsCjk(text[at - k]) && !isTail; k++)
+                isTail = analyzer.IsDomainTerm(text.Substring(at - k, k + word.Length));
+            if (!isTail) return true;
+        }
+        return false;
     }
 
     /// <summary>The digits of a formula, which PDF text often sets apart as subscripts.</summary>

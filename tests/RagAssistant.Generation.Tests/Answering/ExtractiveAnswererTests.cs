@@ -194,9 +194,34 @@ public sealed class ExtractiveAnswererTests
     public void ManufacturingTermNoSourceMentions_IsAnAbsentWord_NotAMissingAnchor()
     {
         // A missing incidental word never decides alone: it lowers the evidence score (AbstentionAbsentWord).
-        var selection = Select("渗氮温度是多少？");
+        // 保温时间 stands on its own in the carburizing clause: 渗氮 only narrows what is documented.
+        var selection = Select("渗氮保温时间按什么确定？");
         Assert.Equal(["渗氮"], selection.AbsentWords);
         Assert.Empty(selection.MissingAnchors);
+    }
+
+    private static readonly RetrievedChunk BoltTable = TestSources.Chunk(30, "减速器紧固件扭矩表",
+        "| 连接部位 | 螺栓规格 | 性能等级 | 拧紧扭矩 |\n| 箱盖与箱体连接 | M10×1.5 | 10.9 | 48±3 N·m |\n| 底脚螺栓 | M16×2 | 8.8 | 180±10 N·m |",
+        locator: "table 1", context: "减速器紧固件扭矩表");
+
+    [Fact]
+    public void AnAbsentModifier_OfAWordTheSourcesHoldOnlyInsideAnotherTerm_IsWhatIsAsked()
+    {
+        // The table's 等级 is the bolts' 性能等级 (property class); 防爆等级 asks about something no source has.
+        var selection = Select("减速器的防爆等级是什么？", sources: [BoltTable]);
+        Assert.Contains("防爆", selection.MissingAnchors);
+        // The clause's 温度 is the 渗碳温度: a nitriding temperature is not documented.
+        Assert.Contains("渗氮", Select("渗氮温度是多少？").MissingAnchors);
+    }
+
+    [Fact]
+    public void AnAbsentModifier_OfAWordASourceHoldsOnItsOwn_OnlyNarrowsIt()
+    {
+        var grades = TestSources.Chunk(31, "减速器出厂检验记录", "| 检验项目 | 结果 |\n| 等级 | A |\n| 噪声 | 68 dB(A) |",
+            locator: "table 1", context: "减速器出厂检验记录");
+        var selection = Select("减速器的防爆等级是什么？", sources: [grades]);
+        Assert.DoesNotContain("防爆", selection.MissingAnchors);
+        Assert.Contains("防爆", selection.AbsentWords);
     }
 
     [Fact]
