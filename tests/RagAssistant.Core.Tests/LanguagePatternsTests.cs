@@ -331,7 +331,7 @@ public sealed class LanguagePatternsTests
             ["拧多大扭矩", "孔多深", "线多粗", "要多久", "多少件", "件多重？", "用哪把扳手", "哪家公司", "哪一项"],
             ["多轴加工", "多重保护回路", "大多数零件", "许多高温零件", "最多大于 3 次", "扭矩 25 N·m"]),
         ["function-word"] = (
-            ["多少", "多厚", "多久", "怎么办", "怎样", "如何", "哪台", "哪些", "什么样", "为什么", "那些", "这个", "自己", "我们", "吗"],
+            ["多少", "多厚", "多久", "怎么办", "怎样", "如何", "哪台", "哪些", "什么样", "为什么", "那些", "这个", "自己", "我们", "吗", "里"],
             ["扭矩", "转速", "首件检验", "多轴", "这道工序", "torque", "m8"]),
         ["states-duration"] = (
         [
@@ -398,6 +398,8 @@ public sealed class LanguagePatternsTests
             "Check coolant concentration every shift.",
             "Lubricate the guideways daily.",
             "Inspection interval: 50 parts.",
+            "频率: 每炉",
+            "Hardness is checked on 5 pieces per heat.",
         ],
         [
             "停机时间 0.0 h",

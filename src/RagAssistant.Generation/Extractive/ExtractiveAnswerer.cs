@@ -529,7 +529,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         List<TextView> anchorChunks)
     {
         // A compound term counts as mentioned where its parts among the question's terms all are (检验频次: 检验项目 … 频次),
-        // a machining process where its verb is (铣削: 铣平面).
+        // a machining process where its verb is (铣削: 铣平面), a word where a longer term ends with it (参数: 切削参数, a kind
+        // of parameter).
+        var folded = analyzer.Fold(question.Query.Text);
         var absent = question.DomainTerms
             .Where(d => !chunks.Any(c => c.Contains(d.Term, false) || d.Translations.Any(t => c.Contains(t, false))
                                          || Parts(question, d.Term) is { Count: > 0 } parts && parts.All(p => c.Contains(p, false))
@@ -540,7 +542,6 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         // 传感器) only narrows what they have, and is incidental, as is one the question gives a number to (车间 −15 °C: a
         // condition the question sets, not what it asks); an absent term that is itself the head of what is asked
         // (渗氮件, 滚齿机: nothing the sources have follows it) names something they lack, and abstains alone.
-        var folded = analyzer.Fold(question.Query.Text);
         var heads = absent.Where(term => !ModifiesAPresentWord(question, folded, term, chunks) && !GivesASetting(folded, term)).ToList();
         absent = absent.Except(heads).ToList();
         // A code the question names (alarm 2002) is no year, however its digits read.
@@ -633,11 +634,14 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         if (at < 0) return false;
         var rest = folded[(at + term.Length)..];
         return question.Terms.Any(t => !t.IsExpansion && t.Term.Length >= 2 && t.Term != term && rest.StartsWith(t.Term, StringComparison.Ordinal)
-                                       && chunks.Any(c => c.Contains(t) && (!t.Term.All(CjkText.IsCjk) || StandsOnItsOwn(c.Folded, t.Term))));
+                                       && chunks.Any(c => c.Contains(t) && (!t.Term.All(CjkText.IsCjk) || StandsOnItsOwn(c.Folded, t.Term, folded))));
     }
 
-    /// <summary>Whether some occurrence of the Chinese <paramref name="word"/> in <paramref name="text"/> is not the end of a longer dictionary term.</summary>
-    private bool StandsOnItsOwn(string text, string word)
+    /// <summary>
+    /// Whether some occurrence of the Chinese <paramref name="word"/> in <paramref name="text"/> is not the end of a longer
+    /// dictionary term that <paramref name="foldedQuestion"/> does not hold itself (the question's own 主轴转速 is its 转速).
+    /// </summary>
+    private bool StandsOnItsOwn(string text, string word, string foldedQuestion)
     {
         // The longest dictionary terms run to about eight characters; a modifier of four covers 性能, 标准公差, 湿度敏感.
         const int LongestModifier = 4;
@@ -645,7 +649,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         {
             var isTail = false;
             for (var k = 1; k <= LongestModifier && at - k >= 0 && CjkText.IsCjk(text[at - k]) && !isTail; k++)
-                isTail = analyzer.IsDomainTerm(text.Substring(at - k, k + word.Length));
+                isTail = text.Substring(at - k, k + word.Length) is var longer && analyzer.IsDomainTerm(longer) && !foldedQuestion.Contains(longer, StringComparison.Ordinal);
             if (!isTail) return true;
         }
         return false;
