@@ -11,6 +11,8 @@ public sealed class QuantityKindTests
     [InlineData("热处理完齿轮孔径最多能变多少？", "length")]
     [InlineData("Ra 要求多少？表面粗糙度呢？", "roughness")]
     [InlineData("What is the max spindle speed with 1.5 MPa chuck pressure?", "speed")]
+    [InlineData("What is the oil capacity of the JD-2105 reducer?", "volume")]
+    [InlineData("减速器立式安装加油量是多少？", "volume")]
     [InlineData("Who approves the first article?", "")]
     public void AskedIn_NamesTheKindsTheQuestionAsksFor_NotThoseItGivesAValueOf(string question, string expected) =>
         Assert.Equal(expected, string.Join(" ", QuantityKind.AskedIn(question).Select(q => q.Name)));
@@ -29,6 +31,8 @@ public sealed class QuantityKindTests
     [InlineData("length", "齿轮内孔直径变化量不大于 0.03 mm", true)]
     [InlineData("length", "表面硬度 58–63 HRC", false)]
     [InlineData("roughness", "精车至 35.002–35.018 mm，Ra 0.8", true)]
+    [InlineData("volume", "立式安装 (V5/V6)加油量为 4.2 L。", true)]
+    [InlineData("volume", "Way oil L-HG 68 (ISO VG 68)", false)]
     public void IsStatedIn_FindsANumberWithTheKindsUnit(string kind, string text, bool expected) =>
         Assert.Equal(expected, QuantityKind.All.Single(q => q.Name == kind).IsStatedIn(text, []));
 

@@ -27,6 +27,18 @@ public class IdentifierExtractorTests
     }
 
     [Theory]
+    [InlineData("JD-2105 减速器的油量", "jd2105", "jd")]
+    [InlineData("作业指导书 WI-AS-021", "wias021", "wias")]
+    public void LettersBeforeTheLastDash_AreNoFamily(string text, string whole, string letters)
+    {
+        // "JD" is on every document of the company, "WI-AS" on every assembly instruction: as a term of the question
+        // they would match them all.
+        var terms = Terms(text);
+        Assert.Contains(whole, terms);
+        Assert.DoesNotContain(letters, terms);
+    }
+
+    [Theory]
     [InlineData("JD-2105 第60工序精车的转速", "op60")]
     [InlineData("OP60 finishing", "op60")]
     [InlineData("工序号: 60 | 工序名称: 精车", "op60")]

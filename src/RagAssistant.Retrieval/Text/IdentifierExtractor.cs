@@ -26,9 +26,10 @@ public static class IdentifierExtractor
         {
             var compact = Compact(m.Value);
             terms.Add(compact);
-            // Engineers also write a family prefix alone ("JD-2105" for every part of the assembly).
+            // Engineers also write a family prefix alone ("JD-2105" for every part of the assembly). Letters alone ("JD" of
+            // JD-2105, "WI-AS" of WI-AS-021) are the company's or the document kind's code, on every document: no family.
             var dash = m.Value.LastIndexOf('-');
-            if (dash > 0) terms.Add(Compact(m.Value[..dash]));
+            if (dash > 0 && m.Value[..dash].Any(char.IsAsciiDigit)) terms.Add(Compact(m.Value[..dash]));
         }
         // A document's clauses are those written as clauses and the two-level numbers heading a line (4.2 渗碳温度).
         foreach (var m in LanguagePatterns.ClauseNumber.Matches(foldedText).Concat(LanguagePatterns.HeadingNumber.Matches(foldedText))
