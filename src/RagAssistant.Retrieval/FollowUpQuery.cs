@@ -34,7 +34,36 @@ public static class FollowUpQuery
         var previous = history[^1];
         return Substitute(previous, question)
                ?? (isTerm is null ? null : SubstituteSameKind(previous, question, isTerm, options))
+               ?? SubstitutePhrases(previous, question)
                ?? previous + " " + question;
+    }
+
+    /// <summary>
+    /// "And for runout at final inspection?" after "… what is the sample size and frequency for the Φ35k6 diameter at
+    /// OP60?": an English follow-up made only of phrases opened by prepositions names what replaces the previous question's
+    /// phrases opened by the same prepositions (its last of each) — the characteristic and the stage both change, and
+    /// carrying OP60 along would ask about the wrong row. Null when the follow-up holds more than such phrases or names a
+    /// preposition the previous question lacks.
+    /// </summary>
+    private static string? SubstitutePhrases(string previous, string followUp)
+    {
+        if (TextLanguage.Of(previous) != TextLanguage.English || TextLanguage.Of(followUp) != TextLanguage.English) return null;
+        var rest = LanguagePatterns.FollowUpOpening.Replace(followUp.Trim(), "").Trim().TrimEnd('?', '.', '!', ' ');
+        var wanted = LanguagePatterns.PrepositionPhrase.Matches(rest);
+        if (wanted.Count == 0 || !string.Concat(wanted.Select(m => m.Value)).Replace(" ", "", StringComparison.Ordinal)
+                .Equals(rest.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal))
+            return null;
+        var result = previous;
+        foreach (Match phrase in wanted)
+        {
+            var preposition = phrase.Groups["p"].Value;
+            var old = LanguagePatterns.PrepositionPhrase.Matches(result)
+                .LastOrDefault(m => m.Groups["p"].Value.Equals(preposition, StringComparison.OrdinalIgnoreCase));
+            if (old is null) return null;
+            var np = old.Groups["np"];
+            result = result[..np.Index] + phrase.Groups["np"].Value + result[(np.Index + np.Length)..];
+        }
+        return result;
     }
 
     /// <summary>

@@ -327,6 +327,9 @@ public sealed class LanguagePatternsTests
         ["follow-up-opening"] = (
             ["那M10的呢？", "那么第40工序呢？", "还有吗？", "它的材料是什么？", "And alarm 4010?", "What about OP40?", "its tolerance?"],
             ["M8 螺栓拧紧扭矩是多少？", "What does alarm 2001 mean on the CK6150?", "Android tablets", "哪台设备做 OP80？"]),
+        ["preposition-phrase"] = (
+            ["And for runout at final inspection?", "what is the sample size for the Φ35k6 diameter at OP60?", "What about under load?"],
+            ["What does alarm 2001 mean?", "M8 螺栓拧紧扭矩是多少？"]),
         ["interrogative"] = (
             ["拧多大扭矩", "孔多深", "线多粗", "要多久", "多少件", "件多重？", "用哪把扳手", "哪家公司", "哪一项"],
             ["多轴加工", "多重保护回路", "大多数零件", "许多高温零件", "最多大于 3 次", "扭矩 25 N·m"]),

@@ -117,6 +117,23 @@ public class FollowUpQueryTests
     }
 
     [Theory]
+    [InlineData("In control plan CP-2105-0318, what is the sample size and frequency for the Φ35k6 diameter at OP60?", "And for runout at final inspection?",
+        "In control plan CP-2105-0318, what is the sample size and frequency for runout at final inspection?")]
+    [InlineData("What is the surface hardness of the output shaft?", "What about of the gear?", "What is the surface hardness of the gear?")]
+    public void AnEnglishFollowUpOfPrepositionPhrases_ReplacesThePhrasesOfThePreviousQuestion(string previous, string followUp, string expected)
+    {
+        Assert.Equal(expected, FollowUpQuery.Compose([previous], followUp));
+    }
+
+    [Theory]
+    [InlineData("Why was CK6150-02 down for 22 hours in June?", "And under load?")]
+    [InlineData("What is the surface hardness of the output shaft?", "And for the gear, what tolerance?")]
+    public void AnEnglishFollowUpWithMoreThanPhrasesThePreviousQuestionHas_IsCarriedAsAsked(string previous, string followUp)
+    {
+        Assert.Equal(previous + " " + followUp, FollowUpQuery.Compose([previous], followUp));
+    }
+
+    [Theory]
     // M12 is a thread, so the part code the follow-up names replaces JD-2105-0318, not M12.
     [InlineData("M12 螺栓在 JD-2105-0318 上的扭矩是多少？", "那 JD-2105-0422 呢？", "M12 螺栓在 JD-2105-0422 上的扭矩是多少？")]
     // OP60 is an operation, so the part code is JD-2105-0318 behind it.

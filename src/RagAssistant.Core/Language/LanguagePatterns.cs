@@ -43,6 +43,9 @@ public static class LanguagePatterns
     public static Regex FunctionWord => Get("function-word");
     public static Regex Interrogative => Get("interrogative");
     public static Regex FollowUpOpening => Get("follow-up-opening");
+
+    /// <summary>An English phrase opened by a preposition ("for the Φ35k6 diameter", "at OP60"): the preposition in group <c>p</c>, the rest in <c>np</c>.</summary>
+    public static Regex PrepositionPhrase => Get("preposition-phrase");
     public static Regex StatesDuration => Get("states-duration");
     public static Regex StatesDate => Get("states-date");
     public static Regex StatesYear => Get("states-year");
