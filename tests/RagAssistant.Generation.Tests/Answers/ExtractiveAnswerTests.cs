@@ -71,6 +71,7 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
     [InlineData("WI-AS-021 第 7.3 条是怎么规定的？")]   // a clause the instruction lacks
     [InlineData("渗氮件的表面硬度要求是多少？")]          // a process no document mentions
     [InlineData("支架总成装好后要跑合多长时间？")]        // a run-in no document mentions (跑合 is one word, not 跑 and 合)
+    [InlineData("支架总成的质保期是多久？")]              // a warranty no document mentions (质保期 is one word, not 质保 and 期是)
     public async Task NearMissQuestions_Abstain_AndListTheClosestSources(string question)
     {
         var answer = await _kb.Answerer.AnswerAsync(new AskRequest(question));
