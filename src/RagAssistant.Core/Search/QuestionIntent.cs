@@ -96,8 +96,9 @@ public sealed record QuestionIntent
     public bool? StatesAskedForm(string text) => Form?.States.IsMatch(text);
 
     /// <summary>
-    /// The question asks what is required, allowed or set (允许多少, 规定, 最高转速, the maximum, must), and neither about
-    /// records (记录, the log) nor about a day it names: a specification answers it, not a log's entry.
+    /// The question asks what is required, allowed or set (允许多少, 规定, 最高转速, the maximum, must) or how often something
+    /// is done (多久换一次: a schedule), and neither about records (记录, the log) nor about a day it names: a specification
+    /// answers it, not a log's entry.
     /// </summary>
     public bool AsksRequirement { get; init; }
 
@@ -150,7 +151,7 @@ public sealed record QuestionIntent
             AsksPage = LanguagePatterns.AsksPage.IsMatch(text),
             AsksSection = LanguagePatterns.AsksSection.IsMatch(text),
             AsksWhatChanged = whatChanged,
-            AsksRequirement = LanguagePatterns.AsksRequirement.IsMatch(text) && !LanguagePatterns.AsksRecord.IsMatch(text)
+            AsksRequirement = (LanguagePatterns.AsksRequirement.IsMatch(text) || frequency) && !LanguagePatterns.AsksRecord.IsMatch(text)
                               && !LanguagePatterns.StatesDate.IsMatch(text) && !LanguagePatterns.AsksDate.IsMatch(text),
             AsksAboutRevisions = whatChanged || LanguagePatterns.MentionsRevision.IsMatch(folded),
             AskedKinds = QuantityKind.AskedIn(text),

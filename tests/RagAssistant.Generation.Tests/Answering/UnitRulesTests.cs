@@ -368,10 +368,12 @@ public sealed class UnitRulesTests
         TestSources.Chunk(2, "CK6150 数控车床操作规程", "液压卡盘夹紧压力应为 1.2–1.8 MPa，标准设定 1.5 MPa。", context: "CK6150 数控车床操作规程 > 5.4"),
     ];
 
-    [Fact]
-    public void EventRecord_LowersALogRow_ForAQuestionAskingWhatIsRequired()
+    [Theory]
+    [InlineData("CK6150 液压卡盘夹紧压力规定设定多少？")]
+    [InlineData("CK6150 液压卡盘夹紧压力多久检查一次？")] // how often: a schedule, which a specification states
+    public void EventRecord_LowersALogRow_ForAQuestionAskingWhatIsRequired(string question)
     {
-        var units = Score("CK6150 液压卡盘夹紧压力规定设定多少？", LogAndManual);
+        var units = Score(question, LogAndManual);
         AssertFactor(Unit(units, "2026-05-29"), "EventRecord", Defaults.EventRecord, "a dated record");
         AssertNotApplied(Unit(units, "标准设定"), "EventRecord");
     }
