@@ -221,6 +221,9 @@ public sealed class LanguagePatternsTests
             "Who are the authors of the inhibitor study?",
             "Q/JD 105 的起草人是谁？",
             "这份作业指导书由谁编写？",
+            "Who approved the VMC850 maintenance manual?",
+            "谁批准了 VMC850 维护手册？",
+            "Q/JD 402 标准由谁审核？",
         ],
         [
             "Who approves the first article?",
@@ -430,6 +433,7 @@ public sealed class LanguagePatternsTests
             "本标准主要起草人：王磊、李明。",
             "编制：张伟 审核：刘强",
             "Prepared by the quality department",
+            "First issue. Prepared: Li Qiang (maintenance). Reviewed: Chen Liping. Approved: Liu Jianguo.",
         ],
         [
             "The torque changed from 45 N·m to 48 N·m.",

@@ -414,7 +414,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             else if (!question.Intent.AsksPurpose && PurposeSections.IsPurposeSource(sources[i])) found[i] = "purpose or scope";
             else if (PurposeSections.IsFrontMatter(sources[i])) found[i] = "front matter";
             // A revision history says what changed between revisions ("换油周期由 4000 h 改为 5000 h"), not what is in force.
-            else if (!question.Intent.AsksAboutRevisions && PurposeSections.IsRevisionHistory(sources[i])) found[i] = "revision history";
+            // Nor when the question asks who wrote or approved the document: the revision record carries the names.
+            else if (!question.Intent.AsksAboutRevisions && !question.Intent.AsksAuthor && PurposeSections.IsRevisionHistory(sources[i])) found[i] = "revision history";
         }
         return found;
     }

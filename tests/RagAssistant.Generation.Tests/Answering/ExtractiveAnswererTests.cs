@@ -224,6 +224,24 @@ public sealed class ExtractiveAnswererTests
         Assert.Contains("防爆", selection.AbsentWords);
     }
 
+    [Theory]
+    [InlineData("Who approved the VMC850 maintenance manual?")]
+    [InlineData("谁批准了 VMC850 维护手册？")]
+    public void WhoApprovedADocument_IsAnsweredByItsRevisionRecord(string question)
+    {
+        // A revision history is no answer to what is in force, but it is where a document's approval stands.
+        var intro = TestSources.Chunk(50, "VMC850 Maintenance Manual",
+            "Document No. JD-MM-EQ-011 Revision A Effective date 2026-07-01 Applies to machines VMC850-01 and VMC850-02. This manual gives the preventive maintenance of the VMC850 vertical machining centers.",
+            locator: "Manual", context: "VMC850 Maintenance Manual > Manual");
+        var history = TestSources.Chunk(51, "VMC850 Maintenance Manual",
+            "| Rev. | Date | Change |\n| A | 2026-07-01 | First issue. Prepared: Li Qiang (maintenance). Reviewed: Chen Liping. Approved: Liu Jianguo. |",
+            locator: "table 1 row 1", context: "VMC850 Maintenance Manual > Revision history");
+
+        var selection = Select(question, sources: [intro, history]);
+
+        Assert.Contains("Approved: Liu Jianguo", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AnAbsentTermTheQuestionGivesANumber_IsASettingOfItsOwn_NotAMissingAnchor()
     {
