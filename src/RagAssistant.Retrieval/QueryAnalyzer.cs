@@ -28,7 +28,7 @@ public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glos
         var folded = TextFolding.Fold(text);
         // Interrogatives are blanked before segmenting: glued to a neighbour (孔多深) or cut apart (多 / 大) they would be
         // taken for content words.
-        var terms = Clean(segmenter.Terms(LanguagePatterns.Interrogative.Replace(Possessive().Replace(folded, ""), " ")).Concat(JoinedVerbs(folded)));
+        var terms = Clean(Unglued(segmenter.Terms(LanguagePatterns.Interrogative.Replace(Possessive().Replace(folded, ""), " "))).Concat(JoinedVerbs(folded)));
         // A date the question names (截至2010年6月30日) comes out of the segmenter cut into its numbers and the characters
         // 年, 月, 日: the month's and day's numbers and those characters stand in nearly every passage of a report, and
         // together they outweighed what was asked (a note defining the report's period beat the balance sheet's row). The
@@ -75,6 +75,23 @@ public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glos
             var (verb, rest) = (match.Groups["v"].Value, match.Groups["o"].Value);
             var joined = Enumerable.Range(1, rest.Length).Reverse().Select(n => verb + rest[..n]).FirstOrDefault(segmenter.IsDomainTerm);
             if (joined is not null) yield return joined;
+        }
+    }
+
+    /// <summary>
+    /// Two Chinese characters that no dictionary holds as a word, one of them a function character (是, 用, 要, 的 …), were
+    /// glued together by the segmenter's model for unknown words: 油用 (润滑油用什么), 期是 (质保期是多久), 要检 (要检几件).
+    /// Such a term is found in no passage and weighed like a content word; its content character is kept instead.
+    /// </summary>
+    private IEnumerable<string> Unglued(IEnumerable<string> terms)
+    {
+        foreach (var term in terms)
+        {
+            if (term.Length == 2 && term.All(CjkText.IsCjk) && term.Any(LanguagePatterns.IsFunctionCharacter) && !segmenter.IsDictionaryWord(term))
+            {
+                foreach (var c in term.Where(c => !LanguagePatterns.IsFunctionCharacter(c))) yield return c.ToString();
+            }
+            else yield return term;
         }
     }
 

@@ -88,6 +88,28 @@ public class QueryAnalyzerTests
     }
 }
 
+public class UngluedTermsTests
+{
+    private static readonly QueryAnalyzer Analyzer =
+        new(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
+
+    [Theory]
+    [InlineData("CK6150 导轨润滑油用什么牌号？", "油用", "油")]
+    [InlineData("首件检验要检几件？", "要检", "检")]
+    public void TwoCharactersGluedByTheModelForUnknownWords_WithAFunctionCharacter_KeepTheirContentCharacter(string question, string glued, string kept)
+    {
+        var terms = Analyzer.Analyze(question).Terms;
+        Assert.DoesNotContain(glued, terms);
+        Assert.Contains(kept, terms);
+    }
+
+    [Fact]
+    public void ANameNoDictionaryHolds_StaysAWord()
+    {
+        Assert.Contains("张伟", Analyzer.Analyze("张伟负责哪台设备？").Terms);
+    }
+}
+
 public class FollowUpQueryTests
 {
     [Theory]

@@ -43,6 +43,16 @@ public sealed class ManufacturingSegmenter : ITextSegmenter
 
     public string Segment(string text) => string.Join(' ', Terms(text));
 
+    /// <summary>
+    /// True for a word of jieba's dictionary or the user dictionaries; false for one its hidden Markov model joined from
+    /// unknown characters (油用 of 润滑油用什么, 期是 of 质保期是多久).
+    /// </summary>
+    public bool IsDictionaryWord(string word)
+    {
+        _ = _jieba.Value; // loads the dictionaries, the user dictionaries with them
+        return WordDictionary.Instance.ContainsWord(word);
+    }
+
     /// <summary>The index terms of <paramref name="text"/>: jieba words (no whitespace or punctuation) then identifier terms.</summary>
     public IReadOnlyList<string> Terms(string text)
     {
