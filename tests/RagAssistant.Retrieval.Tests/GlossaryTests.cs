@@ -29,6 +29,9 @@ public sealed class GlossaryTests : IDisposable
     [InlineData("主轴最高转速是多少", "maximum")] // an English manual's "Maximum spindle speed"
     [InlineData("最低油位", "minimum")]
     [InlineData("减速器要跑合多久", "running-in")]
+    [InlineData("what torque for the m16 foot bolts of the reducer?", "底脚螺栓")] // a reducer's mounting feet, not an anchor bolt
+    [InlineData("减速器的质保期是多久", "warranty period")]
+    [InlineData("箱盖螺栓的性能等级", "property class")]
     public void TheBuiltInGlossary_TranslatesTheWordsOfControlPlansAndSpecifications(string folded, string expected) =>
         Assert.Contains(expected, Text.Glossary.Load([Path.Combine(AppContext.BaseDirectory, "rag-resources", "glossary-zh-en.tsv")]).Expand(folded));
 
