@@ -13,6 +13,9 @@ public sealed class QuantityKindTests
     [InlineData("What is the max spindle speed with 1.5 MPa chuck pressure?", "speed")]
     [InlineData("What is the oil capacity of the JD-2105 reducer?", "volume")]
     [InlineData("减速器立式安装加油量是多少？", "volume")]
+    [InlineData("What is the rated power of the reducer motor?", "power")]
+    [InlineData("CK6150 的主轴功率是多少千瓦？", "power")]
+    [InlineData("What is the power supply voltage range?", "")]
     [InlineData("Who approves the first article?", "")]
     public void AskedIn_NamesTheKindsTheQuestionAsksFor_NotThoseItGivesAValueOf(string question, string expected) =>
         Assert.Equal(expected, string.Join(" ", QuantityKind.AskedIn(question).Select(q => q.Name)));
@@ -33,6 +36,8 @@ public sealed class QuantityKindTests
     [InlineData("roughness", "精车至 35.002–35.018 mm，Ra 0.8", true)]
     [InlineData("volume", "立式安装 (V5/V6)加油量为 4.2 L。", true)]
     [InlineData("volume", "Way oil L-HG 68 (ISO VG 68)", false)]
+    [InlineData("power", "额定输入功率 Rated input power 5.5 kW", true)]
+    [InlineData("power", "driven by a 4-pole induction motor", false)]
     public void IsStatedIn_FindsANumberWithTheKindsUnit(string kind, string text, bool expected) =>
         Assert.Equal(expected, QuantityKind.All.Single(q => q.Name == kind).IsStatedIn(text, []));
 
