@@ -254,12 +254,14 @@ public sealed class LanguagePatternsTests
             "what changed in rev b of the process card?",
             "is the clamping torque still 45 n·m?",
             "how does the 2026 standard differ from the 2021 one?",
+            "which torque did the card used to specify for m10 bolts?",
         ],
         [
             "渗碳温度是多少？",
             "m8 螺栓拧紧扭矩是多少？",
             "what is the tightening torque for m8 bolts?",
             "不同材料的调质硬度是多少？",
+            "what tool is used to tighten the gearbox cover bolts?", // a purpose, not a former state
             // Case sensitive: it runs over the folded question, never over the question as written.
             "What changed in Rev B of the process card?",
         ]),
