@@ -86,12 +86,15 @@ public sealed class LanguagePatternsTests
             "CK6150 液压油多久更换一次？",
             "How long must the part soak at 920 °C?",
             "How many days after the accident must the claim be filed?",
+            "What is the tool change time limit for the VMC850?",
+            "VMC850 换刀时间要求多少秒？",
         ],
         [
             "回火温度是多少？",
             "How many pieces are checked per lot?",
             "How often is the hydraulic oil changed?",
             "What is the chuck pressure range on the CK6150?",
+            "What is the time of day when the shift starts?",
         ]),
         ["asks-year"] = (
         [
