@@ -45,7 +45,7 @@ public static class LanguagePatterns
     public static Regex FollowUpOpening => Get("follow-up-opening");
 
     /// <summary>A Chinese character that carries no content of its own (是, 的, 用, 要 …): pattern <c>function-character</c>.</summary>
-    public static bool IsFunctionCharacter(char c) => c < 0x10000 && Get("function-character").IsMatch(c.ToString());
+    public static bool IsFunctionCharacter(char c) => Get("function-character").IsMatch(c.ToString());
 
     /// <summary>An English phrase opened by a preposition ("for the Φ35k6 diameter", "at OP60"): the preposition in group <c>p</c>, the rest in <c>np</c>.</summary>
     public static Regex PrepositionPhrase => Get("preposition-phrase");
