@@ -234,6 +234,9 @@ public sealed class LanguagePatternsTests
             "首件检验由谁批准？",
             "渗碳温度是多少？",
         ]),
+        ["asks-standard"] = (
+            ["Which standard is used to measure the effective case depth?", "有效硬化层深度按什么标准测定？", "调质硬度依据哪个标准检测？", "According to which standard is the hardness tested?"],
+            ["渗碳温度是多少？", "Q/JD 105 标准规定的渗碳温度是多少？", "What is the standard setting of the chuck pressure?"]),
         ["asks-purpose"] = (
         [
             "WI-AS-021 作业指导书的目的是什么？",

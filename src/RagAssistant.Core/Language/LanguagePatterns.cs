@@ -29,6 +29,7 @@ public static class LanguagePatterns
     public static Regex AsksWhatChanged => Get("asks-what-changed");
     public static Regex AsksAuthor => Get("asks-author");
     public static Regex AsksCompany => Get("asks-company");
+    public static Regex AsksStandard => Get("asks-standard");
     public static Regex AsksPage => Get("asks-page");
     public static Regex AsksSection => Get("asks-section");
     public static Regex NamesDocumentKind => Get("names-document-kind");

@@ -37,6 +37,9 @@ public sealed record QuestionIntent
     /// <summary>Which company (哪家公司, which supplier, who manufactures it): a unit naming a company by its legal form answers it.</summary>
     public bool AsksCompany { get; init; }
 
+    /// <summary>The question asks which standard a thing is done by (按什么标准检测, which standard): the answer names one (GB/T 9450).</summary>
+    public bool AsksStandard { get; init; }
+
     /// <summary>On which page something stands (第几页, which page): each quote shows its page.</summary>
     public bool AsksPage { get; init; }
 
@@ -86,6 +89,7 @@ public sealed record QuestionIntent
     public AskedForm? Form =>
         AsksAuthor ? AskedForm.Byline
         : AsksCompany ? AskedForm.Company
+        : AsksStandard ? AskedForm.Standard
         : AsksFrequency ? AskedForm.Interval
         : AsksDate ? AskedForm.Date
         : AsksYear ? AskedForm.Year
@@ -148,6 +152,7 @@ public sealed record QuestionIntent
             AsksPurpose = LanguagePatterns.AsksPurpose.IsMatch(text),
             AsksAuthor = LanguagePatterns.AsksAuthor.IsMatch(text),
             AsksCompany = LanguagePatterns.AsksCompany.IsMatch(text),
+            AsksStandard = LanguagePatterns.AsksStandard.IsMatch(text),
             AsksPage = LanguagePatterns.AsksPage.IsMatch(text),
             AsksSection = LanguagePatterns.AsksSection.IsMatch(text),
             AsksWhatChanged = whatChanged,
@@ -183,6 +188,7 @@ public sealed record AskedForm(string Lacking, System.Text.RegularExpressions.Re
 {
     public static AskedForm Byline { get; } = new("names no author", LanguagePatterns.StatesByline);
     public static AskedForm Company { get; } = new("names no company", LanguagePatterns.StatesCompany);
+    public static AskedForm Standard { get; } = new("names no standard", LanguagePatterns.StandardNumber);
     public static AskedForm Interval { get; } = new("states no interval", LanguagePatterns.StatesFrequency);
     public static AskedForm Date { get; } = new("states no date", LanguagePatterns.StatesDate);
     public static AskedForm Year { get; } = new("states no year", LanguagePatterns.StatesYear);

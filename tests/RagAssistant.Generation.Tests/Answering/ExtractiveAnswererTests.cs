@@ -242,6 +242,21 @@ public sealed class ExtractiveAnswererTests
         Assert.Contains("Approved: Liu Jianguo", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Which standard is used to measure the effective case depth?")]
+    [InlineData("有效硬化层深度按什么标准测定？")]
+    public void WhichStandard_IsAnsweredByTheClauseNamingOne(string question)
+    {
+        var requirement = TestSources.Chunk(60, "Q/JD 105—2026 热处理通用技术条件",
+            "有效硬化层深度（550 HV1）应为 0.8–1.2 mm，同一炉次极差应不大于 0.2 mm。", locator: "4.2.3", context: "热处理通用技术条件 > 4.2.3 有效硬化层深度");
+        var method = TestSources.Chunk(61, "Q/JD 105—2026 热处理通用技术条件",
+            "5.3 有效硬化层深度用随炉试样按 GB/T 9450 测定，维氏硬度试验力 9.807 N（HV1）。", locator: "5.3", context: "热处理通用技术条件 > 5 检验方法");
+
+        var selection = Select(question, sources: [requirement, method]);
+
+        Assert.Contains("GB/T 9450", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AnAbsentTermTheQuestionGivesANumber_IsASettingOfItsOwn_NotAMissingAnchor()
     {
