@@ -467,4 +467,64 @@ public sealed class PdfTableStructureTests
         // The contents pages (1–2) give no table.
         Assert.DoesNotContain(document.Blocks.OfType<TableBlock>(), t => t.Page <= 2);
     }
+
+    [SharedDataFact("pdf")]
+    public void DatasheetParagraphBesidePinLabels_IsReadAsText_NotATable()
+    {
+        // The SSM2163 datasheet sets its application notes beside the pin diagram and the package drawing: each line of
+        // the paragraph shares its height with a pin name or a dimension, which aligned into two-column "tables".
+        var document = Read(Path.Combine(RepositoryPaths.SharedTestData, "pdf", "ssm2163.pdf"));
+        var cells = document.Blocks.OfType<TableBlock>().SelectMany(t => t.Rows.SelectMany(r => r.Cells)).ToList();
+
+        Assert.DoesNotContain(cells, c => c.Contains("DC offset errors can also be", StringComparison.Ordinal));
+        Assert.DoesNotContain(cells, c => c.Contains("The serial data is", StringComparison.Ordinal));
+        var text = string.Join("\n", document.Blocks.OfType<ParagraphBlock>().Select(p => p.Text));
+        Assert.Contains("The SSM2163 will also operate from dual supplies, ranging from ±4 V to ±7 V.", text);
+    }
+
+    [Fact]
+    public void ParagraphBesideAFiguresShortLabels_IsReadAsTextThenLabels()
+    {
+        var lines = new[]
+        {
+            "the mixer can be loaded by using the parallel port. A typical",
+            "parallel interface is shown in the figure. The serial data is",
+            "transmitted to the mixer via the port output, while the other",
+            "pin acts as the serial clock. Data is latched on the rising edge.",
+            "of the clock, and the input is held low for the whole word.",
+        };
+        // A pin diagram's names and a package drawing's dimensions beside it.
+        var labels = new[] { "INPUT 1 LEFT", "INPUT 2 LEFT", "INPUT 1 RIGHT", "INPUT 2 RIGHT", "MUTE" };
+        var dimensions = new[] { "0.580 (14.73)", "0.485 (12.32)", "0.625 (15.87)", "0.195 (4.95)", "0.015 (0.38)" };
+        var texts = lines.SelectMany((l, i) => new[]
+        {
+            new TestPdf.Text(l, TestPdf.Left, 700 - i * TestPdf.Leading, 9),
+            new TestPdf.Text(labels[i], 380, 700 - i * TestPdf.Leading, 7),
+            new TestPdf.Text(dimensions[i], 470, 700 - i * TestPdf.Leading, 7),
+        }).ToList();
+
+        var document = TestPdf.Read(TestPdf.Build(texts), "datasheet.pdf");
+
+        Assert.Empty(document.Blocks.OfType<TableBlock>());
+        var text = string.Join(" ", document.Blocks.OfType<ParagraphBlock>().Select(p => p.Text));
+        Assert.Contains("The serial data is transmitted to the mixer via the port output", text);
+        Assert.True(text.IndexOf("Data is latched", StringComparison.Ordinal) < text.IndexOf("INPUT 1 LEFT", StringComparison.Ordinal), text);
+    }
+
+    [Fact]
+    public void ACodeListingWithLineNumbers_StaysATable()
+    {
+        var code = new[] { "import layoutparser as lp", "image = cv2.imread(\"image_file\") # load images",
+            "model = lp.Detectron2LayoutModel(", "    \"lp://PubLayNet/faster_rcnn_R_50_FPN_3x/config\")", "layout = model.detect(image)" };
+        var texts = code.SelectMany((l, i) => new[]
+        {
+            new TestPdf.Text((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), TestPdf.Left, 700 - i * TestPdf.Leading, 9),
+            new TestPdf.Text(l, TestPdf.Left + 30, 700 - i * TestPdf.Leading, 9),
+        }).ToList();
+
+        var document = TestPdf.Read(TestPdf.Build(texts), "listing.pdf");
+
+        var table = Assert.Single(document.Blocks.OfType<TableBlock>());
+        Assert.Equal(5, table.Rows.Count);
+    }
 }

@@ -45,9 +45,10 @@ internal static class AlignedTableFinder
             }
             var start = HeaderStart(lines, i, columns, items);
             var table = Build(lines, start, end, columns);
-            if (NotATable.IsProseInColumns(table))
+            if (NotATable.IsProseInColumns(table) || NotATable.IsProseBesideLabels(table))
             {
-                // Two columns of running text side by side (the page's gutter was not found): read column by column.
+                // Two columns of running text side by side (the page's gutter was not found), or a paragraph beside a
+                // figure's labels: read column by column.
                 items.RemoveRange(items.Count - (i - start), i - start);
                 items.AddRange(ColumnByColumn(lines, start, end, columns));
                 i = end;

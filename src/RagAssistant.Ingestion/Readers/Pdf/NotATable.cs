@@ -1,3 +1,5 @@
+using RagAssistant.Core.Language;
+
 namespace RagAssistant.Ingestion.Readers.Pdf;
 
 /// <summary>
@@ -47,6 +49,36 @@ internal static class NotATable
         var values = cells.Count(TableHeaders.IsValue) / n;
         return longText >= 0.5 && goesOn >= 0.25 && values < 0.2;
     }
+
+    /// <summary>
+    /// A column of running text beside a figure's labels (a datasheet's paragraph next to its pin diagram or a package
+    /// drawing's dimensions), not a table: one column's cells are mostly long pieces of text, many going on from the cell
+    /// above (lower case: a line of a paragraph, which a table's wrapped cell would have joined), and in most of them the
+    /// function words of running prose (the, to, of …: code and values have few); no other column holds long text.
+    /// </summary>
+    public static bool IsProseBesideLabels(DetectedTable table)
+    {
+        if (table.Rows.Count < 4) return false;
+        for (var c = 0; c < table.Columns.Count; c++)
+        {
+            var cells = Column(table, c);
+            if (cells.Count < 4) continue;
+            double n = cells.Count;
+            if (cells.Count(t => t.Length >= ProseCellChars) / n < 0.5 || cells.Count(t => char.IsLower(t[0])) / n < 0.25
+                || cells.Count(ReadsAsProse) / n < 0.5)
+                continue;
+            return Enumerable.Range(0, table.Columns.Count).Where(o => o != c).All(o => Column(table, o).All(t => t.Length < ProseCellChars));
+        }
+        return false;
+    }
+
+    /// <summary>The filled cells that stand in column <paramref name="column"/> alone.</summary>
+    private static List<string> Column(DetectedTable table, int column) =>
+        table.Rows.Select(r => r.Cells[column]).Where(c => c is { ColSpan: 1, Text.Length: > 0 }).Select(c => c!.Text).ToList();
+
+    /// <summary>Text holding at least two of the function words running English prose is full of.</summary>
+    private static bool ReadsAsProse(string text) =>
+        text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => QuestionWords.IsFraming(w.ToLowerInvariant())) >= 2;
 
     /// <summary>A label set inside the width of the cell under it (a centred column name over a left-set value).</summary>
     private static bool Within((double Left, double Right) label, (double Left, double Right) cell) =>
