@@ -133,6 +133,17 @@ public sealed class LanguagePatternsTests
             // 上下 is "upper and lower", not a verb and a count.
             "Φ25H7 孔的上下偏差是多少？",
         ]),
+        ["proper-name"] = (
+        [
+            "What's the mpg of the Ford Mustang in the mtcars table?",
+            "How many days do I have to submit the Allied World motor claim form?",
+            "How many Stanley Cups have the Maple Leafs won since 1967?",
+        ],
+        [
+            "What is the spindle speed at OP60? Which tool is used?",
+            "What torque goes on the M8 bolts of the JD-2105 reducer?",
+            "Which purposes of use can be circled: motor trade, commercial?",
+        ]),
         ["quoted-symbol"] = (
         [
             "分解框图里含有“R”的三角形表示什么？",

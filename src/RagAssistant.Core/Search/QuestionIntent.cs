@@ -67,6 +67,9 @@ public sealed record QuestionIntent
     /// <summary>Chemical formulas the question names (H2, CO2, SF6), as written (<see cref="ChemicalFormula"/>).</summary>
     public IReadOnlyList<string> Formulas { get; init; } = [];
 
+    /// <summary>Names the question capitalizes inside its sentence (Ford Mustang → "Ford", "Mustang"), as written, framing words left out.</summary>
+    public IReadOnlyList<string> ProperNames { get; init; } = [];
+
     /// <summary>Symbols the question quotes (含有“R”的三角形 → "R"), as written: a source that answers writes each as a symbol of its own.</summary>
     public IReadOnlyList<string> QuotedSymbols { get; init; } = [];
 
@@ -162,6 +165,8 @@ public sealed record QuestionIntent
             AskedKinds = QuantityKind.AskedIn(text),
             AnswerUnits = LanguagePatterns.AnswerUnit.Matches(text).Select(m => m.Groups["u"].Value.ToLowerInvariant()).Distinct().ToList(),
             Formulas = ChemicalFormula.In(text),
+            ProperNames = LanguagePatterns.ProperName.Matches(text).Select(m => m.Groups["n"].Value)
+                .Where(n => !QuestionWords.IsFunctionWord(n.ToLowerInvariant())).Distinct().ToList(),
             QuotedSymbols = LanguagePatterns.QuotedSymbol.Matches(text).Select(m => m.Groups["s"].Value).Distinct().ToList(),
             AskedUnits = LanguagePatterns.AskedUnit.Matches(text).Select(m => m.Groups["u"].Value.ToLowerInvariant()).Distinct().ToList(),
             RevisionLetters = LanguagePatterns.RevisionLetter.Matches(text).Select(m => m.Groups["l"].Value).Distinct().ToList(),

@@ -81,6 +81,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         var documents = anchorPool.Select(c => new TextView(DocumentFacts(c), analyzer)).ToList();
         var ofKind = OfTheNamedKind(question, pool, documents);
         var (missingAnchors, absentWords) = MissingAnchors(question, pool, documents, ofKind.Chunks);
+        // An absent name lowers the evidence like any absent word (a name may be spelt otherwise: AWAC for Allied World).
+        absentWords = [.. absentWords, .. AbsentNames(question, pool, sources)];
         // Named with the kind of document they were looked for in: the control plan lacks OP70, though a card has it.
         if (missingAnchors.Count > 0 && ofKind.Kinds.Count > 0) missingAnchors = [.. missingAnchors, .. ofKind.Kinds];
         var units = ScoreUnits(question, sources, similarity, _relevance.UnitSimilarity);
@@ -582,6 +584,20 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         }
         return (fewestMissing ?? question.Anchors.Concat(numbers).ToList(), absent);
     }
+
+    /// <summary>
+    /// The names the question capitalizes (the Ford Mustang) that no chunk searched holds, where the best source is written
+    /// in Latin letters (<see cref="WritesLatin"/>): a source in the question's language would write the name as it is (a name is not paraphrased), so
+    /// the sources are about another one (the Ford Pantera). Under Chinese sources a name may only have been translated.
+    /// </summary>
+    private static IEnumerable<string> AbsentNames(QuestionTerms question, List<TextView> chunks, IReadOnlyList<RetrievedChunk> sources)
+    {
+        if (question.Intent.ProperNames.Count == 0 || sources.Count == 0 || !WritesLatin(sources[0].Text)) return [];
+        return question.Intent.ProperNames.Where(n => !chunks.Any(c => c.Contains(n.ToLowerInvariant(), false)));
+    }
+
+    /// <summary>Text with at least as many Latin letters as Chinese characters: English, or bilingual (a form in English and Chinese).</summary>
+    private static bool WritesLatin(string text) => text.Count(char.IsAsciiLetter) >= text.Count(CjkText.IsCjk);
 
     /// <summary>
     /// Small numbers the question qualifies its subject with (第5工步, 12 g, i = 20): they say which entry is asked about, as

@@ -224,6 +224,25 @@ public sealed class ExtractiveAnswererTests
         Assert.Contains("防爆", selection.AbsentWords);
     }
 
+    private static readonly RetrievedChunk CarTable = TestSources.Chunk(40, "mtcars",
+        "| model | mpg | cyl | hp |\n| Ford Pantera L | 15.8 | 8 | 264 |\n| Toyota Corolla | 33.9 | 4 | 65 |", locator: "table 1", context: "mtcars");
+
+    [Fact]
+    public void ANameNoEnglishSourceHolds_IsAnAbsentWord()
+    {
+        // A name is not paraphrased: the table has a Ford, but not the Mustang asked about.
+        var selection = Select("What's the mpg of the Ford Mustang in the table?", sources: [CarTable]);
+        Assert.Equal(["Mustang"], selection.AbsentWords);
+        Assert.Empty(Select("What's the mpg of the Toyota Corolla in the table?", sources: [CarTable]).AbsentWords);
+    }
+
+    [Fact]
+    public void ANameAskedOfChineseSources_IsNotAbsent_ItMayOnlyHaveBeenTranslated()
+    {
+        var report = TestSources.Chunk(41, "2010 年半年度报告", "公司董事长马福安签署了本半年度报告。", locator: "第一节", context: "2010 年半年度报告");
+        Assert.Empty(Select("Who is the chairman of Aero Controls that signed the interim report?", sources: [report]).AbsentWords);
+    }
+
     [Theory]
     [InlineData("Who approved the VMC850 maintenance manual?")]
     [InlineData("谁批准了 VMC850 维护手册？")]
