@@ -42,6 +42,25 @@ public sealed class GlossaryTests : IDisposable
         Assert.Contains(chinese, Glossary().Expand(folded));
 
     [Fact]
+    public void AVerbInItsIngForm_IsTranslated() =>
+        Assert.Contains("拧紧", Glossary().Expand("the tightening torque of the m10 bolts"));
+
+    [Theory]
+    [InlineData("positioning of the part in the fixture", "定位", "位置")] // not an inflection of "position"
+    [InlineData("what drilling depth?", "钻削", "钻头")]
+    [InlineData("when re-checking the cover bolts on the first piece", "复检", null)]
+    public void AnIngWordTheShippedGlossaryHas_IsItsOwnEntry(string folded, string expected, string? notExpected)
+    {
+        var expanded = Text.Glossary.Load([Path.Combine(AppContext.BaseDirectory, "rag-resources", "glossary-zh-en.tsv")]).Expand(folded);
+        Assert.Contains(expected, expanded);
+        if (notExpected is not null) Assert.DoesNotContain(notExpected, expanded);
+    }
+
+    [Fact]
+    public void AShortTermWithIng_IsNoInflection() =>
+        Assert.DoesNotContain("瓦特", Text.Glossary.Load([Path.Combine(AppContext.BaseDirectory, "rag-resources", "glossary-zh-en.tsv")]).Expand("lift on the wing")); // w (watt)
+
+    [Fact]
     public void HowMany_OfAnotherNoun_IsNotTheNumberOfX() =>
         Assert.DoesNotContain("齿数", Glossary().Expand("how many teethers are there?"));
 

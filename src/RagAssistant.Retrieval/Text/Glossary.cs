@@ -52,10 +52,10 @@ public sealed partial class Glossary
     /// </param>
     public IReadOnlyList<string> Expand(string foldedQuery, Func<int, int, bool>? isWord = null)
     {
-        var matched = new List<(int Start, int Length, int Entry, bool FromChinese)>();
+        var matched = new List<(int Start, int Length, int Entry, bool FromChinese, bool Inflected)>();
         foreach (var (zh, entries) in _byChinese)
         {
-            if (zh.Length >= 2 && FirstWord(foldedQuery, zh, isWord) is var at and >= 0) matched.AddRange(entries.Select(e => (at, zh.Length, e, true)));
+            if (zh.Length >= 2 && FirstWord(foldedQuery, zh, isWord) is var at and >= 0) matched.AddRange(entries.Select(e => (at, zh.Length, e, true, false)));
         }
         foreach (Match word in Words().Matches(foldedQuery))
         {
@@ -64,11 +64,15 @@ public sealed partial class Glossary
             foreach (var (en, entries) in _byEnglish)
             {
                 if (PhraseEndsAt(rest, en) is var length and > 0)
-                    matched.AddRange(entries.Select(e => (word.Index, length, e, false)));
+                    matched.AddRange(entries.Select(e => (word.Index, length, e, false, length > en.Length)));
             }
         }
 
-        var kept = matched.Where(m => !matched.Any(o => o.Length > m.Length && o.Start <= m.Start && o.Start + o.Length >= m.Start + m.Length)).ToList();
+        // A word the glossary has as it is (positioning, drilling) is that entry, not an inflection of a shorter one
+        // (position, drill).
+        var kept = matched.Where(m => !matched.Any(o => o.Length > m.Length && o.Start <= m.Start && o.Start + o.Length >= m.Start + m.Length))
+            .Where(m => !m.Inflected || !matched.Any(o => !o.Inflected && !o.FromChinese && o.Start == m.Start && o.Length == m.Length))
+            .ToList();
         var terms = new List<string>();
         foreach (var m in kept)
         {
@@ -111,12 +115,14 @@ public sealed partial class Glossary
 
     /// <summary>
     /// Where the English word ending at <paramref name="at"/> ends, allowing a plural or tense ending ("bolts",
-    /// "tightened", "replaced" for bolt, tighten, replace); 0 when another word goes on there ("bolting" is not "bolt").
+    /// "tightened", "replaced" for bolt, tighten, replace) and, after a term of four letters or more, the "-ing" of a verb
+    /// ("re-checking", "tightening"); 0 when another word goes on there ("bolted" is bolt, "boltless" is not).
     /// </summary>
     private static int WordEndsAt(string text, int at)
     {
         foreach (var ending in InflectionEndings)
         {
+            if (ending == Gerund && (at < MinGerundStem || !char.IsAsciiLetter(text[at - 1]))) continue;
             var end = at + ending.Length;
             if (end <= text.Length && string.CompareOrdinal(text, at, ending, 0, ending.Length) == 0
                                    && (end == text.Length || !char.IsLetterOrDigit(text[end]))) return end;
@@ -124,7 +130,9 @@ public sealed partial class Glossary
         return 0;
     }
 
-    private static readonly string[] InflectionEndings = ["", "s", "es", "d", "ed"];
+    private const string Gerund = "ing";
+    private const int MinGerundStem = 4;
+    private static readonly string[] InflectionEndings = ["", "s", "es", "d", "ed", Gerund];
 
     private static void Add(Dictionary<string, List<int>> index, string key, int entry)
     {
