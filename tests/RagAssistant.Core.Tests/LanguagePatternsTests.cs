@@ -416,6 +416,18 @@ public sealed class LanguagePatternsTests
             "第 5.2 条",
             "表面粗糙度 Ra 1.6",
         ]),
+        ["states-relative-value"] = (
+        [
+            "每班首件用数显扭矩扳手复检全部螺栓，复检扭矩不得低于规定值的 90%。",
+            "复检扭矩应在规定扭矩的 90 %~110 % 范围内",
+            "Residual torque shall be at least 90 % of the specified torque.",
+            "The press force must not exceed 80% of the rated load.",
+        ],
+        [
+            "扭矩扳手精度 ±4 %",
+            "浓度 6% 合格",
+            "Efficiency ≥ 96 % at rated load.",
+        ]),
         ["states-frequency"] = (
         [
             "液压油更换周期 6 个月。",

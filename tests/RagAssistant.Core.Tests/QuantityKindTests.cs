@@ -38,6 +38,10 @@ public sealed class QuantityKindTests
     [InlineData("volume", "Way oil L-HG 68 (ISO VG 68)", false)]
     [InlineData("power", "额定输入功率 Rated input power 5.5 kW", true)]
     [InlineData("power", "driven by a 4-pole induction motor", false)]
+    [InlineData("torque", "每班首件用数显扭矩扳手复检全部螺栓，复检扭矩不得低于规定值的 90%。", true)] // a share of the specified torque
+    [InlineData("torque", "Residual torque shall be at least 90 % of the specified torque.", true)]
+    [InlineData("torque", "数显扭矩扳手精度 ±2 %", false)]
+    [InlineData("pressure", "复检扭矩不得低于规定值的 90%。", false)] // a share of another kind's value
     public void IsStatedIn_FindsANumberWithTheKindsUnit(string kind, string text, bool expected) =>
         Assert.Equal(expected, QuantityKind.All.Single(q => q.Name == kind).IsStatedIn(text, []));
 

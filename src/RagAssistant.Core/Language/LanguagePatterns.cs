@@ -77,6 +77,7 @@ public static class LanguagePatterns
     /// <summary>The verb a machining process noun is written with in operations (铣 for 铣削), or null for another term.</summary>
     public static string? ProcessVerb(string term) => ProcessNoun.Match(term) is { Success: true } m ? m.Groups["verb"].Value : null;
     public static Regex StatesFrequency => Get("states-frequency");
+    public static Regex StatesRelativeValue => Get("states-relative-value");
     public static Regex StatesChange => Get("states-change");
     public static Regex StandardNumber => Get("standard-number");
     public static Regex PartNumber => Get("part-number");
