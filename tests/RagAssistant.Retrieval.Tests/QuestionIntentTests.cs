@@ -30,6 +30,15 @@ public sealed class QuestionIntentTests
         Assert.Empty(intent.RevisionLetters);
     }
 
+    [Fact]
+    public void TheDigitsOfAFormula_AreNoNumbersOfTheQuestion()
+    {
+        // H2SO4's 4 had made every table row without a 4 "lack" a number the question names.
+        var intent = Intent("不加缓蚀剂时，不锈钢在 0.5 M H2SO4 中的腐蚀速率是多少 mm/year？");
+        Assert.Equal(["0.5"], intent.Numbers);
+        Assert.Equal(["H2SO4"], intent.Formulas);
+    }
+
     [Theory]
     [InlineData("JD-2105-0318 第60工序精车的主轴转速是多少？", "AsksValue")]
     [InlineData("CK6150 液压油多久更换一次？", "AsksValue AsksFrequency")]

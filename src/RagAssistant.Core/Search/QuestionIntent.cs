@@ -142,7 +142,9 @@ public sealed record QuestionIntent
         var whatChanged = LanguagePatterns.AsksWhatChanged.IsMatch(folded);
         var editions = LanguagePatterns.EditionYear.Matches(text)
             .Select(m => m.Groups["y"].Success ? m.Groups["y"].Value : m.Groups["z"].Value).Distinct().ToList();
-        var numbers = NumberTokens.In(folded).Distinct().ToList();
+        // The digits of a formula the question names (H2SO4) are part of its name, no numbers of their own.
+        var formulas = ChemicalFormula.In(text);
+        var numbers = NumberTokens.In(formulas.Aggregate(folded, (f, formula) => f.Replace(formula.ToLowerInvariant(), " ", StringComparison.Ordinal))).Distinct().ToList();
         var identifierText = string.Join(" ", identifiers);
         return new QuestionIntent
         {
@@ -164,7 +166,7 @@ public sealed record QuestionIntent
             AsksAboutRevisions = whatChanged || LanguagePatterns.MentionsRevision.IsMatch(folded),
             AskedKinds = QuantityKind.AskedIn(text),
             AnswerUnits = LanguagePatterns.AnswerUnit.Matches(text).Select(m => m.Groups["u"].Value.ToLowerInvariant()).Distinct().ToList(),
-            Formulas = ChemicalFormula.In(text),
+            Formulas = formulas,
             ProperNames = LanguagePatterns.ProperName.Matches(text).Select(m => m.Groups["n"].Value)
                 .Where(n => !QuestionWords.IsFunctionWord(n.ToLowerInvariant())).Distinct().ToList(),
             QuotedSymbols = LanguagePatterns.QuotedSymbol.Matches(text).Select(m => m.Groups["s"].Value).Distinct().ToList(),
