@@ -527,4 +527,33 @@ public sealed class PdfTableStructureTests
         var table = Assert.Single(document.Blocks.OfType<TableBlock>());
         Assert.Equal(5, table.Rows.Count);
     }
+
+    [SharedDataFact("pdf")]
+    public void AUnitsSuperscriptAboveAHeader_JoinsItsLabel_AndTheHeaderIsFound()
+    {
+        // A corrosion paper's Table 1: "icorr (A/cm²)" set with its ² raised a line of its own above the header, whose
+        // labels wrap onto a second line ("Corrosion" / "rate (mm/year)").
+        var document = Read(Path.Combine(RepositoryPaths.SharedTestData, "pdf", "embedded-images-tables.pdf"));
+        var table = Assert.Single(document.Blocks.OfType<TableBlock>(), t => t.Rows.Any(r => r.Cells.Contains("2.8163")));
+
+        Assert.Contains(table.Header, h => h.Contains("cm2", StringComparison.Ordinal));
+        Assert.Contains(table.Header, h => h.Contains("Corrosion", StringComparison.Ordinal) && h.Contains("mm/year", StringComparison.Ordinal));
+        Assert.Equal("2.8163", Cell(table, "0", table.Header.Count - 1));
+        // Its caption stands right above it: "Table 1" on a line of its own, then its title.
+        Assert.StartsWith("Table 1 Potentiodynamic polarization data", table.Caption);
+    }
+
+    [Fact]
+    public void ASuperscriptSetHigh_StaysWithItsWord()
+    {
+        var pdf = TestPdf.Build([
+            new TestPdf.Text("Area in mm", TestPdf.Left, 700),
+            new TestPdf.Text("2", TestPdf.Left + 55.5, 706, 6),
+            new TestPdf.Text("The next line of text.", TestPdf.Left, 686),
+        ]);
+
+        var text = string.Join("\n", TestPdf.Read(pdf).Blocks.OfType<ParagraphBlock>().Select(p => p.Text));
+
+        Assert.Contains("Area in mm2", text);
+    }
 }

@@ -86,12 +86,17 @@ public static partial class NumberedHeading
     }
 
     /// <summary>A table caption: "表2 硬度要求", "表 A.1 …", "Table 2 – Maintenance schedule"; returns its number.</summary>
-    public static bool TryParseTableCaption(string line, out string number)
+    /// <param name="maxLength">How long a caption may run: a heading's length, unless the table is known to follow it
+    /// (<see cref="MaxCaptionLength"/>: a paper's caption is a sentence).</param>
+    public static bool TryParseTableCaption(string line, out string number, int maxLength = MaxHeadingLength)
     {
         var m = TableCaption().Match(line.Trim());
         number = m.Success ? m.Groups["n"].Value : "";
-        return m.Success && line.Trim().Length <= MaxHeadingLength;
+        return m.Success && line.Trim().Length <= maxLength;
     }
+
+    /// <summary>The longest caption read from the line right above a table ("Table 1 Potentiodynamic polarization data for …").</summary>
+    public const int MaxCaptionLength = 200;
 
     /// <summary>
     /// Whether <paramref name="text"/> holds a word: a Chinese character, or a letter that does not go on from a digit or

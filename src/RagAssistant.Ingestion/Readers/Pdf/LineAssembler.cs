@@ -80,7 +80,7 @@ internal static class LineAssembler
 
     private static List<List<TextSegment>> RowsOf(List<Glyph> glyphs, VerticalRules rules)
     {
-        var rows = new List<List<TextSegment>>();
+        var rows = new List<List<Glyph>>();
         if (glyphs.Count > 0)
         {
             glyphs.Sort((a, b) => b.Y.CompareTo(a.Y));
@@ -88,14 +88,51 @@ internal static class LineAssembler
             for (var i = 1; i <= glyphs.Count; i++)
             {
                 if (i < glyphs.Count && glyphs[start].Y - glyphs[i].Y <= 0.4 * Math.Max(glyphs[start].Size, glyphs[i].Size)) continue;
-                var row = glyphs.GetRange(start, i - start);
-                row.Sort((a, b) => a.X0.CompareTo(b.X0));
-                rows.Add(Segments(row, rules));
+                rows.Add(glyphs.GetRange(start, i - start));
                 start = i;
             }
         }
-        return rows;
+        JoinRaisedAndLoweredMarks(rows);
+        return rows.Select(row =>
+        {
+            row.Sort((a, b) => a.X0.CompareTo(b.X0));
+            return Segments(row, rules);
+        }).ToList();
     }
+
+    /// <summary>
+    /// A row of a few small characters set just above or below the next row's text and right after one of its glyphs —
+    /// the 2 of cm², the −1 of s⁻¹, the 4 of H₂SO₄ — is raised or lowered too far to share its baseline: it joins that row
+    /// (where it stood, it was a row of its own: a table's header "icorr (A/cm )" under a line holding only "2").
+    /// </summary>
+    private static void JoinRaisedAndLoweredMarks(List<List<Glyph>> rows)
+    {
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var marks = rows[r];
+            if (marks.Count > MaxMarkGlyphs || !marks.All(g => g.Value.Length == 1 && MarkCharacters.Contains(g.Value[0]))) continue;
+            foreach (var target in new[] { r + 1, r - 1 })
+            {
+                if (target < 0 || target >= rows.Count || rows[target].Count <= MaxMarkGlyphs) continue;
+                var text = rows[target];
+                var size = text.Max(g => g.Size);
+                var y = text.Max(g => g.Y);
+                if (marks.Max(g => g.Size) > MarkSizeRatio * size || Math.Abs(marks[0].Y - text.Min(g => g.Y)) > MarkOffsetEm * size
+                    && Math.Abs(marks[0].Y - y) > MarkOffsetEm * size) continue;
+                // Each mark stands right after a glyph of the text (a small gap at most), not over a space of its own.
+                if (!marks.All(m => text.Any(g => m.X0 - g.X1 > -0.1 * size && m.X0 - g.X1 < MarkGapEm * size && g.Value.Any(char.IsLetterOrDigit)))) continue;
+                text.AddRange(marks);
+                rows.RemoveAt(r--);
+                break;
+            }
+        }
+    }
+
+    private const int MaxMarkGlyphs = 3;
+    private const double MarkSizeRatio = 0.85;
+    private const double MarkOffsetEm = 0.8;
+    private const double MarkGapEm = 0.25;
+    private static readonly HashSet<char> MarkCharacters = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '-', '−', '+', '*', '†'];
 
     private static List<TextSegment> Segments(List<Glyph> row, VerticalRules rules)
     {

@@ -65,10 +65,15 @@ internal sealed class PdfBlockBuilder(PdfOutline? outline = null)
             var starts = _paragraph.Count == 0 || Breaks(_paragraph[^1], line, gap, column.Left, column.Right);
             var standsAlone = next is null || Breaks(line, next, gap, column.Left, column.Right) || next.FontSize > line.FontSize * 1.05;
 
-            if (starts && i + 1 < items.Count && items[i + 1] is DetectedTable && NumberedHeading.TryParseTableCaption(line.Text, out _))
+            // A table's caption right above it: this line, or the paragraph it ends when that opens with the table's
+            // number ("Table 1" / "Potentiodynamic polarization data for …", a paper's caption set as a sentence).
+            if (i + 1 < items.Count && items[i + 1] is DetectedTable
+                && (starts ? line.Text : TextJoin.Lines([.. _paragraph.Select(l => l.Text), line.Text])) is var captionText
+                && NumberedHeading.TryParseTableCaption(captionText, out _, starts ? NumberedHeading.MaxHeadingLength : NumberedHeading.MaxCaptionLength))
             {
+                if (!starts) _paragraph.Clear();
                 FlushParagraph();
-                _raw.Add(new CaptionLine(line.Text, line.Page));
+                _raw.Add(new CaptionLine(captionText, line.Page));
                 continue;
             }
             // A line that fills its column and runs on into the next is the start of a paragraph, whatever it begins with.

@@ -15,7 +15,25 @@ internal static partial class TableHeaders
     private const int MaxHeaderRows = 4;
     private const int MaxHeaderCellLength = 40;
 
-    public static void Mark(DetectedTable table) => table.HeaderRows = Count(table);
+    public static void Mark(DetectedTable table)
+    {
+        table.HeaderRows = Count(table);
+        // English labels wrapped onto a line of their own ("Corrosion" / "rate (mm/year)"): the line goes on from them.
+        var texts = table.ExpandedRows();
+        while (table.HeaderRows > 0 && table.HeaderRows < Math.Min(MaxHeaderRows, texts.Count - 1)
+               && GoesOnFromLabels(texts[table.HeaderRows - 1], texts[table.HeaderRows]) && HasValuesBelow(texts, table.HeaderRows))
+        {
+            table.HeaderRows++;
+            table.WrappedHeaderRows++;
+        }
+    }
+
+    /// <summary>
+    /// A row of labels each under a label of the row above and starting in lower case or with a bracket ("concentration (g)",
+    /// "(mm/year)"): the second line of the labels above, not a row of its own.
+    /// </summary>
+    private static bool GoesOnFromLabels(string[] above, string[] row) =>
+        IsLabelRow(row) && Enumerable.Range(0, row.Length).All(c => row[c].Length == 0 || above[c].Length > 0 && (char.IsLower(row[c][0]) || row[c][0] is '(' or '['));
 
     public static int Count(DetectedTable table)
     {
