@@ -94,6 +94,8 @@ public sealed class GlossaryTests : IDisposable
     [InlineData("巡回检验每 2 h 至少一次", "patrol inspection", null)]
     [InlineData("the remanufacturing block diagram of the functional hierarchy", "再制造", "功能层次")]
     [InlineData("what coating thickness after spraying?", "喷涂", null)]
+    [InlineData("which usd exchange rate was used to translate us dollar cash?", "美元", "折算率")] // a report's 折算率 column
+    [InlineData("how much cash on hand at period end?", "现金", "库存现金")]
     public void TheShippedGlossary_KnowsTheWordsOfShaftMachiningAndInspection(string folded, string expected, string? alsoExpected)
     {
         var glossary = Text.Glossary.Load([Path.Combine(AppContext.BaseDirectory, "rag-resources", "glossary-zh-en.tsv")]);
