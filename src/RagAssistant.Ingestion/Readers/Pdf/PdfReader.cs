@@ -87,7 +87,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
 
         // Pages that needed OCR keep their (near-empty) text out of the body: a stamp alone is not content.
         var readable = pages.Where(p => details[p.Number - 1].Status != PageStatus.NeedsOcr).ToList();
-        RepeatedMargins.Remove(readable);
+        var runningTitle = RepeatedMargins.Remove(readable);
         var outline = ContentsPage.Extract(readable, pageCount);
         var builder = new PdfBlockBuilder(outline);
         var (title, blocks) = builder.Build(readable);
@@ -97,7 +97,7 @@ public sealed class PdfReader(ILogger<PdfReader> logger, PageOcr? ocr = null) : 
         blocks = BlockBoxes.Map(blocks, box => ocrFrames.TryGetValue(box.Page, out var ocrFrame) ? ocrFrame.ToPage(box)
             : frames.TryGetValue(box.Page, out var frame) && (frame != PageFrame.Upright || !shown[box.Page].IsUserSpace)
                 ? shown[box.Page].ToUser(frame.ToPage(box)) : box);
-        return (new ParsedDocument(title ?? InfoTitle(document), blocks, pageCount, warnings) { PageDetails = details }, builder.Tables);
+        return (new ParsedDocument(title ?? InfoTitle(document) ?? runningTitle, blocks, pageCount, warnings) { PageDetails = details }, builder.Tables);
     }
 
     /// <summary>

@@ -17,7 +17,8 @@ internal static partial class RepeatedMargins
     private const double Band = 0.12;
     private const int LinesPerEdge = 3;
 
-    public static void Remove(IReadOnlyList<PdfPageText> pages)
+    /// <summary>Removes the running headers and footers; returns the running header that may stand for the document's title (<see cref="RunningTitle"/>).</summary>
+    public static string? Remove(IReadOnlyList<PdfPageText> pages)
     {
         var withText = pages.Where(p => p.Lines.Count > 0).ToList();
         var seen = new Dictionary<string, List<(int Page, string Text)>>();
@@ -42,7 +43,25 @@ internal static partial class RepeatedMargins
                 .ToHashSet();
             if (drop.Count > 0) page.Lines.RemoveAll(drop.Contains);
         }
+        return RunningTitle(seen, running, threshold);
     }
+
+    /// <summary>
+    /// A book or a manual repeats its title in its running header ("再制造技术与工艺" over every even page): the text the
+    /// most pages repeat word for word, when it holds no digit (no page number, date or revision: "REV. 0", "第 3 章")
+    /// and is a title's length (2–60 characters with a word). The reader takes it only for a document without a title of
+    /// its own.
+    /// </summary>
+    private static string? RunningTitle(Dictionary<string, List<(int Page, string Text)>> seen, HashSet<string> running, int threshold) =>
+        seen.Where(kv => running.Contains(kv.Key))
+            .SelectMany(kv => kv.Value.GroupBy(l => l.Text.Trim()))
+            .Where(g => g.Count() >= threshold && g.Key.Length is >= 2 and <= MaxTitleLength && !g.Key.Any(char.IsDigit)
+                        && g.Key.Count(char.IsLetter) >= 2 && !PageNumber().IsMatch(g.Key))
+            .OrderByDescending(g => g.Count())
+            .Select(g => g.Key)
+            .FirstOrDefault();
+
+    private const int MaxTitleLength = 60;
 
     /// <summary>
     /// Lines alike but for their digits are a running header or footer when they are the same text on enough pages, or
