@@ -81,6 +81,20 @@ public class QueryAnalyzerTests
         Assert.Contains("change", analyzer.Analyze("轴颈量到多大就必须停机换刀片？").Expansions);
     }
 
+    [Theory]
+    [InlineData("What critical Reynolds number was measured for xenon?", "xe")]
+    [InlineData("How much chromium and molybdenum does 42CrMo contain?", "cr")]
+    public void AnElementTheQuestionNames_IsSearchedByItsSymbol(string question, string symbol)
+    {
+        var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
+        Assert.Contains(symbol, analyzer.Analyze(question).Expansions);
+    }
+
+    [Fact]
+    public void AWordThatOnlyNamesAnElementToo_IsNotSearchedByItsSymbol() =>
+        Assert.DoesNotContain("pb", new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())),
+            Text.Glossary.Load([])).Analyze("What is the lead time for the bearings?").Expansions);
+
     [Fact]
     public void MatchExpression_QuotesEveryTerm()
     {

@@ -20,6 +20,28 @@ public static partial class ChemicalFormula
         "Po", "At", "Rn", "Fr", "Ra", "Ac", "Th", "Pa", "U", "Np", "Pu",
     ];
 
+    /// <summary>
+    /// English names of the elements whose symbols have two letters, by name: a table of gases or an alloy's composition
+    /// heads its columns with the symbols (Xe, Cr, Mo) where a question names the element (xenon, chromium). One-letter
+    /// symbols (C, S, P) are left out: as words they would match every unit letter and initial; so is lead (lead time).
+    /// </summary>
+    private static readonly Dictionary<string, string> SymbolByName = new(StringComparer.Ordinal)
+    {
+        ["helium"] = "He", ["neon"] = "Ne", ["argon"] = "Ar", ["krypton"] = "Kr", ["xenon"] = "Xe", ["radon"] = "Rn",
+        ["sodium"] = "Na", ["magnesium"] = "Mg", ["aluminium"] = "Al", ["aluminum"] = "Al", ["silicon"] = "Si", ["chlorine"] = "Cl",
+        ["calcium"] = "Ca", ["titanium"] = "Ti", ["chromium"] = "Cr", ["manganese"] = "Mn", ["iron"] = "Fe", ["cobalt"] = "Co",
+        ["nickel"] = "Ni", ["copper"] = "Cu", ["zinc"] = "Zn", ["molybdenum"] = "Mo", ["niobium"] = "Nb", ["zirconium"] = "Zr",
+        ["silver"] = "Ag", ["tin"] = "Sn", ["platinum"] = "Pt", ["gold"] = "Au", ["lithium"] = "Li",
+        ["cadmium"] = "Cd", ["mercury"] = "Hg", ["bismuth"] = "Bi", ["antimony"] = "Sb", ["tellurium"] = "Te", ["selenium"] = "Se",
+    };
+
+    /// <summary>The two-letter symbols of the elements a folded text names in English (xenon → "xe"), folded like the index.</summary>
+    public static IReadOnlyList<string> SymbolsNamedIn(string folded) =>
+        Word().Matches(folded).Select(m => SymbolByName.GetValueOrDefault(m.Value)).OfType<string>().Select(s => s.ToLowerInvariant()).Distinct().ToList();
+
+    [GeneratedRegex(@"[a-z]+")]
+    private static partial Regex Word();
+
     /// <summary>The formulas of <paramref name="text"/> as written, each once.</summary>
     public static IReadOnlyList<string> In(string text) =>
         Candidate().Matches(text).Select(m => m.Value).Where(IsFormula).Distinct().ToList();
