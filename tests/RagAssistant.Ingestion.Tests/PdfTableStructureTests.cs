@@ -556,4 +556,27 @@ public sealed class PdfTableStructureTests
 
         Assert.Contains("Area in mm2", text);
     }
+
+    [SharedDataFact("pdf")]
+    public void TwoColumnPaper_UnderAJournalLineCrossingItsGutter_IsReadColumnByColumn()
+    {
+        // A physics paper's first page: the journal's header line above the columns runs across the gutter, and the
+        // title, byline and running header stand centred over it. Its columns had been read line by line across.
+        var document = Read(Path.Combine(RepositoryPaths.SharedTestData, "pdf", "pop-bugzilla37292.pdf"));
+        var text = string.Join("\n", document.Blocks.OfType<ParagraphBlock>().Where(p => p.Page == 1).Select(p => p.Text));
+
+        Assert.Contains("It is measured by a membrane-type pressure gauge 4. By varying the quality (roughness) of the pipe inlet", text);
+        Assert.Contains("is possible only if the Reynolds number is less than some critical value.", text);
+    }
+
+    [SharedDataFact("pdf")]
+    public void TwoColumnTable_OfNamesAndRelations_IsNoPairOfTextColumns()
+    {
+        // The annual report's related parties (名称 | 与本公司关系): its cells end wherever their text does, unlike lines of prose.
+        var document = Read(Path.Combine(RepositoryPaths.SharedTestData, "pdf", "Type0_CJK_Font.pdf"));
+        var table = Assert.Single(document.Blocks.OfType<TableBlock>(), t => t.Page == 80);
+
+        Assert.Contains(table.Rows, r => r.Cells.SequenceEqual(["中国南方航空工业(集团)有限公司", "股东"]));
+        Assert.Contains(table.Rows, r => r.Cells.SequenceEqual(["西安航空装备有限公司科技经济开发公司", "同一实质控制人"]));
+    }
 }

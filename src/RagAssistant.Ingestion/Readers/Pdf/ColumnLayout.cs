@@ -2,10 +2,13 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 
 /// <summary>
 /// Reading order for one- and two-column pages, by the white gutter between columns instead of a full layout analysis:
-/// the x-axis is covered with every segment narrower than 60 % of the text width; the widest uncovered run in the middle
-/// half of the page, at least <see cref="MinGutter"/> wide, is a gutter when at least three segments on each side fill
-/// most of their column's width (prose, not the short cells of a two-column table) and both sides share a vertical
-/// range, and no vertical rule runs through it (that is a ruled table's column). Rows are then read top-down; a row with a segment crossing the gutter (a title, a full-width table) closes
+/// the x-axis is covered with every segment narrower than 60 % of the text width, but for a line alone in its row and
+/// centred on the page (a title, a byline, a running header: it spans the columns); the widest run in the middle half of
+/// the page that no segment covers — or, failing one, that no more than one segment in twenty rows covers (a journal's
+/// header line may cross it) —, at least <see cref="MinGutter"/> wide, is a gutter when at least three segments on each side fill
+/// most of their column's width (prose, not the short cells of a two-column table; 70 % when some line crosses the
+/// gutter), both sides share a vertical range, no line crossing it stands between the columns' lines, and no vertical
+/// rule runs through it (that is a ruled table's column). Rows are then read top-down; a row with a segment crossing the gutter (a title, a full-width table) closes
 /// the band above it, whose left column is read before its right column. One or two narrow lines closing a band from
 /// below — set apart from their column by more than its line spacing and lying below the other column's last line, with a
 /// full-width row after them — start the full-width text (a heading such as "6 润滑油更换周期" after balanced two-column
@@ -15,6 +18,9 @@ internal static class ColumnLayout
 {
     private const double MinGutter = 8;
     private const double BinWidth = 2;
+    private const double CentredTolerance = 0.03;
+    private const int MinRowsPerCrossingLine = 20;
+    private const double CrossedGutterFill = 0.7;
 
     public static List<TextLine> Order(int page, List<List<TextSegment>> rows, VerticalRules rules)
     {
@@ -102,27 +108,22 @@ internal static class ColumnLayout
 
         var bins = (int)(width / BinWidth) + 2;
         var cover = new int[bins + 1];
+        var centre = (minX + maxX) / 2;
         foreach (var row in rows)
             foreach (var s in row)
             {
                 if (s.Width > 0.6 * width) continue;
+                // A line alone in its row and centred on the page (a paper's title, its authors, a running header) spans
+                // both columns: it closes a band, it does not fill the gutter.
+                if (row.Count == 1 && IsCentred(s, centre, width)) continue;
                 cover[(int)((s.Left - minX) / BinWidth)]++;
                 cover[Math.Min(bins, (int)((s.Right - minX) / BinWidth) + 1)]--;
             }
 
         int from = (int)(0.25 * width / BinWidth), to = (int)(0.75 * width / BinWidth);
-        int bestStart = -1, bestLength = 0, runStart = -1, level = 0;
-        for (var i = 0; i <= to; i++)
-        {
-            level += cover[i];
-            if (i < from) continue;
-            if (level == 0)
-            {
-                if (runStart < 0) runStart = i;
-                if (i - runStart + 1 > bestLength) { bestLength = i - runStart + 1; bestStart = runStart; }
-            }
-            else runStart = -1;
-        }
+        var (bestStart, bestLength) = WidestRun(cover, from, to, 0);
+        // Failing a clear band: a few lines above or below the columns (a journal's header line, a note) may run across.
+        if (bestLength * BinWidth < MinGutter) (bestStart, bestLength) = WidestRun(cover, from, to, rows.Count / MinRowsPerCrossingLine);
         if (bestLength * BinWidth < MinGutter) return null;
         var g0 = minX + bestStart * BinWidth;
         var g1 = g0 + bestLength * BinWidth;
@@ -133,12 +134,43 @@ internal static class ColumnLayout
         var leftSegments = rows.SelectMany(r => r).Where(s => s.Right <= g0 + 1).ToList();
         var rightSegments = rows.SelectMany(r => r).Where(s => s.Left >= g1 - 1).ToList();
         if (leftSegments.Count < 3 || rightSegments.Count < 3) return null;
-        if (Median(leftSegments.Select(s => s.Width)) < 0.55 * (g0 - minX)) return null;
-        if (Median(rightSegments.Select(s => s.Width)) < 0.55 * (maxX - g1)) return null;
-        var overlap = Math.Min(leftSegments.Max(s => s.Top), rightSegments.Max(s => s.Top))
-                      - Math.Max(leftSegments.Min(s => s.Bottom), rightSegments.Min(s => s.Bottom));
-        return overlap > 0 ? (g0, g1) : null;
+        // A gutter some line runs across (a title, a running header, a journal's line) is taken only between columns
+        // whose lines fill them well: the cells of a two-column table under a centred page header (names | relation)
+        // fill theirs by half.
+        var crossed = rows.SelectMany(r => r).Any(s => s.Left < g1 && s.Right > g0);
+        var fill = crossed ? CrossedGutterFill : 0.55;
+        if (Median(leftSegments.Select(s => s.Width)) < fill * (g0 - minX)) return null;
+        if (Median(rightSegments.Select(s => s.Width)) < fill * (maxX - g1)) return null;
+        var overlapTop = Math.Min(leftSegments.Max(s => s.Top), rightSegments.Max(s => s.Top));
+        var overlapBottom = Math.Max(leftSegments.Min(s => s.Bottom), rightSegments.Min(s => s.Bottom));
+        if (overlapTop <= overlapBottom) return null;
+        // The lines let across the gutter stand above or below the columns, never between their lines (a table's row).
+        var across = rows.SelectMany(r => r).Where(s => s.Width <= 0.6 * width && s.Left < g1 && s.Right > g0 && !CentredAlone(rows, s, centre, width));
+        return across.Any(s => s.Top > overlapBottom && s.Bottom < overlapTop) ? null : (g0, g1);
     }
+
+    /// <summary>The widest run of bins between <paramref name="from"/> and <paramref name="to"/> that at most <paramref name="maxLevel"/> segments cover.</summary>
+    private static (int Start, int Length) WidestRun(int[] cover, int from, int to, int maxLevel)
+    {
+        int bestStart = -1, bestLength = 0, runStart = -1, level = 0;
+        for (var i = 0; i <= to; i++)
+        {
+            level += cover[i];
+            if (i < from) continue;
+            if (level <= maxLevel)
+            {
+                if (runStart < 0) runStart = i;
+                if (i - runStart + 1 > bestLength) { bestLength = i - runStart + 1; bestStart = runStart; }
+            }
+            else runStart = -1;
+        }
+        return (bestStart, bestLength);
+    }
+
+    private static bool IsCentred(TextSegment s, double centre, double width) => Math.Abs((s.Left + s.Right) / 2 - centre) < CentredTolerance * width;
+
+    private static bool CentredAlone(List<List<TextSegment>> rows, TextSegment s, double centre, double width) =>
+        IsCentred(s, centre, width) && rows.First(r => r.Contains(s)).Count == 1;
 
     private static double Median(IEnumerable<double> values)
     {
