@@ -587,8 +587,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
 
     /// <summary>
     /// The names the question capitalizes (the Ford Mustang) that no chunk searched holds, where the best source is written
-    /// in Latin letters (<see cref="WritesLatin"/>): a source in the question's language would write the name as it is (a name is not paraphrased), so
-    /// the sources are about another one (the Ford Pantera). Under Chinese sources a name may only have been translated.
+    /// in Latin letters (<see cref="WritesLatin"/>): a source in the question's language would write the name as it is (a
+    /// name is not paraphrased), so the sources are about another one (the Ford Pantera). Under Chinese sources a name may
+    /// only have been translated.
     /// </summary>
     private static IEnumerable<string> AbsentNames(QuestionTerms question, List<TextView> chunks, IReadOnlyList<RetrievedChunk> sources)
     {

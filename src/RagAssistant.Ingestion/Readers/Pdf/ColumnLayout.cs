@@ -5,11 +5,11 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// the x-axis is covered with every segment narrower than 60 % of the text width, but for a line alone in its row and
 /// centred on the page (a title, a byline, a running header: it spans the columns); the widest run in the middle half of
 /// the page that no segment covers — or, failing one, that no more than one segment in twenty rows covers (a journal's
-/// header line may cross it) —, at least <see cref="MinGutter"/> wide, is a gutter when at least three segments on each side fill
-/// most of their column's width (prose, not the short cells of a two-column table; 70 % when some line crosses the
-/// gutter), both sides share a vertical range, no line crossing it stands between the columns' lines, and no vertical
-/// rule runs through it (that is a ruled table's column). Rows are then read top-down; a row with a segment crossing the gutter (a title, a full-width table) closes
-/// the band above it, whose left column is read before its right column. One or two narrow lines closing a band from
+/// header line may cross it) —, at least <see cref="MinGutter"/> wide, is a gutter when at least three segments on each
+/// side fill most of their column's width (prose, not the short cells of a two-column table; 70 % when a narrow line
+/// crosses the gutter), both sides share a vertical range, no line crossing it stands between the columns' lines, and no
+/// vertical rule runs through it (that is a ruled table's column). Rows are then read top-down; a row with a segment
+/// crossing the gutter (a title, a full-width table) closes the band above it, whose left column is read before its right column. One or two narrow lines closing a band from
 /// below — set apart from their column by more than its line spacing and lying below the other column's last line, with a
 /// full-width row after them — start the full-width text (a heading such as "6 润滑油更换周期" after balanced two-column
 /// text), so it is read after both columns, not between them.
@@ -134,10 +134,10 @@ internal static class ColumnLayout
         var leftSegments = rows.SelectMany(r => r).Where(s => s.Right <= g0 + 1).ToList();
         var rightSegments = rows.SelectMany(r => r).Where(s => s.Left >= g1 - 1).ToList();
         if (leftSegments.Count < 3 || rightSegments.Count < 3) return null;
-        // A gutter some line runs across (a title, a running header, a journal's line) is taken only between columns
-        // whose lines fill them well: the cells of a two-column table under a centred page header (names | relation)
-        // fill theirs by half.
-        var crossed = rows.SelectMany(r => r).Any(s => s.Left < g1 && s.Right > g0);
+        // A gutter some narrow line runs across (a centred title or running header, a journal's line) is taken only
+        // between columns whose lines fill them well: the cells of a two-column table under a centred page header
+        // (names | relation) fill theirs by half. Lines across the whole text width crossed every gutter before.
+        var crossed = rows.SelectMany(r => r).Any(s => s.Width <= 0.6 * width && s.Left < g1 && s.Right > g0);
         var fill = crossed ? CrossedGutterFill : 0.55;
         if (Median(leftSegments.Select(s => s.Width)) < fill * (g0 - minX)) return null;
         if (Median(rightSegments.Select(s => s.Width)) < fill * (maxX - g1)) return null;
