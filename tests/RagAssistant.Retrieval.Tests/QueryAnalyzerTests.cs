@@ -3,6 +3,10 @@ namespace RagAssistant.Retrieval.Tests;
 
 public class QueryAnalyzerTests
 {
+    /// <summary>The query analyzer with the built-in dictionaries and no glossary.</summary>
+    internal static QueryAnalyzer PlainAnalyzer() =>
+        new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
+
     [Theory]
     [InlineData("JD-2105 第60工序精车的转速", "zh")]
     [InlineData("What is the chuck pressure?", "en")]
@@ -19,7 +23,7 @@ public class QueryAnalyzerTests
     [InlineData("用哪把扳手？", new[] { "扳手" }, new[] { "哪", "哪把" })]
     public void Interrogatives_AreNoTermsOfTheQuestion_NorGlueToTheirNeighbour(string question, string[] kept, string[] left)
     {
-        var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
+        var analyzer = PlainAnalyzer();
         var terms = analyzer.Analyze(question).Terms;
         Assert.All(kept, t => Assert.Contains(t, terms));
         Assert.All(left, t => Assert.DoesNotContain(t, terms));
@@ -30,7 +34,7 @@ public class QueryAnalyzerTests
     [InlineData("2026年4月9日夜班 CK6150-03 出了什么故障？", new[] { "2026", "夜班", "故障" }, new[] { "4", "9", "年", "月", "日" })]
     public void ADatesMonthDayAndUnitCharacters_AreNoTerms_ItsYearIs(string question, string[] kept, string[] left)
     {
-        var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
+        var analyzer = PlainAnalyzer();
         var terms = analyzer.Analyze(question).Terms;
         Assert.All(kept, t => Assert.Contains(t, terms));
         Assert.All(left, t => Assert.DoesNotContain(t, terms));
@@ -41,7 +45,7 @@ public class QueryAnalyzerTests
     [InlineData("What is the machine’s spindle speed?")]
     public void APossessiveEnding_IsNoTerm(string question)
     {
-        var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
+        var analyzer = PlainAnalyzer();
         var terms = analyzer.Analyze(question).Terms;
         Assert.DoesNotContain("s", terms);
         Assert.True(terms.Contains("product") || terms.Contains("machine"));
@@ -53,7 +57,7 @@ public class QueryAnalyzerTests
     [InlineData("加工中心多久换一下刀？", "换刀")]
     public void AVerbAndItsObjectSplitByACount_AreSearchedAsTheirDictionaryWord(string question, string joined)
     {
-        var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
+        var analyzer = PlainAnalyzer();
         Assert.Contains(joined, analyzer.Analyze(question).Terms);
     }
 
@@ -63,7 +67,7 @@ public class QueryAnalyzerTests
     [InlineData("Φ25H7 孔的上下偏差是多少？")]
     public void AVerbAndWhatFollowsTheCount_AreNotJoinedUnlessTheDictionaryHasTheWord(string question)
     {
-        var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
+        var analyzer = PlainAnalyzer();
         var terms = analyzer.Analyze(question).Terms;
         Assert.DoesNotContain(terms, t => t is "改哪" or "改哪些" or "换什" or "换什么" or "上偏差");
     }
@@ -86,14 +90,13 @@ public class QueryAnalyzerTests
     [InlineData("How much chromium and molybdenum does 42CrMo contain?", "cr")]
     public void AnElementTheQuestionNames_IsSearchedByItsSymbol(string question, string symbol)
     {
-        var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
+        var analyzer = PlainAnalyzer();
         Assert.Contains(symbol, analyzer.Analyze(question).Expansions);
     }
 
     [Fact]
     public void AWordThatOnlyNamesAnElementToo_IsNotSearchedByItsSymbol() =>
-        Assert.DoesNotContain("pb", new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())),
-            Text.Glossary.Load([])).Analyze("What is the lead time for the bearings?").Expansions);
+        Assert.DoesNotContain("pb", PlainAnalyzer().Analyze("What is the lead time for the bearings?").Expansions);
 
     [Fact]
     public void MatchExpression_QuotesEveryTerm()
@@ -213,14 +216,14 @@ public class FollowUpQueryTests
     public void FollowUp_NamingATermOfTheSameKind_ReplacesIt(string previous, string followUp, string expected)
     {
         // The real segmenter's manufacturing dictionary says which words are terms; 间齿 of 中间齿轮 is none.
-        var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
+        var analyzer = QueryAnalyzerTests.PlainAnalyzer();
         Assert.Equal(expected, analyzer.ComposeFollowUp([previous], followUp));
     }
 
     [Fact]
     public void FollowUp_NamingNoTermOfAKindThePreviousQuestionHas_CarriesIt()
     {
-        var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())), Text.Glossary.Load([]));
+        var analyzer = QueryAnalyzerTests.PlainAnalyzer();
         Assert.Equal("渗碳件表面硬度是多少？ 有什么要求呢？", analyzer.ComposeFollowUp(["渗碳件表面硬度是多少？"], "有什么要求呢？"));
     }
 

@@ -32,6 +32,21 @@ public static class TextLanguage
         return cjk + latin > 0 && cjk * 3 >= latin ? Chinese : English;
     }
 
+    /// <summary>
+    /// Text with at least as many Latin letters as CJK characters, counted one for one: English, or bilingual (a claim
+    /// form in English and Chinese), where a name the reader asks about would be written in Latin letters.
+    /// </summary>
+    public static bool WritesLatin(ReadOnlySpan<char> text)
+    {
+        int cjk = 0, latin = 0;
+        foreach (var c in text)
+        {
+            if (CjkText.IsCjk(c)) cjk++;
+            else if (char.IsAsciiLetter(c)) latin++;
+        }
+        return latin >= cjk;
+    }
+
     /// <summary>Text with letters that <see cref="Of"/> reads as English (a sentence of digits and symbols alone is neither).</summary>
     public static bool IsEnglish(ReadOnlySpan<char> text)
     {

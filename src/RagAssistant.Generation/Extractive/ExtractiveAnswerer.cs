@@ -587,18 +587,15 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
 
     /// <summary>
     /// The names the question capitalizes (the Ford Mustang) that no chunk searched holds, where the best source is written
-    /// in Latin letters (<see cref="WritesLatin"/>): a source in the question's language would write the name as it is (a
+    /// in Latin letters (<see cref="TextLanguage.WritesLatin"/>): a source in the question's language would write the name as it is (a
     /// name is not paraphrased), so the sources are about another one (the Ford Pantera). Under Chinese sources a name may
     /// only have been translated.
     /// </summary>
-    private static IEnumerable<string> AbsentNames(QuestionTerms question, List<TextView> chunks, IReadOnlyList<RetrievedChunk> sources)
+    private IEnumerable<string> AbsentNames(QuestionTerms question, List<TextView> chunks, IReadOnlyList<RetrievedChunk> sources)
     {
-        if (question.Intent.ProperNames.Count == 0 || sources.Count == 0 || !WritesLatin(sources[0].Text)) return [];
-        return question.Intent.ProperNames.Where(n => !chunks.Any(c => c.Contains(n.ToLowerInvariant(), false)));
+        if (question.Intent.ProperNames.Count == 0 || sources.Count == 0 || !TextLanguage.WritesLatin(sources[0].Text)) return [];
+        return question.Intent.ProperNames.Where(n => !chunks.Any(c => c.Contains(analyzer.Fold(n), false)));
     }
-
-    /// <summary>Text with at least as many Latin letters as Chinese characters: English, or bilingual (a form in English and Chinese).</summary>
-    private static bool WritesLatin(string text) => text.Count(char.IsAsciiLetter) >= text.Count(CjkText.IsCjk);
 
     /// <summary>
     /// Small numbers the question qualifies its subject with (第5工步, 12 g, i = 20): they say which entry is asked about, as

@@ -109,13 +109,13 @@ internal static class ColumnLayout
         var bins = (int)(width / BinWidth) + 2;
         var cover = new int[bins + 1];
         var centre = (minX + maxX) / 2;
+        // A line across the text width, or alone in its row and centred on the page (a paper's title, its authors, a
+        // running header), spans both columns: it closes a band, it does not fill the gutter.
+        bool Spans(List<TextSegment> row, TextSegment s) =>
+            s.Width > 0.6 * width || row.Count == 1 && Math.Abs((s.Left + s.Right) / 2 - centre) < CentredTolerance * width;
         foreach (var row in rows)
-            foreach (var s in row)
+            foreach (var s in row.Where(s => !Spans(row, s)))
             {
-                if (s.Width > 0.6 * width) continue;
-                // A line alone in its row and centred on the page (a paper's title, its authors, a running header) spans
-                // both columns: it closes a band, it does not fill the gutter.
-                if (row.Count == 1 && IsCentred(s, centre, width)) continue;
                 cover[(int)((s.Left - minX) / BinWidth)]++;
                 cover[Math.Min(bins, (int)((s.Right - minX) / BinWidth) + 1)]--;
             }
@@ -137,7 +137,8 @@ internal static class ColumnLayout
         // A gutter some narrow line runs across (a centred title or running header, a journal's line) is taken only
         // between columns whose lines fill them well: the cells of a two-column table under a centred page header
         // (names | relation) fill theirs by half. Lines across the whole text width crossed every gutter before.
-        var crossed = rows.SelectMany(r => r).Any(s => s.Width <= 0.6 * width && s.Left < g1 && s.Right > g0);
+        bool Crosses(TextSegment s) => s.Left < g1 && s.Right > g0;
+        var crossed = rows.SelectMany(r => r).Any(s => s.Width <= 0.6 * width && Crosses(s));
         var fill = crossed ? CrossedGutterFill : 0.55;
         if (Median(leftSegments.Select(s => s.Width)) < fill * (g0 - minX)) return null;
         if (Median(rightSegments.Select(s => s.Width)) < fill * (maxX - g1)) return null;
@@ -145,7 +146,7 @@ internal static class ColumnLayout
         var overlapBottom = Math.Max(leftSegments.Min(s => s.Bottom), rightSegments.Min(s => s.Bottom));
         if (overlapTop <= overlapBottom) return null;
         // The lines let across the gutter stand above or below the columns, never between their lines (a table's row).
-        var across = rows.SelectMany(r => r).Where(s => s.Width <= 0.6 * width && s.Left < g1 && s.Right > g0 && !CentredAlone(rows, s, centre, width));
+        var across = rows.SelectMany(r => r.Where(s => !Spans(r, s) && Crosses(s)));
         return across.Any(s => s.Top > overlapBottom && s.Bottom < overlapTop) ? null : (g0, g1);
     }
 
@@ -166,11 +167,6 @@ internal static class ColumnLayout
         }
         return (bestStart, bestLength);
     }
-
-    private static bool IsCentred(TextSegment s, double centre, double width) => Math.Abs((s.Left + s.Right) / 2 - centre) < CentredTolerance * width;
-
-    private static bool CentredAlone(List<List<TextSegment>> rows, TextSegment s, double centre, double width) =>
-        IsCentred(s, centre, width) && rows.First(r => r.Contains(s)).Count == 1;
 
     private static double Median(IEnumerable<double> values)
     {

@@ -116,9 +116,8 @@ internal static class LineAssembler
                 if (target < 0 || target >= rows.Count || rows[target].Count <= MaxMarkGlyphs) continue;
                 var text = rows[target];
                 var size = text.Max(g => g.Size);
-                var y = text.Max(g => g.Y);
-                if (marks.Max(g => g.Size) > MarkSizeRatio * size || Math.Abs(marks[0].Y - text.Min(g => g.Y)) > MarkOffsetEm * size
-                    && Math.Abs(marks[0].Y - y) > MarkOffsetEm * size) continue;
+                var offset = Math.Min(Math.Abs(marks[0].Y - text.Min(g => g.Y)), Math.Abs(marks[0].Y - text.Max(g => g.Y)));
+                if (marks.Max(g => g.Size) > MarkSizeRatio * size || offset > MarkOffsetEm * size) continue;
                 // Each mark stands right after a glyph of the text (a small gap at most), not over a space of its own.
                 if (!marks.All(m => text.Any(g => m.X0 - g.X1 > -0.1 * size && m.X0 - g.X1 < MarkGapEm * size && g.Value.Any(char.IsLetterOrDigit)))) continue;
                 text.AddRange(marks);
