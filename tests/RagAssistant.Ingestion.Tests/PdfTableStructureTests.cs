@@ -570,6 +570,21 @@ public sealed class PdfTableStructureTests
     }
 
     [SharedDataFact("pdf")]
+    public void ChartFrame_WithTickMarks_IsNoTable()
+    {
+        // The physics paper's figures: a plot's frame and its tick marks are rules that cut a grid, but its labels and
+        // legend all lie in the one box the frame draws. Read as a table, that box spanned every row and column and
+        // repeated "limit Xe | Kr Incompressible SF6 | …" in each; its data tables stay tables.
+        var document = Read(Path.Combine(RepositoryPaths.SharedTestData, "pdf", "pop-bugzilla37292.pdf"));
+        var tables = document.Blocks.OfType<TableBlock>().ToList();
+
+        Assert.DoesNotContain(tables, t => t.Rows.Any(r => r.Cells.Any(c => c.Contains("Incompressible", StringComparison.Ordinal))));
+        Assert.DoesNotContain(tables, t => t.Rows.Any(r => r.Cells.Count(c => c.Contains("Kr CO2 Xe", StringComparison.Ordinal)) > 1));
+        Assert.Contains(tables, t => t.Rows.Any(r => r.Cells.SequenceEqual(["Critical Reynolds number", "3430", "3570", "3320", "3190", "2870"])));
+        Assert.Contains(document.Blocks.OfType<ParagraphBlock>(), p => p.Text.Contains("Incompressible", StringComparison.Ordinal));
+    }
+
+    [SharedDataFact("pdf")]
     public void TwoColumnTable_OfNamesAndRelations_IsNoPairOfTextColumns()
     {
         // The annual report's related parties (名称 | 与本公司关系): its cells end wherever their text does, unlike lines of prose.

@@ -9,8 +9,9 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// cell belongs to it, in reading order, so a cell whose text wraps over several lines stays one cell. Open sides (a
 /// table with inner vertical rules but no outer border) are closed by the ends of its horizontal rules, and the other
 /// way round. Grid rows and columns that hold no text of their own (a rule drawn twice a little apart, a decorative
-/// band) are dropped; cells that span them shrink. A group that yields fewer than two rows or two columns with text is
-/// not a table (a framed note, a page border): its text stays prose.
+/// band) are dropped; cells that span them shrink. A group that yields fewer than two rows or two columns with text, or
+/// holds all its text in one cell, is not a table (a framed note, a page border, a chart's frame with its tick marks):
+/// its text stays prose.
 /// </summary>
 internal static class RuledTableFinder
 {
@@ -22,7 +23,8 @@ internal static class RuledTableFinder
     /// <summary>More grid boxes than this in one group: a drawing, not a table.</summary>
     private const int MaxGridBoxes = 250_000;
 
-    public sealed record Found(DetectedTable Table, HashSet<TextSegment> Segments);
+    /// <summary>A ruled table and the segments it took; <see cref="Table"/> is null for a chart's frame (<see cref="NoCellsApart"/>), whose text stays lines.</summary>
+    public sealed record Found(DetectedTable? Table, HashSet<TextSegment> Segments);
 
     public static List<Found> Find(int page, IReadOnlyList<TextLine> lines, Rulings rulings)
     {
@@ -148,8 +150,22 @@ internal static class RuledTableFinder
             };
         }
         UnruledRows.Split(table);
+        // Its labels are no table of another kind either: the chart's text stays lines, not searched for alignment.
+        if (NoCellsApart(table)) return new Found(null, taken);
         foreach (var row in table.Rows) MarkOcr(row);
         return new Found(table, taken);
+    }
+
+    /// <summary>
+    /// Whether every cell holding text spans all the rows, or all the columns: no two cells stand one above the other
+    /// (or side by side), so the grid's rows (or columns) divide nothing. A chart's frame with tick marks on its axes
+    /// cuts such a grid around its labels — as a table, each label would be repeated in every row —, and so does a
+    /// framed note.
+    /// </summary>
+    private static bool NoCellsApart(DetectedTable table)
+    {
+        var texted = table.Rows.SelectMany(r => r.Cells).Where(c => c is { Text.Length: > 0 }).Select(c => c!).ToList();
+        return texted.All(c => c.RowSpan >= table.Rows.Count) || texted.All(c => c.ColSpan >= table.Columns.Count);
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 
 /// <summary>
 /// Splits a page's lines into plain lines and tables, keeping their order. Ruled tables come first
-/// (<see cref="RuledTableFinder"/>): their segments leave the lines. The lines left are searched for tables by alignment
+/// (<see cref="RuledTableFinder"/>): their segments leave the lines (a chart's frame keeps its labels as lines of their own). The lines left are searched for tables by alignment
 /// (<see cref="AlignedTableFinder"/>), one stretch between ruled tables at a time. A table drawn inside another's row is
 /// captioned by that row (<see cref="NestedTables"/>); a frame holding several tables under
 /// titles of their own is cut into them (<see cref="StackedTables"/>). Every table then gets its caption
@@ -24,10 +24,16 @@ internal static class TableDetector
                 pending.Add(line);
                 continue;
             }
-            foreach (var owner in owners.Where(o => placed.Add(o.Table)))
+            foreach (var owner in owners.Where(o => o.Table is not null && placed.Add(o.Table)))
             {
                 Flush();
-                items.Add(owner.Table);
+                items.Add(owner.Table!);
+            }
+            // A chart's labels inside its frame are read as they stand, in no table.
+            if (owners.Where(o => o.Table is null).SelectMany(o => line.Segments.Where(o.Segments.Contains)).ToList() is { Count: > 0 } labels)
+            {
+                Flush();
+                items.Add(new TextLine(line.Page, line.Column, labels));
             }
             var rest = line.Segments.Where(s => !owners.Any(o => o.Segments.Contains(s))).ToList();
             if (rest.Count > 0) pending.Add(new TextLine(line.Page, line.Column, rest));
