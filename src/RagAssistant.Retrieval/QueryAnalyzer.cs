@@ -40,7 +40,7 @@ public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glos
         var wordStarts = segmenter.WordStarts(folded);
         var searchWords = terms.ToHashSet();
         var expansions = Clean(glossary.Expand(folded, (start, length) => wordStarts(start) || searchWords.Contains(folded.Substring(start, length)))
-            .SelectMany(segmenter.Terms)).Concat(ChemicalFormula.SymbolsNamedIn(folded)).Except(terms).ToList();
+            .SelectMany(segmenter.Terms)).Concat(ChemicalFormula.NamedIn(folded)).Except(terms).ToList();
         var identifiers = IdentifierExtractor.Terms(folded);
         var intent = QuestionIntent.Of(text, folded, identifiers, IdentifierExtractor.Operations(folded), IdentifierExtractor.Materials(folded));
         return new AnalyzedQuery(text, TextLanguage.Of(folded), terms.Take(MaxTerms).ToList(), identifiers, expansions.Take(MaxTerms).ToList(),

@@ -88,11 +88,18 @@ public class QueryAnalyzerTests
     [Theory]
     [InlineData("What critical Reynolds number was measured for xenon?", "xe")]
     [InlineData("How much chromium and molybdenum does 42CrMo contain?", "cr")]
-    public void AnElementTheQuestionNames_IsSearchedByItsSymbol(string question, string symbol)
+    [InlineData("Critical Reynolds number of heavy water in the pipe-flow experiment?", "d2o")]
+    [InlineData("Which flow rate of carbon dioxide does the MAG welding card set?", "co2")]
+    [InlineData("What is the dew point of the nitrogen used for nitriding?", "n2")]
+    public void AnElementOrCompoundTheQuestionNames_IsSearchedByItsFormula(string question, string symbol)
     {
         var analyzer = PlainAnalyzer();
         Assert.Contains(symbol, analyzer.Analyze(question).Expansions);
     }
+
+    [Fact]
+    public void HeavyWater_IsSearchedAsD2O_NotAsWater() =>
+        Assert.DoesNotContain("h2o", PlainAnalyzer().Analyze("Critical Reynolds number of heavy water?").Expansions);
 
     [Fact]
     public void AWordThatOnlyNamesAnElementToo_IsNotSearchedByItsSymbol() =>

@@ -35,9 +35,39 @@ public static partial class ChemicalFormula
         ["cadmium"] = "Cd", ["mercury"] = "Hg", ["bismuth"] = "Bi", ["antimony"] = "Sb", ["tellurium"] = "Te", ["selenium"] = "Se",
     };
 
-    /// <summary>The two-letter symbols of the elements a folded text names in English (xenon → "xe"), folded like the index.</summary>
-    public static IReadOnlyList<string> SymbolsNamedIn(string folded) =>
-        Word().Matches(folded).Select(m => SymbolByName.GetValueOrDefault(m.Value)).OfType<string>().Select(s => s.ToLowerInvariant()).Distinct().ToList();
+    /// <summary>
+    /// Compounds by their English names: a table of fluids heads its columns H2O | D2O, a welding card names its
+    /// shielding gas CO2, where a question says heavy water or carbon dioxide. The longer name wins (heavy water is
+    /// D2O, not water).
+    /// </summary>
+    private static readonly Dictionary<string, string> FormulaByName = new(StringComparer.Ordinal)
+    {
+        ["water"] = "H2O", ["heavy water"] = "D2O", ["carbon dioxide"] = "CO2", ["carbon monoxide"] = "CO", ["nitrogen"] = "N2",
+        ["oxygen"] = "O2", ["hydrogen"] = "H2", ["ozone"] = "O3", ["ammonia"] = "NH3", ["methane"] = "CH4",
+        ["sulfur hexafluoride"] = "SF6", ["sulphur hexafluoride"] = "SF6", ["hydrogen sulfide"] = "H2S", ["hydrogen sulphide"] = "H2S",
+        ["sulfuric acid"] = "H2SO4", ["sulphuric acid"] = "H2SO4", ["hydrochloric acid"] = "HCl", ["nitric acid"] = "HNO3",
+        ["phosphoric acid"] = "H3PO4", ["sodium chloride"] = "NaCl", ["sodium hydroxide"] = "NaOH", ["alumina"] = "Al2O3",
+    };
+
+    /// <summary>
+    /// The two-letter symbols of the elements, and the formulas of the compounds, a folded text names in English
+    /// (xenon → "xe", heavy water → "d2o"), folded like the index.
+    /// </summary>
+    public static IReadOnlyList<string> NamedIn(string folded)
+    {
+        var found = new List<string>();
+        // Compounds first, longest name first, each taken out of the text so that a shorter name inside it (water in
+        // heavy water, hydrogen in hydrogen sulfide) does not count again.
+        foreach (var (name, formula) in FormulaByName.OrderByDescending(p => p.Key.Length))
+        {
+            var at = Regex.Match(folded, $@"(?<![a-z]){Regex.Escape(name)}(?![a-z])");
+            if (!at.Success) continue;
+            found.Add(formula);
+            folded = folded[..at.Index] + new string(' ', name.Length) + folded[(at.Index + name.Length)..];
+        }
+        found.AddRange(Word().Matches(folded).Select(m => SymbolByName.GetValueOrDefault(m.Value)).OfType<string>());
+        return found.Select(s => s.ToLowerInvariant()).Distinct().ToList();
+    }
 
     [GeneratedRegex(@"[a-z]+")]
     private static partial Regex Word();
