@@ -154,6 +154,17 @@ public sealed class LanguagePatternsTests
             "“主轴轴承更换”一节在第几页？",
             "What is booked under 'Unallocated items'?",
         ]),
+        ["quoted-title"] = (
+        [
+            "Who wrote 'Is the Critical Reynolds Number Universal?' and at which institute?",
+            "Who wrote “Is the Critical Reynolds Number Universal?”",
+            "按《公司章程》规定董事会有几人？",
+            "“主轴轴承更换”一节在第几页？",
+        ],
+        [
+            "Which of the driver's documents must be attached to the insured's claim form?",
+            "What does the 'F' mark on the drawing mean?",
+        ]),
         ["asks-definition"] = (
         [
             "什么是首件检验？",

@@ -40,6 +40,7 @@ public static class LanguagePatterns
     public static Regex AskedUnit => Get("asked-unit");
     public static Regex AnswerUnit => Get("answer-unit");
     public static Regex QuotedSymbol => Get("quoted-symbol");
+    public static Regex QuotedTitle => Get("quoted-title");
     public static Regex ProperName => Get("proper-name");
     public static Regex RevisionLetter => Get("revision-letter");
     public static Regex FunctionWord => Get("function-word");

@@ -73,6 +73,9 @@ public sealed record QuestionIntent
     /// <summary>Symbols the question quotes (含有“R”的三角形 → "R"), as written: a source that answers writes each as a symbol of its own.</summary>
     public IReadOnlyList<string> QuotedSymbols { get; init; } = [];
 
+    /// <summary>Titles the question quotes ('Is the Critical Reynolds Number Universal?', 《公司章程》), as written: they may name the document asked about.</summary>
+    public IReadOnlyList<string> QuotedTitles { get; init; } = [];
+
     /// <summary>Whether a text states a number in one of <see cref="AskedUnits"/>, in any of its spellings (<see cref="CountUnits"/>: "5 件", "18 pcs", "30 days").</summary>
     public bool StatesAskedUnit(string text) => AskedUnits.Count > 0 && (_askedUnit ??= AskedUnitPattern(AskedUnits)).IsMatch(text);
 
@@ -170,6 +173,7 @@ public sealed record QuestionIntent
             ProperNames = LanguagePatterns.ProperName.Matches(text).Select(m => m.Groups["n"].Value)
                 .Where(n => !QuestionWords.IsFunctionWord(n.ToLowerInvariant())).Distinct().ToList(),
             QuotedSymbols = LanguagePatterns.QuotedSymbol.Matches(text).Select(m => m.Groups["s"].Value).Distinct().ToList(),
+            QuotedTitles = LanguagePatterns.QuotedTitle.Matches(text).Select(m => m.Groups["t"].Value).Distinct().ToList(),
             AskedUnits = LanguagePatterns.AskedUnit.Matches(text).Select(m => m.Groups["u"].Value.ToLowerInvariant()).Distinct().ToList(),
             RevisionLetters = LanguagePatterns.RevisionLetter.Matches(text).Select(m => m.Groups["l"].Value).Distinct().ToList(),
             Editions = editions,

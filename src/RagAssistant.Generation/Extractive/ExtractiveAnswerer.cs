@@ -242,6 +242,12 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             if (from.Any(translated.Contains)) return 0;
             return Math.Max(weights[t], _relevance.TranslationCredit * SourceWeight(question, weights, from));
         }
+        // A title the question quotes names the document asked about when the document's title holds it ('Is the
+        // Critical Reynolds Number Universal?', 《公司章程》): its words then hold for every unit of that document, as
+        // the document's own number does — they say which document, not what to find in it.
+        var quotedTitles = question.Intent.QuotedTitles.Select(t => new TextView(t, analyzer)).ToList();
+        var titleTerm = question.Terms.Select(t => quotedTitles.Any(q => q.Contains(t))).ToArray();
+        var namesQuotedTitle = sources.Select(s => question.Intent.QuotedTitles.Any(q => HoldsTitle(DocumentFacts(s), q))).ToArray();
         var headwordShare = question.AsksForDefinition ? 1 : _relevance.HeadingTermShare;
         var scored = candidates.Select((c, index) =>
         {
@@ -260,6 +266,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                 // it, as much as to the header line that happens to repeat it. Not so a machine or part its title names
                 // (the CK6150 manual): that is what the document is about, and the sentence naming it may be the answer.
                 else if (question.Terms[t].IsIdentifier && documents[c.Source].Contains(question.Terms[t])) matched += weight;
+                else if (titleTerm[t] && namesQuotedTitle[c.Source]) matched += weight;
                 // The group a row or line stands under inside the chunk is a heading of its own ("REFERENCE (ACOM)"), and the
                 // machine or part the document's title or file name names is its first heading: the datasheet's timing row is
                 // about the SSM2163 its title names, as much as a listing's comment that repeats the name is.
@@ -488,6 +495,14 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     {
         var labelled = UnitSplitter.TableRows(chunk.Text).Select(u => u.MatchText);
         return $"{chunk.IndexedText}\n{string.Join("\n", labelled)}\n{DocumentFacts(chunk)}";
+    }
+
+    /// <summary>Whether <paramref name="facts"/> hold <paramref name="title"/>, letters and digits alike, whatever the case, spacing and punctuation.</summary>
+    private bool HoldsTitle(string facts, string title)
+    {
+        static string Bare(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
+        var bare = Bare(analyzer.Fold(title));
+        return bare.Length > 0 && Bare(analyzer.Fold(facts)).Contains(bare, StringComparison.Ordinal);
     }
 
     /// <summary>The document's title, identity, revision and file name, where identifiers of the document itself live.</summary>

@@ -696,6 +696,22 @@ public sealed class ExtractiveAnswererTests
         Assert.Contains("Chen Liping", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Who wrote 'Is the Critical Reynolds Number Universal?' and at which institute?")]
+    [InlineData("Who wrote “Is the Critical Reynolds Number Universal?”")]
+    public void TitleTheQuestionQuotes_NamesTheDocument_ItsWordsCountForEveryUnitOfIt(string question)
+    {
+        // The quoted title says which paper is asked about, not what to find in it: its words hold for every sentence of
+        // the paper, so the byline answers "who wrote", not the table row that repeats "critical Reynolds number".
+        const string title = "Is the Critical Reynolds Number Universal?";
+        var selection = Select(question, sources:
+        [
+            TestSources.Chunk(80, title, "| Property/Liquids | H2O | D2O |\n| --- | --- | --- |\n| Critical Reynolds number | 3020 | 3480 |", context: title),
+            TestSources.Chunk(81, title, "S. Novopashin* and A. Muriel\nInstitute of Thermophysics, Russian Academy of Sciences, Novosibirsk"),
+        ]);
+        Assert.Contains("Novopashin", selection.Quotes[0].Unit.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void PartTheDocumentsTitleNames_CountsForItsRowsAsAHeadingDoes()
     {
