@@ -20,7 +20,7 @@ public sealed record WeightedTerm(string Term, double Weight, bool IsIdentifier,
 /// glossary expansions least, the follow-up's own words more than the words it inherited) and its anchors — the
 /// identifiers and long Chinese terms that evidence must contain together, in one chunk.
 /// </summary>
-public sealed class QuestionTerms
+public sealed partial class QuestionTerms
 {
     private QuestionTerms(AnalyzedQuery query, IReadOnlyList<WeightedTerm> terms, IReadOnlyList<string> anchors,
         IReadOnlyList<(string Term, IReadOnlyList<string> Translations)> domainTerms)
@@ -109,18 +109,51 @@ public sealed class QuestionTerms
         return new QuestionTerms(query, terms, anchors, domainTerms);
     }
 
-    /// <summary>Which of the question's own terms each glossary expansion translates (an expansion may translate several).</summary>
+    /// <summary>
+    /// Which of the question's own terms each glossary expansion translates (an expansion may translate several): the
+    /// term it is the translation of, or every term of the English phrase it translates as a whole ("bad debt" → 坏账,
+    /// "receivables aged" → 账龄), which no word of the phrase has alone.
+    /// </summary>
     private static Dictionary<string, IReadOnlyList<string>> TranslationSources(AnalyzedQuery query, HashSet<string> identifiers, IQueryAnalyzer analyzer)
     {
         var sources = new Dictionary<string, List<string>>();
-        foreach (var term in query.Terms.Where(t => !identifiers.Contains(t)).Distinct())
-            foreach (var expansion in analyzer.Analyze(term).Expansions)
+        void Add(string expansion, IEnumerable<string> terms)
+        {
+            if (!sources.TryGetValue(expansion, out var list)) sources[expansion] = list = [];
+            list.AddRange(terms.Where(t => !list.Contains(t)));
+        }
+        var own = query.Terms.Where(t => !identifiers.Contains(t)).Distinct().ToList();
+        var single = own.ToDictionary(t => t, t => analyzer.Analyze(t).Expansions);
+        foreach (var term in own)
+            foreach (var expansion in single[term]) Add(expansion, [term]);
+        // English phrases of two to four words of the question as written (stop words kept: "number of shareholders").
+        // An expansion is the translation of the shortest, first phrase that yields it ("bad debt", not "bad debt provision
+        // rate" or "debt provision").
+        var words = EnglishWord().Matches(analyzer.Fold(query.Text)).Select(m => m.Value).ToList();
+        var found = new Dictionary<string, List<(int Start, int End)>>();
+        for (var length = 2; length <= MaxPhraseWords; length++)
+            for (var start = 0; start + length <= words.Count; start++)
             {
-                if (!sources.TryGetValue(expansion, out var list)) sources[expansion] = list = [];
-                list.Add(term);
+                var phrase = words.GetRange(start, length);
+                var terms = own.Where(t => phrase.Contains(t)).ToList();
+                if (terms.Count < 2) continue;
+                var ofWords = terms.SelectMany(t => single[t]).ToHashSet();
+                foreach (var expansion in analyzer.Analyze(string.Join(" ", phrase)).Expansions.Where(e => !ofWords.Contains(e)))
+                {
+                    if (!found.TryGetValue(expansion, out var spans)) found[expansion] = spans = [];
+                    var overlaps = spans.Any(s => s.Start < start + length && start < s.End);
+                    spans.Add((start, start + length));
+                    if (!overlaps) Add(expansion, terms);
+                }
             }
         return sources.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value);
     }
+
+    /// <summary>The longest English glossary phrase a question's words are read in, in words.</summary>
+    private const int MaxPhraseWords = 4;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[a-z][a-z0-9]*")]
+    private static partial System.Text.RegularExpressions.Regex EnglishWord();
 
     /// <summary>
     /// Longer terms say more: a short word (2 Chinese characters, 4 English letters by default) weighs 1, and each

@@ -23,4 +23,17 @@ public sealed class QuestionTermsTests
         Assert.Equal(1.25, Weight("首件检验由谁批准？", "首件检验", weights), 6);
         Assert.Equal(1.4, Weight("Who approves the inspection report?", "inspection", weights), 6);
     }
+
+    [Theory]
+    [InlineData("What bad-debt provision rate applies to receivables aged 4–5 years?", "坏账准备", new[] { "bad", "debt", "provision" })]
+    [InlineData("What bad-debt provision rate applies to receivables aged 4–5 years?", "账龄", new[] { "receivables", "aged" })]
+    [InlineData("What was the total number of shareholders in June?", "股东总数", new[] { "number", "shareholders" })]
+    public void AGlossaryPhrase_TranslatesEveryWordOfIt(string question, string expansion, string[] words)
+    {
+        // "bad debt provision" is 坏账准备 as a whole: neither "bad" nor "debt" alone has a translation, and the row saying
+        // 坏账准备 answers for every word of it, not for "provision" alone.
+        var terms = QuestionTerms.From(TestSources.Analyzer.Analyze(question), null, TestSources.Analyzer).Terms;
+        var translated = Assert.Single(terms, t => t.Term == expansion && t.IsExpansion);
+        Assert.Equal(words.Order(), translated.Translates!.Order());
+    }
 }
