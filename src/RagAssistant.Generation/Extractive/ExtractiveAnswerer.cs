@@ -240,7 +240,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         {
             if (question.Terms[t].Translates is not { Count: > 0 } from) return weights[t];
             if (from.Any(translated.Contains)) return 0;
-            return Math.Max(weights[t], _relevance.TranslationCredit * SourceWeight(question, weights, from));
+            return Math.Max(weights[t], _relevance.TranslationCredit * SourceWeight(question, weights, question.Terms[t]));
         }
         // A title the question quotes names the document asked about when the document's title holds it ('Is the
         // Critical Reynolds Number Universal?', 《公司章程》): its words then hold for every unit of that document, as
@@ -373,7 +373,7 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             // A translation found stands for the question term it translates, and weighs as much.
             return (terms ?? unit.Found).Where(t => !covered.Contains(t)
                                          && !(question.Terms[t].Translates is { } from && from.Any(coveredTerms.Contains)))
-                .Sum(t => question.Terms[t].Translates is { Count: > 0 } from ? SourceWeight(question, weights, from) : weights[t]);
+                .Sum(t => question.Terms[t].Translates is { Count: > 0 } ? SourceWeight(question, weights, question.Terms[t]) : weights[t]);
         }
 
         // The weight of the question's own terms the chosen quotes do not answer for, themselves or by a translation.
@@ -393,13 +393,15 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
             ? scored.FirstOrDefault(u => u.Source == unit.Source && u.Unit.Place == place with { Piece = place.Piece + 1 })
             : null;
 
-    /// <summary>The weight of the question terms a translation stands for (the largest, when it translates several).</summary>
-    private static double SourceWeight(QuestionTerms question, double[] weights, IReadOnlyList<string> from)
+    /// <summary>The weight of the question terms a translation stands for: all the words of a phrase, the largest of several words.</summary>
+    private static double SourceWeight(QuestionTerms question, double[] weights, WeightedTerm expansion)
     {
-        var max = 0.0;
+        // A phrase's translation stands for all its words; a word's, for the heaviest of the terms it translates.
+        var from = expansion.Translates ?? [];
+        var (max, sum) = (0.0, 0.0);
         for (var t = 0; t < question.Terms.Count; t++)
-            if (from.Contains(question.Terms[t].Term)) max = Math.Max(max, weights[t]);
-        return max;
+            if (from.Contains(question.Terms[t].Term)) (max, sum) = (Math.Max(max, weights[t]), sum + weights[t]);
+        return expansion.TranslatesPhrase ? sum : max;
     }
 
     /// <summary>

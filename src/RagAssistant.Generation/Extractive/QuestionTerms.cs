@@ -11,6 +11,9 @@ namespace RagAssistant.Generation.Extractive;
 /// both a term and its translation — a bilingual glossary row — has said the word once, not twice.</param>
 public sealed record WeightedTerm(string Term, double Weight, bool IsIdentifier, bool IsExpansion = false, IReadOnlyList<string>? Translates = null)
 {
+    /// <summary>An expansion translating a phrase as a whole ("bad debt provision" → 坏账准备): it stands for every word of <see cref="Translates"/>, not for one of them.</summary>
+    public bool TranslatesPhrase { get; init; }
+
     /// <summary>A word of the follow-up itself ("心部" of "心部呢？"), not one inherited from the earlier question.</summary>
     public bool IsFocus { get; init; }
 }
@@ -94,10 +97,10 @@ public sealed partial class QuestionTerms
         }
         foreach (var identifier in query.Identifiers.Where(i => !query.Terms.Contains(i)))
             terms.Add(new WeightedTerm(identifier, weights.IdentifierTermWeight, true));
-        var sources = TranslationSources(query, identifiers, analyzer);
+        var (sources, phrases) = TranslationSources(query, identifiers, analyzer);
         foreach (var expansion in query.Expansions)
             terms.Add(new WeightedTerm(expansion, weights.TranslationTermWeight * BaseWeight(expansion, weights), false, IsExpansion: true,
-                sources.TryGetValue(expansion, out var from) ? from : []));
+                sources.TryGetValue(expansion, out var from) ? from : []) { TranslatesPhrase = phrases.Contains(expansion) });
 
         // Only identifiers anchor: a near miss names a part, operation, clause, thread or code the documents lack, while
         // ordinary words of a question are often paraphrased away in the text that answers it.
@@ -114,9 +117,11 @@ public sealed partial class QuestionTerms
     /// term it is the translation of, or every term of the English phrase it translates as a whole ("bad debt" → 坏账,
     /// "receivables aged" → 账龄), which no word of the phrase has alone.
     /// </summary>
-    private static Dictionary<string, IReadOnlyList<string>> TranslationSources(AnalyzedQuery query, HashSet<string> identifiers, IQueryAnalyzer analyzer)
+    private static (Dictionary<string, IReadOnlyList<string>> Sources, HashSet<string> Phrases) TranslationSources(AnalyzedQuery query,
+        HashSet<string> identifiers, IQueryAnalyzer analyzer)
     {
         var sources = new Dictionary<string, List<string>>();
+        var phrases = new HashSet<string>();
         void Add(string expansion, IEnumerable<string> terms)
         {
             if (!sources.TryGetValue(expansion, out var list)) sources[expansion] = list = [];
@@ -143,10 +148,12 @@ public sealed partial class QuestionTerms
                     if (!found.TryGetValue(expansion, out var spans)) found[expansion] = spans = [];
                     var overlaps = spans.Any(s => s.Start < start + length && start < s.End);
                     spans.Add((start, start + length));
-                    if (!overlaps) Add(expansion, terms);
+                    if (overlaps || sources.ContainsKey(expansion)) continue;
+                    Add(expansion, terms);
+                    phrases.Add(expansion);
                 }
             }
-        return sources.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value);
+        return (sources.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value), phrases);
     }
 
     /// <summary>The longest English glossary phrase a question's words are read in, in words.</summary>

@@ -167,6 +167,21 @@ public sealed class UnitRulesTests
         AssertNotApplied(Unit(units, "淬火温度"), "AskedClause");
     }
 
+    // ---- translations ----
+
+    [Fact]
+    public void ATranslatedPhrase_CoversEveryWordOfIt()
+    {
+        // 坏账准备 is "bad debt provision" as a whole: the row saying it answers for all three words, as the English row
+        // does — not for "provision" alone.
+        var units = Score("What is the bad debt provision?",
+        [
+            TestSources.Chunk(1, "2010 年半年度报告", "坏账准备期末余额为 3,074,005.49 元。"),
+            TestSources.Chunk(2, "Annual report", "The bad debt provision at the period end was 3,074,005.49."),
+        ]);
+        Assert.Equal(Unit(units, "The bad debt").Coverage * Defaults.TranslationCredit, Unit(units, "坏账准备").Coverage, 3);
+    }
+
     // ---- LacksAskedValue ----
 
     [Theory]
