@@ -28,6 +28,8 @@ public sealed class QuestionTermsTests
     [InlineData("What bad-debt provision rate applies to receivables aged 4–5 years?", "坏账准备", new[] { "bad", "debt", "provision" })]
     [InlineData("What bad-debt provision rate applies to receivables aged 4–5 years?", "账龄", new[] { "receivables", "aged" })]
     [InlineData("What was the total number of shareholders in June?", "股东总数", new[] { "number", "shareholders" })]
+    [InlineData("How many shareholders did the company have at the end of June?", "股东总数", new[] { "shareholders" })]
+    [InlineData("How many teeth does the intermediate gear have?", "齿数", new[] { "teeth" })]
     public void AGlossaryPhrase_TranslatesEveryWordOfIt(string question, string expansion, string[] words)
     {
         // "bad debt provision" is 坏账准备 as a whole: neither "bad" nor "debt" alone has a translation, and the row saying
