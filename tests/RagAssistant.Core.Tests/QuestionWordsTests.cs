@@ -37,6 +37,8 @@ public sealed class QuestionWordsTests
     [InlineData("为什么")]
     [InlineData("the")]
     [InlineData("which")]
+    [InlineData("many")] // how many: the count is asked, "many" is not what it is about
+    [InlineData("much")]
     public void IsFunctionWord_InterrogativesPronounsAndFramingWords(string term) => Assert.True(QuestionWords.IsFunctionWord(term));
 
     [Theory]
