@@ -39,10 +39,8 @@ public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glos
         // segmenter's search mode finds it inside a longer word; not from the middle of a word (天车 in 冬天车间).
         var wordStarts = segmenter.WordStarts(folded);
         var searchWords = terms.ToHashSet();
-        var phrases = glossary.Expand(folded, (start, length) => wordStarts(start) || searchWords.Contains(folded.Substring(start, length)));
-        // "How many shareholders" meets the glossary's "number of shareholders" (股东总数).
-        if (CountQuestion.AsksHowMany(folded)) phrases = [.. phrases, .. glossary.Expand(CountQuestion.EnglishAsNumberOf(folded))];
-        var expansions = Clean(phrases.SelectMany(segmenter.Terms)).Concat(ChemicalFormula.NamedIn(folded)).Except(terms).ToList();
+        var expansions = Clean(glossary.Expand(folded, (start, length) => wordStarts(start) || searchWords.Contains(folded.Substring(start, length)))
+            .SelectMany(segmenter.Terms)).Concat(ChemicalFormula.NamedIn(folded)).Except(terms).ToList();
         var identifiers = IdentifierExtractor.Terms(folded);
         var intent = QuestionIntent.Of(text, folded, identifiers, IdentifierExtractor.Operations(folded), IdentifierExtractor.Materials(folded));
         return new AnalyzedQuery(text, TextLanguage.Of(folded), terms.Take(MaxTerms).ToList(), identifiers, expansions.Take(MaxTerms).ToList(),

@@ -86,16 +86,6 @@ public class QueryAnalyzerTests
     }
 
     [Theory]
-    [InlineData("How many teeth does the intermediate gear have?", "齿数")]
-    [InlineData("How many shareholders did the company have in June 2010?", "股东总数")]
-    public void HowMany_MeetsTheGlossarysNumberOf(string question, string expansion)
-    {
-        var analyzer = new QueryAnalyzer(new Text.ManufacturingSegmenter(Microsoft.Extensions.Options.Options.Create(new RetrievalOptions())),
-            Text.Glossary.Load([Path.Combine(AppContext.BaseDirectory, "rag-resources", "glossary-zh-en.tsv")]));
-        Assert.Contains(expansion, analyzer.Analyze(question).Expansions);
-    }
-
-    [Theory]
     [InlineData("What critical Reynolds number was measured for xenon?", "xe")]
     [InlineData("How much chromium and molybdenum does 42CrMo contain?", "cr")]
     [InlineData("Critical Reynolds number of heavy water in the pipe-flow experiment?", "d2o")]

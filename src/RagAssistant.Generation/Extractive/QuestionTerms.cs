@@ -23,7 +23,7 @@ public sealed record WeightedTerm(string Term, double Weight, bool IsIdentifier,
 /// glossary expansions least, the follow-up's own words more than the words it inherited) and its anchors — the
 /// identifiers and long Chinese terms that evidence must contain together, in one chunk.
 /// </summary>
-public sealed class QuestionTerms
+public sealed partial class QuestionTerms
 {
     private QuestionTerms(AnalyzedQuery query, IReadOnlyList<WeightedTerm> terms, IReadOnlyList<string> anchors,
         IReadOnlyList<(string Term, IReadOnlyList<string> Translations)> domainTerms)
@@ -134,14 +134,14 @@ public sealed class QuestionTerms
         // English phrases of two to four words of the question as written (stop words kept: "number of shareholders").
         // An expansion is the translation of the shortest, first phrase that yields it ("bad debt", not "bad debt provision
         // rate" or "debt provision").
-        var words = CountQuestion.EnglishAsNumberOf(analyzer.Fold(query.Text)).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var words = EnglishWord().Matches(analyzer.Fold(query.Text)).Select(m => m.Value).ToList();
         var found = new Dictionary<string, List<(int Start, int End)>>();
         for (var length = 2; length <= MaxPhraseWords; length++)
             for (var start = 0; start + length <= words.Count; start++)
             {
                 var phrase = words.GetRange(start, length);
-                // One term of the question's own in a phrase is enough ("number of shareholders" for "how many shareholders"):
-                // what its word alone translates to is no translation of the phrase.
+                // One term of the question's own in a phrase is enough ("how many shareholders", which the glossary reads as
+                // its "number of shareholders"): what its word alone translates to is no translation of the phrase.
                 var terms = own.Where(t => phrase.Contains(t)).ToList();
                 if (terms.Count == 0) continue;
                 var ofWords = terms.SelectMany(t => single[t]).ToHashSet();
@@ -160,6 +160,9 @@ public sealed class QuestionTerms
 
     /// <summary>The longest English glossary phrase a question's words are read in, in words.</summary>
     private const int MaxPhraseWords = 4;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[a-z][a-z0-9]*")]
+    private static partial System.Text.RegularExpressions.Regex EnglishWord();
 
     /// <summary>
     /// Longer terms say more: a short word (2 Chinese characters, 4 English letters by default) weighs 1, and each
