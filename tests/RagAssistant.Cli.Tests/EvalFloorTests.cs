@@ -44,18 +44,21 @@ public sealed class EvalFloorTests
     /// question words glued by the segmenter's model for unknown words): mrr@10 0.869, the rest unchanged. Raised again
     /// for #23 (an English verb's -ing form translated, currencies and element symbols searched, superscripts and
     /// wrapped English labels of PDF table headers): hit@5 0.974; mrr@10 measured 0.867 (a two-column paper read in
-    /// order moved one question from rank 1 to 2), the 0.869 kept.
+    /// order moved one question from rank 1 to 2), the 0.869 kept. Raised again for #23 (a phrase's glossary
+    /// translation stands for all its words, a quoted title names its document, a chart's frame is no table, "many" is
+    /// no term): answer_contains 0.799, citation_precision 0.828, false_abstention 0.039; mrr@10 measured 0.865, the
+    /// 0.869 kept.
     /// </summary>
     private static readonly Dictionary<string, double> Baseline = new()
     {
         ["hit@5"] = 0.974,
         ["mrr@10"] = 0.869,
-        ["answer_contains"] = 0.792,
-        ["citation_precision"] = 0.816,
+        ["answer_contains"] = 0.799,
+        ["citation_precision"] = 0.828,
         ["abstention"] = 0.759,
     };
 
-    private const double FalseAbstentionBaseline = 0.045;
+    private const double FalseAbstentionBaseline = 0.039;
     private const double Slack = 0.02;
 
     [SharedDataFact("pdf")]
