@@ -9,9 +9,9 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// cell belongs to it, in reading order, so a cell whose text wraps over several lines stays one cell. Open sides (a
 /// table with inner vertical rules but no outer border) are closed by the ends of its horizontal rules, and the other
 /// way round. Grid rows and columns that hold no text of their own (a rule drawn twice a little apart, a decorative
-/// band) are dropped; cells that span them shrink. A group that yields fewer than two rows or two columns with text, or
-/// holds all its text in one cell, is not a table (a framed note, a page border, a chart's frame with its tick marks):
-/// its text stays prose.
+/// band) are dropped; cells that span them shrink. A group that yields fewer than two rows or two columns with text is
+/// not a table (a framed note, a page border): its text stays prose. Nor is one whose cells holding text each span all
+/// its rows, or all its columns (a chart's frame with tick marks on its axes): its text stays lines of their own.
 /// </summary>
 internal static class RuledTableFinder
 {
