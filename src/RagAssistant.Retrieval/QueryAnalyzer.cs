@@ -26,6 +26,32 @@ public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glos
     {
         var text = question.Length > MaxQueryChars ? question[..MaxQueryChars] : question;
         var folded = TextFolding.Fold(text);
+        var (terms, expansions) = TermsAndExpansions(folded);
+        var identifiers = IdentifierExtractor.Terms(folded);
+        var intent = QuestionIntent.Of(text, folded, identifiers, IdentifierExtractor.Operations(folded), IdentifierExtractor.Materials(folded));
+        return new AnalyzedQuery(text, TextLanguage.Of(folded), terms.Take(MaxTerms).ToList(), identifiers, expansions.Take(MaxTerms).ToList(),
+            intent.AsksAboutRevisions) { Intent = intent };
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Expansions(string text)
+    {
+        var folded = TextFolding.Fold(text.Length > MaxQueryChars ? text[..MaxQueryChars] : text);
+        return TermsAndExpansions(folded).Expansions.Take(MaxTerms).ToList();
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<(string English, IReadOnlyList<string> Expansions)> EnglishTranslations(string question)
+    {
+        var folded = TextFolding.Fold(question.Length > MaxQueryChars ? question[..MaxQueryChars] : question);
+        return glossary.EnglishMatches(folded).Select(m => (m.English, (IReadOnlyList<string>)Clean(m.Chinese.SelectMany(segmenter.Terms))))
+            .Concat(ChemicalFormula.CompoundsNamedIn(folded).Select(c => (c.Name, (IReadOnlyList<string>)[c.Formula.ToLowerInvariant()])))
+            .ToList();
+    }
+
+    /// <summary>The query terms of a folded question and the glossary's (and formulas') expansions of it.</summary>
+    private (List<string> Terms, List<string> Expansions) TermsAndExpansions(string folded)
+    {
         // Interrogatives are blanked before segmenting: glued to a neighbour (孔多深) or cut apart (多 / 大) they would be
         // taken for content words.
         var terms = Clean(Unglued(segmenter.Terms(LanguagePatterns.Interrogative.Replace(Possessive().Replace(folded, ""), " "))).Concat(JoinedVerbs(folded)));
@@ -41,10 +67,7 @@ public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glos
         var searchWords = terms.ToHashSet();
         var expansions = Clean(glossary.Expand(folded, (start, length) => wordStarts(start) || searchWords.Contains(folded.Substring(start, length)))
             .SelectMany(segmenter.Terms)).Concat(ChemicalFormula.NamedIn(folded)).Except(terms).ToList();
-        var identifiers = IdentifierExtractor.Terms(folded);
-        var intent = QuestionIntent.Of(text, folded, identifiers, IdentifierExtractor.Operations(folded), IdentifierExtractor.Materials(folded));
-        return new AnalyzedQuery(text, TextLanguage.Of(folded), terms.Take(MaxTerms).ToList(), identifiers, expansions.Take(MaxTerms).ToList(),
-            intent.AsksAboutRevisions) { Intent = intent };
+        return (terms, expansions);
     }
 
     /// <inheritdoc />

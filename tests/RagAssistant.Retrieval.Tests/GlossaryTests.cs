@@ -42,6 +42,15 @@ public sealed class GlossaryTests : IDisposable
         Assert.Contains(chinese, Glossary().Expand(folded));
 
     [Fact]
+    public void EnglishMatches_GiveEachTermAsTheQueryWritesIt_ShortestFirst()
+    {
+        var matches = Glossary().EnglishMatches("how many shareholders did the company have?");
+        var shareholders = Assert.Single(matches, m => m.English == "how many shareholders");
+        Assert.Contains("股东总数", shareholders.Chinese);
+        Assert.Equal(matches.Select(m => m.English.Length).Order(), matches.Select(m => m.English.Length));
+    }
+
+    [Fact]
     public void AVerbInItsIngForm_IsTranslated() =>
         Assert.Contains("拧紧", Glossary().Expand("the tightening torque of the m10 bolts"));
 

@@ -55,19 +55,22 @@ public static partial class ChemicalFormula
     /// </summary>
     public static IReadOnlyList<string> NamedIn(string folded)
     {
-        var found = new List<string>();
-        // Compounds first, longest name first, each taken out of the text so that a shorter name inside it (water in
-        // heavy water, hydrogen in hydrogen sulfide) does not count again.
-        foreach (var (name, formula) in FormulaByName.OrderByDescending(p => p.Key.Length))
-        {
-            var at = Regex.Match(folded, $@"(?<![a-z]){Regex.Escape(name)}(?![a-z])");
-            if (!at.Success) continue;
-            found.Add(formula);
-            folded = folded[..at.Index] + new string(' ', name.Length) + folded[(at.Index + name.Length)..];
-        }
-        found.AddRange(Word().Matches(folded).Select(m => SymbolByName.GetValueOrDefault(m.Value)).OfType<string>());
+        // Compounds first; a name found is taken out of the text so that a shorter name inside it (water in heavy water,
+        // hydrogen in hydrogen sulfide) does not count again.
+        var found = CompoundsNamedIn(folded).Select(c => c.Formula).ToList();
+        found.AddRange(Word().Matches(CompoundName.Value.Replace(folded, " "))
+            .Select(m => SymbolByName.GetValueOrDefault(m.Value)).OfType<string>());
         return found.Select(s => s.ToLowerInvariant()).Distinct().ToList();
     }
+
+    /// <summary>The compounds a folded text names in English, each as written there with its formula (heavy water, D2O).</summary>
+    public static IReadOnlyList<(string Name, string Formula)> CompoundsNamedIn(string folded) =>
+        CompoundName.Value.Matches(folded).Select(m => (m.Value, FormulaByName[m.Value])).ToList();
+
+    /// <summary>Any compound's name as a whole word, the longest first so that heavy water is read before water.</summary>
+    private static readonly Lazy<Regex> CompoundName = new(() => new Regex(
+        $@"(?<![a-z])(?:{string.Join("|", FormulaByName.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape))})(?![a-z])",
+        RegexOptions.Compiled | RegexOptions.CultureInvariant));
 
     [GeneratedRegex(@"[a-z]+")]
     private static partial Regex Word();

@@ -5,6 +5,19 @@ public interface IQueryAnalyzer
 {
     AnalyzedQuery Analyze(string question);
 
+    /// <summary>
+    /// The other-language terms the glossary adds to a text (and formulas it names), as <see cref="Analyze"/> gives them
+    /// in <see cref="AnalyzedQuery.Expansions"/>, without the rest of the analysis: what a term or phrase translates to.
+    /// </summary>
+    IReadOnlyList<string> Expansions(string text);
+
+    /// <summary>
+    /// The English terms of a question that the glossary (or a formula) translates as a whole, each as the question writes
+    /// it ("bad-debt provision", "how many shareholders", "heavy water"), with its expansions as <see cref="Expansions"/>
+    /// gives them: which words a translation stands for.
+    /// </summary>
+    IReadOnlyList<(string English, IReadOnlyList<string> Expansions)> EnglishTranslations(string question);
+
     /// <summary>Folds text like the index does (NFKC, lower case, unified dashes and Φ).</summary>
     string Fold(string text);
 

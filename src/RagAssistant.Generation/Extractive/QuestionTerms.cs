@@ -107,59 +107,47 @@ public sealed partial class QuestionTerms
         var anchors = query.Identifiers.Distinct().ToList();
         var domainTerms = query.Terms
             .Where(t => !identifiers.Contains(t) && t.Any(CjkText.IsCjk) && analyzer.IsDomainTerm(t))
-            .Select(t => (t, (IReadOnlyList<string>)analyzer.Analyze(t).Expansions))
+            .Select(t => (t, analyzer.Expansions(t)))
             .ToList();
         return new QuestionTerms(query, terms, anchors, domainTerms);
     }
 
     /// <summary>
     /// Which of the question's own terms each glossary expansion translates (an expansion may translate several): the
-    /// term it is the translation of, or every term of the English phrase it translates as a whole ("bad debt" → 坏账,
-    /// "receivables aged" → 账龄), which no word of the phrase has alone.
+    /// term it is the translation of, or every term of the English phrase it translates as a whole ("bad debt provision"
+    /// → 坏账准备, "receivables aged" → 账龄), which no word of the phrase has alone.
     /// </summary>
     private static (Dictionary<string, IReadOnlyList<string>> Sources, HashSet<string> Phrases) TranslationSources(AnalyzedQuery query,
         HashSet<string> identifiers, IQueryAnalyzer analyzer)
     {
         var sources = new Dictionary<string, List<string>>();
         var phrases = new HashSet<string>();
-        void Add(string expansion, IEnumerable<string> terms)
-        {
-            if (!sources.TryGetValue(expansion, out var list)) sources[expansion] = list = [];
-            list.AddRange(terms.Where(t => !list.Contains(t)));
-        }
         var own = query.Terms.Where(t => !identifiers.Contains(t)).Distinct().ToList();
-        var single = own.ToDictionary(t => t, t => analyzer.Analyze(t).Expansions);
+        var single = own.ToDictionary(t => t, analyzer.Expansions);
         foreach (var term in own)
-            foreach (var expansion in single[term]) Add(expansion, [term]);
-        // English phrases of two to four words of the question as written (stop words kept: "number of shareholders").
-        // An expansion is the translation of the shortest, first phrase that yields it ("bad debt", not "bad debt provision
-        // rate" or "debt provision").
-        var words = EnglishWord().Matches(analyzer.Fold(query.Text)).Select(m => m.Value).ToList();
-        var found = new Dictionary<string, List<(int Start, int End)>>();
-        for (var length = 2; length <= MaxPhraseWords; length++)
-            for (var start = 0; start + length <= words.Count; start++)
+            foreach (var expansion in single[term])
             {
-                var phrase = words.GetRange(start, length);
-                // One term of the question's own in a phrase is enough ("how many shareholders", which the glossary reads as
-                // its "number of shareholders"): what its word alone translates to is no translation of the phrase.
-                var terms = own.Where(t => phrase.Contains(t)).ToList();
-                if (terms.Count == 0) continue;
-                var ofWords = terms.SelectMany(t => single[t]).ToHashSet();
-                foreach (var expansion in analyzer.Analyze(string.Join(" ", phrase)).Expansions.Where(e => !ofWords.Contains(e)))
-                {
-                    if (!found.TryGetValue(expansion, out var spans)) found[expansion] = spans = [];
-                    var overlaps = spans.Any(s => s.Start < start + length && start < s.End);
-                    spans.Add((start, start + length));
-                    if (overlaps || sources.ContainsKey(expansion)) continue;
-                    Add(expansion, terms);
-                    phrases.Add(expansion);
-                }
+                if (!sources.TryGetValue(expansion, out var list)) sources[expansion] = list = [];
+                list.Add(term);
             }
+        // The English phrases the glossary translates as a whole, as the question writes them ("bad-debt provision", "how
+        // many shareholders", which the glossary reads as its "number of shareholders"): one term of the question's own in
+        // the phrase is enough, and what its words alone translate to is no translation of the phrase.
+        foreach (var (english, expansions) in analyzer.EnglishTranslations(query.Text))
+        {
+            var words = EnglishWord().Matches(english).Select(m => m.Value).ToList();
+            if (words.Count < 2) continue;
+            var terms = own.Where(words.Contains).ToList();
+            if (terms.Count == 0) continue;
+            var ofWords = terms.SelectMany(t => single[t]).ToHashSet();
+            foreach (var expansion in expansions.Where(e => !ofWords.Contains(e) && !sources.ContainsKey(e)))
+            {
+                sources[expansion] = terms;
+                phrases.Add(expansion);
+            }
+        }
         return (sources.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value), phrases);
     }
-
-    /// <summary>The longest English glossary phrase a question's words are read in, in words.</summary>
-    private const int MaxPhraseWords = 4;
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[a-z][a-z0-9]*")]
     private static partial System.Text.RegularExpressions.Regex EnglishWord();

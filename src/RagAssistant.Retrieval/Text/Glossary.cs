@@ -52,6 +52,39 @@ public sealed partial class Glossary
     /// </param>
     public IReadOnlyList<string> Expand(string foldedQuery, Func<int, int, bool>? isWord = null)
     {
+        var terms = new List<string>();
+        foreach (var m in Matched(foldedQuery, isWord))
+        {
+            var entry = _entries[m.Entry];
+            // A Chinese synonym (孔径) stands for its entry's main term (内孔直径) as well as for the English ones.
+            if (m.FromChinese) terms.AddRange(entry.English.Concat(entry.Synonyms).Prepend(entry.Chinese));
+            else terms.AddRange(entry.Synonyms.Prepend(entry.Chinese));
+        }
+        return terms.Distinct().ToList();
+    }
+
+    /// <summary>
+    /// Every English term of a folded query the glossary holds, each as the query writes it ("how many shareholders",
+    /// "bad-debt provision"), with the Chinese it stands for; shortest first, and a term inside a longer one too.
+    /// </summary>
+    public IReadOnlyList<(string English, IReadOnlyList<string> Chinese)> EnglishMatches(string foldedQuery) =>
+        AllMatches(foldedQuery, null).Where(m => !m.FromChinese).OrderBy(m => m.Length).ThenBy(m => m.Start)
+            .Select(m => (foldedQuery.Substring(m.Start, m.Length), (IReadOnlyList<string>)_entries[m.Entry].Synonyms.Prepend(_entries[m.Entry].Chinese).ToList()))
+            .ToList();
+
+    /// <summary>The entries a folded query names, where and how: longest matches win, a term inside a longer one is not matched separately.</summary>
+    private List<(int Start, int Length, int Entry, bool FromChinese, bool Inflected)> Matched(string foldedQuery, Func<int, int, bool>? isWord)
+    {
+        var matched = AllMatches(foldedQuery, isWord);
+        // A word the glossary has as it is (positioning, drilling) is that entry, not an inflection of a shorter one
+        // (position, drill).
+        return matched.Where(m => !matched.Any(o => o.Length > m.Length && o.Start <= m.Start && o.Start + o.Length >= m.Start + m.Length))
+            .Where(m => !m.Inflected || !matched.Any(o => !o.Inflected && !o.FromChinese && o.Start == m.Start && o.Length == m.Length))
+            .ToList();
+    }
+
+    private List<(int Start, int Length, int Entry, bool FromChinese, bool Inflected)> AllMatches(string foldedQuery, Func<int, int, bool>? isWord)
+    {
         var matched = new List<(int Start, int Length, int Entry, bool FromChinese, bool Inflected)>();
         foreach (var (zh, entries) in _byChinese)
         {
@@ -67,21 +100,7 @@ public sealed partial class Glossary
                     matched.AddRange(entries.Select(e => (word.Index, length, e, false, length > en.Length)));
             }
         }
-
-        // A word the glossary has as it is (positioning, drilling) is that entry, not an inflection of a shorter one
-        // (position, drill).
-        var kept = matched.Where(m => !matched.Any(o => o.Length > m.Length && o.Start <= m.Start && o.Start + o.Length >= m.Start + m.Length))
-            .Where(m => !m.Inflected || !matched.Any(o => !o.Inflected && !o.FromChinese && o.Start == m.Start && o.Length == m.Length))
-            .ToList();
-        var terms = new List<string>();
-        foreach (var m in kept)
-        {
-            var entry = _entries[m.Entry];
-            // A Chinese synonym (孔径) stands for its entry's main term (内孔直径) as well as for the English ones.
-            if (m.FromChinese) terms.AddRange(entry.English.Concat(entry.Synonyms).Prepend(entry.Chinese));
-            else terms.AddRange(entry.Synonyms.Prepend(entry.Chinese));
-        }
-        return terms.Distinct().ToList();
+        return matched;
     }
 
     /// <summary>Where <paramref name="term"/> first stands in the query as a word (<paramref name="isWord"/>), or -1.</summary>
