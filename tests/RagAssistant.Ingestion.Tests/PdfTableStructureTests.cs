@@ -570,6 +570,19 @@ public sealed class PdfTableStructureTests
     }
 
     [SharedDataFact("pdf")]
+    public void TwoColumnDatasheetPage_WithBlockDiagrams_IsReadColumnByColumn()
+    {
+        // The SSM2163's "Theory of Operation" page: prose in both columns, a block diagram in each. The diagrams' short
+        // labels had made neither side look like prose, so its lines were read across the gutter, one sentence cut into
+        // the other ("will supply / clock rates up to 1 MHz").
+        var document = Read(Path.Combine(RepositoryPaths.SharedTestData, "pdf", "ssm2163.pdf"));
+        var text = string.Join("\n", document.Blocks.OfType<ParagraphBlock>().Where(p => p.Page == 10).Select(p => p.Text));
+
+        Assert.Contains("The buffered output of the summing amplifier will supply ±500 µA to an external load.", text);
+        Assert.Contains("Data can be shifted into the SSM2163 clock rates up to 1 MHz.", text);
+    }
+
+    [SharedDataFact("pdf")]
     public void ChartFrame_WithTickMarks_IsNoTable()
     {
         // The physics paper's figures: a plot's frame and its tick marks are rules that cut a grid, but its labels and

@@ -5,9 +5,10 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// the x-axis is covered with every segment narrower than 60 % of the text width, but for a line alone in its row and
 /// centred on the page (a title, a byline, a running header: it spans the columns); the widest run in the middle half of
 /// the page that no segment covers — or, failing one, that no more than one segment in twenty rows covers (a journal's
-/// header line may cross it) —, at least <see cref="MinGutter"/> wide, is a gutter when at least three segments on each
-/// side fill most of their column's width (prose, not the short cells of a two-column table; 70 % when a narrow line
-/// crosses the gutter), both sides share a vertical range, no line crossing it stands between the columns' lines, and no
+/// header line may cross it; trimmed to where the lines ending or starting in it leave off) —, at least <see cref="MinGutter"/>
+/// wide, is a gutter when each side holds at least three segments and is mostly prose (half its text in lines running
+/// nearly across the column — a figure's labels beside them do not count against it; the short cells of a two-column
+/// table do), both sides share a vertical range, no line crossing it stands between the columns' lines, and no
 /// vertical rule runs through it (that is a ruled table's column). Rows are then read top-down; a row with a segment
 /// crossing the gutter (a title, a full-width table) closes the band above it, whose left column is read before its right column. One or two narrow lines closing a band from
 /// below — set apart from their column by more than its line spacing and lying below the other column's last line, with a
@@ -20,7 +21,8 @@ internal static class ColumnLayout
     private const double BinWidth = 2;
     private const double CentredTolerance = 0.03;
     private const int MinRowsPerCrossingLine = 20;
-    private const double CrossedGutterFill = 0.7;
+    private const double ProseLineFill = 0.8;
+    private const double MinProseShare = 0.5;
 
     public static List<TextLine> Order(int page, List<List<TextSegment>> rows, VerticalRules rules)
     {
@@ -127,6 +129,15 @@ internal static class ColumnLayout
         if (bestLength * BinWidth < MinGutter) return null;
         var g0 = minX + bestStart * BinWidth;
         var g1 = g0 + bestLength * BinWidth;
+        // A run found past a few crossing lines may take in the ends of justified lines that reach a point or two into
+        // it: the gutter is what lies between the lines that end in it and those that start in it.
+        foreach (var row in rows)
+            foreach (var segment in row.Where(s => !Spans(row, s)))
+            {
+                if (segment.Left < g0 && segment.Right > g0 && segment.Right < g1) g0 = segment.Right;
+                else if (segment.Right > g1 && segment.Left > g0 && segment.Left < g1) g1 = segment.Left;
+            }
+        if (g1 - g0 < MinGutter / 2) return null;
         // A ruling line inside the white band is a table's cell border: the band is a table column gap, not a gutter.
         if (rules.Crossing(g0, g1, double.MinValue, double.MaxValue).Count > 0) return null;
 
@@ -134,18 +145,16 @@ internal static class ColumnLayout
         var leftSegments = rows.SelectMany(r => r).Where(s => s.Right <= g0 + 1).ToList();
         var rightSegments = rows.SelectMany(r => r).Where(s => s.Left >= g1 - 1).ToList();
         if (leftSegments.Count < 3 || rightSegments.Count < 3) return null;
-        // A gutter some narrow line runs across (a centred title or running header, a journal's line) is taken only
-        // between columns whose lines fill them well: the cells of a two-column table under a centred page header
-        // (names | relation) fill theirs by half. Lines across the whole text width crossed every gutter before.
-        bool Crosses(TextSegment s) => s.Left < g1 && s.Right > g0;
-        var crossed = rows.SelectMany(r => r).Any(s => s.Width <= 0.6 * width && Crosses(s));
-        var fill = crossed ? CrossedGutterFill : 0.55;
-        if (Median(leftSegments.Select(s => s.Width)) < fill * (g0 - minX)) return null;
-        if (Median(rightSegments.Select(s => s.Width)) < fill * (maxX - g1)) return null;
+        // Columns of prose are mostly lines that run nearly across their column: at least half of each side's text (by
+        // width) lies in such lines. A figure's labels or a bullet's short last line beside them do not change that (a
+        // datasheet's block diagram next to its description); the cells of a two-column table (names | relation) fill
+        // their column by half, however long some names are, so the table stays rows.
+        if (ProseShare(leftSegments, g0 - minX) < MinProseShare || ProseShare(rightSegments, maxX - g1) < MinProseShare) return null;
         var overlapTop = Math.Min(leftSegments.Max(s => s.Top), rightSegments.Max(s => s.Top));
         var overlapBottom = Math.Max(leftSegments.Min(s => s.Bottom), rightSegments.Min(s => s.Bottom));
         if (overlapTop <= overlapBottom) return null;
         // The lines let across the gutter stand above or below the columns, never between their lines (a table's row).
+        bool Crosses(TextSegment s) => s.Left < g1 && s.Right > g0;
         var across = rows.SelectMany(r => r.Where(s => !Spans(r, s) && Crosses(s)));
         return across.Any(s => s.Top > overlapBottom && s.Bottom < overlapTop) ? null : (g0, g1);
     }
@@ -167,6 +176,10 @@ internal static class ColumnLayout
         }
         return (bestStart, bestLength);
     }
+
+    /// <summary>The share of the segments' total width that lies in segments at least <see cref="ProseLineFill"/> of <paramref name="columnWidth"/> wide.</summary>
+    private static double ProseShare(List<TextSegment> segments, double columnWidth) =>
+        segments.Where(s => s.Width >= ProseLineFill * columnWidth).Sum(s => s.Width) / segments.Sum(s => s.Width);
 
     private static double Median(IEnumerable<double> values)
     {
