@@ -21,6 +21,8 @@ public class QueryAnalyzerTests
     [InlineData("减速器箱盖放油螺塞拧多大扭矩？", new[] { "扭矩", "螺塞" }, new[] { "多", "大", "多大" })]
     [InlineData("内孔多深？", new[] { "内孔" }, new[] { "内孔多深", "多深" })]
     [InlineData("用哪把扳手？", new[] { "扳手" }, new[] { "哪", "哪把" })]
+    [InlineData("分解框图里方框表示什么？", new[] { "方框", "框图" }, new[] { "表示" })]
+    [InlineData("图中符号 M 代表什么？", new[] { "符号" }, new[] { "代表" })]
     public void Interrogatives_AreNoTermsOfTheQuestion_NorGlueToTheirNeighbour(string question, string[] kept, string[] left)
     {
         var analyzer = PlainAnalyzer();
