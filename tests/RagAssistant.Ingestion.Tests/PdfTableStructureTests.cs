@@ -583,6 +583,20 @@ public sealed class PdfTableStructureTests
     }
 
     [SharedDataFact("pdf")]
+    public void RuledForm_UnderALogoDrawnInCurves_IsReadAsItsGrid()
+    {
+        // The motor claim form's first page: its logo and marks take thousands of curve commands, which had made the
+        // page count as a drawing with no rules, so its form was read line by line — each line of a section's label a
+        // row of its own, level with whatever field stood beside it.
+        var document = Read(Path.Combine(RepositoryPaths.SharedTestData, "pdf", "Motor-Insurance-claim-form.pdf"));
+        var rows = document.Blocks.OfType<TableBlock>().Where(t => t.Page == 1).SelectMany(t => t.Rows).Select(r => r.Cells).ToList();
+
+        Assert.Contains(rows, r => r[0] == "Insured Vehicle 受保車輛" && r.Contains("Cubic Capacity 汽缸容量"));
+        Assert.Contains(rows, r => r[0].Contains("Please submit a copy of the driver’s driving licence & HKID card", StringComparison.Ordinal)
+                                   && r.Contains("HKID Card No. 香港身份證號碼"));
+    }
+
+    [SharedDataFact("pdf")]
     public void ChartFrame_WithTickMarks_IsNoTable()
     {
         // The physics paper's figures: a plot's frame and its tick marks are rules that cut a grid, but its labels and

@@ -10,7 +10,7 @@ internal readonly record struct Rule(double At, double From, double To);
 /// The ruling lines drawn on a page, horizontal and vertical: stroked lines, thin filled rectangles used as rules, and
 /// the sides of boxes (cell borders drawn as rectangles, shaded cells). Collinear pieces that overlap or touch are merged,
 /// so a rule drawn twice, drawn in dashes or offset by a fraction of a point is one rule. A page with more rules than
-/// <see cref="MaxStrokes"/> (or four times as many path commands of any kind) is a drawing: it has no rules (its strokes are not a table's grid, and a grid search over
+/// <see cref="MaxStrokes"/> (or four times as many path commands of shapes without curves) is a drawing: it has no rules (its strokes are not a table's grid, and a grid search over
 /// tens of thousands of them would cost the page's time budget).
 /// </summary>
 internal sealed class Rulings
@@ -53,6 +53,10 @@ internal sealed class Rulings
             if (path.IsClipping) continue;
             foreach (var subpath in path)
             {
+                // A shape with curves is no rule, nor part of a table's grid: a glyph's or a logo's outline, a round mark, a
+                // plotted curve. Its strokes neither count towards a drawing (a claim form's grid had been read as loose
+                // lines under the curves of its marks) nor give rules (a straight stretch of an outline is no border).
+                if (HasCurve(subpath)) continue;
                 strokes += subpath.Commands.Count;
                 if (strokes > 4 * MaxStrokes) return None;
                 if (subpath.IsDrawnAsRectangle && subpath.GetDrawnRectangle() is { } r)
@@ -123,6 +127,13 @@ internal sealed class Rulings
         sideHorizontal.Add(new Rule(bottom, left, right));
         sideVertical.Add(new Rule(left, bottom, top));
         sideVertical.Add(new Rule(right, bottom, top));
+    }
+
+    private static bool HasCurve(PdfSubpath subpath)
+    {
+        foreach (var command in subpath.Commands)
+            if (command is PdfSubpath.BezierCurve) return true;
+        return false;
     }
 
     /// <summary>
