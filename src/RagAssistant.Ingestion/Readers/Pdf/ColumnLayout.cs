@@ -178,8 +178,11 @@ internal static class ColumnLayout
     }
 
     /// <summary>The share of the segments' total width that lies in segments at least <see cref="ProseLineFill"/> of <paramref name="columnWidth"/> wide.</summary>
-    private static double ProseShare(List<TextSegment> segments, double columnWidth) =>
-        segments.Where(s => s.Width >= ProseLineFill * columnWidth).Sum(s => s.Width) / segments.Sum(s => s.Width);
+    private static double ProseShare(List<TextSegment> segments, double columnWidth)
+    {
+        var total = segments.Sum(s => s.Width);
+        return total <= 0 ? 0 : segments.Where(s => s.Width >= ProseLineFill * columnWidth).Sum(s => s.Width) / total;
+    }
 
     private static double Median(IEnumerable<double> values)
     {

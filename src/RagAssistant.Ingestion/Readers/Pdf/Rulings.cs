@@ -85,7 +85,7 @@ internal sealed class Rulings
                             previous = s;
                             break;
                         default:
-                            previous = null; // a curve: not a rule
+                            previous = null; // no straight stroke (shapes with curves were left out above)
                             break;
                     }
                 }
