@@ -24,7 +24,7 @@ public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glos
 
     public AnalyzedQuery Analyze(string question)
     {
-        var text = question.Length > MaxQueryChars ? question[..MaxQueryChars] : question;
+        var text = Truncated(question);
         var folded = TextFolding.Fold(text);
         var (terms, expansions) = TermsAndExpansions(folded);
         var identifiers = IdentifierExtractor.Terms(folded);
@@ -36,18 +36,20 @@ public sealed partial class QueryAnalyzer(ManufacturingSegmenter segmenter, Glos
     /// <inheritdoc />
     public IReadOnlyList<string> Expansions(string text)
     {
-        var folded = TextFolding.Fold(text.Length > MaxQueryChars ? text[..MaxQueryChars] : text);
+        var folded = TextFolding.Fold(Truncated(text));
         return TermsAndExpansions(folded).Expansions.Take(MaxTerms).ToList();
     }
 
     /// <inheritdoc />
     public IReadOnlyList<(string English, IReadOnlyList<string> Expansions)> EnglishTranslations(string question)
     {
-        var folded = TextFolding.Fold(question.Length > MaxQueryChars ? question[..MaxQueryChars] : question);
+        var folded = TextFolding.Fold(Truncated(question));
         return glossary.EnglishMatches(folded).Select(m => (m.English, (IReadOnlyList<string>)Clean(m.Chinese.SelectMany(segmenter.Terms))))
             .Concat(ChemicalFormula.CompoundsNamedIn(folded).Select(c => (c.Name, (IReadOnlyList<string>)[c.Formula.ToLowerInvariant()])))
             .ToList();
     }
+
+    private static string Truncated(string text) => text.Length > MaxQueryChars ? text[..MaxQueryChars] : text;
 
     /// <summary>The query terms of a folded question and the glossary's (and formulas') expansions of it.</summary>
     private (List<string> Terms, List<string> Expansions) TermsAndExpansions(string folded)

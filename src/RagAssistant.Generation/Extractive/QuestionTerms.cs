@@ -97,7 +97,10 @@ public sealed partial class QuestionTerms
         }
         foreach (var identifier in query.Identifiers.Where(i => !query.Terms.Contains(i)))
             terms.Add(new WeightedTerm(identifier, weights.IdentifierTermWeight, true));
-        var (sources, phrases) = TranslationSources(query, identifiers, analyzer);
+        // Each of the question's own words and what the glossary translates it to, read once: the translations' sources
+        // and the domain terms' translations below both use them.
+        var own = query.Terms.Where(t => !identifiers.Contains(t)).Distinct().ToDictionary(t => t, analyzer.Expansions);
+        var (sources, phrases) = TranslationSources(query, own, analyzer);
         foreach (var expansion in query.Expansions)
             terms.Add(new WeightedTerm(expansion, weights.TranslationTermWeight * BaseWeight(expansion, weights), false, IsExpansion: true,
                 sources.TryGetValue(expansion, out var from) ? from : []) { TranslatesPhrase = phrases.Contains(expansion) });
@@ -107,7 +110,7 @@ public sealed partial class QuestionTerms
         var anchors = query.Identifiers.Distinct().ToList();
         var domainTerms = query.Terms
             .Where(t => !identifiers.Contains(t) && t.Any(CjkText.IsCjk) && analyzer.IsDomainTerm(t))
-            .Select(t => (t, analyzer.Expansions(t)))
+            .Select(t => (t, own[t]))
             .ToList();
         return new QuestionTerms(query, terms, anchors, domainTerms);
     }
@@ -117,15 +120,14 @@ public sealed partial class QuestionTerms
     /// term it is the translation of, or every term of the English phrase it translates as a whole ("bad debt provision"
     /// → 坏账准备, "receivables aged" → 账龄), which no word of the phrase has alone.
     /// </summary>
+    /// <param name="own">The question's own words (identifiers aside), each with what the glossary translates it to alone.</param>
     private static (Dictionary<string, IReadOnlyList<string>> Sources, HashSet<string> Phrases) TranslationSources(AnalyzedQuery query,
-        HashSet<string> identifiers, IQueryAnalyzer analyzer)
+        Dictionary<string, IReadOnlyList<string>> own, IQueryAnalyzer analyzer)
     {
         var sources = new Dictionary<string, List<string>>();
         var phrases = new HashSet<string>();
-        var own = query.Terms.Where(t => !identifiers.Contains(t)).Distinct().ToList();
-        var single = own.ToDictionary(t => t, analyzer.Expansions);
-        foreach (var term in own)
-            foreach (var expansion in single[term])
+        foreach (var (term, expansions) in own)
+            foreach (var expansion in expansions)
             {
                 if (!sources.TryGetValue(expansion, out var list)) sources[expansion] = list = [];
                 list.Add(term);
@@ -137,9 +139,9 @@ public sealed partial class QuestionTerms
         {
             var words = EnglishWord().Matches(english).Select(m => m.Value).ToList();
             if (words.Count < 2) continue;
-            var terms = own.Where(words.Contains).ToList();
+            var terms = own.Keys.Where(words.Contains).ToList();
             if (terms.Count == 0) continue;
-            var ofWords = terms.SelectMany(t => single[t]).ToHashSet();
+            var ofWords = terms.SelectMany(t => own[t]).ToHashSet();
             foreach (var expansion in expansions.Where(e => !ofWords.Contains(e) && !sources.ContainsKey(e)))
             {
                 sources[expansion] = terms;

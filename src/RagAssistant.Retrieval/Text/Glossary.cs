@@ -68,7 +68,7 @@ public sealed partial class Glossary
     /// "bad-debt provision"), with the Chinese it stands for; shortest first, and a term inside a longer one too.
     /// </summary>
     public IReadOnlyList<(string English, IReadOnlyList<string> Chinese)> EnglishMatches(string foldedQuery) =>
-        AllMatches(foldedQuery, null).Where(m => !m.FromChinese).OrderBy(m => m.Length).ThenBy(m => m.Start)
+        EnglishTermMatches(foldedQuery).OrderBy(m => m.Length).ThenBy(m => m.Start)
             .Select(m => (foldedQuery.Substring(m.Start, m.Length), (IReadOnlyList<string>)_entries[m.Entry].Synonyms.Prepend(_entries[m.Entry].Chinese).ToList()))
             .ToList();
 
@@ -90,6 +90,14 @@ public sealed partial class Glossary
         {
             if (zh.Length >= 2 && FirstWord(foldedQuery, zh, isWord) is var at and >= 0) matched.AddRange(entries.Select(e => (at, zh.Length, e, true, false)));
         }
+        matched.AddRange(EnglishTermMatches(foldedQuery));
+        return matched;
+    }
+
+    /// <summary>The English terms of the glossary a folded query holds as whole words (phrases up to four words), with an inflected ending marked.</summary>
+    private List<(int Start, int Length, int Entry, bool FromChinese, bool Inflected)> EnglishTermMatches(string foldedQuery)
+    {
+        var matched = new List<(int Start, int Length, int Entry, bool FromChinese, bool Inflected)>();
         foreach (Match word in Words().Matches(foldedQuery))
         {
             // English phrases up to four words starting at this word.
