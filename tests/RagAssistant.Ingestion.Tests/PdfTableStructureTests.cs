@@ -597,6 +597,20 @@ public sealed class PdfTableStructureTests
     }
 
     [SharedDataFact("pdf")]
+    public void FirstRowOfOneCellAcrossEveryColumn_IsTheTablesTitle_NotItsColumnNames()
+    {
+        // The claim form's "FOR STOLEN CAR" bar across the theft section's frame: read as the header, it stood as the
+        // column name of every cell below ("FOR STOLEN CAR 申報失車: Who handled your car keys …"). One label over every
+        // column names none of them; it names the table.
+        var document = Read(Path.Combine(RepositoryPaths.SharedTestData, "pdf", "Motor-Insurance-claim-form.pdf"));
+        var theft = Assert.Single(document.Blocks.OfType<TableBlock>(), t => t.Rows.Any(r => r.Cells.Any(c => c.Contains("car keys", StringComparison.Ordinal))));
+
+        Assert.Equal("FOR STOLEN CAR 申報失車", theft.Caption);
+        Assert.Empty(theft.Header);
+        Assert.Equal("Circumstances of the Theft 失竊情況", theft.Rows[0].Cells[0]);
+    }
+
+    [SharedDataFact("pdf")]
     public void ChartFrame_WithTickMarks_IsNoTable()
     {
         // The physics paper's figures: a plot's frame and its tick marks are rules that cut a grid, but its labels and
