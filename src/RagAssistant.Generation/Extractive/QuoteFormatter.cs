@@ -65,9 +65,35 @@ public static partial class QuoteFormatter
         // "what should I do") — is marked, so the reader finds it in a wide row.
         var marked = AskedCells(question, shown, analyzer, valueCells);
         marked.ExceptWith(otherEntries);
+        shown = WithinBudget(shown, marked, question, analyzer, options.MaxRowQuoteChars - head.Length);
         var body = string.Join(question.Language == "zh" ? "，" : "; ", shown.Select(f => marked.Contains(f) ? $"**{FieldText(f)}**" : FieldText(f)));
         var quote = head.Length == 0 ? body : body.Length == 0 ? head : head + ": " + body;
         return quote.Length <= options.MaxRowQuoteChars ? quote : quote[..options.MaxRowQuoteChars] + "…";
+    }
+
+    /// <summary>
+    /// The shown cells, when together they run past the quote's length, cut down to those that say most of what the
+    /// question asks: the marked cells first, then those holding the most of its words (by weight), kept in their order.
+    /// A form's rows under one label ("Circumstances of the Theft" over four questions) all name the label the question
+    /// names; cut at the length, the quote would stop before the one that holds the rest of it ("keys", "three months").
+    /// </summary>
+    private static List<(string Label, string Value)> WithinBudget(List<(string Label, string Value)> shown, IReadOnlySet<(string Label, string Value)> marked,
+        QuestionTerms question, IQueryAnalyzer analyzer, int budget)
+    {
+        if (shown.Count < 2 || shown.Sum(f => FieldText(f).Length + 2) <= budget) return shown;
+        var ranked = shown.Select((f, i) => (Field: f, Index: i, Marked: marked.Contains(f),
+                Weight: new TextView(f.Label + " " + f.Value, analyzer) is var view ? question.Terms.Where(view.Contains).Sum(t => t.Weight) : 0))
+            .OrderByDescending(x => x.Marked).ThenByDescending(x => x.Weight).ThenBy(x => x.Index);
+        var kept = new List<(int Index, (string, string) Field)>();
+        var length = 0;
+        foreach (var x in ranked)
+        {
+            var cost = FieldText(x.Field).Length + 2;
+            if (kept.Count > 0 && length + cost > budget) continue;
+            kept.Add((x.Index, x.Field));
+            length += cost;
+        }
+        return kept.OrderBy(k => k.Index).Select(k => k.Field).ToList();
     }
 
     /// <summary>

@@ -122,6 +122,22 @@ public sealed class QuoteFormatterTests
         Assert.EndsWith(": " + expected, Format(record, "JD-2105-0318 第60工序"));
 
     [Fact]
+    public void FormRowsUnderOneLabel_TooLongToQuoteWhole_KeepTheOneHoldingTheQuestionsWords()
+    {
+        // A claim form's theft section: one label spanning four questions. Cut at the quote's length, the first
+        // (a long blank-line question) would fill it and the one about the keys would not be shown.
+        const string form = """
+            | Circumstances of the Theft 失竊情況 | Date & Time Place 日期及時間 ______________________ 地點 ______________________ Please state the name and address of the management office for the Car Park (if applicable). Whether you own the parking space or hire it on a monthly basis? 請陳述停車場管理處的名稱及地址 (如有) 。你是否擁有該失車的車位或以月租形式使用? |
+            | Circumstances of the Theft 失竊情況 | Who handled your car keys within three months before the theft? 在失竊前三個月內,誰人持有失車之鑰匙? |
+            | Circumstances of the Theft 失竊情況 | Did you have any duplicate keys? If so, who kept these? 你是否有失車的後備鑰匙?如有,誰人保管? |
+            """;
+        var quote = Format(form, "For a stolen car claim, over what period before the theft does the insurer want to know who had the car keys?");
+        Assert.Contains("within three months before the theft", quote);
+        Assert.DoesNotContain("Car Park", quote);
+        Assert.True(quote.Length <= TestSources.Answers.MaxRowQuoteChars + 1, quote);
+    }
+
+    [Fact]
     public void Sentence_IsQuotedAsItStands() =>
         Assert.Equal("渗碳温度为920℃±10℃。", Format("渗碳温度为920℃±10℃。", "渗碳温度是多少？"));
 }
