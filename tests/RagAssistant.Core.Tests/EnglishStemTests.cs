@@ -9,6 +9,8 @@ public sealed class EnglishStemTests
     [InlineData("colors", "color")]
     [InlineData("pieces", "piece")]
     [InlineData("batteries", "batter")]
+    [InlineData("copies", "copy")]                                    // "cop" would be shorter than a stem may be
+    [InlineData("bodies", "body")]
     [InlineData("switches", "switch")]
     [InlineData("tightening", "tighten")]
     [InlineData("connected", "connect")]

@@ -2,7 +2,7 @@ namespace RagAssistant.Core.Text;
 
 /// <summary>
 /// A light English stemmer for question words: plural and past/progressive endings come off ("replaced" → "replac",
-/// "colors" → "color", "pieces" → "piece", "muted" → "mute", "stopped" → "stop"), so a word matches its other forms
+/// "colors" → "color", "pieces" → "piece", "copies" → "copy", "muted" → "mute", "stopped" → "stop"), so a word matches its other forms
 /// wherever words are matched from their start (<see cref="WordMatch"/>). Deliberately timid: words ending in -ss, -us,
 /// -is or -eed are left whole, and so is a word whose stem would be shorter than <see cref="MinStem"/> letters.
 /// </summary>
@@ -16,7 +16,8 @@ public static class EnglishStem
         if (word.Length <= MinStem || !word.All(char.IsAsciiLetterLower)) return word;
         var stem = word switch
         {
-            _ when word.EndsWith("ies", StringComparison.Ordinal) => word[..^3],
+            // "supplies" → "suppl" (supply, supplier); a short stem gets its y back: "copies" → "copy", "bodies" → "body".
+            _ when word.EndsWith("ies", StringComparison.Ordinal) => word.Length - 3 >= MinStem ? word[..^3] : word[..^3] + "y",
             _ when word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal)
                    || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal) => word[..^2],
             _ when word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)
