@@ -597,6 +597,20 @@ public sealed class PdfTableStructureTests
     }
 
     [SharedDataFact("pdf")]
+    public void RuledColumnOfMinTypMax_IsCutIntoAColumnPerLabel()
+    {
+        // The SSM2163's specifications: one ruled box holds "Min Typ Max", and each figure below stands under one of the
+        // three. Read as one column, "Logic Input HI | 2.0" did not say that 2.0 V is the minimum.
+        var document = Read(Path.Combine(RepositoryPaths.SharedTestData, "pdf", "ssm2163.pdf"));
+        var specifications = document.Blocks.OfType<TableBlock>().First(t => t.Page == 2 && t.Header.Contains("Conditions"));
+
+        Assert.Equal(["Parameter", "Conditions", "Min", "Typ", "Max", "Units"], specifications.Header);
+        Assert.Contains(specifications.Rows, r => r.Cells.SequenceEqual(["Logic Input HI", "", "2.0", "", "", "V"]));
+        Assert.Contains(specifications.Rows, r => r.Cells.SequenceEqual(["Logic Input LO", "", "", "", "0.8", "V"]));
+        Assert.Contains(specifications.Rows, r => r.Cells.SequenceEqual(["Output Voltage", "VS = +10 V (Single Supply)", "4.7", "5.0", "5.3", "V"]));
+    }
+
+    [SharedDataFact("pdf")]
     public void FirstRowOfOneCellAcrossEveryColumn_IsTheTablesTitle_NotItsColumnNames()
     {
         // The claim form's "FOR STOLEN CAR" bar across the theft section's frame: read as the header, it stood as the

@@ -150,6 +150,7 @@ internal static class RuledTableFinder
             };
         }
         UnruledRows.Split(table);
+        table = SubColumns.Split(table);
         // Its labels are no table of another kind either: the chart's text stays lines, not searched for alignment.
         if (NoCellsApart(table)) return new Found(null, taken);
         foreach (var row in table.Rows) MarkOcr(row);
