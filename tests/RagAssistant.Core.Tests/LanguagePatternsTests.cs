@@ -547,6 +547,9 @@ public sealed class LanguagePatternsTests
         ["entity-name-label"] = (
             ["供应商名称", "Supplier name", "Company", "设备名称", "Name", "客户名称"],
             ["零件名称", "Supplier code", "名称规格", "Part name"]),
+        ["units-label"] = (
+            ["Units", "unit", "单位", "计量单位"],
+            ["Unit price", "单位名称", "Units sold"]),
         ["label-with-unit"] = (
             ["主轴转速 r/min", "Max spindle speed (r/min)", "扭矩（N·m）", "Chuck pressure (MPa)"],
             ["主轴转速", "零件图号", "(MPa)", "Every 6 months", "2010 年 4 月 21 日"]),

@@ -11,11 +11,14 @@ public sealed class QuantityKindTests
     [InlineData("热处理完齿轮孔径最多能变多少？", "length")]
     [InlineData("Ra 要求多少？表面粗糙度呢？", "roughness")]
     [InlineData("What is the max spindle speed with 1.5 MPa chuck pressure?", "speed")]
-    [InlineData("What is the oil capacity of the JD-2105 reducer?", "volume")]
+    [InlineData("What is the oil capacity of the JD-2105 reducer?", "volume")]           // not a battery's capacity
     [InlineData("减速器立式安装加油量是多少？", "volume")]
     [InlineData("What is the rated power of the reducer motor?", "power")]
     [InlineData("CK6150 的主轴功率是多少千瓦？", "power")]
-    [InlineData("What is the power supply voltage range?", "")]
+    [InlineData("What is the power supply voltage range?", "voltage")]      // a power supply's voltage, not a power
+    [InlineData("SSM2163 逻辑输入高电平的最小阈值是多少伏？", "voltage")]
+    [InlineData("What is the nominal capacity and internal resistance of the cell?", "charge resistance")]
+    [InlineData("电芯的标称容量是多少？", "charge")]
     [InlineData("Who approves the first article?", "")]
     public void AskedIn_NamesTheKindsTheQuestionAsksFor_NotThoseItGivesAValueOf(string question, string expected) =>
         Assert.Equal(expected, string.Join(" ", QuantityKind.AskedIn(question).Select(q => q.Name)));
@@ -38,6 +41,15 @@ public sealed class QuantityKindTests
     [InlineData("volume", "Way oil L-HG 68 (ISO VG 68)", false)]
     [InlineData("power", "额定输入功率 Rated input power 5.5 kW", true)]
     [InlineData("power", "driven by a 4-pole induction motor", false)]
+    [InlineData("voltage", "Nominal voltage 3.2 V", true)]
+    [InlineData("voltage", "额定电压 3.2V", true)]
+    [InlineData("voltage", "Rev. V of the drawing", false)]
+    [InlineData("current", "Output current 500 µA", true)]
+    [InlineData("current", "Nominal capacity 196 Ah", false)]                     // ampere-hours are a charge, not a current
+    [InlineData("charge", "Nominal capacity 196 Ah", true)]
+    [InlineData("resistance", "AC internal resistance ≤ 0.25 mΩ", true)]
+    [InlineData("frequency", "fCLK = 250 kHz", true)]
+    [InlineData("energy", "Nominal energy 627.2 Wh", true)]
     [InlineData("torque", "每班首件用数显扭矩扳手复检全部螺栓，复检扭矩不得低于规定值的 90%。", true)] // a share of the specified torque
     [InlineData("torque", "Residual torque shall be at least 90 % of the specified torque.", true)]
     [InlineData("torque", "数显扭矩扳手精度 ±2 %", false)]
@@ -53,6 +65,16 @@ public sealed class QuantityKindTests
         Assert.True(QuantityKind.All.Single(q => q.Name == "torque").IsStatedIn("| 刀片压紧螺钉 | M5 | 3.5 |", row));
         Assert.True(QuantityKind.All.Single(q => q.Name == "speed").IsStatedIn("| 1.5 | 1800 |", speedRow));
         Assert.False(QuantityKind.All.Single(q => q.Name == "hardness").IsStatedIn("| 刀片压紧螺钉 | M5 | 3.5 |", row));
+    }
+
+    [Fact]
+    public void IsStatedIn_FindsANumberInARowWhoseColumnOfUnitsGivesTheKindsUnit()
+    {
+        (string, string)[] row = [("Parameter", "Logic Input HI"), ("Min", "2.0"), ("Units", "V")];
+        (string, string)[] noFigure = [("Parameter", "Timing Characteristics"), ("Conditions", "See Timing Diagram"), ("Units", "V")];
+        Assert.True(QuantityKind.All.Single(q => q.Name == "voltage").IsStatedIn("| Logic Input HI | 2.0 | V |", row));
+        Assert.False(QuantityKind.All.Single(q => q.Name == "current").IsStatedIn("| Logic Input HI | 2.0 | V |", row));
+        Assert.False(QuantityKind.All.Single(q => q.Name == "voltage").IsStatedIn("| Timing Characteristics | See Timing Diagram | V |", noFigure));
     }
 
     [Theory]

@@ -96,6 +96,7 @@ public static class LanguagePatterns
     public static Regex PartLabel => Get("part-label");
     public static Regex NameLabel => Get("name-label");
     public static Regex EntityNameLabel => Get("entity-name-label");
+    public static Regex UnitsLabel => Get("units-label");
     public static Regex LabelWithUnit => Get("label-with-unit");
     public static Regex DefinitionHeading => Get("definition-heading");
     public static Regex PurposeHeading => Get("purpose-heading");

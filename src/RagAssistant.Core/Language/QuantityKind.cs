@@ -28,14 +28,18 @@ public sealed partial record QuantityKind(string Name, Regex Named, Regex Unit, 
 
     /// <summary>
     /// Whether a sentence or row states a value of this kind: a number followed by one of its units ("3.5 N·m", "52–57 HRC"),
-    /// or a table cell holding a number under a column that names the kind or its unit ("扭矩 N·m | 3.5"), or a share of
+    /// or a table cell holding a number under a column that names the kind or its unit ("扭矩 N·m | 3.5") or in a row whose
+    /// column of units gives the kind's unit ("Logic Input HI | 2.0 | V"), or a share of
     /// the specified value in a sentence naming the kind ("复检扭矩不得低于规定值的 90%").
     /// </summary>
     public bool IsStatedIn(string text, IReadOnlyList<(string Label, string Value)> fields) =>
         NumberWithUnit().Matches(text).Any(m => Unit.IsMatch(m.Groups["unit"].Value))
         || Symbol is not null && Symbol.IsMatch(text)
         || Named.IsMatch(text) && LanguagePatterns.StatesRelativeValue.IsMatch(text)
-        || fields.Any(f => f.Value.Any(char.IsAsciiDigit) && (Named.IsMatch(f.Label) || Unit.IsMatch(f.Label)));
+        || fields.Any(f => f.Value.Any(char.IsAsciiDigit) && (Named.IsMatch(f.Label) || Unit.IsMatch(f.Label)))
+        // A datasheet's column of units: "Logic Input HI | 2.0 | V" states a voltage as "2.0 V" would.
+        || fields.Any(f => LanguagePatterns.UnitsLabel.IsMatch(f.Label.Trim()) && Unit.IsMatch(f.Value.Trim()))
+           && fields.Any(f => !LanguagePatterns.UnitsLabel.IsMatch(f.Label.Trim()) && f.Value.Any(char.IsAsciiDigit));
 
     /// <summary>The kind of a time span's unit ("h", "小时", "days"), which states-duration in patterns.tsv reads.</summary>
     public const string Duration = "duration";
