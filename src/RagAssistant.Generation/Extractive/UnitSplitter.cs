@@ -142,12 +142,15 @@ public static partial class UnitSplitter
     /// column names with sparse rows of fragments above or below it ("Polarization" / "resistance (Ω)", a superscript
     /// "2" of cm²). Sparse rows (at least half their cells empty) right around the first full row belong to it, those
     /// below it only while they hold no number (a sparse row of values is data); at most three rows in all, and always
-    /// at least one data row left.
+    /// at least one data row left. A full row holding a passage longer than a label is data: the sparse row above it is
+    /// the header alone.
     /// </summary>
     private static int HeaderRows(List<string[]> rows)
     {
         var first = rows.FindIndex(r => !IsSparse(r));
         if (first < 0 || first > 1) return 1;
+        // A full row holding a passage (a form's question, a sentence) is data under a sparse title row, not the rest of its labels.
+        if (first == 1 && rows[1].Any(c => c.Length > MaxHeaderLabelChars)) return 1;
         var count = first + 1;
         while (count < 3 && count < rows.Count - 1 && IsSparse(rows[count]) && !rows[count].Any(c => c.Any(char.IsDigit)) && !IsCapitalGroupRow(rows[count]))
             count++;
@@ -160,6 +163,9 @@ public static partial class UnitSplitter
     /// </summary>
     private static bool IsCapitalGroupRow(string[] cells) =>
         IsGroupRow(cells) && cells[0].Any(char.IsLetter) && !cells[0].Any(char.IsLower);
+
+    /// <summary>A column label is short: a cell longer than this is a passage, not a label.</summary>
+    private const int MaxHeaderLabelChars = 40;
 
     private static bool IsSparse(string[] cells) => cells.Length >= 3 && cells.Count(c => c.Length == 0) * 2 >= cells.Length;
 

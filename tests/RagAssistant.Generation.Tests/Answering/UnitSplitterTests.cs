@@ -126,6 +126,19 @@ public sealed class UnitSplitterTests
     }
 
     [Fact]
+    public void AFullRowOfPassagesUnderASparseTitleRow_IsData_NotTheRestOfTheHeader()
+    {
+        // A claim form's section bar over its questions: the bar is sparse, the row under it holds a question, not labels.
+        var units = Split(
+            "|  | FOR TRAFFIC ACCIDENT / THEFT DAMAGE |  | 申報交通意外 / 盜竊損失 |\n" +
+            "| Use of Insured Vehicle | a) Was the vehicle being used with Insured’s knowledge & consent? |  | Yes / No |\n" +
+            "| Use of Insured Vehicle | b) Circle exact purpose for which the vehicle was being used: Domestic use / Commercial / Motor trade |  | Others |");
+        Assert.Equal(2, units.Count);
+        Assert.Contains(units[0].Fields, f => f.Value.StartsWith("a) Was the vehicle", StringComparison.Ordinal));
+        Assert.DoesNotContain(units[1].Fields, f => f.Label.Contains("a) Was the vehicle", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ASparseRowOfValuesBelowTheHeader_StaysData()
     {
         var units = Split("| Item | Min | Typ | Max |\n| Supply voltage | 4.5 |  |  |\n| Current |  | 10 | 12 |");
