@@ -376,9 +376,12 @@ public sealed class LanguagePatternsTests
             "渗碳后应在 4 小时内回火。",
             "停机时间 0.5 h",
             "Soak for 30 minutes at 920 °C.",
+            "| tDS | Data Setup Time | 25 ns |",                     // a datasheet's timing
+            "响应时间 10 ms",
         ],
         [
             "主轴转速 950 r/min，进给量 0.10 mm/r。",
+            "2023 US sales",
             "表面硬度 58–63 HRC。",
             "拧紧扭矩 48±3 N·m。",
         ]),
