@@ -32,6 +32,9 @@ public sealed class GlossaryTests : IDisposable
     [InlineData("what torque for the m16 foot bolts of the reducer?", "底脚螺栓")] // a reducer's mounting feet, not an anchor bolt
     [InlineData("减速器的质保期是多久", "warranty period")]
     [InlineData("箱盖螺栓的性能等级", "property class")]
+    [InlineData("电芯的交流内阻是多少", "ac internal resistance")]                   // a battery cell's datasheet
+    [InlineData("what is the cycle life of the cell?", "循环寿命")]
+    [InlineData("放电截止电压是多少伏", "discharge cut-off voltage")]
     public void TheBuiltInGlossary_TranslatesTheWordsOfControlPlansAndSpecifications(string folded, string expected) =>
         Assert.Contains(expected, Text.Glossary.Load([Path.Combine(AppContext.BaseDirectory, "rag-resources", "glossary-zh-en.tsv")]).Expand(folded));
 
