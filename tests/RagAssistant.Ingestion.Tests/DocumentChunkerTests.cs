@@ -77,6 +77,17 @@ public class DocumentChunkerTests
     }
 
     [Fact]
+    public void ACellHoldingAPipe_StaysOneCell_SoTheColumnsAfterItKeepTheirPlace()
+    {
+        // An OCR'd header whose rules were read as glyphs: "Processing|total chunks".
+        var doc = new ParsedDocument("t", [new TableBlock(null, ["Strategy", "Processing|total chunks", "Tables"], [new TableRow(["Base 128", "64,058", "N/A"], "row 2")])]);
+        var chunk = Assert.Single(Chunker().Chunk(doc, "t"));
+
+        Assert.All(chunk.Text.Split('\n'), line => Assert.Equal(3, TableRowShapes.Cells(line).Length));
+        Assert.Contains("Processing｜total chunks", chunk.Text);
+    }
+
+    [Fact]
     public void OversizedRow_BecomesLabelledLines_WithinTheMaximum()
     {
         var longCell = string.Concat(Enumerable.Repeat("检查主轴轴承温升并记录。", 80));

@@ -5,8 +5,11 @@ namespace RagAssistant.Ingestion.Chunking;
 /// <summary>How table rows are written into chunk text and how row locators combine.</summary>
 public static partial class TableText
 {
-    /// <summary>A row as a pipe-separated line: "| 日期 | 设备编号 | … |".</summary>
-    public static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells) + " |";
+    /// <summary>
+    /// A row as a pipe-separated line: "| 日期 | 设备编号 | … |". A cell's own "|" (a table rule OCR read as a glyph, a
+    /// spreadsheet's "A|B") is written as the full-width "｜": read back, it would split the cell and shift every column after it.
+    /// </summary>
+    public static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells.Select(c => c.Replace('|', '｜'))) + " |";
 
     /// <summary>
     /// The line a later chunk of a table without a header opens with ("| --- | --- |"), as a Markdown table's separator:
