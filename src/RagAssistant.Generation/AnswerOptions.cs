@@ -119,6 +119,13 @@ public sealed class AnswerOptions
     public bool AbstainOnIdentifiersOnly { get; set; } = true;
 
     /// <summary>
+    /// Abstain when the best quote stands in a document that names none of the question's identifiers while another
+    /// retrieved document names them — "SSM2163 的最大功耗" met by a reducer's rated input power: the SSM2163's own
+    /// datasheet does not state it. Default true.
+    /// </summary>
+    public bool AbstainOnOtherSubject { get; set; } = true;
+
+    /// <summary>
     /// The evidence check looks for the question's identifiers (a part number, a clause, a thread …) together in one of
     /// this many retrieved chunks (or <see cref="Sources"/>, if more): an identifier found in none of them is a near miss,
     /// and the answer abstains. Default 10.

@@ -11,7 +11,10 @@ namespace RagAssistant.Generation.Answering;
 /// split (README, "Answers"). One missing word lowers the coverage by its weight; it never decides alone. Only
 /// identifiers, numbers and editions that no source holds abstain on their own: the question names a part, an alarm or
 /// an edition the documents lack — or an entry of a table (第5工步, 12 g) no quote holds while the best row is another —,
-/// and a best quote that answers for nothing the question asks beyond its identifiers (<c>AbstainOnIdentifiersOnly</c>).
+/// a best quote that answers for nothing the question asks beyond its identifiers (<c>AbstainOnIdentifiersOnly</c>), and
+/// a best quote from a document naming none of the question's identifiers where another retrieved document names them
+/// (<c>AbstainOnOtherSubject</c>): the named chip's or machine's own documents hold no answer, and another product's
+/// rating is none.
 /// </summary>
 public static class EvidenceScore
 {
@@ -25,8 +28,12 @@ public static class EvidenceScore
             : options.AbstentionCoverage * coverage + options.AbstentionSimilarity * similarity + (valuePresent ? options.AbstentionValue : 0)
               - options.AbstentionAbsentWord * selection.AbsentWords.Count;
         var abstain = best is null || selection.MissingAnchors.Count > 0 || score < options.AbstainBelow
-                      || options.AbstainOnIdentifiersOnly && selection.AnswersOnlyIdentifiers;
+                      || options.AbstainOnIdentifiersOnly && selection.AnswersOnlyIdentifiers
+                      || options.AbstainOnOtherSubject && AboutOtherSubject(best);
         return new EvidenceExplain(Math.Round(score, 4), options.AbstainBelow, Math.Round(coverage, 4), Math.Round(similarity, 4), valuePresent,
             selection.MissingAnchors, abstain) { AbsentWords = selection.AbsentWords, OnlyIdentifiers = selection.AnswersOnlyIdentifiers };
     }
+
+    /// <summary>Whether the quote stands in a document about another subject than the one the question names (<see cref="Extractive.Rules.OtherSubjectRule"/> lowered it).</summary>
+    private static bool AboutOtherSubject(ScoredUnit quote) => quote.Trace.Effects.Any(e => e.Rule == nameof(Core.Relevance.RelevanceOptions.OtherSubject));
 }

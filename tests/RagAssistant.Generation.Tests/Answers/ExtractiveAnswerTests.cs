@@ -93,6 +93,25 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
         Assert.StartsWith("The sources do not contain the answer", answer.Answer);
     }
 
+    [Theory]
+    [InlineData(true, AnswerMode.Abstain)]
+    [InlineData(false, AnswerMode.Extractive)]
+    public async Task AQuoteFromAnotherProductsDocument_IsNoAnswerForTheProductTheQuestionNames(bool abstainOnOtherSubject, string expected)
+    {
+        // The ADC1234's datasheet states no power dissipation; the gearbox motor's table does, for the motor.
+        await using var kb = await AnswerKnowledgeBase.CreateAsync(
+            extraDocuments: new Dictionary<string, string>
+            {
+                ["ADC1234-datasheet.md"] = "# ADC1234 datasheet\n\n## Power supplies\n\nThe ADC1234 operates from a single 5 V supply.\n\nThe ADC1234 draws 8 mA from the supply.\n",
+                ["gearbox-motor-spec.md"] = "# Gearbox motor specification\n\n| Item | Specification |\n|---|---|\n| Rated input power | 5.5 kW |\n| Maximum power dissipation | 120 W |\n",
+            },
+            settings: new Dictionary<string, string?> { ["Rag:Answers:AbstainOnOtherSubject"] = abstainOnOtherSubject ? "true" : "false" });
+
+        var answer = await kb.Answerer.AnswerAsync(new AskRequest("What is the maximum power dissipation of the ADC1234?"));
+
+        Assert.Equal(expected, answer.Mode);
+    }
+
     [Fact]
     public async Task InstructionsInsideADocument_AreQuotedAsData_NeverObeyed()
     {
