@@ -47,14 +47,16 @@ public sealed class EvalFloorTests
     /// order moved one question from rank 1 to 2), the 0.869 kept. Raised again for #23 (a phrase's glossary
     /// translation stands for all its words, a quoted title names its document, a chart's frame is no table, "many" is
     /// no term): answer_contains 0.799, citation_precision 0.828, false_abstention 0.039; mrr@10 measured 0.865, the
-    /// 0.869 kept.
+    /// 0.869 kept. Raised again for #23 (a long row's quote keeps the cells holding the question's words; electrical
+    /// kinds of value and a datasheet's column of units): answer_contains 0.831, citation_precision 0.834; mrr@10
+    /// measured 0.865, the 0.869 kept.
     /// </summary>
     private static readonly Dictionary<string, double> Baseline = new()
     {
         ["hit@5"] = 0.974,
         ["mrr@10"] = 0.869,
-        ["answer_contains"] = 0.799,
-        ["citation_precision"] = 0.828,
+        ["answer_contains"] = 0.831,
+        ["citation_precision"] = 0.834,
         ["abstention"] = 0.759,
     };
 
