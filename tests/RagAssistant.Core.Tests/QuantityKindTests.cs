@@ -19,6 +19,10 @@ public sealed class QuantityKindTests
     [InlineData("SSM2163 逻辑输入高电平的最小阈值是多少伏？", "voltage")]
     [InlineData("What is the nominal capacity and internal resistance of the cell?", "charge resistance")]
     [InlineData("电芯的标称容量是多少？", "charge")]
+    [InlineData("What is the maximum discharge current of the cell?", "current")]
+    [InlineData("What is the current revision of WI-AS-021?", "")]                       // the present one, not amperes
+    [InlineData("OP60 的检验频率是多少？", "")]                                            // how often, not hertz
+    [InlineData("SSM2163 的时钟频率最高多少？", "frequency")]
     [InlineData("Who approves the first article?", "")]
     public void AskedIn_NamesTheKindsTheQuestionAsksFor_NotThoseItGivesAValueOf(string question, string expected) =>
         Assert.Equal(expected, string.Join(" ", QuantityKind.AskedIn(question).Select(q => q.Name)));

@@ -2,8 +2,8 @@ namespace RagAssistant.Core.Text;
 
 /// <summary>
 /// A light English stemmer for question words: plural and past/progressive endings come off ("replaced" → "replac",
-/// "colors" → "color", "pieces" → "piece", "copies" → "copy", "muted" → "mute", "stopped" → "stop"), so a word matches its other forms
-/// wherever words are matched from their start (<see cref="WordMatch"/>). Deliberately timid: words ending in -ss, -us,
+/// "colors" → "color", "pieces" → "piece", "copies" → "copy", "muted" → "mute", "stopped" → "stop"), so a word matches
+/// its other forms wherever words are matched from their start (<see cref="WordMatch"/>). Deliberately timid: words ending in -ss, -us,
 /// -is or -eed are left whole, and so is a word whose stem would be shorter than <see cref="MinStem"/> letters.
 /// </summary>
 public static class EnglishStem

@@ -4,9 +4,9 @@ namespace RagAssistant.Ingestion.Readers.Pdf;
 /// A table's caption set inside its frame: a first row of one cell across every column ("Table 2. Molecular gases",
 /// "表1 技术参数", a form's section bar "FOR STOLEN CAR"). One label over every column names none of them: it names the
 /// table; read as a header row, it would stand in every row's column path ("Table 2. Molecular gases › Property/Gas").
-/// (A table of one column keeps such a row as its header unless it reads as a caption.) So does a title alone in the first row, one cell from the
-/// first column over several ("(3)通过融资租赁租入的固定资产情况"), above a row naming the columns (项目 | 账面原值 |
-/// 累计折旧 | 账面净值): read as the header, it would push the column names down into the rows. (A label over a group of
+/// (A table of one column keeps such a row as its header unless it reads as a caption.) So does a title alone in the
+/// first row, one cell from the first column over several ("(3)通过融资租赁租入的固定资产情况"), above a row naming the
+/// columns (项目 | 账面原值 | 累计折旧 | 账面净值): read as the header, it would push the column names down into the rows. (A label over a group of
 /// columns stands over them, not from the first column.) So do a report's numbered item titles alone in the first rows
 /// ("8、长期股权投资", "(1)存货分类").
 /// </summary>
