@@ -111,7 +111,10 @@ internal static class HumanOutput
         var e = explain.Evidence;
         o.WriteLine();
         o.WriteLine($"evidence {e.Score:0.####} (threshold {e.Threshold:0.####}{(e.Abstained ? ", abstained" : "")}): coverage {e.Coverage:0.####}, similarity {e.Similarity:0.####}, asked value {(e.AskedValuePresent ? "present" : "absent")}" +
-                    (e.MissingAnchors.Count > 0 ? $", no source holds {string.Join(", ", e.MissingAnchors)}" : ""));
+                    (e.MissingAnchors.Count > 0 ? $", no source holds {string.Join(", ", e.MissingAnchors)}" : "") +
+                    (e.AbsentWords.Count > 0 ? $", no source mentions {string.Join(", ", e.AbsentWords)}" : "") +
+                    (e.OnlyIdentifiers ? ", the best quote only names what is asked about" : "") +
+                    (e.OtherSubject ? ", the best quote is about another subject than the question names" : ""));
         o.WriteLine("sources:");
         foreach (var c in explain.Chunks)
         {

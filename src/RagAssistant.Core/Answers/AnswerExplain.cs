@@ -24,6 +24,9 @@ public sealed record EvidenceExplain(double Score, double Threshold, double Cove
 
     /// <summary>The best quote answers for nothing the question asks beyond its identifiers (it only names what is asked about).</summary>
     public bool OnlyIdentifiers { get; init; }
+
+    /// <summary>The best quote stands in a document naming none of the question's identifiers, where another retrieved document names them.</summary>
+    public bool OtherSubject { get; init; }
 }
 
 /// <summary>One retrieved chunk: its rank, its fused score and the lists and rules that built it.</summary>

@@ -27,11 +27,12 @@ public static class EvidenceScore
         var score = best is null ? 0
             : options.AbstentionCoverage * coverage + options.AbstentionSimilarity * similarity + (valuePresent ? options.AbstentionValue : 0)
               - options.AbstentionAbsentWord * selection.AbsentWords.Count;
+        var otherSubject = best is not null && AboutOtherSubject(best);
         var abstain = best is null || selection.MissingAnchors.Count > 0 || score < options.AbstainBelow
                       || options.AbstainOnIdentifiersOnly && selection.AnswersOnlyIdentifiers
-                      || options.AbstainOnOtherSubject && AboutOtherSubject(best);
+                      || options.AbstainOnOtherSubject && otherSubject;
         return new EvidenceExplain(Math.Round(score, 4), options.AbstainBelow, Math.Round(coverage, 4), Math.Round(similarity, 4), valuePresent,
-            selection.MissingAnchors, abstain) { AbsentWords = selection.AbsentWords, OnlyIdentifiers = selection.AnswersOnlyIdentifiers };
+            selection.MissingAnchors, abstain) { AbsentWords = selection.AbsentWords, OnlyIdentifiers = selection.AnswersOnlyIdentifiers, OtherSubject = otherSubject };
     }
 
     /// <summary>Whether the quote stands in a document about another subject than the one the question names (<see cref="Extractive.Rules.OtherSubjectRule"/> lowered it).</summary>

@@ -107,9 +107,10 @@ public sealed class ExtractiveAnswerTests : IAsyncLifetime
             },
             settings: new Dictionary<string, string?> { ["Rag:Answers:AbstainOnOtherSubject"] = abstainOnOtherSubject ? "true" : "false" });
 
-        var answer = await kb.Answerer.AnswerAsync(new AskRequest("What is the maximum power dissipation of the ADC1234?"));
+        var answer = await kb.Answerer.AnswerAsync(new AskRequest("What is the maximum power dissipation of the ADC1234?", Explain: true));
 
         Assert.Equal(expected, answer.Mode);
+        Assert.True(answer.Explain!.Evidence.OtherSubject); // --explain says why, whether or not it abstains on it
     }
 
     [Fact]
