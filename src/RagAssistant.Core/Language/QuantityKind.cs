@@ -37,9 +37,19 @@ public sealed partial record QuantityKind(string Name, Regex Named, Regex Unit, 
         || Symbol is not null && Symbol.IsMatch(text)
         || Named.IsMatch(text) && LanguagePatterns.StatesRelativeValue.IsMatch(text)
         || fields.Any(f => f.Value.Any(char.IsAsciiDigit) && (Named.IsMatch(f.Label) || Unit.IsMatch(f.Label)))
-        // A datasheet's column of units: "Logic Input HI | 2.0 | V" states a voltage as "2.0 V" would.
-        || fields.Any(f => LanguagePatterns.UnitsLabel.IsMatch(f.Label.Trim()) && Unit.IsMatch(f.Value.Trim()))
-           && fields.Any(f => !LanguagePatterns.UnitsLabel.IsMatch(f.Label.Trim()) && f.Value.Any(char.IsAsciiDigit));
+        || StatedByUnitsColumn(fields);
+
+    /// <summary>A datasheet's column of units gives this kind's unit to the row's figures: "Logic Input HI | 2.0 | V" states a voltage as "2.0 V" would.</summary>
+    private bool StatedByUnitsColumn(IReadOnlyList<(string Label, string Value)> fields)
+    {
+        bool unit = false, figure = false;
+        foreach (var (label, value) in fields)
+        {
+            if (LanguagePatterns.UnitsLabel.IsMatch(label.Trim())) unit |= Unit.IsMatch(value.Trim());
+            else figure |= value.Any(char.IsAsciiDigit);
+        }
+        return unit && figure;
+    }
 
     /// <summary>The kind of a time span's unit ("h", "小时", "days"), which states-duration in patterns.tsv reads.</summary>
     public const string Duration = "duration";

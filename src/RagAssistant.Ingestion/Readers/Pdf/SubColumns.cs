@@ -66,9 +66,8 @@ internal static class SubColumns
             if (cell.ColSpan != 1 || cell.RowSpan != 1 || cell.Segments.Count == 0) return false;
             foreach (var segment in cell.Segments)
             {
-                var side = Side(segment, cuts);
                 if (cuts.Any(x => segment.Left < x - Overhang && segment.Right > x + Overhang)) return false;
-                used.Add(side);
+                used.Add(Side(segment, cuts));
             }
         }
         return used.Count >= 2;
