@@ -169,7 +169,7 @@ public sealed class RelevanceOptions
     /// <summary>Factor on a unit stating a change when the question asks what changed (ChangeStatement).</summary>
     [Range(1.0, 5.0)] public double ChangeStatement { get; set; } = 1.5;
 
-    /// <summary>Factor on a table row whose key cells (its first column or identifying columns: a bolt size, an alarm code, an operation) hold a word the question names (KeyCell).</summary>
+    /// <summary>Factor on a table row whose key cells (its first column or identifying columns: a bolt size, an alarm code, an operation), or a block of labelled lines whose labels, hold a word the question names (KeyCell).</summary>
     [Range(1.0, 5.0)] public double KeyCell { get; set; } = 1.2;
 
     /// <summary>Factor on a unit of a section that frames the document — definitions, purpose and scope, contents, foreword — unless the question asks for that (FramingSection).</summary>

@@ -199,9 +199,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         // a unit stating none holds some other number, not the one asked for. Kinds no unit states are no guide.
         IReadOnlyList<QuantityKind> askedQuantities = question.AsksForValue ? question.Intent.AskedKinds : [];
         var statesAskedQuantity = candidates.Select(c => askedQuantities.Any(q => q.IsStatedIn(c.Unit.Text, c.Unit.Fields))).ToArray();
-        // What says which row a table row is, read once per row: the KeyCell rule and the words every row shares use it.
-        var keyCells = candidates.Select(c => c.Unit.Kind == UnitKind.TableRow && c.Unit.Fields.Count > 0
-            ? new TextView(string.Join(" ", QuoteFormatter.KeyCells(c.Unit)), analyzer) : null).ToArray();
+        // What says which entry a row or a labelled block is, read once per unit: the KeyCell rule and the words every row shares use it.
+        var keyCells = candidates.Select(c => KeyText(c.Unit) is { } key ? new TextView(key, analyzer) : null).ToArray();
         // The question's identifiers some candidate names, and the sources of a document one of whose candidates does (its
         // title page names the chip; its rating table does not, and is still about it).
         var identifiers = question.Terms.Where(t => t.IsIdentifier && !t.IsExpansion).ToList();
@@ -709,6 +708,20 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
                 for (var k = at; k < at + part.Length; k++) covered[k] = true;
         return covered.All(c => c) ? parts : [];
     }
+
+    /// <summary>
+    /// What says which entry a unit is: a table row's key cells; a "label: value" line, a block of them or a label/value grid (a
+    /// header block, a legend) holds one entry per pair, each named by its label. A card's one-line record is left out:
+    /// giving it key cells measured worse (test answer_contains −0.013).
+    /// </summary>
+    private static string? KeyText(AnswerUnit unit) => unit switch
+    {
+        { Fields.Count: 0 } => null,
+        { Kind: UnitKind.TableRow } => string.Join(" ", QuoteFormatter.KeyCells(unit)),
+        { Kind: UnitKind.Record } when unit.Text.Contains('\n') => string.Join(" ", unit.Fields.Select(f => f.Label)),
+        { Kind: UnitKind.Field } => unit.Fields[0].Label,
+        _ => null,
+    };
 
     /// <summary>Question terms in the key cells of every table row of the candidates (when there are two or more rows).</summary>
     private static HashSet<string> TermsInEveryRow(QuestionTerms question, IReadOnlyList<TextView> keyCells) =>

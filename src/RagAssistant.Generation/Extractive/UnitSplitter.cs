@@ -179,15 +179,22 @@ public static partial class UnitSplitter
             .ToArray();
     }
 
-    /// <summary>Two columns, or an even number of columns whose even cells are all short labels without digits.</summary>
+    /// <summary>
+    /// Two columns, or an even number of columns whose even cells are all short labels without digits. Two columns whose
+    /// first row is words over rows keyed by numbers ("Chuck pressure (MPa) | Max. speed (r/min)" over "1.2 | 1400", "规格 |
+    /// 扭矩" over "M8 | 25 N·m") are a header over data rows: a number names an entry, it labels nothing.
+    /// </summary>
     private static bool IsLabelValueGrid(List<string[]> rows)
     {
         var columns = rows.Max(r => r.Length);
-        if (columns == 2) return true;
+        if (columns == 2) return !IsHeaderOverNumberedRows(rows);
         if (columns % 2 != 0 || columns > 8) return false;
         return rows.All(r => r.Where((_, i) => i % 2 == 0).All(c => c.Length is > 0 and <= 12 && !c.Any(char.IsDigit)))
                && rows[0].Where((_, i) => i % 2 == 1).Any(c => c.Any(char.IsDigit));
     }
+
+    private static bool IsHeaderOverNumberedRows(List<string[]> rows) =>
+        rows.Count >= 3 && !rows[0].Any(c => c.Any(char.IsDigit)) && rows.Skip(1).All(r => r.Length > 0 && r[0].Any(char.IsDigit));
 
     /// <summary>"label: value | label: value | …" with at least three labelled cells.</summary>
     private static List<(string Label, string Value)>? RecordLine(string line)

@@ -77,6 +77,16 @@ public sealed class UnitRulesTests
         Assert.All(units.Where(u => u.Unit.Kind == UnitKind.TableRow), u => AssertNotApplied(u, "KeyCell"));
     }
 
+    [Fact]
+    public void KeyCell_MultipliesTheBlockOfLabelledLines_WhoseLabelTheQuestionNames()
+    {
+        var legend = TestSources.Chunk(72, "再制造分解框图",
+            "这些再制造措施可用符号表示,各种符号意义如下:\n圆圈:在该圈内的零部件再制造时通常可以直接利用。\n方框:框内的零部件再制造时常采用换件,即替换单元。\n菱形:菱形内的部件要继续向下分解。");
+        var units = Score("分解框图里方框表示什么？", [legend]);
+        AssertFactor(Unit(units, "方框:框内"), "KeyCell", Defaults.KeyCell, "key cells name 方框");
+        Assert.Equal(UnitKind.Record, units[0].Unit.Kind);
+    }
+
     // ---- The trace ----
 
     [Fact]

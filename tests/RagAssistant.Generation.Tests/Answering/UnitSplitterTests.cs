@@ -48,6 +48,20 @@ public sealed class UnitSplitterTests
     }
 
     [Fact]
+    public void TwoColumnTable_OfWordsOverRowsKeyedByNumbers_IsAHeaderOverRows_NotPairs()
+    {
+        const string table = """
+            | Chuck pressure (MPa) | Max. permitted spindle speed (r/min) |
+            |---|---|
+            | 1.2 | 1400 |
+            | 1.5 | 1800 |
+            """;
+        var units = Split(table);
+        Assert.All(units, u => Assert.Equal(UnitKind.TableRow, u.Kind));
+        Assert.Equal([("Chuck pressure (MPa)", "1.5"), ("Max. permitted spindle speed (r/min)", "1800")], units[1].Fields);
+    }
+
+    [Fact]
     public void LabelValueGrid_IsOneRecord_OfPairs()
     {
         const string table = """

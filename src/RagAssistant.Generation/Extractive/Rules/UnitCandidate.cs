@@ -82,7 +82,10 @@ public sealed class UnitCandidate
 
     public required UnitQuestionContext Context { get; init; }
 
-    /// <summary>The cells saying which row a table row is (<see cref="QuoteFormatter.KeyCells"/>), read once; null for a unit that is not a table row.</summary>
+    /// <summary>
+    /// What says which entry the unit is, read once: a table row's key cells (<see cref="QuoteFormatter.KeyCells"/>), the
+    /// labels of a block of "label: value" lines; null for any other unit.
+    /// </summary>
     public required TextView? KeyCells { get; init; }
 
     private bool? _lacksAskedValue;
