@@ -108,6 +108,8 @@ public sealed class GlossaryTests : IDisposable
     [InlineData("what coating thickness after spraying?", "喷涂", null)]
     [InlineData("which usd exchange rate was used to translate us dollar cash?", "美元", "折算率")] // a report's 折算率 column
     [InlineData("how much cash on hand at period end?", "现金", "库存现金")]
+    [InlineData("机床水平多久复校一次，允差多少", "machine level", "tolerance")] // a machine's leveling, checked yearly
+    [InlineData("re-level the bed; max 0.02 mm/1000 mm", "调平", null)]
     public void TheShippedGlossary_KnowsTheWordsOfShaftMachiningAndInspection(string folded, string expected, string? alsoExpected)
     {
         var glossary = Text.Glossary.Load([Path.Combine(AppContext.BaseDirectory, "rag-resources", "glossary-zh-en.tsv")]);
