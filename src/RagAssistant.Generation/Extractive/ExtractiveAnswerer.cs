@@ -80,7 +80,9 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         var pool = anchorPool.Select(c => new TextView(WithDocumentFacts(c), analyzer)).ToList();
         var documents = anchorPool.Select(c => new TextView(DocumentFacts(c), analyzer)).ToList();
         var ofKind = OfTheNamedKind(question, pool, documents);
-        var (missingAnchors, absentWords) = MissingAnchors(question, pool, documents, ofKind.Chunks);
+        var namedDocuments = NamedDocumentSources(question, anchorPool).Select(i => anchorPool[i].DocumentId).ToHashSet();
+        var namedDocumentChunks = pool.Where((_, i) => namedDocuments.Contains(anchorPool[i].DocumentId)).ToList();
+        var (missingAnchors, absentWords) = MissingAnchors(question, pool, documents, ofKind.Chunks, namedDocumentChunks);
         // An absent name lowers the evidence like any absent word (a name may be spelt otherwise: AWAC for Allied World).
         absentWords = [.. absentWords, .. AbsentNames(question, pool, sources)];
         // Named with the kind of document they were looked for in: the control plan lacks OP70, though a card has it.
@@ -544,30 +546,25 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
     /// the evidence score.
     /// </summary>
     /// <param name="anchorChunks">The chunks the identifiers and numbers must stand together in (<see cref="OfTheNamedKind"/>).</param>
+    /// <param name="namedDocumentChunks">The chunks of the documents the question names by their number (Q/JD 305), if any.</param>
     private (List<string> Missing, List<string> Absent) MissingAnchors(QuestionTerms question, List<TextView> chunks, List<TextView> documents,
-        List<TextView> anchorChunks)
+        List<TextView> anchorChunks, List<TextView> namedDocumentChunks)
     {
-        // A compound term counts as mentioned where its parts among the question's terms all are (检验频次: 检验项目 … 频次),
-        // a machining process where its verb is (铣削: 铣平面), a word where a longer term ends with it (参数: 切削参数, a kind
-        // of parameter).
         var folded = analyzer.Fold(question.Query.Text);
-        var absent = question.DomainTerms
-            .Where(d => !chunks.Any(c => c.Contains(d.Term, false) || d.Translations.Any(t => c.Contains(t, false))
-                                         || Parts(question, d.Term) is { Count: > 0 } parts && parts.All(p => c.Contains(p, false))
-                                         || LanguagePatterns.ProcessVerb(d.Term) is { } verb && c.Contains(verb, false)))
-            .Select(d => d.Term)
-            .ToList();
-        // Chinese compounds put the modifier first: an absent term right before a word the sources do have (数控 程序号, 松刀
-        // 传感器) only narrows what they have, and is incidental, as is one the question gives a number to (车间 −15 °C: a
-        // condition the question sets, not what it asks); an absent term that is itself the head of what is asked
-        // (渗氮件, 滚齿机: nothing the sources have follows it) names something they lack, and abstains alone.
-        var heads = absent.Where(term => !ModifiesAPresentWord(question, folded, term, chunks) && !GivesASetting(folded, term)).ToList();
+        var absent = AbsentDomainTerms(question, chunks);
+        var heads = absent.Where(term => IsHead(question, folded, term, chunks)).ToList();
         absent = absent.Except(heads).ToList();
         // A code the question names (alarm 2002) is no year, however its digits read.
         var codes = LanguagePatterns.AlarmCode.Matches(question.Query.Text).SelectMany(m => NumberTokens.In(m.Value)).ToHashSet();
         var years = question.Numbers.Where(n => IsYear(n) && !codes.Contains(n)).ToList();
         absent.AddRange(years.Where(y => !chunks.Any(c => c.ContainsNumber(y))));
         if (heads.Count > 0) return (heads, absent);
+        // A question naming a document by its number asks about that document: a head term none of its chunks holds is not
+        // in it, though another document has it ("Q/JD 305 对外圆磨床砂轮的平衡有什么要求": the standard's 外圆磨床 row checks
+        // the guideway oil pressure; 砂轮 is a grinding card's word).
+        var headsOutsideNamed = namedDocumentChunks.Count == 0 ? []
+            : AbsentDomainTerms(question, namedDocumentChunks).Where(term => IsHead(question, folded, term, namedDocumentChunks)).ToList();
+        if (headsOutsideNamed.Count > 0) return (headsOutsideNamed, absent);
         // An edition the question names ("2026 版") must be one of the documents' own revisions, each on its own — or, for
         // a question asking what changed since it, one a source names: the newer edition's foreword (代替 Q/JD 402—2021)
         // lists the changes from an edition the library does not hold.
@@ -600,6 +597,28 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         }
         return (fewestMissing ?? question.Anchors.Concat(numbers).ToList(), absent);
     }
+
+    /// <summary>
+    /// The question's domain terms that none of <paramref name="chunks"/> mentions. A compound term counts as mentioned where
+    /// its parts among the question's terms all are (检验频次: 检验项目 … 频次), a machining process where its verb is (铣削:
+    /// 铣平面), a word where a longer term ends with it (参数: 切削参数, a kind of parameter).
+    /// </summary>
+    private static List<string> AbsentDomainTerms(QuestionTerms question, List<TextView> chunks) =>
+        question.DomainTerms
+            .Where(d => !chunks.Any(c => c.Contains(d.Term, false) || d.Translations.Any(t => c.Contains(t, false))
+                                         || Parts(question, d.Term) is { Count: > 0 } parts && parts.All(p => c.Contains(p, false))
+                                         || LanguagePatterns.ProcessVerb(d.Term) is { } verb && c.Contains(verb, false)))
+            .Select(d => d.Term)
+            .ToList();
+
+    /// <summary>
+    /// Whether an absent term heads what is asked. Chinese compounds put the modifier first: an absent term right before a
+    /// word the chunks do have (数控 程序号, 松刀 传感器) only narrows what they have, and is incidental, as is one the question
+    /// gives a number to (车间 −15 °C: a condition the question sets, not what it asks); an absent term that is itself the
+    /// head of what is asked (渗氮件, 滚齿机: nothing the chunks have follows it) names something they lack, and abstains alone.
+    /// </summary>
+    private bool IsHead(QuestionTerms question, string folded, string term, List<TextView> chunks) =>
+        !ModifiesAPresentWord(question, folded, term, chunks) && !GivesASetting(folded, term);
 
     /// <summary>
     /// The names the question capitalizes (the Ford Mustang) that no chunk searched holds, where the best source is written

@@ -214,6 +214,25 @@ public sealed class ExtractiveAnswererTests
         Assert.Contains("渗氮", Select("渗氮温度是多少？").MissingAnchors);
     }
 
+    private static readonly RetrievedChunk InspectionStandard = TestSources.Chunk(50, "Q/JD 305—2025 数控机床日常点检与润滑规范",
+        "| 设备类别 | 点检部位 | 点检内容 | 周期 | 标准 |\n|---|---|---|---|---|\n| 外圆磨床 | 静压导轨 | 油压 | 每班 | 导轨油压 0.6 MPa |",
+        locator: "table 2", context: "Q/JD 305—2025 数控机床日常点检与润滑规范 > 5 日常点检", identity: "Q/JD 305", revision: "2025");
+
+    private static readonly RetrievedChunk GrindingCard = TestSources.Chunk(51, "JD-2105-0318 OP70 磨外圆 工序卡",
+        "| 工步 | 工步内容 |\n|---|---|\n| 1 | 修整砂轮，检查砂轮平衡 |", locator: "table 1", context: "JD-2105-0318 OP70 磨外圆 工序卡");
+
+    [Fact]
+    public void AHeadTermTheDocumentNamedByItsNumberLacks_IsAMissingAnchor_ThoughAnotherDocumentHasIt()
+    {
+        // Q/JD 305's grinder row checks the guideway oil pressure; only a grinding card speaks of the wheel.
+        var named = Select("Q/JD 305 对外圆磨床砂轮的平衡有什么要求？", sources: [InspectionStandard, GrindingCard]);
+        Assert.Contains("砂轮", named.MissingAnchors);
+        // Asked without naming the standard, the card answers.
+        Assert.Empty(Select("外圆磨床砂轮的平衡有什么要求？", sources: [InspectionStandard, GrindingCard]).MissingAnchors);
+        // Asked of the standard about what it has, nothing is missing.
+        Assert.Empty(Select("Q/JD 305 对外圆磨床静压导轨的油压有什么要求？", sources: [InspectionStandard, GrindingCard]).MissingAnchors);
+    }
+
     [Fact]
     public void AnAbsentModifier_OfAWordASourceHoldsOnItsOwn_OnlyNarrowsIt()
     {
