@@ -49,14 +49,15 @@ public sealed class EvalFloorTests
     /// no term): answer_contains 0.799, citation_precision 0.828, false_abstention 0.039; mrr@10 measured 0.865, the
     /// 0.869 kept. Raised again for #23 (a long row's quote keeps the cells holding the question's words; electrical
     /// kinds of value and a datasheet's column of units): answer_contains 0.831, citation_precision 0.834; mrr@10
-    /// measured 0.865, the 0.869 kept.
+    /// measured 0.865, the 0.869 kept. Raised again for #23 (a labelled block keyed by its labels, a two-column table of
+    /// numbered rows read under its header): citation_precision 0.841; mrr@10 measured 0.868, the 0.869 kept.
     /// </summary>
     private static readonly Dictionary<string, double> Baseline = new()
     {
         ["hit@5"] = 0.974,
         ["mrr@10"] = 0.869,
         ["answer_contains"] = 0.831,
-        ["citation_precision"] = 0.834,
+        ["citation_precision"] = 0.841,
         ["abstention"] = 0.759,
     };
 
