@@ -84,7 +84,7 @@ public sealed class UnitCandidate
 
     /// <summary>
     /// What says which entry the unit is, read once: a table row's key cells (<see cref="QuoteFormatter.KeyCells"/>), the
-    /// labels of a block of "label: value" lines; null for any other unit.
+    /// labels of a "label: value" line, a block of them or a label/value grid; null for any other unit.
     /// </summary>
     public required TextView? KeyCells { get; init; }
 
