@@ -88,9 +88,17 @@ public sealed class PageOcr : IDisposable
                 budget.CancelAfter(PageBudget);
                 try
                 {
-                    if ((long)bitmap.Width * bitmap.Height <= _options.MaxPixels) return Upright(engine, bitmap, budget.Token);
-                    using var smaller = ImageDecoding.FitWithin(bitmap.Copy(), _options.MaxPixels);
-                    return Scale(Upright(engine, smaller, budget.Token), (double)bitmap.Width / smaller.Width, bitmap.Width, bitmap.Height);
+                    OcrPage read;
+                    if ((long)bitmap.Width * bitmap.Height <= _options.MaxPixels) read = Upright(engine, bitmap, budget.Token);
+                    else
+                    {
+                        using var smaller = ImageDecoding.FitWithin(bitmap.Copy(), _options.MaxPixels);
+                        read = Scale(Upright(engine, smaller, budget.Token), (double)bitmap.Width / smaller.Width, bitmap.Width, bitmap.Height);
+                    }
+                    // The engine looks at the token only between its stages: a read that ran past the budget in one stage
+                    // is over it all the same, and is left out like one the engine stopped.
+                    budget.Token.ThrowIfCancellationRequested();
+                    return read;
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
