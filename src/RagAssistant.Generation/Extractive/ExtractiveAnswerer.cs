@@ -80,8 +80,8 @@ public sealed partial class ExtractiveAnswerer(IQueryAnalyzer analyzer, IOptions
         var pool = anchorPool.Select(c => new TextView(WithDocumentFacts(c), analyzer)).ToList();
         var documents = anchorPool.Select(c => new TextView(DocumentFacts(c), analyzer)).ToList();
         var ofKind = OfTheNamedKind(question, pool, documents);
-        var namedDocuments = NamedDocumentSources(question, anchorPool).Select(i => anchorPool[i].DocumentId).ToHashSet();
-        var namedDocumentChunks = pool.Where((_, i) => namedDocuments.Contains(anchorPool[i].DocumentId)).ToList();
+        // Every chunk carries its document's identity: the chunks naming it are the named documents' chunks.
+        var namedDocumentChunks = NamedDocumentSources(question, anchorPool).Select(i => pool[i]).ToList();
         var (missingAnchors, absentWords) = MissingAnchors(question, pool, documents, ofKind.Chunks, namedDocumentChunks);
         // An absent name lowers the evidence like any absent word (a name may be spelt otherwise: AWAC for Allied World).
         absentWords = [.. absentWords, .. AbsentNames(question, pool, sources)];
